@@ -1,0 +1,56 @@
+"""The SWC Planner Processing provider (id ``swcplanner``)."""
+
+from __future__ import annotations
+
+import importlib
+from typing import List
+
+from qgis.core import QgsMessageLog, QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from .base import ICON_PATH
+
+#: (module, class) of every algorithm; module name == algorithm id.
+ALGORITHMS = [
+    ("slopeclasses", "SlopeClassesAlgorithm"),
+    ("steepslopeban", "SteepSlopeBanAlgorithm"),
+]
+
+
+class SwcPlannerProvider(QgsProcessingProvider):
+    """Registers the SWC Planner algorithms."""
+
+    def id(self) -> str:
+        return "swcplanner"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("SwcPlannerProvider", "SWC Planner")
+
+    def longName(self) -> str:  # noqa: N802
+        return QCoreApplication.translate("SwcPlannerProvider",
+                                          "SWC Planner – soil and water conservation")
+
+    def icon(self) -> QIcon:
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self) -> str:  # noqa: N802
+        return ICON_PATH
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for alg in algorithm_instances():
+            self.addAlgorithm(alg)
+
+
+def algorithm_instances() -> List:
+    """One instance of every algorithm whose module is present."""
+    out = []
+    for module_name, class_name in ALGORITHMS:
+        try:
+            module = importlib.import_module("{}.{}".format(__package__, module_name))
+        except ImportError as exc:  # pragma: no cover - reported, not fatal
+            QgsMessageLog.logMessage("SWC Planner: cannot load {}: {}".format(module_name, exc),
+                                     "SWC Planner")
+            continue
+        out.append(getattr(module, class_name)())
+    return out
