@@ -13,8 +13,11 @@ PLUGIN_DIR = os.path.dirname(os.path.abspath(__file__))
 ICON = os.path.join(PLUGIN_DIR, "resources", "icons", "swc_planner.svg")
 
 
+TR_CONTEXT = "SwcPlannerPlugin"
+
+
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("SwcPlannerPlugin", text)
+    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 def install_translator(locale: str = "") -> QTranslator:
@@ -43,6 +46,8 @@ class SwcPlannerPlugin:
         self.menu = None
         self.toolbar = None
         self.tool_button = None
+        self.wizard = None
+        self.wizard_action = None
 
     # qgis_process calls only this
     def initProcessing(self):  # noqa: N802
@@ -59,6 +64,12 @@ class SwcPlannerPlugin:
         self.menu = QMenu(_tr("SWC Planner"), main)
         self.menu.setIcon(QIcon(ICON))
         self.menu.setObjectName("swcPlannerMenu")
+        self.wizard_action = QAction(QIcon(ICON), _tr("Small-watershed planning wizard…"), main)
+        self.wizard_action.setObjectName("swcplanner_wizard")
+        self.wizard_action.triggered.connect(self.open_wizard)
+        self.menu.addAction(self.wizard_action)
+        self.menu.addSeparator()
+        self.actions.append(self.wizard_action)
         for alg_id, label in self.algorithm_entries():
             action = QAction(QIcon(ICON), label, main)
             action.setObjectName("swcplanner_" + alg_id)
@@ -73,7 +84,8 @@ class SwcPlannerPlugin:
         self.tool_button.setIcon(QIcon(ICON))
         self.tool_button.setToolTip(_tr("SWC Planner"))
         self.tool_button.setMenu(self.menu)
-        self.tool_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tool_button.setDefaultAction(self.wizard_action)
+        self.tool_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.toolbar.addWidget(self.tool_button)
 
     def algorithm_entries(self):
@@ -81,6 +93,14 @@ class SwcPlannerPlugin:
         from .algorithms.provider import algorithm_instances
 
         return [(alg.name(), alg.displayName()) for alg in algorithm_instances()]
+
+    def open_wizard(self):
+        """Open the small-watershed planning wizard (ui/wizard.py)."""
+        from .ui.wizard import PlanningWizard
+
+        self.wizard = PlanningWizard(self.iface, self.iface.mainWindow())
+        self.wizard.show()
+        return self.wizard
 
     def open_algorithm(self, alg_id: str):
         """Open the Processing dialog of ``swcplanner:<alg_id>``."""

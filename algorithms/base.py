@@ -48,8 +48,11 @@ GROUP_EROSION = "erosion"
 GROUP_MEASURES = "measures"
 
 
+TR_CONTEXT = "SwcAlgorithm"
+
+
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("SwcAlgorithm", text)
+    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 def group_name(group_id: str) -> str:

@@ -11,10 +11,22 @@ from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON_PATH
 
-#: (module, class) of every algorithm; module name == algorithm id.
+#: Algorithm modules; module name == algorithm id.  Each module defines one
+#: ``SwcAlgorithm`` subclass whose ``ALG_ID`` equals the module name.
 ALGORITHMS = [
-    ("slopeclasses", "SlopeClassesAlgorithm"),
-    ("steepslopeban", "SteepSlopeBanAlgorithm"),
+    "slopeclasses",
+    "steepslopeban",
+    "fillsinks",
+    "flowaccumulation",
+    "channelnetwork",
+    "watershed",
+    "lsfactor",
+    "soilloss",
+    "swcrate",
+    "farmlandscreening",
+    "slopeworks",
+    "checkdams",
+    "damstorage",
 ]
 
 
@@ -44,13 +56,19 @@ class SwcPlannerProvider(QgsProcessingProvider):
 
 def algorithm_instances() -> List:
     """One instance of every algorithm whose module is present."""
+    from .base import SwcAlgorithm
+
     out = []
-    for module_name, class_name in ALGORITHMS:
+    for module_name in ALGORITHMS:
         try:
             module = importlib.import_module("{}.{}".format(__package__, module_name))
-        except ImportError as exc:  # pragma: no cover - reported, not fatal
+        except Exception as exc:  # pragma: no cover - reported, not fatal  # noqa: BLE001
             QgsMessageLog.logMessage("SWC Planner: cannot load {}: {}".format(module_name, exc),
                                      "SWC Planner")
             continue
-        out.append(getattr(module, class_name)())
+        for value in vars(module).values():
+            if (isinstance(value, type) and issubclass(value, SwcAlgorithm)
+                    and getattr(value, "ALG_ID", "") == module_name):
+                out.append(value())
+                break
     return out

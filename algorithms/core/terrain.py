@@ -40,13 +40,13 @@ def _extrapolate_edges(z: np.ndarray, edges: Edges) -> np.ndarray:
     """Fill the halo on raster-edge sides the way gdaldem does (``2*a - b``)."""
     top, bottom, left, right = edges
     z = z.copy()
-    if left and z.shape[1] >= 4:
+    if left and z.shape[1] >= 3:
         z[:, 0] = 2.0 * z[:, 1] - z[:, 2]
-    if right and z.shape[1] >= 4:
+    if right and z.shape[1] >= 3:
         z[:, -1] = 2.0 * z[:, -2] - z[:, -3]
-    if top and z.shape[0] >= 4:
+    if top and z.shape[0] >= 3:
         z[0, :] = 2.0 * z[1, :] - z[2, :]
-    if bottom and z.shape[0] >= 4:
+    if bottom and z.shape[0] >= 3:
         z[-1, :] = 2.0 * z[-2, :] - z[-3, :]
     return z
 
@@ -132,7 +132,7 @@ def _fix_corners(slope: np.ndarray, raw: np.ndarray, cellsize_x: float, cellsize
         corners.append((n_rows - 1, n_cols - 1, -1, -1))
     for r, c, inward_r, inward_c in corners:
         rr, cc = r + 1, c + 1  # position in the haloed raw window
-        if raw.shape[0] < 4 or raw.shape[1] < 4:
+        if raw.shape[0] < 3 or raw.shape[1] < 3:
             continue
         centre = raw[rr, cc]
         if np.isnan(centre):

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Debian 12 packages for SWC Planner's tests, demo and benchmarks (see shared qgis-env recipe).
+# Idempotent: a few seconds when everything is installed already.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+PKGS="python3-qgis qgis python3-gdal gdal-bin python3-numpy python3-shapely python3-pytest \
+python3-pytest-cov python3-hypothesis xvfb xauth x11-utils qttools5-dev-tools grass-core \
+qgis-plugin-grass"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "installing:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
