@@ -24,6 +24,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
@@ -250,7 +251,8 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         out: List[Tuple[int, bytes, List[Any]]] = []
         repaired: List[int] = []
         dropped: List[int] = []
-        for feature in source.getFeatures(request):
+        # we repair invalid geometries ourselves (and say which), instead of stopping
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
             if feedback is not None and feedback.isCanceled():
                 raise QgsProcessingException(_tr("Cancelled by the user; no output was written."))
             geom = feature.geometry()

@@ -189,28 +189,30 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
 
-        # counties: one number per distinct name, its threshold from the field when given
-        names, numbers, thresholds = [], {}, [0.0]
-        county_polys = []
-        for fid, wkb, values in counties:
-            name = values[0]
-            key = str(name)
-            if key not in numbers:
-                numbers[key] = len(names) + 1
-                names.append(name)
-                value = threshold
-                if thr_field:
-                    try:
-                        value = float(values[1])
-                        if not 0 < value < 90:
-                            raise ValueError
-                    except (TypeError, ValueError):
-                        feedback.pushWarning(self.tr(
-                            "County {name}: the ban slope field is empty or invalid; using "
-                            "{value:g}°.").format(name=key, value=threshold))
-                        value = threshold
-                thresholds.append(value)
-            county_polys.append((numbers[key], wkb))
+        # counties: one number per feature (names need not be unique: 桥西区 exists in
+        # three Hebei cities), its threshold from the field when given
+        names, thresholds, county_polys = [], [0.0], []
+        for number, (_fid, wkb, values) in enumerate(counties, start=1):
+            names.append(values[0])
+            value = threshold
+            if thr_field:
+                try:
+                    value = float(values[1])
+                    if not 0 < value < 90:
+                        raise ValueError
+                except (TypeError, ValueError):
+                    feedback.pushWarning(self.tr(
+                        "County {name}: the ban slope field is empty or invalid; using "
+                        "{value:g}°.").format(name=values[0], value=threshold))
+                    value = threshold
+            thresholds.append(value)
+            county_polys.append((number, wkb))
+        repeated = sorted({str(n) for n in names if names.count(n) > 1})
+        if repeated:
+            feedback.pushWarning(self.tr(
+                "County names are not unique ({names}); each county feature gets its own rows. "
+                "Choose a unique field (e.g. the administrative code) to tell them apart.").format(
+                    names=", ".join(repeated[:10])))
 
         work = tempfile.mkdtemp(prefix="swc_ban_", dir=QgsProcessingUtils.tempFolder())
         try:

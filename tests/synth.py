@@ -43,13 +43,13 @@ def plane(rows: int, cols: int, slope_deg: float, cell: float = 10.0, base: floa
 
 def write_polygons(path: str, features: Sequence[Tuple[bytes, Dict[str, object]]], epsg: int = 4527,
                    layer: str = "polys", fields: Optional[Sequence[Tuple[str, int]]] = None,
-                   driver: str = "GPKG") -> str:
+                   driver: str = "GPKG", geom_type: int = ogr.wkbUnknown) -> str:
     """Write ``[(wkb, {field: value})]`` to a vector file; returns ``path|layername=layer``."""
     drv = ogr.GetDriverByName(driver)
     ds = drv.CreateDataSource(str(path)) if not __import__("os").path.exists(path) else ogr.Open(str(path), 1)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
-    lyr = ds.CreateLayer(layer, srs, ogr.wkbUnknown, ["ENCODING=UTF-8"] if driver == "ESRI Shapefile" else [])
+    lyr = ds.CreateLayer(layer, srs, geom_type, ["ENCODING=UTF-8"] if driver == "ESRI Shapefile" else [])
     if fields is None:
         fields = []
         for key, value in (features[0][1].items() if features else []):
