@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import doctest
 import heapq
-import math
-import os
-import sys
 
 import numpy as np
 import pytest
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-from algorithms.core import hydrology as h  # noqa: E402
-from algorithms.core.errors import Cancelled, InputError, MemoryLimitError  # noqa: E402
-from algorithms.core.grid import GridSpec  # noqa: E402
+from swc_planner.algorithms.core import hydrology as h
+from swc_planner.algorithms.core.errors import Cancelled, InputError, MemoryLimitError
+from swc_planner.algorithms.core.grid import GridSpec
 
 DR = np.array([dr for dr, _ in h.D8_OFFSETS])
 DC = np.array([dc for _, dc in h.D8_OFFSETS])

@@ -144,7 +144,7 @@ def check_memory(shape: Sequence[int], bytes_per_cell: float, max_memory_mb: flo
         raise MemoryLimitError(
             QT_TRANSLATE_NOOP(
                 "SwcCore",
-                "{operation} needs about {need_mb:.0f} MB for this DEM ({cells} cells x "
+                "Flow routing on this DEM needs about {need_mb:.0f} MB ({cells} cells x "
                 "{bytes_per_cell} bytes per cell), more than the memory limit of "
                 "{limit_mb:.0f} MB. Raise the limit (advanced parameter MAX_MEMORY) if "
                 "the machine has the memory, or clip or resample the DEM to fewer cells.",
@@ -1054,3 +1054,164 @@ def write_raster(path: str, grid: GridSpec, array: np.ndarray, gdal_type: int,
             progress((i + 1) / len(windows))
         writer.commit()
     return path
+
+
+# ---------------------------------------------------------------------------
+# file-level jobs used by the Processing algorithms
+# ---------------------------------------------------------------------------
+
+#: Nodata of float outputs (filled DEM, accumulation).
+FLOAT_NODATA = -9999.0
+
+
+def _span(progress: ProgressFn, lo: float, hi: float) -> ProgressFn:
+    return lambda f: progress(lo + (hi - lo) * f)
+
+
+def fill_dem_file(dem_path: str, out_path: str, *,
+                  max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+                  progress: ProgressFn = _noop_progress,
+                  is_cancelled: CancelFn = _never) -> Dict[str, float]:
+    """Fill the depressions of a DEM file and write a Float32 GeoTIFF (nodata -9999).
+
+    Returns statistics: ``filled_cells``, ``max_depth_m``, ``fill_volume_m3``.
+    """
+    z, grid = read_dem(dem_path, max_memory_mb=max_memory_mb, bytes_per_cell=FILL_BYTES_PER_CELL + 8,
+                       operation="Depression filling")
+    zp = _pad(z, np.nan)
+    filled = _fill_padded(zp, grid.cellsize_x, grid.cellsize_y, _span(progress, 0.0, 0.8),
+                          is_cancelled)[1:-1, 1:-1]
+    del zp
+    depth = filled - z
+    with np.errstate(invalid="ignore"):
+        raised = depth > 0
+    stats = {
+        "filled_cells": float(np.count_nonzero(raised)),
+        "max_depth_m": float(np.nanmax(depth)) if raised.any() else 0.0,
+        "fill_volume_m3": float(np.nansum(depth)) * grid.cell_area,
+    }
+    dtype = gdal.GDT_Float64 if filled.dtype == np.float64 else gdal.GDT_Float32
+    write_raster(out_path, grid, filled, dtype, FLOAT_NODATA, progress=_span(progress, 0.8, 1.0),
+                 is_cancelled=is_cancelled)
+    return stats
+
+
+def flow_files(dem_path: str, dir_path: Optional[str], acc_path: Optional[str], *,
+               max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+               progress: ProgressFn = _noop_progress,
+               is_cancelled: CancelFn = _never) -> FlowResult:
+    """Route a DEM and write D8 codes (Byte, nodata 0) and upslope area (m², Float32).
+
+    Either output path may be ``None``.  Returns the :class:`FlowResult`.
+    """
+    res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.85),
+                    is_cancelled=is_cancelled)
+    if dir_path:
+        write_raster(dir_path, res.grid, res.codes, gdal.GDT_Byte, 0,
+                     progress=_span(progress, 0.85, 0.9), is_cancelled=is_cancelled)
+    if acc_path:
+        write_raster(acc_path, res.grid, res.area_m2.astype(np.float32), gdal.GDT_Float32,
+                     FLOAT_NODATA, progress=_span(progress, 0.9, 1.0), is_cancelled=is_cancelled)
+    progress(1.0)
+    return res
+
+
+def channel_network(dem_path: str, min_area_m2: float, raster_path: Optional[str], *,
+                    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+                    progress: ProgressFn = _noop_progress,
+                    is_cancelled: CancelFn = _never
+                    ) -> Tuple[List[Tuple[List[Tuple[float, float]], Dict[str, float]]], FlowResult]:
+    """Channels of a DEM file: reaches as lines, and a Strahler-order raster.
+
+    Parameters
+    ----------
+    min_area_m2 : contributing area (m²) from which a cell is a channel.
+    raster_path : where to write the Strahler order of channel cells (Byte,
+        0 = not a channel = nodata), or ``None``.
+
+    Returns
+    -------
+    ``(reaches, flow)``; see :func:`channel_reaches`.
+    """
+    if not min_area_m2 > 0:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "SwcCore", "The minimum contributing area must be positive, got {value}."),
+            value=min_area_m2)
+    res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.7),
+                    is_cancelled=is_cancelled)
+    area = res.area_m2
+    ch = extract_channels(area, min_area_m2)
+    if not ch.any():
+        raise InputError(QT_TRANSLATE_NOOP(
+            "SwcCore", "No cell has a contributing area of {min_km2} km² or more (the largest is "
+            "{max_km2:.3f} km²). Lower the minimum contributing area."),
+            min_km2=min_area_m2 / 1e6, max_km2=float(np.nanmax(area)) / 1e6)
+    kp = _codes_to_padded(res.codes)
+    chp = _pad(ch, False)
+    order = _strahler_padded(kp, chp, is_cancelled)[0][1:-1, 1:-1]
+    progress(0.8)
+    reaches = channel_reaches(res.codes, ch, res.grid, area_m2=area, elevation=res.filled,
+                              order=order, is_cancelled=is_cancelled)
+    progress(0.9)
+    if raster_path:
+        write_raster(raster_path, res.grid, np.minimum(order, 255).astype(np.uint8), gdal.GDT_Byte,
+                     0, progress=_span(progress, 0.9, 1.0), is_cancelled=is_cancelled)
+    progress(1.0)
+    return reaches, res
+
+
+@dataclass
+class WatershedResult:
+    """One outlet's catchment: ``geometry`` is shapely, in the DEM's CRS."""
+
+    outlet_id: Any
+    geometry: Any
+    area_km2: float
+    cells: int
+    snapped_xy: Tuple[float, float]
+    snap_distance_m: float
+
+
+def watersheds(dem_path: str, outlets: Sequence[Tuple[Any, float, float]], snap_distance_m: float,
+               *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+               progress: ProgressFn = _noop_progress, is_cancelled: CancelFn = _never
+               ) -> Tuple[List[WatershedResult], List[Tuple[Any, InputError]]]:
+    """Catchments of outlet points (map coordinates in the DEM's CRS).
+
+    Each outlet is snapped to the cell of largest accumulation within
+    ``snap_distance_m``; nested outlets each get their full catchment.
+
+    Returns
+    -------
+    ``(results, skipped)``: skipped outlets come with the :class:`InputError`
+    that says why (outside the DEM, on nodata).
+    """
+    if not outlets:
+        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "There are no outlet points."))
+    res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.6),
+                    is_cancelled=is_cancelled)
+    grid = res.grid
+    radius = max(float(snap_distance_m), 0.0) / min(grid.cellsize_x, grid.cellsize_y)
+    kp = _codes_to_padded(res.codes)
+    c2 = kp.shape[1]
+    results: List[WatershedResult] = []
+    skipped: List[Tuple[Any, InputError]] = []
+    for i, (oid, x, y) in enumerate(outlets):
+        _check_cancel(is_cancelled)
+        row, col = grid.cell_of(x, y)
+        try:
+            row, col = snap_outlet(res.accumulation, row, col, radius)
+        except InputError:
+            skipped.append((oid, InputError(QT_TRANSLATE_NOOP(
+                "SwcCore", "Outlet {outlet} at ({x:.1f}, {y:.1f}) has no valid DEM cell within the "
+                "snapping distance of {snap:g} m. Move it onto the DEM or raise the snapping "
+                "distance."), outlet=oid, x=x, y=y, snap=float(snap_distance_m))))
+            continue
+        inside = _upstream_padded(kp, (row + 1) * c2 + col + 1, is_cancelled)[1:-1, 1:-1]
+        cells = int(inside.sum())
+        geom = mask_to_polygon(inside, grid)
+        sx, sy = grid.cell_center(row, col)
+        results.append(WatershedResult(oid, geom, cells * grid.cell_area / 1e6, cells, (sx, sy),
+                                       math.hypot(sx - x, sy - y)))
+        progress(0.6 + 0.4 * (i + 1) / len(outlets))
+    return results, skipped

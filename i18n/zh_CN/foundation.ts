@@ -250,6 +250,10 @@
             <source>Coarse DEMs flatten slopes and understate the banned area. Measured on the shared test DEMs (share of the area steeper than 25° after averaging the DEM to coarser cells; benchmarks/coarse_dem.py): Big Tujunga 37.6 % at 30 m, 22.7 % at 90 m, 3.6 % at 250 m, 0 % at 1 km; Qinling 45.2 % at 30 m, 38.6 % at 100 m, 17.3 % at 250 m; Youwuzhen 18.3 % at 5 m, 15.7 % at 10 m, 4.8 % at 30 m. Use a 5–30 m DEM; a warning is given above 30 m.</source>
             <translation>粗分辨率 DEM 会使坡度变缓、低估禁垦面积。在共享测试 DEM 上的实测结果（将 DEM 平均重采样到更粗格网后坡度大于 25° 的面积比例；见 benchmarks/coarse_dem.py）：Big Tujunga 30 米 37.6 %、90 米 22.7 %、250 米 3.6 %、1 千米 0 %；秦岭 30 米 45.2 %、100 米 38.6 %、250 米 17.3 %；油屋镇 5 米 18.3 %、10 米 15.7 %、30 米 4.8 %。请使用 5–30 米 DEM；粗于 30 米时给出警告。</translation>
         </message>
+        <message>
+            <source>County names are not unique ({names}); each county feature gets its own rows. Choose a unique field (e.g. the administrative code) to tell them apart.</source>
+            <translation>县名称不唯一（{names}）；每个县要素单独成行。请选择唯一字段（如行政区划代码）加以区分。</translation>
+        </message>
     </context>
     <context>
         <name>SwcAlgorithm</name>

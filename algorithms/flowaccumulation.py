@@ -1,0 +1,98 @@
+"""swcplanner:flowaccumulation — D8 flow directions and upslope area of a DEM."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer
+
+from .base import GROUP_HYDROLOGY, SwcAlgorithm
+from .core import hydrology
+from .fillsinks import MAX_MEMORY, add_memory_parameter
+from .styles import paletted_raster_qml, pseudocolor_raster_qml, write_sidecar
+
+D8_COLORS = ("#e41a1c", "#ff7f00", "#ffff33", "#4daf4a", "#377eb8", "#984ea3", "#a65628", "#f781bf")
+
+
+class FlowAccumulationAlgorithm(SwcAlgorithm):
+    """Depression filling, D8 directions and flow accumulation in one run."""
+
+    ALG_ID = "flowaccumulation"
+    GROUP_ID = GROUP_HYDROLOGY
+
+    DEM = "DEM"
+    MAX_MEMORY = MAX_MEMORY
+    FLOW_DIR = "FLOW_DIR"
+    ACCUMULATION = "ACCUMULATION"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Flow direction and accumulation")
+
+    def help_html(self):
+        return self.format_help(
+            self.tr("Routes runoff over a DEM: fills its depressions, gives every cell a single "
+                    "(D8) flow direction and computes the upslope area draining through each cell."),
+            [
+                (self.tr("Flow directions"), self.tr(
+                    "Each cell drains to the neighbour with the steepest descent (drop divided by "
+                    "distance, so diagonals count √2 cell sizes). Codes: 1 = east, 2 = south-east, "
+                    "4 = south, 8 = south-west, 16 = west, 32 = north-west, 64 = north, 128 = "
+                    "north-east (the ArcGIS convention); 0 = nodata. A cell on the DEM edge or next "
+                    "to nodata with no lower neighbour points out of the DEM there. Depressions are "
+                    "filled first (as Fill sinks); on flats, including filled depressions, water "
+                    "takes the shortest path to the flat's outlet.")),
+                (self.tr("Accumulation"), self.tr(
+                    "ACCUMULATION is the upslope (contributing) area in m², the cell itself "
+                    "included: number of upslope cells × cell area. Divide by 1 000 000 for km².")),
+                (self.tr("Memory"), self.tr(
+                    "The whole DEM is processed in memory, about 64 bytes per cell (17 million cells "
+                    "need about 1 GB). Larger DEMs are refused with a message; raise the memory "
+                    "limit (advanced) if the machine has the memory.")),
+            ])
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        add_memory_parameter(self, self.tr("Memory limit (MB)"))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.FLOW_DIR, self.tr("Flow direction (D8)")))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.ACCUMULATION, self.tr("Upslope area (m²)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        _layer, dem_path, _grid = self.dem_from_parameter(parameters, self.DEM, context, feedback,
+                                                         coarse_warning=0)
+        max_mb = self.parameterAsInt(parameters, self.MAX_MEMORY, context)
+        dir_path = self.parameterAsOutputLayer(parameters, self.FLOW_DIR, context)
+        acc_path = self.parameterAsOutputLayer(parameters, self.ACCUMULATION, context)
+        res = self.run_core(hydrology.flow_files, feedback, dem_path, dir_path, acc_path,
+                            max_memory_mb=max_mb)
+        area = res.area_m2
+        feedback.pushInfo(self.tr("Largest upslope area: {km2:.3f} km².").format(
+            km2=float(np.nanmax(area)) / 1e6))
+        names = [self.tr("east"), self.tr("south-east"), self.tr("south"), self.tr("south-west"),
+                 self.tr("west"), self.tr("north-west"), self.tr("north"), self.tr("north-east")]
+        dir_qml = write_sidecar(dir_path, paletted_raster_qml(
+            [(code, D8_COLORS[k], "{} {}".format(code, names[k]))
+             for k, code in enumerate(hydrology.D8_CODES)]))
+        acc_qml = write_sidecar(acc_path, accumulation_qml(area, res.grid.cell_area))
+        if dir_qml:
+            self.style_output(context, dir_path, dir_qml, self.tr("Flow direction (D8)"))
+        if acc_qml:
+            self.style_output(context, acc_path, acc_qml, self.tr("Upslope area (m²)"))
+        feedback.setProgress(100)
+        return {self.FLOW_DIR: dir_path, self.ACCUMULATION: acc_path}
+
+
+def accumulation_qml(area_m2, cell_area: float) -> str:
+    """Blue classes on a log scale of upslope area, from 10 cells to the largest value."""
+    top = float(np.nanmax(area_m2)) if np.isfinite(area_m2).any() else cell_area
+    stops = []
+    value = cell_area * 10.0
+    colors = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
+    i = 0
+    while value < top and i < len(colors) - 1:
+        stops.append((value, colors[i], "≤ {:g} m²".format(value)))
+        value *= 10.0
+        i += 1
+    stops.append((max(top, value), colors[min(i, len(colors) - 1)],
+                  "> {:g} m²".format(stops[-1][0] if stops else cell_area)))
+    return pseudocolor_raster_qml(stops)

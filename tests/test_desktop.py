@@ -1,0 +1,40 @@
+"""The real QGIS desktop under Xvfb: the plugin loads and the steep-slope dialog opens from the toolbox."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import _PARENT, shared
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def desktop_run(tmp_path, code, extra_env):
+    if not shutil.which("xvfb-run") or not os.path.exists("/usr/bin/qgis"):
+        pytest.skip("xvfb-run or the QGIS desktop is not installed")
+    profiles = tmp_path / "profiles"
+    (profiles / "profiles" / "default" / "QGIS").mkdir(parents=True)
+    (profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini").write_text(
+        "[PythonPlugins]\nswc_planner=true\n")
+    env = dict(os.environ, QGIS_PLUGINPATH=_PARENT, TMPDIR=str(tmp_path), **extra_env)
+    env.pop("QT_QPA_PLATFORM", None)
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "timeout", "150", "/usr/bin/qgis",
+           "--nologo", "--noversioncheck", "--profiles-path", str(profiles), "--code", code]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=200)
+
+
+def test_steepslope_dialog_opens_in_qgis_desktop(tmp_path):
+    shot = os.path.join(os.path.dirname(HERE), "docs", "img", "steepslopeban_dialog.png")
+    os.makedirs(os.path.dirname(shot), exist_ok=True)
+    done = tmp_path / "done.txt"
+    proc = desktop_run(tmp_path, os.path.join(HERE, "desktop_steepslope_code.py"), {
+        "SWC_SHOT": shot, "SWC_DEM": shared("bigtujunga_srtm30m", "srtm_bigtujunga30m_utm11.tif"),
+        "SWC_DONE": str(done)})
+    assert done.exists(), "QGIS did not reach the screenshot: rc {}\n{}\n{}".format(
+        proc.returncode, proc.stdout[-2000:], proc.stderr[-2000:])
+    text = done.read_text()
+    assert "menu_ok=True" in text
+    assert "No-reclamation steep slopes per county" in text or "禁止开垦" in text
+    assert os.path.getsize(shot) > 20000

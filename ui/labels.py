@@ -1,0 +1,113 @@
+"""Translated display labels of the stable codes used by the wizard's tables."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import QCoreApplication
+
+TR_CONTEXT = "SwcPlannerLabels"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(TR_CONTEXT, text)
+
+
+def region_label(code: str) -> str:
+    return {
+        "bashang": _tr("Bashang plateau (坝上高原)"),
+        "yanshan": _tr("Yanshan mountains (燕山)"),
+        "taihang": _tr("Taihang mountains (太行山)"),
+    }.get(code, code)
+
+
+def landuse_label(code: str) -> str:
+    return {
+        "cropland": _tr("Cropland"),
+        "orchard": _tr("Orchard"),
+        "forest": _tr("Forest"),
+        "grass": _tr("Grassland"),
+        "bare": _tr("Bare and other land"),
+        "water": _tr("Water"),
+        "built": _tr("Built-up land"),
+    }.get(code, code)
+
+
+def measure_label(code: str) -> str:
+    return {
+        "none": _tr("No measure"),
+        "enclosure": _tr("Enclosure (closing hillsides)"),
+        "soilforest_pits": _tr("Soil-conservation forest, fish-scale pits"),
+        "soilforest_benches": _tr("Soil-conservation forest, level benches"),
+        "econforest_pits": _tr("Economic forest, fish-scale pits"),
+        "econforest_benches": _tr("Economic forest, level benches"),
+        "grass": _tr("Grass planting"),
+        "terrace": _tr("Slope-to-terrace conversion"),
+        "tillage": _tr("Conservation tillage"),
+        "checkdam": _tr("Check dams"),
+        "siltdam": _tr("Silt-trap dams"),
+        "soilforest": _tr("Soil-conservation forest"),
+        "econforest": _tr("Economic forest"),
+        "pits": _tr("Fish-scale pits"),
+        "benches": _tr("Level benches"),
+    }.get(code, code)
+
+
+def item_label(code: str) -> str:
+    return {
+        "enclosure_area": _tr("Enclosure area"),
+        "soilforest_area": _tr("Soil-conservation forest area"),
+        "econforest_area": _tr("Economic forest area"),
+        "pit_count": _tr("Fish-scale pits"),
+        "pit_earthwork": _tr("Earthwork of pits"),
+        "bench_earthwork": _tr("Earthwork of level benches"),
+        "grass_area": _tr("Grass area"),
+        "terrace_area": _tr("Terrace area"),
+        "terrace_earthwork": _tr("Earthwork of terraces"),
+        "tillage_area": _tr("Conservation tillage area"),
+        "checkdam_count": _tr("Check dams"),
+        "checkdam_volume": _tr("Check-dam body volume"),
+        "siltdam_count": _tr("Silt-trap dams"),
+        "siltdam_volume": _tr("Silt-trap dam body volume"),
+        "independent_pct": _tr("Independent costs (% of parts 1–3)"),
+        "contingency_pct": _tr("Basic contingency (% of parts 1–4)"),
+    }.get(code, code)
+
+
+def unit_label(code: str) -> str:
+    return {
+        "ha": _tr("ha"),
+        "pcs": _tr("pcs"),
+        "m3": _tr("m³"),
+        "%": "%",
+    }.get(code, code)
+
+
+def part_label(code: str) -> str:
+    return {
+        "engineering": _tr("Part 1: engineering measures"),
+        "vegetation": _tr("Part 2: forest and grass measures"),
+        "enclosure": _tr("Part 3: enclosure measures"),
+        "direct": _tr("Parts 1–3"),
+        "independent": _tr("Part 4: independent costs"),
+        "contingency": _tr("Basic contingency"),
+        "total": _tr("Total investment"),
+    }.get(code, code)
+
+
+def indicator_label(code: str) -> str:
+    return {
+        "soil_loss_t": _tr("Soil loss (t/a)"),
+        "mean_modulus": _tr("Mean erosion modulus (t/km²·a)"),
+        "eroded_km2": _tr("Eroded area, light and above (km²)"),
+        "swc_rate": _tr("Soil-and-water-conservation rate (%)"),
+    }.get(code, code)
+
+
+def intensity_label(code: int) -> str:
+    return {
+        1: _tr("Slight"),
+        2: _tr("Light"),
+        3: _tr("Moderate"),
+        4: _tr("Intense"),
+        5: _tr("Very intense"),
+        6: _tr("Severe"),
+    }.get(int(code), str(code))
