@@ -70,6 +70,8 @@ def test_banned_area_per_county_equals_independent_cell_count(tmp_path):
     for name in polys:
         total = sum(p["AREA_M2"] for p in patches if p["COUNTY"] == name)
         assert total == pytest.approx(rows[name]["BAN_HA"] * 1e4)
+    invalid = [p["PATCH_ID"] for p in patches if not p["_geom"].IsValid()]
+    assert not invalid, "OGC-invalid patch geometries: {}".format(invalid[:10])
     for p in patches[:200]:
         assert p["_geom"].GetArea() == pytest.approx(p["AREA_M2"])
         assert p["_geom"].GetArea() / 900.0 == pytest.approx(round(p["_geom"].GetArea() / 900.0))

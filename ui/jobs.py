@@ -124,52 +124,65 @@ def unique_value_areas(uri: str) -> Dict[int, float]:
 SOILLOSS = "swcplanner:soilloss"
 
 
-def soilloss_params(state: Dict[str, Any], dem: str, landuse: Dict[str, Any], out_dir: str,
-                    suffix: str, measures: Optional[str] = None,
-                    measure_field: str = "") -> Dict[str, Any]:
-    """Parameters of ``swcplanner:soilloss`` from the wizard's data page.
+def soilloss_params(state: Dict[str, Any], dem: str, out_dir: str, suffix: str,
+                    measures: Optional[str] = None, measure_field: str = "",
+                    existing: bool = False, baseline: Optional[str] = None) -> Dict[str, Any]:
+    """Parameters of ``swcplanner:soilloss`` (issue 7) from the wizard's data page.
 
-    The names follow issue 7 (R, K, DEM, LANDUSE, MEASURES, TOLERANCE, ZONES);
-    parameters the installed version does not know are dropped.
+    ``existing=True`` passes the existing measures of the data page (status);
+    ``measures`` the planned measures with ``baseline`` = the status soil loss
+    raster (benefits: the table then holds BASE_* and REDUCTION_T).
     """
-    names = set(param_names(SOILLOSS))
     p: Dict[str, Any] = {"DEM": dem}
     if state.get("r_mode") == "raster" and state.get("r_source"):
         p["R"] = state["r_source"]
     else:
-        p["R_VALUE"] = float(state.get("r_value", 1500.0))
-        if "R_VALUE" not in names:
-            p["R"] = str(p.pop("R_VALUE"))
+        p["R_CONSTANT"] = float(state.get("r_value", 1500.0))
     k_mode = state.get("k_mode", "constant")
-    if k_mode == "raster" and state.get("k_source"):
+    if k_mode in ("raster", "polygons") and state.get("k_source"):
         p["K"] = state["k_source"]
-    elif k_mode == "polygons" and state.get("k_source"):
-        p["K_POLYGONS"] = state["k_source"]
-        p["K_FIELD"] = state.get("k_field", "")
+        if k_mode == "polygons":
+            p["K_FIELD"] = state.get("k_field", "")
+        elif state.get("k_table"):
+            p["K_TABLE"] = state["k_table"]
     else:
-        p["K_VALUE"] = float(state.get("k_value", 0.03))
-        if "K_VALUE" not in names:
-            p["K"] = str(p.pop("K_VALUE"))
-    p.update(landuse)
+        p["K_CONSTANT"] = float(state.get("k_value", 0.03))
+    p["LANDUSE"] = state["landuse"]
+    if state.get("landuse_field"):
+        p["LANDUSE_FIELD"] = state["landuse_field"]
+    if state.get("bt_table"):
+        p["LANDUSE_TABLE"] = state["bt_table"]
+    if existing and state.get("existing"):
+        measures, measure_field = state["existing"], state.get("existing_field", "")
     if measures:
         p["MEASURES"] = measures
         p["MEASURE_FIELD"] = measure_field
+    if baseline:
+        p["BASELINE"] = baseline
     p["TOLERANCE"] = float(state.get("tolerance", 200.0))
     p["SOIL_LOSS"] = os.path.join(out_dir, "soil_loss_{}.tif".format(suffix))
     p["INTENSITY"] = os.path.join(out_dir, "erosion_intensity_{}.tif".format(suffix))
     p["TABLE"] = gpkg_table(os.path.join(out_dir, "soil_loss_{}.gpkg".format(suffix)))
-    return {k: v for k, v in p.items() if not names or k in names}
+    return _only_known(SOILLOSS, p)
 
 
-def soilloss_summary(uri: str) -> Dict[str, float]:
-    """Watershed totals from the soilloss TABLE (summed over its rows)."""
+CLASS_FIELDS = ("SLIGHT_KM2", "LIGHT_KM2", "MODERATE_KM2", "INTENSE_KM2", "VINTENSE_KM2",
+                "SEVERE_KM2")
+
+
+def soilloss_summary(uri: str, base: bool = False) -> Dict[str, float]:
+    """Watershed totals from the soilloss TABLE (rows summed; ``base``: the BASE_* columns)."""
     rows = read_rows(uri)
     if not rows:
         return {}
     out: Dict[str, float] = {}
-    land = sum_field(rows, ["AREA_KM2", "LAND_KM2", "TOTAL_KM2"])
-    eroded = sum_field(rows, ["ERODED_KM2", "EROSION_KM2"])
-    loss = sum_field(rows, ["LOSS_T", "SOIL_LOSS_T", "TOTAL_T", "LOSS_T_A"])
+    land = sum_field(rows, ["AREA_KM2"])
+    if base:
+        eroded = sum_field(rows, ["BASE_ERODED_KM2"])
+        loss = sum_field(rows, ["BASE_LOSS_T"])
+    else:
+        eroded = sum_field(rows, ["ERODED_KM2"])
+        loss = sum_field(rows, ["SOIL_LOSS_T"])
     if land is not None:
         out["land_km2"] = land
     if eroded is not None:
@@ -188,12 +201,115 @@ def intensity_areas(uri: str) -> List[Tuple[int, float]]:
     """``[(class 1..6, km²)]`` from the soilloss TABLE's per-class area columns."""
     rows = read_rows(uri)
     out = []
-    for k in range(1, 7):
-        value = sum_field(rows, ["CLASS{}_KM2".format(k), "C{}_KM2".format(k),
-                                 "INT{}_KM2".format(k), "AREA{}_KM2".format(k)])
+    for k, name in enumerate(CLASS_FIELDS, start=1):
+        value = sum_field(rows, [name])
         if value is not None:
             out.append((k, value))
     return out
+
+
+FARMLAND = "swcplanner:farmlandscreening"
+CHECKDAMS = "swcplanner:checkdams"
+SLOPEWORKS = "swcplanner:slopeworks"
+#: Region codes of the wizard → REGION enum index of farmlandscreening
+#: (坝上高原 / 燕山 / 太行山 / 平原, issue 4).
+REGION_INDEX = {"bashang": 0, "yanshan": 1, "taihang": 2}
+
+
+def _only_known(alg_id: str, params: Dict[str, Any]) -> Dict[str, Any]:
+    names = set(param_names(alg_id))
+    return {k: v for k, v in params.items() if not names or k in names}
+
+
+def farmland_params(state: Dict[str, Any], r: Dict[str, Any], work) -> Dict[str, Any]:
+    """``swcplanner:farmlandscreening`` on the land-use parcels of the watershed."""
+    if state.get("landuse_kind") == "vector":
+        field = state["landuse_field"]
+        codes = [c for c, cat in state.get("code_map", []) if cat == "cropland"]
+    else:
+        field = "LUCAT"
+        codes = [str(tables.LANDUSE_VALUE["cropland"])]
+    params = {
+        "PARCELS": r["parcels"]["OUTPUT"], "LANDUSE_FIELD": field, "CROPLAND_CODES": ",".join(codes),
+        "DEM": r["dem"]["OUTPUT"], "REGION": REGION_INDEX.get(state.get("region", "yanshan"), 1),
+        "OUTPUT": gpkg_table(work("farmland_screening.gpkg")),
+        "SUMMARY": gpkg_table(work("farmland_summary.gpkg")),
+    }
+    return _only_known(FARMLAND, params)
+
+
+#: Dam series of the measures page: check dams in small gullies, silt-trap dams in larger ones.
+DAM_SETTINGS = {
+    "checkdams": {"MIN_UPAREA": 0.05, "MAX_UPAREA": 1.0, "DAM_HEIGHT": 3.0, "type": "dry_stone"},
+    "siltdams": {"MIN_UPAREA": 1.0, "MAX_UPAREA": 8.0, "DAM_HEIGHT": 5.0, "type": "earth"},
+}
+
+
+def dam_type_index(alg_id: str, wanted: str) -> int:
+    """Index of a DAM_TYPE option whose label mentions ``wanted`` (dry stone, earth…)."""
+    alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+    if alg is None:
+        return 0
+    param = alg.parameterDefinition("DAM_TYPE")
+    if param is None or not hasattr(param, "options"):
+        return 0
+    keys = {"dry_stone": ("dry", "干砌"), "earth": ("earth", "土")}[wanted]
+    for i, label in enumerate(param.options()):
+        if any(k in label.lower() for k in keys):
+            return i
+    return 0
+
+
+def checkdam_params(state: Dict[str, Any], r: Dict[str, Any], work, key: str) -> Dict[str, Any]:
+    cfg = DAM_SETTINGS[key]
+    params = {
+        "DEM": r["dem"]["OUTPUT"], "AOI": state["watershed"],
+        "MIN_UPAREA": cfg["MIN_UPAREA"], "MAX_UPAREA": cfg["MAX_UPAREA"],
+        "DAM_TYPE": dam_type_index(CHECKDAMS, cfg["type"]), "DAM_HEIGHT": cfg["DAM_HEIGHT"],
+        "DAMS": gpkg_table(work("{}.gpkg".format(key))),
+        "CRESTS": gpkg_table(work("{}_crests.gpkg".format(key))),
+        "SILT": gpkg_table(work("{}_silt.gpkg".format(key))),
+        "CURVES": gpkg_table(work("{}_curves.gpkg".format(key))),
+        "SUMMARY": gpkg_table(work("{}_summary.gpkg".format(key))),
+    }
+    return _only_known(CHECKDAMS, params)
+
+
+def slopeworks_params(state: Dict[str, Any], r: Dict[str, Any], work, key: str) -> Dict[str, Any]:
+    params = {
+        "AREAS": r[key + "_areas"]["OUTPUT"], "DEM": r["dem"]["OUTPUT"],
+        "MEASURE": 0 if key == "pits" else 1,
+        "WORKS": gpkg_table(work("{}_works.gpkg".format(key))),
+        "ROWS": gpkg_table(work("{}_rows.gpkg".format(key))),
+        "SUMMARY": gpkg_table(work("{}_summary.gpkg".format(key))),
+    }
+    if key == "benches":
+        params["MIN_SLOPE"] = 5.0
+    return _only_known(SLOPEWORKS, params)
+
+
+def read_works(r: Dict[str, Any]) -> Dict[str, Optional[float]]:
+    """Counts and earthwork read back from the algorithm outputs (item codes of tables.py)."""
+    works: Dict[str, Optional[float]] = {}
+    if "farmland" in r:
+        rows = read_rows(r["farmland"].get("OUTPUT", ""))
+        works["terrace_earthwork"] = sum_field(
+            rows, ["EARTHWORK_M3", "EARTH_M3", "EARTHWORK", "VOLUME_M3"],
+            where=(["CATEGORY"], ["convert"]))
+    for key, prefix in (("checkdams", "checkdam"), ("siltdams", "siltdam")):
+        if key in r:
+            rows = read_rows(r[key].get("DAMS", ""))
+            works[prefix + "_count"] = float(len(rows))
+            works[prefix + "_volume"] = sum_field(rows, ["BODY_M3", "BODY_VOLUME", "DAM_VOLUME_M3",
+                                                         "BODY_VOL_M3", "VOLUME_M3"])
+    if "pits" in r:
+        rows = read_rows(r["pits"].get("SUMMARY", ""))
+        works["pit_count"] = sum_field(rows, ["COUNT", "N_WORKS", "PITS", "N"])
+        works["pit_earthwork"] = sum_field(rows, ["EARTHWORK_M3", "EARTH_M3", "EARTHWORK"])
+    if "benches" in r:
+        rows = read_rows(r["benches"].get("SUMMARY", ""))
+        works["bench_earthwork"] = sum_field(rows, ["EARTHWORK_M3", "EARTH_M3", "EARTHWORK"])
+    return {k: v for k, v in works.items() if v is not None}
 
 
 def crs_of(path: str) -> Optional[QgsCoordinateReferenceSystem]:

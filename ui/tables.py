@@ -52,16 +52,19 @@ PIT_MEASURES = ("soilforest_pits", "econforest_pits")
 BENCH_MEASURES = ("soilforest_benches", "econforest_benches")
 
 #: Measure → engineering-measure type code passed to swcplanner:soilloss
-#: (``MEASURES`` polygons; E from its editable table) for the after scenario.
+#: (``MEASURES`` polygons; E and T from its editable table resources/tables/measures_e.csv)
+#: for the after scenario.  Enclosure and grass act through cover (B), which the
+#: after scenario keeps unchanged: their benefit is not counted (conservative).
 MEASURE_E_TYPE = {
     "soilforest_pits": "fish_scale_pit",
     "econforest_pits": "fish_scale_pit",
     "soilforest_benches": "level_bench",
     "econforest_benches": "level_bench",
-    "terrace": "level_terrace_earth",
-    "tillage": "conservation_tillage",
-    "enclosure": "enclosure",
-    "grass": "grass",
+    "terrace": "terrace_earth",
+    "tillage": "no_till",
+    "enclosure": "none",
+    "grass": "none",
+    "none": "none",
 }
 
 #: Land-survey (三调, TD/T 1055-2019) first-level codes → wizard category.
@@ -402,3 +405,31 @@ def table_to_strings(rows: Sequence[Mapping[str, object]], columns: Sequence[str
                      ) -> List[List[str]]:
     """Rows as lists of display strings in ``columns`` order (``label(column, value)``)."""
     return [[label(c, row.get(c)) for c in columns] for row in rows]
+
+
+def measure_etype_expression(field: str = "MEASURE") -> str:
+    """QGIS expression: measure raster value → E-table type code (``MEASURE_E_TYPE``)."""
+    quoted = '"{}"'.format(field)
+    parts = ["WHEN {} = {} THEN '{}'".format(quoted, MEASURE_VALUE[m], t)
+             for m, t in MEASURE_E_TYPE.items()]
+    return "CASE {} ELSE 'none' END".format(" ".join(parts))
+
+
+def measure_code_expression(field: str = "MEASURE") -> str:
+    """QGIS expression: measure raster value → stable measure code."""
+    quoted = '"{}"'.format(field)
+    parts = ["WHEN {} = {} THEN '{}'".format(quoted, v, c) for c, v, _k in MEASURES]
+    return "CASE {} ELSE 'none' END".format(" ".join(parts))
+
+
+def measure_area_rows(areas_m2: Mapping[str, float]) -> List[Dict[str, object]]:
+    """Measure layout table: area (ha, 亩) and share of the watershed (%) per area measure."""
+    total = sum(areas_m2.values())
+    rows = []
+    for code in AREA_MEASURES:
+        area = areas_m2.get(code, 0.0)
+        if area <= 0:
+            continue
+        rows.append({"measure": code, "area_ha": area / M2_PER_HA, "area_mu": area / M2_PER_MU,
+                     "pct": 100.0 * area / total if total else 0.0})
+    return rows

@@ -537,7 +537,7 @@ def match_landuse(codes: Sequence[object], table: Sequence[LandUseClass]
                 hit = i
                 break
         if hit < 0:
-            missing.append(_code_text(code))
+            missing.append(code_text(code))
         out.append(hit)
     return out, missing
 
@@ -548,19 +548,19 @@ def match_measures(values: Sequence[object], table: Sequence[Measure]
     case-insensitive), and the unmatched values."""
     out, missing = [], []
     for value in values:
-        text = _code_text(value).lower()
+        text = code_text(value).lower()
         hit = -1
         for i, row in enumerate(table):
             if text in (n.lower() for n in row.names):
                 hit = i
                 break
         if hit < 0:
-            missing.append(_code_text(value))
+            missing.append(code_text(value))
         out.append(hit)
     return out, missing
 
 
-def _code_text(value: object) -> str:
+def code_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()

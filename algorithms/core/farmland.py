@@ -40,6 +40,7 @@ import math
 import os
 import shutil
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -79,8 +80,10 @@ SOURCE_DEM, SOURCE_SURVEY, SOURCE_ASSUMED = "dem", "survey", "assumed"
 class ParcelHistogram:
     """Histograms of a value per parcel, kept sparse: ``(parcel, bin) → count``.
 
-    Memory grows with the number of distinct (parcel, bin) pairs, not with the
-    number of parcels × bins; blocks are merged every ``flush`` new pairs.
+    Optional weight channels carry, per (parcel, bin), the sums of other
+    values (e.g. the gradient components of the cells in that bin).  Memory
+    grows with the number of distinct (parcel, bin) pairs, not with parcels ×
+    bins; blocks are merged every ``flush`` new pairs.
 
     >>> h = ParcelHistogram(0.1)
     >>> h.add(np.array([1, 1, 1, 2]), np.array([0.05, 0.95, 0.95, 3.0]))
@@ -89,23 +92,34 @@ class ParcelHistogram:
     [0.95, 3.05]
     """
 
-    def __init__(self, bin_width: float = 0.1, max_value: float = 90.0,
+    def __init__(self, bin_width: float = 0.1, max_value: float = 90.0, channels: int = 0,
                  flush: int = 4_000_000) -> None:
         self.width = float(bin_width)
         self.nbins = int(math.ceil(max_value / self.width)) + 1
+        self.channels = int(channels)
         self.flush = int(flush)
         self.keys = np.zeros(0, dtype=np.int64)
         self.counts = np.zeros(0, dtype=np.int64)
-        self._parts: List[Tuple[np.ndarray, np.ndarray]] = []
+        self.sums = np.zeros((self.channels, 0))
+        self._parts: List[Tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self._pending = 0
 
-    def add(self, labels: np.ndarray, values: np.ndarray) -> None:
-        """Count ``values`` (finite, ≥ 0) for parcels ``labels`` (> 0), 1-D arrays."""
+    def add(self, labels: np.ndarray, values: np.ndarray,
+            weights: Optional[Sequence[np.ndarray]] = None) -> None:
+        """Count ``values`` (finite, ≥ 0) for parcels ``labels`` (> 0), 1-D arrays.
+
+        ``weights``: one array per channel, summed per (parcel, bin).
+        """
         if labels.size == 0:
             return
         bins = np.clip(np.floor(values / self.width).astype(np.int64), 0, self.nbins - 1)
-        keys, counts = np.unique(labels.astype(np.int64) * self.nbins + bins, return_counts=True)
-        self._parts.append((keys, counts.astype(np.int64)))
+        keys, inverse = np.unique(labels.astype(np.int64) * self.nbins + bins,
+                                  return_inverse=True)
+        counts = np.bincount(inverse, minlength=keys.size).astype(np.int64)
+        sums = np.zeros((self.channels, keys.size))
+        for k, w in enumerate(list(weights or [])[: self.channels]):
+            sums[k] = np.bincount(inverse, weights=w, minlength=keys.size)
+        self._parts.append((keys, counts, sums))
         self._pending += keys.size
         if self._pending > self.flush:
             self._merge()
@@ -113,11 +127,15 @@ class ParcelHistogram:
     def _merge(self) -> None:
         if not self._parts:
             return
-        keys = np.concatenate([self.keys] + [k for k, _c in self._parts])
-        counts = np.concatenate([self.counts] + [c for _k, c in self._parts])
+        keys = np.concatenate([self.keys] + [k for k, _c, _s in self._parts])
+        counts = np.concatenate([self.counts] + [c for _k, c, _s in self._parts])
+        sums = np.concatenate([self.sums] + [s for _k, _c, s in self._parts], axis=1)
         uniq, inverse = np.unique(keys, return_inverse=True)
         self.keys = uniq
-        self.counts = np.bincount(inverse, weights=counts).astype(np.int64)
+        self.counts = np.bincount(inverse, weights=counts, minlength=uniq.size).astype(np.int64)
+        self.sums = np.zeros((self.channels, uniq.size))
+        for k in range(self.channels):
+            self.sums[k] = np.bincount(inverse, weights=sums[k], minlength=uniq.size)
         self._parts = []
         self._pending = 0
 
@@ -157,15 +175,18 @@ class ParcelHistogram:
         return out
 
     def count_in(self, lo: np.ndarray, hi: np.ndarray, n: int) -> Tuple[np.ndarray, np.ndarray]:
-        """``(count, sum of values)`` per parcel of the bins with ``lo < centre ≤ hi`` (per-parcel bounds)."""
+        """Per parcel, over the bins with ``lo < centre ≤ hi`` (per-parcel bounds): the
+        count, and the channel sums as an array ``(channels, n + 1)``."""
         if self.keys.size == 0:
-            return np.zeros(n + 1), np.zeros(n + 1)
+            return np.zeros(n + 1), np.zeros((self.channels, n + 1))
         lab = self.labels
         c = self.centres
         m = (c > lo[lab]) & (c <= hi[lab])
         count = np.bincount(lab[m], weights=self.counts[m], minlength=n + 1)[: n + 1]
-        total = np.bincount(lab[m], weights=(self.counts * c)[m], minlength=n + 1)[: n + 1]
-        return count, total
+        sums = np.zeros((self.channels, n + 1))
+        for k in range(self.channels):
+            sums[k] = np.bincount(lab[m], weights=self.sums[k][m], minlength=n + 1)[: n + 1]
+        return count, sums
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,24 +215,28 @@ class ParcelStats:
         n = self.n
         total = self.local_hist.totals(n)
         theta = np.where(np.isfinite(self.plane_slope), self.plane_slope, 0.0)
-        bench_n, bench_sum = self.local_hist.count_in(np.full(n + 1, -1.0), bench_ratio * theta, n)
+        bench_n, bench_g = self.local_hist.count_in(np.full(n + 1, -1.0), bench_ratio * theta, n)
         plan_n, _ = self.local_hist.count_in(planar_band[0] * theta, planar_band[1] * theta, n)
         with np.errstate(invalid="ignore", divide="ignore"):
             ok = (total > 0) & np.isfinite(self.plane_slope)
             index = np.where(ok, bench_n / total, np.nan)
-            bench = np.where(ok & (bench_n > 0), bench_sum / bench_n, np.nan)
+            # tilt of the mean gradient vector of the bench cells: DEM noise averages out
+            gx = bench_g[0] / np.maximum(bench_n, 1)
+            gy = bench_g[1] / np.maximum(bench_n, 1)
+            bench = np.where(ok & (bench_n > 0), np.degrees(np.arctan(np.hypot(gx, gy))), np.nan)
             planar = np.where(ok, plan_n / total, np.nan)
         return index, bench, planar
 
 
-def local_slope(window: np.ndarray, halo: int, cellsize_x: float, cellsize_y: float) -> np.ndarray:
-    """Slope (degrees) of the 2×2 block whose upper-left cell is each core cell.
+def local_gradient(window: np.ndarray, halo: int, cellsize_x: float,
+                   cellsize_y: float) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(slope in degrees, dz/dx, dz/dy)`` of the 2×2 block whose upper-left cell is each core cell.
 
     ``window`` carries ``halo ≥ 1`` cells on every side; NaN where one of the
-    four cells is NaN.
+    four cells is NaN.  ``dz/dy`` is taken along the rows (southwards).
 
     >>> z = np.array([[0.0, 0.0, 0.0], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0]])
-    >>> local_slope(np.pad(z, 1, constant_values=np.nan), 1, 1.0, 1.0)[:2, :2]
+    >>> local_gradient(np.pad(z, 1, constant_values=np.nan), 1, 1.0, 1.0)[0][:2, :2]
     array([[45., 45.],
            [ 0.,  0.]])
     """
@@ -223,7 +248,7 @@ def local_slope(window: np.ndarray, halo: int, cellsize_x: float, cellsize_y: fl
     z11 = window[h + 1:h + r + 1, h + 1:h + c + 1]
     gx = ((z01 - z00) + (z11 - z10)) / (2.0 * cellsize_x)
     gy = ((z10 - z00) + (z11 - z01)) / (2.0 * cellsize_y)
-    return np.degrees(np.arctan(np.hypot(gx, gy)))
+    return np.degrees(np.arctan(np.hypot(gx, gy))), gx, gy
 
 
 def parcel_statistics(dem_path: str, label_path: str, n_parcels: int, breaks: Sequence[float], *,
@@ -249,7 +274,7 @@ def parcel_statistics(dem_path: str, label_path: str, n_parcels: int, breaks: Se
     zmax = np.full(n + 1, -np.inf)
     sums = np.zeros((9, n + 1))  # n, x, y, z, xx, xy, yy, xz, yz
     horn_hist = ParcelHistogram(bin_width)
-    loc_hist = ParcelHistogram(bin_width)
+    loc_hist = ParcelHistogram(bin_width, channels=2)
 
     def kernel(arrays, window):
         h = window.halo
@@ -275,9 +300,9 @@ def parcel_statistics(dem_path: str, label_path: str, n_parcels: int, breaks: Se
         y = -(rows + window.row0 + 0.5) * csy
         for k, w in enumerate((None, x, y, z, x * x, x * y, y * y, x * z, y * z)):
             sums[k] += np.bincount(lab, weights=w, minlength=n + 1)
-        loc = local_slope(z_win, h, csx, csy)
+        loc, gx, gy = local_gradient(z_win, h, csx, csy)
         ml = (labels > 0) & ~np.isnan(loc)
-        loc_hist.add(labels[ml], loc[ml])
+        loc_hist.add(labels[ml], loc[ml], [gx[ml], gy[ml]])
         return []
 
     sources = [(ds.GetRasterBand(1), grid.nodata), (lds.GetRasterBand(1), None)]
@@ -498,9 +523,13 @@ def terrace_design(slope_deg: float, relief_m: float, area_m2: float, *,
     (balanced cut and fill) V = area · H / 8 (= 83.3·H m³ per 亩).  None when
     θ ≤ 0 or θ ≥ α.
 
-    >>> d = terrace_design(15.0, 20.0, 6667.0, bands=[DesignBand(10, 15, 7.5, 80)])
-    >>> round(d.riser_height, 3), d.risers, round(d.earthwork_m3 / 10)
-    (1.75, 12, 146)
+    >>> band = [DesignBand(10, 15, 7.5, 80)]
+    >>> d = terrace_design(12.0, 20.0, 6667.0, bands=band)   # H = 7.5 / (cot 12° − cot 80°)
+    >>> round(d.riser_height, 3), d.risers, round(d.earthwork_m3)
+    (1.656, 13, 1380)
+    >>> d = terrace_design(15.0, 20.0, 6667.0, bands=band)   # H 2.11 m capped at 2.0 m
+    >>> d.riser_height, round(d.bench_width, 2)
+    (2.0, 7.11)
     """
     if not slope_deg > 0.0 or not bands:
         return None
@@ -559,7 +588,9 @@ def nearest_distances(targets: Sequence[bytes], features: Sequence[bytes]) -> np
     geoms = [g for g in (swkb.loads(bytes(w)) for w in features) if not g.is_empty]
     if not geoms:
         return out
-    tree = STRtree(geoms)
+    with warnings.catch_warnings():  # shapely 1.8 announces the 2.0 API change
+        warnings.simplefilter("ignore")
+        tree = STRtree(geoms)
     for i, w in enumerate(targets):
         g = swkb.loads(bytes(w))
         if g.is_empty:
@@ -578,7 +609,9 @@ def assign_by_point(targets: Sequence[bytes], polygons: Sequence[bytes]) -> np.n
     if not polys:
         return out
     index = {id(p): i for i, p in enumerate(polys)}
-    tree = STRtree(polys)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tree = STRtree(polys)
     for i, w in enumerate(targets):
         g = swkb.loads(bytes(w))
         if g.is_empty:

@@ -95,7 +95,7 @@ D8_CODES: Tuple[int, ...] = (1, 2, 4, 8, 16, 32, 64, 128)
 
 DEFAULT_MAX_MEMORY_MB = 4096
 #: Peak working memory of :func:`fill_depressions`, bytes per DEM cell.
-FILL_BYTES_PER_CELL = 40
+FILL_BYTES_PER_CELL = 48
 #: Peak working memory of :func:`d8_directions`, bytes per DEM cell.
 DIRECTIONS_BYTES_PER_CELL = 24
 #: Peak working memory of :func:`flow_accumulation`, bytes per DEM cell.
@@ -132,8 +132,8 @@ def check_memory(shape: Sequence[int], bytes_per_cell: float, max_memory_mb: flo
     MemoryLimitError
         with the needed and allowed memory and what to do about it.
 
-    >>> check_memory((100, 100), 40, 1, "fill")
-    >>> check_memory((10000, 10000), 40, 1024, "fill")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    >>> check_memory((100, 100), 48, 1, "fill")
+    >>> check_memory((10000, 10000), 48, 1024, "fill")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
     ...
     algorithms.core.errors.MemoryLimitError: ...

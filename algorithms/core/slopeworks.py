@@ -457,11 +457,12 @@ def _mem_raster(array: np.ndarray, gt: Sequence[float], crs_wkt: str, data_type:
     return ds
 
 
-def _inside_mask(geom_wkb: bytes, win: _Window, crs_wkt: str) -> np.ndarray:
-    """Cells of the window whose centre lies in the polygon (GDAL's rule)."""
+def _inside_mask(geom_wkb: bytes, win: _Window, crs_wkt: str, all_touched: bool = False) -> np.ndarray:
+    """Cells of the window whose centre lies in the polygon (GDAL's rule), or that it touches."""
     ds = _mem_raster(np.zeros(win.shape, dtype=np.uint8), win.gt, crs_wkt, gdal.GDT_Byte)
     _src, layer = memory_layer([(1, geom_wkb)], crs_wkt)
-    gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=VAL"])
+    options = ["ATTRIBUTE=VAL"] + (["ALL_TOUCHED=TRUE"] if all_touched else [])
+    gdal.RasterizeLayer(ds, [1], layer, options=options)
     return ds.GetRasterBand(1).ReadAsArray().astype(bool)
 
 
@@ -497,21 +498,67 @@ def _contours(win: _Window, levels: np.ndarray, crs_wkt: str) -> Dict[int, List[
     gdal.ContourGenerateEx(ds.GetRasterBand(1), layer,
                            options=["FIXED_LEVELS=" + text, "ID_FIELD=0", "ELEV_FIELD=1"])
     index = {round(float(v), _LEVEL_DECIMALS): i for i, v in enumerate(levels)}
+    # GDAL extends contours over the outer half cell of the raster with a flat border;
+    # those vertices are artefacts: keep what lies between the outer cell centres
+    x0, dx, _, y0, _, dy = win.gt
+    rows, cols = win.shape
+    eps = 1e-6 * abs(dx)
+    lo_x, hi_x = x0 + 0.5 * dx - eps, x0 + (cols - 0.5) * dx + eps
+    lo_y, hi_y = y0 + (rows - 0.5) * dy - eps, y0 + 0.5 * dy + eps
     pieces: Dict[int, List[LineString]] = {}
     for feature in layer:
         k = index.get(round(feature.GetField(1), _LEVEL_DECIMALS))
         geom = feature.GetGeometryRef()
         if k is None or geom is None:
             continue
-        pts = geom.GetPoints()
-        if pts and len(pts) >= 2:
-            pieces.setdefault(k, []).append(LineString([p[:2] for p in pts]))
+        pts = np.asarray(geom.GetPoints() or [], dtype=np.float64)
+        if len(pts) < 2:
+            continue
+        pts = pts[:, :2]
+        ok = (pts[:, 0] >= lo_x) & (pts[:, 0] <= hi_x) & (pts[:, 1] >= lo_y) & (pts[:, 1] <= hi_y)
+        if ok.all():
+            pieces.setdefault(k, []).append(LineString(pts))
+            continue
+        # split into the runs of kept vertices
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], ok.astype(np.int8), [0]])))
+        for start, stop in zip(edges[::2], edges[1::2]):
+            if stop - start >= 2:
+                pieces.setdefault(k, []).append(LineString(pts[start:stop]))
     out_pieces: Dict[int, List[np.ndarray]] = {}
     for k, lines in pieces.items():
         merged = linemerge(MultiLineString(lines)) if len(lines) > 1 else lines[0]
         geoms = list(merged.geoms) if hasattr(merged, "geoms") else [merged]
         out_pieces[k] = [np.asarray(g.coords)[:, :2] for g in geoms if g.length > 0]
     return out_pieces
+
+
+def _is_closed(coords: np.ndarray) -> bool:
+    return bool(np.hypot(*(coords[0] - coords[-1])) < 1e-6)
+
+
+def _foot(line: LineString, coords: np.ndarray, point: np.ndarray) -> Tuple[float, np.ndarray]:
+    """Arc length and position of the foot of the perpendicular from ``point`` to ``line``.
+
+    Beyond the ends the line is extended along its end segments (the arc
+    length is then negative or above the length), so that a chain of feet
+    keeps walking down the fall line when it leaves a contour piece.
+    """
+    s0 = line.project(Point(point))
+    length = line.length
+    if 0.0 < s0 < length or _is_closed(coords):
+        return s0, np.asarray(line.interpolate(s0).coords[0])[:2]
+    if s0 <= 0.0:
+        a, b = coords[0], coords[1]
+        base = 0.0
+    else:
+        a, b = coords[-1], coords[-2]
+        base = length
+    direction = (a - b) / max(float(np.hypot(*(a - b))), 1e-12)   # pointing outwards
+    extra = float(np.dot(point - a, direction))
+    if extra <= 0.0:
+        return s0, np.asarray(line.interpolate(s0).coords[0])[:2]
+    foot = a + extra * direction
+    return (base - extra if s0 <= 0.0 else base + extra), foot
 
 
 def _clip_line(line: LineString, treated: BaseGeometry, prepared) -> List[LineString]:
@@ -596,21 +643,17 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
             continue
         win = _read_window(band, grid, geom.bounds, 2, area_id)
         inside = _inside_mask(geom.wkb, win, crs)
+        touched = _inside_mask(geom.wkb, win, crs, all_touched=True)
+        valid = np.isfinite(win.slope) & np.isfinite(win.z)
+        with np.errstate(invalid="ignore"):
+            in_range = valid & (win.slope >= spec.min_slope) & (win.slope <= spec.max_slope)
         # exclusion codes on the cells touching the polygon
         codes = np.zeros(win.shape, dtype=np.uint8)
-        valid = np.isfinite(win.slope) & np.isfinite(win.z)
         with np.errstate(invalid="ignore"):
             codes[valid & (win.slope < spec.min_slope)] = EXCL_LOW
             codes[valid & (win.slope > spec.max_slope)] = EXCL_HIGH
         codes[~valid] = EXCL_NODATA
-        near = inside.copy()
-        near[1:, :] |= inside[:-1, :]
-        near[:-1, :] |= inside[1:, :]
-        near2 = near.copy()
-        near2[:, 1:] |= near[:, :-1]
-        near2[:, :-1] |= near[:, 1:]
-        # cells whose centre is outside can still overlap the polygon: keep a 1-cell ring
-        codes[~near2] = 0
+        codes[~touched] = 0
         excl_geoms = _polygonize_codes(codes, win.gt, crs) if codes.any() else {}
         excl_union = []
         for code, g in sorted(excl_geoms.items()):
@@ -624,7 +667,9 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
         summary.treated_m2 = float(treated.area) if not treated.is_empty else 0.0
         sub(0.15)
 
-        ok_cells = inside & (codes == 0) & valid
+        ok_cells = inside & in_range
+        if not ok_cells.any():   # a sliver holding no cell centre: use the cells it touches
+            ok_cells = touched & in_range
         if not ok_cells.any() or summary.treated_m2 <= 0:
             warnings.append((QT_TRANSLATE_NOOP(
                 "SwcCore", "Area {area}: no part has a slope between {low}° and {high}°; nothing "
@@ -676,8 +721,8 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
                 # origin: foot of the perpendicular from the nearest anchor of the previous row
                 mid = np.asarray(line.interpolate(0.5, normalized=True).coords[0])
                 near_anchor = anchors_prev[int(np.argmin(np.hypot(*(anchors_prev - mid).T)))]
-                s0 = line.project(Point(near_anchor))
-                anchors_now.append(np.asarray(line.interpolate(s0).coords[0]))
+                s0, foot = _foot(line, coords, near_anchor)
+                anchors_now.append(foot)
                 parts = _clip_line(line, treated, prepared)
                 if not parts:
                     continue
@@ -687,14 +732,25 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
                     if j1 < j0:
                         row_parts.extend(parts)
                         continue
-                    closed = np.allclose(coords[0], coords[-1])
+                    closed = _is_closed(coords)
                     pos = s0 + (np.arange(j0, j1 + 1) + offset) * spec.spacing
                     if closed:  # a ring: avoid a double pit where it closes
                         pos = pos[pos < length - 1e-9]
                         pos = pos[pos >= 0]
                     pts, tang = along_line(coords, pos)
+                    # the long axis follows the contour's secant over the pit's length
+                    half = 0.5 * spec.pit_long_axis
+                    ahead, behind = pos + half, pos - half
+                    if closed:
+                        ahead, behind = np.mod(ahead, length), np.mod(behind, length)
+                    else:
+                        ahead, behind = np.minimum(ahead, length), np.maximum(behind, 0.0)
+                    secant = along_line(coords, ahead)[0] - along_line(coords, behind)[0]
+                    norm = np.hypot(secant[:, 0], secant[:, 1])
+                    good = norm > 1e-9
+                    tang[good] = secant[good] / norm[good, None]
                     r, c, in_win = win.cell_index(pts[:, 0], pts[:, 1])
-                    keep = in_win & ok_cells[r, c]
+                    keep = in_win & in_range[r, c]
                     if keep.any():
                         keep[keep] = vectorized.contains(geom, pts[keep, 0], pts[keep, 1])
                     if keep.any():

@@ -128,7 +128,7 @@ LANDUSE_TABLE_YOUWUZHEN = "landuse_bt_youwuzhen_seims.csv"
 MEASURE_TABLE = "measures_e.csv"
 FVC_TABLE = "fvc_b.csv"
 
-# --- §6 slope works: level benches, level trenches (GB/T 16453.2-2008 [U]) -------
+# --- Slope works (§6): level benches, level trenches (GB/T 16453.2-2008 [U]) ---
 # Fish-scale pit defaults are the PIT_* constants above (§6.1).
 #: 水平阶 (level bench): width 1.0–1.5 m, benches every 3–5 m down the slope
 #: (co188 [C]); applicable on 15°–25° slopes.
@@ -157,7 +157,7 @@ FARMLAND_SURVEY_SLOPELAND = ("PD", "坡地", "slopeland")
 FARMLAND_TERRACE_MAX_CELL_M = 5.0
 #: A cell is a *bench* cell when its local (2×2) slope is at most this share of
 #: the slope of the plane fitted to the parcel [derived, tested on synthetic terraces].
-FARMLAND_BENCH_RATIO = 0.4
+FARMLAND_BENCH_RATIO = 0.5
 #: Terrace index (share of bench cells) from which a parcel is a terrace [derived].
 FARMLAND_TERRACE_INDEX_MIN = 0.3
 #: Old terrace: in-bench slope above this (degrees) = bench no longer level

@@ -12,7 +12,8 @@ Pipeline (memory set by the block size, except the patch list):
 3. patches below the minimum area are dropped;
 4. the kept patches are burnt back as labels and a second block pass
    collects per-patch slope statistics, the reservoir share and the
-   township cross-tabulation.
+   township cross-tabulation, and the output geometry is rebuilt from the
+   4-connected pieces of each patch so that it is OGC-valid.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from .raster_io import (
     open_raster,
 )
 from .terrain import SLOPE_HALO, horn_slope
-from .zones import TEMP_GTIFF_OPTIONS, bincount2, rasterize, temp_path
+from .zones import bincount2, rasterize, temp_path
 
 RULE_GENERAL = 1
 RULE_RESERVOIR = 2
@@ -142,9 +143,9 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
     ban_path = temp_path(work_dir, "ban")
     slope_path = temp_path(work_dir, "slope")
     rule_path = temp_path(work_dir, "rule")
-    ban_ds = driver.Create(ban_path, grid.cols, grid.rows, 1, gdal.GDT_Int32, TEMP_GTIFF_OPTIONS)
+    ban_ds = driver.Create(ban_path, grid.cols, grid.rows, 1, gdal.GDT_Int32, fast)
     slope_ds = driver.Create(slope_path, grid.cols, grid.rows, 1, gdal.GDT_Float32, fast)
-    rule_ds = driver.Create(rule_path, grid.cols, grid.rows, 1, gdal.GDT_Byte, TEMP_GTIFF_OPTIONS)
+    rule_ds = driver.Create(rule_path, grid.cols, grid.rows, 1, gdal.GDT_Byte, fast)
     for out in (ban_ds, slope_ds, rule_ds):
         out.SetGeoTransform(grid.geotransform)
         out.SetProjection(grid.crs_wkt)
@@ -234,12 +235,6 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
         if cells * cell_area < min_area_m2:
             removed += 1
             continue
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-        try:
-            if not geom.IsValid():  # 8-connected patches can touch themselves at a vertex
-                geom = geom.MakeValid()
-        finally:
-            gdal.PopErrorHandler()
         per_county_number[county] += 1
         patches.append(BanPatch(county=county, number=int(per_county_number[county]), cells=cells,
                                 wkb=bytes(geom.ExportToWkb())))
@@ -256,6 +251,7 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
     label_path = rasterize([(i + 1, p.wkb) for i, p in enumerate(patches)], grid,
                            temp_path(work_dir, "labels"))
     lab_ds = gdal.Open(label_path)
+    _valid_geometries(lab_ds.GetRasterBand(1), grid, patches, is_cancelled)
     slope_sum = np.zeros(n_patches + 1)
     slope_max = np.zeros(n_patches + 1)
     res_cells = np.zeros(n_patches + 1, dtype=np.int64)
@@ -329,6 +325,32 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
         if os.path.exists(path):
             gdal.GetDriverByName("GTiff").Delete(path)
     return result
+
+
+def _valid_geometries(label_band, grid: GridSpec, patches: List[BanPatch], is_cancelled) -> None:
+    """Replace each patch polygon by the multipolygon of its 4-connected pieces.
+
+    An 8-connected patch polygon touches itself where two of its cells meet
+    only at a corner, which makes it OGC-invalid (and QGIS's default
+    "skip invalid features" would drop it downstream).  The 4-connected
+    pieces GDAL makes are valid, and a multipolygon whose parts touch at
+    points is valid, with exactly the same cells.
+    """
+    check_cancel(is_cancelled)
+    src = ogr.GetDriverByName("Memory").CreateDataSource("pieces")
+    layer = src.CreateLayer("pieces", grid.srs(), ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("patch", ogr.OFTInteger))
+    gdal.Polygonize(label_band, label_band, layer, 0, [])
+    parts: Dict[int, ogr.Geometry] = {}
+    layer.ResetReading()
+    for feature in layer:
+        index = int(feature.GetField(0))
+        multi = parts.get(index)
+        if multi is None:
+            multi = parts[index] = ogr.Geometry(ogr.wkbMultiPolygon)
+        multi.AddGeometry(feature.GetGeometryRef())
+    for index, multi in parts.items():
+        patches[index - 1].wkb = bytes(multi.ExportToWkb())
 
 
 def township_polygons_raster(polygons: List[Tuple[int, bytes]], grid: GridSpec, work_dir: str) -> str:

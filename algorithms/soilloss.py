@@ -1,0 +1,649 @@
+"""swcplanner:soilloss — soil loss by the CSLE, SL 190 intensity and the SWC rate per zone."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+from osgeo import gdal, ogr
+
+from qgis.core import (
+    QgsMapLayer,
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingUtils,
+)
+
+from .base import (
+    GROUP_EROSION,
+    PLUGIN_DIR,
+    PROCESSING_POLYGON,
+    PROCESSING_TABLE,
+    QVARIANT_DOUBLE,
+    QVARIANT_STRING,
+    SwcAlgorithm,
+    fields_from_spec,
+    translate_core_error,
+)
+from .core import standards
+from .core.csle import (
+    FactorSource,
+    LandUseSource,
+    MeasureSource,
+    N_CLASSES,
+    align_raster,
+    code_text,
+    intensity_bounds,
+    ls_factor_rasters,
+    match_landuse,
+    match_measures,
+    read_fvc_table,
+    read_landuse_table,
+    read_measure_table,
+    read_value_table,
+    soil_loss,
+    unique_codes,
+    unmatched_error,
+)
+from .core.errors import SwcError
+from .core.grid import GridSpec
+from .core.hydrology import DEFAULT_MAX_MEMORY_MB
+from .core.raster_io import open_raster
+from .core.zones import rasterize, require_overlap, temp_path
+from .styles import paletted_raster_qml, pseudocolor_raster_qml, write_sidecar
+
+TABLE_DIR = os.path.join(PLUGIN_DIR, "resources", "tables")
+CLASS_FIELDS = ("SLIGHT_KM2", "LIGHT_KM2", "MODERATE_KM2", "INTENSE_KM2", "VINTENSE_KM2",
+                "SEVERE_KM2")
+SUMMARY_FIELDS = ("ERODED_KM2", "ERODED_PCT", "MEAN_MODULUS", "SOIL_LOSS_T", "SWC_RATE")
+BASE_FIELDS = ("BASE_LOSS_T", "BASE_MODULUS", "BASE_ERODED_KM2", "BASE_SWC_RATE", "REDUCTION_T",
+               "REDUCTION_PCT", "RATE_GAIN")
+
+
+def class_names(alg: SwcAlgorithm) -> List[str]:
+    """Translated SL 190 class names 1..6."""
+    return [alg.tr("slight"), alg.tr("light"), alg.tr("moderate"), alg.tr("intense"),
+            alg.tr("very intense"), alg.tr("severe")]
+
+
+def class_ranges(tolerance: float) -> List[str]:
+    """``< 200``, ``200 – 2 500``, …, ``≥ 15 000`` (lower bounds included)."""
+    edges = intensity_bounds(tolerance)
+    out = ["< {:g}".format(edges[0])]
+    out += ["{:g} – {:g}".format(a, b) for a, b in zip(edges, edges[1:])]
+    out.append("≥ {:g}".format(edges[-1]))
+    return out
+
+
+def intensity_qml(names: Sequence[str], tolerance: float) -> str:
+    ranges = class_ranges(tolerance)
+    return paletted_raster_qml([
+        (i + 1, standards.EROSION_CLASS_COLORS[i], "{} {} ({})".format(i + 1, names[i], ranges[i]))
+        for i in range(N_CLASSES)])
+
+
+def soil_loss_qml(tolerance: float) -> str:
+    edges = intensity_bounds(tolerance)
+    ranges = class_ranges(tolerance)
+    stops = [(v, standards.EROSION_CLASS_COLORS[i], ranges[i]) for i, v in enumerate(edges)]
+    stops.append((1e9, standards.EROSION_CLASS_COLORS[-1], ranges[-1]))
+    return pseudocolor_raster_qml(stops)
+
+
+def zone_field_spec(alg: SwcAlgorithm, parameters, context, zones_name: str, field_name: str):
+    """The ZONE output field: a copy of the zone name field, or a string."""
+    field = alg.parameterAsString(parameters, field_name, context)
+    if parameters.get(zones_name) and field:
+        source = alg.parameterAsSource(parameters, zones_name, context)
+        if source is not None and source.fields().lookupField(field) >= 0:
+            return source.fields().field(field)
+    return QVARIANT_STRING
+
+
+def zones_on_grid(alg: SwcAlgorithm, parameters, context, feedback, zones_name: str,
+                  field_name: str, crs, grid: GridSpec, work: str, required: bool = False
+                  ) -> Tuple[List[Any], Optional[str], List[float]]:
+    """Zone polygons grouped by name, rasterised on ``grid``.
+
+    Returns ``(names, zone raster path or None, polygon areas m²)``; zone
+    numbers are 1..len(names).  Polygons sharing a name form one zone.
+    """
+    field = alg.parameterAsString(parameters, field_name, context)
+    polys = alg.polygons_in_crs(parameters, zones_name, context, crs, feedback,
+                                attributes=[field] if field else [], required=required,
+                                label=alg.tr("Zones"))
+    if not polys:
+        return [], None, []
+    try:
+        require_overlap([(0, w) for _f, w, _a in polys], grid, alg.tr("Zones"))
+    except SwcError as exc:
+        raise alg.fail(translate_core_error(exc)) from exc
+    names: List[Any] = []
+    numbers: Dict[str, int] = {}
+    areas: List[float] = []
+    burn = []
+    for fid, wkb, attrs in polys:
+        name = attrs[0] if field else fid
+        key = str(name)
+        if key not in numbers:
+            numbers[key] = len(names) + 1
+            names.append(name)
+            areas.append(0.0)
+        areas[numbers[key] - 1] += ogr.CreateGeometryFromWkb(wkb).GetArea()
+        burn.append((numbers[key], wkb))
+    path = rasterize(burn, grid, temp_path(work, "zones"))
+    return names, path, areas
+
+
+class SoilLossAlgorithm(SwcAlgorithm):
+    """A = R·K·L·S·B·E·T with intensity classes and a per-zone table."""
+
+    ALG_ID = "soilloss"
+    GROUP_ID = GROUP_EROSION
+
+    R = "R"
+    R_CONSTANT = "R_CONSTANT"
+    K = "K"
+    K_FIELD = "K_FIELD"
+    K_TABLE = "K_TABLE"
+    K_CONSTANT = "K_CONSTANT"
+    DEM = "DEM"
+    LS = "LS"
+    MAX_LENGTH = "MAX_LENGTH"
+    CHANNEL_AREA = "CHANNEL_AREA"
+    LANDUSE = "LANDUSE"
+    LANDUSE_FIELD = "LANDUSE_FIELD"
+    LANDUSE_TABLE = "LANDUSE_TABLE"
+    FVC = "FVC"
+    FVC_TABLE = "FVC_TABLE"
+    MEASURES = "MEASURES"
+    MEASURE_FIELD = "MEASURE_FIELD"
+    MEASURE_TABLE = "MEASURE_TABLE"
+    BASELINE = "BASELINE"
+    TOLERANCE = "TOLERANCE"
+    ZONES = "ZONES"
+    ZONE_FIELD = "ZONE_FIELD"
+    BLOCK_SIZE = "BLOCK_SIZE"
+    MAX_MEMORY = "MAX_MEMORY"
+    SOIL_LOSS = "SOIL_LOSS"
+    INTENSITY = "INTENSITY"
+    TABLE = "TABLE"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Soil loss (CSLE) and erosion intensity")
+
+    def help_html(self):
+        return self.format_help(
+            self.tr("Estimates the annual soil loss with the Chinese Soil Loss Equation "
+                    "A = R·K·L·S·B·E·T, grades it by SL 190-2007 and reports per zone the area of "
+                    "each intensity class, the soil loss and the soil-and-water-conservation "
+                    "rate (水土保持率)."),
+            [
+                (self.tr("Factors"), self.tr(
+                    "R: rainfall erosivity (MJ·mm·hm⁻²·h⁻¹·a⁻¹), a raster (R) or a constant "
+                    "(R_CONSTANT). K: soil erodibility (t·hm²·h·hm⁻²·MJ⁻¹·mm⁻¹), a raster of K "
+                    "values, a raster of soil classes with K_TABLE (CSV code,K), soil polygons "
+                    "with the K value in K_FIELD, or a constant (K_CONSTANT). LS: a given LS raster, "
+                    "or computed from the DEM as in the LS factor algorithm (MAX_LENGTH, "
+                    "CHANNEL_AREA). The LS or DEM grid is the output grid; other rasters in the "
+                    "same CRS are resampled onto it (nearest for classes, bilinear for values).")),
+                (self.tr("Land use, B and T"), self.tr(
+                    "LANDUSE is a raster of codes or polygons with the code in LANDUSE_FIELD. "
+                    "LANDUSE_TABLE (CSV: code, name, B, T, cover) gives B and T per code; the "
+                    "first row whose code pattern matches wins (* and ? wildcards). The default "
+                    "table holds the land-survey (三调) codes; "
+                    "resources/tables/landuse_bt_youwuzhen_seims.csv is an example for other "
+                    "codes. Codes missing from the table stop the run with their list. With an "
+                    "FVC raster (fraction 0–1 or percent 0–100), rows with cover forest or grass "
+                    "take B from FVC_TABLE. Built-up land and water have B = 0.")),
+                (self.tr("Measures, E and the scenario"), self.tr(
+                    "MEASURES are polygons whose MEASURE_FIELD holds a measure code or name "
+                    "(e.g. 鱼鳞坑, terrace_earth); MEASURE_TABLE gives E and optionally T "
+                    "(T = the smaller of the land-use and the measure T). Outside measures E = 1. "
+                    "With MEASURES the same run also computes the case without measures (E = 1, "
+                    "land-use T) and the TABLE reports both and the reduction. Alternatively "
+                    "BASELINE takes the SOIL_LOSS raster of an earlier run (same grid) as the "
+                    "case to compare with.")),
+                (self.tr("Intensity classes"), self.tr(
+                    "SL 190-2007, t/km²·a, lower bound included: 1 slight below TOLERANCE, 2 "
+                    "light from TOLERANCE to below 2 500, 3 moderate from 2 500 (exactly 2 500 is "
+                    "moderate), 4 intense from 5 000, 5 very intense from 8 000, 6 severe from "
+                    "15 000. TOLERANCE: 200 in the northern rocky mountains (Hebei, default), 500 "
+                    "in the southern red-soil hills, 1 000 on the Loess Plateau. A cell exactly "
+                    "at the tolerance counts as eroded.")),
+                (self.tr("Table"), self.tr(
+                    "One row per zone (polygons sharing a ZONE_FIELD value form one zone; without "
+                    "zones one row for the whole grid): AREA_KM2 (cells with a soil-loss value), "
+                    "SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2 (light and above), ERODED_PCT, "
+                    "MEAN_MODULUS (t/km²·a), SOIL_LOSS_T (t/a), SWC_RATE (% = non-eroded area / "
+                    "area), TOLERANCE, and for the scenario BASE_LOSS_T, BASE_MODULUS, "
+                    "BASE_ERODED_KM2, BASE_SWC_RATE, REDUCTION_T (t/a), REDUCTION_PCT, RATE_GAIN "
+                    "(percentage points), BASE_SOURCE (measures or raster; empty without a "
+                    "baseline).")),
+                (self.tr("Outputs and sources"), self.tr(
+                    "SOIL_LOSS: t/km²·a (Float32, nodata −9999; = 100 × the factor product in "
+                    "t/hm²·a). INTENSITY: classes 1–6 (Byte, 0 = nodata), styled. Sources: "
+                    "shared/docs/domain.md §3–§5; the B, E and T tables are editable CSV files "
+                    "in resources/tables with their sources.")),
+            ])
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        def adv(param):
+            param.setFlags(param.flags() | param.FlagAdvanced)
+            return param
+
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.R, self.tr("Rainfall erosivity R (raster)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.R_CONSTANT, self.tr("Rainfall erosivity R (constant, MJ·mm/(hm²·h·a))"),
+            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterMapLayer(
+            self.K, self.tr("Soil erodibility K (raster, or soil polygons)"), optional=True,
+            types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.K_FIELD, self.tr("K field of the soil polygons"), parentLayerParameterName=self.K,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.K_TABLE, self.tr("K table for a soil-class raster (CSV code,K)"), extension="csv",
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.K_CONSTANT, self.tr("Soil erodibility K (constant)"),
+            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.DEM, self.tr("DEM (projected, metres; for LS)"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.LS, self.tr("LS factor raster (instead of the DEM)"), optional=True))
+        self.addParameter(adv(QgsProcessingParameterNumber(
+            self.MAX_LENGTH, self.tr("Maximum slope length (m; 0 = no limit)"),
+            QgsProcessingParameterNumber.Double, standards.CSLE_MAX_SLOPE_LENGTH_M, minValue=0.0)))
+        self.addParameter(adv(QgsProcessingParameterNumber(
+            self.CHANNEL_AREA, self.tr("Channel initiation area (ha)"),
+            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0)))
+        self.addParameter(QgsProcessingParameterMapLayer(
+            self.LANDUSE, self.tr("Land use (raster of codes, or polygons)"),
+            types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.LANDUSE_FIELD, self.tr("Land-use code field (polygons)"),
+            parentLayerParameterName=self.LANDUSE, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.LANDUSE_TABLE, self.tr("Land-use table: code → B, T (CSV)"), extension="csv",
+            defaultValue=os.path.join(TABLE_DIR, standards.LANDUSE_TABLE_HEBEI)))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.FVC, self.tr("Fractional vegetation cover (raster, 0–1 or %)"), optional=True))
+        self.addParameter(adv(QgsProcessingParameterFile(
+            self.FVC_TABLE, self.tr("FVC table: cover → B (CSV)"), extension="csv",
+            defaultValue=os.path.join(TABLE_DIR, standards.FVC_TABLE))))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.MEASURES, self.tr("Conservation measures (polygons)"), [PROCESSING_POLYGON],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.MEASURE_FIELD, self.tr("Measure type field"), parentLayerParameterName=self.MEASURES,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.MEASURE_TABLE, self.tr("Measure table: measure → E, T (CSV)"), extension="csv",
+            defaultValue=os.path.join(TABLE_DIR, standards.MEASURE_TABLE)))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.BASELINE, self.tr("Baseline soil loss to compare with (t/km²·a, optional)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE, self.tr("Tolerable soil loss (t/km²·a)"),
+            QgsProcessingParameterNumber.Double, standards.TOLERANCE_T_KM2_A, minValue=1.0,
+            maxValue=2499.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, self.tr("Zones (e.g. counties, townships, watersheds)"), [PROCESSING_POLYGON],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_FIELD, self.tr("Zone name field"), parentLayerParameterName=self.ZONES,
+            optional=True))
+        self.addParameter(adv(QgsProcessingParameterNumber(
+            self.BLOCK_SIZE, self.tr("Block size (cells per side; sets the memory used)"),
+            QgsProcessingParameterNumber.Integer, 1024, minValue=64, maxValue=16384)))
+        self.addParameter(adv(QgsProcessingParameterNumber(
+            self.MAX_MEMORY, self.tr("Memory limit for LS from the DEM (MB)"),
+            QgsProcessingParameterNumber.Integer, DEFAULT_MAX_MEMORY_MB, minValue=64)))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.SOIL_LOSS, self.tr("Soil loss (t/km²·a)")))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.INTENSITY, self.tr("Erosion intensity (SL 190)")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.TABLE, self.tr("Soil loss per zone"), PROCESSING_TABLE))
+
+    # -- checks ----------------------------------------------------------------------
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        ok, msg = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, msg
+        if not parameters.get(self.R) and parameters.get(self.R_CONSTANT) in (None, ""):
+            return False, self.tr("The R factor is missing: give a rainfall-erosivity raster (R) "
+                                  "or a constant (R_CONSTANT).")
+        if not parameters.get(self.K) and parameters.get(self.K_CONSTANT) in (None, ""):
+            return False, self.tr("The K factor is missing: give a K raster, soil polygons with "
+                                  "a K field (K, K_FIELD) or a constant (K_CONSTANT).")
+        if not parameters.get(self.DEM) and not parameters.get(self.LS):
+            return False, self.tr("The LS factor is missing: give a DEM (DEM) or an LS raster "
+                                  "(LS).")
+        if parameters.get(self.MEASURES) and not parameters.get(self.MEASURE_FIELD):
+            return False, self.tr("A measure layer needs its measure type field "
+                                  "(MEASURE_FIELD).")
+        return True, ""
+
+    # -- helpers ---------------------------------------------------------------------
+    def _raster_path(self, layer, label: str) -> str:
+        if layer.providerType() != "gdal":
+            raise self.fail(self.tr("The raster {name} must be a GDAL raster file, not a "
+                                    "{provider} layer.").format(name=label,
+                                                                provider=layer.providerType()))
+        return layer.source()
+
+    def _align(self, path: str, grid: GridSpec, work: str, label: str,
+               categorical: bool = False) -> str:
+        try:
+            return align_raster(path, grid, temp_path(work, label.lower()), label, categorical)
+        except SwcError as exc:
+            raise self.fail(translate_core_error(exc)) from exc
+
+    def _vector_layer_polys(self, parameters, name, field, context, crs, feedback, label):
+        polys = self.polygons_in_crs(parameters, name, context, crs, feedback,
+                                     attributes=[field], label=label)
+        return polys
+
+    # -- run -----------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        work = tempfile.mkdtemp(prefix="swc_soilloss_", dir=QgsProcessingUtils.tempFolder())
+        try:
+            return self._run(parameters, context, feedback, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _run(self, parameters, context, feedback, work):
+        # reference grid: LS if given, else the DEM
+        ls_layer = self.parameterAsRasterLayer(parameters, self.LS, context)
+        if ls_layer is not None:
+            if parameters.get(self.DEM):
+                feedback.pushInfo(self.tr("An LS raster is given: the DEM is not used."))
+            ref_layer = ls_layer
+            ls_path = self._raster_path(ls_layer, "LS")
+            _ds, grid = open_raster(ls_path)
+            try:
+                grid.check_usable()
+            except SwcError as exc:
+                raise self.fail(translate_core_error(exc)) from exc
+            del _ds
+        else:
+            ref_layer, dem_path, grid = self.dem_from_parameter(
+                parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M)
+            max_length = self.parameterAsDouble(parameters, self.MAX_LENGTH, context)
+            channel = None
+            if parameters.get(self.CHANNEL_AREA) not in (None, ""):
+                value = self.parameterAsDouble(parameters, self.CHANNEL_AREA, context)
+                channel = value * standards.HA_M2 if value > 0 else None
+            feedback.pushInfo(self.tr("Computing LS from the DEM…"))
+            ls_path = temp_path(work, "ls")
+            self.run_core(ls_factor_rasters, feedback, dem_path, None, None, ls_path,
+                          max_length_m=max_length if max_length > 0 else None,
+                          channel_area_m2=channel,
+                          max_memory_mb=self.parameterAsInt(parameters, self.MAX_MEMORY, context),
+                          progress_span=(0, 40))
+        crs = ref_layer.crs()
+        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        try:
+            intensity_bounds(tolerance)
+        except SwcError as exc:
+            raise self.fail(translate_core_error(exc)) from exc
+
+        r_src = self._factor_r(parameters, context, grid, work)
+        k_src = self._factor_k(parameters, context, feedback, grid, crs, work)
+        landuse = self._landuse(parameters, context, feedback, grid, crs, work)
+        fvc_path, fvc_table, fvc_percent = self._fvc(parameters, context, feedback, grid, work)
+        measures, n_measure_polys = self._measures(parameters, context, feedback, grid, crs, work)
+        baseline_path = None
+        base_layer = self.parameterAsRasterLayer(parameters, self.BASELINE, context)
+        if base_layer is not None:
+            baseline_path = self._align(self._raster_path(base_layer, "BASELINE"), grid, work,
+                                        "BASELINE")
+        names, zone_path, _areas = zones_on_grid(self, parameters, context, feedback, self.ZONES,
+                                                 self.ZONE_FIELD, crs, grid, work)
+        out_path = self.parameterAsOutputLayer(parameters, self.SOIL_LOSS, context)
+        cls_path = self.parameterAsOutputLayer(parameters, self.INTENSITY, context)
+        block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
+        feedback.pushInfo(self.tr("Computing the soil loss…"))
+        result = self.run_core(
+            soil_loss, feedback, FactorSource(path=ls_path), r_src, k_src, landuse, out_path,
+            cls_path, fvc_path=fvc_path, fvc_table=fvc_table, fvc_percent=fvc_percent,
+            measures=measures, baseline_path=baseline_path, zone_path=zone_path,
+            n_zones=len(names), tolerance=tolerance, grid=grid, block_rows=block,
+            block_cols=block, progress_span=(45 if ls_layer is None else 5, 95))
+        labels = {"LS": "LS", "R": "R", "K": "K", "B": "B"}
+        for name, count in result.missing.items():
+            feedback.pushWarning(self.tr(
+                "{n} cells with land use have no {factor} value and were left out; check the "
+                "extent and nodata of the {factor} input.").format(n=count, factor=labels[name]))
+        feedback.pushInfo(self.tr("Factor means over the cells with a value: {means}.").format(
+            means=", ".join("{} {:.4g}".format(k, v) for k, v in result.factor_means.items())))
+        if measures is not None:
+            feedback.pushInfo(self.tr("{n} measure polygons applied.").format(n=n_measure_polys))
+
+        # table
+        zone_kind = zone_field_spec(self, parameters, context, self.ZONES, self.ZONE_FIELD)
+        spec = [("ZONE", zone_kind), ("AREA_KM2", QVARIANT_DOUBLE)]
+        spec += [(f, QVARIANT_DOUBLE) for f in CLASS_FIELDS]
+        spec += [(f, QVARIANT_DOUBLE) for f in SUMMARY_FIELDS]
+        spec += [("TOLERANCE", QVARIANT_DOUBLE)]
+        spec += [(f, QVARIANT_DOUBLE) for f in BASE_FIELDS]
+        spec += [("BASE_SOURCE", QVARIANT_STRING)]
+        fields = fields_from_spec(spec)
+        sink, table_id = self.table_sink(parameters, self.TABLE, context, fields)
+        base_source = "raster" if baseline_path else ("measures" if measures is not None else None)
+        rows = []
+        zone_ids = range(1, len(names) + 1) if names else [0]
+        for z in zone_ids:
+            values = result.zone_row(z)
+            name = names[z - 1] if names else self.tr("All")
+            row = [name, values["AREA_KM2"]]
+            row += [values["C{}_KM2".format(c)] for c in range(1, N_CLASSES + 1)]
+            row += [values[f] for f in SUMMARY_FIELDS]
+            row += [tolerance]
+            row += [values[f] for f in BASE_FIELDS]
+            row += [base_source]
+            rows.append(row)
+            msg = self.tr("{zone}: {area:.2f} km², soil loss {loss:.1f} t/a (mean {mean:.0f} "
+                          "t/km²·a), eroded {eroded:.2f} km², SWC rate {rate:.2f} %").format(
+                zone=name, area=values["AREA_KM2"], loss=values["SOIL_LOSS_T"],
+                mean=values["MEAN_MODULUS"] or 0.0, eroded=values["ERODED_KM2"],
+                rate=values["SWC_RATE"] if values["SWC_RATE"] is not None else float("nan"))
+            feedback.pushInfo(msg)
+            if base_source and values["BASE_LOSS_T"] is not None:
+                feedback.pushInfo(self.tr(
+                    "{zone}: without the change {base:.1f} t/a, reduction {red:.1f} t/a; SWC rate "
+                    "{brate:.2f} % → {rate:.2f} %").format(
+                    zone=name, base=values["BASE_LOSS_T"], red=values["REDUCTION_T"],
+                    brate=values["BASE_SWC_RATE"] if values["BASE_SWC_RATE"] is not None
+                    else float("nan"),
+                    rate=values["SWC_RATE"] if values["SWC_RATE"] is not None else float("nan")))
+        self.add_rows(sink, fields, rows)
+
+        names_cls = class_names(self)
+        q1 = write_sidecar(out_path, soil_loss_qml(tolerance))
+        q2 = write_sidecar(cls_path, intensity_qml(names_cls, tolerance))
+        if q1:
+            self.style_output(context, out_path, q1, self.tr("Soil loss (t/km²·a)"))
+        if q2:
+            self.style_output(context, cls_path, q2, self.tr("Erosion intensity"))
+        feedback.setProgress(100)
+        return {self.SOIL_LOSS: out_path, self.INTENSITY: cls_path, self.TABLE: table_id}
+
+    # -- factors -------------------------------------------------------------------------
+    def _factor_r(self, parameters, context, grid, work) -> FactorSource:
+        layer = self.parameterAsRasterLayer(parameters, self.R, context)
+        if layer is not None:
+            return FactorSource(path=self._align(self._raster_path(layer, "R"), grid, work, "R"))
+        return FactorSource(constant=self.parameterAsDouble(parameters, self.R_CONSTANT, context))
+
+    def _factor_k(self, parameters, context, feedback, grid, crs, work) -> FactorSource:
+        layer = self.parameterAsLayer(parameters, self.K, context) if parameters.get(self.K) else None
+        if layer is None:
+            if parameters.get(self.K_CONSTANT) in (None, ""):
+                raise self.fail(self.tr("The K factor is missing: give a K raster, soil polygons "
+                                        "with a K field (K, K_FIELD) or a constant "
+                                        "(K_CONSTANT)."))
+            return FactorSource(constant=self.parameterAsDouble(parameters, self.K_CONSTANT,
+                                                                context))
+        if layer.type() == QgsMapLayer.RasterLayer:
+            table = self.parameterAsFile(parameters, self.K_TABLE, context)
+            if table:
+                path = self._align(self._raster_path(layer, "K"), grid, work, "K", categorical=True)
+                try:
+                    codes, values = read_value_table(table, "k")
+                    present = unique_codes(path)
+                except SwcError as exc:
+                    raise self.fail(translate_core_error(exc)) from exc
+                missing = [c for c in present if c not in set(codes.tolist())]
+                if missing:
+                    raise self.fail(self.tr(
+                        "These soil classes of the K raster are not in the K table {path}: "
+                        "{codes}. Add a row (code, K) for each.").format(
+                        path=table, codes=", ".join("{:g}".format(c) for c in missing[:30])))
+                return FactorSource(path=path, codes=codes, values=values)
+            path = self._align(self._raster_path(layer, "K"), grid, work, "K")
+            return FactorSource(path=path)
+        field = self.parameterAsString(parameters, self.K_FIELD, context)
+        if not field:
+            raise self.fail(self.tr("Soil polygons as K need the field holding the K value "
+                                    "(K_FIELD)."))
+        polys = self.polygons_in_crs(parameters, self.K, context, crs, feedback,
+                                     attributes=[field], label=self.tr("Soil polygons"))
+        values, bad = [], []
+        for fid, _wkb, attrs in polys:
+            try:
+                v = float(attrs[0])
+                if not 0.0 <= v <= 1.0:
+                    raise ValueError
+            except (TypeError, ValueError):
+                bad.append(str(fid))
+                v = float("nan")
+            values.append(v)
+        if bad:
+            raise self.fail(self.tr("Soil polygons: the K field {field} is empty or outside 0–1 "
+                                    "for feature ids {ids}. K is in t·hm²·h/(hm²·MJ·mm), "
+                                    "typically 0.01–0.05.").format(
+                field=field, ids=", ".join(bad[:20])))
+        path = rasterize([(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(polys)], grid,
+                         temp_path(work, "k"))
+        ds = gdal.Open(path, gdal.GA_Update)
+        ds.GetRasterBand(1).SetNoDataValue(0)
+        ds = None
+        return FactorSource(path=path, codes=np.arange(1, len(polys) + 1, dtype=np.float64),
+                            values=np.array(values, dtype=np.float64))
+
+    def _landuse(self, parameters, context, feedback, grid, crs, work) -> LandUseSource:
+        table_path = self.parameterAsFile(parameters, self.LANDUSE_TABLE, context)
+        try:
+            table = read_landuse_table(table_path)
+        except SwcError as exc:
+            raise self.fail(translate_core_error(exc)) from exc
+        layer = self.parameterAsLayer(parameters, self.LANDUSE, context)
+        if layer is None or not layer.isValid():
+            raise self.fail(self.tr("The land-use layer (LANDUSE) could not be loaded."))
+        if layer.type() == QgsMapLayer.RasterLayer:
+            path = self._align(self._raster_path(layer, "LANDUSE"), grid, work, "LANDUSE",
+                               categorical=True)
+            codes = unique_codes(path)
+            if not codes:
+                raise self.fail(self.tr("The land-use raster has no valid cell on the DEM/LS "
+                                        "grid."))
+            idx, missing = match_landuse(codes, table)
+            if missing:
+                raise self.fail(translate_core_error(unmatched_error("landuse", missing,
+                                                                     table_path)))
+            code_arr = np.array(codes, dtype=np.float64)
+        else:
+            field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
+            if not field:
+                raise self.fail(self.tr("Land-use polygons need their code field "
+                                        "(LANDUSE_FIELD)."))
+            polys = self.polygons_in_crs(parameters, self.LANDUSE, context, crs, feedback,
+                                         attributes=[field], label=self.tr("Land use"))
+            try:
+                require_overlap([(0, w) for _f, w, _a in polys], grid, self.tr("Land use"))
+            except SwcError as exc:
+                raise self.fail(translate_core_error(exc)) from exc
+            distinct: Dict[str, int] = {}
+            values: List[Any] = []
+            burn = []
+            for _fid, wkb, attrs in polys:
+                key = str(attrs[0])
+                if key not in distinct:
+                    distinct[key] = len(values) + 1
+                    values.append(attrs[0])
+                burn.append((distinct[key], wkb))
+            idx, missing = match_landuse(values, table)
+            if missing:
+                raise self.fail(translate_core_error(unmatched_error("landuse", missing,
+                                                                     table_path)))
+            path = rasterize(burn, grid, temp_path(work, "landuse"))
+            ds = gdal.Open(path, gdal.GA_Update)
+            ds.GetRasterBand(1).SetNoDataValue(0)
+            ds = None
+            code_arr = np.arange(1, len(values) + 1, dtype=np.float64)
+        rows = [table[i] for i in idx]
+        shown = codes if layer.type() == QgsMapLayer.RasterLayer else values
+        feedback.pushInfo(self.tr("Land-use codes and factors: {items}.").format(
+            items="; ".join("{} → {} (B {:g}, T {:g}{})".format(
+                code_text(c), r.code, r.b, r.t, ", " + r.cover if r.cover else "")
+                for c, r in zip(shown, rows))))
+        return LandUseSource(path=path, codes=code_arr, b=np.array([r.b for r in rows]),
+                             t=np.array([r.t for r in rows]), cover=[r.cover for r in rows])
+
+    def _fvc(self, parameters, context, feedback, grid, work):
+        layer = self.parameterAsRasterLayer(parameters, self.FVC, context)
+        if layer is None:
+            return None, None, False
+        path = self._align(self._raster_path(layer, "FVC"), grid, work, "FVC")
+        try:
+            table = read_fvc_table(self.parameterAsFile(parameters, self.FVC_TABLE, context))
+        except SwcError as exc:
+            raise self.fail(translate_core_error(exc)) from exc
+        ds = gdal.Open(path)
+        band = ds.GetRasterBand(1)
+        stats = band.ComputeStatistics(False)
+        ds = None
+        percent = stats[1] > 1.5
+        feedback.pushInfo(self.tr("FVC read as {unit} (maximum {max:g}).").format(
+            unit=self.tr("percent") if percent else self.tr("fraction"), max=stats[1]))
+        return path, table, percent
+
+    def _measures(self, parameters, context, feedback, grid, crs, work):
+        if not parameters.get(self.MEASURES):
+            return None, 0
+        field = self.parameterAsString(parameters, self.MEASURE_FIELD, context)
+        table_path = self.parameterAsFile(parameters, self.MEASURE_TABLE, context)
+        try:
+            table = read_measure_table(table_path)
+        except SwcError as exc:
+            raise self.fail(translate_core_error(exc)) from exc
+        polys = self.polygons_in_crs(parameters, self.MEASURES, context, crs, feedback,
+                                     attributes=[field], required=False,
+                                     label=self.tr("Measures"))
+        if not polys:
+            return None, 0
+        idx, missing = match_measures([a[0] for _f, _w, a in polys], table)
+        if missing:
+            raise self.fail(translate_core_error(unmatched_error("measure", missing, table_path)))
+        e = np.ones(len(polys) + 1)
+        t = np.full(len(polys) + 1, np.nan)
+        for i, j in enumerate(idx, start=1):
+            e[i] = table[j].e
+            t[i] = np.nan if table[j].t is None else table[j].t
+        path = rasterize([(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(polys)], grid,
+                         temp_path(work, "measures"))
+        return MeasureSource(path=path, e=e, t=t), len(polys)

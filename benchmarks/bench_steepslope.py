@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""steepslopeban and its slope step against GDAL's command-line tools, same DEM, same run.
+
+DEM: the Qinling DEM warped to 30 m with gdalwarp (about 17 M cells), made here.
+Compared:
+
+* slope: ``gdaldem slope -compute_edges`` vs ``core.terrain.slope_to_raster``;
+* whole job: ``gdaldem slope`` → ``gdal_calc.py`` (slope > 25 and inside the
+  county) → ``gdal_sieve.py`` (8-connected, 5 ha) → ``gdal_polygonize.py``
+  vs ``swcplanner:steepslopeban`` (through Processing, with the county
+  rasterization, per-patch statistics and tables it adds).
+
+Each side runs in its own process; wall time and peak memory (ru_maxrss of
+the child, GDAL pipelines: the largest of its commands) are printed with the
+ratios.  Run: ``/usr/bin/python3 benchmarks/bench_steepslope.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+DATA = os.environ.get("SWC_SHARED_DATA", os.path.join(REPO, "..", "shared", "data"))
+SRC = os.path.join(DATA, "qinling_dem_110m", "qinling_dem_100m_cgcs2000_gk36.tif")
+PY = "/usr/bin/python3"
+
+
+WRAP = r"""
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+dt = time.perf_counter() - t
+if p.returncode:
+    sys.stderr.write(p.stdout[-3000:] + p.stderr[-3000:]); sys.exit(p.returncode)
+print(json.dumps({"s": dt, "mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0,
+                  "out": p.stdout[-4000:]}))
+"""
+
+
+def measure(cmd, env=None):
+    """Wall time and peak RSS (MiB) of ``cmd`` measured in a fresh wrapper process."""
+    proc = subprocess.run([PY, "-c", WRAP, *cmd], env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError("{} failed:\n{}".format(" ".join(cmd[:3]), proc.stderr[-3000:]))
+    return json.loads(proc.stdout)
+
+
+RUN_ALG = r"""
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.append("/usr/share/qgis/python/plugins")
+sys.path.insert(0, sys.argv[1])
+from qgis.core import QgsApplication
+app = QgsApplication([], False); app.initQgis()
+from processing.core.Processing import Processing
+Processing.initialize()
+from swc_planner.algorithms.provider import SwcPlannerProvider
+p = SwcPlannerProvider(); QgsApplication.processingRegistry().addProvider(p)
+import processing
+if sys.argv[2] == "slope":
+    from swc_planner.algorithms.core.terrain import slope_to_raster
+    slope_to_raster(sys.argv[3], sys.argv[4])
+else:
+    r = processing.run("swcplanner:steepslopeban", {"DEM": sys.argv[3], "COUNTIES": sys.argv[4],
+        "COUNTY_FIELD": "name", "THRESHOLD": 25, "MIN_AREA": 5, "OUTPUT": sys.argv[5],
+        "SUMMARY": sys.argv[6]})
+sys.stdout.flush(); os._exit(0)
+"""
+
+
+def main() -> int:
+    if not os.path.exists(SRC):
+        print("missing", SRC)
+        return 1
+    work = tempfile.mkdtemp(prefix="swc_bench_")
+    parent = os.path.join(work, "plugin")
+    os.makedirs(parent)
+    os.symlink(REPO, os.path.join(parent, "swc_planner"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    try:
+        dem = os.path.join(work, "qinling_30m.tif")
+        subprocess.run(["gdalwarp", "-q", "-tr", "30", "30", "-r", "bilinear", "-co", "TILED=YES",
+                        SRC, dem], check=True)
+        from osgeo import gdal, ogr, osr
+
+        ds = gdal.Open(dem)
+        cols, rows, gt = ds.RasterXSize, ds.RasterYSize, ds.GetGeoTransform()
+        print("DEM: Qinling warped to 30 m, {} x {} = {:.1f} M cells".format(cols, rows, cols * rows / 1e6))
+        # one county covering the DEM (the GDAL pipeline gets the same mask as a raster)
+        county = os.path.join(work, "county.gpkg")
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(ds.GetProjection())
+        out = ogr.GetDriverByName("GPKG").CreateDataSource(county)
+        lyr = out.CreateLayer("county", srs, ogr.wkbPolygon)
+        lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+        ring = "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(
+            gt[0], gt[3] + rows * gt[5], gt[0] + cols * gt[1], gt[3])
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("name", "秦岭")
+        f.SetGeometry(ogr.CreateGeometryFromWkt(ring))
+        lyr.CreateFeature(f)
+        out = None
+        ds = None
+
+        # --- slope -------------------------------------------------------------
+        ref = measure(["gdaldem", "slope", "-q", "-compute_edges", "-co", "TILED=YES", "-co",
+                       "COMPRESS=DEFLATE", dem, os.path.join(work, "gdal_slope.tif")])
+        mine = measure([PY, "-c", RUN_ALG, parent, "slope", dem, os.path.join(work, "swc_slope.tif")],
+                       env=env)
+        print("slope        gdaldem {:6.2f} s {:7.0f} MiB | swc {:6.2f} s {:7.0f} MiB | ratio {:.2f} "
+              "(target <= 1.5)".format(ref["s"], ref["mb"], mine["s"], mine["mb"], mine["s"] / ref["s"]))
+
+        # --- whole job ---------------------------------------------------------
+        slope = os.path.join(work, "p_slope.tif")
+        steps = [
+            ["gdaldem", "slope", "-q", "-compute_edges", dem, slope],
+            ["gdal_calc.py", "--quiet", "-A", slope, "--outfile", os.path.join(work, "p_ban.tif"),
+             "--calc", "(A>25)", "--type", "Byte", "--NoDataValue", "0", "--co", "TILED=YES"],
+            ["gdal_sieve.py", "-q", "-8", "-st", str(int(5e4 / 900)), os.path.join(work, "p_ban.tif"),
+             os.path.join(work, "p_sieved.tif")],
+            ["gdal_polygonize.py", "-q", "-8", os.path.join(work, "p_sieved.tif"), "-f", "GPKG",
+             os.path.join(work, "p_patches.gpkg")],
+        ]
+        total_s, peak_mb = 0.0, 0.0
+        for cmd in steps:
+            r = measure(cmd)
+            total_s += r["s"]
+            peak_mb = max(peak_mb, r["mb"])
+        mine = measure([PY, "-c", RUN_ALG, parent, "ban", dem, county, os.path.join(work, "ban.gpkg"),
+                        os.path.join(work, "sum.gpkg")], env=env)
+        print("steepslopeban GDAL CLI {:6.2f} s {:7.0f} MiB | swc {:6.2f} s {:7.0f} MiB | ratio {:.2f} "
+              "(target <= 1.0, peak < 1024 MiB)".format(total_s, peak_mb, mine["s"], mine["mb"],
+                                                       mine["s"] / total_s))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
