@@ -277,12 +277,12 @@ class SoilLossAlgorithm(SwcAlgorithm):
             parentLayerParameterName=self.LANDUSE, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.LANDUSE_TABLE, self.tr("Land-use table: code → B, T (CSV)"), extension="csv",
-            defaultValue=os.path.join(TABLE_DIR, standards.LANDUSE_TABLE_HEBEI)))
+            defaultValue=os.path.join(TABLE_DIR, standards.LANDUSE_TABLE_HEBEI), optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.FVC, self.tr("Fractional vegetation cover (raster, 0–1 or %)"), optional=True))
         self.addParameter(adv(QgsProcessingParameterFile(
             self.FVC_TABLE, self.tr("FVC table: cover → B (CSV)"), extension="csv",
-            defaultValue=os.path.join(TABLE_DIR, standards.FVC_TABLE))))
+            defaultValue=os.path.join(TABLE_DIR, standards.FVC_TABLE), optional=True)))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.MEASURES, self.tr("Conservation measures (polygons)"), [PROCESSING_POLYGON],
             optional=True))
@@ -291,7 +291,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.MEASURE_TABLE, self.tr("Measure table: measure → E, T (CSV)"), extension="csv",
-            defaultValue=os.path.join(TABLE_DIR, standards.MEASURE_TABLE)))
+            defaultValue=os.path.join(TABLE_DIR, standards.MEASURE_TABLE), optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.BASELINE, self.tr("Baseline soil loss to compare with (t/km²·a, optional)"),
             optional=True))
@@ -344,6 +344,12 @@ class SoilLossAlgorithm(SwcAlgorithm):
                                     "{provider} layer.").format(name=label,
                                                                 provider=layer.providerType()))
         return layer.source()
+
+    def _table(self, parameters, name, context, default: str) -> str:
+        """A lookup-table path; empty means the shipped default (QGIS 3.22 does not apply
+        a file parameter's default when the key is missing)."""
+        path = self.parameterAsFile(parameters, name, context)
+        return path or os.path.join(TABLE_DIR, default)
 
     def _align(self, path: str, grid: GridSpec, work: str, label: str,
                categorical: bool = False) -> str:
@@ -546,7 +552,8 @@ class SoilLossAlgorithm(SwcAlgorithm):
                             values=np.array(values, dtype=np.float64))
 
     def _landuse(self, parameters, context, feedback, grid, crs, work) -> LandUseSource:
-        table_path = self.parameterAsFile(parameters, self.LANDUSE_TABLE, context)
+        table_path = self._table(parameters, self.LANDUSE_TABLE, context,
+                                 standards.LANDUSE_TABLE_HEBEI)
         try:
             table = read_landuse_table(table_path)
         except SwcError as exc:
@@ -610,7 +617,8 @@ class SoilLossAlgorithm(SwcAlgorithm):
             return None, None, False
         path = self._align(self._raster_path(layer, "FVC"), grid, work, "FVC")
         try:
-            table = read_fvc_table(self.parameterAsFile(parameters, self.FVC_TABLE, context))
+            table = read_fvc_table(self._table(parameters, self.FVC_TABLE, context,
+                                               standards.FVC_TABLE))
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
         ds = gdal.Open(path)
@@ -626,7 +634,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
         if not parameters.get(self.MEASURES):
             return None, 0
         field = self.parameterAsString(parameters, self.MEASURE_FIELD, context)
-        table_path = self.parameterAsFile(parameters, self.MEASURE_TABLE, context)
+        table_path = self._table(parameters, self.MEASURE_TABLE, context, standards.MEASURE_TABLE)
         try:
             table = read_measure_table(table_path)
         except SwcError as exc:

@@ -53,6 +53,13 @@ def measure(cmd, env=None):
     return json.loads(proc.stdout)
 
 
+RUN_SLOPE = r"""
+import sys
+sys.path.insert(0, sys.argv[1])
+from swc_planner.algorithms.core.terrain import slope_to_raster
+slope_to_raster(sys.argv[2], sys.argv[3])
+"""
+
 RUN_ALG = r"""
 import os, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -65,10 +72,7 @@ Processing.initialize()
 from swc_planner.algorithms.provider import SwcPlannerProvider
 p = SwcPlannerProvider(); QgsApplication.processingRegistry().addProvider(p)
 import processing
-if sys.argv[2] == "slope":
-    from swc_planner.algorithms.core.terrain import slope_to_raster
-    slope_to_raster(sys.argv[3], sys.argv[4])
-else:
+if True:
     r = processing.run("swcplanner:steepslopeban", {"DEM": sys.argv[3], "COUNTIES": sys.argv[4],
         "COUNTY_FIELD": "name", "THRESHOLD": 25, "MIN_AREA": 5, "OUTPUT": sys.argv[5],
         "SUMMARY": sys.argv[6]})
@@ -113,8 +117,7 @@ def main() -> int:
         # --- slope -------------------------------------------------------------
         ref = measure(["gdaldem", "slope", "-q", "-compute_edges", "-co", "TILED=YES", "-co",
                        "COMPRESS=DEFLATE", dem, os.path.join(work, "gdal_slope.tif")])
-        mine = measure([PY, "-c", RUN_ALG, parent, "slope", dem, os.path.join(work, "swc_slope.tif")],
-                       env=env)
+        mine = measure([PY, "-c", RUN_SLOPE, parent, dem, os.path.join(work, "swc_slope.tif")], env=env)
         print("slope        gdaldem {:6.2f} s {:7.0f} MiB | swc {:6.2f} s {:7.0f} MiB | ratio {:.2f} "
               "(target <= 1.5)".format(ref["s"], ref["mb"], mine["s"], mine["mb"], mine["s"] / ref["s"]))
 

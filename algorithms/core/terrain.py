@@ -106,12 +106,15 @@ def horn_slope(window: np.ndarray, cellsize_x: float, cellsize_y: float,
     """
     win = np.asarray(window, dtype=np.float64)
     win = _extrapolate_edges(win, edges)
-    nb = _neighbours_with_centre(win)
-    a, b, c, d, _e, f, g, h, i = nb
-    dzdx = ((c + 2.0 * f + i) - (a + 2.0 * d + g)) / (8.0 * cellsize_x)
-    dzdy = ((g + 2.0 * h + i) - (a + 2.0 * b + c)) / (8.0 * cellsize_y)
-    slope = np.degrees(np.arctan(np.sqrt(dzdx * dzdx + dzdy * dzdy)))
-    slope[np.isnan(win[1:-1, 1:-1])] = np.nan
+    if np.isnan(win).any():
+        nb = _neighbours_with_centre(win)
+        a, b, c, d, _e, f, g, h, i = nb
+        dzdx = ((c + 2.0 * f + i) - (a + 2.0 * d + g)) / (8.0 * cellsize_x)
+        dzdy = ((g + 2.0 * h + i) - (a + 2.0 * b + c)) / (8.0 * cellsize_y)
+        slope = np.degrees(np.arctan(np.sqrt(dzdx * dzdx + dzdy * dzdy)))
+        slope[np.isnan(win[1:-1, 1:-1])] = np.nan
+    else:  # fast path: no nodata in the window
+        slope = _horn(win, cellsize_x, cellsize_y)
     _fix_corners(slope, np.asarray(window, dtype=np.float64), cellsize_x, cellsize_y, edges)
     return slope
 
