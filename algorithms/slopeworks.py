@@ -198,7 +198,7 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
             param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Double,
                                                  default, minValue=minimum)
             if maximum is not None:
-                param.setMaxValue(maximum)
+                param.setMaximum(maximum)
             if advanced:
                 param.setFlags(param.flags() | param.FlagAdvanced)
             self.addParameter(param)

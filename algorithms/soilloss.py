@@ -70,12 +70,6 @@ BASE_FIELDS = ("BASE_LOSS_T", "BASE_MODULUS", "BASE_ERODED_KM2", "BASE_SWC_RATE"
                "REDUCTION_PCT", "RATE_GAIN")
 
 
-def class_names(alg: SwcAlgorithm) -> List[str]:
-    """Translated SL 190 class names 1..6."""
-    return [alg.tr("slight"), alg.tr("light"), alg.tr("moderate"), alg.tr("intense"),
-            alg.tr("very intense"), alg.tr("severe")]
-
-
 def class_ranges(tolerance: float) -> List[str]:
     """``< 200``, ``200 – 2 500``, …, ``≥ 15 000`` (lower bounds included)."""
     edges = intensity_bounds(tolerance)
@@ -181,6 +175,11 @@ class SoilLossAlgorithm(SwcAlgorithm):
 
     def displayName(self):  # noqa: N802
         return self.tr("Soil loss (CSLE) and erosion intensity")
+
+    def class_names(self) -> List[str]:
+        """Translated SL 190 class names 1..6 (微度 … 剧烈)."""
+        return [self.tr("slight"), self.tr("light"), self.tr("moderate"), self.tr("intense"),
+                self.tr("very intense"), self.tr("severe")]
 
     def help_html(self):
         return self.format_help(
@@ -478,9 +477,11 @@ class SoilLossAlgorithm(SwcAlgorithm):
                     rate=values["SWC_RATE"] if values["SWC_RATE"] is not None else float("nan")))
         self.add_rows(sink, fields, rows)
 
-        names_cls = class_names(self)
-        q1 = write_sidecar(out_path, soil_loss_qml(tolerance))
-        q2 = write_sidecar(cls_path, intensity_qml(names_cls, tolerance))
+        names_cls = self.class_names()
+        q1 = write_sidecar(out_path, soil_loss_qml(tolerance)) or self.style_path(
+            "erosion_soilloss.qml")
+        q2 = write_sidecar(cls_path, intensity_qml(names_cls, tolerance)) or self.style_path(
+            "erosion_intensity.qml")
         if q1:
             self.style_output(context, out_path, q1, self.tr("Soil loss (t/km²·a)"))
         if q2:

@@ -189,7 +189,7 @@ class SwcRateAlgorithm(SwcAlgorithm):
                                              "unit.").format(zone=name))
                 continue
             feedback.pushInfo(self.tr(
-                "{zone}: SWC rate {rate:.2f} % ({eroded:.2f} of {area:.2f} km² eroded); gap to "
+                "{zone}: SWC rate {rate:.2f} % ({eroded:.4g} of {area:.4g} km² eroded); gap to "
                 "{t1:g} %: {g1:+.2f} points, to {t2:g} %: {g2:+.2f} points").format(
                 zone=name, rate=rate, eroded=eroded, area=area, t1=targets[0],
                 g1=targets[0] - rate, t2=targets[1], g2=targets[1] - rate))

@@ -328,7 +328,7 @@ def test_swcrate_hand_computed(processing_ready, tmp_path):
     rows = {r["ZONE"]: r for r in _table(res["OUTPUT"])}
     assert float(rows["乙县"]["SWC_RATE"]) == pytest.approx(1000 / 11)
     assert float(rows["乙县"]["GAP_1"]) == pytest.approx(90 - 1000 / 11)
-    assert float(rows["乙县"]["TREAT_1_KM2"]) == pytest.approx((1 - 0.1 * 11) * 1e-4)
+    assert float(rows["乙县"]["TREAT_1_KM2"]) == 0.0  # 90.9 % already above 90 %
     # the same from an intensity raster
     cls = np.where(a == -9999, 0, np.searchsorted([200, 2500, 5000, 8000, 15000], a, side="right") + 1)
     p_c = _write(tmp_path / "c.tif", cls.astype(np.uint8), gdal.GDT_Byte, nodata=0)

@@ -77,7 +77,7 @@ class StatusPage(PlanningPage):
         steps = [
             Step(self.tr("Clipping the DEM to the watershed"), "gdal:cliprasterbymasklayer",
                  lambda r: {"INPUT": s["dem"], "MASK": s["watershed"], "CROP_TO_CUTLINE": True,
-                            "KEEP_RESOLUTION": True, "NODATA": -9999,
+                            "KEEP_RESOLUTION": False, "NODATA": -9999,
                             "OUTPUT": w("dem_watershed.tif")}, "dem"),
             Step(self.tr("Slope classes"), "swcplanner:slopeclasses",
                  lambda r: {"DEM": _out(r, "dem"), "OUTPUT": w("slope_classes.tif"),

@@ -750,6 +750,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     reach[outlets] = np.arange(outlets.size)
     nreach = outlets.size
 
+    meets: List[Tuple[np.ndarray, np.ndarray]] = []
     front = outlets
     g_in = np.full(front.size, -1, dtype=np.int64)
     l_in = np.full(front.size, -1, dtype=np.int64)
@@ -764,6 +765,9 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
             level = dam_C[gi] + i_prime * (s[front] - dam_S[gi])
             meet = ~governed | (zc[front] >= level - 1e-9)
         new = meet & ok_cell[front]
+        hit = governed & meet
+        if hit.any():
+            meets.append((g_in[hit], front[hit]))
         nn = int(new.sum())
         ids = np.full(front.size, -1, dtype=np.int64)
         ids[new] = np.arange(ndam, ndam + nn)
@@ -828,8 +832,26 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
         next_id[dparent[hp][firstp]] = hp[firstp]
     spacing = np.where(next_id >= 0, S[np.maximum(next_id, 0)] - S, np.nan)
     bed = zc[dpos]
-    grad = np.where(next_id >= 0, (bed[np.maximum(next_id, 0)] - bed) / np.where(
-        spacing > 0, spacing, 1.0), local_i[dpos])
+    # where the silted bed meets the bed (main branch), interpolated between cells:
+    # the spacing rule on the real bed, L = H / (i − i') with i the silted reach's gradient
+    meet_l = np.full(nd, np.nan)
+    if meets:
+        mg = newid[np.concatenate([m[0] for m in meets])]
+        mp = np.concatenate([m[1] for m in meets])
+        sel = mg >= 0
+        mg, mp = mg[sel], mp[sel]
+        o = np.lexsort((-uparea[cells[mp]], mg))
+        mg, mp = mg[o], mp[o]
+        firstm = np.r_[True, mg[1:] != mg[:-1]] if mg.size else np.zeros(0, dtype=bool)
+        mg, mp = mg[firstm], mp[firstm]
+        pp = pos[down[cells[mp]]]
+        f1 = zc[mp] - (C[mg] + i_prime * (s[mp] - S[mg]))
+        f0 = zc[pp] - (C[mg] + i_prime * (s[pp] - S[mg]))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            frac = np.where(f1 > f0, -f0 / (f1 - f0), 1.0)
+        meet_l[mg] = s[pp] + np.clip(frac, 0.0, 1.0) * (s[mp] - s[pp]) - S[mg]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        grad = np.where(meet_l > 0, height / meet_l + i_prime, local_i[dpos])
     progress(0.5)
 
     # pools and silt: every cell takes the dam that governs its entry into the network
@@ -900,7 +922,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
             band = _downstream_band(pxd[i], pyd[i], txd[i], tyd[i], ad[i], bd[i], max(cx, cy))
             silt_geom = silt_geom.difference(band)
         sp = float(spacing[i]) if next_id[i] >= 0 else None
-        rule = rule_spacing(height, float(grad[i]), i_prime)
+        rule = float(meet_l[i]) if meet_l[i] > 0 else rule_spacing(height, float(grad[i]), i_prime)
         dams.append(CheckDam(
             dam_id=i + 1, gully=gully_map[gid], reach=int(reach[p]) + 1,
             order=int(order_grid[cells[p]]), row=int(cells[p] // cols), col=int(cells[p] % cols),

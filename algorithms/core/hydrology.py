@@ -306,34 +306,88 @@ def _reduce_edges(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int
     return (k // n), (k % n), wmin
 
 
+def _expand(indptr: np.ndarray, nodes: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """CSR positions of the edges of ``nodes`` and, for each, the index into ``nodes``."""
+    starts = indptr[nodes]
+    cnt = indptr[nodes + 1] - starts
+    total = int(cnt.sum())
+    owner = np.repeat(np.arange(nodes.size), cnt)
+    pos = np.arange(total, dtype=np.int64) + np.repeat(starts - (np.cumsum(cnt) - cnt), cnt)
+    return pos, owner
+
+
+def _minimum_spanning_forest(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int,
+                             is_cancelled: CancelFn) -> np.ndarray:
+    """Indices of the edges of a minimum spanning forest (Borůvka, vectorised).
+
+    Every round each component takes its lightest outgoing edge (ties by edge
+    index, so no cycles form), components merge by pointer jumping; O(log n)
+    rounds.
+    """
+    comp = np.arange(n, dtype=np.int64)
+    eid = np.arange(u.size, dtype=np.int64)
+    eu, ev, ew = u, v, w
+    chosen: List[np.ndarray] = []
+    while eid.size:
+        _check_cancel(is_cancelled)
+        cu, cv = comp[eu], comp[ev]
+        keep = cu != cv
+        eid, eu, ev, ew, cu, cv = eid[keep], eu[keep], ev[keep], ew[keep], cu[keep], cv[keep]
+        if eid.size == 0:
+            break
+        c = np.concatenate([cu, cv])
+        e = np.concatenate([np.arange(eid.size), np.arange(eid.size)])
+        order = np.lexsort((eid[e], ew[e], c))
+        c, e = c[order], e[order]
+        first = np.r_[True, c[1:] != c[:-1]]
+        comps, best = c[first], e[first]
+        other = np.where(cu[best] == comps, cv[best], cu[best])
+        parent = np.arange(n, dtype=np.int64)
+        parent[comps] = other
+        # two components that chose each other (the same edge): the smaller one stays root
+        mutual = (parent[other] == comps) & (comps < other)
+        parent[comps[mutual]] = comps[mutual]
+        chosen.append(eid[np.unique(best)])
+        _pointer_jump(parent, is_cancelled)
+        comp = parent[comp]
+    if not chosen:
+        return np.empty(0, dtype=np.int64)
+    return np.unique(np.concatenate(chosen))
+
+
 def _basin_levels(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int,
                   is_cancelled: CancelFn) -> np.ndarray:
-    """Minimax path weight from every node to node 0 in an undirected graph."""
-    src = np.concatenate([u, v])
-    dst = np.concatenate([v, u])
-    ww = np.concatenate([w, w])
+    """Minimax path weight from every node to node 0 in an undirected graph.
+
+    The minimax path runs along a minimum spanning tree, so the level of a
+    node is the largest edge weight on its tree path to node 0: a
+    breadth-first walk of the tree from node 0 sets every node once.
+    """
+    mst = _minimum_spanning_forest(u, v, w, n, is_cancelled)
+    src = np.concatenate([u[mst], v[mst]])
+    dst = np.concatenate([v[mst], u[mst]])
+    ww = np.concatenate([w[mst], w[mst]])
     order = np.argsort(src, kind="stable")
-    src, dst, ww = src[order], dst[order], ww[order]
+    dst, ww = dst[order], ww[order]
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
     level = np.full(n, np.inf)
     level[0] = -np.inf
+    seen = np.zeros(n, dtype=bool)
+    seen[0] = True
     frontier = np.array([0], dtype=np.int64)
+    it = 0
     while frontier.size:
-        _check_cancel(is_cancelled)
-        starts = indptr[frontier]
-        cnt = indptr[frontier + 1] - starts
-        total = int(cnt.sum())
-        if total == 0:
-            break
-        eidx = np.arange(total, dtype=np.int64) + np.repeat(starts - (np.cumsum(cnt) - cnt), cnt)
-        t = dst[eidx]
-        cand = np.maximum(ww[eidx], np.repeat(level[frontier], cnt))
-        better = cand < level[t]
-        t = t[better]
-        cand = cand[better]
-        np.minimum.at(level, t, cand)
-        frontier = np.unique(t)
+        it += 1
+        if it % 64 == 0:
+            _check_cancel(is_cancelled)
+        pos, owner = _expand(indptr, frontier)
+        t = dst[pos]
+        new = ~seen[t]
+        t, pos, owner = t[new], pos[new], owner[new]
+        level[t] = np.maximum(ww[pos], level[frontier[owner]])
+        seen[t] = True
+        frontier = t
     return level
 
 

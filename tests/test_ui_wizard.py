@@ -1,0 +1,417 @@
+"""The planning wizard: pure table arithmetic, and the whole wizard driven offscreen with QTest.
+
+The end-to-end test walks the eight pages on the real Youwuzhen watershed
+(shared/data/youwuzhen_fujian_swc, 10 m DEM, SEIMS land-use and soil rasters):
+outlet clicked on a map canvas → watershed → data with the land-use code
+mapping typed in → status → measures → quantities (a price edited) →
+benefits → report; then it reads the PDF text and the xlsx back and checks
+them against the numbers the algorithms wrote, and resumes the plan from the
+project in a new wizard.
+"""
+
+import os
+import re
+import zlib
+from unittest import mock
+
+import pytest
+from osgeo import gdal, ogr
+
+from conftest import REPO, shared
+
+from swc_planner.ui import tables as T
+
+YWZ = "youwuzhen_fujian_swc"
+#: Outlet of the Youwuzhen land-use area: the largest flow accumulation inside it (DEM CRS).
+OUTLET = (39444793.9, 2840390.8)
+SEIMS_CATEGORIES = {"4": "orchard", "6": "forest", "8": "forest", "18": "water", "33": "cropland",
+                    "104": "built", "106": "built"}
+
+
+# -- pure tables -------------------------------------------------------------------------
+
+def test_category_mapping_exact_then_longest_prefix():
+    preset = T.LAND_SURVEY_PRESET
+    assert T.category_for("0101", preset) == "cropland"
+    assert T.category_for("0301", preset) == "forest"
+    assert T.category_for("1109", preset) == "built"     # refines 11 water
+    assert T.category_for("1106", preset) == "water"
+    assert T.category_for("1203", preset) == "cropland"  # 田坎
+    assert T.category_for("1206", preset) == "bare"
+    assert T.category_for("9999", preset) is None
+    assert T.category_for(4.0, [("4", "orchard")]) == "orchard"
+    assert T.unmapped_codes([4, 33, 104], [("4", "orchard"), ("10", "built")]) == ["33"]
+    assert T.reclass_rows([33, 4], [("4", "orchard"), ("33", "cropland")]) == [4.0, 4.0, 2, 33.0, 33.0, 1]
+
+
+def test_presets_are_complete_and_valid():
+    for region in T.REGIONS:
+        alloc = T.load_allocation(T.allocation_path(region))
+        assert T.check_allocation(alloc) == []
+        assert set(alloc) == set(T.LANDUSE_VALUE)
+        assert all(len(v) == 5 for v in alloc.values())
+        # the law: no crops above 25° -> steep cropland is never left as cropland measure
+        assert alloc["cropland"][4] not in ("tillage", "none", "terrace")
+    prices = T.load_prices(T.unit_price_path())
+    for item, _measure, _unit in T.QUANTITY_ITEMS:
+        assert prices[item] > 0, item
+
+
+def test_allocation_areas_and_reclass_table():
+    alloc = {"cropland": ["none", "tillage", "terrace", "terrace", "soilforest_pits"],
+             "forest": ["none", "enclosure", "enclosure", "enclosure", "enclosure"]}
+    combo = {T.combo_value("cropland", 1): 1000.0, T.combo_value("cropland", 3): 2500.0,
+             T.combo_value("cropland", 4): 500.0, T.combo_value("cropland", 5): 300.0,
+             T.combo_value("forest", 2): 7000.0, 99: 5.0}
+    areas = T.split_combo_areas(combo)
+    assert areas[("cropland", 3)] == 2500.0 and ("forest", 2) in areas and len(areas) == 5
+    m = T.measure_areas(areas, alloc)
+    assert m == {"none": 1000.0, "terrace": 3000.0, "soilforest_pits": 300.0, "enclosure": 7000.0}
+    table = T.allocation_reclass_table(alloc)
+    rows = [table[i:i + 3] for i in range(0, len(table), 3)]
+    assert [13, 13, T.MEASURE_VALUE["terrace"]] in rows
+    assert [32, 32, T.MEASURE_VALUE["enclosure"]] in rows
+    lu = T.landuse_slope_table(areas)
+    assert [r["landuse"] for r in lu] == ["cropland", "forest"]
+    assert lu[0]["total"] == pytest.approx(0.43)  # (1000+2500+500+300) m² in ha
+
+
+def test_quantities_and_investment_by_hand():
+    areas = {"terrace": 20000.0, "enclosure": 50000.0, "soilforest_pits": 10000.0}
+    works = {"pit_count": 1250, "pit_earthwork": 237.5, "checkdam_count": 3, "checkdam_volume": 90.0}
+    q = {r["item"]: r for r in T.quantities(areas, works)}
+    assert q["terrace_area"]["quantity"] == pytest.approx(2.0)
+    assert q["enclosure_area"]["quantity"] == pytest.approx(5.0)
+    assert q["soilforest_area"]["quantity"] == pytest.approx(1.0)
+    assert q["pit_count"]["quantity"] == 1250 and q["pit_count"]["computed"]
+    assert not q["terrace_earthwork"]["computed"] and q["terrace_earthwork"]["quantity"] == 0
+    prices = {"terrace_area": 9000, "enclosure_area": 1500, "soilforest_area": 4500, "pit_count": 3,
+              "pit_earthwork": 15, "checkdam_count": 3000, "checkdam_volume": 180,
+              "independent_pct": 8, "contingency_pct": 3}
+    rows, totals = T.investment(list(q.values()), prices)
+    engineering = 2 * 9000 + 1250 * 3 + 237.5 * 15 + 3 * 3000 + 90 * 180
+    assert totals["engineering"] == pytest.approx(engineering)
+    assert totals["vegetation"] == pytest.approx(4500.0)
+    assert totals["enclosure"] == pytest.approx(7500.0)
+    direct = engineering + 4500 + 7500
+    assert totals["independent"] == pytest.approx(0.08 * direct)
+    assert totals["total"] == pytest.approx(direct * 1.08 * 1.03)
+    assert sum(r["amount"] for r in rows) == pytest.approx(direct)
+
+
+def test_benefits_and_area_warning():
+    rows = T.benefits({"soil_loss_t": 1000.0, "swc_rate": 80.0}, {"soil_loss_t": 600.0, "swc_rate": 85.5})
+    by = {r["indicator"]: r for r in rows}
+    assert by["soil_loss_t"]["change"] == -400.0
+    assert by["swc_rate"]["change"] == pytest.approx(5.5)
+    assert by["mean_modulus"]["change"] is None
+    assert T.soil_saved({"soil_loss_t": 1000.0}, {"soil_loss_t": 600.0}) == 400.0
+    assert T.warn_area(2.9) == "small" and T.warn_area(3.0) is None
+    assert T.warn_area(50.0) is None and T.warn_area(50.1) == "large"
+    assert T.fmt(1234.5) == "1,234.50" and T.fmt(None) == "–"
+
+
+# -- helpers to read the outputs back ---------------------------------------------------
+
+def pdf_text(path):
+    """Text of a Qt-written PDF: Flate streams, ToUnicode CMaps, hex glyph strings."""
+    data = open(path, "rb").read()
+    streams = []
+    for m in re.finditer(rb"stream\r?\n", data):
+        start = m.end()
+        end = data.find(b"endstream", start)
+        raw = data[start:end]
+        try:
+            streams.append(zlib.decompress(raw))
+        except zlib.error:
+            streams.append(raw)
+    cmap = {}
+    for s in streams:
+        if b"beginbfchar" not in s and b"beginbfrange" not in s:
+            continue
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", s, re.S):
+            for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                cmap[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be", "ignore")
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", s, re.S):
+            for a, b, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                base = int(dst, 16)
+                for k, code in enumerate(range(int(a, 16), int(b, 16) + 1)):
+                    cmap[code] = chr(base + k)
+    words = []
+    for s in streams:
+        for hexstr in re.findall(rb"<([0-9A-Fa-f]+)>\s*Tj", s) + re.findall(rb"\[<([0-9A-Fa-f]+)>", s):
+            h = hexstr.decode()
+            width = 4
+            words.append("".join(cmap.get(int(h[i:i + width], 16), "") for i in range(0, len(h), width)))
+        for arr in re.findall(rb"\[(.*?)\]\s*TJ", s, re.S):
+            parts = re.findall(rb"<([0-9A-Fa-f]+)>", arr)
+            words.append("".join("".join(cmap.get(int(p.decode()[i:i + 4], 16), "")
+                                         for i in range(0, len(p), 4)) for p in parts))
+    return " ".join(words)
+
+
+def xlsx_sheets(path):
+    ds = ogr.Open(path)
+    out = {}
+    for i in range(ds.GetLayerCount()):
+        layer = ds.GetLayer(i)
+        names = [layer.GetLayerDefn().GetFieldDefn(j).GetName()
+                 for j in range(layer.GetLayerDefn().GetFieldCount())]
+        out[layer.GetName()] = (names, [[f.GetField(j) for j in range(len(names))] for f in layer])
+    return out
+
+
+# -- end to end ----------------------------------------------------------------------------
+
+@pytest.fixture
+def iface(qgis_app):
+    from qgis.gui import QgsMapCanvas
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    canvas = QgsMapCanvas(window)
+    window.setCentralWidget(canvas)
+    window.resize(900, 700)
+    window.show()
+    iface = mock.MagicMock()
+    iface.mainWindow.return_value = window
+    iface.mapCanvas.return_value = canvas
+    yield iface
+    window.close()
+
+
+def click(widget):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+
+    assert widget.isEnabled(), widget.text() if hasattr(widget, "text") else widget
+    QTest.mouseClick(widget, Qt.LeftButton)
+
+
+def next_page(wiz):
+    from qgis.PyQt.QtWidgets import QWizard
+
+    before = wiz.currentId()
+    assert wiz.button(QWizard.NextButton).isEnabled(), wiz.currentPage().title()
+    click(wiz.button(QWizard.NextButton))
+    assert wiz.currentId() == before + 1
+
+
+def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
+    from qgis.core import QgsProject, QgsRasterLayer
+    from qgis.PyQt.QtCore import QPoint, Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QWizard
+
+    from swc_planner.ui.wizard import PlanningWizard
+
+    dem_path = shared(YWZ, "ywzdem10m.tif")
+    lu_path = shared(YWZ, "ywzlanduse10m_upd.tif")
+    soil_path = shared(YWZ, "ywzsoil10m.tif")
+    project = QgsProject.instance()
+    project.clear()
+    dem = QgsRasterLayer(dem_path, "ywzdem10m")
+    landuse = QgsRasterLayer(lu_path, "ywzlanduse10m")
+    soil = QgsRasterLayer(soil_path, "ywzsoil10m")
+    project.addMapLayers([dem, landuse, soil])
+
+    wiz = PlanningWizard(iface, iface.mainWindow(), synchronous=True, resume=False)
+    wiz.show()
+    QTest.qWaitForWindowExposed(wiz)
+
+    # 1 project ---------------------------------------------------------------------------
+    p1 = wiz.currentPage()
+    assert not wiz.button(QWizard.NextButton).isEnabled()
+    QTest.keyClicks(p1.name_edit, "Youwuzhen ")
+    p1.name_edit.insert("油屋镇")  # QTest types ASCII only
+    gpkg = str(tmp_path / "youwuzhen_plan.gpkg")
+    QTest.keyClicks(p1.gpkg_widget.lineEdit(), gpkg)
+    p1.region_combo.setCurrentIndex(p1.region_combo.findData("taihang"))
+    next_page(wiz)
+    assert wiz.state["region"] == "taihang" and wiz.state["gpkg"] == gpkg
+
+    # 2 watershed: click the outlet on the canvas --------------------------------------------
+    p2 = wiz.currentPage()
+    p2.dem_picker.set_layer(dem)
+    canvas = iface.mapCanvas()
+    canvas.setDestinationCrs(dem.crs())
+    canvas.setExtent(dem.extent())
+    canvas.refresh()
+    click(p2.pick_button)
+    pixel = canvas.getCoordinateTransform().transform(*OUTLET)
+    pos = QPoint(int(round(pixel.x())), int(round(pixel.y())))
+    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, pos)
+    assert p2.outlet is not None
+    cell = canvas.mapUnitsPerPixel()
+    assert abs(p2.outlet[0] - OUTLET[0]) <= cell and abs(p2.outlet[1] - OUTLET[1]) <= cell
+    assert not wiz.button(QWizard.NextButton).isEnabled()
+    p2.snap_spin.setValue(50)
+    click(p2.run_button)
+    area = wiz.state["area_km2"]
+    assert 4.5 < area < 6.5, area          # land-use area of the SEIMS watershed: 6.58 km²
+    assert p2.warn_label.text() == ""      # inside 3–50 km²
+    assert "{:.2f}".format(area) in p2.area_label.text()
+    next_page(wiz)
+
+    # 3 data: codes read from the raster, SEIMS codes mapped by hand --------------------------
+    p3 = wiz.currentPage()
+    p3.lu_picker.set_layer(landuse)
+    click(p3.read_button)
+    codes = [c for c, _cat in p3.mapping()]
+    assert sorted(codes, key=int) == ["4", "6", "8", "18", "33", "104", "106"]
+    assert dict(p3.mapping())["104"] == "built"          # 三调 prefix 10 = 交通运输用地
+    assert not wiz.button(QWizard.NextButton).isEnabled()
+    assert "4" in p3.messages.text() and "33" in p3.messages.text()
+    for i in range(p3.map_table.rowCount()):
+        code = p3.map_table.item(i, 0).text()
+        combo = p3.map_table.cellWidget(i, 1)
+        combo.setCurrentIndex(combo.findData(SEIMS_CATEGORIES[code]))
+    p3.bt_table.setFilePath(os.path.join(REPO, "resources", "tables", "landuse_bt_youwuzhen_seims.csv"))
+    p3.k_mode.setCurrentIndex(p3.k_mode.findData("raster"))
+    p3.k_picker.set_layer(soil)
+    p3.k_table.setFilePath(os.path.join(REPO, "resources", "tables", "soil_k_youwuzhen_seims.csv"))
+    p3.r_value.setValue(5000)   # Changting, Fujian (red-soil region)
+    assert p3.problems()[0] == [], p3.problems()
+    next_page(wiz)
+
+    # 4 status ----------------------------------------------------------------------------------
+    p4 = wiz.currentPage()
+    assert not wiz.button(QWizard.NextButton).isEnabled()
+    click(p4.run_button)
+    assert p4.progress.bar.value() == 100, p4.note.text()
+    areas = p4.areas()
+    total_ha = sum(areas.values()) / 1e4
+    # the land-use × slope areas = the land-use cells inside the watershed, counted
+    # independently: the watershed burnt onto the land-use grid with GDAL
+    lu_ds = gdal.Open(lu_path)
+    mask_ds = gdal.GetDriverByName("MEM").Create("", lu_ds.RasterXSize, lu_ds.RasterYSize, 1, gdal.GDT_Byte)
+    mask_ds.SetGeoTransform(lu_ds.GetGeoTransform())
+    mask_ds.SetProjection(lu_ds.GetProjection())
+    ws_ds = ogr.Open(wiz.state["watershed"])
+    gdal.RasterizeLayer(mask_ds, [1], ws_ds.GetLayer(0), burn_values=[1])
+    inside = (mask_ds.ReadAsArray() == 1) & (lu_ds.ReadAsArray() != 255)
+    assert total_ha == pytest.approx(inside.sum() * 100 / 1e4, rel=0.01)
+    assert total_ha <= area * 100 * 1.01
+    # slope classes agree with the slopeclasses table of the same DEM
+    slope_rows = {}
+    src = ogr.Open(wiz.state["results"]["slope"]["TABLE"])
+    for f in src.GetLayer(0):
+        slope_rows[f["CLASS"]] = f["AREA_M2"]
+    for k in range(1, 6):
+        by_class = sum(a for (lu, kk), a in areas.items() if kk == k)
+        assert by_class <= slope_rows[k] + 1e-6
+    assert p4.lu_table.rowCount() >= 5
+    assert wiz.plan_layer("Slope classes") is not None and wiz.plan_layer("Land use") is not None
+    has_soilloss = "soilloss_before" in wiz.state["results"]
+    if has_soilloss:
+        before = wiz.state["before"]
+        assert 0 < before["swc_rate"] <= 100
+        assert before["soil_loss_t"] > 0
+    next_page(wiz)
+
+    # 5 measures: edit one cell of the allocation ------------------------------------------------
+    p5 = wiz.currentPage()
+    assert p5.allocation() == T.load_allocation(T.allocation_path("taihang"))
+    p5.set_measure("forest", 2, "none")
+    p5.silt_check.setChecked(False)
+    click(p5.run_button)
+    assert p5.progress.bar.value() == 100, p5.note.text()
+    m_areas = wiz.state["measure_areas"]
+    assert sum(m_areas.values()) == pytest.approx(sum(areas.values()))
+    expected_terrace = areas.get(("cropland", 3), 0) + areas.get(("cropland", 4), 0)
+    assert m_areas.get("terrace", 0) == pytest.approx(expected_terrace)
+    expected_encl = sum(areas.get(("forest", k), 0) for k in (3, 4, 5)) + \
+        sum(areas.get(("grass", k), 0) for k in (2, 3))
+    assert m_areas.get("enclosure", 0) == pytest.approx(expected_encl)
+    # the measure raster agrees with the table (independent count with GDAL)
+    arr = gdal.Open(wiz.state["results"]["measures"]["OUTPUT"]).ReadAsArray()
+    cell_area = 100.0
+    assert (arr == T.MEASURE_VALUE["terrace"]).sum() * cell_area == pytest.approx(expected_terrace)
+    assert wiz.plan_layer("Measures") is not None
+    next_page(wiz)
+
+    # 6 quantities: edit a unit price -------------------------------------------------------------
+    p6 = wiz.currentPage()
+    p6.set_price("terrace_area", 10000)
+    qrows, irows, totals = p6.compute()
+    q = {r["item"]: r["quantity"] for r in qrows}
+    assert q["terrace_area"] == pytest.approx(expected_terrace / 1e4)
+    amounts = {r["item"]: r["amount"] for r in irows}
+    assert amounts["terrace_area"] == pytest.approx(10000 * expected_terrace / 1e4)
+    assert totals["total"] == pytest.approx(totals["direct"] * 1.08 * 1.03)
+    assert "{:,.2f}".format(totals["total"] / 1e4) in p6.total_label.text()
+    next_page(wiz)
+
+    # 7 benefits ----------------------------------------------------------------------------------
+    p7 = wiz.currentPage()
+    click(p7.run_button)
+    assert p7.progress.bar.value() == 100, p7.note.text()
+    if has_soilloss:
+        after, before = wiz.state["after"], wiz.state["before"]
+        assert after["soil_loss_t"] <= before["soil_loss_t"]
+        assert after["swc_rate"] >= before["swc_rate"]
+    next_page(wiz)
+
+    # 8 report ------------------------------------------------------------------------------------
+    p8 = wiz.currentPage()
+    click(p8.run_button)
+    out = wiz.state.get("report")
+    assert out, p8.result_label.text()
+    for key in ("pdf", "xlsx", "gpkg", "qgz"):
+        assert os.path.getsize(out[key]) > 0, key
+    text = pdf_text(out["pdf"])
+    assert "Youwuzhen 油屋镇" in text
+    assert "{:,.2f}".format(totals["total"] / 1e4) in text
+    assert "{:,.2f}".format(expected_terrace / 1e4) in text
+    sheets = xlsx_sheets(out["xlsx"])
+    assert len(sheets) == 6
+    inv_names, inv_rows = sheets["Investment estimate"]
+    total_row = [r for r in inv_rows if r[0] == "Total investment"]
+    assert total_row and total_row[0][-1] == pytest.approx(totals["total"] / 1e4, abs=0.006)
+    q_names, q_rows = sheets["Bill of quantities"]
+    terrace = [r for r in q_rows if r[1] == "Terrace area"]
+    assert terrace and terrace[0][3] == pytest.approx(expected_terrace / 1e4, abs=0.006)
+    lu_names, lu_rows = sheets["Land use by slope class (ha)"]
+    assert lu_rows[-1][-1] == pytest.approx(total_ha, abs=0.01)
+    gpkg_ds = gdal.OpenEx(out["gpkg"])
+    tables = [gpkg_ds.GetLayer(i).GetName() for i in range(gpkg_ds.GetLayerCount())]
+    assert "Watershed" in tables
+    subdatasets = " ".join(v for k, v in (gpkg_ds.GetMetadata("SUBDATASETS") or {}).items())
+    assert "Measures" in subdatasets and "Slope_classes" in subdatasets
+
+    # resume: a new wizard restores everything from the project ----------------------------------
+    wiz.close()
+    project.read(out["qgz"])
+    wiz2 = PlanningWizard(iface, iface.mainWindow(), synchronous=True)
+    assert wiz2.state["name"] == "Youwuzhen 油屋镇"
+    assert wiz2.pages[0].name_edit.text() == "Youwuzhen 油屋镇"
+    wiz2.show()
+    assert wiz2.resume() == 7
+    assert wiz2.pages[5].prices()["terrace_area"] == 10000
+    wiz2.close()
+    project.clear()
+
+
+def test_wizard_pages_zh_cn(processing_ready, iface):
+    """With the zh_CN translation installed every page title is Chinese."""
+    import subprocess
+    import sys
+
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from swc_planner.ui.wizard import PlanningWizard
+
+    qm = os.path.join(str(REPO), "i18n", "swc_planner_zh_CN.qm")
+    if not os.path.exists(qm):
+        subprocess.run([sys.executable, os.path.join(REPO, "i18n", "ts.py"), "build"], check=True)
+    translator = QTranslator()
+    assert translator.load(qm)
+    QCoreApplication.installTranslator(translator)
+    try:
+        wiz = PlanningWizard(iface, None, synchronous=True, resume=False)
+        titles = [page.title() for page in wiz.pages]
+        assert all(re.search("[\u4e00-\u9fff]", t) for t in titles), titles
+        assert re.search("[\u4e00-\u9fff]", wiz.windowTitle())
+        wiz.close()
+    finally:
+        QCoreApplication.removeTranslator(translator)
