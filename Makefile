@@ -37,6 +37,12 @@ bench:
 	-$(PY) benchmarks/bench_hydrology.py
 	$(PY) benchmarks/coarse_dem.py
 
+## Lint and type-check (ruff and mypy from PyPI: pip install ruff mypy).
+lint:
+	ruff check .
+	ruff format --check algorithms/core
+	mypy
+
 ## Plugin zip for the QGIS plugin manager (committed files + the .qm).
 zip: i18n
 	@mkdir -p dist

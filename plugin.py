@@ -25,9 +25,9 @@ def install_translator(locale: str = "") -> QTranslator:
     if not locale:
         locale = QgsSettings().value("locale/userLocale", QLocale().name()) or ""
     translator = QTranslator()
-    qm = os.path.join(PLUGIN_DIR, "i18n", "swc_planner_{}.qm".format(locale))
+    qm = os.path.join(PLUGIN_DIR, "i18n", f"swc_planner_{locale}.qm")
     if not os.path.exists(qm):
-        qm = os.path.join(PLUGIN_DIR, "i18n", "swc_planner_{}.qm".format(locale[:2]))
+        qm = os.path.join(PLUGIN_DIR, "i18n", f"swc_planner_{locale[:2]}.qm")
     if os.path.exists(qm) and translator.load(qm):
         QCoreApplication.installTranslator(translator)
     return translator

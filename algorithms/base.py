@@ -27,7 +27,6 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingUtils,
     QgsRasterLayer,
     QgsWkbTypes,
 )
@@ -99,7 +98,7 @@ def fields_from_spec(spec: Sequence[Tuple[str, Any]]) -> QgsFields:
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Applies a QML file to an output layer once Processing has loaded it."""
 
-    _keep: List["StylePostProcessor"] = []  # PyQGIS needs a live Python reference
+    _keep: List[StylePostProcessor] = []  # PyQGIS needs a live Python reference
 
     def __init__(self, qml_path: str, name: Optional[str] = None) -> None:
         super().__init__()
@@ -107,8 +106,12 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         self.name = name
         StylePostProcessor._keep.append(self)
 
-    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,  # noqa: N802
-                         feedback: QgsProcessingFeedback) -> None:
+    def postProcessLayer(
+        self,
+        layer: QgsMapLayer,
+        context: QgsProcessingContext,  # noqa: N802
+        feedback: QgsProcessingFeedback,
+    ) -> None:
         if layer is not None and self.qml_path and os.path.exists(self.qml_path):
             layer.loadNamedStyle(self.qml_path)
             layer.triggerRepaint()
@@ -160,9 +163,9 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
     @staticmethod
     def format_help(summary: str, sections: Sequence[Tuple[str, str]]) -> str:
         """Help as HTML: a summary paragraph and titled sections."""
-        parts = ["<p>{}</p>".format(summary)]
+        parts = [f"<p>{summary}</p>"]
         for title, body in sections:
-            parts.append("<h3>{}</h3><p>{}</p>".format(title, body))
+            parts.append(f"<h3>{title}</h3><p>{body}</p>")
         return "\n".join(parts)
 
     # -- errors ------------------------------------------------------------------
@@ -170,9 +173,14 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         """A ``QgsProcessingException`` carrying an already translated message."""
         return QgsProcessingException(message)
 
-    def run_core(self, function: Callable[..., Any], feedback: QgsProcessingFeedback,
-                 *args: Any, progress_span: Tuple[float, float] = (0.0, 100.0),
-                 **kwargs: Any) -> Any:
+    def run_core(
+        self,
+        function: Callable[..., Any],
+        feedback: QgsProcessingFeedback,
+        *args: Any,
+        progress_span: Tuple[float, float] = (0.0, 100.0),
+        **kwargs: Any,
+    ) -> Any:
         """Call a core function with progress/cancel wired to ``feedback``.
 
         Core errors become translated ``QgsProcessingException``s; a cancel
@@ -195,18 +203,25 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(translate_core_error(exc)) from exc
 
     # -- inputs ------------------------------------------------------------------
-    def dem_from_parameter(self, parameters: Dict[str, Any], name: str,
-                           context: QgsProcessingContext,
-                           feedback: Optional[QgsProcessingFeedback] = None,
-                           coarse_warning: float = 30.0) -> Tuple[QgsRasterLayer, str, GridSpec]:
+    def dem_from_parameter(
+        self,
+        parameters: Dict[str, Any],
+        name: str,
+        context: QgsProcessingContext,
+        feedback: Optional[QgsProcessingFeedback] = None,
+        coarse_warning: float = 30.0,
+    ) -> Tuple[QgsRasterLayer, str, GridSpec]:
         """DEM layer, its GDAL path and grid, checked for a usable projected CRS."""
         layer = self.parameterAsRasterLayer(parameters, name, context)
         if layer is None or not layer.isValid():
             raise self.fail(_tr("The DEM ({name}) could not be loaded.").format(name=name))
         path = layer.source()
         if layer.providerType() != "gdal":
-            raise self.fail(_tr("The DEM must be a GDAL raster file (GeoTIFF, IMG, ...), "
-                                "not a {provider} layer.").format(provider=layer.providerType()))
+            raise self.fail(
+                _tr("The DEM must be a GDAL raster file (GeoTIFF, IMG, ...), not a {provider} layer.").format(
+                    provider=layer.providerType()
+                )
+            )
         try:
             ds, grid = open_raster(path)
             del ds
@@ -214,17 +229,26 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
         if feedback is not None and coarse_warning and max(grid.cellsize_x, grid.cellsize_y) > coarse_warning:
-            feedback.pushWarning(_tr(
-                "The DEM cells are {size:.0f} m, coarser than {limit:.0f} m: coarse DEMs flatten "
-                "slopes and understate steep areas (see the help).").format(
-                    size=max(grid.cellsize_x, grid.cellsize_y), limit=coarse_warning))
+            feedback.pushWarning(
+                _tr(
+                    "The DEM cells are {size:.0f} m, coarser than {limit:.0f} m: coarse DEMs flatten "
+                    "slopes and understate steep areas (see the help)."
+                ).format(size=max(grid.cellsize_x, grid.cellsize_y), limit=coarse_warning)
+            )
         return layer, path, grid
 
-    def polygons_in_crs(self, parameters: Dict[str, Any], name: str,
-                        context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem,
-                        feedback: Optional[QgsProcessingFeedback], *,
-                        attributes: Sequence[str] = (), required: bool = True,
-                        label: str = "") -> Optional[List[Tuple[int, bytes, List[Any]]]]:
+    def polygons_in_crs(
+        self,
+        parameters: Dict[str, Any],
+        name: str,
+        context: QgsProcessingContext,
+        crs: QgsCoordinateReferenceSystem,
+        feedback: Optional[QgsProcessingFeedback],
+        *,
+        attributes: Sequence[str] = (),
+        required: bool = True,
+        label: str = "",
+    ) -> Optional[List[Tuple[int, bytes, List[Any]]]]:
         """Polygons of a source transformed to ``crs``: ``[(fid, wkb, [attrs]), ...]``.
 
         Invalid geometries are repaired (``makeValid``) and reported by feature
@@ -243,9 +267,11 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         for attr in attributes:
             idx = source.fields().lookupField(attr)
             if idx < 0:
-                raise self.fail(_tr("The layer {name} has no field \u201c{field}\u201d. Available "
-                                    "fields: {fields}.").format(
-                    name=label, field=attr, fields=", ".join(source.fields().names())))
+                raise self.fail(
+                    _tr(
+                        "The layer {name} has no field \u201c{field}\u201d. Available fields: {fields}."
+                    ).format(name=label, field=attr, fields=", ".join(source.fields().names()))
+                )
             field_idx.append(idx)
         request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
         out: List[Tuple[int, bytes, List[Any]]] = []
@@ -270,28 +296,39 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
             attrs = [feature.attribute(i) for i in field_idx]
             out.append((int(feature.id()), bytes(geom.asWkb()), attrs))
         if feedback is not None and repaired:
-            feedback.pushWarning(_tr("{name}: repaired {n} invalid geometries (feature ids "
-                                     "{ids}).").format(name=label, n=len(repaired),
-                                                         ids=_short_list(repaired)))
+            feedback.pushWarning(
+                _tr("{name}: repaired {n} invalid geometries (feature ids {ids}).").format(
+                    name=label, n=len(repaired), ids=_short_list(repaired)
+                )
+            )
         if feedback is not None and dropped:
-            feedback.pushWarning(_tr("{name}: skipped {n} features with empty geometry (feature "
-                                     "ids {ids}).").format(name=label, n=len(dropped),
-                                                            ids=_short_list(dropped)))
+            feedback.pushWarning(
+                _tr("{name}: skipped {n} features with empty geometry (feature ids {ids}).").format(
+                    name=label, n=len(dropped), ids=_short_list(dropped)
+                )
+            )
         if not out and required:
-            raise self.fail(_tr("The layer {name} is empty: it has no polygon to work "
-                                "with.").format(name=label))
+            raise self.fail(
+                _tr("The layer {name} is empty: it has no polygon to work with.").format(name=label)
+            )
         return out
 
     # -- outputs -----------------------------------------------------------------
-    def table_sink(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext,
-                   fields: QgsFields) -> Tuple[Optional[QgsFeatureSink], Optional[str]]:
+    def table_sink(
+        self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, fields: QgsFields
+    ) -> Tuple[Optional[QgsFeatureSink], Optional[str]]:
         """A geometry-less sink (a table) for ``name``."""
-        return self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry,
-                                    QgsCoordinateReferenceSystem())
+        return self.parameterAsSink(
+            parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+        )
 
     @staticmethod
-    def add_rows(sink: Optional[QgsFeatureSink], fields: QgsFields,
-                 rows: Iterable[Sequence[Any]], geometries: Optional[Iterable[Any]] = None) -> int:
+    def add_rows(
+        sink: Optional[QgsFeatureSink],
+        fields: QgsFields,
+        rows: Iterable[Sequence[Any]],
+        geometries: Optional[Iterable[Any]] = None,
+    ) -> int:
         """Add rows (attribute lists in field order), optionally with WKB geometries."""
         if sink is None:
             return 0
@@ -309,8 +346,13 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
             count += 1
         return count
 
-    def style_output(self, context: QgsProcessingContext, layer_id: Optional[str],
-                     qml_path: str, name: Optional[str] = None) -> None:
+    def style_output(
+        self,
+        context: QgsProcessingContext,
+        layer_id: Optional[str],
+        qml_path: str,
+        name: Optional[str] = None,
+    ) -> None:
         """Style an output (and rename it) when Processing loads it into the project."""
         if not layer_id or not context.willLoadLayerOnCompletion(layer_id):
             return

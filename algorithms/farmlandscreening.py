@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 
@@ -50,7 +49,7 @@ from .core.slopeclass import class_labels, parse_breaks
 from .core.zones import area_columns, code_matches, parse_codes, require_overlap
 from .styles import categorized_fill_qml, write_sidecar
 
-BREAKS_DEFAULT = ",".join("{:g}".format(b) for b in standards.SLOPE_BREAKS_DEG)
+BREAKS_DEFAULT = ",".join(f"{b:g}" for b in standards.SLOPE_BREAKS_DEG)
 CATEGORY_COLORS = {"flat": "#1a9641", "gentle": "#a6d96a", "convert": "#fdae61",
                    "retire": "#d7191c", "upgrade": "#7b3294"}
 MATERIALS = ("earth", "stone")

@@ -40,8 +40,7 @@ class SwcPlannerProvider(QgsProcessingProvider):
         return QCoreApplication.translate("SwcPlannerProvider", "SWC Planner")
 
     def longName(self) -> str:  # noqa: N802
-        return QCoreApplication.translate("SwcPlannerProvider",
-                                          "SWC Planner – soil and water conservation")
+        return QCoreApplication.translate("SwcPlannerProvider", "SWC Planner – soil and water conservation")
 
     def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
@@ -61,14 +60,16 @@ def algorithm_instances() -> List:
     out = []
     for module_name in ALGORITHMS:
         try:
-            module = importlib.import_module("{}.{}".format(__package__, module_name))
+            module = importlib.import_module(f"{__package__}.{module_name}")
         except Exception as exc:  # pragma: no cover - reported, not fatal  # noqa: BLE001
-            QgsMessageLog.logMessage("SWC Planner: cannot load {}: {}".format(module_name, exc),
-                                     "SWC Planner")
+            QgsMessageLog.logMessage(f"SWC Planner: cannot load {module_name}: {exc}", "SWC Planner")
             continue
         for value in vars(module).values():
-            if (isinstance(value, type) and issubclass(value, SwcAlgorithm)
-                    and getattr(value, "ALG_ID", "") == module_name):
+            if (
+                isinstance(value, type)
+                and issubclass(value, SwcAlgorithm)
+                and getattr(value, "ALG_ID", "") == module_name
+            ):
                 out.append(value())
                 break
     return out

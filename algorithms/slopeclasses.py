@@ -18,10 +18,10 @@ from qgis.core import (
 from .base import (
     GROUP_TERRAIN,
     PROCESSING_POLYGON,
+    PROCESSING_TABLE,
     QVARIANT_DOUBLE,
     QVARIANT_INT,
     QVARIANT_STRING,
-    PROCESSING_TABLE,
     SwcAlgorithm,
     fields_from_spec,
     translate_core_error,
@@ -32,7 +32,7 @@ from .core.slopeclass import class_labels, parse_breaks, slope_classes
 from .core.zones import area_columns, rasterize, require_overlap, temp_path
 from .styles import paletted_raster_qml, write_sidecar
 
-BREAKS_DEFAULT = ",".join("{:g}".format(b) for b in standards.SLOPE_BREAKS_DEG)
+BREAKS_DEFAULT = ",".join(f"{b:g}" for b in standards.SLOPE_BREAKS_DEG)
 
 
 def class_colors(n: int):
@@ -66,47 +66,79 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
 
     def help_html(self):
         return self.format_help(
-            self.tr("Grades the slope of a DEM into classes and reports the area of each class, "
-                    "per zone when zones are given."),
+            self.tr(
+                "Grades the slope of a DEM into classes and reports the area of each class, "
+                "per zone when zones are given."
+            ),
             [
-                (self.tr("Method"), self.tr(
-                    "Slope in degrees by Horn's third-order finite difference (the land-survey "
-                    "三阶反距离平方权差分), identical to gdaldem slope -compute_edges. A cell "
-                    "belongs to a class when its slope is above the lower break and at most the "
-                    "upper break (上含下不含): with the default breaks 2,6,15,25 the classes are "
-                    "≤2°, 2–6°, 6–15°, 15–25° and >25°, the national cropland slope classes "
-                    "1–5.")),
-                (self.tr("Zones"), self.tr(
-                    "A cell belongs to the zone polygon that contains its centre. Areas are "
-                    "planar, in the DEM's projected CRS: cell count × cell area.")),
-                (self.tr("Outputs"), self.tr(
-                    "OUTPUT: class raster 1..n (0 = nodata) with a legend. TABLE: one row per "
-                    "zone and class with the area in m², ha and mu (亩, 666.67 m²) and the share "
-                    "of the zone in %.")),
-            ])
+                (
+                    self.tr("Method"),
+                    self.tr(
+                        "Slope in degrees by Horn's third-order finite difference (the land-survey "
+                        "三阶反距离平方权差分), identical to gdaldem slope -compute_edges. A cell "
+                        "belongs to a class when its slope is above the lower break and at most the "
+                        "upper break (上含下不含): with the default breaks 2,6,15,25 the classes are "
+                        "≤2°, 2–6°, 6–15°, 15–25° and >25°, the national cropland slope classes "
+                        "1–5."
+                    ),
+                ),
+                (
+                    self.tr("Zones"),
+                    self.tr(
+                        "A cell belongs to the zone polygon that contains its centre. Areas are "
+                        "planar, in the DEM's projected CRS: cell count × cell area."
+                    ),
+                ),
+                (
+                    self.tr("Outputs"),
+                    self.tr(
+                        "OUTPUT: class raster 1..n (0 = nodata) with a legend. TABLE: one row per "
+                        "zone and class with the area in m², ha and mu (亩, 666.67 m²) and the share "
+                        "of the zone in %."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
-        self.addParameter(QgsProcessingParameterString(
-            self.BREAKS, self.tr("Class breaks (degrees, comma-separated)"), defaultValue=BREAKS_DEFAULT))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, self.tr("Zones (e.g. counties or townships)"), [PROCESSING_POLYGON],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ZONE_FIELD, self.tr("Zone name field"), parentLayerParameterName=self.ZONES,
-            optional=True))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BREAKS, self.tr("Class breaks (degrees, comma-separated)"), defaultValue=BREAKS_DEFAULT
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES, self.tr("Zones (e.g. counties or townships)"), [PROCESSING_POLYGON], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ZONE_FIELD,
+                self.tr("Zone name field"),
+                parentLayerParameterName=self.ZONES,
+                optional=True,
+            )
+        )
         block = QgsProcessingParameterNumber(
-            self.BLOCK_SIZE, self.tr("Block size (cells per side; sets the memory used)"),
-            QgsProcessingParameterNumber.Integer, 1024, minValue=64, maxValue=16384)
+            self.BLOCK_SIZE,
+            self.tr("Block size (cells per side; sets the memory used)"),
+            QgsProcessingParameterNumber.Integer,
+            1024,
+            minValue=64,
+            maxValue=16384,
+        )
         block.setFlags(block.flags() | block.FlagAdvanced)
         self.addParameter(block)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Slope classes")))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, self.tr("Slope class areas"), PROCESSING_TABLE))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.TABLE, self.tr("Slope class areas"), PROCESSING_TABLE)
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, grid = self.dem_from_parameter(parameters, self.DEM, context, feedback,
-                                                           coarse_warning=0)
+        dem_layer, dem_path, grid = self.dem_from_parameter(
+            parameters, self.DEM, context, feedback, coarse_warning=0
+        )
         try:
             breaks = parse_breaks(self.parameterAsString(parameters, self.BREAKS, context))
         except SwcError as exc:
@@ -114,9 +146,16 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
         block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
         out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
-        zones = self.polygons_in_crs(parameters, self.ZONES, context, dem_layer.crs(), feedback,
-                                     attributes=[zone_field] if zone_field else [],
-                                     required=False, label=self.tr("Zones"))
+        zones = self.polygons_in_crs(
+            parameters,
+            self.ZONES,
+            context,
+            dem_layer.crs(),
+            feedback,
+            attributes=[zone_field] if zone_field else [],
+            required=False,
+            label=self.tr("Zones"),
+        )
         zone_names = [self.tr("All")]
         zone_path = None
         work = QgsProcessingUtils.tempFolder()
@@ -127,22 +166,38 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
                 raise self.fail(translate_core_error(exc)) from exc
             zone_names = [self.tr("Outside zones")]
             zone_names += [str(a[0]) if zone_field else str(fid) for fid, _w, a in zones]
-            zone_path = rasterize([(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(zones)], grid,
-                                  temp_path(work, "zones"))
-        result = self.run_core(slope_classes, feedback, dem_path, out_path, breaks, zone_path,
-                               len(zones) if zones else 0, block_rows=block, block_cols=block,
-                               progress_span=(0, 95))
+            zone_path = rasterize(
+                [(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(zones)], grid, temp_path(work, "zones")
+            )
+        result = self.run_core(
+            slope_classes,
+            feedback,
+            dem_path,
+            out_path,
+            breaks,
+            zone_path,
+            len(zones) if zones else 0,
+            block_rows=block,
+            block_cols=block,
+            progress_span=(0, 95),
+        )
         if zone_path and os.path.exists(zone_path):
             os.remove(zone_path)
         labels = class_labels(breaks)
         colors = class_colors(len(labels))
-        qml = paletted_raster_qml([(i + 1, colors[i], "{} {}".format(i + 1, labels[i]))
-                                   for i in range(len(labels))])
+        qml = paletted_raster_qml([(i + 1, colors[i], f"{i + 1} {labels[i]}") for i in range(len(labels))])
         qml_path = write_sidecar(out_path, qml)
-        fields = fields_from_spec([
-            ("ZONE", QVARIANT_STRING), ("CLASS", QVARIANT_INT), ("RANGE", QVARIANT_STRING),
-            ("AREA_M2", QVARIANT_DOUBLE), ("AREA_HA", QVARIANT_DOUBLE), ("AREA_MU", QVARIANT_DOUBLE),
-            ("PCT", QVARIANT_DOUBLE)])
+        fields = fields_from_spec(
+            [
+                ("ZONE", QVARIANT_STRING),
+                ("CLASS", QVARIANT_INT),
+                ("RANGE", QVARIANT_STRING),
+                ("AREA_M2", QVARIANT_DOUBLE),
+                ("AREA_HA", QVARIANT_DOUBLE),
+                ("AREA_MU", QVARIANT_DOUBLE),
+                ("PCT", QVARIANT_DOUBLE),
+            ]
+        )
         sink, table_id = self.table_sink(parameters, self.TABLE, context, fields)
         rows = []
         first_zone = 1 if zones else 0

@@ -6,7 +6,6 @@ import shutil
 import tempfile
 
 from osgeo import gdal
-
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -67,102 +66,201 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         return self.tr("No-reclamation steep slopes per county")
 
     def rule_label(self, rule: int) -> str:
-        return {RULE_GENERAL: self.tr("general"), RULE_RESERVOIR: self.tr("reservoir catchment"),
-                RULE_MIXED: self.tr("general and reservoir catchment")}[rule]
+        return {
+            RULE_GENERAL: self.tr("general"),
+            RULE_RESERVOIR: self.tr("reservoir catchment"),
+            RULE_MIXED: self.tr("general and reservoir catchment"),
+        }[rule]
 
     def help_html(self):
         return self.format_help(
-            self.tr("Delimits, county by county, the steep slopes on which reclamation for crops "
-                    "is banned (以县为单位划定禁止开垦陡坡地范围), with the patch list, the county "
-                    "summary and the township table that county notices publish."),
+            self.tr(
+                "Delimits, county by county, the steep slopes on which reclamation for crops "
+                "is banned (以县为单位划定禁止开垦陡坡地范围), with the patch list, the county "
+                "summary and the township table that county notices publish."
+            ),
             [
-                (self.tr("Rules"), self.tr(
-                    "A DEM cell is banned when its slope (degrees, Horn, as gdaldem slope) is above "
-                    "the threshold: THRESHOLD (default 25°, SWC Law Art. 20), or the county's value "
-                    "in THRESHOLD_FIELD; inside RESERVOIR_CATCHMENTS the lower RESERVOIR_THRESHOLD "
-                    "applies (Hebei: 20° around large and medium reservoirs). With a LANDUSE layer "
-                    "only land whose code matches LANDUSE_CODES is kept (default 03*, 04*, 1206: "
-                    "forest, grassland and bare soil of the land survey); EXCLUDE polygons (e.g. "
-                    "permanent basic farmland) are removed.")),
-                (self.tr("Patches"), self.tr(
-                    "A patch is a set of banned cells connected through sides or corners "
-                    "(8-connected) inside one county; its polygon is the exact union of its cells, "
-                    "vectorised by GDAL. A cell belongs to the county that contains its centre. "
-                    "Patches smaller than MIN_AREA (ha, default 5; 0 keeps all) are dropped. The "
-                    "rule field says whether the general threshold, the reservoir threshold or "
-                    "both applied in the patch.")),
-                (self.tr("Areas"), self.tr(
-                    "Areas are planar, in the DEM's projected CRS (cell count × cell area), given "
-                    "in m², ha, km² and mu (亩 = 666.67 m²). Use a Gauss–Krüger CRS whose central "
-                    "meridian is near the county (e.g. CGCS2000 zone 38, 39 or 40 for Hebei).")),
-                (self.tr("DEM resolution"), self.tr(
-                    "Coarse DEMs flatten slopes and understate the banned area. Measured on the "
-                    "shared test DEMs (share of the area steeper than 25° after averaging the DEM "
-                    "to coarser cells; benchmarks/coarse_dem.py): Big Tujunga 37.6 % at 30 m, "
-                    "22.7 % at 90 m, 3.6 % at 250 m, 0 % at 1 km; Qinling 45.2 % at 30 m, 38.6 % "
-                    "at 100 m, 17.3 % at 250 m; Youwuzhen 18.3 % at 5 m, 15.7 % at 10 m, 4.8 % at "
-                    "30 m. Use a 5–30 m DEM; a warning is given above 30 m.")),
-                (self.tr("Outputs"), self.tr(
-                    "OUTPUT: patches with COUNTY, PATCH_ID, PATCH_NO, AREA_M2, AREA_HA, AREA_MU, "
-                    "SLOPE_MEAN, SLOPE_MAX, THRESHOLD, RULE (general / reservoir / mixed), "
-                    "RULE_LABEL, RES_HA. SUMMARY: per county COUNTY, THRESHOLD, AREA_KM2, PATCHES, "
-                    "BAN_HA, BAN_KM2, BAN_MU, SHARE_PCT. TOWNSHIP_TABLE (with TOWNSHIPS): per "
-                    "township TOWNSHIP, COUNTY, AREA_KM2, PATCHES, BAN_KM2, BAN_HA, BAN_MU, "
-                    "SHARE_PCT.")),
-            ])
+                (
+                    self.tr("Rules"),
+                    self.tr(
+                        "A DEM cell is banned when its slope (degrees, Horn, as gdaldem slope) is above "
+                        "the threshold: THRESHOLD (default 25°, SWC Law Art. 20), or the county's value "
+                        "in THRESHOLD_FIELD; inside RESERVOIR_CATCHMENTS the lower RESERVOIR_THRESHOLD "
+                        "applies (Hebei: 20° around large and medium reservoirs). With a LANDUSE layer "
+                        "only land whose code matches LANDUSE_CODES is kept (default 03*, 04*, 1206: "
+                        "forest, grassland and bare soil of the land survey); EXCLUDE polygons (e.g. "
+                        "permanent basic farmland) are removed."
+                    ),
+                ),
+                (
+                    self.tr("Patches"),
+                    self.tr(
+                        "A patch is a set of banned cells connected through sides or corners "
+                        "(8-connected) inside one county; its polygon is the exact union of its cells, "
+                        "vectorised by GDAL. A cell belongs to the county that contains its centre. "
+                        "Patches smaller than MIN_AREA (ha, default 5; 0 keeps all) are dropped. The "
+                        "rule field says whether the general threshold, the reservoir threshold or "
+                        "both applied in the patch."
+                    ),
+                ),
+                (
+                    self.tr("Areas"),
+                    self.tr(
+                        "Areas are planar, in the DEM's projected CRS (cell count × cell area), given "
+                        "in m², ha, km² and mu (亩 = 666.67 m²). Use a Gauss–Krüger CRS whose central "
+                        "meridian is near the county (e.g. CGCS2000 zone 38, 39 or 40 for Hebei)."
+                    ),
+                ),
+                (
+                    self.tr("DEM resolution"),
+                    self.tr(
+                        "Coarse DEMs flatten slopes and understate the banned area. Measured on the "
+                        "shared test DEMs (share of the area steeper than 25° after averaging the DEM "
+                        "to coarser cells; benchmarks/coarse_dem.py): Big Tujunga 37.6 % at 30 m, "
+                        "22.7 % at 90 m, 3.6 % at 250 m, 0 % at 1 km; Qinling 45.2 % at 30 m, 38.6 % "
+                        "at 100 m, 17.3 % at 250 m; Youwuzhen 18.3 % at 5 m, 15.7 % at 10 m, 4.8 % at "
+                        "30 m. Use a 5–30 m DEM; a warning is given above 30 m."
+                    ),
+                ),
+                (
+                    self.tr("Outputs"),
+                    self.tr(
+                        "OUTPUT: patches with COUNTY, PATCH_ID, PATCH_NO, AREA_M2, AREA_HA, AREA_MU, "
+                        "SLOPE_MEAN, SLOPE_MAX, THRESHOLD, RULE (general / reservoir / mixed), "
+                        "RULE_LABEL, RES_HA. SUMMARY: per county COUNTY, THRESHOLD, AREA_KM2, PATCHES, "
+                        "BAN_HA, BAN_KM2, BAN_MU, SHARE_PCT. TOWNSHIP_TABLE (with TOWNSHIPS): per "
+                        "township TOWNSHIP, COUNTY, AREA_KM2, PATCHES, BAN_KM2, BAN_HA, BAN_MU, "
+                        "SHARE_PCT."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.COUNTIES, self.tr("Counties"), [PROCESSING_POLYGON]))
-        self.addParameter(QgsProcessingParameterField(
-            self.COUNTY_FIELD, self.tr("County name field"), parentLayerParameterName=self.COUNTIES))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.THRESHOLD, self.tr("Ban slope (degrees; banned above it)"),
-            QgsProcessingParameterNumber.Double, standards.BAN_SLOPE_DEG, minValue=0.1, maxValue=89.9))
-        self.addParameter(QgsProcessingParameterField(
-            self.THRESHOLD_FIELD, self.tr("Per-county ban slope field (overrides the ban slope)"),
-            parentLayerParameterName=self.COUNTIES, type=QgsProcessingParameterField.Numeric,
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RESERVOIR_CATCHMENTS, self.tr("Catchments of large and medium reservoirs"),
-            [PROCESSING_POLYGON], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.RESERVOIR_THRESHOLD, self.tr("Ban slope inside reservoir catchments (degrees)"),
-            QgsProcessingParameterNumber.Double, standards.RESERVOIR_BAN_SLOPE_DEG, minValue=0.1,
-            maxValue=89.9))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LANDUSE, self.tr("Land use (land-survey polygons)"), [PROCESSING_POLYGON],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.LANDUSE_FIELD, self.tr("Land-use code field"), parentLayerParameterName=self.LANDUSE,
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.LANDUSE_CODES, self.tr("Land-use codes kept (comma-separated, * wildcard)"),
-            defaultValue=",".join(standards.BAN_LANDUSE_CODES), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.EXCLUDE, self.tr("Excluded areas (e.g. permanent basic farmland)"),
-            [PROCESSING_POLYGON], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Minimum patch area (ha; 0 keeps every patch)"),
-            QgsProcessingParameterNumber.Double, standards.MIN_BAN_PATCH_HA, minValue=0.0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TOWNSHIPS, self.tr("Townships"), [PROCESSING_POLYGON], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TOWNSHIP_FIELD, self.tr("Township name field"),
-            parentLayerParameterName=self.TOWNSHIPS, optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.COUNTIES, self.tr("Counties"), [PROCESSING_POLYGON])
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.COUNTY_FIELD, self.tr("County name field"), parentLayerParameterName=self.COUNTIES
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.THRESHOLD,
+                self.tr("Ban slope (degrees; banned above it)"),
+                QgsProcessingParameterNumber.Double,
+                standards.BAN_SLOPE_DEG,
+                minValue=0.1,
+                maxValue=89.9,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.THRESHOLD_FIELD,
+                self.tr("Per-county ban slope field (overrides the ban slope)"),
+                parentLayerParameterName=self.COUNTIES,
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.RESERVOIR_CATCHMENTS,
+                self.tr("Catchments of large and medium reservoirs"),
+                [PROCESSING_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.RESERVOIR_THRESHOLD,
+                self.tr("Ban slope inside reservoir catchments (degrees)"),
+                QgsProcessingParameterNumber.Double,
+                standards.RESERVOIR_BAN_SLOPE_DEG,
+                minValue=0.1,
+                maxValue=89.9,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LANDUSE, self.tr("Land use (land-survey polygons)"), [PROCESSING_POLYGON], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.LANDUSE_FIELD,
+                self.tr("Land-use code field"),
+                parentLayerParameterName=self.LANDUSE,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.LANDUSE_CODES,
+                self.tr("Land-use codes kept (comma-separated, * wildcard)"),
+                defaultValue=",".join(standards.BAN_LANDUSE_CODES),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.EXCLUDE,
+                self.tr("Excluded areas (e.g. permanent basic farmland)"),
+                [PROCESSING_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_AREA,
+                self.tr("Minimum patch area (ha; 0 keeps every patch)"),
+                QgsProcessingParameterNumber.Double,
+                standards.MIN_BAN_PATCH_HA,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.TOWNSHIPS, self.tr("Townships"), [PROCESSING_POLYGON], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.TOWNSHIP_FIELD,
+                self.tr("Township name field"),
+                parentLayerParameterName=self.TOWNSHIPS,
+                optional=True,
+            )
+        )
         block = QgsProcessingParameterNumber(
-            self.BLOCK_SIZE, self.tr("Block size (cells per side; sets the memory used)"),
-            QgsProcessingParameterNumber.Integer, 1024, minValue=64, maxValue=16384)
+            self.BLOCK_SIZE,
+            self.tr("Block size (cells per side; sets the memory used)"),
+            QgsProcessingParameterNumber.Integer,
+            1024,
+            minValue=64,
+            maxValue=16384,
+        )
         block.setFlags(block.flags() | block.FlagAdvanced)
         self.addParameter(block)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Banned steep-slope patches"), PROCESSING_POLYGON))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("County summary"), PROCESSING_TABLE))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TOWNSHIP_TABLE, self.tr("Township table"), PROCESSING_TABLE, optional=True,
-            createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Banned steep-slope patches"), PROCESSING_POLYGON
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("County summary"), PROCESSING_TABLE)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.TOWNSHIP_TABLE,
+                self.tr("Township table"),
+                PROCESSING_TABLE,
+                optional=True,
+                createByDefault=False,
+            )
+        )
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         ok, msg = super().checkParameterValues(parameters, context)
@@ -176,14 +274,16 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         dem_layer, dem_path, grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M)
+            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
+        )
         crs = dem_layer.crs()
         county_field = self.parameterAsString(parameters, self.COUNTY_FIELD, context)
         thr_field = self.parameterAsString(parameters, self.THRESHOLD_FIELD, context)
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
         attrs = [county_field] + ([thr_field] if thr_field else [])
-        counties = self.polygons_in_crs(parameters, self.COUNTIES, context, crs, feedback,
-                                        attributes=attrs, label=self.tr("Counties"))
+        counties = self.polygons_in_crs(
+            parameters, self.COUNTIES, context, crs, feedback, attributes=attrs, label=self.tr("Counties")
+        )
         try:
             require_overlap([(0, w) for _f, w, _a in counties], grid, self.tr("Counties"))
         except SwcError as exc:
@@ -201,138 +301,254 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
                     if not 0 < value < 90:
                         raise ValueError
                 except (TypeError, ValueError):
-                    feedback.pushWarning(self.tr(
-                        "County {name}: the ban slope field is empty or invalid; using "
-                        "{value:g}°.").format(name=values[0], value=threshold))
+                    feedback.pushWarning(
+                        self.tr(
+                            "County {name}: the ban slope field is empty or invalid; using {value:g}°."
+                        ).format(name=values[0], value=threshold)
+                    )
                     value = threshold
             thresholds.append(value)
             county_polys.append((number, wkb))
         repeated = sorted({str(n) for n in names if names.count(n) > 1})
         if repeated:
-            feedback.pushWarning(self.tr(
-                "County names are not unique ({names}); each county feature gets its own rows. "
-                "Choose a unique field (e.g. the administrative code) to tell them apart.").format(
-                    names=", ".join(repeated[:10])))
+            feedback.pushWarning(
+                self.tr(
+                    "County names are not unique ({names}); each county feature gets its own rows. "
+                    "Choose a unique field (e.g. the administrative code) to tell them apart."
+                ).format(names=", ".join(repeated[:10]))
+            )
 
         work = tempfile.mkdtemp(prefix="swc_ban_", dir=QgsProcessingUtils.tempFolder())
         try:
-            return self._run(parameters, context, feedback, dem_path, grid, crs, names, thresholds,
-                             county_polys, work)
+            return self._run(
+                parameters, context, feedback, dem_path, grid, crs, names, thresholds, county_polys, work
+            )
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
-    def _optional_mask(self, parameters, name, context, crs, feedback, grid, work, label,
-                       codes=None, code_field=None):
-        polys = self.polygons_in_crs(parameters, name, context, crs, feedback,
-                                     attributes=[code_field] if code_field else [],
-                                     required=False, label=label)
+    def _optional_mask(
+        self, parameters, name, context, crs, feedback, grid, work, label, codes=None, code_field=None
+    ):
+        polys = self.polygons_in_crs(
+            parameters,
+            name,
+            context,
+            crs,
+            feedback,
+            attributes=[code_field] if code_field else [],
+            required=False,
+            label=label,
+        )
         if polys is None:
             return None
         if codes is not None:
             polys = [p for p in polys if code_matches(p[2][0], codes)]
             if not polys:
-                feedback.pushWarning(self.tr("{label}: no feature has a code in {codes}; nothing "
-                                             "is kept.").format(label=label, codes=", ".join(codes)))
-        return rasterize([(1, wkb) for _f, wkb, _a in polys], grid, temp_path(work, name.lower()),
-                         data_type=gdal.GDT_Byte)
+                feedback.pushWarning(
+                    self.tr("{label}: no feature has a code in {codes}; nothing is kept.").format(
+                        label=label, codes=", ".join(codes)
+                    )
+                )
+        return rasterize(
+            [(1, wkb) for _f, wkb, _a in polys], grid, temp_path(work, name.lower()), data_type=gdal.GDT_Byte
+        )
 
-    def _run(self, parameters, context, feedback, dem_path, grid, crs, names, thresholds,
-             county_polys, work):
+    def _run(self, parameters, context, feedback, dem_path, grid, crs, names, thresholds, county_polys, work):
         feedback.pushInfo(self.tr("Rasterising the counties on the DEM grid…"))
         county_raster = rasterize(county_polys, grid, temp_path(work, "counties"))
-        res_raster = self._optional_mask(parameters, self.RESERVOIR_CATCHMENTS, context, crs,
-                                         feedback, grid, work, self.tr("Reservoir catchments"))
+        res_raster = self._optional_mask(
+            parameters,
+            self.RESERVOIR_CATCHMENTS,
+            context,
+            crs,
+            feedback,
+            grid,
+            work,
+            self.tr("Reservoir catchments"),
+        )
         land_raster = None
         if parameters.get(self.LANDUSE):
             codes = parse_codes(self.parameterAsString(parameters, self.LANDUSE_CODES, context))
             land_raster = self._optional_mask(
-                parameters, self.LANDUSE, context, crs, feedback, grid, work, self.tr("Land use"),
-                codes=codes, code_field=self.parameterAsString(parameters, self.LANDUSE_FIELD, context))
-        excl_raster = self._optional_mask(parameters, self.EXCLUDE, context, crs, feedback, grid,
-                                          work, self.tr("Excluded areas"))
+                parameters,
+                self.LANDUSE,
+                context,
+                crs,
+                feedback,
+                grid,
+                work,
+                self.tr("Land use"),
+                codes=codes,
+                code_field=self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
+            )
+        excl_raster = self._optional_mask(
+            parameters, self.EXCLUDE, context, crs, feedback, grid, work, self.tr("Excluded areas")
+        )
         town_field = self.parameterAsString(parameters, self.TOWNSHIP_FIELD, context)
         towns = None
         town_raster = None
         if parameters.get(self.TOWNSHIPS):
-            towns = self.polygons_in_crs(parameters, self.TOWNSHIPS, context, crs, feedback,
-                                         attributes=[town_field], label=self.tr("Townships"))
-            town_raster = rasterize([(i + 1, w) for i, (_f, w, _a) in enumerate(towns)], grid,
-                                    temp_path(work, "towns"))
+            towns = self.polygons_in_crs(
+                parameters,
+                self.TOWNSHIPS,
+                context,
+                crs,
+                feedback,
+                attributes=[town_field],
+                label=self.tr("Townships"),
+            )
+            town_raster = rasterize(
+                [(i + 1, w) for i, (_f, w, _a) in enumerate(towns)], grid, temp_path(work, "towns")
+            )
         min_area_m2 = self.parameterAsDouble(parameters, self.MIN_AREA, context) * standards.HA_M2
         block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
         feedback.pushInfo(self.tr("Computing slopes and banned cells…"))
         result = self.run_core(
-            steep_slope_ban, feedback, dem_path, county_raster, thresholds,
+            steep_slope_ban,
+            feedback,
+            dem_path,
+            county_raster,
+            thresholds,
             reservoir_raster=res_raster,
             reservoir_threshold=self.parameterAsDouble(parameters, self.RESERVOIR_THRESHOLD, context),
-            landuse_raster=land_raster, exclude_raster=excl_raster, township_raster=town_raster,
-            n_townships=len(towns) if towns else 0, min_area_m2=min_area_m2, work_dir=work,
-            block_rows=block, block_cols=block, progress_span=(0, 90))
-        feedback.pushInfo(self.tr("{n} patches kept, {m} below the minimum area removed.").format(
-            n=len(result.patches), m=result.removed_patches))
-        return self._write_outputs(parameters, context, feedback, result, names, thresholds[1:],
-                                   towns, crs)
+            landuse_raster=land_raster,
+            exclude_raster=excl_raster,
+            township_raster=town_raster,
+            n_townships=len(towns) if towns else 0,
+            min_area_m2=min_area_m2,
+            work_dir=work,
+            block_rows=block,
+            block_cols=block,
+            progress_span=(0, 90),
+        )
+        feedback.pushInfo(
+            self.tr("{n} patches kept, {m} below the minimum area removed.").format(
+                n=len(result.patches), m=result.removed_patches
+            )
+        )
+        return self._write_outputs(parameters, context, feedback, result, names, thresholds[1:], towns, crs)
 
-    def _write_outputs(self, parameters, context, feedback, result, names, thresholds, towns,
-                       crs):
+    def _write_outputs(self, parameters, context, feedback, result, names, thresholds, towns, crs):
         source = self.parameterAsSource(parameters, self.COUNTIES, context)
         county_field = self.parameterAsString(parameters, self.COUNTY_FIELD, context)
         county_qfield = source.fields().field(county_field)
         cell_area = result.grid.cell_area
 
-        fields = fields_from_spec([
-            ("COUNTY", county_qfield), ("PATCH_ID", QVARIANT_INT), ("PATCH_NO", QVARIANT_INT), ("AREA_M2", QVARIANT_DOUBLE),
-            ("AREA_HA", QVARIANT_DOUBLE), ("AREA_MU", QVARIANT_DOUBLE), ("SLOPE_MEAN", QVARIANT_DOUBLE),
-            ("SLOPE_MAX", QVARIANT_DOUBLE), ("THRESHOLD", QVARIANT_DOUBLE), ("RULE", QVARIANT_STRING),
-            ("RULE_LABEL", QVARIANT_STRING), ("RES_HA", QVARIANT_DOUBLE)])
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                            QgsWkbTypes.MultiPolygon, crs)
+        fields = fields_from_spec(
+            [
+                ("COUNTY", county_qfield),
+                ("PATCH_ID", QVARIANT_INT),
+                ("PATCH_NO", QVARIANT_INT),
+                ("AREA_M2", QVARIANT_DOUBLE),
+                ("AREA_HA", QVARIANT_DOUBLE),
+                ("AREA_MU", QVARIANT_DOUBLE),
+                ("SLOPE_MEAN", QVARIANT_DOUBLE),
+                ("SLOPE_MAX", QVARIANT_DOUBLE),
+                ("THRESHOLD", QVARIANT_DOUBLE),
+                ("RULE", QVARIANT_STRING),
+                ("RULE_LABEL", QVARIANT_STRING),
+                ("RES_HA", QVARIANT_DOUBLE),
+            ]
+        )
+        sink, out_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs
+        )
         rows, geoms = [], []
         for i, p in enumerate(result.patches, start=1):
             m2, ha, mu = area_columns(p.cells, cell_area)
-            rows.append([names[p.county - 1], i, p.number, m2, ha, mu, round(p.mean_slope, 2),
-                         round(p.max_slope, 2), p.threshold, RULE_CODES[p.rule],
-                         self.rule_label(p.rule), p.reservoir_cells * cell_area / standards.HA_M2])
+            rows.append(
+                [
+                    names[p.county - 1],
+                    i,
+                    p.number,
+                    m2,
+                    ha,
+                    mu,
+                    round(p.mean_slope, 2),
+                    round(p.max_slope, 2),
+                    p.threshold,
+                    RULE_CODES[p.rule],
+                    self.rule_label(p.rule),
+                    p.reservoir_cells * cell_area / standards.HA_M2,
+                ]
+            )
             geoms.append(p.wkb)
         self.add_rows(sink, fields, rows, geoms)
         feedback.setProgress(95)
 
-        s_fields = fields_from_spec([
-            ("COUNTY", county_qfield), ("THRESHOLD", QVARIANT_DOUBLE), ("AREA_KM2", QVARIANT_DOUBLE), ("PATCHES", QVARIANT_INT),
-            ("BAN_HA", QVARIANT_DOUBLE), ("BAN_KM2", QVARIANT_DOUBLE), ("BAN_MU", QVARIANT_DOUBLE),
-            ("SHARE_PCT", QVARIANT_DOUBLE)])
+        s_fields = fields_from_spec(
+            [
+                ("COUNTY", county_qfield),
+                ("THRESHOLD", QVARIANT_DOUBLE),
+                ("AREA_KM2", QVARIANT_DOUBLE),
+                ("PATCHES", QVARIANT_INT),
+                ("BAN_HA", QVARIANT_DOUBLE),
+                ("BAN_KM2", QVARIANT_DOUBLE),
+                ("BAN_MU", QVARIANT_DOUBLE),
+                ("SHARE_PCT", QVARIANT_DOUBLE),
+            ]
+        )
         s_sink, s_id = self.table_sink(parameters, self.SUMMARY, context, s_fields)
         s_rows = []
         for c, name in enumerate(names, start=1):
             county_m2 = result.county_cells[c] * cell_area
             ban_m2, ban_ha, ban_mu = area_columns(result.county_banned_cells[c], cell_area)
             share = 100.0 * ban_m2 / county_m2 if county_m2 else 0.0
-            s_rows.append([name, thresholds[c - 1], county_m2 / standards.KM2_M2,
-                           int(result.county_patches[c]), ban_ha, ban_m2 / standards.KM2_M2, ban_mu,
-                           share])
-            feedback.pushInfo(self.tr("{county}: {patches} patches, {km2:.2f} km² banned "
-                                      "({share:.2f} % of the county)").format(
-                county=name, patches=int(result.county_patches[c]), km2=ban_m2 / 1e6, share=share))
+            s_rows.append(
+                [
+                    name,
+                    thresholds[c - 1],
+                    county_m2 / standards.KM2_M2,
+                    int(result.county_patches[c]),
+                    ban_ha,
+                    ban_m2 / standards.KM2_M2,
+                    ban_mu,
+                    share,
+                ]
+            )
+            feedback.pushInfo(
+                self.tr(
+                    "{county}: {patches} patches, {km2:.2f} km² banned ({share:.2f} % of the county)"
+                ).format(county=name, patches=int(result.county_patches[c]), km2=ban_m2 / 1e6, share=share)
+            )
         self.add_rows(s_sink, s_fields, s_rows)
 
         results = {self.OUTPUT: out_id, self.SUMMARY: s_id}
         if towns is not None:
             t_source = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
             t_qfield = t_source.fields().field(
-                self.parameterAsString(parameters, self.TOWNSHIP_FIELD, context))
-            t_fields = fields_from_spec([
-                ("TOWNSHIP", t_qfield), ("COUNTY", county_qfield), ("AREA_KM2", QVARIANT_DOUBLE), ("PATCHES", QVARIANT_INT), ("BAN_KM2", QVARIANT_DOUBLE),
-                ("BAN_HA", QVARIANT_DOUBLE), ("BAN_MU", QVARIANT_DOUBLE), ("SHARE_PCT", QVARIANT_DOUBLE)])
+                self.parameterAsString(parameters, self.TOWNSHIP_FIELD, context)
+            )
+            t_fields = fields_from_spec(
+                [
+                    ("TOWNSHIP", t_qfield),
+                    ("COUNTY", county_qfield),
+                    ("AREA_KM2", QVARIANT_DOUBLE),
+                    ("PATCHES", QVARIANT_INT),
+                    ("BAN_KM2", QVARIANT_DOUBLE),
+                    ("BAN_HA", QVARIANT_DOUBLE),
+                    ("BAN_MU", QVARIANT_DOUBLE),
+                    ("SHARE_PCT", QVARIANT_DOUBLE),
+                ]
+            )
             t_sink, t_id = self.table_sink(parameters, self.TOWNSHIP_TABLE, context, t_fields)
             t_rows = []
             for t, (_fid, _wkb, attrs) in enumerate(towns, start=1):
                 area = result.township_cells[t] * cell_area
                 ban_m2, ban_ha, ban_mu = area_columns(result.township_banned_cells[t], cell_area)
                 county_no = int(result.township_county[t])
-                t_rows.append([attrs[0], names[county_no - 1] if county_no > 0 else None,
-                               area / standards.KM2_M2, int(result.township_patches[t]),
-                               ban_m2 / standards.KM2_M2, ban_ha, ban_mu,
-                               100.0 * ban_m2 / area if area else 0.0])
+                t_rows.append(
+                    [
+                        attrs[0],
+                        names[county_no - 1] if county_no > 0 else None,
+                        area / standards.KM2_M2,
+                        int(result.township_patches[t]),
+                        ban_m2 / standards.KM2_M2,
+                        ban_ha,
+                        ban_mu,
+                        100.0 * ban_m2 / area if area else 0.0,
+                    ]
+                )
             self.add_rows(t_sink, t_fields, t_rows)
             results[self.TOWNSHIP_TABLE] = t_id
         qml = single_fill_qml("#d7191c", "#7f0000", alpha=150)
@@ -342,4 +558,3 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         self.style_output(context, out_id, qml_path, self.tr("Banned steep slopes"))
         feedback.setProgress(100)
         return results
-

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -91,13 +89,14 @@ def main() -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
         dem = os.path.join(work, "qinling_30m.tif")
-        subprocess.run(["gdalwarp", "-q", "-tr", "30", "30", "-r", "bilinear", "-co", "TILED=YES",
-                        SRC, dem], check=True)
+        subprocess.run(
+            ["gdalwarp", "-q", "-tr", "30", "30", "-r", "bilinear", "-co", "TILED=YES", SRC, dem], check=True
+        )
         from osgeo import gdal, ogr, osr
 
         ds = gdal.Open(dem)
         cols, rows, gt = ds.RasterXSize, ds.RasterYSize, ds.GetGeoTransform()
-        print("DEM: Qinling warped to 30 m, {} x {} = {:.1f} M cells".format(cols, rows, cols * rows / 1e6))
+        print(f"DEM: Qinling warped to 30 m, {cols} x {rows} = {cols * rows / 1e6:.1f} M cells")
         # one county covering the DEM (the GDAL pipeline gets the same mask as a raster)
         county = os.path.join(work, "county.gpkg")
         srs = osr.SpatialReference()
@@ -106,7 +105,8 @@ def main() -> int:
         lyr = out.CreateLayer("county", srs, ogr.wkbPolygon)
         lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
         ring = "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(
-            gt[0], gt[3] + rows * gt[5], gt[0] + cols * gt[1], gt[3])
+            gt[0], gt[3] + rows * gt[5], gt[0] + cols * gt[1], gt[3]
+        )
         f = ogr.Feature(lyr.GetLayerDefn())
         f.SetField("name", "秦岭")
         f.SetGeometry(ogr.CreateGeometryFromWkt(ring))
@@ -115,33 +115,90 @@ def main() -> int:
         ds = None
 
         # --- slope -------------------------------------------------------------
-        ref = measure(["gdaldem", "slope", "-q", "-compute_edges", "-co", "TILED=YES", "-co",
-                       "COMPRESS=DEFLATE", dem, os.path.join(work, "gdal_slope.tif")])
+        ref = measure(
+            [
+                "gdaldem",
+                "slope",
+                "-q",
+                "-compute_edges",
+                "-co",
+                "TILED=YES",
+                "-co",
+                "COMPRESS=DEFLATE",
+                dem,
+                os.path.join(work, "gdal_slope.tif"),
+            ]
+        )
         mine = measure([PY, "-c", RUN_SLOPE, parent, dem, os.path.join(work, "swc_slope.tif")], env=env)
-        print("slope        gdaldem {:6.2f} s {:7.0f} MiB | swc {:6.2f} s {:7.0f} MiB | ratio {:.2f} "
-              "(target <= 1.5)".format(ref["s"], ref["mb"], mine["s"], mine["mb"], mine["s"] / ref["s"]))
+        print(
+            "slope        gdaldem {:6.2f} s {:7.0f} MiB | swc {:6.2f} s {:7.0f} MiB | ratio {:.2f} "
+            "(target <= 1.5)".format(ref["s"], ref["mb"], mine["s"], mine["mb"], mine["s"] / ref["s"])
+        )
 
         # --- whole job ---------------------------------------------------------
         slope = os.path.join(work, "p_slope.tif")
         steps = [
             ["gdaldem", "slope", "-q", "-compute_edges", dem, slope],
-            ["gdal_calc.py", "--quiet", "-A", slope, "--outfile", os.path.join(work, "p_ban.tif"),
-             "--calc", "(A>25)", "--type", "Byte", "--NoDataValue", "0", "--co", "TILED=YES"],
-            ["gdal_sieve.py", "-q", "-8", "-st", str(int(5e4 / 900)), os.path.join(work, "p_ban.tif"),
-             os.path.join(work, "p_sieved.tif")],
-            ["gdal_polygonize.py", "-q", "-8", os.path.join(work, "p_sieved.tif"), "-f", "GPKG",
-             os.path.join(work, "p_patches.gpkg")],
+            [
+                "gdal_calc.py",
+                "--quiet",
+                "-A",
+                slope,
+                "--outfile",
+                os.path.join(work, "p_ban.tif"),
+                "--calc",
+                "(A>25)",
+                "--type",
+                "Byte",
+                "--NoDataValue",
+                "0",
+                "--co",
+                "TILED=YES",
+            ],
+            [
+                "gdal_sieve.py",
+                "-q",
+                "-8",
+                "-st",
+                str(int(5e4 / 900)),
+                os.path.join(work, "p_ban.tif"),
+                os.path.join(work, "p_sieved.tif"),
+            ],
+            [
+                "gdal_polygonize.py",
+                "-q",
+                "-8",
+                os.path.join(work, "p_sieved.tif"),
+                "-f",
+                "GPKG",
+                os.path.join(work, "p_patches.gpkg"),
+            ],
         ]
         total_s, peak_mb = 0.0, 0.0
         for cmd in steps:
             r = measure(cmd)
             total_s += r["s"]
             peak_mb = max(peak_mb, r["mb"])
-        mine = measure([PY, "-c", RUN_ALG, parent, "ban", dem, county, os.path.join(work, "ban.gpkg"),
-                        os.path.join(work, "sum.gpkg")], env=env)
-        print("steepslopeban GDAL CLI {:6.2f} s {:7.0f} MiB | swc {:6.2f} s {:7.0f} MiB | ratio {:.2f} "
-              "(target <= 1.0, peak < 1024 MiB)".format(total_s, peak_mb, mine["s"], mine["mb"],
-                                                       mine["s"] / total_s))
+        mine = measure(
+            [
+                PY,
+                "-c",
+                RUN_ALG,
+                parent,
+                "ban",
+                dem,
+                county,
+                os.path.join(work, "ban.gpkg"),
+                os.path.join(work, "sum.gpkg"),
+            ],
+            env=env,
+        )
+        print(
+            "steepslopeban GDAL CLI {:6.2f} s {:7.0f} MiB | swc {:6.2f} s {:7.0f} MiB | ratio {:.2f} "
+            "(target <= 1.0, peak < 1024 MiB)".format(
+                total_s, peak_mb, mine["s"], mine["mb"], mine["s"] / total_s
+            )
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

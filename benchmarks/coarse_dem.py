@@ -11,10 +11,11 @@ import subprocess
 import sys
 import tempfile
 
-import numpy as np
 from osgeo import gdal
 
-DATA = os.environ.get("SWC_SHARED_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data"))
+DATA = os.environ.get(
+    "SWC_SHARED_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
+)
 CASES = [
     ("bigtujunga_srtm30m/srtm_bigtujunga30m_utm11.tif", (30, 90, 250, 1000)),
     ("qinling_dem_110m/qinling_subarea_30m_interp_cgcs2000_gk36.tif", (30, 100, 250, 1000)),
@@ -25,8 +26,10 @@ CASES = [
 def share_above(dem: str, cell: float, work: str) -> tuple:
     warped = os.path.join(work, "w.tif")
     slope = os.path.join(work, "s.tif")
-    subprocess.run(["gdalwarp", "-q", "-overwrite", "-tr", str(cell), str(cell), "-r", "average",
-                    dem, warped], check=True)
+    subprocess.run(
+        ["gdalwarp", "-q", "-overwrite", "-tr", str(cell), str(cell), "-r", "average", dem, warped],
+        check=True,
+    )
     subprocess.run(["gdaldem", "slope", "-q", "-compute_edges", warped, slope], check=True)
     ds = gdal.Open(slope)
     values = ds.GetRasterBand(1).ReadAsArray()
@@ -44,7 +47,7 @@ def main() -> int:
                 continue
             for cell in cells:
                 s15, s25, mean = share_above(dem, cell, work)
-                print("{:<70} {:>7} {:>8.2f} {:>8.2f} {:>8.2f}".format(rel, cell, s15, s25, mean))
+                print(f"{rel:<70} {cell:>7} {s15:>8.2f} {s25:>8.2f} {mean:>8.2f}")
     return 0
 
 

@@ -79,7 +79,8 @@ class _Collector(ast.NodeVisitor):
 def _module_context(tree: ast.Module) -> Optional[str]:
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "TR_CONTEXT" for t in node.targets):
+            isinstance(t, ast.Name) and t.id == "TR_CONTEXT" for t in node.targets
+        ):
             return _const_str(node.value)
     return None
 
@@ -112,6 +113,7 @@ def extract_all(paths: Optional[Iterable[str]] = None) -> List[Message]:
 
 
 # -- .ts files -------------------------------------------------------------------
+
 
 def read_ts(path: str) -> Dict[Message, Optional[str]]:
     """``{(context, source): translation or None when unfinished}``."""
@@ -184,7 +186,7 @@ def fill(ts_path: str, mapping_path: str) -> int:
         mapping = json.load(handle)
     messages = read_ts(ts_path)
     done = 0
-    for (ctx, source), text in list(messages.items()):
+    for ctx, source in list(messages):
         if source in mapping and mapping[source]:
             messages[(ctx, source)] = mapping[source]
             done += 1
@@ -218,15 +220,19 @@ def main(argv: List[str]) -> int:
         for path in files:
             for (ctx, source), text in read_ts(path).items():
                 if not text:
-                    print(json.dumps({"ts": os.path.basename(path), "context": ctx, "source": source},
-                                     ensure_ascii=False))
+                    print(
+                        json.dumps(
+                            {"ts": os.path.basename(path), "context": ctx, "source": source},
+                            ensure_ascii=False,
+                        )
+                    )
         for ctx, source in missing():
             print(json.dumps({"ts": None, "context": ctx, "source": source}, ensure_ascii=False))
     elif cmd == "check":
         gaps = missing()
         for ctx, source in gaps:
-            print("untranslated: [{}] {}".format(ctx, source))
-        print("{} strings, {} untranslated".format(len(extract_all()), len(gaps)))
+            print(f"untranslated: [{ctx}] {source}")
+        print(f"{len(extract_all())} strings, {len(gaps)} untranslated")
         return 1 if gaps else 0
     elif cmd == "build":
         print(build())

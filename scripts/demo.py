@@ -23,26 +23,31 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 EPSG = 4527
-ORIGIN = (39_480_000.0, 4_375_000.0)   # near 117°E, 39.5°N (Hebei)
+ORIGIN = (39_480_000.0, 4_375_000.0)  # near 117°E, 39.5°N (Hebei)
 CELL = 10.0
-ROWS, COLS = 500, 600                  # 5 km × 6 km
+ROWS, COLS = 500, 600  # 5 km × 6 km
 
 
 def synthetic_dem(rows: int = ROWS, cols: int = COLS, cell: float = CELL) -> np.ndarray:
     """Deterministic mountain front: a ridge to the north, gullies draining south, a steep face."""
-    y = (rows - 1 - np.arange(rows, dtype=np.float64))[:, None] * cell   # metres north of the south edge
+    y = (rows - 1 - np.arange(rows, dtype=np.float64))[:, None] * cell  # metres north of the south edge
     x = np.arange(cols, dtype=np.float64)[None, :] * cell
     height = rows * cell
     t = y / height
-    z = 300.0 + 520.0 * t ** 1.6                                             # rising to the north ridge
-    z = z + 300.0 / (1 + np.exp(-(t - 0.72) / 0.02))                         # steep escarpment
+    z = 300.0 + 520.0 * t**1.6  # rising to the north ridge
+    z = z + 300.0 / (1 + np.exp(-(t - 0.72) / 0.02))  # steep escarpment
     gullies = np.sin(2 * np.pi * x / 1200.0 + 0.8 * np.sin(2 * np.pi * y / 3000.0))
-    z = z + 420.0 * t * (1 - t) * gullies ** 2 - 30.0 * t * np.abs(np.cos(np.pi * x / 1200.0))
+    z = z + 420.0 * t * (1 - t) * gullies**2 - 30.0 * t * np.abs(np.cos(np.pi * x / 1200.0))
     rng = np.random.default_rng(20231125)
     noise = rng.normal(0.0, 1.0, (rows, cols))
-    for _ in range(6):                                                       # smooth the noise
-        noise = (noise + np.roll(noise, 1, 0) + np.roll(noise, -1, 0) + np.roll(noise, 1, 1)
-                 + np.roll(noise, -1, 1)) / 5.0
+    for _ in range(6):  # smooth the noise
+        noise = (
+            noise
+            + np.roll(noise, 1, 0)
+            + np.roll(noise, -1, 0)
+            + np.roll(noise, 1, 1)
+            + np.roll(noise, -1, 1)
+        ) / 5.0
     return (z + 1.5 * noise).astype(np.float32)
 
 
@@ -55,8 +60,9 @@ def write_demo_data(folder: str) -> dict:
     dem_path = os.path.join(folder, "demo_dem_10m.tif")
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
-    ds = gdal.GetDriverByName("GTiff").Create(dem_path, COLS, ROWS, 1, gdal.GDT_Float32,
-                                              ["TILED=YES", "COMPRESS=DEFLATE"])
+    ds = gdal.GetDriverByName("GTiff").Create(
+        dem_path, COLS, ROWS, 1, gdal.GDT_Float32, ["TILED=YES", "COMPRESS=DEFLATE"]
+    )
     ds.SetGeoTransform((ORIGIN[0], CELL, 0.0, ORIGIN[1], 0.0, -CELL))
     ds.SetProjection(srs.ExportToWkt())
     ds.GetRasterBand(1).SetNoDataValue(-9999.0)
@@ -86,7 +92,11 @@ def write_demo_data(folder: str) -> dict:
     tlayer = out.CreateLayer("townships", srs, ogr.wkbMultiPolygon)
     tlayer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
     tlayer.CreateField(ogr.FieldDefn("county", ogr.OFTString))
-    town_names = {"涞源县": ("王安镇", "白石山镇"), "易县": ("西陵镇", "狼牙山镇"), "涿鹿县": ("矾山镇", "大堡镇")}
+    town_names = {
+        "涞源县": ("王安镇", "白石山镇"),
+        "易县": ("西陵镇", "狼牙山镇"),
+        "涿鹿县": ("矾山镇", "大堡镇"),
+    }
     ymid = (y0 + y1) / 2
     for name, _code, _thr, poly in counties:
         for i, tname in enumerate(town_names[name]):
@@ -100,13 +110,19 @@ def write_demo_data(folder: str) -> dict:
     rlayer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
     f = ogr.Feature(rlayer.GetLayerDefn())
     f.SetField("name", "安格庄水库汇水区")
-    f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(
-        box(x0 + 2300, y0 + 1500, x0 + 3800, y0 + 3800).wkb)))
+    f.SetGeometry(
+        ogr.ForceToMultiPolygon(
+            ogr.CreateGeometryFromWkb(box(x0 + 2300, y0 + 1500, x0 + 3800, y0 + 3800).wkb)
+        )
+    )
     rlayer.CreateFeature(f)
     out = None
-    return {"dem": dem_path, "counties": gpkg + "|layername=counties",
-            "townships": gpkg + "|layername=townships",
-            "reservoirs": gpkg + "|layername=reservoir_catchments"}
+    return {
+        "dem": dem_path,
+        "counties": gpkg + "|layername=counties",
+        "townships": gpkg + "|layername=townships",
+        "reservoirs": gpkg + "|layername=reservoir_catchments",
+    }
 
 
 class Demo:
@@ -123,14 +139,14 @@ class Demo:
         self.gpkg = os.path.join(self.out_dir, "swc_planner_demo.gpkg")
         if os.path.exists(self.gpkg):
             os.remove(self.gpkg)
-        self.layers = []   # (uri, name) to draw on the map
+        self.layers = []  # (uri, name) to draw on the map
 
     def log(self, text: str) -> None:
         print(text, flush=True)
 
     def gpkg_layer(self, name: str) -> str:
         """Processing output value that writes layer ``name`` into the demo GeoPackage."""
-        return "ogr:dbname='{}' table=\"{}\" (geom)".format(self.gpkg, name)
+        return f"ogr:dbname='{self.gpkg}' table=\"{name}\" (geom)"
 
     def run(self, alg_id: str, params: dict) -> dict:
         import processing
@@ -145,7 +161,7 @@ class Demo:
 
         start = time.time()
         result = processing.run(alg_id, params, feedback=Quiet())
-        self.log("  {} done in {:.1f} s".format(alg_id, time.time() - start))
+        self.log(f"  {alg_id} done in {time.time() - start:.1f} s")
         return result
 
     def save_table(self, layer_or_uri, name: str) -> str:
@@ -162,8 +178,14 @@ class Demo:
             opts["layers"] = [layer]
         gdal.VectorTranslate(xlsx, path, **opts)
         if os.path.abspath(path) != self.gpkg:
-            gdal.VectorTranslate(self.gpkg, path, format="GPKG", accessMode="update", layerName=name,
-                                 **({"layers": [layer]} if layer else {}))
+            gdal.VectorTranslate(
+                self.gpkg,
+                path,
+                format="GPKG",
+                accessMode="update",
+                layerName=name,
+                **({"layers": [layer]} if layer else {}),
+            )
         return xlsx
 
 
@@ -180,28 +202,57 @@ def print_table(uri: str, columns) -> None:
 
 def steep_slope_step(demo: Demo) -> None:
     demo.log("1. Slope classes (swcplanner:slopeclasses)")
-    res = demo.run("swcplanner:slopeclasses", {
-        "DEM": demo.dem, "ZONES": demo.counties, "ZONE_FIELD": "name",
-        "OUTPUT": os.path.join(demo.out_dir, "slope_classes.tif"),
-        "TABLE": demo.gpkg_layer("slope_class_areas")})
+    res = demo.run(
+        "swcplanner:slopeclasses",
+        {
+            "DEM": demo.dem,
+            "ZONES": demo.counties,
+            "ZONE_FIELD": "name",
+            "OUTPUT": os.path.join(demo.out_dir, "slope_classes.tif"),
+            "TABLE": demo.gpkg_layer("slope_class_areas"),
+        },
+    )
     demo.save_table(demo.gpkg + "|layername=slope_class_areas", "slope_class_areas")
     demo.layers.append((res["OUTPUT"], "slope classes"))
     demo.log("2. No-reclamation steep slopes per county (swcplanner:steepslopeban)")
-    res = demo.run("swcplanner:steepslopeban", {
-        "DEM": demo.dem, "COUNTIES": demo.counties, "COUNTY_FIELD": "name",
-        "THRESHOLD_FIELD": "ban_slope", "RESERVOIR_CATCHMENTS": demo.reservoirs,
-        "TOWNSHIPS": demo.townships, "TOWNSHIP_FIELD": "name", "MIN_AREA": 5,
-        "OUTPUT": demo.gpkg_layer("banned_steep_slopes"),
-        "SUMMARY": demo.gpkg_layer("ban_county_summary"),
-        "TOWNSHIP_TABLE": demo.gpkg_layer("ban_township_table")})
+    res = demo.run(
+        "swcplanner:steepslopeban",
+        {
+            "DEM": demo.dem,
+            "COUNTIES": demo.counties,
+            "COUNTY_FIELD": "name",
+            "THRESHOLD_FIELD": "ban_slope",
+            "RESERVOIR_CATCHMENTS": demo.reservoirs,
+            "TOWNSHIPS": demo.townships,
+            "TOWNSHIP_FIELD": "name",
+            "MIN_AREA": 5,
+            "OUTPUT": demo.gpkg_layer("banned_steep_slopes"),
+            "SUMMARY": demo.gpkg_layer("ban_county_summary"),
+            "TOWNSHIP_TABLE": demo.gpkg_layer("ban_township_table"),
+        },
+    )
     for table in ("banned_steep_slopes", "ban_county_summary", "ban_township_table"):
         demo.save_table(demo.gpkg + "|layername=" + table, table)
-    demo.layers.append((demo.gpkg + "|layername=banned_steep_slopes", "banned steep slopes",
-                        os.path.join(REPO, "resources", "styles", "steepslopeban.qml")))
+    demo.layers.append(
+        (
+            demo.gpkg + "|layername=banned_steep_slopes",
+            "banned steep slopes",
+            os.path.join(REPO, "resources", "styles", "steepslopeban.qml"),
+        )
+    )
     demo.log("   County summary (禁止开垦陡坡地 县级汇总):")
-    print_table(demo.gpkg + "|layername=ban_county_summary", [
-        ("COUNTY", "{}"), ("THRESHOLD", "{:g}°"), ("AREA_KM2", "{:.2f} km²"), ("PATCHES", "{}"),
-        ("BAN_HA", "{:.1f} ha"), ("BAN_MU", "{:.0f} 亩"), ("SHARE_PCT", "{:.2f} %")])
+    print_table(
+        demo.gpkg + "|layername=ban_county_summary",
+        [
+            ("COUNTY", "{}"),
+            ("THRESHOLD", "{:g}°"),
+            ("AREA_KM2", "{:.2f} km²"),
+            ("PATCHES", "{}"),
+            ("BAN_HA", "{:.1f} ha"),
+            ("BAN_MU", "{:.0f} 亩"),
+            ("SHARE_PCT", "{:.2f} %"),
+        ],
+    )
 
 
 def render_map(demo: Demo, path: str) -> None:
@@ -249,7 +300,7 @@ def render_map(demo: Demo, path: str) -> None:
     hill.setRenderer(QgsHillshadeRenderer(hill.dataProvider(), 1, 315, 45))
     settings = QgsMapSettings()
     settings.setLayers([counties] + layers + [hill])
-    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:{}".format(EPSG)))
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem(f"EPSG:{EPSG}"))
     settings.setExtent(hill.extent())
     settings.setOutputSize(QSize(1200, 1000))
     settings.setBackgroundColor(QColor("white"))
@@ -282,8 +333,8 @@ def main(argv) -> int:
     QgsApplication.processingRegistry().addProvider(provider)
 
     demo = Demo(out_dir)
-    demo.log("SWC Planner demo → {}".format(demo.out_dir))
-    demo.log("Synthetic DEM {} × {} cells at {:g} m, EPSG:{}".format(COLS, ROWS, CELL, EPSG))
+    demo.log(f"SWC Planner demo → {demo.out_dir}")
+    demo.log(f"Synthetic DEM {COLS} × {ROWS} cells at {CELL:g} m, EPSG:{EPSG}")
     failures = []
     steps = [("steep slopes", steep_slope_step)]
     for path in sorted(glob.glob(os.path.join(HERE, "demo_*.py"))):
@@ -299,10 +350,13 @@ def main(argv) -> int:
             traceback.print_exc()
     png = os.path.join(demo.out_dir, "demo_map.png")
     render_map(demo, png)
-    demo.log("Map: {}".format(png))
-    demo.log("GeoPackage: {}".format(demo.gpkg))
-    demo.log("Tables: {}".format(", ".join(sorted(os.path.basename(p) for p in glob.glob(
-        os.path.join(demo.out_dir, "*.xlsx"))))))
+    demo.log(f"Map: {png}")
+    demo.log(f"GeoPackage: {demo.gpkg}")
+    demo.log(
+        "Tables: {}".format(
+            ", ".join(sorted(os.path.basename(p) for p in glob.glob(os.path.join(demo.out_dir, "*.xlsx"))))
+        )
+    )
     if failures:
         demo.log("FAILED steps: {}".format(", ".join(failures)))
     sys.stdout.flush()

@@ -9,12 +9,12 @@ import shutil
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/runtime-{}".format(os.getuid()))
+os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 sys.path.append("/usr/share/qgis/python/plugins")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # the repo root is the plugin folder ``swc_planner``: import it under that name
-_PARENT = os.path.join(os.environ.get("TMPDIR", "/tmp"), "swc_planner_tests_{}".format(os.getuid()))
+_PARENT = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"swc_planner_tests_{os.getuid()}")
 os.makedirs(_PARENT, exist_ok=True)
 _LINK = os.path.join(_PARENT, "swc_planner")
 if os.path.islink(_LINK) and os.readlink(_LINK) != REPO:
@@ -25,7 +25,6 @@ sys.path.insert(0, _PARENT)
 sys.path.insert(0, os.path.join(REPO, "tests"))
 
 import pytest  # noqa: E402
-
 from qgis.testing import start_app  # noqa: E402
 
 QGIS_APP = start_app()
@@ -40,7 +39,7 @@ def shared(*parts):
     """Path of a file in shared/data; skips the test when the data are absent."""
     path = os.path.join(SHARED, *parts)
     if not os.path.exists(path):
-        pytest.skip("shared data not found: {}".format(path))
+        pytest.skip(f"shared data not found: {path}")
     return path
 
 

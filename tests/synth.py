@@ -17,9 +17,15 @@ def srs_wkt(epsg: int) -> str:
     return srs.ExportToWkt()
 
 
-def write_raster(path: str, array: np.ndarray, origin: Tuple[float, float] = (39500000.0, 4500000.0),
-                 cell: float = 10.0, epsg: Optional[int] = 4527, nodata: Optional[float] = None,
-                 dtype: int = gdal.GDT_Float32) -> str:
+def write_raster(
+    path: str,
+    array: np.ndarray,
+    origin: Tuple[float, float] = (39500000.0, 4500000.0),
+    cell: float = 10.0,
+    epsg: Optional[int] = 4527,
+    nodata: Optional[float] = None,
+    dtype: int = gdal.GDT_Float32,
+) -> str:
     rows, cols = array.shape
     ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, dtype)
     ds.SetGeoTransform((origin[0], cell, 0.0, origin[1], 0.0, -cell))
@@ -41,9 +47,15 @@ def plane(rows: int, cols: int, slope_deg: float, cell: float = 10.0, base: floa
     return base + (rows - 1 - r) * cell * grad + np.zeros((1, cols))
 
 
-def write_polygons(path: str, features: Sequence[Tuple[bytes, Dict[str, object]]], epsg: int = 4527,
-                   layer: str = "polys", fields: Optional[Sequence[Tuple[str, int]]] = None,
-                   driver: str = "GPKG", geom_type: int = ogr.wkbUnknown) -> str:
+def write_polygons(
+    path: str,
+    features: Sequence[Tuple[bytes, Dict[str, object]]],
+    epsg: int = 4527,
+    layer: str = "polys",
+    fields: Optional[Sequence[Tuple[str, int]]] = None,
+    driver: str = "GPKG",
+    geom_type: int = ogr.wkbUnknown,
+) -> str:
     """Write ``[(wkb, {field: value})]`` to a vector file; returns ``path|layername=layer``."""
     drv = ogr.GetDriverByName(driver)
     ds = drv.CreateDataSource(str(path)) if not __import__("os").path.exists(path) else ogr.Open(str(path), 1)
@@ -52,8 +64,14 @@ def write_polygons(path: str, features: Sequence[Tuple[bytes, Dict[str, object]]
     lyr = ds.CreateLayer(layer, srs, geom_type, ["ENCODING=UTF-8"] if driver == "ESRI Shapefile" else [])
     if fields is None:
         fields = []
-        for key, value in (features[0][1].items() if features else []):
-            kind = ogr.OFTReal if isinstance(value, float) else ogr.OFTInteger if isinstance(value, int) else ogr.OFTString
+        for key, value in features[0][1].items() if features else []:
+            kind = (
+                ogr.OFTReal
+                if isinstance(value, float)
+                else ogr.OFTInteger
+                if isinstance(value, int)
+                else ogr.OFTString
+            )
             fields.append((key, kind))
     for name, kind in fields:
         lyr.CreateField(ogr.FieldDefn(name, kind))
@@ -65,7 +83,7 @@ def write_polygons(path: str, features: Sequence[Tuple[bytes, Dict[str, object]]
         lyr.CreateFeature(f)
     ds = None
     if driver == "GPKG":
-        return "{}|layername={}".format(path, layer)
+        return f"{path}|layername={layer}"
     return str(path)
 
 

@@ -14,9 +14,8 @@ import subprocess
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
-
 from conftest import shared
+from osgeo import gdal, ogr, osr
 
 pytestmark = pytest.mark.usefixtures("processing_ready")
 
@@ -124,7 +123,8 @@ def youwuzhen(tmp_path_factory):
 
 def test_youwuzhen_parcel_slope_equals_independent_zonal(youwuzhen):
     import processing
-    from shapely import vectorized, wkb as swkb
+    from shapely import vectorized
+    from shapely import wkb as swkb
 
     dem, parcels, n, tmp = youwuzhen
     assert n > 150
@@ -134,8 +134,8 @@ def test_youwuzhen_parcel_slope_equals_independent_zonal(youwuzhen):
         "TYPE_FIELD": "GDLX", "SLOPE_GRADE_FIELD": "GDPDJB", "DEM": dem, "REGION": 1,
         "BAN_SLOPE": 15.0,
         "BLOCK_SIZE": 200,
-        "OUTPUT": "ogr:dbname='{}' table=\"parcels\" (geom)".format(out),
-        "SUMMARY": "ogr:dbname='{}' table=\"summary\" (geom)".format(out)})
+        "OUTPUT": f"ogr:dbname='{out}' table=\"parcels\" (geom)",
+        "SUMMARY": f"ogr:dbname='{out}' table=\"summary\" (geom)"})
     rows = _read_layer(out + "|layername=parcels")
     assert len(rows) == n
     slope, gt = _gdaldem_slope(dem, tmp)

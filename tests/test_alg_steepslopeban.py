@@ -4,10 +4,9 @@ import os
 
 import numpy as np
 import pytest
+from conftest import shared
 from osgeo import gdal, ogr
 from shapely.geometry import Polygon, box
-
-from conftest import shared
 from synth import (
     centres_inside,
     gdaldem_slope,
@@ -39,9 +38,12 @@ def two_counties(dem, folder):
     mid = (x0 + x1) / 2
     west = Polygon([(x0 - 50, y0 - 50), (mid + 1234, y0 - 50), (mid - 2000, y1 + 50), (x0 - 50, y1 + 50)])
     east = box(x0 - 50, y0 - 50, x1 + 50, y1 + 50).difference(west)
-    uri = write_polygons(str(folder / "counties.gpkg"),
-                         [(west.wkb, {"name": "西县", "thr": 25.0}), (east.wkb, {"name": "东县", "thr": 30.0})],
-                         epsg=32611, layer="counties")
+    uri = write_polygons(
+        str(folder / "counties.gpkg"),
+        [(west.wkb, {"name": "西县", "thr": 25.0}), (east.wkb, {"name": "东县", "thr": 30.0})],
+        epsg=32611,
+        layer="counties",
+    )
     return uri, {"西县": west, "东县": east}
 
 
@@ -52,9 +54,19 @@ def summary_rows(path):
 def test_banned_area_per_county_equals_independent_cell_count(tmp_path):
     dem = shared(*BIG_TUJUNGA)
     counties, polys = two_counties(dem, tmp_path)
-    res = run({"DEM": dem, "COUNTIES": counties, "COUNTY_FIELD": "name", "THRESHOLD": 25,
-               "THRESHOLD_FIELD": "thr", "MIN_AREA": 0, "BLOCK_SIZE": 300,
-               "OUTPUT": str(tmp_path / "ban.gpkg"), "SUMMARY": str(tmp_path / "sum.gpkg")})
+    res = run(
+        {
+            "DEM": dem,
+            "COUNTIES": counties,
+            "COUNTY_FIELD": "name",
+            "THRESHOLD": 25,
+            "THRESHOLD_FIELD": "thr",
+            "MIN_AREA": 0,
+            "BLOCK_SIZE": 300,
+            "OUTPUT": str(tmp_path / "ban.gpkg"),
+            "SUMMARY": str(tmp_path / "sum.gpkg"),
+        }
+    )
     slope = gdaldem_slope(dem, tmp_path / "ref.tif")
     _arr, _nd, gt = read_array(dem)
     rows = summary_rows(res["SUMMARY"])
@@ -71,7 +83,7 @@ def test_banned_area_per_county_equals_independent_cell_count(tmp_path):
         total = sum(p["AREA_M2"] for p in patches if p["COUNTY"] == name)
         assert total == pytest.approx(rows[name]["BAN_HA"] * 1e4)
     invalid = [p["PATCH_ID"] for p in patches if not p["_geom"].IsValid()]
-    assert not invalid, "OGC-invalid patch geometries: {}".format(invalid[:10])
+    assert not invalid, f"OGC-invalid patch geometries: {invalid[:10]}"
     for p in patches[:200]:
         assert p["_geom"].GetArea() == pytest.approx(p["AREA_M2"])
         assert p["_geom"].GetArea() / 900.0 == pytest.approx(round(p["_geom"].GetArea() / 900.0))
@@ -83,9 +95,17 @@ def test_min_area_removes_exactly_the_patches_below_it(tmp_path):
     dem = shared(*BIG_TUJUNGA)
     counties, polys = two_counties(dem, tmp_path)
     min_ha = 4.5  # 50 cells of 900 m²
-    res = run({"DEM": dem, "COUNTIES": counties, "COUNTY_FIELD": "name", "THRESHOLD": 32,
-               "MIN_AREA": min_ha, "OUTPUT": str(tmp_path / "ban.gpkg"),
-               "SUMMARY": str(tmp_path / "sum.gpkg")})
+    res = run(
+        {
+            "DEM": dem,
+            "COUNTIES": counties,
+            "COUNTY_FIELD": "name",
+            "THRESHOLD": 32,
+            "MIN_AREA": min_ha,
+            "OUTPUT": str(tmp_path / "ban.gpkg"),
+            "SUMMARY": str(tmp_path / "sum.gpkg"),
+        }
+    )
     slope = gdaldem_slope(dem, tmp_path / "ref.tif")
     _arr, _nd, gt = read_array(dem)
     got = sorted((p["COUNTY"], round(p["AREA_M2"])) for p in iter_features(res["OUTPUT"]))
@@ -107,18 +127,31 @@ def test_per_county_and_reservoir_thresholds(tmp_path):
     x0, y1 = 39500000.0, 4500000.0
     a = box(x0, y1 - 600, x0 + 400, y1)
     b = box(x0 + 400, y1 - 600, x0 + 800, y1)
-    counties = write_polygons(str(tmp_path / "c.gpkg"), [(a.wkb, {"name": "甲县", "thr": 25.0}),
-                                                        (b.wkb, {"name": "乙县", "thr": 20.0})],
-                              layer="counties")
+    counties = write_polygons(
+        str(tmp_path / "c.gpkg"),
+        [(a.wkb, {"name": "甲县", "thr": 25.0}), (b.wkb, {"name": "乙县", "thr": 20.0})],
+        layer="counties",
+    )
     res_poly = box(x0 + 100, y1 - 300, x0 + 300, y1 - 100)
     reservoirs = write_polygons(str(tmp_path / "r.gpkg"), [(res_poly.wkb, {"id": 1})], layer="res")
-    res = run({"DEM": dem, "COUNTIES": counties, "COUNTY_FIELD": "name", "THRESHOLD": 25,
-               "THRESHOLD_FIELD": "thr", "RESERVOIR_CATCHMENTS": reservoirs, "RESERVOIR_THRESHOLD": 20,
-               "MIN_AREA": 0, "OUTPUT": str(tmp_path / "ban.gpkg"), "SUMMARY": str(tmp_path / "s.gpkg")})
+    res = run(
+        {
+            "DEM": dem,
+            "COUNTIES": counties,
+            "COUNTY_FIELD": "name",
+            "THRESHOLD": 25,
+            "THRESHOLD_FIELD": "thr",
+            "RESERVOIR_CATCHMENTS": reservoirs,
+            "RESERVOIR_THRESHOLD": 20,
+            "MIN_AREA": 0,
+            "OUTPUT": str(tmp_path / "ban.gpkg"),
+            "SUMMARY": str(tmp_path / "s.gpkg"),
+        }
+    )
     rows = summary_rows(res["SUMMARY"])
-    assert rows["乙县"]["BAN_HA"] == pytest.approx(40 * 60 * 100 / 1e4)      # whole county
+    assert rows["乙县"]["BAN_HA"] == pytest.approx(40 * 60 * 100 / 1e4)  # whole county
     assert rows["乙县"]["THRESHOLD"] == 20.0
-    assert rows["甲县"]["BAN_HA"] == pytest.approx(20 * 20 * 100 / 1e4)      # only the catchment
+    assert rows["甲县"]["BAN_HA"] == pytest.approx(20 * 20 * 100 / 1e4)  # only the catchment
     patches = {p["COUNTY"]: p for p in iter_features(res["OUTPUT"])}
     assert patches["甲县"]["RULE"] == "reservoir" and patches["甲县"]["THRESHOLD"] == 20.0
     assert patches["甲县"]["RES_HA"] == pytest.approx(4.0)
@@ -131,15 +164,28 @@ def test_landuse_and_exclusion_filters(tmp_path):
     x0, y1 = 39500000.0, 4500000.0
     county = box(x0, y1 - 400, x0 + 400, y1)
     counties = write_polygons(str(tmp_path / "c.gpkg"), [(county.wkb, {"name": "丙县"})], layer="c")
-    forest = box(x0, y1 - 400, x0 + 200, y1)          # 0301 kept
-    crop = box(x0 + 200, y1 - 400, x0 + 400, y1)      # 0103 not kept
-    landuse = write_polygons(str(tmp_path / "lu.gpkg"), [(forest.wkb, {"DLBM": "0301"}),
-                                                         (crop.wkb, {"DLBM": "0103"})], layer="lu")
-    excl = write_polygons(str(tmp_path / "ex.gpkg"), [(box(x0, y1 - 100, x0 + 100, y1).wkb, {"id": 1})],
-                          layer="ex")
-    res = run({"DEM": dem, "COUNTIES": counties, "COUNTY_FIELD": "name", "LANDUSE": landuse,
-               "LANDUSE_FIELD": "DLBM", "LANDUSE_CODES": "03*,04*,1206", "EXCLUDE": excl, "MIN_AREA": 0,
-               "OUTPUT": str(tmp_path / "b.gpkg"), "SUMMARY": str(tmp_path / "s.gpkg")})
+    forest = box(x0, y1 - 400, x0 + 200, y1)  # 0301 kept
+    crop = box(x0 + 200, y1 - 400, x0 + 400, y1)  # 0103 not kept
+    landuse = write_polygons(
+        str(tmp_path / "lu.gpkg"), [(forest.wkb, {"DLBM": "0301"}), (crop.wkb, {"DLBM": "0103"})], layer="lu"
+    )
+    excl = write_polygons(
+        str(tmp_path / "ex.gpkg"), [(box(x0, y1 - 100, x0 + 100, y1).wkb, {"id": 1})], layer="ex"
+    )
+    res = run(
+        {
+            "DEM": dem,
+            "COUNTIES": counties,
+            "COUNTY_FIELD": "name",
+            "LANDUSE": landuse,
+            "LANDUSE_FIELD": "DLBM",
+            "LANDUSE_CODES": "03*,04*,1206",
+            "EXCLUDE": excl,
+            "MIN_AREA": 0,
+            "OUTPUT": str(tmp_path / "b.gpkg"),
+            "SUMMARY": str(tmp_path / "s.gpkg"),
+        }
+    )
     rows = summary_rows(res["SUMMARY"])
     assert rows["丙县"]["BAN_HA"] == pytest.approx((20 * 40 - 10 * 10) * 100 / 1e4)
 
@@ -148,17 +194,33 @@ def test_townships_table(tmp_path):
     z = plane(40, 60, 30.0, cell=10.0)
     dem = write_raster(tmp_path / "p.tif", z.astype(np.float32))
     x0, y1 = 39500000.0, 4500000.0
-    counties = write_polygons(str(tmp_path / "c.gpkg"), [(box(x0, y1 - 400, x0 + 600, y1).wkb,
-                                                          {"name": "丁县"})], layer="c")
-    towns = write_polygons(str(tmp_path / "t.gpkg"), [
-        (box(x0, y1 - 400, x0 + 200, y1).wkb, {"xiang": "一镇"}),
-        (box(x0 + 200, y1 - 400, x0 + 600, y1).wkb, {"xiang": "二乡"})], layer="t")
-    res = run({"DEM": dem, "COUNTIES": counties, "COUNTY_FIELD": "name", "TOWNSHIPS": towns,
-               "TOWNSHIP_FIELD": "xiang", "MIN_AREA": 0, "OUTPUT": str(tmp_path / "b.gpkg"),
-               "SUMMARY": str(tmp_path / "s.gpkg"), "TOWNSHIP_TABLE": str(tmp_path / "t_out.gpkg")})
+    counties = write_polygons(
+        str(tmp_path / "c.gpkg"), [(box(x0, y1 - 400, x0 + 600, y1).wkb, {"name": "丁县"})], layer="c"
+    )
+    towns = write_polygons(
+        str(tmp_path / "t.gpkg"),
+        [
+            (box(x0, y1 - 400, x0 + 200, y1).wkb, {"xiang": "一镇"}),
+            (box(x0 + 200, y1 - 400, x0 + 600, y1).wkb, {"xiang": "二乡"}),
+        ],
+        layer="t",
+    )
+    res = run(
+        {
+            "DEM": dem,
+            "COUNTIES": counties,
+            "COUNTY_FIELD": "name",
+            "TOWNSHIPS": towns,
+            "TOWNSHIP_FIELD": "xiang",
+            "MIN_AREA": 0,
+            "OUTPUT": str(tmp_path / "b.gpkg"),
+            "SUMMARY": str(tmp_path / "s.gpkg"),
+            "TOWNSHIP_TABLE": str(tmp_path / "t_out.gpkg"),
+        }
+    )
     rows = {f["TOWNSHIP"]: f for f in iter_features(res["TOWNSHIP_TABLE"])}
     assert rows["一镇"]["BAN_KM2"] == pytest.approx(0.08) and rows["二乡"]["BAN_KM2"] == pytest.approx(0.16)
-    assert rows["一镇"]["PATCHES"] == 1 and rows["二乡"]["PATCHES"] == 1   # one patch spans both
+    assert rows["一镇"]["PATCHES"] == 1 and rows["二乡"]["PATCHES"] == 1  # one patch spans both
     assert rows["一镇"]["COUNTY"] == "丁县" and rows["二乡"]["SHARE_PCT"] == pytest.approx(100.0)
 
 
@@ -176,12 +238,21 @@ def test_hebei_counties_keep_chinese_names(tmp_path):
     dem = shared("hebei_dem_30s", "hebei_dem_1km_cgcs2000_gk39.tif")
     counties = shared("hebei_admin", "hebei_admin_tianditu_cgcs2000.gpkg") + "|layername=counties"
     feedback = Capture()
-    res = processing.run("swcplanner:steepslopeban", {
-        "DEM": dem, "COUNTIES": counties, "COUNTY_FIELD": "district_name", "THRESHOLD": 8,
-        "MIN_AREA": 0, "OUTPUT": str(tmp_path / "b.gpkg"), "SUMMARY": str(tmp_path / "s.gpkg")},
-        feedback=feedback)
+    res = processing.run(
+        "swcplanner:steepslopeban",
+        {
+            "DEM": dem,
+            "COUNTIES": counties,
+            "COUNTY_FIELD": "district_name",
+            "THRESHOLD": 8,
+            "MIN_AREA": 0,
+            "OUTPUT": str(tmp_path / "b.gpkg"),
+            "SUMMARY": str(tmp_path / "s.gpkg"),
+        },
+        feedback=feedback,
+    )
     table = list(iter_features(res["SUMMARY"]))
-    assert len(table) == 167                       # one row per county feature
+    assert len(table) == 167  # one row per county feature
     assert sum(r["COUNTY"] == "桥西区" for r in table) >= 2
     rows = {r["COUNTY"]: r for r in table}
     assert "涿鹿县" in rows and "平山县" in rows
@@ -201,24 +272,40 @@ def expect_error(params, pattern):
 
 def test_errors_say_what_to_fix(tmp_path):
     hebei = shared("hebei_admin", "hebei_admin_tianditu_cgcs2000.gpkg") + "|layername=counties"
-    base = {"COUNTY_FIELD": "district_name", "MIN_AREA": 0, "OUTPUT": str(tmp_path / "o.gpkg"),
-            "SUMMARY": str(tmp_path / "s.gpkg")}
+    base = {
+        "COUNTY_FIELD": "district_name",
+        "MIN_AREA": 0,
+        "OUTPUT": str(tmp_path / "o.gpkg"),
+        "SUMMARY": str(tmp_path / "s.gpkg"),
+    }
     # geographic DEM: names the Gauss-Krüger zone
-    expect_error({**base, "DEM": shared("hebei_dem_30s", "hebei_dem_30arcsec_wgs84.tif"),
-                  "COUNTIES": hebei}, "EPSG:4527")
+    expect_error(
+        {**base, "DEM": shared("hebei_dem_30s", "hebei_dem_30arcsec_wgs84.tif"), "COUNTIES": hebei},
+        "EPSG:4527",
+    )
     # no overlap: Hebei counties on the Qinling DEM
-    expect_error({**base, "DEM": shared("qinling_dem_110m", "qinling_dem_100m_cgcs2000_gk36.tif"),
-                  "COUNTIES": hebei}, "does not overlap")
+    expect_error(
+        {**base, "DEM": shared("qinling_dem_110m", "qinling_dem_100m_cgcs2000_gk36.tif"), "COUNTIES": hebei},
+        "does not overlap",
+    )
     # nodata-only DEM
-    nod = write_raster(tmp_path / "nodata.tif", np.full((20, 20), -9999, np.float32), nodata=-9999,
-                       origin=(39500000.0, 4500000.0))
-    c = write_polygons(str(tmp_path / "c.gpkg"), [(box(39500000, 4499800, 39500200, 4500000).wkb,
-                                                  {"name": "戊县"})], layer="c")
+    nod = write_raster(
+        tmp_path / "nodata.tif",
+        np.full((20, 20), -9999, np.float32),
+        nodata=-9999,
+        origin=(39500000.0, 4500000.0),
+    )
+    c = write_polygons(
+        str(tmp_path / "c.gpkg"),
+        [(box(39500000, 4499800, 39500200, 4500000).wkb, {"name": "戊县"})],
+        layer="c",
+    )
     expect_error({**base, "DEM": nod, "COUNTIES": c, "COUNTY_FIELD": "name"}, "no valid cell")
     assert not os.path.exists(tmp_path / "o.gpkg"), "an output was written despite the error"
     # empty layer
-    empty = write_polygons(str(tmp_path / "e.gpkg"), [], layer="e", fields=[("name", 4)],
-                           geom_type=ogr.wkbPolygon)
+    empty = write_polygons(
+        str(tmp_path / "e.gpkg"), [], layer="e", fields=[("name", 4)], geom_type=ogr.wkbPolygon
+    )
     dem = shared(*BIG_TUJUNGA)
     expect_error({**base, "DEM": dem, "COUNTIES": empty, "COUNTY_FIELD": "name"}, "empty")
     # missing field
@@ -226,9 +313,8 @@ def test_errors_say_what_to_fix(tmp_path):
 
 
 def test_invalid_geometry_is_repaired_and_reported(tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
     import processing
+    from qgis.core import QgsProcessingFeedback
 
     z = plane(40, 40, 30.0)
     dem = write_raster(tmp_path / "p.tif", z.astype(np.float32))
@@ -244,18 +330,26 @@ def test_invalid_geometry_is_repaired_and_reported(tmp_path):
             self.warnings.append(text)
 
     fb = Capture()
-    res = processing.run("swcplanner:steepslopeban", {
-        "DEM": dem, "COUNTIES": c, "COUNTY_FIELD": "name", "MIN_AREA": 0,
-        "OUTPUT": str(tmp_path / "o.gpkg"), "SUMMARY": str(tmp_path / "s.gpkg")}, feedback=fb)
+    res = processing.run(
+        "swcplanner:steepslopeban",
+        {
+            "DEM": dem,
+            "COUNTIES": c,
+            "COUNTY_FIELD": "name",
+            "MIN_AREA": 0,
+            "OUTPUT": str(tmp_path / "o.gpkg"),
+            "SUMMARY": str(tmp_path / "s.gpkg"),
+        },
+        feedback=fb,
+    )
     assert any("repaired 1 invalid" in w for w in fb.warnings)
     rows = summary_rows(res["SUMMARY"])
     assert rows["己县"]["BAN_HA"] > 0
 
 
 def test_cancel_stops_and_writes_nothing(tmp_path):
-    from qgis.core import QgsProcessingException, QgsProcessingFeedback
-
     import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
     class CancelAt(QgsProcessingFeedback):
         def __init__(self):
@@ -272,7 +366,17 @@ def test_cancel_stops_and_writes_nothing(tmp_path):
     counties, _ = two_counties(dem, tmp_path)
     fb = CancelAt()
     with pytest.raises(QgsProcessingException, match="Cancelled"):
-        processing.run("swcplanner:steepslopeban", {
-            "DEM": dem, "COUNTIES": counties, "COUNTY_FIELD": "name", "MIN_AREA": 0, "BLOCK_SIZE": 64,
-            "OUTPUT": str(tmp_path / "o.gpkg"), "SUMMARY": str(tmp_path / "s.gpkg")}, feedback=fb)
+        processing.run(
+            "swcplanner:steepslopeban",
+            {
+                "DEM": dem,
+                "COUNTIES": counties,
+                "COUNTY_FIELD": "name",
+                "MIN_AREA": 0,
+                "BLOCK_SIZE": 64,
+                "OUTPUT": str(tmp_path / "o.gpkg"),
+                "SUMMARY": str(tmp_path / "s.gpkg"),
+            },
+            feedback=fb,
+        )
     assert not os.path.exists(tmp_path / "o.gpkg") and not os.path.exists(tmp_path / "s.gpkg")

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
-from swc_planner.algorithms.core import farmland as F
+from swc_planner.algorithms.core import farmland as F  # noqa: N812
 from swc_planner.algorithms.core import standards as std
 from swc_planner.algorithms.core.errors import Cancelled, InputError
 from swc_planner.algorithms.core.slopeclass import classify_slope
@@ -61,12 +61,11 @@ def rect(x0, x1, y0, y1):
     """Rectangle in metres from the DEM's upper-left corner (y downwards)."""
     ring = "{a} {c},{b} {c},{b} {d},{a} {d},{a} {c}".format(a=X0 + x0, b=X0 + x1, c=Y0 - y1,
                                                              d=Y0 - y0)
-    return ogr.CreateGeometryFromWkt("POLYGON(({}))".format(ring)).ExportToWkb()
+    return ogr.CreateGeometryFromWkt(f"POLYGON(({ring}))").ExportToWkb()
 
 
 def line(x0, y0, x1, y1):
-    return ogr.CreateGeometryFromWkt("LINESTRING({} {},{} {})".format(
-        X0 + x0, Y0 - y0, X0 + x1, Y0 - y1)).ExportToWkb()
+    return ogr.CreateGeometryFromWkt(f"LINESTRING({X0 + x0} {Y0 - y0},{X0 + x1} {Y0 - y1})").ExportToWkb()
 
 
 def gdaldem_slope(dem_path, tmp_path):
@@ -310,7 +309,7 @@ def test_rules_end_to_end_on_a_synthetic_scene(tmp_path):
     assert by_rule["R09"].dist_road == pytest.approx(3.0, abs=1e-6)
     # summary: one parcel per (zone -1, category, class) except the two "flat" and three "upgrade"
     counts = {}
-    for (zone, cat, _cls), (n, area) in res.summary.items():
+    for (zone, cat, _cls), (n, _area) in res.summary.items():
         assert zone == -1
         counts[cat] = counts.get(cat, 0) + n
     assert counts == {"flat": 2, "convert": 1, "upgrade": 4, "retire": 1, "gentle": 1}

@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
-
 from conftest import shared
 from synth import write_raster
+
 from swc_planner.algorithms.core.errors import GridError, InputError
 from swc_planner.algorithms.core.grid import GridSpec, cgcs2000_gk_epsg
 from swc_planner.algorithms.core.raster_io import RasterWriter, iter_windows, open_raster, read_grid
@@ -51,7 +51,7 @@ def test_windows_cover_the_grid_once():
     grid = GridSpec((0.0, 1.0, 0.0, 0.0, 0.0, -1.0), (23, 17), None, "")
     seen = np.zeros(grid.shape, dtype=int)
     for w in iter_windows(grid, 5, 7, halo=1):
-        seen[w.row0:w.row0 + w.rows, w.col0:w.col0 + w.cols] += 1
+        seen[w.row0 : w.row0 + w.rows, w.col0 : w.col0 + w.cols] += 1
     assert (seen == 1).all()
 
 

@@ -4,13 +4,13 @@ import tracemalloc
 
 import numpy as np
 from shapely.geometry import box
-
 from synth import label_8, write_raster
+
+from swc_planner.algorithms.core.raster_io import read_grid
 from swc_planner.algorithms.core.slopeclass import slope_classes
 from swc_planner.algorithms.core.steepslope import RULE_GENERAL, steep_slope_ban
 from swc_planner.algorithms.core.terrain import slope_array
 from swc_planner.algorithms.core.zones import rasterize
-from swc_planner.algorithms.core.raster_io import read_grid
 
 
 def rough_dem(rows, cols, seed=3):
@@ -20,18 +20,19 @@ def rough_dem(rows, cols, seed=3):
 
 
 def test_memory_is_set_by_the_block_size_not_the_dem(tmp_path):
-    rows = cols = 2000                      # 4 M cells: a float64 copy alone would be 32 MB
+    rows = cols = 2000  # 4 M cells: a float64 copy alone would be 32 MB
     dem = write_raster(tmp_path / "big.tif", rough_dem(rows, cols))
     grid = read_grid(dem)
     counties = rasterize([(1, box(*grid.extent).wkb)], grid, str(tmp_path / "c.tif"))
     tracemalloc.start()
-    result = steep_slope_ban(dem, counties, [0.0, 25.0], min_area_m2=0, block_rows=200,
-                             block_cols=200, work_dir=str(tmp_path))
+    result = steep_slope_ban(
+        dem, counties, [0.0, 25.0], min_area_m2=0, block_rows=200, block_cols=200, work_dir=str(tmp_path)
+    )
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert result.county_cells[1] == rows * cols
     # numpy allocations stay a few block-sized arrays (200² cells) plus the patch list
-    assert peak < 12e6, "peak {:.1f} MB".format(peak / 1e6)
+    assert peak < 12e6, f"peak {peak / 1e6:.1f} MB"
 
 
 def test_patches_are_the_8_connected_components(tmp_path):
@@ -55,7 +56,12 @@ def test_slope_classes_counts_match_whole_array(tmp_path):
     s = slope_array(z, 5.0, 5.0)
     expected = np.histogram(s, bins=[-1, 2, 6, 15, 25, 91])[0]
     # np.histogram puts the right edge in the upper bin; classes put it in the lower one
-    lower = [np.sum(s <= 2), np.sum((s > 2) & (s <= 6)), np.sum((s > 6) & (s <= 15)),
-             np.sum((s > 15) & (s <= 25)), np.sum(s > 25)]
+    lower = [
+        np.sum(s <= 2),
+        np.sum((s > 2) & (s <= 6)),
+        np.sum((s > 6) & (s <= 15)),
+        np.sum((s > 15) & (s <= 25)),
+        np.sum(s > 25),
+    ]
     assert res.counts[0, 1:].tolist() == lower
     assert sum(lower) == expected.sum()

@@ -2,17 +2,17 @@
 
 import numpy as np
 import pytest
+from conftest import shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import shared
 from synth import gdaldem_slope, plane, read_array, write_raster
+
 from swc_planner.algorithms.core.terrain import horn_slope, slope_array, slope_to_raster
 
 REAL_DEMS = [
     ("bigtujunga_srtm30m", "srtm_bigtujunga30m_utm11.tif"),
-    ("qinling_dem_110m", "qinling_dem_100m_cgcs2000_gk36.tif"),       # nodata around the edges
-    ("youwuzhen_fujian_swc", "ywzdem5m.tif"),                         # nodata outside the watershed
+    ("qinling_dem_110m", "qinling_dem_100m_cgcs2000_gk36.tif"),  # nodata around the edges
+    ("youwuzhen_fujian_swc", "ywzdem5m.tif"),  # nodata outside the watershed
     ("youwuzhen_fujian_swc", "ywzdem10m.tif"),
 ]
 
@@ -27,7 +27,7 @@ def test_slope_equals_gdaldem_on_real_dems(tmp_path, folder, name):
     assert np.array_equal(np.isnan(mine), np.isnan(ref)), "nodata masks differ"
     assert valid == int((~np.isnan(ref)).sum())
     diff = np.abs(mine - ref)[~np.isnan(ref)]
-    assert diff.max() < 0.01, "max difference {:.4f}°".format(diff.max())
+    assert diff.max() < 0.01, f"max difference {diff.max():.4f}°"
 
 
 @pytest.mark.parametrize("angle", [5.0, 17.5, 30.0, 45.0])

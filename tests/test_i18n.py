@@ -14,7 +14,7 @@ import ts  # noqa: E402
 
 def test_every_user_visible_string_has_a_zh_cn_translation():
     gaps = ts.missing()
-    assert not gaps, "untranslated: {}".format(gaps[:20])
+    assert not gaps, f"untranslated: {gaps[:20]}"
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def test_zh_cn_changes_names_help_and_groups(zh_translator):
     assert len(algs) >= 2
     for alg in algs:
         name = alg.displayName()
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in name), "not translated: {} {}".format(alg.name(), name)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in name), f"not translated: {alg.name()} {name}"
         help_text = alg.shortHelpString()
         assert any("\u4e00" <= ch <= "\u9fff" for ch in help_text[:60]), alg.name()
         assert any("\u4e00" <= ch <= "\u9fff" for ch in alg.group()), alg.group()
@@ -51,15 +51,22 @@ def test_zh_cn_core_error_messages(zh_translator):
     from swc_planner.algorithms.core.grid import GridSpec
 
     try:
-        GridSpec((116.0, 0.01, 0, 40.0, 0, -0.01), (10, 10), None,
-                 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],'
-                 'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]').check_usable()
+        GridSpec(
+            (116.0, 0.01, 0, 40.0, 0, -0.01),
+            (10, 10),
+            None,
+            'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],'
+            'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]',
+        ).check_usable()
     except GridError as exc:
         text = translate_core_error(exc)
     assert "地理坐标系" in text and "EPSG:4527" in text
 
 
 def test_ts_files_are_well_formed_and_release_builds():
-    out = subprocess.run(["lrelease", *sorted(os.path.join(ts.TS_DIR, f) for f in os.listdir(ts.TS_DIR)),
-                          "-qm", os.devnull], capture_output=True, text=True)
+    out = subprocess.run(
+        ["lrelease", *sorted(os.path.join(ts.TS_DIR, f) for f in os.listdir(ts.TS_DIR)), "-qm", os.devnull],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stderr

@@ -28,7 +28,7 @@ def test_core_imports_nothing_from_qgis_or_qt():
         if name.endswith(".py"):
             for module in _imports(os.path.join(CORE, name)):
                 if module.split(".")[0] in FORBIDDEN:
-                    offenders.append("{}: {}".format(name, module))
+                    offenders.append(f"{name}: {module}")
     assert not offenders, offenders
 
 
@@ -36,8 +36,21 @@ def test_metadata_is_complete():
     meta = configparser.ConfigParser(interpolation=None)
     meta.read(os.path.join(REPO, "metadata.txt"), encoding="utf-8")
     general = meta["general"]
-    for key in ("name", "qgisMinimumVersion", "description", "version", "author", "email", "about",
-                "tracker", "repository", "tags", "icon", "changelog", "hasProcessingProvider"):
+    for key in (
+        "name",
+        "qgisMinimumVersion",
+        "description",
+        "version",
+        "author",
+        "email",
+        "about",
+        "tracker",
+        "repository",
+        "tags",
+        "icon",
+        "changelog",
+        "hasProcessingProvider",
+    ):
         assert general.get(key), key
     assert general["qgisMinimumVersion"] == "3.22"
     assert general["hasProcessingProvider"] == "yes"
@@ -56,10 +69,9 @@ def test_every_listed_algorithm_is_registered_and_documented():
     assert "steepslopeban" in present and "slopeclasses" in present
     for module in present:
         alg = registry.algorithmById("swcplanner:" + module)
-        assert alg is not None, "swcplanner:{} not registered".format(module)
+        assert alg is not None, f"swcplanner:{module} not registered"
         assert alg.displayName() and alg.group() and len(alg.shortHelpString()) > 200, module
         assert not alg.icon().isNull()
         for param in alg.parameterDefinitions():
             assert param.name() == param.name().upper(), (module, param.name())
             assert param.description(), (module, param.name())
-

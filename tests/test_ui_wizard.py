@@ -114,40 +114,66 @@ def test_benefits_and_area_warning():
 # -- helpers to read the outputs back ---------------------------------------------------
 
 def pdf_text(path):
-    """Text of a Qt-written PDF: Flate streams, ToUnicode CMaps, hex glyph strings."""
+    """Text of a Qt-written PDF (text kept as text): objects, ToUnicode CMaps per font, Tj runs."""
     data = open(path, "rb").read()
-    streams = []
-    for m in re.finditer(rb"stream\r?\n", data):
-        start = m.end()
-        end = data.find(b"endstream", start)
-        raw = data[start:end]
-        try:
-            streams.append(zlib.decompress(raw))
-        except zlib.error:
-            streams.append(raw)
-    cmap = {}
-    for s in streams:
-        if b"beginbfchar" not in s and b"beginbfrange" not in s:
-            continue
-        for block in re.findall(rb"beginbfchar(.*?)endbfchar", s, re.S):
+    objects = {}
+    for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S):
+        body = m.group(2)
+        stream = None
+        sm = re.search(rb"(?<!end)stream\r?\n(.*?)\r?\nendstream", body, re.S)
+        if sm:
+            raw = sm.group(1)
+            try:
+                stream = zlib.decompress(raw)
+            except zlib.error:
+                stream = raw
+            body = body[:sm.start()]
+        objects[int(m.group(1))] = (body, stream)
+
+    def cmap_of(stream):
+        cmap = {}
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", stream, re.S):
             for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
                 cmap[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be", "ignore")
-        for block in re.findall(rb"beginbfrange(.*?)endbfrange", s, re.S):
-            for a, b, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-                base = int(dst, 16)
-                for k, code in enumerate(range(int(a, 16), int(b, 16) + 1)):
-                    cmap[code] = chr(base + k)
-    words = []
-    for s in streams:
-        for hexstr in re.findall(rb"<([0-9A-Fa-f]+)>\s*Tj", s) + re.findall(rb"\[<([0-9A-Fa-f]+)>", s):
-            h = hexstr.decode()
-            width = 4
-            words.append("".join(cmap.get(int(h[i:i + width], 16), "") for i in range(0, len(h), width)))
-        for arr in re.findall(rb"\[(.*?)\]\s*TJ", s, re.S):
-            parts = re.findall(rb"<([0-9A-Fa-f]+)>", arr)
-            words.append("".join("".join(cmap.get(int(p.decode()[i:i + 4], 16), "")
-                                         for i in range(0, len(p), 4)) for p in parts))
-    return " ".join(words)
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", stream, re.S):
+            for a, b, dst in re.findall(
+                    rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])", block):
+                first, last = int(a, 16), int(b, 16)
+                if dst.startswith(b"["):
+                    items = re.findall(rb"<([0-9A-Fa-f]+)>", dst)
+                    for code, u in zip(range(first, last + 1), items):
+                        cmap[code] = bytes.fromhex(u.decode()).decode("utf-16-be", "ignore")
+                else:
+                    base = int(dst[1:-1], 16)
+                    for k, code in enumerate(range(first, last + 1)):
+                        cmap[code] = chr(base + k)
+        return cmap
+
+    font_cmaps = {}
+    for num, (body, _s) in objects.items():
+        m = re.search(rb"/ToUnicode\s+(\d+) 0 R", body)
+        if m and int(m.group(1)) in objects and objects[int(m.group(1))][1] is not None:
+            font_cmaps[num] = cmap_of(objects[int(m.group(1))][1])
+    names = {}
+    for body, _s in objects.values():
+        for fd in re.findall(rb"/Font\s*<<(.*?)>>", body, re.S):
+            for name, num in re.findall(rb"/(\w+)\s+(\d+) 0 R", fd):
+                names[name] = int(num)
+    runs = []
+    for body, stream in objects.values():
+        if stream is None or b"BT" not in stream:
+            continue
+        for bt in re.findall(rb"BT(.*?)ET", stream, re.S):
+            cmap = {}
+            text = []
+            for tok in re.finditer(rb"/(\w+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]+)>\s*Tj", bt):
+                if tok.group(1):
+                    cmap = font_cmaps.get(names.get(tok.group(1)), {})
+                else:
+                    h = tok.group(2).decode()
+                    text.append("".join(cmap.get(int(h[i:i + 4], 16), "?") for i in range(0, len(h), 4)))
+            runs.append("".join(text))
+    return re.sub(r"[ \t]+", " ", " ".join(runs))
 
 
 def xlsx_sheets(path):

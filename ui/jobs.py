@@ -12,14 +12,12 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsApplication,
-    QgsCoordinateReferenceSystem,
     QgsRasterLayer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
 from . import tables
-from .runner import Step
 
 TR_CONTEXT = "PlanningJobs"
 
@@ -211,9 +209,11 @@ def intensity_areas(uri: str) -> List[Tuple[int, float]]:
 FARMLAND = "swcplanner:farmlandscreening"
 CHECKDAMS = "swcplanner:checkdams"
 SLOPEWORKS = "swcplanner:slopeworks"
-#: Region codes of the wizard → REGION enum index of farmlandscreening
-#: (坝上高原 / 燕山 / 太行山 / 平原, issue 4).
-REGION_INDEX = {"bashang": 0, "yanshan": 1, "taihang": 2}
+def region_index(region: str) -> int:
+    """REGION enum index of farmlandscreening for a wizard region code."""
+    from ..algorithms.core.standards import FARMLAND_REGIONS
+
+    return FARMLAND_REGIONS.index(region) if region in FARMLAND_REGIONS else 1
 
 
 def _only_known(alg_id: str, params: Dict[str, Any]) -> Dict[str, Any]:
@@ -231,7 +231,7 @@ def farmland_params(state: Dict[str, Any], r: Dict[str, Any], work) -> Dict[str,
         codes = [str(tables.LANDUSE_VALUE["cropland"])]
     params = {
         "PARCELS": r["parcels"]["OUTPUT"], "LANDUSE_FIELD": field, "CROPLAND_CODES": ",".join(codes),
-        "DEM": r["dem"]["OUTPUT"], "REGION": REGION_INDEX.get(state.get("region", "yanshan"), 1),
+        "DEM": r["dem"]["OUTPUT"], "REGION": region_index(state.get("region", "yanshan")),
         "OUTPUT": gpkg_table(work("farmland_screening.gpkg")),
         "SUMMARY": gpkg_table(work("farmland_summary.gpkg")),
     }
@@ -240,24 +240,16 @@ def farmland_params(state: Dict[str, Any], r: Dict[str, Any], work) -> Dict[str,
 
 #: Dam series of the measures page: check dams in small gullies, silt-trap dams in larger ones.
 DAM_SETTINGS = {
-    "checkdams": {"MIN_UPAREA": 0.05, "MAX_UPAREA": 1.0, "DAM_HEIGHT": 3.0, "type": "dry_stone"},
+    "checkdams": {"MIN_UPAREA": 0.05, "MAX_UPAREA": 1.0, "DAM_HEIGHT": 3.0, "type": "drystone"},
     "siltdams": {"MIN_UPAREA": 1.0, "MAX_UPAREA": 8.0, "DAM_HEIGHT": 5.0, "type": "earth"},
 }
 
 
-def dam_type_index(alg_id: str, wanted: str) -> int:
-    """Index of a DAM_TYPE option whose label mentions ``wanted`` (dry stone, earth…)."""
-    alg = QgsApplication.processingRegistry().algorithmById(alg_id)
-    if alg is None:
-        return 0
-    param = alg.parameterDefinition("DAM_TYPE")
-    if param is None or not hasattr(param, "options"):
-        return 0
-    keys = {"dry_stone": ("dry", "干砌"), "earth": ("earth", "土")}[wanted]
-    for i, label in enumerate(param.options()):
-        if any(k in label.lower() for k in keys):
-            return i
-    return 0
+def dam_type_index(key: str) -> int:
+    """DAM_TYPE enum index of checkdams for a dam-type key (standards.CHECK_DAM_TYPE_ORDER)."""
+    from ..algorithms.core.standards import CHECK_DAM_TYPE_ORDER
+
+    return CHECK_DAM_TYPE_ORDER.index(key) if key in CHECK_DAM_TYPE_ORDER else 0
 
 
 def checkdam_params(state: Dict[str, Any], r: Dict[str, Any], work, key: str) -> Dict[str, Any]:
@@ -265,7 +257,7 @@ def checkdam_params(state: Dict[str, Any], r: Dict[str, Any], work, key: str) ->
     params = {
         "DEM": r["dem"]["OUTPUT"], "AOI": state["watershed"],
         "MIN_UPAREA": cfg["MIN_UPAREA"], "MAX_UPAREA": cfg["MAX_UPAREA"],
-        "DAM_TYPE": dam_type_index(CHECKDAMS, cfg["type"]), "DAM_HEIGHT": cfg["DAM_HEIGHT"],
+        "DAM_TYPE": dam_type_index(cfg["type"]), "DAM_HEIGHT": cfg["DAM_HEIGHT"],
         "DAMS": gpkg_table(work("{}.gpkg".format(key))),
         "CRESTS": gpkg_table(work("{}_crests.gpkg".format(key))),
         "SILT": gpkg_table(work("{}_silt.gpkg".format(key))),
@@ -294,28 +286,20 @@ def read_works(r: Dict[str, Any]) -> Dict[str, Optional[float]]:
     if "farmland" in r:
         rows = read_rows(r["farmland"].get("OUTPUT", ""))
         works["terrace_earthwork"] = sum_field(
-            rows, ["EARTHWORK_M3", "EARTH_M3", "EARTHWORK", "VOLUME_M3"],
+            rows, ["EARTH_M3"],
             where=(["CATEGORY"], ["convert"]))
     for key, prefix in (("checkdams", "checkdam"), ("siltdams", "siltdam")):
         if key in r:
             rows = read_rows(r[key].get("DAMS", ""))
             works[prefix + "_count"] = float(len(rows))
-            works[prefix + "_volume"] = sum_field(rows, ["BODY_M3", "BODY_VOLUME", "DAM_VOLUME_M3",
-                                                         "BODY_VOL_M3", "VOLUME_M3"])
+            works[prefix + "_volume"] = sum_field(rows, ["BODY_M3"])
     if "pits" in r:
         rows = read_rows(r["pits"].get("SUMMARY", ""))
-        works["pit_count"] = sum_field(rows, ["COUNT", "N_WORKS", "PITS", "N"])
-        works["pit_earthwork"] = sum_field(rows, ["EARTHWORK_M3", "EARTH_M3", "EARTHWORK"])
+        works["pit_count"] = sum_field(rows, ["COUNT"])
+        works["pit_earthwork"] = sum_field(rows, ["EARTH_M3"])
     if "benches" in r:
         rows = read_rows(r["benches"].get("SUMMARY", ""))
-        works["bench_earthwork"] = sum_field(rows, ["EARTHWORK_M3", "EARTH_M3", "EARTHWORK"])
+        works["bench_earthwork"] = sum_field(rows, ["EARTH_M3"])
     return {k: v for k, v in works.items() if v is not None}
 
 
-def crs_of(path: str) -> Optional[QgsCoordinateReferenceSystem]:
-    layer = QgsRasterLayer(path, "r")
-    return layer.crs() if layer.isValid() else None
-
-
-def steps_placeholder() -> List[Step]:  # pragma: no cover - keeps the import used
-    return []

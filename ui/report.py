@@ -108,6 +108,7 @@ def build_template(path: str = TEMPLATE) -> str:
     layout.initializeDefaults()
     layout.setName("SWC plan report")
     collection = layout.pageCollection()
+    collection.page(0).setPageSize("A4", QgsLayoutItemPage.Portrait)
     while collection.pageCount() < N_PAGES:
         page = QgsLayoutItemPage(layout)
         page.setPageSize("A4", QgsLayoutItemPage.Portrait)
@@ -232,9 +233,27 @@ def set_map(layout: QgsLayout, key: str, layers: Sequence[QgsMapLayer], extent: 
             root.addLayer(layer)
         legend.updateLegend()
     bar = layout.itemById("scalebar_" + key)
-    if isinstance(bar, QgsLayoutItemScaleBar):
-        bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
+    if isinstance(bar, QgsLayoutItemScaleBar) and not ext.isEmpty():
+        bar.setUnits(QgsUnitTypes.DistanceKilometers)
+        bar.setUnitLabel("km")
+        bar.setNumberOfSegments(2)
+        bar.setNumberOfSegmentsLeft(0)
+        bar.setUnitsPerSegment(nice_segment(ext.width() / 1000.0 / 5.0))
+        bar.setMapUnitsPerScaleBarUnit(1000.0)
         bar.update()
+
+
+def nice_segment(value: float) -> float:
+    """1, 2 or 5 × 10^n not above ``value`` (scale-bar segment length)."""
+    import math
+
+    if not value > 0 or math.isinf(value):
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (5, 2, 1):
+        if step * power <= value:
+            return step * power
+    return power
 
 
 def export_pdf(layout: QgsLayout, path: str) -> None:
@@ -280,7 +299,9 @@ def write_xlsx(path: str, sheets: Sequence[Table]) -> str:
         numeric = []
         for j, header in enumerate(headers):
             values = [row[j] for row in rows if j < len(row) and str(row[j]).strip() not in ("", "–")]
-            is_num = j > 0 and bool(values) and all(_number(v) is not None for v in values)
+            parsed = [v for v in values if _number(v) is not None]
+            # numeric when most cells are numbers; the others (e.g. "not computed") stay empty
+            is_num = j > 0 and bool(values) and 2 * len(parsed) >= len(values)
             numeric.append(is_num)
             layer.CreateField(ogr.FieldDefn(header, ogr.OFTReal if is_num else ogr.OFTString))
         defn = layer.GetLayerDefn()

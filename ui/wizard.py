@@ -50,6 +50,7 @@ class PlanningWizard(QWizard):
         self.iface = iface
         self.synchronous = synchronous
         self.state: Dict[str, Any] = {}
+        self.resume_page = 0
         self.runner = AlgorithmRunner(self, synchronous=synchronous)
         self.setObjectName("swcPlanningWizard")
         self.setWindowTitle(self.tr("Small-watershed planning wizard"))
@@ -104,13 +105,14 @@ class PlanningWizard(QWizard):
         if not isinstance(state, dict):
             return False
         self.state = state
+        self.resume_page = int(state.get("page", 0) or 0)
         for page in self.pages:
             page.restore()
         return True
 
     def resume(self) -> int:
         """Go forward to the page saved in the state (each page checks itself)."""
-        target = int(self.state.get("page", 0) or 0)
+        target = self.resume_page
         while self.currentId() < target:
             before = self.currentId()
             self.next()

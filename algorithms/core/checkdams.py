@@ -440,7 +440,19 @@ def _cross_sections(z: np.ndarray, grid: GridSpec, px: np.ndarray, py: np.ndarra
             gp = g[rowsel, fi - 1]
             with np.errstate(invalid="ignore", divide="ignore"):
                 frac = np.where(gf > gp, (crest[lo:hi] - gp) / (gf - gp), 1.0)
-            dist = (fi - 1 + np.clip(frac, 0.0, 1.0)) * step
+            frac = np.clip(np.where(np.isfinite(frac), frac, 1.0), 0.0, 1.0)
+            # refine the crossing on the bilinear surface (bisection inside the bracket)
+            lo_t = (fi - 1).astype(np.float64) * step
+            hi_t = fi.astype(np.float64) * step
+            for _ in range(26):
+                mid = 0.5 * (lo_t + hi_t)
+                gm = _bilinear(z, grid.geotransform, px[lo:hi] + sign * nx[lo:hi] * mid,
+                               py[lo:hi] + sign * ny[lo:hi] * mid)
+                above = ~(gm < crest[lo:hi])
+                hi_t = np.where(above, mid, hi_t)
+                lo_t = np.where(above, lo_t, mid)
+            frac = np.where(closed, (0.5 * (lo_t + hi_t)) / step - (fi - 1), frac)
+            dist = (fi - 1 + frac) * step
             # body: full segments before the last one, then the partial one
             h = np.maximum(cr - g, 0.0)
             h = np.where(np.isnan(h), 0.0, h)

@@ -528,13 +528,29 @@ def fvc_to_b(fvc: np.ndarray, table: Tuple[np.ndarray, np.ndarray]) -> np.ndarra
 
 def match_landuse(codes: Sequence[object], table: Sequence[LandUseClass]
                   ) -> Tuple[List[int], List[str]]:
-    """Row index (first matching pattern) for each code, and the unmatched codes."""
+    """Row index (first matching pattern) for each code, and the unmatched codes.
+
+    A numeric code that matches no row is tried again zero-padded to 4 digits,
+    because rasters cannot keep the leading zero of land-survey codes (0103 is
+    stored as 103).
+
+    >>> rows = [LandUseClass("0103", "", 1.0, 1.0), LandUseClass("03*", "", 0.02, 1.0)]
+    >>> match_landuse([103, "0301", 301, 9], rows)
+    ([0, 1, 1, -1], ['9'])
+    """
     out, missing = [], []
     for code in codes:
         hit = -1
-        for i, row in enumerate(table):
-            if code_matches(code, [row.code]):
-                hit = i
+        text = code_text(code)
+        candidates = [text]
+        if text.isdigit() and len(text) < 4:
+            candidates.append(text.zfill(4))
+        for cand in candidates:
+            for i, row in enumerate(table):
+                if code_matches(cand, [row.code]):
+                    hit = i
+                    break
+            if hit >= 0:
                 break
         if hit < 0:
             missing.append(code_text(code))

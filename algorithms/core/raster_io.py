@@ -26,8 +26,15 @@ from .grid import GridSpec
 gdal.UseExceptions()
 
 DEFAULT_BLOCK = 1024
-GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE",
-                 "PREDICTOR=1", "BIGTIFF=IF_SAFER", "NUM_THREADS=2"]
+GTIFF_OPTIONS = [
+    "TILED=YES",
+    "BLOCKXSIZE=256",
+    "BLOCKYSIZE=256",
+    "COMPRESS=DEFLATE",
+    "PREDICTOR=1",
+    "BIGTIFF=IF_SAFER",
+    "NUM_THREADS=2",
+]
 
 ProgressFn = Callable[[float], None]
 CancelFn = Callable[[], bool]
@@ -121,39 +128,46 @@ class Window:
         return slice(h, h + self.rows), slice(h, h + self.cols)
 
 
-def iter_windows(grid: GridSpec, block_rows: int = DEFAULT_BLOCK,
-                 block_cols: int = DEFAULT_BLOCK, halo: int = 0) -> Iterator[Window]:
+def iter_windows(
+    grid: GridSpec, block_rows: int = DEFAULT_BLOCK, block_cols: int = DEFAULT_BLOCK, halo: int = 0
+) -> Iterator[Window]:
     """Windows covering the grid in row-major order."""
     block_rows = max(int(block_rows), 1)
     block_cols = max(int(block_cols), 1)
     for row0 in range(0, grid.rows, block_rows):
         for col0 in range(0, grid.cols, block_cols):
-            yield Window(row0, col0, min(block_rows, grid.rows - row0),
-                         min(block_cols, grid.cols - col0), halo, grid.rows, grid.cols)
+            yield Window(
+                row0,
+                col0,
+                min(block_rows, grid.rows - row0),
+                min(block_cols, grid.cols - col0),
+                halo,
+                grid.rows,
+                grid.cols,
+            )
 
 
-def count_windows(grid: GridSpec, block_rows: int = DEFAULT_BLOCK,
-                  block_cols: int = DEFAULT_BLOCK) -> int:
+def count_windows(grid: GridSpec, block_rows: int = DEFAULT_BLOCK, block_cols: int = DEFAULT_BLOCK) -> int:
     return (-(-grid.rows // max(block_rows, 1))) * (-(-grid.cols // max(block_cols, 1)))
 
 
-def read_window(band: gdal.Band, window: Window, nodata: Optional[float],
-                dtype: type = np.float64, fill: float = np.nan) -> np.ndarray:
+def read_window(
+    band: gdal.Band, window: Window, nodata: Optional[float], dtype: type = np.float64, fill: float = np.nan
+) -> np.ndarray:
     """Read ``window`` plus its halo as ``dtype``; cells outside the raster get ``fill``.
 
     For floating dtypes, nodata cells (and NaN) become NaN.  The result always
     has shape ``(rows + 2*halo, cols + 2*halo)``.
     """
     h = window.halo
-    data = band.ReadAsArray(window.read_col0, window.read_row0,
-                            window.read_cols, window.read_rows)
+    data = band.ReadAsArray(window.read_col0, window.read_row0, window.read_cols, window.read_rows)
     out = np.full((window.rows + 2 * h, window.cols + 2 * h), fill, dtype=dtype)
     r = window.read_row0 - (window.row0 - h)
     c = window.read_col0 - (window.col0 - h)
     part = data.astype(dtype, copy=False)
     if np.issubdtype(np.dtype(dtype), np.floating) and nodata is not None:
         part = np.where(data == nodata, np.nan, part) if not np.isnan(nodata) else part
-    out[r:r + window.read_rows, c:c + window.read_cols] = part
+    out[r : r + window.read_rows, c : c + window.read_cols] = part
     return out
 
 
@@ -165,13 +179,18 @@ class RasterWriter:
     exception) deletes it.
     """
 
-    def __init__(self, path: str, grid: GridSpec, dtype: int = gdal.GDT_Float32,
-                 nodata: Optional[float] = None, options: Optional[Sequence[str]] = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        grid: GridSpec,
+        dtype: int = gdal.GDT_Float32,
+        nodata: Optional[float] = None,
+        options: Optional[Sequence[str]] = None,
+    ) -> None:
         self.path = str(path)
         folder = os.path.dirname(os.path.abspath(self.path))
         os.makedirs(folder, exist_ok=True)
-        self.tmp_path = os.path.join(
-            folder, ".{}.{}.tmp.tif".format(os.path.basename(self.path), uuid.uuid4().hex[:8]))
+        self.tmp_path = os.path.join(folder, f".{os.path.basename(self.path)}.{uuid.uuid4().hex[:8]}.tmp.tif")
         driver = gdal.GetDriverByName("GTiff")
         opts = list(options) if options is not None else list(GTIFF_OPTIONS)
         if dtype in (gdal.GDT_Float32, gdal.GDT_Float64):
@@ -211,7 +230,7 @@ class RasterWriter:
         if os.path.exists(self.tmp_path):
             os.remove(self.tmp_path)
 
-    def __enter__(self) -> "RasterWriter":
+    def __enter__(self) -> RasterWriter:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -227,11 +246,19 @@ def check_cancel(is_cancelled: CancelFn) -> None:
 Kernel = Callable[[List[np.ndarray], Window], List[np.ndarray]]
 
 
-def map_blocks(sources: Sequence[Tuple[gdal.Band, Optional[float]]], grid: GridSpec,
-               kernel: Kernel, writers: Sequence[Optional[RasterWriter]], *, halo: int = 0,
-               block_rows: int = DEFAULT_BLOCK, block_cols: int = DEFAULT_BLOCK,
-               progress: ProgressFn = _noop_progress, is_cancelled: CancelFn = _never,
-               progress_span: Tuple[float, float] = (0.0, 1.0)) -> None:
+def map_blocks(
+    sources: Sequence[Tuple[gdal.Band, Optional[float]]],
+    grid: GridSpec,
+    kernel: Kernel,
+    writers: Sequence[Optional[RasterWriter]],
+    *,
+    halo: int = 0,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+    progress_span: Tuple[float, float] = (0.0, 1.0),
+) -> None:
     """Run ``kernel`` window by window.
 
     ``kernel(arrays, window)`` gets one float64 array per source (window plus

@@ -32,14 +32,27 @@ def parse_breaks(text: str) -> List[float]:
     try:
         values = [float(v) for v in str(text).replace(";", ",").split(",") if v.strip()]
     except ValueError as exc:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The slope breaks \u201c{text}\u201d are not a comma-separated list of "
-            "numbers, e.g. 2,6,15,25."), text=text) from exc
-    if not values or any(v <= 0 or v >= 90 for v in values) or any(
-            b <= a for a, b in zip(values, values[1:])):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The slope breaks \u201c{text}\u201d must be increasing degrees between 0 "
-            "and 90, e.g. 2,6,15,25."), text=text)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The slope breaks \u201c{text}\u201d are not a comma-separated list of "
+                "numbers, e.g. 2,6,15,25.",
+            ),
+            text=text,
+        ) from exc
+    if (
+        not values
+        or any(v <= 0 or v >= 90 for v in values)
+        or any(b <= a for a, b in zip(values, values[1:]))
+    ):
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The slope breaks \u201c{text}\u201d must be increasing degrees between 0 "
+                "and 90, e.g. 2,6,15,25.",
+            ),
+            text=text,
+        )
     return values
 
 
@@ -52,18 +65,22 @@ def classify_slope(slope: np.ndarray, breaks: Sequence[float]) -> np.ndarray:
     >>> classify_slope(np.array([0.0, 2.0, 2.01, 25.0, 25.01, np.nan]), [2, 6, 15, 25])
     array([1, 1, 2, 4, 5, 0], dtype=uint8)
     """
-    out = np.searchsorted(np.asarray(breaks, dtype=np.float64), np.nan_to_num(slope, nan=0.0),
-                          side="left").astype(np.uint8) + 1
+    out = (
+        np.searchsorted(
+            np.asarray(breaks, dtype=np.float64), np.nan_to_num(slope, nan=0.0), side="left"
+        ).astype(np.uint8)
+        + 1
+    )
     out[np.isnan(slope)] = 0
     return out
 
 
 def class_labels(breaks: Sequence[float]) -> List[str]:
     """Range labels ``≤2°``, ``2–6°``, …, ``>25°``."""
-    fmt = [("{:g}".format(b)) for b in breaks]
-    labels = ["≤{}°".format(fmt[0])]
-    labels += ["{}–{}°".format(a, b) for a, b in zip(fmt, fmt[1:])]
-    labels.append(">{}°".format(fmt[-1]))
+    fmt = [(f"{b:g}") for b in breaks]
+    labels = [f"≤{fmt[0]}°"]
+    labels += [f"{a}–{b}°" for a, b in zip(fmt, fmt[1:])]
+    labels.append(f">{fmt[-1]}°")
     return labels
 
 
@@ -76,11 +93,18 @@ class SlopeClassResult:
     breaks: List[float]
 
 
-def slope_classes(dem_path: str, out_path: str, breaks: Sequence[float],
-                  zone_path: Optional[str] = None, n_zones: int = 0, *,
-                  block_rows: int = DEFAULT_BLOCK, block_cols: int = DEFAULT_BLOCK,
-                  progress: ProgressFn = _noop_progress,
-                  is_cancelled: CancelFn = _never) -> SlopeClassResult:
+def slope_classes(
+    dem_path: str,
+    out_path: str,
+    breaks: Sequence[float],
+    zone_path: Optional[str] = None,
+    n_zones: int = 0,
+    *,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> SlopeClassResult:
     """Write the slope-class raster (Byte, 0 = nodata) and count cells per zone and class.
 
     ``zone_path`` is an Int32 raster aligned on the DEM with zone numbers
@@ -109,11 +133,23 @@ def slope_classes(dem_path: str, out_path: str, breaks: Sequence[float],
         return [cls]
 
     with RasterWriter(out_path, grid, gdal.GDT_Byte, nodata=0) as writer:
-        map_blocks(sources, grid, kernel, [writer], halo=SLOPE_HALO, block_rows=block_rows,
-                   block_cols=block_cols, progress=progress, is_cancelled=is_cancelled)
+        map_blocks(
+            sources,
+            grid,
+            kernel,
+            [writer],
+            halo=SLOPE_HALO,
+            block_rows=block_rows,
+            block_cols=block_cols,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
         if counts.sum() == 0:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The DEM has no valid cell (every cell is nodata). Check its nodata "
-                "value and extent."))
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The DEM has no valid cell (every cell is nodata). Check its nodata value and extent.",
+                )
+            )
         writer.commit()
     return SlopeClassResult(counts=counts, cell_area=grid.cell_area, breaks=list(breaks))

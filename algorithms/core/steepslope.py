@@ -51,8 +51,8 @@ RULE_MIXED = 3
 class BanPatch:
     """One banned patch: contiguous banned cells inside one county."""
 
-    county: int            # county number 1..n
-    number: int            # patch number within its county, 1..k
+    county: int  # county number 1..n
+    number: int  # patch number within its county, 1..k
     cells: int
     wkb: bytes
     mean_slope: float = 0.0
@@ -68,13 +68,13 @@ class BanResult:
 
     grid: GridSpec
     patches: List[BanPatch]
-    county_cells: np.ndarray          # valid DEM cells per county (index 0 unused)
-    county_banned_cells: np.ndarray   # banned cells after MIN_AREA per county
-    county_patches: np.ndarray        # patch count per county
-    township_cells: Optional[np.ndarray] = None          # valid cells per township
-    township_banned_cells: Optional[np.ndarray] = None   # banned cells per township
-    township_patches: Optional[np.ndarray] = None        # patches touching each township
-    township_county: Optional[np.ndarray] = None         # county holding most of each township
+    county_cells: np.ndarray  # valid DEM cells per county (index 0 unused)
+    county_banned_cells: np.ndarray  # banned cells after MIN_AREA per county
+    county_patches: np.ndarray  # patch count per county
+    township_cells: Optional[np.ndarray] = None  # valid cells per township
+    township_banned_cells: Optional[np.ndarray] = None  # banned cells per township
+    township_patches: Optional[np.ndarray] = None  # patches touching each township
+    township_county: Optional[np.ndarray] = None  # county holding most of each township
     removed_patches: int = 0
     stats: Dict[str, float] = field(default_factory=dict)
 
@@ -86,14 +86,24 @@ def _open_band(path: Optional[str]):
     return ds, ds.GetRasterBand(1)
 
 
-def steep_slope_ban(dem_path: str, county_raster: str, county_thresholds: Sequence[float], *,
-                    reservoir_raster: Optional[str] = None, reservoir_threshold: float = 20.0,
-                    landuse_raster: Optional[str] = None, exclude_raster: Optional[str] = None,
-                    township_raster: Optional[str] = None, n_townships: int = 0,
-                    min_area_m2: float = 0.0, work_dir: Optional[str] = None,
-                    block_rows: int = DEFAULT_BLOCK, block_cols: int = DEFAULT_BLOCK,
-                    progress: ProgressFn = _noop_progress,
-                    is_cancelled: CancelFn = _never) -> BanResult:
+def steep_slope_ban(
+    dem_path: str,
+    county_raster: str,
+    county_thresholds: Sequence[float],
+    *,
+    reservoir_raster: Optional[str] = None,
+    reservoir_threshold: float = 20.0,
+    landuse_raster: Optional[str] = None,
+    exclude_raster: Optional[str] = None,
+    township_raster: Optional[str] = None,
+    n_townships: int = 0,
+    min_area_m2: float = 0.0,
+    work_dir: Optional[str] = None,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> BanResult:
     """Delimit banned steep slopes.
 
     Parameters
@@ -114,18 +124,47 @@ def steep_slope_ban(dem_path: str, county_raster: str, county_thresholds: Sequen
     own_dir = work_dir is None
     work_dir = work_dir or tempfile.mkdtemp(prefix="swc_ban_")
     try:
-        return _run(ds, grid, county_raster, np.asarray(county_thresholds, dtype=np.float64),
-                    reservoir_raster, float(reservoir_threshold), landuse_raster, exclude_raster,
-                    township_raster, int(n_townships), float(min_area_m2), work_dir,
-                    block_rows, block_cols, progress, is_cancelled)
+        return _run(
+            ds,
+            grid,
+            county_raster,
+            np.asarray(county_thresholds, dtype=np.float64),
+            reservoir_raster,
+            float(reservoir_threshold),
+            landuse_raster,
+            exclude_raster,
+            township_raster,
+            int(n_townships),
+            float(min_area_m2),
+            work_dir,
+            block_rows,
+            block_cols,
+            progress,
+            is_cancelled,
+        )
     finally:
         if own_dir:
             shutil.rmtree(work_dir, ignore_errors=True)
 
 
-def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
-         reservoir_raster, reservoir_threshold, landuse_raster, exclude_raster, township_raster,
-         n_townships, min_area_m2, work_dir, block_rows, block_cols, progress, is_cancelled):
+def _run(
+    ds,
+    grid: GridSpec,
+    county_raster: str,
+    thresholds: np.ndarray,
+    reservoir_raster,
+    reservoir_threshold,
+    landuse_raster,
+    exclude_raster,
+    township_raster,
+    n_townships,
+    min_area_m2,
+    work_dir,
+    block_rows,
+    block_cols,
+    progress,
+    is_cancelled,
+):
     n_counties = len(thresholds) - 1
     dem_band = ds.GetRasterBand(1)
     cds, cband = _open_band(county_raster)
@@ -134,8 +173,9 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
     eds, eband = _open_band(exclude_raster)
     tds, tband = _open_band(township_raster)
     extra = [(b, None) for b in (rband, lband, eband, tband) if b is not None]
-    names = [n for n, b in (("res", rband), ("land", lband), ("excl", eband), ("town", tband))
-             if b is not None]
+    names = [
+        n for n, b in (("res", rband), ("land", lband), ("excl", eband), ("town", tband)) if b is not None
+    ]
 
     # pass 1 outputs: county number on banned cells, slope and rule (temporary)
     driver = gdal.GetDriverByName("GTiff")
@@ -182,23 +222,38 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
             township_cells[:] += np.bincount(town[valid], minlength=n_townships + 1)
             town_county[:] += bincount2(town[valid], county[valid], n_townships + 1, n_counties + 1)
         ban_band.WriteArray(np.where(banned, county, 0).astype(np.int32), window.col0, window.row0)
-        slope_band.WriteArray(np.nan_to_num(slope, nan=-1.0).astype(np.float32),
-                              window.col0, window.row0)
+        slope_band.WriteArray(np.nan_to_num(slope, nan=-1.0).astype(np.float32), window.col0, window.row0)
         rule_band.WriteArray(rule, window.col0, window.row0)
         return []
 
     sources = [(dem_band, grid.nodata), (cband, None)] + extra
-    map_blocks(sources, grid, kernel, [], halo=SLOPE_HALO, block_rows=block_rows,
-               block_cols=block_cols, progress=progress, is_cancelled=is_cancelled,
-               progress_span=(0.0, 0.55))
+    map_blocks(
+        sources,
+        grid,
+        kernel,
+        [],
+        halo=SLOPE_HALO,
+        block_rows=block_rows,
+        block_cols=block_cols,
+        progress=progress,
+        is_cancelled=is_cancelled,
+        progress_span=(0.0, 0.55),
+    )
     if valid_total[0] == 0:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The DEM has no valid cell (every cell is nodata). Check its nodata "
-            "value and extent."))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The DEM has no valid cell (every cell is nodata). Check its nodata value and extent.",
+            )
+        )
     if county_cells[1:].sum() == 0:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "No DEM cell centre falls inside any county polygon. Check that the "
-            "counties overlap the DEM."))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "No DEM cell centre falls inside any county polygon. Check that the "
+                "counties overlap the DEM.",
+            )
+        )
     ban_ds.FlushCache()
 
     # polygonize: one polygon per 8-connected patch of equal county number
@@ -236,8 +291,14 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
             removed += 1
             continue
         per_county_number[county] += 1
-        patches.append(BanPatch(county=county, number=int(per_county_number[county]), cells=cells,
-                                wkb=bytes(geom.ExportToWkb())))
+        patches.append(
+            BanPatch(
+                county=county,
+                number=int(per_county_number[county]),
+                cells=cells,
+                wkb=bytes(geom.ExportToWkb()),
+            )
+        )
     layer = None
     poly_src = None
     ban_band = None
@@ -248,8 +309,9 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
 
     # pass 2: statistics per patch (labels burnt back from the kept polygons)
     n_patches = len(patches)
-    label_path = rasterize([(i + 1, p.wkb) for i, p in enumerate(patches)], grid,
-                           temp_path(work_dir, "labels"))
+    label_path = rasterize(
+        [(i + 1, p.wkb) for i, p in enumerate(patches)], grid, temp_path(work_dir, "labels")
+    )
     lab_ds = gdal.Open(label_path)
     _valid_geometries(lab_ds.GetRasterBand(1), grid, patches, is_cancelled)
     slope_sum = np.zeros(n_patches + 1)
@@ -271,8 +333,9 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
         vals = arrays[1][m]
         cells_seen[:] += np.bincount(idx, minlength=n_patches + 1)
         slope_sum[:] += np.bincount(idx, weights=vals, minlength=n_patches + 1)
-        res_cells[:] += np.bincount(idx, weights=(arrays[2][m] == RULE_RESERVOIR),
-                                    minlength=n_patches + 1).astype(np.int64)
+        res_cells[:] += np.bincount(
+            idx, weights=(arrays[2][m] == RULE_RESERVOIR), minlength=n_patches + 1
+        ).astype(np.int64)
         key = np.sort(idx * 128.0 + vals)
         group = np.floor(key / 128.0).astype(np.int64)
         last = np.r_[group[1:] != group[:-1], True]
@@ -285,9 +348,18 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
             town_patch_pairs.update(pairs.tolist())
         return []
 
-    map_blocks(stat_sources, grid, stat_kernel, [], halo=0, block_rows=block_rows,
-               block_cols=block_cols, progress=progress, is_cancelled=is_cancelled,
-               progress_span=(0.8, 1.0))
+    map_blocks(
+        stat_sources,
+        grid,
+        stat_kernel,
+        [],
+        halo=0,
+        block_rows=block_rows,
+        block_cols=block_cols,
+        progress=progress,
+        is_cancelled=is_cancelled,
+        progress_span=(0.8, 1.0),
+    )
 
     county_banned = np.zeros(n_counties + 1, dtype=np.int64)
     county_patch_count = np.zeros(n_counties + 1, dtype=np.int64)
@@ -306,9 +378,14 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
         county_banned[patch.county] += patch.cells
         county_patch_count[patch.county] += 1
 
-    result = BanResult(grid=grid, patches=patches, county_cells=county_cells,
-                       county_banned_cells=county_banned, county_patches=county_patch_count,
-                       removed_patches=removed)
+    result = BanResult(
+        grid=grid,
+        patches=patches,
+        county_cells=county_cells,
+        county_banned_cells=county_banned,
+        county_patches=county_patch_count,
+        removed_patches=removed,
+    )
     if tband is not None:
         town_patches = np.zeros(n_townships + 1, dtype=np.int64)
         for pair in town_patch_pairs:
@@ -320,7 +397,7 @@ def _run(ds, grid: GridSpec, county_raster: str, thresholds: np.ndarray,
     lab_ds = None
     slope_band = rule_band = None
     slope_ds = rule_ds = None
-    cds = rds = lds = eds = tds = None
+    del cds, rds, lds, eds, tds  # the bands above are done with their datasets
     for path in (ban_path, slope_path, rule_path, label_path):
         if os.path.exists(path):
             gdal.GetDriverByName("GTiff").Delete(path)
@@ -360,6 +437,4 @@ def township_polygons_raster(polygons: List[Tuple[int, bytes]], grid: GridSpec, 
 
 def mask_raster(polygons: List[Tuple[int, bytes]], grid: GridSpec, work_dir: str, stem: str) -> str:
     """Byte raster, 1 inside any polygon."""
-    return rasterize([(1, wkb) for _v, wkb in polygons], grid, temp_path(work_dir, stem),
-                     gdal.GDT_Byte)
-
+    return rasterize([(1, wkb) for _v, wkb in polygons], grid, temp_path(work_dir, stem), gdal.GDT_Byte)

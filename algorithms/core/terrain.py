@@ -74,14 +74,15 @@ def _neighbours_with_centre(win: np.ndarray) -> np.ndarray:
     k = 0
     for dr in range(3):
         for dc in range(3):
-            nb = win[dr:dr + rows, dc:dc + cols]
+            nb = win[dr : dr + rows, dc : dc + cols]
             stack[k] = np.where(np.isnan(nb), centre, nb)
             k += 1
     return stack
 
 
-def horn_slope(window: np.ndarray, cellsize_x: float, cellsize_y: float,
-               edges: Edges = (True, True, True, True)) -> np.ndarray:
+def horn_slope(
+    window: np.ndarray, cellsize_x: float, cellsize_y: float, edges: Edges = (True, True, True, True)
+) -> np.ndarray:
     """Slope in degrees by Horn (1981) for the core cells of ``window``.
 
     Parameters
@@ -119,8 +120,9 @@ def horn_slope(window: np.ndarray, cellsize_x: float, cellsize_y: float,
     return slope
 
 
-def _fix_corners(slope: np.ndarray, raw: np.ndarray, cellsize_x: float, cellsize_y: float,
-                 edges: Edges) -> None:
+def _fix_corners(
+    slope: np.ndarray, raw: np.ndarray, cellsize_x: float, cellsize_y: float, edges: Edges
+) -> None:
     """Recompute raster-corner cells with gdaldem's clamped-column window."""
     top, bottom, left, right = edges
     n_rows, n_cols = slope.shape
@@ -162,9 +164,15 @@ def _fix_corners(slope: np.ndarray, raw: np.ndarray, cellsize_x: float, cellsize
         slope[r, c] = _horn(padded, cellsize_x, cellsize_y)[1, 1]
 
 
-def slope_to_raster(dem_path: str, out_path: str, *, block_rows: int = DEFAULT_BLOCK,
-                    block_cols: int = DEFAULT_BLOCK, progress: ProgressFn = _noop_progress,
-                    is_cancelled: CancelFn = _never) -> Tuple[str, int]:
+def slope_to_raster(
+    dem_path: str,
+    out_path: str,
+    *,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> Tuple[str, int]:
     """Write the Horn slope (degrees, Float32, nodata -9999) of a DEM, block by block.
 
     Returns ``(out_path, valid_cell_count)``.
@@ -182,19 +190,27 @@ def slope_to_raster(dem_path: str, out_path: str, *, block_rows: int = DEFAULT_B
     from osgeo import gdal  # local: keeps the module header short
 
     with RasterWriter(out_path, grid, gdal.GDT_Float32, nodata=-9999.0) as writer:
-        map_blocks([(band, grid.nodata)], grid, kernel, [writer], halo=SLOPE_HALO,
-                   block_rows=block_rows, block_cols=block_cols, progress=progress,
-                   is_cancelled=is_cancelled)
+        map_blocks(
+            [(band, grid.nodata)],
+            grid,
+            kernel,
+            [writer],
+            halo=SLOPE_HALO,
+            block_rows=block_rows,
+            block_cols=block_cols,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
         writer.commit()
     return out_path, counter["valid"]
 
 
-def slope_array(dem: np.ndarray, cellsize_x: float, cellsize_y: float,
-                nodata: Optional[float] = None) -> np.ndarray:
+def slope_array(
+    dem: np.ndarray, cellsize_x: float, cellsize_y: float, nodata: Optional[float] = None
+) -> np.ndarray:
     """Whole-array Horn slope (degrees) of ``dem``; NaN or ``nodata`` cells give NaN."""
     z = np.asarray(dem, dtype=np.float64)
     if nodata is not None and not np.isnan(nodata):
         z = np.where(z == nodata, np.nan, z)
     padded = np.pad(z, 1, constant_values=np.nan)
     return horn_slope(padded, cellsize_x, cellsize_y, (True, True, True, True))
-

@@ -22,21 +22,22 @@ from .standards import HA_M2, MU_M2
 gdal.UseExceptions()
 ogr.UseExceptions()
 
-TEMP_GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=LZW",
-                      "BIGTIFF=IF_SAFER"]
+TEMP_GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=LZW", "BIGTIFF=IF_SAFER"]
 
 
 def temp_path(work_dir: str, stem: str, suffix: str = ".tif") -> str:
     """A fresh file name in ``work_dir``."""
-    return os.path.join(work_dir, "{}_{}{}".format(stem, uuid.uuid4().hex[:8], suffix))
+    return os.path.join(work_dir, f"{stem}_{uuid.uuid4().hex[:8]}{suffix}")
 
 
-def memory_layer(polygons: Iterable[Tuple[int, bytes]], crs_wkt: str = "") -> Tuple[ogr.DataSource, ogr.Layer]:
+def memory_layer(
+    polygons: Iterable[Tuple[int, bytes]], crs_wkt: str = ""
+) -> Tuple[ogr.DataSource, ogr.Layer]:
     """An OGR in-memory layer with an integer field ``VAL`` from ``(value, wkb)`` pairs."""
     from osgeo import osr
 
     driver = ogr.GetDriverByName("Memory")
-    ds = driver.CreateDataSource("mem_{}".format(uuid.uuid4().hex[:8]))
+    ds = driver.CreateDataSource(f"mem_{uuid.uuid4().hex[:8]}")
     srs = None
     if crs_wkt:
         srs = osr.SpatialReference()
@@ -52,8 +53,9 @@ def memory_layer(polygons: Iterable[Tuple[int, bytes]], crs_wkt: str = "") -> Tu
     return ds, layer
 
 
-def rasterize(polygons: Sequence[Tuple[int, bytes]], grid: GridSpec, path: str,
-              data_type: int = gdal.GDT_Int32) -> str:
+def rasterize(
+    polygons: Sequence[Tuple[int, bytes]], grid: GridSpec, path: str, data_type: int = gdal.GDT_Int32
+) -> str:
     """Burn ``value`` of each ``(value, wkb)`` polygon into a new raster aligned on ``grid``.
 
     Cells whose centre is in no polygon get 0.  Returns ``path``.
@@ -93,7 +95,11 @@ def require_overlap(polygons: Sequence[Tuple[int, bytes]], grid: GridSpec, layer
                 "{xmax:.0f}, {ymax:.0f} in the DEM's CRS). Check that both layers cover the same "
                 "area and that their CRSs are declared correctly.",
             ),
-            layer=layer_name, xmin=xmin, ymin=ymin, xmax=xmax, ymax=ymax,
+            layer=layer_name,
+            xmin=xmin,
+            ymin=ymin,
+            xmax=xmax,
+            ymax=ymax,
         )
 
 
@@ -124,10 +130,12 @@ def area_columns(cells: float, cell_area: float) -> Tuple[float, float, float]:
     return m2, m2 / HA_M2, m2 / MU_M2
 
 
-def bincount2(a: np.ndarray, b: np.ndarray, na: int, nb: int,
-              weights: Optional[np.ndarray] = None) -> np.ndarray:
+def bincount2(
+    a: np.ndarray, b: np.ndarray, na: int, nb: int, weights: Optional[np.ndarray] = None
+) -> np.ndarray:
     """Cross-tabulation ``out[i, j] = count (or weight sum) where a == i and b == j``."""
     flat = a.astype(np.int64) * nb + b.astype(np.int64)
-    counts = np.bincount(flat.ravel(), weights=None if weights is None else weights.ravel(),
-                         minlength=na * nb)
+    counts = np.bincount(
+        flat.ravel(), weights=None if weights is None else weights.ravel(), minlength=na * nb
+    )
     return counts[: na * nb].reshape(na, nb)
