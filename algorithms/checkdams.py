@@ -267,7 +267,7 @@ class CheckDamsAlgorithm(SwcAlgorithm):
                          round(d.crest_z, 3), round(d.gradient, 5), round(d.local_gradient, 5),
                          d.next_id, None if d.spacing_m is None else round(d.spacing_m, 2),
                          None if d.rule_spacing_m is None else round(d.rule_spacing_m, 2),
-                         round(d.distance_m, 2), round(d.control_km2, 5), round(d.storage_m3, 2),
+                         round(d.distance_m, 2), round(d.control_km2, 6), round(d.storage_m3, 2),
                          round(d.pool_m2, 2), round(d.silt_m3, 2), round(d.silt_m2, 2),
                          round(d.crest_m, 2), round(d.body_m3, 2), key, type_name])
             geoms.append(bytes(QgsGeometry.fromPointXY(QgsPointXY(d.x, d.y)).asWkb()))
@@ -306,7 +306,7 @@ class CheckDamsAlgorithm(SwcAlgorithm):
         g_sink, summary_id = self.table_sink(parameters, self.SUMMARY, context, g_fields)
         names = ("DAMS", "BODY_M3", "STORAGE_M3", "SILT_M3", "SILT_M2", "CHANNEL_M")
         g_rows = [[str(g["GULLY"])] + [round(g[n], 2) if n != "DAMS" else int(g[n])
-                                       for n in names] + [round(g["AREA_KM2"], 5)]
+                                       for n in names] + [round(g["AREA_KM2"], 6)]
                   for g in plan.gullies]
         total = [self.tr("All")] + [
             int(sum(g[n] for g in plan.gullies)) if n == "DAMS" else

@@ -214,7 +214,7 @@ class DamStorageAlgorithm(SwcAlgorithm):
             if r.flooded_wkb:
                 self.add_rows(f_sink, f_fields, [[
                     fid, r.height, round(r.bed_z, 3), round(r.bed_z + r.height, 3),
-                    round(r.area_m2, 2), round(r.volume_m3, 2), round(r.control_km2, 5),
+                    round(r.area_m2, 2), round(r.volume_m3, 2), round(r.control_km2, 6),
                     r.size_code, "{} {}".format(r.size_name, names.get(r.size_code, "")),
                     r.design_life, round(r.sediment_t_a, 2), life, round(r.crest_m, 2),
                     round(r.closed_height, 3)]], [r.flooded_wkb])
@@ -222,7 +222,7 @@ class DamStorageAlgorithm(SwcAlgorithm):
                 feedback.pushWarning(self.tr("Axis {fid}: nothing is flooded at {h:g} m.").format(
                     fid=fid, h=r.height))
             if c_sink is not None and r.catchment_wkb:
-                self.add_rows(c_sink, c_fields, [[fid, round(r.control_km2, 5)]],
+                self.add_rows(c_sink, c_fields, [[fid, round(r.control_km2, 6)]],
                               [r.catchment_wkb])
             feedback.pushInfo(self.tr(
                 "Axis {fid}: bed {z:.2f} m, control area {a:.4f} km², at {h:g} m: {v:.0f} m³ "

@@ -12,7 +12,7 @@ from qgis.core import (
 from .base import GROUP_EROSION, SwcAlgorithm, translate_core_error
 from .core import standards
 from .core.csle import ls_factor_rasters
-from .core.errors import InputError, QT_TRANSLATE_NOOP, SwcError
+from .core.errors import QT_TRANSLATE_NOOP, InputError, SwcError
 from .core.hydrology import DEFAULT_MAX_MEMORY_MB
 from .core.slopeclass import parse_breaks
 from .styles import pseudocolor_raster_qml, write_sidecar
@@ -42,9 +42,9 @@ def ls_qml(kind: str) -> str:
     items = []
     for i, value in enumerate(stops):
         lo = stops[i - 1] if i else 0
-        label = "≤ {:g}".format(value) if i == 0 else "{:g} – {:g}".format(lo, value)
+        label = f"≤ {value:g}" if i == 0 else f"{lo:g} – {value:g}"
         if i == len(stops) - 1:
-            label = "> {:g}".format(lo)
+            label = f"> {lo:g}"
             value = 1e9
         items.append((value, LS_COLORS[i], label))
     return pseudocolor_raster_qml(items)
@@ -117,9 +117,9 @@ class LsFactorAlgorithm(SwcAlgorithm):
             QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0))
         for name, label, default in (
                 (self.M_BREAKS, self.tr("Slope breaks for the exponent m (degrees)"),
-                 ",".join("{:g}".format(v) for v in standards.CSLE_M_BREAKS_DEG)),
+                 ",".join(f"{v:g}" for v in standards.CSLE_M_BREAKS_DEG)),
                 (self.M_VALUES, self.tr("Exponent m per slope class"),
-                 ",".join("{:g}".format(v) for v in standards.CSLE_M_VALUES))):
+                 ",".join(f"{v:g}" for v in standards.CSLE_M_VALUES))):
             param = QgsProcessingParameterString(name, label, defaultValue=default)
             param.setFlags(param.flags() | param.FlagAdvanced)
             self.addParameter(param)

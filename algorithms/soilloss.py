@@ -9,7 +9,6 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr
-
 from qgis.core import (
     QgsMapLayer,
     QgsProcessing,
@@ -37,10 +36,10 @@ from .base import (
 )
 from .core import standards
 from .core.csle import (
+    N_CLASSES,
     FactorSource,
     LandUseSource,
     MeasureSource,
-    N_CLASSES,
     align_raster,
     code_text,
     intensity_bounds,
@@ -73,16 +72,16 @@ BASE_FIELDS = ("BASE_LOSS_T", "BASE_MODULUS", "BASE_ERODED_KM2", "BASE_SWC_RATE"
 def class_ranges(tolerance: float) -> List[str]:
     """``< 200``, ``200 – 2 500``, …, ``≥ 15 000`` (lower bounds included)."""
     edges = intensity_bounds(tolerance)
-    out = ["< {:g}".format(edges[0])]
-    out += ["{:g} – {:g}".format(a, b) for a, b in zip(edges, edges[1:])]
-    out.append("≥ {:g}".format(edges[-1]))
+    out = [f"< {edges[0]:g}"]
+    out += [f"{a:g} – {b:g}" for a, b in zip(edges, edges[1:])]
+    out.append(f"≥ {edges[-1]:g}")
     return out
 
 
 def intensity_qml(names: Sequence[str], tolerance: float) -> str:
     ranges = class_ranges(tolerance)
     return paletted_raster_qml([
-        (i + 1, standards.EROSION_CLASS_COLORS[i], "{} {} ({})".format(i + 1, names[i], ranges[i]))
+        (i + 1, standards.EROSION_CLASS_COLORS[i], f"{i + 1} {names[i]} ({ranges[i]})")
         for i in range(N_CLASSES)])
 
 
@@ -434,7 +433,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 "{n} cells with land use have no {factor} value and were left out; check the "
                 "extent and nodata of the {factor} input.").format(n=count, factor=labels[name]))
         feedback.pushInfo(self.tr("Factor means over the cells with a value: {means}.").format(
-            means=", ".join("{} {:.4g}".format(k, v) for k, v in result.factor_means.items())))
+            means=", ".join(f"{k} {v:.4g}" for k, v in result.factor_means.items())))
         if measures is not None:
             feedback.pushInfo(self.tr("{n} measure polygons applied.").format(n=n_measure_polys))
 
@@ -455,7 +454,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
             values = result.zone_row(z)
             name = names[z - 1] if names else self.tr("All")
             row = [name, values["AREA_KM2"]]
-            row += [values["C{}_KM2".format(c)] for c in range(1, N_CLASSES + 1)]
+            row += [values[f"C{c}_KM2"] for c in range(1, N_CLASSES + 1)]
             row += [values[f] for f in SUMMARY_FIELDS]
             row += [tolerance]
             row += [values[f] for f in BASE_FIELDS]
@@ -519,7 +518,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
                     raise self.fail(self.tr(
                         "These soil classes of the K raster are not in the K table {path}: "
                         "{codes}. Add a row (code, K) for each.").format(
-                        path=table, codes=", ".join("{:g}".format(c) for c in missing[:30])))
+                        path=table, codes=", ".join(f"{c:g}" for c in missing[:30])))
                 return FactorSource(path=path, codes=codes, values=values)
             path = self._align(self._raster_path(layer, "K"), grid, work, "K")
             return FactorSource(path=path)

@@ -176,7 +176,7 @@ class SwcRateAlgorithm(SwcAlgorithm):
             area, eroded, rate = v["AREA_KM2"], v["ERODED_KM2"], v["SWC_RATE"]
             poly_km2 = poly_areas[z - 1] / standards.KM2_M2
             cover = 100.0 * area / poly_km2 if poly_km2 > 0 else None
-            row = [name, area] + [v["C{}_KM2".format(c)] for c in range(1, N_CLASSES + 1)]
+            row = [name, area] + [v[f"C{c}_KM2"] for c in range(1, N_CLASSES + 1)]
             row += [eroded, rate]
             for target in targets:
                 gap = target - rate if rate is not None else None

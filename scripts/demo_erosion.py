@@ -71,7 +71,7 @@ def _measures(demo) -> str:
         xa, xb = x0 + a * w, x0 + c * w
         ya, yb = y1 - d * h, y1 - b * h
         f.SetGeometry(ogr.CreateGeometryFromWkt(
-            "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(xa, ya, xb, yb)))
+            f"POLYGON(({xa} {ya},{xb} {ya},{xb} {yb},{xa} {yb},{xa} {ya}))"))
         layer.CreateFeature(f)
     out = None
     return path + "|layername=measures"

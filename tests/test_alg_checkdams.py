@@ -267,12 +267,13 @@ def test_damstorage_v_valley(processing_ready, tmp_path):
     vols = [t[2] for t in table]
     assert np.all(np.diff(vols) > 0)
     for h, area, vol, closed in table:
-        assert vol == pytest.approx(4 * h ** 3 / (3 * 0.08), rel=0.03, abs=0.5)
-        assert area == pytest.approx(4 * h ** 2 / 0.08, rel=0.03, abs=1.0)
         assert closed == 1
+        if h >= 1.5:   # the pool spans enough cells for the midpoint rule
+            assert vol == pytest.approx(4 * h ** 3 / (3 * 0.08), rel=0.03)
+            assert area == pytest.approx(4 * h ** 2 / 0.08, rel=0.03)
     (f, wkt), = read_features(res["FLOODED"])
     assert f["VOL_M3"] == pytest.approx(vols[-1])
-    assert f["CONTROL_KM2"] == pytest.approx(151 * 61 / 1e6)
+    assert f["CONTROL_KM2"] == pytest.approx(151 * 61 / 1e6, abs=1e-6)
     assert f["SIZE_CLASS"] == "small"
     assert f["LIFE_A"] == pytest.approx(f["VOL_M3"] * 1.35 / (5000 * 0.5 * f["CONTROL_KM2"]),
                                         rel=1e-3)
@@ -301,21 +302,51 @@ def test_damstorage_bigtujunga_against_brute_force(processing_ready, tmp_path, r
     res = run("damstorage", {"DEM": dem, "AXIS": axis, "MAX_HEIGHT": 20.0, "STEP": 5.0,
                              "TABLE": str(tmp_path / "t.gpkg"),
                              "FLOODED": str(tmp_path / "f.gpkg")})
-    table = sorted((a["H_M"], a["VOL_M3"]) for a, _g in read_features(res["TABLE"]))
+    table = sorted((a["H_M"], a["VOL_M3"], a["CLOSED"])
+                   for a, _g in read_features(res["TABLE"]))
     (f, _wkt), = read_features(res["FLOODED"])
     assert np.all(np.diff([t[1] for t in table]) >= 0)
-    # brute force: the watershed of the thalweg cell, cells below the water level
-    ro, co = _thalweg_crossing(grid, flow, (x - 600 * nx, y - 600 * ny),
-                               (x + 600 * nx, y + 600 * ny))
-    ws = hy.watershed_mask(flow.codes, ro, co)
+    # independent: flood fill from the thalweg crossing through cells below the water
+    # level on the upstream side of the axis (8-connected, numpy dilation)
+    p0, p1 = (x - 600 * nx, y - 600 * ny), (x + 600 * nx, y + 600 * ny)
+    ro, co = _thalweg_crossing(grid, flow, p0, p1)
     z = flow.filled.astype(np.float64)
     z0 = z[ro, co]
     assert f["BED_Z"] == pytest.approx(z0, abs=1e-3)
-    for h, vol in table[1:]:
-        brute = np.sum(np.clip(z0 + h - z[ws], 0, None)) * grid.cell_area
-        # the tool also counts cells that drain through other axis cells and counts the
-        # cells cut by the axis with their upstream share only
-        assert 0.8 * brute <= vol <= 1.25 * brute
+    w = 80
+    r0, c0 = max(ro - w, 0), max(co - w, 0)
+    sub = z[r0:ro + w + 1, c0:co + w + 1]
+    rr, cc = np.mgrid[r0:r0 + sub.shape[0], c0:c0 + sub.shape[1]]
+    xs = grid.geotransform[0] + (cc + 0.5) * grid.cellsize_x
+    ys = grid.geotransform[3] - (rr + 0.5) * grid.cellsize_y
+    xd, yd = grid.cell_center(ro + dr, co + dc)            # downstream side is positive
+    ax, ay = p1[0] - p0[0], p1[1] - p0[1]
+    sgn = np.sign(ax * (yd - p0[1]) - ay * (xd - p0[0]))
+    dist = sgn * (ax * (ys - p0[1]) - ay * (xs - p0[0])) / math.hypot(ax, ay)
+    checked = 0
+    for h, vol, closed in table[1:]:
+        if not closed:
+            continue
+        bounds = []
+        for limit in (-grid.cellsize_x, grid.cellsize_x):
+            allowed = (sub < z0 + h) & (dist < limit)
+            seed = np.zeros_like(allowed)
+            seed[ro - r0, co - c0] = True
+            while True:
+                grow = seed.copy()
+                grow[1:, :] |= seed[:-1, :]
+                grow[:-1, :] |= seed[1:, :]
+                grow[:, 1:] |= grow[:, :-1].copy()
+                grow[:, :-1] |= grow[:, 1:].copy()
+                grow &= allowed | seed
+                if (grow == seed).all():
+                    break
+                seed = grow
+            assert not seed[[0, -1], :].any() and not seed[:, [0, -1]].any()  # inside the window
+            bounds.append(np.sum(np.clip(z0 + h - sub[seed], 0, None)) * grid.cell_area)
+        assert bounds[0] <= vol + 1.0 and vol <= bounds[1] + 1.0
+        checked += 1
+    assert checked >= 2
     assert f["CONTROL_KM2"] >= area[ro, co] - 1e-6
 
 

@@ -11,9 +11,8 @@ import os
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
-
 from conftest import shared
+from osgeo import gdal, ogr, osr
 
 TABLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources",
                       "tables")
@@ -61,7 +60,7 @@ def _polygons(path, wkt, features, field="name", kind=ogr.OFTString):
         f = ogr.Feature(layer.GetLayerDefn())
         f.SetField(field, value)
         f.SetGeometry(ogr.CreateGeometryFromWkt(
-            "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(x0, y0, x1, y1)))
+            f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"))
         layer.CreateFeature(f)
     ds = None
     return str(path) + "|layername=polys"

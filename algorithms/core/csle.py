@@ -614,7 +614,7 @@ def _crs_name(wkt: str) -> str:
     srs.ImportFromWkt(wkt)
     name = srs.GetName() or "?"
     code = srs.GetAuthorityCode(None)
-    return "{} (EPSG:{})".format(name, code) if code else name
+    return f"{name} (EPSG:{code})" if code else name
 
 
 def align_raster(path: str, grid: GridSpec, out_path: str, label: str,
@@ -775,7 +775,7 @@ def zone_summary(class_cells: np.ndarray, loss_sum: float, cell_area: float,
         "SWC_RATE": swc_rate(cells, eroded),
     }
     for c in range(1, N_CLASSES + 1):
-        row["C{}_KM2".format(c)] = float(class_cells[c]) * km2
+        row[f"C{c}_KM2"] = float(class_cells[c]) * km2
     if base_class_cells is not None and base_loss_sum is not None:
         b_cells = float(base_class_cells[1:].sum())
         b_eroded = float(base_class_cells[2:].sum())
@@ -859,10 +859,11 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
     forest_idx = np.array([c == "forest" for c in lu_cover], dtype=bool)
     grass_idx = np.array([c == "grass" for c in lu_cover], dtype=bool)
 
-    def factor(src: FactorSource, name: str, arrays: List[np.ndarray]) -> np.ndarray:
+    def factor(src: FactorSource, name: str, arrays: List[np.ndarray],
+               shape: Tuple[int, int]) -> np.ndarray:
         if name in slots:
             return src.lookup(arrays[slots[name]])
-        return np.full(arrays[0].shape if arrays else (0, 0), float(src.constant))
+        return np.full(shape, float(src.constant))
 
     def kernel(arrays: List[np.ndarray], window) -> List[np.ndarray]:
         shape = (window.rows, window.cols)
@@ -881,9 +882,9 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
                     sel = lu_ok & mask_idx[pos] & ~np.isnan(fvc)
                     if sel.any():
                         b[sel] = fvc_to_b(fvc[sel], fvc_table[cover])
-        ls_a = factor(ls, "LS", arrays) if "LS" in slots else np.full(shape, float(ls.constant))
-        r_a = factor(r, "R", arrays) if "R" in slots else np.full(shape, float(r.constant))
-        k_a = factor(k, "K", arrays) if "K" in slots else np.full(shape, float(k.constant))
+        ls_a = factor(ls, "LS", arrays, shape)
+        r_a = factor(r, "R", arrays, shape)
+        k_a = factor(k, "K", arrays, shape)
         e_a = np.ones(shape)
         t_a = t_lu
         if measures is not None:
