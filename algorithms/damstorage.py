@@ -215,7 +215,7 @@ class DamStorageAlgorithm(SwcAlgorithm):
                 self.add_rows(f_sink, f_fields, [[
                     fid, r.height, round(r.bed_z, 3), round(r.bed_z + r.height, 3),
                     round(r.area_m2, 2), round(r.volume_m3, 2), round(r.control_km2, 6),
-                    r.size_code, "{} {}".format(r.size_name, names.get(r.size_code, "")),
+                    r.size_code, names.get(r.size_code, r.size_name),
                     r.design_life, round(r.sediment_t_a, 2), life, round(r.crest_m, 2),
                     round(r.closed_height, 3)]], [r.flooded_wkb])
             else:

@@ -71,7 +71,7 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
         names = [self.tr("east"), self.tr("south-east"), self.tr("south"), self.tr("south-west"),
                  self.tr("west"), self.tr("north-west"), self.tr("north"), self.tr("north-east")]
         dir_qml = write_sidecar(dir_path, paletted_raster_qml(
-            [(code, D8_COLORS[k], "{} {}".format(code, names[k]))
+            [(code, D8_COLORS[k], f"{code} {names[k]}")
              for k, code in enumerate(hydrology.D8_CODES)]))
         acc_qml = write_sidecar(acc_path, accumulation_qml(area, res.grid.cell_area))
         if dir_qml:
@@ -90,9 +90,9 @@ def accumulation_qml(area_m2, cell_area: float) -> str:
     colors = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
     i = 0
     while value < top and i < len(colors) - 1:
-        stops.append((value, colors[i], "≤ {:g} m²".format(value)))
+        stops.append((value, colors[i], f"≤ {value:g} m²"))
         value *= 10.0
         i += 1
     stops.append((max(top, value), colors[min(i, len(colors) - 1)],
-                  "> {:g} m²".format(stops[-1][0] if stops else cell_area)))
+                  f"> {stops[-1][0] if stops else cell_area:g} m²"))
     return pseudocolor_raster_qml(stops)

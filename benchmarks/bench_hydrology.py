@@ -59,9 +59,9 @@ def child_grass(dem: str) -> dict:
     if grass is None:
         return {"error": "grass not installed"}
     script = (
-        "r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
+        f"r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
         "t0=$(date +%s.%N) && r.watershed -s elevation=dem accumulation=acc drainage=dir --q && "
-        "t1=$(date +%s.%N) && echo RWATERSHED_SECONDS $t0 $t1").format(dem=dem)
+        "t1=$(date +%s.%N) && echo RWATERSHED_SECONDS $t0 $t1")
     proc = subprocess.run([grass, "--tmp-location", dem, "--exec", "bash", "-c", script],
                           capture_output=True, text=True)
     if proc.returncode != 0:
@@ -129,11 +129,11 @@ def main() -> int:
                 continue
             gs = grass.get("seconds")
             ratio = ours["seconds"] / gs if gs else float("nan")
-            tgt = "< {:g} s".format(target) if target else "ratio <= 1.0"
+            tgt = f"< {target:g} s" if target else "ratio <= 1.0"
             ok = (ours["seconds"] < target) if target else (ratio <= 1.0)
             print("| {} | {:,} | {:.2f} | {:.0f} | {} | {} | {:.2f} | {} {} |".format(
                 name, ours["cells"], ours["seconds"], ours["maxrss_mb"],
-                "{:.2f}".format(gs) if gs else "n/a",
+                f"{gs:.2f}" if gs else "n/a",
                 "{:.0f}".format(grass["maxrss_mb"]) if grass.get("maxrss_mb") else "n/a",
                 ratio, tgt, "met" if ok else "MISSED"))
         for name, _dem, ours, _g, _t in rows:

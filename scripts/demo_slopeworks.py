@@ -38,7 +38,7 @@ def _areas(demo) -> str:
         xa, xb = x0 + a * w, x0 + c * w
         ya, yb = y1 - d * h, y1 - b * h
         f.SetGeometry(ogr.CreateGeometryFromWkt(
-            "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(xa, ya, xb, yb)))
+            f"POLYGON(({xa} {ya},{xb} {ya},{xb} {yb},{xa} {yb},{xa} {ya}))"))
         layer.CreateFeature(f)
     out = None
     return path
@@ -47,8 +47,8 @@ def _areas(demo) -> str:
 def run(demo) -> None:
     """Pits on the steep faces, benches on the gentler slope; summaries to xlsx."""
     path = _areas(demo)
-    pits_areas = "{}|layername=areas|subset=\"measure\" = 'pits'".format(path)
-    bench_areas = "{}|layername=areas|subset=\"measure\" = 'benches'".format(path)
+    pits_areas = f"{path}|layername=areas|subset=\"measure\" = 'pits'"
+    bench_areas = f"{path}|layername=areas|subset=\"measure\" = 'benches'"
     demo.log("S1. Fish-scale pits (swcplanner:slopeworks, MEASURE=0)")
     res = demo.run("swcplanner:slopeworks", {
         "AREAS": pits_areas, "NAME_FIELD": "name", "DEM": demo.dem, "MEASURE": 0,

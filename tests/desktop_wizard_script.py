@@ -74,8 +74,11 @@ def open_wizard():
     plugin = plugins["swc_planner"]
     plugin.wizard_action.trigger()          # the menu/toolbar action
     state["wiz"] = plugin.wizard
-    state["wiz"].move(820, 40)
-    state["wiz"].resize(760, 900)
+    state["wiz"].move(560, 30)
+    state["wiz"].resize(1030, 930)
+    root = QgsProject.instance().layerTreeRoot()
+    for name in ("landuse", "soil"):
+        root.findLayer(state["layers"][name].id()).setItemVisibilityChecked(False)
 
 
 def page1():

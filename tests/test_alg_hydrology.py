@@ -17,9 +17,8 @@ from typing import Dict
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
-
 from conftest import shared
+from osgeo import gdal, ogr, osr
 
 from swc_planner.algorithms.core import hydrology as h
 
@@ -65,10 +64,10 @@ def grass_watershed(dem, tmp_path_factory):
         return _GRASS_CACHE[dem]
     out = tmp_path_factory.mktemp("grass")
     grass_run(dem, out, (
-        "r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
+        f"r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
         "r.watershed -s elevation=dem accumulation=acc drainage=dir --q && "
-        "r.out.gdal -c input=acc output={o}/acc.tif type=Float64 --q && "
-        "r.out.gdal -c input=dir output={o}/dir.tif type=Int16 --q").format(dem=dem, o=out))
+        f"r.out.gdal -c input=acc output={out}/acc.tif type=Float64 --q && "
+        f"r.out.gdal -c input=dir output={out}/dir.tif type=Int16 --q"))
     _GRASS_CACHE[dem] = {"acc": str(out / "acc.tif"), "dir": str(out / "dir.tif"), "dir_": str(out)}
     return _GRASS_CACHE[dem]
 
@@ -119,7 +118,7 @@ def compare_with_grass(dem, area_path, filled_path, tmp_path_factory, min_area=1
         "reasons": reasons,
         "grass_flagged_excluded": int((contaminated & (ref >= min_area)).sum()),
     }
-    print("\nupslope area vs r.watershed -s on {}: {}".format(os.path.basename(dem), stats))
+    print(f"\nupslope area vs r.watershed -s on {os.path.basename(dem)}: {stats}")
     return stats
 
 
@@ -355,10 +354,10 @@ def test_watershed_area_agrees_with_r_water_outlet(processing_ready, tmp_path, t
     x, y = grid.cell_center(r, c)
     out = tmp_path / "ws.tif"
     grass_run(dem, tmp_path, (
-        "r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
+        f"r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
         "r.watershed -s elevation=dem drainage=dir --q && "
-        "r.water.outlet input=dir output=ws coordinates={x},{y} --q && "
-        "r.out.gdal -c input=ws output={o} type=Byte --q").format(dem=dem, x=x, y=y, o=out))
+        f"r.water.outlet input=dir output=ws coordinates={x},{y} --q && "
+        f"r.out.gdal -c input=ws output={out} type=Byte --q"))
     grass_cells = int((gdal.Open(str(out)).ReadAsArray() == 1).sum())
     outlets = _outlet_layer(tmp_path / "o.gpkg", grid.crs_wkt, [(x, y)])
     res = run("watershed", {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 0,

@@ -4,11 +4,10 @@ import math
 
 import numpy as np
 import pytest
+from conftest import shared
 from osgeo import gdal, ogr
 from shapely import wkb as shapely_wkb
 from shapely.geometry import Polygon, box
-
-from conftest import shared
 from synth import gdaldem_slope, iter_features, read_array, write_polygons, write_raster
 
 pytestmark = pytest.mark.usefixtures("processing_ready")
@@ -55,7 +54,7 @@ def columns(path, *names):
     ds = None
     with sqlite3.connect(path) as con:
         rows = con.execute("SELECT {} FROM \"{}\" ORDER BY fid".format(
-            ", ".join('"{}"'.format(n) for n in names), table)).fetchall()
+            ", ".join(f'"{n}"' for n in names), table)).fetchall()
     return [np.array([r[i] for r in rows]) for i in range(len(names))]
 
 

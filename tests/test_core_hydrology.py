@@ -248,9 +248,9 @@ def test_weights_and_nodata():
 def test_strahler_y_network():
     # two order-1 branches join, an order-1 side stream joins the order-2 stem
     codes = np.zeros((6, 5), np.uint8)
-    codes[0, 0] = 2; codes[1, 1] = 2           # NW branch -> (2, 2)
-    codes[0, 4] = 8; codes[1, 3] = 8           # NE branch -> (2, 2)
-    codes[2, 2] = 4; codes[3, 2] = 4; codes[4, 2] = 4; codes[5, 2] = 4
+    codes[0, 0] = codes[1, 1] = 2              # NW branch -> (2, 2)
+    codes[0, 4] = codes[1, 3] = 8              # NE branch -> (2, 2)
+    codes[2:6, 2] = 4                          # the stem
     codes[3, 4] = 8                            # side stream -> (4, 3)
     codes[4, 3] = 16                           # -> (4, 2)
     ch = codes > 0

@@ -16,9 +16,10 @@ from shapely.geometry import LineString, Point, Polygon, box
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from synth import write_raster  # noqa: E402
+
 from algorithms.core import slopeworks as sw  # noqa: E402
 from algorithms.core.errors import Cancelled, InputError, MemoryLimitError  # noqa: E402
-from synth import write_raster  # noqa: E402
 
 X0, Y0 = 39500000.0, 4500000.0
 K = sw.ARC_SEGMENTS
@@ -30,7 +31,7 @@ if not os.path.isdir(SHARED):
 def shared(*parts):
     path = os.path.join(SHARED, *parts)
     if not os.path.exists(path):
-        pytest.skip("shared data not found: {}".format(path))
+        pytest.skip(f"shared data not found: {path}")
     return path
 
 

@@ -115,7 +115,8 @@ def test_benefits_and_area_warning():
 
 def pdf_text(path):
     """Text of a Qt-written PDF (text kept as text): objects, ToUnicode CMaps per font, Tj runs."""
-    data = open(path, "rb").read()
+    with open(path, "rb") as handle:
+        data = handle.read()
     objects = {}
     for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S):
         body = m.group(2)
@@ -166,11 +167,13 @@ def pdf_text(path):
         for bt in re.findall(rb"BT(.*?)ET", stream, re.S):
             cmap = {}
             text = []
-            for tok in re.finditer(rb"/(\w+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]+)>\s*Tj", bt):
+            for tok in re.finditer(rb"/(\w+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]+)>\s*Tj|\[([^\]]*)\]\s*TJ", bt):
                 if tok.group(1):
                     cmap = font_cmaps.get(names.get(tok.group(1)), {})
-                else:
-                    h = tok.group(2).decode()
+                    continue
+                hexes = [tok.group(2)] if tok.group(2) else re.findall(rb"<([0-9A-Fa-f]+)>", tok.group(3))
+                for h in hexes:
+                    h = h.decode()
                     text.append("".join(cmap.get(int(h[i:i + 4], 16), "?") for i in range(0, len(h), 4)))
             runs.append("".join(text))
     return re.sub(r"[ \t]+", " ", " ".join(runs))

@@ -9,6 +9,7 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -243,6 +244,7 @@ class MeasuresPage(PlanningPage):
                                  "the slopes."))
         self.alloc_table = make_table(self, editable=True)
         self.alloc_table.setMinimumHeight(220)
+        self.alloc_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.reset_button = QPushButton(self.tr("Reset to the region preset"), self)
         self.dams_check = QCheckBox(self.tr("Check dams in small gullies (谷坊)"), self)
         self.dams_check.setChecked(True)
@@ -543,11 +545,11 @@ class QuantitiesPage(PlanningPage):
     def invest_rows(self, irows, totals) -> List[List[str]]:
         out = []
         for part in tables.PARTS:
+            out.append([part_label(part), "", "", "", F(totals[part] / 10000.0, 2)])
             for r in irows:
                 if r["part"] == part and r["amount"]:
-                    out.append([part_label(part), item_label(r["item"]), F(r["quantity"]),
-                                F(r["price"]), F(r["amount"] / 10000.0, 2)])
-            out.append([part_label(part), self.tr("Subtotal"), "", "", F(totals[part] / 10000.0, 2)])
+                    out.append(["", item_label(r["item"]), F(r["quantity"]), F(r["price"]),
+                                F(r["amount"] / 10000.0, 2)])
         for key in ("independent", "contingency", "total"):
             out.append([part_label(key), "", "", "", F(totals[key] / 10000.0, 2)])
         return out

@@ -39,7 +39,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QRectF
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -62,8 +62,8 @@ MM = QgsUnitTypes.LayoutMillimeters
 
 #: (page, id, kind, x, y, w, h, font size) of the template's items.
 TEMPLATE_ITEMS = [
-    (0, "title", "label", 15, 10, 180, 12, 18),
-    (0, "subtitle", "label", 15, 23, 180, 14, 9),
+    (0, "title", "label", 15, 8, 180, 16, 15),
+    (0, "subtitle", "label", 15, 25, 180, 12, 9),
     (0, "heading_status", "label", 15, 39, 180, 7, 12),
     (0, "map_status", "map", 15, 47, 125, 115, 0),
     (0, "legend_status", "legend", 143, 47, 52, 115, 0),
@@ -132,6 +132,8 @@ def build_template(path: str = TEMPLATE) -> str:
         if kind == "label":
             item = QgsLayoutItemLabel(layout)
             item.setText(item_id)
+            item.setHAlign(Qt.AlignLeft)
+            item.setVAlign(Qt.AlignTop)
             font = QFont(FONT_FAMILY)
             font.setPointSizeF(size)
             font.setBold(item_id.startswith(("title", "heading")))
@@ -139,7 +141,6 @@ def build_template(path: str = TEMPLATE) -> str:
         elif kind == "map":
             item = QgsLayoutItemMap(layout)
             item.setFrameEnabled(True)
-            item.setExtent(QgsRectangle(0, 0, 1000, 1000))
             maps[item_id.split("_", 1)[1]] = item
         elif kind == "legend":
             item = QgsLayoutItemLegend(layout)
@@ -157,6 +158,8 @@ def build_template(path: str = TEMPLATE) -> str:
         layout.addLayoutItem(item)
         item.attemptResize(QgsLayoutSize(w, h, MM))
         item.attemptMove(pos, page=page)
+        if kind == "map":
+            item.zoomToExtent(QgsRectangle(0, 0, w * 10, h * 10))
     for page, item_id, kind, *_rest in TEMPLATE_ITEMS:
         if kind in ("legend", "scalebar"):
             item = layout.itemById(item_id)
@@ -230,7 +233,8 @@ def set_map(layout: QgsLayout, key: str, layers: Sequence[QgsMapLayer], extent: 
         root = legend.model().rootGroup()
         root.clear()
         for layer in layers:
-            root.addLayer(layer)
+            node = root.addLayer(layer)
+            hide_band_node(legend, node)
         legend.updateLegend()
     bar = layout.itemById("scalebar_" + key)
     if isinstance(bar, QgsLayoutItemScaleBar) and not ext.isEmpty():
@@ -238,7 +242,7 @@ def set_map(layout: QgsLayout, key: str, layers: Sequence[QgsMapLayer], extent: 
         bar.setUnitLabel("km")
         bar.setNumberOfSegments(2)
         bar.setNumberOfSegmentsLeft(0)
-        bar.setUnitsPerSegment(nice_segment(ext.width() / 1000.0 / 5.0))
+        bar.setUnitsPerSegment(1000.0 * nice_segment(ext.width() / 1000.0 / 5.0))  # map units
         bar.setMapUnitsPerScaleBarUnit(1000.0)
         bar.update()
 
@@ -254,6 +258,20 @@ def nice_segment(value: float) -> float:
         if step * power <= value:
             return step * power
     return power
+
+
+def hide_band_node(legend: QgsLayoutItemLegend, node) -> None:
+    """Drop the “Band 1 (Gray)” title node that raster legends start with."""
+    from qgis.core import QgsMapLayerLegendUtils, QgsRasterLayer
+    from qgis.PyQt.QtCore import Qt
+
+    if node is None or not isinstance(node.layer(), QgsRasterLayer):
+        return
+    model = legend.model()
+    nodes = model.layerLegendNodes(node)
+    if len(nodes) > 1 and str(nodes[0].data(Qt.DisplayRole)).startswith("Band"):
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, list(range(1, len(nodes))))
+        model.refreshLayerLegend(node)
 
 
 def export_pdf(layout: QgsLayout, path: str) -> None:

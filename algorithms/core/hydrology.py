@@ -12,8 +12,10 @@ bounded number of times:
   pit; the basin labels are found by pointer jumping.  Between adjacent basins
   the spill elevation is the lowest ``max(z_a, z_b)`` over the cell pairs on
   their common border (one sort).  The fill level of each basin is then the
-  minimax path to the outside in this much smaller basin graph, and the fill
-  level of a cell is ``max(z, level(basin))``.  This is exact: the result
+  minimax path to the outside in this much smaller basin graph, which runs
+  along its minimum spanning tree (vectorised Borůvka, O(log n) rounds, then
+  one breadth-first walk of the tree), and the fill level of a cell is
+  ``max(z, level(basin))``.  This is exact: the result
   equals a priority-flood fill bit for bit.
 * **Flow directions** (D8, steepest descent by drop / distance).  A cell
   without a strictly lower neighbour but next to the raster edge or to nodata
@@ -169,8 +171,8 @@ def _work_dtype(a: np.ndarray) -> np.dtype:
 def _as_float(dem: np.ndarray, nodata_mask: Optional[np.ndarray]) -> np.ndarray:
     z = np.asarray(dem)
     if z.ndim != 2:
-        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The DEM must be a 2-D grid, got shape {shape}."),
-                         shape=tuple(z.shape))
+        raise InputError(QT_TRANSLATE_NOOP(
+            "SwcCore", "The DEM must be a 2-D grid, got shape {shape}."), shape=tuple(z.shape))
     z = z.astype(_work_dtype(z), copy=True)
     if nodata_mask is not None:
         z[np.asarray(nodata_mask, dtype=bool)] = np.nan
@@ -587,8 +589,9 @@ def d8_directions(filled: np.ndarray, cellsize_x: float, cellsize_y: float, *,
 def _codes_to_padded(codes: np.ndarray) -> np.ndarray:
     codes = np.asarray(codes)
     if codes.ndim != 2:
-        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The flow directions must be a 2-D grid, got shape {shape}."),
-                         shape=tuple(codes.shape))
+        raise InputError(QT_TRANSLATE_NOOP(
+            "SwcCore", "The flow directions must be a 2-D grid, got shape {shape}."),
+            shape=tuple(codes.shape))
     return _pad(_CODE_TO_K[codes.astype(np.uint8)], np.int8(-1))
 
 
@@ -969,7 +972,7 @@ def watershed_mask(codes: np.ndarray, row: int, col: int, *,
     return _upstream_padded(kp, start, is_cancelled)[1:-1, 1:-1].copy()
 
 
-def mask_to_polygon(mask: np.ndarray, grid: GridSpec) -> "Any":
+def mask_to_polygon(mask: np.ndarray, grid: GridSpec) -> Any:
     """Outline of the True cells of ``mask`` as a shapely (Multi)Polygon in map units.
 
     Cells touching only at corners stay in one polygon (8-connectivity).

@@ -52,8 +52,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr
-from shapely import vectorized, wkb as shapely_wkb
-from shapely.geometry import LineString, MultiLineString, Point, Polygon
+from shapely import vectorized
+from shapely import wkb as shapely_wkb
+from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import linemerge, unary_union
 from shapely.prepared import prep
@@ -86,6 +87,8 @@ MAX_WORKS = 2_000_000
 #: Vertices on the arc of a half-ellipse pit.
 ARC_SEGMENTS = 12
 _LEVEL_DECIMALS = 4
+#: Row levels are never closer than ROW_SPACING · sin(1°) (nearly flat cells).
+MIN_STEP_SLOPE_DEG = 1.0
 _NODATA = -1.0e30
 
 
@@ -137,8 +140,9 @@ class WorksSpec:
                 "SwcCore", "The slope range is empty: MIN_SLOPE ({low}°) must be below MAX_SLOPE "
                 "({high}°), both between 0° and 90°."), low=self.min_slope, high=self.max_slope)
         if self.measure == MEASURE_PITS:
-            dims = (("PIT_LONG_AXIS", self.pit_long_axis), ("PIT_SHORT_AXIS", self.pit_short_axis),
-                    ("PIT_DEPTH", self.pit_depth))
+            dims: Tuple[Tuple[str, float], ...] = (
+                ("PIT_LONG_AXIS", self.pit_long_axis), ("PIT_SHORT_AXIS", self.pit_short_axis),
+                ("PIT_DEPTH", self.pit_depth))
         elif self.measure == MEASURE_BENCHES:
             dims = (("BENCH_WIDTH", self.bench_width),)
         else:
@@ -162,7 +166,7 @@ class WorksSpec:
         if any(p < 0 for p in self.unit_prices):
             raise InputError(QT_TRANSLATE_NOOP(
                 "SwcCore", "Unit prices must not be negative (got {prices})."),
-                prices=", ".join("{:g}".format(p) for p in self.unit_prices))
+                prices=", ".join(f"{p:g}" for p in self.unit_prices))
 
 
 @dataclass
@@ -265,7 +269,8 @@ def row_levels(z: np.ndarray, slope_deg: np.ndarray, row_spacing: float,
     zs = z[order]
     cum_tan = np.concatenate([[0.0], np.cumsum(np.tan(theta[order]))])
     cum_sec = np.concatenate([[0.0], np.cumsum(1.0 / np.cos(theta[order]))])
-    default = row_spacing * float(np.sin(np.median(theta)))
+    default = max(row_spacing * float(np.sin(np.median(theta))),
+                  row_spacing * math.sin(math.radians(MIN_STEP_SLOPE_DEG)))
 
     def band(lo: float, hi: float) -> Tuple[float, float]:
         if hi - lo < min_band:
@@ -275,13 +280,16 @@ def row_levels(z: np.ndarray, slope_deg: np.ndarray, row_spacing: float,
         i1 = int(np.searchsorted(zs, hi, side="right"))
         return cum_tan[i1] - cum_tan[i0], cum_sec[i1] - cum_sec[i0]
 
+    # below 1° the rows would be ever closer in elevation: keep at least R · sin 1°
+    min_step = row_spacing * math.sin(math.radians(MIN_STEP_SLOPE_DEG))
+
     def step_below(level: float, guess: float) -> Tuple[float, bool]:
         step = guess
         for _ in range(iterations):
             t, s = band(level - step, level)
             if s <= 0:
                 return guess, False
-            step = row_spacing * t / s
+            step = max(row_spacing * t / s, min_step)
         return step, True
 
     levels: List[float] = []
