@@ -255,8 +255,22 @@ def steep_slope_step(demo: Demo) -> None:
     )
 
 
-def render_map(demo: Demo, path: str) -> None:
-    """PNG of the demo's layers over a hillshade, rendered by QGIS."""
+def render_maps(demo: Demo) -> list:
+    """``demo_map.png`` (slope classes and banned slopes) and one ``map_<n>_<name>.png`` per other layer."""
+    import re
+
+    main_layers = demo.layers[:2]
+    paths = [os.path.join(demo.out_dir, "demo_map.png")]
+    render_map(demo, paths[0], main_layers)
+    for i, entry in enumerate(demo.layers[2:], start=1):
+        slug = re.sub(r"[^A-Za-z0-9]+", "_", entry[1]).strip("_").lower() or "layer"
+        paths.append(os.path.join(demo.out_dir, "map_{:02d}_{}.png".format(i, slug)))
+        render_map(demo, paths[-1], [entry])
+    return paths
+
+
+def render_map(demo: Demo, path: str, entries) -> None:
+    """PNG of ``entries`` (uri, name[, qml]) over a hillshade with the counties, rendered by QGIS."""
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsHillshadeRenderer,
@@ -273,7 +287,7 @@ def render_map(demo: Demo, path: str) -> None:
     from qgis.PyQt.QtGui import QColor
 
     layers = []
-    for entry in reversed(demo.layers):
+    for entry in reversed(entries):
         uri, name = entry[0], entry[1]
         layer = QgsRasterLayer(uri, name) if uri.endswith(".tif") else QgsVectorLayer(uri, name, "ogr")
         if layer.isValid():
@@ -348,9 +362,8 @@ def main(argv) -> int:
         except Exception:  # noqa: BLE001 - report and go on with the next step
             failures.append(name)
             traceback.print_exc()
-    png = os.path.join(demo.out_dir, "demo_map.png")
-    render_map(demo, png)
-    demo.log(f"Map: {png}")
+    maps = render_maps(demo)
+    demo.log("Maps: {}".format(", ".join(os.path.basename(p) for p in maps)))
     demo.log(f"GeoPackage: {demo.gpkg}")
     demo.log(
         "Tables: {}".format(

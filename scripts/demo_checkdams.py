@@ -34,8 +34,9 @@ def _axis_layer(demo, half_length: float = 200.0) -> str:
     layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
     feat = ogr.Feature(layer.GetLayerDefn())
     feat.SetField("name", "示范淤地坝")
-    feat.SetGeometry(ogr.CreateGeometryFromWkt("LINESTRING({} {}, {} {})".format(
-        x - half_length * nx, y - half_length * ny, x + half_length * nx, y + half_length * ny)))
+    ax, ay = x - half_length * nx, y - half_length * ny
+    bx, by = x + half_length * nx, y + half_length * ny
+    feat.SetGeometry(ogr.CreateGeometryFromWkt(f"LINESTRING({ax} {ay}, {bx} {by})"))
     layer.CreateFeature(feat)
     ds = None
     return path + "|layername=dam_axis"
@@ -43,10 +44,10 @@ def _axis_layer(demo, half_length: float = 200.0) -> str:
 
 def run(demo) -> None:
     demo.log("Check dams: 谷坊 series (顶底相照), storage curve of a silt-trap dam axis")
-    res = demo.run("swcplanner:checkdams", {
+    demo.run("swcplanner:checkdams", {
         "DEM": demo.dem,
         "MIN_UPAREA": 0.05, "MAX_UPAREA": 1.0, "MIN_GRADIENT": 0.05,
-        "DAM_TYPE": 1, "DAM_HEIGHT": 3.0, "I_PRIME": 0.02, "MAX_DAMS": 12,
+        "DAM_TYPE": 1, "DAM_HEIGHT": 3.0, "I_PRIME": 0.02,
         "DAMS": demo.gpkg_layer("check_dams"),
         "CRESTS": demo.gpkg_layer("check_dam_crests"),
         "SILT": demo.gpkg_layer("check_dam_silt"),

@@ -7,20 +7,17 @@ See shared/docs/qgis-env.md §2A: plain ``start_app`` fixtures, and a hard
 import os
 import shutil
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 sys.path.append("/usr/share/qgis/python/plugins")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# the repo root is the plugin folder ``swc_planner``: import it under that name
-_PARENT = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"swc_planner_tests_{os.getuid()}")
-os.makedirs(_PARENT, exist_ok=True)
-_LINK = os.path.join(_PARENT, "swc_planner")
-if os.path.islink(_LINK) and os.readlink(_LINK) != REPO:
-    os.remove(_LINK)
-if not os.path.exists(_LINK):
-    os.symlink(REPO, _LINK)
+# the repo root is the plugin folder ``swc_planner``: import it under that name, through a
+# symlink in a folder of this run's own (parallel runs cannot import each other's trees)
+_PARENT = tempfile.mkdtemp(prefix="swc_planner_tests_")
+os.symlink(REPO, os.path.join(_PARENT, "swc_planner"))
 sys.path.insert(0, _PARENT)
 sys.path.insert(0, os.path.join(REPO, "tests"))
 
@@ -79,6 +76,7 @@ def pytest_unconfigure(config):
     if hasattr(config, "_qgis_exitstatus"):
         if _PROFILE_DIR and "QGIS-PythonTestConfigPath" in _PROFILE_DIR:
             shutil.rmtree(_PROFILE_DIR, ignore_errors=True)
+        shutil.rmtree(_PARENT, ignore_errors=True)
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(config._qgis_exitstatus)

@@ -9,13 +9,11 @@ elevations computed here, and brute-force storage sums over a watershed mask.
 from __future__ import annotations
 
 import math
-import os
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
-
 from conftest import shared
+from osgeo import gdal, ogr, osr
 
 from swc_planner.algorithms.core import checkdams as cd
 from swc_planner.algorithms.core import hydrology as hy
@@ -62,7 +60,7 @@ def write_layer(path, epsg, geoms, geom_type):
 
 
 def box_wkt(xmin, ymin, xmax, ymax):
-    return "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(xmin, ymin, xmax, ymax)
+    return f"POLYGON(({xmin} {ymin},{xmax} {ymin},{xmax} {ymax},{xmin} {ymax},{xmin} {ymin}))"
 
 
 def read_features(path):
@@ -76,7 +74,7 @@ def read_features(path):
 
 
 def outputs(tmp_path, prefix):
-    return {name: str(tmp_path / "{}_{}.gpkg".format(prefix, name.lower()))
+    return {name: str(tmp_path / f"{prefix}_{name.lower()}.gpkg")
             for name in ("DAMS", "CRESTS", "SILT", "CURVES", "SUMMARY")}
 
 
@@ -132,10 +130,10 @@ def test_checkdams_real_dem(processing_ready, tmp_path, routed, name):
     (folder, fname), epsg, bbox = AOIS[name]
     dem = shared(folder, fname)
     aoi = write_layer(tmp_path / "aoi.gpkg", epsg, [box_wkt(*bbox)], ogr.wkbPolygon)
-    lo, hi, H, ip = 0.05, 1.0, 3.0, 0.02
+    lo, hi, hd, ip = 0.05, 1.0, 3.0, 0.02
     out = outputs(tmp_path, name)
     res = run("checkdams", dict({"DEM": dem, "AOI": aoi, "MIN_UPAREA": lo, "MAX_UPAREA": hi,
-                                 "MIN_GRADIENT": 0.05, "DAM_TYPE": 1, "DAM_HEIGHT": H,
+                                 "MIN_GRADIENT": 0.05, "DAM_TYPE": 1, "DAM_HEIGHT": hd,
                                  "I_PRIME": ip}, **out))
     dams = {a["DAM_ID"]: (a, g) for a, g in read_features(res["DAMS"])}
     assert len(dams) > 50
@@ -173,10 +171,10 @@ def test_checkdams_real_dem(processing_ready, tmp_path, routed, name):
             for (r0, c0), (r1, c1) in zip(path[:-1], path[1:])])])
         assert dist[-1] == pytest.approx(a["SPACING_M"], abs=0.01)
         bed = np.array([z[p] for p in path])
-        assert cd.meet_distance(dist, bed, 0, H, ip) <= a["SPACING_M"] + 0.01
+        assert cd.meet_distance(dist, bed, 0, hd, ip) <= a["SPACING_M"] + 0.01
         checked += 1
     assert checked > 20
-    # storage curves monotonic, ending at the storage at H
+    # storage curves monotonic, ending at the storage at hd
     curves = {}
     for a, _g in read_features(res["CURVES"]):
         curves.setdefault(a["DAM_ID"], []).append((a["H_M"], a["AREA_M2"], a["VOL_M3"]))
@@ -184,7 +182,7 @@ def test_checkdams_real_dem(processing_ready, tmp_path, routed, name):
         rows.sort()
         h, area, vol = map(np.array, zip(*rows))
         assert np.all(np.diff(vol) >= 0) and np.all(np.diff(area) >= 0)
-        assert h[-1] == pytest.approx(H)
+        assert h[-1] == pytest.approx(hd)
         assert vol[-1] == pytest.approx(dams[dam_id][0]["STORAGE_M3"], abs=0.05)
     # crest lines cross the thalweg: the D8 neighbours up and down the channel lie on
     # opposite sides of the crest, and the ground at both ends is at the crest level
@@ -203,9 +201,9 @@ def test_checkdams_real_dem(processing_ready, tmp_path, routed, name):
                and codes[r - dr, c - dc] == hy.D8_CODES[kk]]
         ru, cu = max(ups, key=lambda p: acc[p])
 
-        def side(rr, cc):
-            return np.sign((x2 - x1) * (ys[rr] - y1) - (y2 - y1) * (xs[cc] - x1))
-        assert side(ru, cu) * side(rd, cd_) <= 0
+        side_up = np.sign((x2 - x1) * (ys[ru] - y1) - (y2 - y1) * (xs[cu] - x1))
+        side_down = np.sign((x2 - x1) * (ys[rd] - y1) - (y2 - y1) * (xs[cd_] - x1))
+        assert side_up * side_down <= 0
         crossed += 1
         for x, y in ((x1, y1), (x2, y2)):
             fc = (x - grid.geotransform[0]) / grid.cellsize_x - 0.5
@@ -253,8 +251,7 @@ def test_damstorage_v_valley(processing_ready, tmp_path):
     dem = v_valley_dem(tmp_path)
     x0, y0 = 39500000.0, 4300000.0
     axis = write_layer(tmp_path / "axis.gpkg", 4527,
-                       ["LINESTRING({} {}, {} {})".format(x0 + 5.5, y0 - 150.5, x0 + 55.5,
-                                                          y0 - 150.5)], ogr.wkbLineString)
+                       [f"LINESTRING({x0 + 5.5} {y0 - 150.5}, {x0 + 55.5} {y0 - 150.5})"], ogr.wkbLineString)
     res = run("damstorage", {"DEM": dem, "AXIS": axis, "MAX_HEIGHT": 3.0, "STEP": 0.5,
                              "EROSION_MODULUS": 5000.0, "DELIVERY_RATIO": 0.5,
                              "DRY_DENSITY": 1.35,
@@ -297,8 +294,8 @@ def test_damstorage_bigtujunga_against_brute_force(processing_ready, tmp_path, r
     nx, ny = dr, dc          # (row, col) flow -> map normal (x = col, y = -row)
     norm = math.hypot(nx, ny)
     nx, ny = nx / norm, ny / norm
-    axis = write_layer(tmp_path / "axis.gpkg", 32611, ["LINESTRING({} {}, {} {})".format(
-        x - 600 * nx, y - 600 * ny, x + 600 * nx, y + 600 * ny)], ogr.wkbLineString)
+    wkt = f"LINESTRING({x - 600 * nx} {y - 600 * ny}, {x + 600 * nx} {y + 600 * ny})"
+    axis = write_layer(tmp_path / "axis.gpkg", 32611, [wkt], ogr.wkbLineString)
     res = run("damstorage", {"DEM": dem, "AXIS": axis, "MAX_HEIGHT": 20.0, "STEP": 5.0,
                              "TABLE": str(tmp_path / "t.gpkg"),
                              "FLOODED": str(tmp_path / "f.gpkg")})

@@ -68,7 +68,7 @@ def test_spacing_walk_steeper_upstream_is_closer():
     assert len(gaps) >= 5
     assert np.all(np.diff(gaps) <= 1.0)        # never longer upstream (1-cell rounding)
     assert gaps[-1] < 0.5 * gaps[0]
-    # each spacing follows the silted bed: bed rise = H + i'·L at the next dam (within a cell)
+    # each spacing follows the silted bed: bed rise = hd + i'·L at the next dam (within a cell)
     dams = cd.spacing_walk(s, bed, 3.0, 0.02)
     for k, j in zip(dams[:-1], dams[1:]):
         assert bed[j] - bed[k] >= 3.0 + 0.02 * (s[j] - s[k]) - 1e-9
@@ -84,11 +84,11 @@ def test_spacing_walk_skips_ineligible_points():
 
 
 def test_section_and_body_volume_exact():
-    # V section: h(x) = H − g|x| over |x| ≤ H/g
-    H, g = 3.0, 0.25
-    x = np.linspace(-H / g, H / g, 7)
-    vol = cd.body_volume_along(x, 100 + g * np.abs(x), 100 + H, 1.0, 1.5, 1.25)
-    assert vol == pytest.approx((1 / g) * (1.0 * H ** 2 + 2.75 * H ** 3 / 3))
+    # V section: h(x) = hd − g|x| over |x| ≤ hd/g
+    hd, g = 3.0, 0.25
+    x = np.linspace(-hd / g, hd / g, 7)
+    vol = cd.body_volume_along(x, 100 + g * np.abs(x), 100 + hd, 1.0, 1.5, 1.25)
+    assert vol == pytest.approx((1 / g) * (1.0 * hd ** 2 + 2.75 * hd ** 3 / 3))
     assert cd.section_area(2.0, 1.0, 1.5, 1.25) == pytest.approx(2.0 + 2.75 * 2.0)
 
 
@@ -120,16 +120,16 @@ def test_height_cap_and_unknown_type():
 
 @pytest.mark.parametrize("i", [0.08, 0.09])
 def test_v_valley_spacing_storage_silt_crest_body(i):
-    H, ip, g = 3.0, 0.02, 0.25
+    hd, ip, g = 3.0, 0.02, 0.25
     m = 1 / g
     s = np.arange(300, dtype=float)
     flow = route(v_valley(100 + i * s, g=g))
     plan = cd.plan_check_dams(flow, min_uparea_km2=0.0005, max_uparea_km2=1.0,
-                              min_gradient=0.05, height=H, i_prime=ip, type_key="drystone",
+                              min_gradient=0.05, height=hd, i_prime=ip, type_key="drystone",
                               curve_step=0.5)
     dams = plan.dams
     assert len(dams) >= 5
-    rule = H / (i - ip)
+    rule = hd / (i - ip)
     assert all(d.col == 30 for d in dams)
     for d in dams[:-1]:
         assert rule - 1e-6 <= d.spacing_m < rule + 1.0
@@ -138,13 +138,13 @@ def test_v_valley_spacing_storage_silt_crest_body(i):
     full = [d for d in dams if d.distance_m + rule < 290]          # wedge inside the grid
     assert full
     for d in full:
-        assert d.storage_m3 == pytest.approx(m * H ** 3 / (3 * i), rel=0.02)
-        assert d.pool_m2 == pytest.approx(m * H ** 2 / i, rel=0.02)
-        assert d.silt_m3 == pytest.approx(m * H ** 3 / (3 * (i - ip)), rel=0.02)
-        assert d.crest_m == pytest.approx(2 * m * H, abs=1e-6)
-        assert d.body_m3 == pytest.approx(m * (1.0 * H ** 2 + 2.75 * H ** 3 / 3), rel=1e-6)
+        assert d.storage_m3 == pytest.approx(m * hd ** 3 / (3 * i), rel=0.02)
+        assert d.pool_m2 == pytest.approx(m * hd ** 2 / i, rel=0.02)
+        assert d.silt_m3 == pytest.approx(m * hd ** 3 / (3 * (i - ip)), rel=0.02)
+        assert d.crest_m == pytest.approx(2 * m * hd, abs=1e-6)
+        assert d.body_m3 == pytest.approx(m * (1.0 * hd ** 2 + 2.75 * hd ** 3 / 3), rel=1e-6)
         hs, areas, vols = zip(*d.curve)
-        assert hs[0] == 0 and hs[-1] == pytest.approx(H)
+        assert hs[0] == 0 and hs[-1] == pytest.approx(hd)
         assert np.all(np.diff(vols) > 0) and np.all(np.diff(areas) >= 0)
         assert vols[-1] == pytest.approx(d.storage_m3)
         # analytic curve V(h) = m h³ / (3 i)
@@ -171,17 +171,17 @@ def test_v_valley_steeper_upstream_places_dams_closer():
 
 
 def test_diagonal_valley_storage():
-    n, i, g, H = 200, 0.08, 0.25, 3.0
+    n, i, g, hd = 200, 0.08, 0.25, 3.0
     r, c = np.mgrid[0:n, 0:n].astype(float)
     z = 100 + i * ((n - 1 - r) + (n - 1 - c)) / math.sqrt(2) + g * np.abs(r - c) / math.sqrt(2)
     plan = cd.plan_check_dams(route(z), min_uparea_km2=0.0005, max_uparea_km2=1.0,
-                              min_gradient=0.05, height=H, i_prime=0.02)
-    rule = H / (i - 0.02)
+                              min_gradient=0.05, height=hd, i_prime=0.02)
+    rule = hd / (i - 0.02)
     inner = plan.dams[:-1]
     assert len(inner) >= 3
     for d in inner:
         assert rule - 1e-6 <= d.spacing_m < rule + math.sqrt(2)
-        assert d.storage_m3 == pytest.approx(4 * H ** 3 / (3 * i), rel=0.02)
+        assert d.storage_m3 == pytest.approx(4 * hd ** 3 / (3 * i), rel=0.02)
         assert d.crest_m == pytest.approx(24.0, rel=1e-3)
 
 
@@ -233,17 +233,17 @@ def test_aoi_limits_the_dams():
 # --- dam storage ------------------------------------------------------------------
 
 def test_dam_storage_v_valley():
-    H, i, g = 3.0, 0.08, 0.25
+    hd, i, g = 3.0, 0.08, 0.25
     s = np.arange(300, dtype=float)
     flow = route(v_valley(100 + i * s, g=g))
     grid = flow.grid
     axis = [grid.cell_center(150, 5), grid.cell_center(150, 55)]
-    st = cd.dam_storage(flow, axis, max_height=H, step=0.5, erosion_modulus=5000.0,
+    st = cd.dam_storage(flow, axis, max_height=hd, step=0.5, erosion_modulus=5000.0,
                         delivery_ratio=1.0)
     assert (st.row, st.col) == (150, 30)
-    assert st.volumes[-1] == pytest.approx(4 * H ** 3 / (3 * i), rel=0.02)
+    assert st.volumes[-1] == pytest.approx(4 * hd ** 3 / (3 * i), rel=0.02)
     assert st.volume_m3 == pytest.approx(st.volumes[-1])
-    assert st.areas[-1] == pytest.approx(4 * H ** 2 / i, rel=0.02)
+    assert st.areas[-1] == pytest.approx(4 * hd ** 2 / i, rel=0.02)
     assert np.all(np.diff(st.volumes) > 0)
     assert st.crest_lengths[-1] == pytest.approx(24.0, abs=0.5)
     assert st.closed_height == pytest.approx(25 * g)          # ground at the axis ends
@@ -269,8 +269,8 @@ def test_dam_storage_axis_off_the_dem():
 def test_real_dem_invariants(path):
     if not os.path.exists(path):
         pytest.skip("shared data not found")
-    lo, hi, H, ip = 0.1, 1.0, 3.0, 0.02
-    plan = cd.check_dams_from_dem(path, min_uparea_km2=lo, max_uparea_km2=hi, height=H,
+    lo, hi, hd, ip = 0.1, 1.0, 3.0, 0.02
+    plan = cd.check_dams_from_dem(path, min_uparea_km2=lo, max_uparea_km2=hi, height=hd,
                                   i_prime=ip, min_gradient=0.05, curve_step=1.0)
     assert len(plan.dams) > 100
     # an independent routing of the same DEM
@@ -306,6 +306,6 @@ def test_real_dem_invariants(path):
         bed = np.array([z[p] for p in path])
         assert dist[-1] == pytest.approx(d.spacing_m)
         # the silted bed of this dam meets the bed no later than the next dam: spacing ≥ rule
-        assert cd.meet_distance(dist, bed, 0, H, ip) <= d.spacing_m + 1e-6
+        assert cd.meet_distance(dist, bed, 0, hd, ip) <= d.spacing_m + 1e-6
         n_checked += 1
     assert n_checked > 50

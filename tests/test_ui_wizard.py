@@ -121,11 +121,11 @@ def pdf_text(path):
     for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S):
         body = m.group(2)
         stream = None
-        sm = re.search(rb"(?<!end)stream\r?\n(.*?)\r?\nendstream", body, re.S)
+        sm = re.search(rb"(?<!end)stream\r?\n(.*?)endstream", body, re.S)
         if sm:
             raw = sm.group(1)
-            try:
-                stream = zlib.decompress(raw)
+            try:  # decompressobj tolerates the end-of-line before "endstream"
+                stream = zlib.decompressobj().decompress(raw)
             except zlib.error:
                 stream = raw
             body = body[:sm.start()]

@@ -238,12 +238,12 @@ def set_map(layout: QgsLayout, key: str, layers: Sequence[QgsMapLayer], extent: 
         legend.updateLegend()
     bar = layout.itemById("scalebar_" + key)
     if isinstance(bar, QgsLayoutItemScaleBar) and not ext.isEmpty():
-        bar.setUnits(QgsUnitTypes.DistanceKilometers)
-        bar.setUnitLabel("km")
+        bar.setUnits(QgsUnitTypes.DistanceMeters)  # DEM CRS is projected, in metres
+        bar.setUnitLabel("m")
+        bar.setMapUnitsPerScaleBarUnit(1.0)
         bar.setNumberOfSegments(2)
         bar.setNumberOfSegmentsLeft(0)
-        bar.setUnitsPerSegment(1000.0 * nice_segment(ext.width() / 1000.0 / 5.0))  # map units
-        bar.setMapUnitsPerScaleBarUnit(1000.0)
+        bar.setUnitsPerSegment(nice_segment(ext.width() / 5.0))
         bar.update()
 
 
@@ -279,6 +279,7 @@ def export_pdf(layout: QgsLayout, path: str) -> None:
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = 150
     settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = True
     settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
     if os.path.exists(path):
         os.remove(path)

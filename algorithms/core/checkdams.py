@@ -56,9 +56,9 @@ from . import standards
 from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
 from .grid import GridSpec
 from .hydrology import (
-    DEFAULT_MAX_MEMORY_MB,
     D8_CODES,
     D8_OFFSETS,
+    DEFAULT_MAX_MEMORY_MB,
     FlowResult,
     mask_to_polygon,
     route_dem,
@@ -752,8 +752,8 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     reach = np.full(n, -1, dtype=np.int64)
     zc = z[cells]
     dam_pos = np.empty(n, dtype=np.int64)
-    dam_C = np.empty(n)
-    dam_S = np.empty(n)
+    dam_crest = np.empty(n)
+    dam_dist = np.empty(n)
     dam_parent = np.empty(n, dtype=np.int64)
     ndam = 0
     # gullies numbered by outlet area, largest first
@@ -774,7 +774,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
         with np.errstate(invalid="ignore"):
             governed = g_in >= 0
             gi = np.where(governed, g_in, 0)
-            level = dam_C[gi] + i_prime * (s[front] - dam_S[gi])
+            level = dam_crest[gi] + i_prime * (s[front] - dam_dist[gi])
             meet = ~governed | (zc[front] >= level - 1e-9)
         new = meet & ok_cell[front]
         hit = governed & meet
@@ -785,8 +785,8 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
         ids[new] = np.arange(ndam, ndam + nn)
         fnew = front[new]
         dam_pos[ndam:ndam + nn] = fnew
-        dam_C[ndam:ndam + nn] = zc[fnew] + height
-        dam_S[ndam:ndam + nn] = s[fnew]
+        dam_crest[ndam:ndam + nn] = zc[fnew] + height
+        dam_dist[ndam:ndam + nn] = s[fnew]
         dam_parent[ndam:ndam + nn] = l_in[new]
         ndam += nn
         gov[front] = np.where(new, ids, np.where(meet, -1, g_in))
@@ -815,7 +815,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
 
     # keep the lowest MAX_DAMS dams of each gully (a set closed downstream)
     dg = gully[dam_pos[:ndam]]
-    order = np.lexsort((dam_S[:ndam], dg))
+    order = np.lexsort((dam_dist[:ndam], dg))
     keep = np.ones(ndam, dtype=bool)
     if max_dams and max_dams > 0:
         dg_s = dg[order]
@@ -830,8 +830,8 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     nd = kept.size
     dpos = dam_pos[kept]
     dcell = cells[dpos]
-    C = dam_C[kept]
-    S = dam_S[kept]
+    crest_z = dam_crest[kept]
+    dam_s = dam_dist[kept]
     dparent = newid[dam_parent[kept]]
 
     # next dam upstream: the child dam with the largest upslope area
@@ -842,7 +842,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
         hp = has_p[o]
         firstp = np.r_[True, dparent[hp][1:] != dparent[hp][:-1]]
         next_id[dparent[hp][firstp]] = hp[firstp]
-    spacing = np.where(next_id >= 0, S[np.maximum(next_id, 0)] - S, np.nan)
+    spacing = np.where(next_id >= 0, dam_s[np.maximum(next_id, 0)] - dam_s, np.nan)
     bed = zc[dpos]
     # where the silted bed meets the bed (main branch), interpolated between cells:
     # the spacing rule on the real bed, L = H / (i − i') with i the silted reach's gradient
@@ -857,11 +857,11 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
         firstm = np.r_[True, mg[1:] != mg[:-1]] if mg.size else np.zeros(0, dtype=bool)
         mg, mp = mg[firstm], mp[firstm]
         pp = pos[down[cells[mp]]]
-        f1 = zc[mp] - (C[mg] + i_prime * (s[mp] - S[mg]))
-        f0 = zc[pp] - (C[mg] + i_prime * (s[pp] - S[mg]))
+        f1 = zc[mp] - (crest_z[mg] + i_prime * (s[mp] - dam_s[mg]))
+        f0 = zc[pp] - (crest_z[mg] + i_prime * (s[pp] - dam_s[mg]))
         with np.errstate(invalid="ignore", divide="ignore"):
             frac = np.where(f1 > f0, -f0 / (f1 - f0), 1.0)
-        meet_l[mg] = s[pp] + np.clip(frac, 0.0, 1.0) * (s[mp] - s[pp]) - S[mg]
+        meet_l[mg] = s[pp] + np.clip(frac, 0.0, 1.0) * (s[mp] - s[pp]) - dam_s[mg]
     with np.errstate(invalid="ignore", divide="ignore"):
         grad = np.where(meet_l > 0, height / meet_l + i_prime, local_i[dpos])
     progress(0.5)
@@ -879,7 +879,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     g = gov[epos]
     sel = g >= 0
     cand, epos, g = cand[sel], epos[sel], g[sel]
-    silt_level = C[g] + i_prime * (s[epos] - S[g])
+    silt_level = crest_z[g] + i_prime * (s[epos] - dam_s[g])
     zc_cand = z[cand]
     sel = zc_cand < silt_level
     cand, epos, g, silt_level, zc_cand = cand[sel], epos[sel], g[sel], silt_level[sel], zc_cand[sel]
@@ -939,9 +939,9 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
             dam_id=i + 1, gully=gully_map[gid], reach=int(reach[p]) + 1,
             order=int(order_grid[cells[p]]), row=int(cells[p] // cols), col=int(cells[p] % cols),
             x=float(pxd[i]), y=float(pyd[i]), bed_z=float(bed[i]), height=float(height),
-            crest_z=float(C[i]), gradient=float(grad[i]), local_gradient=float(local_i[p]),
+            crest_z=float(crest_z[i]), gradient=float(grad[i]), local_gradient=float(local_i[p]),
             next_id=int(next_id[i]) + 1 if next_id[i] >= 0 else None, spacing_m=sp,
-            rule_spacing_m=None if math.isinf(rule) else rule, distance_m=float(S[i]),
+            rule_spacing_m=None if math.isinf(rule) else rule, distance_m=float(dam_s[i]),
             control_km2=float(uparea[cells[p]] / 1e6),
             storage_m3=float(curves_v[-1, i]), pool_m2=float(curves_a[-1, i]),
             silt_m3=float(silt_m3[i]), silt_m2=float(silt_m2[i]),
