@@ -309,3 +309,9 @@ def test_real_dem_invariants(path):
         assert cd.meet_distance(dist, bed, 0, hd, ip) <= d.spacing_m + 1e-6
         n_checked += 1
     assert n_checked > 50
+
+
+def test_doctests():
+    import doctest
+
+    assert doctest.testmod(cd).failed == 0

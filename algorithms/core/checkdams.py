@@ -232,7 +232,7 @@ def _section_integral(length: np.ndarray, h1: np.ndarray, h2: np.ndarray, top_wi
 
 
 def hav_curve(depth: np.ndarray, weights: Optional[np.ndarray], cell_area: float,
-              heights: Sequence[float]) -> Tuple[np.ndarray, np.ndarray]:
+              heights: Any) -> Tuple[np.ndarray, np.ndarray]:
     """Height–area–volume curve of a pool.
 
     Parameters
@@ -1272,9 +1272,15 @@ def dam_storage_from_dem(dem_path: str, axes: Sequence[Sequence[Tuple[float, flo
     flow = route_dem(dem_path, max_memory_mb=max_memory_mb,
                      progress=lambda f: progress(0.5 * f), is_cancelled=is_cancelled)
     out = []
+    n = max(len(axes), 1)
+
+    def span(i: int) -> ProgressFn:
+        lo, hi = 0.5 + 0.5 * i / n, 0.5 + 0.5 * (i + 1) / n
+
+        def report(f: float) -> None:
+            progress(lo + (hi - lo) * f)
+        return report
+
     for i, axis in enumerate(axes):
-        lo = 0.5 + 0.5 * i / max(len(axes), 1)
-        hi = 0.5 + 0.5 * (i + 1) / max(len(axes), 1)
-        out.append(dam_storage(flow, axis, progress=lambda f, lo=lo, hi=hi: progress(
-            lo + (hi - lo) * f), is_cancelled=is_cancelled, **kwargs))
+        out.append(dam_storage(flow, axis, progress=span(i), is_cancelled=is_cancelled, **kwargs))
     return out
