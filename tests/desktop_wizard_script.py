@@ -25,8 +25,15 @@ SHOTS = os.environ.get("SWC_SHOT_DIR", "/tmp/swc_shots")
 DATA = os.environ.get("SWC_DATA_DIR", "/work/shared/data/youwuzhen_fujian_swc")
 OUT = os.environ.get("SWC_OUT_DIR", SHOTS)
 OUTLET = (39444793.9, 2840390.8)
-CATEGORIES = {"4": "orchard", "6": "forest", "8": "forest", "18": "water", "33": "cropland",
-              "104": "built", "106": "built"}
+CATEGORIES = {
+    "4": "orchard",
+    "6": "forest",
+    "8": "forest",
+    "18": "water",
+    "33": "cropland",
+    "104": "built",
+    "106": "built",
+}
 os.makedirs(SHOTS, exist_ok=True)
 os.makedirs(OUT, exist_ok=True)
 
@@ -41,10 +48,10 @@ def write_result():
 
 def shoot(n):
     QgsApplication.processEvents()
-    path = os.path.join(SHOTS, "page_{}.png".format(n))
+    path = os.path.join(SHOTS, f"page_{n}.png")
     QgsApplication.primaryScreen().grabWindow(0).save(path)
     wiz = state["wiz"]
-    wiz.grab().save(os.path.join(SHOTS, "wizard_page_{}.png".format(n)))
+    wiz.grab().save(os.path.join(SHOTS, f"wizard_page_{n}.png"))
     result["shots"].append(path)
     result["pages"].append(wiz.currentPage().title())
 
@@ -59,11 +66,15 @@ def nxt():
 
 # -- steps: (action, wait-until condition or None) ---------------------------------------
 
+
 def open_wizard():
     main = iface.mainWindow()
     main.setGeometry(0, 0, 1600, 1000)
-    for name, file in (("dem", "ywzdem10m.tif"), ("landuse", "ywzlanduse10m_upd.tif"),
-                       ("soil", "ywzsoil10m.tif")):
+    for name, file in (
+        ("dem", "ywzdem10m.tif"),
+        ("landuse", "ywzlanduse10m_upd.tif"),
+        ("soil", "ywzsoil10m.tif"),
+    ):
         layer = QgsRasterLayer(os.path.join(DATA, file), file.split(".")[0])
         QgsProject.instance().addMapLayer(layer)
         state["layers"][name] = layer
@@ -72,7 +83,7 @@ def open_wizard():
     canvas.setExtent(state["layers"]["dem"].extent())
     canvas.refresh()
     plugin = plugins["swc_planner"]
-    plugin.wizard_action.trigger()          # the menu/toolbar action
+    plugin.wizard_action.trigger()  # the menu/toolbar action
     state["wiz"] = plugin.wizard
     state["wiz"].move(560, 30)
     state["wiz"].resize(1030, 930)
@@ -95,8 +106,9 @@ def page2():
     p.pick_button.click()
     canvas = iface.mapCanvas()
     pixel = canvas.getCoordinateTransform().transform(*OUTLET)
-    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
-                     QPoint(int(round(pixel.x())), int(round(pixel.y()))))
+    QTest.mouseClick(
+        canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(int(round(pixel.x())), int(round(pixel.y())))
+    )
     p.snap_spin.setValue(50)
     p.run_button.click()
 
@@ -132,14 +144,29 @@ def on_page(n):
 
 STEPS = [
     (open_wizard, lambda: state["wiz"] is not None and state["wiz"].isVisible()),
-    (page1, None), (lambda: shoot(1), None), (nxt, on_page(2)),
-    (page2, idle), (lambda: shoot(2), None), (nxt, on_page(3)),
-    (page3, None), (lambda: shoot(3), None), (nxt, on_page(4)),
-    (click_run, idle), (lambda: shoot(4), None), (nxt, on_page(5)),
-    (click_run, idle), (lambda: shoot(5), None), (nxt, on_page(6)),
-    (lambda: None, None), (lambda: shoot(6), None), (nxt, on_page(7)),
-    (click_run, idle), (lambda: shoot(7), None), (nxt, on_page(8)),
-    (click_run, None), (lambda: shoot(8), None),
+    (page1, None),
+    (lambda: shoot(1), None),
+    (nxt, on_page(2)),
+    (page2, idle),
+    (lambda: shoot(2), None),
+    (nxt, on_page(3)),
+    (page3, None),
+    (lambda: shoot(3), None),
+    (nxt, on_page(4)),
+    (click_run, idle),
+    (lambda: shoot(4), None),
+    (nxt, on_page(5)),
+    (click_run, idle),
+    (lambda: shoot(5), None),
+    (nxt, on_page(6)),
+    (lambda: None, None),
+    (lambda: shoot(6), None),
+    (nxt, on_page(7)),
+    (click_run, idle),
+    (lambda: shoot(7), None),
+    (nxt, on_page(8)),
+    (click_run, None),
+    (lambda: shoot(8), None),
 ]
 
 
@@ -169,7 +196,7 @@ def run(index=0, waited=0):
             action()
         if until is not None and not until():
             if waited > 600:  # 600 × 0.25 s
-                result["errors"].append("timeout at step {}".format(index))
+                result["errors"].append(f"timeout at step {index}")
                 finish(False)
                 return
             QTimer.singleShot(250, lambda: run(index, waited + 1))

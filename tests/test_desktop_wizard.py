@@ -14,7 +14,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import _PARENT, REPO, shared
 
 SCRIPT = os.path.join(REPO, "tests", "desktop_wizard_script.py")
@@ -33,37 +32,68 @@ def _image_stats(path):
     return image.width(), image.height(), len(colours)
 
 
-@pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("qgis") is None,
-                    reason="needs xvfb-run and the QGIS desktop")
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None or shutil.which("qgis") is None,
+    reason="needs xvfb-run and the QGIS desktop",
+)
 def test_desktop_wizard_screenshots(qgis_app, tmp_path):
     data = os.path.dirname(shared("youwuzhen_fujian_swc", "ywzdem10m.tif"))
     profiles = tmp_path / "profiles"
     (profiles / "profiles" / "default" / "QGIS").mkdir(parents=True)
     (profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini").write_text(
-        "[PythonPlugins]\nswc_planner=true\n", encoding="utf-8")
+        "[PythonPlugins]\nswc_planner=true\n", encoding="utf-8"
+    )
     shots = tmp_path / "shots"
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     env = dict(os.environ)
-    env.pop("QT_QPA_PLATFORM", None)          # the desktop runs on the Xvfb display
-    env.update({"QGIS_PLUGINPATH": _PARENT, "SWC_SHOT_DIR": str(shots), "SWC_DATA_DIR": data,
-                "SWC_OUT_DIR": str(tmp_path / "out"), "TMPDIR": str(tmp),
-                "XDG_RUNTIME_DIR": env.get("XDG_RUNTIME_DIR", "/tmp/runtime-{}".format(os.getuid()))})
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "timeout", "240", "qgis", "--nologo",
-           "--noversioncheck", "--profiles-path", str(profiles), "--code", SCRIPT]
+    env.pop("QT_QPA_PLATFORM", None)  # the desktop runs on the Xvfb display
+    env.update(
+        {
+            "QGIS_PLUGINPATH": _PARENT,
+            "SWC_SHOT_DIR": str(shots),
+            "SWC_DATA_DIR": data,
+            "SWC_OUT_DIR": str(tmp_path / "out"),
+            "TMPDIR": str(tmp),
+            "XDG_RUNTIME_DIR": env.get("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}"),
+        }
+    )
+    cmd = [
+        "xvfb-run",
+        "-a",
+        "-s",
+        "-screen 0 1600x1000x24",
+        "timeout",
+        "240",
+        "qgis",
+        "--nologo",
+        "--noversioncheck",
+        "--profiles-path",
+        str(profiles),
+        "--code",
+        SCRIPT,
+    ]
     proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
     log = proc.stdout.decode("utf-8", "replace")[-3000:]
     result_path = shots / "result.json"
     assert result_path.exists(), log
     result = json.loads(result_path.read_text(encoding="utf-8"))
     assert result["ok"], (result["errors"], log)
-    assert result["pages"] == ["1. Project", "2. Watershed", "3. Data", "4. Status", "5. Measures",
-                               "6. Quantities and investment", "7. Benefits", "8. Report"]
+    assert result["pages"] == [
+        "1. Project",
+        "2. Watershed",
+        "3. Data",
+        "4. Status",
+        "5. Measures",
+        "6. Quantities and investment",
+        "7. Benefits",
+        "8. Report",
+    ]
     for n in range(1, 9):
-        width, height, colours = _image_stats(str(shots / "page_{}.png".format(n)))
+        width, height, colours = _image_stats(str(shots / f"page_{n}.png"))
         assert (width, height) == (1600, 1000)
-        assert colours > 20, n                 # a real screen, not a blank one
-        _w, _h, wiz_colours = _image_stats(str(shots / "wizard_page_{}.png".format(n)))
+        assert colours > 20, n  # a real screen, not a blank one
+        _w, _h, wiz_colours = _image_stats(str(shots / f"wizard_page_{n}.png"))
         assert wiz_colours > 5, n
     assert 4.5 < result["area_km2"] < 6.5
     for key in ("pdf", "xlsx", "gpkg", "qgz"):
@@ -72,6 +102,5 @@ def test_desktop_wizard_screenshots(qgis_app, tmp_path):
         target = os.path.join(REPO, "docs", "img")
         os.makedirs(target, exist_ok=True)
         for n in range(1, 9):
-            shutil.copy(str(shots / "wizard_page_{}.png".format(n)),
-                        os.path.join(target, "wizard_page_{}.png".format(n)))
+            shutil.copy(str(shots / f"wizard_page_{n}.png"), os.path.join(target, f"wizard_page_{n}.png"))
         shutil.copy(str(shots / "page_5.png"), os.path.join(target, "wizard_desktop.png"))

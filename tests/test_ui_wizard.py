@@ -15,26 +15,33 @@ import zlib
 from unittest import mock
 
 import pytest
+from conftest import REPO, shared
 from osgeo import gdal, ogr
 
-from conftest import REPO, shared
-
-from swc_planner.ui import tables as T
+from swc_planner.ui import tables as T  # noqa: N812
 
 YWZ = "youwuzhen_fujian_swc"
 #: Outlet of the Youwuzhen land-use area: the largest flow accumulation inside it (DEM CRS).
 OUTLET = (39444793.9, 2840390.8)
-SEIMS_CATEGORIES = {"4": "orchard", "6": "forest", "8": "forest", "18": "water", "33": "cropland",
-                    "104": "built", "106": "built"}
+SEIMS_CATEGORIES = {
+    "4": "orchard",
+    "6": "forest",
+    "8": "forest",
+    "18": "water",
+    "33": "cropland",
+    "104": "built",
+    "106": "built",
+}
 
 
 # -- pure tables -------------------------------------------------------------------------
+
 
 def test_category_mapping_exact_then_longest_prefix():
     preset = T.LAND_SURVEY_PRESET
     assert T.category_for("0101", preset) == "cropland"
     assert T.category_for("0301", preset) == "forest"
-    assert T.category_for("1109", preset) == "built"     # refines 11 water
+    assert T.category_for("1109", preset) == "built"  # refines 11 water
     assert T.category_for("1106", preset) == "water"
     assert T.category_for("1203", preset) == "cropland"  # 田坎
     assert T.category_for("1206", preset) == "bare"
@@ -58,17 +65,24 @@ def test_presets_are_complete_and_valid():
 
 
 def test_allocation_areas_and_reclass_table():
-    alloc = {"cropland": ["none", "tillage", "terrace", "terrace", "soilforest_pits"],
-             "forest": ["none", "enclosure", "enclosure", "enclosure", "enclosure"]}
-    combo = {T.combo_value("cropland", 1): 1000.0, T.combo_value("cropland", 3): 2500.0,
-             T.combo_value("cropland", 4): 500.0, T.combo_value("cropland", 5): 300.0,
-             T.combo_value("forest", 2): 7000.0, 99: 5.0}
+    alloc = {
+        "cropland": ["none", "tillage", "terrace", "terrace", "soilforest_pits"],
+        "forest": ["none", "enclosure", "enclosure", "enclosure", "enclosure"],
+    }
+    combo = {
+        T.combo_value("cropland", 1): 1000.0,
+        T.combo_value("cropland", 3): 2500.0,
+        T.combo_value("cropland", 4): 500.0,
+        T.combo_value("cropland", 5): 300.0,
+        T.combo_value("forest", 2): 7000.0,
+        99: 5.0,
+    }
     areas = T.split_combo_areas(combo)
     assert areas[("cropland", 3)] == 2500.0 and ("forest", 2) in areas and len(areas) == 5
     m = T.measure_areas(areas, alloc)
     assert m == {"none": 1000.0, "terrace": 3000.0, "soilforest_pits": 300.0, "enclosure": 7000.0}
     table = T.allocation_reclass_table(alloc)
-    rows = [table[i:i + 3] for i in range(0, len(table), 3)]
+    rows = [table[i : i + 3] for i in range(0, len(table), 3)]
     assert [13, 13, T.MEASURE_VALUE["terrace"]] in rows
     assert [32, 32, T.MEASURE_VALUE["enclosure"]] in rows
     lu = T.landuse_slope_table(areas)
@@ -85,9 +99,17 @@ def test_quantities_and_investment_by_hand():
     assert q["soilforest_area"]["quantity"] == pytest.approx(1.0)
     assert q["pit_count"]["quantity"] == 1250 and q["pit_count"]["computed"]
     assert not q["terrace_earthwork"]["computed"] and q["terrace_earthwork"]["quantity"] == 0
-    prices = {"terrace_area": 9000, "enclosure_area": 1500, "soilforest_area": 4500, "pit_count": 3,
-              "pit_earthwork": 15, "checkdam_count": 3000, "checkdam_volume": 180,
-              "independent_pct": 8, "contingency_pct": 3}
+    prices = {
+        "terrace_area": 9000,
+        "enclosure_area": 1500,
+        "soilforest_area": 4500,
+        "pit_count": 3,
+        "pit_earthwork": 15,
+        "checkdam_count": 3000,
+        "checkdam_volume": 180,
+        "independent_pct": 8,
+        "contingency_pct": 3,
+    }
     rows, totals = T.investment(list(q.values()), prices)
     engineering = 2 * 9000 + 1250 * 3 + 237.5 * 15 + 3 * 3000 + 90 * 180
     assert totals["engineering"] == pytest.approx(engineering)
@@ -113,6 +135,7 @@ def test_benefits_and_area_warning():
 
 # -- helpers to read the outputs back ---------------------------------------------------
 
+
 def pdf_text(path):
     """Text of a Qt-written PDF (text kept as text): objects, ToUnicode CMaps per font, Tj runs."""
     with open(path, "rb") as handle:
@@ -128,7 +151,7 @@ def pdf_text(path):
                 stream = zlib.decompressobj().decompress(raw)
             except zlib.error:
                 stream = raw
-            body = body[:sm.start()]
+            body = body[: sm.start()]
         objects[int(m.group(1))] = (body, stream)
 
     def cmap_of(stream):
@@ -138,7 +161,8 @@ def pdf_text(path):
                 cmap[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be", "ignore")
         for block in re.findall(rb"beginbfrange(.*?)endbfrange", stream, re.S):
             for a, b, dst in re.findall(
-                    rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])", block):
+                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])", block
+            ):
                 first, last = int(a, 16), int(b, 16)
                 if dst.startswith(b"["):
                     items = re.findall(rb"<([0-9A-Fa-f]+)>", dst)
@@ -161,7 +185,7 @@ def pdf_text(path):
             for name, num in re.findall(rb"/(\w+)\s+(\d+) 0 R", fd):
                 names[name] = int(num)
     runs = []
-    for body, stream in objects.values():
+    for _body, stream in objects.values():
         if stream is None or b"BT" not in stream:
             continue
         for bt in re.findall(rb"BT(.*?)ET", stream, re.S):
@@ -174,7 +198,7 @@ def pdf_text(path):
                 hexes = [tok.group(2)] if tok.group(2) else re.findall(rb"<([0-9A-Fa-f]+)>", tok.group(3))
                 for h in hexes:
                     h = h.decode()
-                    text.append("".join(cmap.get(int(h[i:i + 4], 16), "?") for i in range(0, len(h), 4)))
+                    text.append("".join(cmap.get(int(h[i : i + 4], 16), "?") for i in range(0, len(h), 4)))
             runs.append("".join(text))
     return re.sub(r"[ \t]+", " ", " ".join(runs))
 
@@ -184,13 +208,16 @@ def xlsx_sheets(path):
     out = {}
     for i in range(ds.GetLayerCount()):
         layer = ds.GetLayer(i)
-        names = [layer.GetLayerDefn().GetFieldDefn(j).GetName()
-                 for j in range(layer.GetLayerDefn().GetFieldCount())]
+        names = [
+            layer.GetLayerDefn().GetFieldDefn(j).GetName()
+            for j in range(layer.GetLayerDefn().GetFieldCount())
+        ]
         out[layer.GetName()] = (names, [[f.GetField(j) for j in range(len(names))] for f in layer])
     return out
 
 
 # -- end to end ----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def iface(qgis_app):
@@ -277,9 +304,9 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     p2.snap_spin.setValue(50)
     click(p2.run_button)
     area = wiz.state["area_km2"]
-    assert 4.5 < area < 6.5, area          # land-use area of the SEIMS watershed: 6.58 km²
-    assert p2.warn_label.text() == ""      # inside 3–50 km²
-    assert "{:.2f}".format(area) in p2.area_label.text()
+    assert 4.5 < area < 6.5, area  # land-use area of the SEIMS watershed: 6.58 km²
+    assert p2.warn_label.text() == ""  # inside 3–50 km²
+    assert f"{area:.2f}" in p2.area_label.text()
     next_page(wiz)
 
     # 3 data: codes read from the raster, SEIMS codes mapped by hand --------------------------
@@ -288,7 +315,7 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     click(p3.read_button)
     codes = [c for c, _cat in p3.mapping()]
     assert sorted(codes, key=int) == ["4", "6", "8", "18", "33", "104", "106"]
-    assert dict(p3.mapping())["104"] == "built"          # 三调 prefix 10 = 交通运输用地
+    assert dict(p3.mapping())["104"] == "built"  # 三调 prefix 10 = 交通运输用地
     assert not wiz.button(QWizard.NextButton).isEnabled()
     assert "4" in p3.messages.text() and "33" in p3.messages.text()
     for i in range(p3.map_table.rowCount()):
@@ -299,7 +326,7 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     p3.k_mode.setCurrentIndex(p3.k_mode.findData("raster"))
     p3.k_picker.set_layer(soil)
     p3.k_table.setFilePath(os.path.join(REPO, "resources", "tables", "soil_k_youwuzhen_seims.csv"))
-    p3.r_value.setValue(5000)   # Changting, Fujian (red-soil region)
+    p3.r_value.setValue(5000)  # Changting, Fujian (red-soil region)
     assert p3.problems()[0] == [], p3.problems()
     next_page(wiz)
 
@@ -330,7 +357,7 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
         by_class = sum(a for (lu, kk), a in areas.items() if kk == k)
         assert by_class <= slope_rows[k] + 1e-6
     assert p4.lu_table.rowCount() >= 5
-    assert wiz.plan_layer("Slope classes") is not None and wiz.plan_layer("Land use") is not None
+    assert wiz.plan_layer("slope").name() == "Slope classes" and wiz.plan_layer("landuse") is not None
     has_soilloss = "soilloss_before" in wiz.state["results"]
     if has_soilloss:
         before = wiz.state["before"]
@@ -349,14 +376,15 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     assert sum(m_areas.values()) == pytest.approx(sum(areas.values()))
     expected_terrace = areas.get(("cropland", 3), 0) + areas.get(("cropland", 4), 0)
     assert m_areas.get("terrace", 0) == pytest.approx(expected_terrace)
-    expected_encl = sum(areas.get(("forest", k), 0) for k in (3, 4, 5)) + \
-        sum(areas.get(("grass", k), 0) for k in (2, 3))
+    expected_encl = sum(areas.get(("forest", k), 0) for k in (3, 4, 5)) + sum(
+        areas.get(("grass", k), 0) for k in (2, 3)
+    )
     assert m_areas.get("enclosure", 0) == pytest.approx(expected_encl)
     # the measure raster agrees with the table (independent count with GDAL)
     arr = gdal.Open(wiz.state["results"]["measures"]["OUTPUT"]).ReadAsArray()
     cell_area = 100.0
     assert (arr == T.MEASURE_VALUE["terrace"]).sum() * cell_area == pytest.approx(expected_terrace)
-    assert wiz.plan_layer("Measures") is not None
+    assert wiz.plan_layer("measures").name() == "Measures"
     next_page(wiz)
 
     # 6 quantities: edit a unit price -------------------------------------------------------------
@@ -391,7 +419,7 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     text = pdf_text(out["pdf"])
     assert "Youwuzhen 油屋镇" in text
     assert "{:,.2f}".format(totals["total"] / 1e4) in text
-    assert "{:,.2f}".format(expected_terrace / 1e4) in text
+    assert f"{expected_terrace / 1e4:,.2f}" in text
     sheets = xlsx_sheets(out["xlsx"])
     assert len(sheets) == 6
     inv_names, inv_rows = sheets["Investment estimate"]
@@ -404,9 +432,10 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     assert lu_rows[-1][-1] == pytest.approx(total_ha, abs=0.01)
     gpkg_ds = gdal.OpenEx(out["gpkg"])
     tables = [gpkg_ds.GetLayer(i).GetName() for i in range(gpkg_ds.GetLayerCount())]
-    assert "Watershed" in tables
+    assert {"watershed", "checkdams", "pit_rows", "farmland"} <= set(tables)
     subdatasets = " ".join(v for k, v in (gpkg_ds.GetMetadata("SUBDATASETS") or {}).items())
-    assert "Measures" in subdatasets and "Slope_classes" in subdatasets
+    for raster in ("measures", "slope", "landuse", "intensity", "soil_loss"):
+        assert "GPKG:{}:{}".format(out["gpkg"], raster) in subdatasets
 
     # resume: a new wizard restores everything from the project ----------------------------------
     wiz.close()
@@ -451,8 +480,10 @@ def test_wizard_pages_zh_cn(processing_ready, iface, tmp_path):
     if lrelease is None:
         pytest.skip("lrelease (qttools5-dev-tools) is not installed")
     qm = str(tmp_path / "swc_planner_zh_CN.qm")
-    subprocess.run([lrelease, "-silent", *sorted(glob.glob(os.path.join(REPO, "i18n", "zh_CN", "*.ts"))),
-                    "-qm", qm], check=True)
+    subprocess.run(
+        [lrelease, "-silent", *sorted(glob.glob(os.path.join(REPO, "i18n", "zh_CN", "*.ts"))), "-qm", qm],
+        check=True,
+    )
     translator = QTranslator()
     assert translator.load(qm)
     QCoreApplication.installTranslator(translator)
@@ -464,3 +495,69 @@ def test_wizard_pages_zh_cn(processing_ready, iface, tmp_path):
         wiz.close()
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_runner_background_task_progress_and_cancel(processing_ready, tmp_path):
+    """The desktop path: steps run as QgsProcessingAlgRunnerTasks, report progress, can be cancelled."""
+    from qgis.PyQt.QtTest import QTest
+
+    from swc_planner.ui.runner import AlgorithmRunner, Step
+
+    dem = shared(YWZ, "ywzdem5m.tif")
+    runner = AlgorithmRunner(synchronous=False)
+    seen, done = [], []
+    runner.progress.connect(lambda value, label: seen.append((value, label)))
+    runner.finished.connect(lambda ok, message: done.append((ok, message)))
+    steps = [
+        Step(
+            "slope",
+            "swcplanner:slopeclasses",
+            lambda r: {"DEM": dem, "OUTPUT": str(tmp_path / "a.tif"), "TABLE": str(tmp_path / "a.gpkg")},
+            "a",
+        ),
+        Step("missing", "swcplanner:notthere", lambda r: {}, "skip", optional=True),
+        Step(
+            "slope again",
+            "swcplanner:slopeclasses",
+            lambda r: {
+                "DEM": dem if r["a"]["OUTPUT"] else None,
+                "OUTPUT": str(tmp_path / "b.tif"),
+                "TABLE": str(tmp_path / "b.gpkg"),
+            },
+            "b",
+        ),
+    ]
+    runner.start(steps, {})
+    assert runner.running  # returned at once: the work is in a task
+    for _ in range(600):
+        if done:
+            break
+        QTest.qWait(50)
+    assert done == [(True, "")]
+    assert set(runner.results) == {"a", "b"} and runner.skipped == ["swcplanner:notthere"]
+    assert os.path.exists(runner.results["b"]["OUTPUT"])
+    values = [v for v, _label in seen]
+    assert values == sorted(values) and values[-1] == 100.0
+    assert {"slope", "slope again"} <= {label for _v, label in seen}
+
+    # cancel while the first task runs: the job stops with "Cancelled." and runs no further step
+    done.clear()
+    runner.start(
+        [
+            Step(
+                "slope",
+                "swcplanner:slopeclasses",
+                lambda r: {"DEM": dem, "OUTPUT": str(tmp_path / "c.tif"), "TABLE": str(tmp_path / "c.gpkg")},
+                "c",
+            ),
+            Step("never", "swcplanner:slopeclasses", lambda r: {}, "never"),
+        ],
+        {},
+    )
+    runner.cancel()
+    for _ in range(600):
+        if done:
+            break
+        QTest.qWait(50)
+    assert done and done[0][0] is False and "Cancel" in done[0][1]
+    assert "never" not in runner.results

@@ -56,8 +56,9 @@ def raster_info(path: str) -> Optional[Dict[str, Any]]:
         return None
     ext = layer.extent()
     return {
-        "extent": "{},{},{},{} [{}]".format(ext.xMinimum(), ext.xMaximum(), ext.yMinimum(),
-                                            ext.yMaximum(), layer.crs().authid() or ""),
+        "extent": "{},{},{},{} [{}]".format(
+            ext.xMinimum(), ext.xMaximum(), ext.yMinimum(), ext.yMaximum(), layer.crs().authid() or ""
+        ),
         "extent_rect": ext,
         "cellsize": layer.rasterUnitsPerPixelX(),
         "crs": layer.crs(),
@@ -84,8 +85,11 @@ def first_field(names: Iterable[str], candidates: Sequence[str]) -> Optional[str
     return None
 
 
-def sum_field(rows: Sequence[Dict[str, Any]], candidates: Sequence[str],
-              where: Optional[Tuple[Sequence[str], Sequence[str]]] = None) -> Optional[float]:
+def sum_field(
+    rows: Sequence[Dict[str, Any]],
+    candidates: Sequence[str],
+    where: Optional[Tuple[Sequence[str], Sequence[str]]] = None,
+) -> Optional[float]:
     """Sum of the first existing field among ``candidates`` (``None`` when absent)."""
     if not rows:
         return None
@@ -122,9 +126,16 @@ def unique_value_areas(uri: str) -> Dict[int, float]:
 SOILLOSS = "swcplanner:soilloss"
 
 
-def soilloss_params(state: Dict[str, Any], dem: str, out_dir: str, suffix: str,
-                    measures: Optional[str] = None, measure_field: str = "",
-                    existing: bool = False, baseline: Optional[str] = None) -> Dict[str, Any]:
+def soilloss_params(
+    state: Dict[str, Any],
+    dem: str,
+    out_dir: str,
+    suffix: str,
+    measures: Optional[str] = None,
+    measure_field: str = "",
+    existing: bool = False,
+    baseline: Optional[str] = None,
+) -> Dict[str, Any]:
     """Parameters of ``swcplanner:soilloss`` (issue 7) from the wizard's data page.
 
     ``existing=True`` passes the existing measures of the data page (status);
@@ -158,14 +169,13 @@ def soilloss_params(state: Dict[str, Any], dem: str, out_dir: str, suffix: str,
     if baseline:
         p["BASELINE"] = baseline
     p["TOLERANCE"] = float(state.get("tolerance", 200.0))
-    p["SOIL_LOSS"] = os.path.join(out_dir, "soil_loss_{}.tif".format(suffix))
-    p["INTENSITY"] = os.path.join(out_dir, "erosion_intensity_{}.tif".format(suffix))
-    p["TABLE"] = gpkg_table(os.path.join(out_dir, "soil_loss_{}.gpkg".format(suffix)))
+    p["SOIL_LOSS"] = os.path.join(out_dir, f"soil_loss_{suffix}.tif")
+    p["INTENSITY"] = os.path.join(out_dir, f"erosion_intensity_{suffix}.tif")
+    p["TABLE"] = gpkg_table(os.path.join(out_dir, f"soil_loss_{suffix}.gpkg"))
     return _only_known(SOILLOSS, p)
 
 
-CLASS_FIELDS = ("SLIGHT_KM2", "LIGHT_KM2", "MODERATE_KM2", "INTENSE_KM2", "VINTENSE_KM2",
-                "SEVERE_KM2")
+CLASS_FIELDS = ("SLIGHT_KM2", "LIGHT_KM2", "MODERATE_KM2", "INTENSE_KM2", "VINTENSE_KM2", "SEVERE_KM2")
 
 
 def soilloss_summary(uri: str, base: bool = False) -> Dict[str, float]:
@@ -209,6 +219,8 @@ def intensity_areas(uri: str) -> List[Tuple[int, float]]:
 FARMLAND = "swcplanner:farmlandscreening"
 CHECKDAMS = "swcplanner:checkdams"
 SLOPEWORKS = "swcplanner:slopeworks"
+
+
 def region_index(region: str) -> int:
     """REGION enum index of farmlandscreening for a wizard region code."""
     from ..algorithms.core.standards import FARMLAND_REGIONS
@@ -230,8 +242,11 @@ def farmland_params(state: Dict[str, Any], r: Dict[str, Any], work) -> Dict[str,
         field = "LUCAT"
         codes = [str(tables.LANDUSE_VALUE["cropland"])]
     params = {
-        "PARCELS": r["parcels"]["OUTPUT"], "LANDUSE_FIELD": field, "CROPLAND_CODES": ",".join(codes),
-        "DEM": r["dem"]["OUTPUT"], "REGION": region_index(state.get("region", "yanshan")),
+        "PARCELS": r["parcels"]["OUTPUT"],
+        "LANDUSE_FIELD": field,
+        "CROPLAND_CODES": ",".join(codes),
+        "DEM": r["dem"]["OUTPUT"],
+        "REGION": region_index(state.get("region", "yanshan")),
         "OUTPUT": gpkg_table(work("farmland_screening.gpkg")),
         "SUMMARY": gpkg_table(work("farmland_summary.gpkg")),
     }
@@ -255,25 +270,29 @@ def dam_type_index(key: str) -> int:
 def checkdam_params(state: Dict[str, Any], r: Dict[str, Any], work, key: str) -> Dict[str, Any]:
     cfg = DAM_SETTINGS[key]
     params = {
-        "DEM": r["dem"]["OUTPUT"], "AOI": state["watershed"],
-        "MIN_UPAREA": cfg["MIN_UPAREA"], "MAX_UPAREA": cfg["MAX_UPAREA"],
-        "DAM_TYPE": dam_type_index(cfg["type"]), "DAM_HEIGHT": cfg["DAM_HEIGHT"],
-        "DAMS": gpkg_table(work("{}.gpkg".format(key))),
-        "CRESTS": gpkg_table(work("{}_crests.gpkg".format(key))),
-        "SILT": gpkg_table(work("{}_silt.gpkg".format(key))),
-        "CURVES": gpkg_table(work("{}_curves.gpkg".format(key))),
-        "SUMMARY": gpkg_table(work("{}_summary.gpkg".format(key))),
+        "DEM": r["dem"]["OUTPUT"],
+        "AOI": state["watershed"],
+        "MIN_UPAREA": cfg["MIN_UPAREA"],
+        "MAX_UPAREA": cfg["MAX_UPAREA"],
+        "DAM_TYPE": dam_type_index(cfg["type"]),
+        "DAM_HEIGHT": cfg["DAM_HEIGHT"],
+        "DAMS": gpkg_table(work(f"{key}.gpkg")),
+        "CRESTS": gpkg_table(work(f"{key}_crests.gpkg")),
+        "SILT": gpkg_table(work(f"{key}_silt.gpkg")),
+        "CURVES": gpkg_table(work(f"{key}_curves.gpkg")),
+        "SUMMARY": gpkg_table(work(f"{key}_summary.gpkg")),
     }
     return _only_known(CHECKDAMS, params)
 
 
 def slopeworks_params(state: Dict[str, Any], r: Dict[str, Any], work, key: str) -> Dict[str, Any]:
     params = {
-        "AREAS": r[key + "_areas"]["OUTPUT"], "DEM": r["dem"]["OUTPUT"],
+        "AREAS": r[key + "_areas"]["OUTPUT"],
+        "DEM": r["dem"]["OUTPUT"],
         "MEASURE": 0 if key == "pits" else 1,
-        "WORKS": gpkg_table(work("{}_works.gpkg".format(key))),
-        "ROWS": gpkg_table(work("{}_rows.gpkg".format(key))),
-        "SUMMARY": gpkg_table(work("{}_summary.gpkg".format(key))),
+        "WORKS": gpkg_table(work(f"{key}_works.gpkg")),
+        "ROWS": gpkg_table(work(f"{key}_rows.gpkg")),
+        "SUMMARY": gpkg_table(work(f"{key}_summary.gpkg")),
     }
     if key == "benches":
         params["MIN_SLOPE"] = 5.0
@@ -285,9 +304,7 @@ def read_works(r: Dict[str, Any]) -> Dict[str, Optional[float]]:
     works: Dict[str, Optional[float]] = {}
     if "farmland" in r:
         rows = read_rows(r["farmland"].get("OUTPUT", ""))
-        works["terrace_earthwork"] = sum_field(
-            rows, ["EARTH_M3"],
-            where=(["CATEGORY"], ["convert"]))
+        works["terrace_earthwork"] = sum_field(rows, ["EARTH_M3"], where=(["CATEGORY"], ["convert"]))
     for key, prefix in (("checkdams", "checkdam"), ("siltdams", "siltdam")):
         if key in r:
             rows = read_rows(r[key].get("DAMS", ""))
@@ -301,5 +318,3 @@ def read_works(r: Dict[str, Any]) -> Dict[str, Optional[float]]:
         rows = read_rows(r["benches"].get("SUMMARY", ""))
         works["bench_earthwork"] = sum_field(rows, ["EARTH_M3"])
     return {k: v for k, v in works.items() if v is not None}
-
-

@@ -111,3 +111,21 @@ def intensity_label(code: int) -> str:
         5: _tr("Very intense"),
         6: _tr("Severe"),
     }.get(int(code), str(code))
+
+
+def layer_name(key: str) -> str:
+    """Name of a plan layer in the layer tree, legends and the GeoPackage."""
+    return {
+        "watershed": _tr("Watershed"),
+        "landuse": _tr("Land use"),
+        "slope": _tr("Slope classes"),
+        "soil_loss": _tr("Soil loss (t/km²·a)"),
+        "intensity": _tr("Erosion intensity"),
+        "intensity_after": _tr("Erosion intensity after the plan"),
+        "measures": _tr("Measures"),
+        "checkdams": _tr("Check dams"),
+        "siltdams": _tr("Silt-trap dams"),
+        "pit_rows": _tr("Pit rows"),
+        "bench_rows": _tr("Bench rows"),
+        "farmland": _tr("Farmland screening"),
+    }.get(key, key)

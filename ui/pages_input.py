@@ -91,14 +91,19 @@ class PlanningPage(QWizardPage):
 
 # -- 1 project ----------------------------------------------------------------------
 
+
 class ProjectPage(PlanningPage):
     """Name, planning period, output GeoPackage, region preset."""
 
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("1. Project"))
-        self.setSubTitle(self.tr("Name the plan, its period and where the results go, and choose "
-                                 "the region whose measure preset fits the watershed."))
+        self.setSubTitle(
+            self.tr(
+                "Name the plan, its period and where the results go, and choose "
+                "the region whose measure preset fits the watershed."
+            )
+        )
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("e.g. Xiaohe small watershed"))
         self.start_spin = QSpinBox(self)
@@ -137,9 +142,11 @@ class ProjectPage(PlanningPage):
         path = self.gpkg_path()
         if path:
             base = os.path.splitext(path)[0]
-            self.hint.setText(self.tr("The report goes to {pdf}, the tables to {xlsx} and the "
-                                      "project to {qgz}.").format(
-                pdf=base + ".pdf", xlsx=base + ".xlsx", qgz=base + ".qgz"))
+            self.hint.setText(
+                self.tr("The report goes to {pdf}, the tables to {xlsx} and the project to {qgz}.").format(
+                    pdf=base + ".pdf", xlsx=base + ".xlsx", qgz=base + ".qgz"
+                )
+            )
 
     def gpkg_path(self) -> str:
         path = self.gpkg_widget.filePath().strip()
@@ -148,22 +155,30 @@ class ProjectPage(PlanningPage):
         return path
 
     def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.name_edit.text().strip()) and bool(self.gpkg_path()) and \
-            self.end_spin.value() >= self.start_spin.value()
+        return (
+            bool(self.name_edit.text().strip())
+            and bool(self.gpkg_path())
+            and self.end_spin.value() >= self.start_spin.value()
+        )
 
     def validatePage(self) -> bool:  # noqa: N802
         folder = os.path.dirname(self.gpkg_path()) or "."
         if not os.path.isdir(folder):
-            self.hint.setText(self.tr("The folder {folder} does not exist: choose another place "
-                                      "for the GeoPackage.").format(folder=folder))
+            self.hint.setText(
+                self.tr(
+                    "The folder {folder} does not exist: choose another place for the GeoPackage."
+                ).format(folder=folder)
+            )
             return False
-        self.state.update({
-            "name": self.name_edit.text().strip(),
-            "period_start": self.start_spin.value(),
-            "period_end": self.end_spin.value(),
-            "gpkg": os.path.abspath(self.gpkg_path()),
-            "region": self.region_combo.currentData(),
-        })
+        self.state.update(
+            {
+                "name": self.name_edit.text().strip(),
+                "period_start": self.start_spin.value(),
+                "period_end": self.end_spin.value(),
+                "gpkg": os.path.abspath(self.gpkg_path()),
+                "region": self.region_combo.currentData(),
+            }
+        )
         self.wiz.work_dir()
         self.wiz.save_state()
         return True
@@ -178,6 +193,7 @@ class ProjectPage(PlanningPage):
 
 
 # -- 2 watershed --------------------------------------------------------------------
+
 
 class OutletTool(QgsMapToolEmitPoint):
     """Map tool: one click sets the outlet."""
@@ -199,8 +215,12 @@ class WatershedPage(PlanningPage):
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("2. Watershed"))
-        self.setSubTitle(self.tr("Choose the DEM, then click the watershed outlet on the map (it "
-                                 "is snapped to the channel) or use an existing watershed polygon."))
+        self.setSubTitle(
+            self.tr(
+                "Choose the DEM, then click the watershed outlet on the map (it "
+                "is snapped to the channel) or use an existing watershed polygon."
+            )
+        )
         self.dem_picker = LayerPicker(RASTER, parent=self)
         self.outlet_radio = QRadioButton(self.tr("Outlet on the map"), self)
         self.polygon_radio = QRadioButton(self.tr("Existing watershed polygon"), self)
@@ -250,8 +270,7 @@ class WatershedPage(PlanningPage):
         self.pick_button.setEnabled(outlet)
         self.snap_spin.setEnabled(outlet)
         self.polygon_picker.setEnabled(not outlet)
-        self.run_button.setText(self.tr("Delineate the watershed") if outlet
-                                else self.tr("Use this polygon"))
+        self.run_button.setText(self.tr("Delineate the watershed") if outlet else self.tr("Use this polygon"))
 
     def dem_crs(self) -> Optional[QgsCoordinateReferenceSystem]:
         layer = self.dem_picker.layer()
@@ -296,8 +315,9 @@ class WatershedPage(PlanningPage):
             os.remove(path)
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
-        QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(),
-                                                  options)
+        QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, path, QgsProject.instance().transformContext(), options
+        )
         return path
 
     def run(self) -> None:
@@ -313,16 +333,29 @@ class WatershedPage(PlanningPage):
                 self.warn_label.setText(self.tr("Click the outlet on the map first."))
                 return
             if not jobs.available("swcplanner:watershed"):
-                self.warn_label.setText(self.tr("The watershed algorithm (swcplanner:watershed) is "
-                                                "not installed; use an existing polygon instead."))
+                self.warn_label.setText(
+                    self.tr(
+                        "The watershed algorithm (swcplanner:watershed) is "
+                        "not installed; use an existing polygon instead."
+                    )
+                )
                 return
             self.state["outlet"] = list(self.outlet)
             self.state["snap"] = self.snap_spin.value()
             outlet_path = self._write_outlet(self.wiz.work("outlet.gpkg"))
-            steps = [Step(self.tr("Delineating the watershed"), "swcplanner:watershed",
-                          lambda r: {"DEM": dem.source(), "OUTLETS": outlet_path,
-                                     "SNAP_DISTANCE": self.snap_spin.value(),
-                                     "OUTPUT": jobs.gpkg_table(out)}, "watershed")]
+            steps = [
+                Step(
+                    self.tr("Delineating the watershed"),
+                    "swcplanner:watershed",
+                    lambda r: {
+                        "DEM": dem.source(),
+                        "OUTLETS": outlet_path,
+                        "SNAP_DISTANCE": self.snap_spin.value(),
+                        "OUTPUT": jobs.gpkg_table(out),
+                    },
+                    "watershed",
+                )
+            ]
         else:
             poly = self.polygon_picker.layer()
             if poly is None:
@@ -331,15 +364,26 @@ class WatershedPage(PlanningPage):
             source = poly.source()
             if poly.selectedFeatureCount():
                 from qgis.core import QgsProcessingFeatureSourceDefinition
+
                 source = QgsProcessingFeatureSourceDefinition(poly.id(), True)
             tmp = self.wiz.work("watershed_dissolved.gpkg")
             steps = [
-                Step(self.tr("Dissolving the polygon"), "native:dissolve",
-                     lambda r: {"INPUT": source, "FIELD": [], "OUTPUT": jobs.gpkg_table(tmp)},
-                     "watershed_dissolve"),
-                Step(self.tr("Projecting to the DEM's CRS"), "native:reprojectlayer",
-                     lambda r: {"INPUT": r["watershed_dissolve"]["OUTPUT"], "TARGET_CRS": dem.crs(),
-                                "OUTPUT": jobs.gpkg_table(out)}, "watershed"),
+                Step(
+                    self.tr("Dissolving the polygon"),
+                    "native:dissolve",
+                    lambda r: {"INPUT": source, "FIELD": [], "OUTPUT": jobs.gpkg_table(tmp)},
+                    "watershed_dissolve",
+                ),
+                Step(
+                    self.tr("Projecting to the DEM's CRS"),
+                    "native:reprojectlayer",
+                    lambda r: {
+                        "INPUT": r["watershed_dissolve"]["OUTPUT"],
+                        "TARGET_CRS": dem.crs(),
+                        "OUTPUT": jobs.gpkg_table(out),
+                    },
+                    "watershed",
+                ),
             ]
         self.warn_label.clear()
         self.run_steps(steps, self.progress, self._done)
@@ -353,11 +397,11 @@ class WatershedPage(PlanningPage):
         area = sum(f.geometry().area() for f in layer.getFeatures()) / 1e6
         self.state["watershed"] = path
         self.state["area_km2"] = area
-        self.wiz.add_layer(path, self.tr("Watershed"), "vector", self._style())
+        self.wiz.add_layer(path, "watershed", "vector", self._style())
         self.show_area()
         self.wiz.save_state()
         canvas = self.wiz.canvas()
-        lyr = self.wiz.plan_layer(self.tr("Watershed"))
+        lyr = self.wiz.plan_layer("watershed")
         if canvas is not None and lyr is not None:
             try:
                 canvas.setExtent(lyr.extent())
@@ -378,19 +422,30 @@ class WatershedPage(PlanningPage):
         self.area_label.setText(self.tr("Watershed area: {area:.2f} km²").format(area=area))
         warn = tables.warn_area(area)
         if warn == "small":
-            self.warn_label.setText(self.tr("The watershed is smaller than 3 km²: small watersheds "
-                                            "are usually planned at 3–50 km². Move the outlet "
-                                            "downstream or check the snap distance."))
+            self.warn_label.setText(
+                self.tr(
+                    "The watershed is smaller than 3 km²: small watersheds "
+                    "are usually planned at 3–50 km². Move the outlet "
+                    "downstream or check the snap distance."
+                )
+            )
         elif warn == "large":
-            self.warn_label.setText(self.tr("The watershed is larger than 50 km²: a small watershed is "
-                                            "at most 50 km² (水保〔2023〕35号). Split it into several "
-                                            "plans or move the outlet upstream."))
+            self.warn_label.setText(
+                self.tr(
+                    "The watershed is larger than 50 km²: a small watershed is "
+                    "at most 50 km² (水保〔2023〕35号). Split it into several "
+                    "plans or move the outlet upstream."
+                )
+            )
         else:
             self.warn_label.clear()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.state.get("watershed")) and os.path.exists(
-            str(self.state.get("watershed")).split("|")[0]) and not self.busy()
+        return (
+            bool(self.state.get("watershed"))
+            and os.path.exists(str(self.state.get("watershed")).split("|")[0])
+            and not self.busy()
+        )
 
     def validatePage(self) -> bool:  # noqa: N802
         dem = self.dem_picker.layer()
@@ -406,8 +461,9 @@ class WatershedPage(PlanningPage):
             self.polygon_radio.setChecked(True)
         if self.state.get("outlet"):
             self.outlet = tuple(self.state["outlet"])
-            self.outlet_label.setText(self.tr("Outlet at {x:.1f}, {y:.1f}").format(
-                x=self.outlet[0], y=self.outlet[1]))
+            self.outlet_label.setText(
+                self.tr("Outlet at {x:.1f}, {y:.1f}").format(x=self.outlet[0], y=self.outlet[1])
+            )
         self.snap_spin.setValue(float(self.state.get("snap", 100)))
         if self.state.get("watershed"):
             self.show_area()
@@ -415,14 +471,19 @@ class WatershedPage(PlanningPage):
 
 # -- 3 data -------------------------------------------------------------------------
 
+
 class DataPage(PlanningPage):
     """Land use (with the code mapping), soil/K, rainfall/R, zones, existing measures."""
 
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("3. Data"))
-        self.setSubTitle(self.tr("Give the land use and the soil-loss factors. Every input is "
-                                 "checked; the messages below say what to fix."))
+        self.setSubTitle(
+            self.tr(
+                "Give the land use and the soil-loss factors. Every input is "
+                "checked; the messages below say what to fix."
+            )
+        )
         self.dem_label = QLabel(self)
         self.dem_label.setWordWrap(True)
         # land use
@@ -446,8 +507,11 @@ class DataPage(PlanningPage):
         lu_form.addRow(self.map_table)
         # factors
         self.k_mode = QComboBox(self)
-        for code, label in (("constant", self.tr("Constant")), ("raster", self.tr("Raster")),
-                            ("polygons", self.tr("Soil polygons with a K field"))):
+        for code, label in (
+            ("constant", self.tr("Constant")),
+            ("raster", self.tr("Raster")),
+            ("polygons", self.tr("Soil polygons with a K field")),
+        ):
             self.k_mode.addItem(label, code)
         self.k_value = QDoubleSpinBox(self)
         self.k_value.setDecimals(4)
@@ -506,17 +570,24 @@ class DataPage(PlanningPage):
         layout.addWidget(f_box)
         layout.addWidget(self.messages)
         self.lu_picker.layerChanged.connect(self._lu_changed)
-        self.k_picker.layerChanged.connect(lambda l: self._set_fields(self.k_field, l))
-        self.zones_picker.layerChanged.connect(lambda l: self._set_fields(self.zone_field, l))
-        self.existing_picker.layerChanged.connect(lambda l: self._set_fields(self.existing_field, l))
+        self.k_picker.layerChanged.connect(lambda lyr: self._set_fields(self.k_field, lyr))
+        self.zones_picker.layerChanged.connect(lambda lyr: self._set_fields(self.zone_field, lyr))
+        self.existing_picker.layerChanged.connect(lambda lyr: self._set_fields(self.existing_field, lyr))
         self.read_button.clicked.connect(self.read_codes)
         self.preset_button.clicked.connect(self.apply_preset)
-        for signal in (self.k_mode.currentIndexChanged, self.r_mode.currentIndexChanged,
-                       self.k_value.valueChanged, self.r_value.valueChanged,
-                       self.lu_field.fieldChanged, self.map_table.cellChanged,
-                       self.k_picker.layerChanged, self.r_picker.layerChanged,
-                       self.zone_field.fieldChanged, self.bt_table.fileChanged,
-                       self.k_table.fileChanged):
+        for signal in (
+            self.k_mode.currentIndexChanged,
+            self.r_mode.currentIndexChanged,
+            self.k_value.valueChanged,
+            self.r_value.valueChanged,
+            self.lu_field.fieldChanged,
+            self.map_table.cellChanged,
+            self.k_picker.layerChanged,
+            self.r_picker.layerChanged,
+            self.zone_field.fieldChanged,
+            self.bt_table.fileChanged,
+            self.k_table.fileChanged,
+        ):
             signal.connect(self.check)
         self.k_mode.currentIndexChanged.connect(self._modes)
         self.r_mode.currentIndexChanged.connect(self._modes)
@@ -548,14 +619,14 @@ class DataPage(PlanningPage):
         self.check()
 
     def category_items(self) -> List[Tuple[str, str]]:
-        return [("", self.tr("(choose)"))] + [(c, landuse_label(c)) for c, _v in
-                                                tables.LANDUSE_CATEGORIES]
+        return [("", self.tr("(choose)"))] + [(c, landuse_label(c)) for c, _v in tables.LANDUSE_CATEGORIES]
 
     def set_mapping(self, rows: List[Tuple[str, str]]) -> None:
         """Fill the code table with ``[(code, category)]``."""
         self.map_table.blockSignals(True)
         self.map_table.setRowCount(len(rows))
         from qgis.PyQt.QtWidgets import QTableWidgetItem
+
         for i, (code, cat) in enumerate(rows):
             self.map_table.setItem(i, 0, QTableWidgetItem(str(code)))
             combo = code_combo(self.map_table, self.category_items(), cat or "")
@@ -571,8 +642,7 @@ class DataPage(PlanningPage):
         """Categories from the land-survey preset for the codes in the table (or the preset rows)."""
         codes = [c for c, _cat in self.mapping()]
         if codes:
-            self.set_mapping([(c, tables.category_for(c, tables.LAND_SURVEY_PRESET) or "")
-                              for c in codes])
+            self.set_mapping([(c, tables.category_for(c, tables.LAND_SURVEY_PRESET) or "") for c in codes])
         else:
             self.set_mapping(list(tables.LAND_SURVEY_PRESET))
 
@@ -586,9 +656,10 @@ class DataPage(PlanningPage):
         if isinstance(layer, QgsRasterLayer):
             import processing
 
-            res = processing.run("native:rasterlayeruniquevaluesreport",
-                                 {"INPUT": layer.source(), "BAND": 1,
-                                  "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
+            res = processing.run(
+                "native:rasterlayeruniquevaluesreport",
+                {"INPUT": layer.source(), "BAND": 1, "OUTPUT_TABLE": "TEMPORARY_OUTPUT"},
+            )
             table = res["OUTPUT_TABLE"]
             if isinstance(table, str):
                 table = QgsVectorLayer(table, "codes", "ogr")
@@ -600,8 +671,15 @@ class DataPage(PlanningPage):
         known = dict(self.mapping())
         rows = []
         for code in sorted(set(self.layer_codes()), key=lambda s: (len(s), s)):
-            rows.append((code, known.get(code) or tables.category_for(code, list(known.items()))
-                         or tables.category_for(code, tables.LAND_SURVEY_PRESET) or ""))
+            rows.append(
+                (
+                    code,
+                    known.get(code)
+                    or tables.category_for(code, list(known.items()))
+                    or tables.category_for(code, tables.LAND_SURVEY_PRESET)
+                    or "",
+                )
+            )
         self.set_mapping(rows)
 
     # -- validation ---------------------------------------------------------------
@@ -615,12 +693,20 @@ class DataPage(PlanningPage):
             errors.append(self.tr("The DEM cannot be read: go back and choose a DEM."))
         else:
             if dem.crs().isGeographic() or not dem.crs().isValid():
-                errors.append(self.tr("The DEM must be in a projected CRS in metres (e.g. CGCS2000 "
-                                      "3-degree Gauss-Krüger, EPSG:4527): reproject it first."))
+                errors.append(
+                    self.tr(
+                        "The DEM must be in a projected CRS in metres (e.g. CGCS2000 "
+                        "3-degree Gauss-Krüger, EPSG:4527): reproject it first."
+                    )
+                )
             cell = dem.rasterUnitsPerPixelX()
             if cell > 30:
-                warnings.append(self.tr("The DEM cells are {size:.0f} m: slopes and soil loss are "
-                                        "understated on DEMs coarser than 30 m.").format(size=cell))
+                warnings.append(
+                    self.tr(
+                        "The DEM cells are {size:.0f} m: slopes and soil loss are "
+                        "understated on DEMs coarser than 30 m."
+                    ).format(size=cell)
+                )
         layer = self.lu_picker.layer()
         if layer is None:
             errors.append(self.tr("Choose the land-use layer."))
@@ -638,8 +724,11 @@ class DataPage(PlanningPage):
             else:
                 missing = [code for code, cat in mapping if not cat]
                 if missing:
-                    errors.append(self.tr("Choose a category for the land-use codes {codes}.").format(
-                        codes=", ".join(missing[:20])))
+                    errors.append(
+                        self.tr("Choose a category for the land-use codes {codes}.").format(
+                            codes=", ".join(missing[:20])
+                        )
+                    )
         k = self.k_mode.currentData()
         if k == "constant" and self.k_value.value() <= 0:
             errors.append(self.tr("K must be above 0 (typical values 0.002–0.05)."))
@@ -656,11 +745,11 @@ class DataPage(PlanningPage):
             errors.append(self.tr("Choose the R raster or set R to a constant."))
         bt = self.bt_table.filePath()
         if not bt or not os.path.exists(bt):
-            errors.append(self.tr("Choose the land-use table (CSV: code, B, T) that matches the "
-                                  "land-use codes."))
+            errors.append(
+                self.tr("Choose the land-use table (CSV: code, B, T) that matches the land-use codes.")
+            )
         if k == "raster" and self.k_table.filePath() and not os.path.exists(self.k_table.filePath()):
-            errors.append(self.tr("The K table {path} does not exist.").format(
-                path=self.k_table.filePath()))
+            errors.append(self.tr("The K table {path} does not exist.").format(path=self.k_table.filePath()))
         if self.zones_picker.layer() is not None and not self.zone_field.currentField():
             errors.append(self.tr("Choose the name field of the counties/townships."))
         if self.existing_picker.layer() is not None and not self.existing_field.currentField():
@@ -690,23 +779,27 @@ class DataPage(PlanningPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         layer = self.lu_picker.layer()
-        self.state.update({
-            "landuse": layer.source(),
-            "landuse_kind": "vector" if isinstance(layer, QgsVectorLayer) else "raster",
-            "landuse_field": self.lu_field.currentField() if isinstance(layer, QgsVectorLayer) else "",
-            "code_map": [list(r) for r in self.mapping()],
-            "k_mode": self.k_mode.currentData(), "k_value": self.k_value.value(),
-            "k_source": self.k_picker.layer().source() if self.k_picker.layer() else "",
-            "k_field": self.k_field.currentField(),
-            "k_table": self.k_table.filePath() if self.k_mode.currentData() == "raster" else "",
-            "bt_table": self.bt_table.filePath(),
-            "r_mode": self.r_mode.currentData(), "r_value": self.r_value.value(),
-            "r_source": self.r_picker.layer().source() if self.r_picker.layer() else "",
-            "zones": self.zones_picker.layer().source() if self.zones_picker.layer() else "",
-            "zone_field": self.zone_field.currentField(),
-            "existing": self.existing_picker.layer().source() if self.existing_picker.layer() else "",
-            "existing_field": self.existing_field.currentField(),
-        })
+        self.state.update(
+            {
+                "landuse": layer.source(),
+                "landuse_kind": "vector" if isinstance(layer, QgsVectorLayer) else "raster",
+                "landuse_field": self.lu_field.currentField() if isinstance(layer, QgsVectorLayer) else "",
+                "code_map": [list(r) for r in self.mapping()],
+                "k_mode": self.k_mode.currentData(),
+                "k_value": self.k_value.value(),
+                "k_source": self.k_picker.layer().source() if self.k_picker.layer() else "",
+                "k_field": self.k_field.currentField(),
+                "k_table": self.k_table.filePath() if self.k_mode.currentData() == "raster" else "",
+                "bt_table": self.bt_table.filePath(),
+                "r_mode": self.r_mode.currentData(),
+                "r_value": self.r_value.value(),
+                "r_source": self.r_picker.layer().source() if self.r_picker.layer() else "",
+                "zones": self.zones_picker.layer().source() if self.zones_picker.layer() else "",
+                "zone_field": self.zone_field.currentField(),
+                "existing": self.existing_picker.layer().source() if self.existing_picker.layer() else "",
+                "existing_field": self.existing_field.currentField(),
+            }
+        )
         self.wiz.save_state()
         return True
 

@@ -160,7 +160,7 @@ def build_template(path: str = TEMPLATE) -> str:
         item.attemptMove(pos, page=page)
         if kind == "map":
             item.zoomToExtent(QgsRectangle(0, 0, w * 10, h * 10))
-    for page, item_id, kind, *_rest in TEMPLATE_ITEMS:
+    for _page, item_id, kind, *_rest in TEMPLATE_ITEMS:
         if kind in ("legend", "scalebar"):
             item = layout.itemById(item_id)
             key = item_id.split("_", 1)[1]
@@ -194,8 +194,7 @@ def frame_table(layout: QgsLayout, item_id: str) -> Optional[QgsLayoutItemManual
     return None
 
 
-def set_table(layout: QgsLayout, item_id: str, headers: Sequence[str],
-              rows: Sequence[Sequence[str]]) -> None:
+def set_table(layout: QgsLayout, item_id: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     table = frame_table(layout, item_id)
     if table is None:
         return
@@ -203,8 +202,9 @@ def set_table(layout: QgsLayout, item_id: str, headers: Sequence[str],
 
     table.setHeaders([QgsLayoutTableColumn(header) for header in headers])
     table.setIncludeTableHeader(True)
-    contents = [[QgsTableCell(str(v)) for v in row] for row in rows] or \
-        [[QgsTableCell("–") for _h in headers]]
+    contents = [[QgsTableCell(str(v)) for v in row] for row in rows] or [
+        [QgsTableCell("–") for _h in headers]
+    ]
     table.setTableContents(contents)
     table.refresh()
 
@@ -285,11 +285,15 @@ def export_pdf(layout: QgsLayout, path: str) -> None:
         os.remove(path)
     result = exporter.exportToPdf(path, settings)
     if result != QgsLayoutExporter.Success:
-        raise RuntimeError(_tr("The PDF could not be written ({path}): {error}").format(
-            path=path, error=exporter.errorMessage()))
+        raise RuntimeError(
+            _tr("The PDF could not be written ({path}): {error}").format(
+                path=path, error=exporter.errorMessage()
+            )
+        )
 
 
 # -- xlsx -------------------------------------------------------------------------------
+
 
 def _number(text: str) -> Optional[float]:
     try:
@@ -326,7 +330,7 @@ def write_xlsx(path: str, sheets: Sequence[Table]) -> str:
         defn = layer.GetLayerDefn()
         for row in rows:
             feature = ogr.Feature(defn)
-            for j, value in enumerate(row[:len(headers)]):
+            for j, value in enumerate(row[: len(headers)]):
                 if numeric[j]:
                     number = _number(value)
                     if number is not None:
@@ -339,6 +343,7 @@ def write_xlsx(path: str, sheets: Sequence[Table]) -> str:
 
 
 # -- GeoPackage --------------------------------------------------------------------------
+
 
 def layer_table_name(name: str) -> str:
     out = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in name.strip())
@@ -355,13 +360,16 @@ def write_gpkg(path: str, layers: Sequence[Tuple[str, str, str]]) -> List[str]:
         table = layer_table_name(name)
         src = source.split("|")[0]
         if kind == "raster":
-            options = gdal.TranslateOptions(format="GPKG", creationOptions=[
-                "RASTER_TABLE={}".format(table), "APPEND_SUBDATASET=YES", "TILE_FORMAT=AUTO"])
+            options = gdal.TranslateOptions(
+                format="GPKG",
+                creationOptions=[f"RASTER_TABLE={table}", "APPEND_SUBDATASET=YES", "TILE_FORMAT=AUTO"],
+            )
             if gdal.Translate(path, src, options=options) is not None:
                 written.append(table)
         else:
-            options = gdal.VectorTranslateOptions(format="GPKG", layerName=table,
-                                                  accessMode="append" if os.path.exists(path) else None)
+            options = gdal.VectorTranslateOptions(
+                format="GPKG", layerName=table, accessMode="append" if os.path.exists(path) else None
+            )
             if gdal.VectorTranslate(path, src, options=options) is not None:
                 written.append(table)
     return written
@@ -369,42 +377,60 @@ def write_gpkg(path: str, layers: Sequence[Tuple[str, str, str]]) -> List[str]:
 
 # -- the report ---------------------------------------------------------------------------
 
+
 def report_tables(wiz) -> Dict[str, Table]:
     """Every table of the plan as (title, headers, rows) of display strings."""
     status, measures, quantities, benefits = wiz.pages[3], wiz.pages[4], wiz.pages[5], wiz.pages[6]
     qrows, irows, totals = quantities.compute()
     return {
-        "landuse": (_tr("Land use by slope class (ha)"), status.landuse_headers(),
-                    status.landuse_rows()),
+        "landuse": (_tr("Land use by slope class (ha)"), status.landuse_headers(), status.landuse_rows()),
         "erosion": (_tr("Soil erosion intensity"), status.erosion_headers(), status.erosion_rows()),
         "measures": (_tr("Measure layout"), measures.summary_headers(), measures.summary_rows()),
-        "quantities": (_tr("Bill of quantities"), quantities.quantity_headers(),
-                       quantities.quantity_rows(qrows)),
-        "investment": (_tr("Investment estimate"), quantities.invest_headers(),
-                       quantities.invest_rows(irows, totals)),
+        "quantities": (
+            _tr("Bill of quantities"),
+            quantities.quantity_headers(),
+            quantities.quantity_rows(qrows),
+        ),
+        "investment": (
+            _tr("Investment estimate"),
+            quantities.invest_headers(),
+            quantities.invest_rows(irows, totals),
+        ),
         "benefits": (_tr("Benefits"), benefits.headers(), benefits.rows()),
     }
 
 
 def write_report(wiz) -> Dict[str, str]:
     """Write PDF, xlsx, GeoPackage and .qgz for the wizard's plan; returns their paths."""
-    from . import tables as T
+    from . import tables as T  # noqa: N812
     from .labels import region_label
 
     state = wiz.state
     base = wiz.base_path()
-    outputs = {"pdf": base + ".pdf", "xlsx": base + ".xlsx", "gpkg": wiz.gpkg_path(),
-               "qgz": base + ".qgz"}
+    outputs = {"pdf": base + ".pdf", "xlsx": base + ".xlsx", "gpkg": wiz.gpkg_path(), "qgz": base + ".qgz"}
     tabs = report_tables(wiz)
     project = QgsProject.instance()
+    if project.ellipsoid().startswith("PARAMETER:"):
+        # a CRS without an EPSG code gives a custom ellipsoid on which QGIS 3.22's scale bar
+        # measures nothing; the plan's areas are planar in the DEM's projected CRS anyway
+        project.setEllipsoid("NONE")
     layout = load_template(project)
     layout.setName(_tr("Plan report: {name}").format(name=state.get("name", "")))
-    set_label(layout, "title", _tr("Comprehensive management plan of the {name} small "
-                                   "watershed").format(name=state.get("name", "")))
-    set_label(layout, "subtitle", _tr("Planning period {start}–{end} · region: {region} · watershed "
-                                      "area {area} km²").format(
-        start=state.get("period_start", ""), end=state.get("period_end", ""),
-        region=region_label(state.get("region", "")), area=T.fmt(state.get("area_km2"), 2)))
+    set_label(
+        layout,
+        "title",
+        _tr("Comprehensive management plan of the {name} small watershed").format(name=state.get("name", "")),
+    )
+    set_label(
+        layout,
+        "subtitle",
+        _tr("Planning period {start}–{end} · region: {region} · watershed area {area} km²").format(
+            start=state.get("period_start", ""),
+            end=state.get("period_end", ""),
+            region=region_label(state.get("region", "")),
+            area=T.fmt(state.get("area_km2"), 2),
+        ),
+    )
     set_label(layout, "heading_status", _tr("1 Status: slope classes and land use"))
     set_label(layout, "heading_erosion", _tr("2 Status: soil erosion"))
     set_label(layout, "heading_measures", _tr("3 Measure layout"))
@@ -412,41 +438,56 @@ def write_report(wiz) -> Dict[str, str]:
     set_label(layout, "heading_benefits", _tr("5 Benefits"))
     set_label(layout, "heading_investment", _tr("6 Investment estimate (10⁴ CNY)"))
     before = state.get("before") or {}
-    set_label(layout, "text_status", _tr(
-        "Soil loss {loss} t/a; mean erosion modulus {mod} t/(km²·a); eroded area (light and "
-        "above) {eroded} km²; soil-and-water-conservation rate {rate} % (Hebei target 2025: "
-        "79.96 %).").format(loss=T.fmt(before.get("soil_loss_t"), 0),
-                             mod=T.fmt(before.get("mean_modulus"), 0),
-                             eroded=T.fmt(before.get("eroded_km2"), 3),
-                             rate=T.fmt(before.get("swc_rate"), 2)))
+    set_label(
+        layout,
+        "text_status",
+        _tr(
+            "Soil loss {loss} t/a; mean erosion modulus {mod} t/(km²·a); eroded area (light and "
+            "above) {eroded} km²; soil-and-water-conservation rate {rate} % (Hebei target 2025: "
+            "79.96 %)."
+        ).format(
+            loss=T.fmt(before.get("soil_loss_t"), 0),
+            mod=T.fmt(before.get("mean_modulus"), 0),
+            eroded=T.fmt(before.get("eroded_km2"), 3),
+            rate=T.fmt(before.get("swc_rate"), 2),
+        ),
+    )
     saved = T.soil_saved(before, state.get("after") or {})
-    set_label(layout, "text_benefits", _tr("Soil saved by the plan: {saved} t/a. Total "
-                                           "investment: {total} ×10⁴ CNY.").format(
-        saved=T.fmt(saved, 0), total=T.fmt((state.get("investment_total") or 0) / 10000.0, 2)))
-    set_label(layout, "footer", _tr("Made with SWC Planner. Unit prices and measure presets are "
-                                    "planning defaults; check them against the current standards "
-                                    "before approval."))
+    set_label(
+        layout,
+        "text_benefits",
+        _tr("Soil saved by the plan: {saved} t/a. Total investment: {total} ×10⁴ CNY.").format(
+            saved=T.fmt(saved, 0), total=T.fmt((state.get("investment_total") or 0) / 10000.0, 2)
+        ),
+    )
+    set_label(
+        layout,
+        "footer",
+        _tr(
+            "Made with SWC Planner. Unit prices and measure presets are "
+            "planning defaults; check them against the current standards "
+            "before approval."
+        ),
+    )
     for key in ("landuse", "erosion", "measures", "quantities", "benefits", "investment"):
         _title, headers, rows = tabs[key]
         set_table(layout, "table_" + key, headers, rows)
-    ws = wiz.plan_layer(wiz.tr("Watershed"))
+    plan = wiz.plan_layer
+    ws = plan("watershed")
     extent = ws.extent() if ws is not None else QgsRectangle()
-    from .pages_input import WatershedPage  # noqa: F401 - names below are translated there
-
-    def plan(name_key: str) -> Optional[QgsMapLayer]:
-        return wiz.plan_layer(name_key)
-
-    status, measures, benefits = wiz.pages[3], wiz.pages[4], wiz.pages[6]
-    set_map(layout, "status", [ws, plan(status.tr("Slope classes"))], extent)
-    erosion = plan(status.tr("Erosion intensity")) or plan(status.tr("Land use"))
-    set_map(layout, "erosion", [ws, erosion], extent)
-    set_map(layout, "measures", [ws, plan(measures.tr("Check dams")), plan(measures.tr("Silt-trap dams")),
-                                 plan(measures.tr("Measures"))], extent)
+    set_map(layout, "status", [ws, plan("slope")], extent)
+    set_map(layout, "erosion", [ws, plan("intensity") or plan("landuse")], extent)
+    set_map(layout, "measures", [ws, plan("checkdams"), plan("siltdams"), plan("measures")], extent)
     export_pdf(layout, outputs["pdf"])
-    write_xlsx(outputs["xlsx"], [tabs[k] for k in ("landuse", "erosion", "measures", "quantities",
-                                                    "investment", "benefits")])
-    layers = [(info["source"], name, info["kind"]) for name, info in state.get("layers", {}).items()
-              if info.get("source") and os.path.exists(info["source"].split("|")[0])]
+    write_xlsx(
+        outputs["xlsx"],
+        [tabs[k] for k in ("landuse", "erosion", "measures", "quantities", "investment", "benefits")],
+    )
+    layers = [
+        (info["source"], key, info["kind"])
+        for key, info in state.get("layers", {}).items()
+        if info.get("source") and os.path.exists(info["source"].split("|")[0])
+    ]
     write_gpkg(outputs["gpkg"], layers)
     wiz.save_state()
     manager = project.layoutManager()

@@ -33,8 +33,14 @@ def algorithm_available(alg_id: str) -> bool:
 class Step:
     """One algorithm run: ``params(results) -> dict``; ``done(results, outputs)``."""
 
-    def __init__(self, label: str, alg_id: str, params: Callable[[Dict[str, Any]], Optional[Dict[str, Any]]],
-                 key: str, optional: bool = False) -> None:
+    def __init__(
+        self,
+        label: str,
+        alg_id: str,
+        params: Callable[[Dict[str, Any]], Optional[Dict[str, Any]]],
+        key: str,
+        optional: bool = False,
+    ) -> None:
         self.label = label
         self.alg_id = alg_id
         self.params = params
@@ -135,14 +141,18 @@ class AlgorithmRunner(QObject):
                 if not self.synchronous:
                     self._next()
                 return
-            self._finish(False, _tr("The algorithm {alg} is not available. Check that the SWC "
-                                    "Planner plugin and QGIS Processing are enabled.").format(
-                alg=step.alg_id))
+            self._finish(
+                False,
+                _tr(
+                    "The algorithm {alg} is not available. Check that the SWC "
+                    "Planner plugin and QGIS Processing are enabled."
+                ).format(alg=step.alg_id),
+            )
             return
         try:
             params = step.params(self.results)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            self._finish(False, "{}: {}".format(step.label, exc))
+            self._finish(False, f"{step.label}: {exc}")
             return
         if params is None:  # the step decided it has nothing to do
             self._index += 1
@@ -156,7 +166,8 @@ class AlgorithmRunner(QObject):
         base = 100.0 * self._index / n
         label = step.label
         self._feedback.progressChanged.connect(
-            lambda p, b=base, lab=label: self.progress.emit(b + p / n, lab))
+            lambda p, b=base, lab=label: self.progress.emit(b + p / n, lab)
+        )
         self.progress.emit(base, label)
         if self.synchronous:
             try:
@@ -170,7 +181,9 @@ class AlgorithmRunner(QObject):
             self._task = QgsProcessingAlgRunnerTask(alg, params, self._context, self._feedback)
             self._task.executed.connect(
                 lambda ok, outputs, s=step: self._step_done(
-                    s, ok, outputs or {}, "\n".join(self._feedback.log[-3:]) if self._feedback else ""))
+                    s, ok, outputs or {}, "\n".join(self._feedback.log[-3:]) if self._feedback else ""
+                )
+            )
             QgsApplication.taskManager().addTask(self._task)
 
     def _step_done(self, step: Step, ok: bool, outputs: Dict[str, Any], message: str) -> None:
@@ -180,8 +193,12 @@ class AlgorithmRunner(QObject):
             self._finish(False, _tr("Cancelled."))
             return
         if not ok:
-            self._finish(False, _tr("{step} failed: {message}").format(
-                step=step.label, message=message or _tr("see the log")))
+            self._finish(
+                False,
+                _tr("{step} failed: {message}").format(
+                    step=step.label, message=message or _tr("see the log")
+                ),
+            )
             return
         self.results[step.key] = dict(outputs)
         self._index += 1

@@ -22,8 +22,13 @@ M2_PER_MU = 10000.0 / 15.0  # 1 亩 = 666.67 m²
 
 #: Land-use categories of the wizard: (stable code, raster value).
 LANDUSE_CATEGORIES: List[Tuple[str, int]] = [
-    ("cropland", 1), ("orchard", 2), ("forest", 3), ("grass", 4), ("bare", 5),
-    ("water", 6), ("built", 7),
+    ("cropland", 1),
+    ("orchard", 2),
+    ("forest", 3),
+    ("grass", 4),
+    ("bare", 5),
+    ("water", 6),
+    ("built", 7),
 ]
 LANDUSE_VALUE = dict(LANDUSE_CATEGORIES)
 LANDUSE_CODE = {v: k for k, v in LANDUSE_CATEGORIES}
@@ -70,19 +75,23 @@ MEASURE_E_TYPE = {
 #: Land-survey (三调, TD/T 1055-2019) first-level codes → wizard category.
 #: Longest prefix wins, so second-level codes may refine a first-level one.
 LAND_SURVEY_PRESET: List[Tuple[str, str]] = [
-    ("00", "water"),      # 湿地
-    ("01", "cropland"),   # 耕地
-    ("02", "orchard"),    # 种植园用地
-    ("03", "forest"),     # 林地
-    ("04", "grass"),      # 草地
-    ("05", "built"), ("06", "built"), ("07", "built"), ("08", "built"), ("09", "built"),
-    ("10", "built"),      # 交通运输用地
-    ("11", "water"),      # 水域及水利设施用地
-    ("1109", "built"),    # 水工建筑用地
-    ("12", "bare"),       # 其他土地
-    ("1201", "built"),    # 空闲地
-    ("1202", "built"),    # 设施农用地
-    ("1203", "cropland"), # 田坎
+    ("00", "water"),  # 湿地
+    ("01", "cropland"),  # 耕地
+    ("02", "orchard"),  # 种植园用地
+    ("03", "forest"),  # 林地
+    ("04", "grass"),  # 草地
+    ("05", "built"),
+    ("06", "built"),
+    ("07", "built"),
+    ("08", "built"),
+    ("09", "built"),
+    ("10", "built"),  # 交通运输用地
+    ("11", "water"),  # 水域及水利设施用地
+    ("1109", "built"),  # 水工建筑用地
+    ("12", "bare"),  # 其他土地
+    ("1201", "built"),  # 空闲地
+    ("1202", "built"),  # 设施农用地
+    ("1203", "cropland"),  # 田坎
 ]
 
 SLOPE_CLASSES = 5
@@ -90,6 +99,7 @@ REGIONS = ("bashang", "yanshan", "taihang")
 
 
 # -- CSV ---------------------------------------------------------------------------
+
 
 def read_csv(path: str) -> List[Dict[str, str]]:
     """Rows of a UTF-8 CSV (``#`` comment lines skipped) as dicts."""
@@ -107,7 +117,7 @@ def write_csv(path: str, rows: Sequence[Mapping[str, object]], columns: Sequence
 
 
 def allocation_path(region: str) -> str:
-    return os.path.join(TABLE_DIR, "measure_allocation_{}.csv".format(region))
+    return os.path.join(TABLE_DIR, f"measure_allocation_{region}.csv")
 
 
 def unit_price_path() -> str:
@@ -115,6 +125,7 @@ def unit_price_path() -> str:
 
 
 # -- land-use codes ----------------------------------------------------------------
+
 
 def normalise_code(code: object) -> str:
     """A land-use code as text: ``4.0`` → ``"4"``, ``" 0103 "`` → ``"0103"``."""
@@ -147,8 +158,9 @@ def category_for(code: object, mapping: Sequence[Tuple[str, str]]) -> Optional[s
 
 
 def unmapped_codes(codes: Iterable[object], mapping: Sequence[Tuple[str, str]]) -> List[str]:
-    return sorted({normalise_code(c) for c in codes if category_for(c, mapping) is None},
-                  key=lambda s: (len(s), s))
+    return sorted(
+        {normalise_code(c) for c in codes if category_for(c, mapping) is None}, key=lambda s: (len(s), s)
+    )
 
 
 def reclass_rows(codes: Iterable[object], mapping: Sequence[Tuple[str, str]]) -> List[float]:
@@ -161,16 +173,18 @@ def reclass_rows(codes: Iterable[object], mapping: Sequence[Tuple[str, str]]) ->
     return out
 
 
-def category_expression(field: str, mapping: Sequence[Tuple[str, str]],
-                        codes: Iterable[object]) -> str:
+def category_expression(field: str, mapping: Sequence[Tuple[str, str]], codes: Iterable[object]) -> str:
     """QGIS expression giving the category value of each feature from its code field."""
     parts = []
     quoted = '"{}"'.format(field.replace('"', '""'))
     for code in sorted({normalise_code(c) for c in codes}):
         cat = category_for(code, mapping)
         if cat in LANDUSE_VALUE:
-            parts.append("WHEN to_string({}) = '{}' THEN {}".format(
-                quoted, code.replace("'", "''"), LANDUSE_VALUE[cat]))
+            parts.append(
+                "WHEN to_string({}) = '{}' THEN {}".format(
+                    quoted, code.replace("'", "''"), LANDUSE_VALUE[cat]
+                )
+            )
     if not parts:
         return "NULL"
     return "CASE {} ELSE NULL END".format(" ".join(parts))
@@ -186,7 +200,7 @@ def load_allocation(path: str) -> Allocation:
     out: Allocation = {}
     for row in read_csv(path):
         lu = row["landuse"].strip()
-        out[lu] = [row["class{}".format(k)].strip() or "none" for k in range(1, SLOPE_CLASSES + 1)]
+        out[lu] = [row[f"class{k}"].strip() or "none" for k in range(1, SLOPE_CLASSES + 1)]
     return out
 
 
@@ -195,10 +209,10 @@ def check_allocation(alloc: Allocation) -> List[str]:
     problems = []
     for lu, measures in alloc.items():
         if lu not in LANDUSE_VALUE:
-            problems.append("unknown land use: {}".format(lu))
+            problems.append(f"unknown land use: {lu}")
         for m in measures:
             if m not in AREA_MEASURES:
-                problems.append("unknown measure: {}".format(m))
+                problems.append(f"unknown measure: {m}")
     return problems
 
 
@@ -238,7 +252,7 @@ def landuse_slope_table(areas: Mapping[Tuple[str, int], float]) -> List[Dict[str
             continue
         row: Dict[str, float] = {"landuse": lu}  # type: ignore[dict-item]
         for k, v in enumerate(values, start=1):
-            row["class{}".format(k)] = v
+            row[f"class{k}"] = v
         row["total"] = sum(values)
         rows.append(row)
     return rows
@@ -276,19 +290,27 @@ QUANTITY_ITEMS: List[Tuple[str, str, str]] = [
 
 #: Investment parts (水土保持工程概(估)算编制规定): item code → part.
 PART_OF_ITEM = {
-    "terrace_area": "engineering", "terrace_earthwork": "engineering",
-    "pit_count": "engineering", "pit_earthwork": "engineering", "bench_earthwork": "engineering",
-    "checkdam_count": "engineering", "checkdam_volume": "engineering",
-    "siltdam_count": "engineering", "siltdam_volume": "engineering",
-    "soilforest_area": "vegetation", "econforest_area": "vegetation", "grass_area": "vegetation",
+    "terrace_area": "engineering",
+    "terrace_earthwork": "engineering",
+    "pit_count": "engineering",
+    "pit_earthwork": "engineering",
+    "bench_earthwork": "engineering",
+    "checkdam_count": "engineering",
+    "checkdam_volume": "engineering",
+    "siltdam_count": "engineering",
+    "siltdam_volume": "engineering",
+    "soilforest_area": "vegetation",
+    "econforest_area": "vegetation",
+    "grass_area": "vegetation",
     "tillage_area": "vegetation",
     "enclosure_area": "enclosure",
 }
 PARTS = ("engineering", "vegetation", "enclosure")
 
 
-def quantities(measure_area_m2: Mapping[str, float],
-               works: Optional[Mapping[str, float]] = None) -> List[Dict[str, object]]:
+def quantities(
+    measure_area_m2: Mapping[str, float], works: Optional[Mapping[str, float]] = None
+) -> List[Dict[str, object]]:
     """工程量汇总: areas from the allocation plus counts/earthwork from the algorithms.
 
     ``works`` holds numbers read from algorithm outputs, keyed by item code
@@ -313,20 +335,21 @@ def quantities(measure_area_m2: Mapping[str, float],
         else:
             computed = item in works and works[item] is not None
             value = float(works[item]) if computed else 0.0
-        rows.append({"item": item, "measure": measure, "unit": unit, "quantity": value,
-                     "computed": computed})
+        rows.append({"item": item, "measure": measure, "unit": unit, "quantity": value, "computed": computed})
     return rows
 
 
 def load_prices(path: str) -> Dict[str, float]:
     """``{item: price}`` from the unit-price CSV (``item,unit,price,note``)."""
-    return {row["item"].strip(): float(row["price"]) for row in read_csv(path)
-            if row.get("item", "").strip()}
+    return {row["item"].strip(): float(row["price"]) for row in read_csv(path) if row.get("item", "").strip()}
 
 
-def investment(quantity_rows: Sequence[Mapping[str, object]], prices: Mapping[str, float],
-               independent_pct: Optional[float] = None,
-               contingency_pct: Optional[float] = None) -> Tuple[List[Dict[str, object]], Dict[str, float]]:
+def investment(
+    quantity_rows: Sequence[Mapping[str, object]],
+    prices: Mapping[str, float],
+    independent_pct: Optional[float] = None,
+    contingency_pct: Optional[float] = None,
+) -> Tuple[List[Dict[str, object]], Dict[str, float]]:
     """投资估算: price × quantity per item, subtotals per part, independent costs, contingency.
 
     Percent rates come from the price table (items ``independent_pct`` and
@@ -345,18 +368,33 @@ def investment(quantity_rows: Sequence[Mapping[str, object]], prices: Mapping[st
         amount = price * float(q["quantity"])  # type: ignore[arg-type]
         part = PART_OF_ITEM.get(item, "engineering")
         parts[part] += amount
-        rows.append({"item": item, "part": part, "unit": q["unit"], "quantity": q["quantity"],
-                     "price": price, "amount": amount})
+        rows.append(
+            {
+                "item": item,
+                "part": part,
+                "unit": q["unit"],
+                "quantity": q["quantity"],
+                "price": price,
+                "amount": amount,
+            }
+        )
     direct = sum(parts.values())
     independent = direct * independent_pct / 100.0
     contingency = (direct + independent) * contingency_pct / 100.0
     totals = dict(parts)
-    totals.update({"direct": direct, "independent": independent, "contingency": contingency,
-                   "total": direct + independent + contingency})
+    totals.update(
+        {
+            "direct": direct,
+            "independent": independent,
+            "contingency": contingency,
+            "total": direct + independent + contingency,
+        }
+    )
     return rows, totals
 
 
 # -- benefits ----------------------------------------------------------------------
+
 
 def benefits(before: Mapping[str, float], after: Mapping[str, float]) -> List[Dict[str, object]]:
     """Before/after rows for soil loss (t/a), mean modulus, eroded area and SWC rate.
@@ -400,25 +438,26 @@ def fmt(value: object, digits: int = 2) -> str:
     return str(value)
 
 
-def table_to_strings(rows: Sequence[Mapping[str, object]], columns: Sequence[str],
-                     label: Callable[[str, object], str] = lambda c, v: fmt(v),
-                     ) -> List[List[str]]:
+def table_to_strings(
+    rows: Sequence[Mapping[str, object]],
+    columns: Sequence[str],
+    label: Callable[[str, object], str] = lambda c, v: fmt(v),
+) -> List[List[str]]:
     """Rows as lists of display strings in ``columns`` order (``label(column, value)``)."""
     return [[label(c, row.get(c)) for c in columns] for row in rows]
 
 
 def measure_etype_expression(field: str = "MEASURE") -> str:
     """QGIS expression: measure raster value → E-table type code (``MEASURE_E_TYPE``)."""
-    quoted = '"{}"'.format(field)
-    parts = ["WHEN {} = {} THEN '{}'".format(quoted, MEASURE_VALUE[m], t)
-             for m, t in MEASURE_E_TYPE.items()]
+    quoted = f'"{field}"'
+    parts = [f"WHEN {quoted} = {MEASURE_VALUE[m]} THEN '{t}'" for m, t in MEASURE_E_TYPE.items()]
     return "CASE {} ELSE 'none' END".format(" ".join(parts))
 
 
 def measure_code_expression(field: str = "MEASURE") -> str:
     """QGIS expression: measure raster value → stable measure code."""
-    quoted = '"{}"'.format(field)
-    parts = ["WHEN {} = {} THEN '{}'".format(quoted, v, c) for c, v, _k in MEASURES]
+    quoted = f'"{field}"'
+    parts = [f"WHEN {quoted} = {v} THEN '{c}'" for c, v, _k in MEASURES]
     return "CASE {} ELSE 'none' END".format(" ".join(parts))
 
 
@@ -430,6 +469,12 @@ def measure_area_rows(areas_m2: Mapping[str, float]) -> List[Dict[str, object]]:
         area = areas_m2.get(code, 0.0)
         if area <= 0:
             continue
-        rows.append({"measure": code, "area_ha": area / M2_PER_HA, "area_mu": area / M2_PER_MU,
-                     "pct": 100.0 * area / total if total else 0.0})
+        rows.append(
+            {
+                "measure": code,
+                "area_ha": area / M2_PER_HA,
+                "area_mu": area / M2_PER_MU,
+                "pct": 100.0 * area / total if total else 0.0,
+            }
+        )
     return rows

@@ -88,9 +88,12 @@ class LayerPicker(QWidget):
         return layer
 
     def browse(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _tr("Open a layer"), "",
-                                               _tr("GIS files (*.tif *.tiff *.img *.gpkg *.shp "
-                                                   "*.geojson);;All files (*)"))
+        path, _f = QFileDialog.getOpenFileName(
+            self,
+            _tr("Open a layer"),
+            "",
+            _tr("GIS files (*.tif *.tiff *.img *.gpkg *.shp *.geojson);;All files (*)"),
+        )
         if path:
             self.add_file(path)
 
@@ -160,8 +163,9 @@ def make_table(parent: Optional[QWidget] = None, editable: bool = False) -> QTab
     return table
 
 
-def fill_table(table: QTableWidget, headers: Sequence[str], rows: Iterable[Sequence[str]],
-               numeric_from: int = 1) -> None:
+def fill_table(
+    table: QTableWidget, headers: Sequence[str], rows: Iterable[Sequence[str]], numeric_from: int = 1
+) -> None:
     """Fill a read-only table; columns from ``numeric_from`` on are right-aligned."""
     rows = [list(r) for r in rows]
     table.clear()

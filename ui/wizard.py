@@ -25,6 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QWizard
 
+from .labels import layer_name
 from .pages_input import DataPage, ProjectPage, WatershedPage
 from .pages_plan import BenefitsPage, MeasuresPage, QuantitiesPage, ReportPage, StatusPage
 from .runner import AlgorithmRunner
@@ -33,8 +34,16 @@ STATE_SCOPE = "swc_planner"
 STATE_KEY = "state"
 STATE_VERSION = 1
 
-PAGE_PROJECT, PAGE_WATERSHED, PAGE_DATA, PAGE_STATUS, PAGE_MEASURES, PAGE_QUANTITIES, \
-    PAGE_BENEFITS, PAGE_REPORT = range(8)
+(
+    PAGE_PROJECT,
+    PAGE_WATERSHED,
+    PAGE_DATA,
+    PAGE_STATUS,
+    PAGE_MEASURES,
+    PAGE_QUANTITIES,
+    PAGE_BENEFITS,
+    PAGE_REPORT,
+) = range(8)
 
 
 class PlanningWizard(QWizard):
@@ -58,8 +67,16 @@ class PlanningWizard(QWizard):
         self.setOption(QWizard.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.HaveHelpButton, False)
         self.resize(980, 720)
-        self.pages = [ProjectPage(self), WatershedPage(self), DataPage(self), StatusPage(self),
-                      MeasuresPage(self), QuantitiesPage(self), BenefitsPage(self), ReportPage(self)]
+        self.pages = [
+            ProjectPage(self),
+            WatershedPage(self),
+            DataPage(self),
+            StatusPage(self),
+            MeasuresPage(self),
+            QuantitiesPage(self),
+            BenefitsPage(self),
+            ReportPage(self),
+        ]
         for page_id, page in enumerate(self.pages):
             self.setPage(page_id, page)
         self.currentIdChanged.connect(self._page_changed)
@@ -91,8 +108,9 @@ class PlanningWizard(QWizard):
         """Store the wizard state in the current project (``swc_planner/state``)."""
         self.state["version"] = STATE_VERSION
         self.state["page"] = max(self.currentId(), 0)
-        QgsProject.instance().writeEntry(STATE_SCOPE, STATE_KEY,
-                                         json.dumps(self.state, ensure_ascii=False, default=str))
+        QgsProject.instance().writeEntry(
+            STATE_SCOPE, STATE_KEY, json.dumps(self.state, ensure_ascii=False, default=str)
+        )
 
     def load_state(self) -> bool:
         text, ok = QgsProject.instance().readEntry(STATE_SCOPE, STATE_KEY, "")
@@ -133,30 +151,37 @@ class PlanningWizard(QWizard):
             group = root.insertGroup(0, name)
         return group
 
-    def add_layer(self, source: str, name: str, kind: str = "raster",
-                  qml: Optional[str] = None) -> Optional[QgsMapLayer]:
-        """Add (or replace) an output layer in the plan group; style it from ``qml``."""
+    def add_layer(
+        self, source: str, key: str, kind: str = "raster", qml: Optional[str] = None
+    ) -> Optional[QgsMapLayer]:
+        """Add (or replace) the output layer ``key`` in the plan group; style it from ``qml``.
+
+        Layers are named by ``labels.layer_name(key)`` (translated) and found
+        again by their key, so the report works in every language.
+        """
         if not source:
             return None
+        name = layer_name(key)
         layer = QgsRasterLayer(source, name) if kind == "raster" else QgsVectorLayer(source, name, "ogr")
         if not layer.isValid():
             return None
         if qml and os.path.exists(qml):
             layer.loadNamedStyle(qml)
         group = self.group()
-        for child in list(group.findLayers()):
-            if child.name() == name:
-                QgsProject.instance().removeMapLayer(child.layerId())
+        old = self.plan_layer(key)
+        if old is not None:
+            QgsProject.instance().removeMapLayer(old.id())
         QgsProject.instance().addMapLayer(layer, False)
         group.insertLayer(0, layer)
-        self.state.setdefault("layers", {})[name] = {"source": source, "kind": kind}
+        self.state.setdefault("layers", {})[key] = {"source": source, "kind": kind, "id": layer.id()}
         return layer
 
-    def plan_layer(self, name: str) -> Optional[QgsMapLayer]:
-        for child in self.group().findLayers():
-            if child.name() == name:
-                return child.layer()
-        return None
+    def plan_layer(self, key: str) -> Optional[QgsMapLayer]:
+        """The plan layer stored under ``key`` (``None`` when absent)."""
+        info = self.state.get("layers", {}).get(key)
+        if not info:
+            return None
+        return QgsProject.instance().mapLayer(info.get("id", ""))
 
     def canvas(self):
         try:

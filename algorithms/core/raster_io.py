@@ -258,10 +258,11 @@ def map_blocks(
     progress: ProgressFn = _noop_progress,
     is_cancelled: CancelFn = _never,
     progress_span: Tuple[float, float] = (0.0, 1.0),
+    dtype: type = np.float64,
 ) -> None:
     """Run ``kernel`` window by window.
 
-    ``kernel(arrays, window)`` gets one float64 array per source (window plus
+    ``kernel(arrays, window)`` gets one ``dtype`` array per source (window plus
     ``halo``; NaN for nodata and outside the raster) and returns one core-sized
     array per writer (``None`` writers are skipped; the kernel can also
     accumulate statistics of its own).
@@ -270,7 +271,7 @@ def map_blocks(
     lo, hi = progress_span
     for i, window in enumerate(iter_windows(grid, block_rows, block_cols, halo)):
         check_cancel(is_cancelled)
-        arrays = [read_window(band, window, nodata) for band, nodata in sources]
+        arrays = [read_window(band, window, nodata, dtype=dtype) for band, nodata in sources]
         results = kernel(arrays, window)
         for writer, result in zip(writers, results):
             if writer is not None:

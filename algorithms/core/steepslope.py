@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import tempfile
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -238,6 +239,7 @@ def _run(
         progress=progress,
         is_cancelled=is_cancelled,
         progress_span=(0.0, 0.55),
+        dtype=np.float32,
     )
     if valid_total[0] == 0:
         raise InputError(
@@ -256,10 +258,11 @@ def _run(
         )
     ban_ds.FlushCache()
 
-    # polygonize: one polygon per 8-connected patch of equal county number
+    # polygonize the banned cells into 4-connected pieces (OGC-valid polygons), then join the
+    # pieces of one county that touch at a corner into 8-connected patches
     check_cancel(is_cancelled)
     poly_src = ogr.GetDriverByName("Memory").CreateDataSource("patches")
-    layer = poly_src.CreateLayer("patches", grid.srs(), ogr.wkbPolygon)
+    layer = poly_src.CreateLayer("pieces", grid.srs(), ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("county", ogr.OFTInteger))
 
     def poly_progress(fraction, _msg, _data):
@@ -267,7 +270,7 @@ def _run(
         return 0 if is_cancelled() else 1
 
     try:
-        gdal.Polygonize(ban_band, ban_band, layer, 0, ["8CONNECTED=8"], callback=poly_progress)
+        gdal.Polygonize(ban_band, ban_band, layer, 0, [], callback=poly_progress)
     except RuntimeError as exc:
         if is_cancelled():
             raise Cancelled() from exc
@@ -275,18 +278,29 @@ def _run(
     check_cancel(is_cancelled)
 
     cell_area = grid.cell_area
+    layer.ResetReading()
+    piece_county, piece_geom = [], []
+    for feature in layer:
+        piece_county.append(int(feature.GetField(0)))
+        piece_geom.append(feature.GetGeometryRef().Clone())
+    group = corner_groups(piece_geom, np.asarray(piece_county, dtype=np.int64), grid)
+    raw = []
+    for members in _members(group):
+        multi = ogr.Geometry(ogr.wkbMultiPolygon)
+        area = 0.0
+        top, left = -np.inf, np.inf
+        for i in members:
+            multi.AddGeometry(piece_geom[i])
+            area += piece_geom[i].GetArea()
+            xmin, _xmax, _ymin, ymax = piece_geom[i].GetEnvelope()
+            top, left = max(top, ymax), min(left, xmin)
+        raw.append((piece_county[members[0]], int(round(area / cell_area)), multi, top, left))
+    # stable order: county, then north to south, west to east
+    raw.sort(key=lambda t: (t[0], -t[3], t[4]))
     patches: List[BanPatch] = []
     removed = 0
     per_county_number = np.zeros(n_counties + 1, dtype=np.int64)
-    layer.ResetReading()
-    raw = []
-    for feature in layer:
-        geom = feature.GetGeometryRef().Clone()
-        cells = int(round(geom.GetArea() / cell_area))
-        raw.append((int(feature.GetField(0)), cells, geom))
-    # stable order: county, then north to south, west to east
-    raw.sort(key=lambda t: (t[0], -t[2].GetEnvelope()[3], t[2].GetEnvelope()[0]))
-    for county, cells, geom in raw:
+    for county, cells, multi, _top, _left in raw:
         if cells * cell_area < min_area_m2:
             removed += 1
             continue
@@ -296,9 +310,10 @@ def _run(
                 county=county,
                 number=int(per_county_number[county]),
                 cells=cells,
-                wkb=bytes(geom.ExportToWkb()),
+                wkb=bytes(multi.ExportToWkb()),
             )
         )
+    del piece_geom, raw
     layer = None
     poly_src = None
     ban_band = None
@@ -313,7 +328,6 @@ def _run(
         [(i + 1, p.wkb) for i, p in enumerate(patches)], grid, temp_path(work_dir, "labels")
     )
     lab_ds = gdal.Open(label_path)
-    _valid_geometries(lab_ds.GetRasterBand(1), grid, patches, is_cancelled)
     slope_sum = np.zeros(n_patches + 1)
     slope_max = np.zeros(n_patches + 1)
     res_cells = np.zeros(n_patches + 1, dtype=np.int64)
@@ -404,30 +418,73 @@ def _run(
     return result
 
 
-def _valid_geometries(label_band, grid: GridSpec, patches: List[BanPatch], is_cancelled) -> None:
-    """Replace each patch polygon by the multipolygon of its 4-connected pieces.
+def _ring_vertices(geom: ogr.Geometry) -> np.ndarray:
+    """All vertices of all rings of a polygon, as an ``(n, 2)`` array (parsed from WKB)."""
+    wkb = bytes(geom.ExportToWkb(ogr.wkbNDR))
+    n_rings = struct.unpack_from("<I", wkb, 5)[0]
+    offset, parts = 9, []
+    for _ in range(n_rings):
+        n_points = struct.unpack_from("<I", wkb, offset)[0]
+        offset += 4
+        parts.append(np.frombuffer(wkb, dtype="<f8", count=2 * n_points, offset=offset))
+        offset += 16 * n_points
+    return np.concatenate(parts).reshape(-1, 2) if parts else np.zeros((0, 2))
 
-    An 8-connected patch polygon touches itself where two of its cells meet
-    only at a corner, which makes it OGC-invalid (and QGIS's default
-    "skip invalid features" would drop it downstream).  The 4-connected
-    pieces GDAL makes are valid, and a multipolygon whose parts touch at
-    points is valid, with exactly the same cells.
+
+def corner_groups(pieces: Sequence[ogr.Geometry], values: np.ndarray, grid: GridSpec) -> np.ndarray:
+    """Group 4-connected pieces into 8-connected patches.
+
+    Two pieces of the same value that share a vertex touch at a cell corner
+    (pieces sharing an edge would be one piece), so they belong to the same
+    8-connected patch.  Returns the group number (the smallest member index)
+    of each piece.  Vectorised: vertices become integer corner indices, shared
+    corners give edges, and the groups are found by minimum-label propagation
+    with pointer jumping.
     """
-    check_cancel(is_cancelled)
-    src = ogr.GetDriverByName("Memory").CreateDataSource("pieces")
-    layer = src.CreateLayer("pieces", grid.srs(), ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("patch", ogr.OFTInteger))
-    gdal.Polygonize(label_band, label_band, layer, 0, [])
-    parts: Dict[int, ogr.Geometry] = {}
-    layer.ResetReading()
-    for feature in layer:
-        index = int(feature.GetField(0))
-        multi = parts.get(index)
-        if multi is None:
-            multi = parts[index] = ogr.Geometry(ogr.wkbMultiPolygon)
-        multi.AddGeometry(feature.GetGeometryRef())
-    for index, multi in parts.items():
-        patches[index - 1].wkb = bytes(multi.ExportToWkb())
+    n = len(pieces)
+    labels = np.arange(n, dtype=np.int64)
+    if n < 2:
+        return labels
+    x0, dx, _, y0, _, dy = grid.geotransform
+    keys, owners = [], []
+    for i, geom in enumerate(pieces):
+        xy = _ring_vertices(geom)
+        cols = np.rint((xy[:, 0] - x0) / dx).astype(np.int64)
+        rows = np.rint((xy[:, 1] - y0) / dy).astype(np.int64)
+        k = np.unique(rows * (grid.cols + 1) + cols)
+        keys.append(k)
+        owners.append(np.full(k.size, i, dtype=np.int64))
+    key = np.concatenate(keys)
+    owner = np.concatenate(owners)
+    order = np.argsort(key, kind="stable")
+    key, owner = key[order], owner[order]
+    same = key[1:] == key[:-1]
+    a, b = owner[:-1][same], owner[1:][same]
+    keep = values[a] == values[b]
+    a, b = a[keep], b[keep]
+    if a.size == 0:
+        return labels
+    while True:
+        low = np.minimum(labels[a], labels[b])
+        new = labels.copy()
+        np.minimum.at(new, a, low)
+        np.minimum.at(new, b, low)
+        while True:  # pointer jumping: every label points at its group's root
+            jumped = new[new]
+            if np.array_equal(jumped, new):
+                break
+            new = jumped
+        if np.array_equal(new, labels):
+            return labels
+        labels = new
+
+
+def _members(group: np.ndarray) -> List[List[int]]:
+    """Piece indices of each group, groups in order of their first piece."""
+    order = np.argsort(group, kind="stable")
+    sorted_groups = group[order]
+    starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
+    return [chunk.tolist() for chunk in np.split(order, starts[1:])]
 
 
 def township_polygons_raster(polygons: List[Tuple[int, bytes]], grid: GridSpec, work_dir: str) -> str:

@@ -47,10 +47,6 @@
             <translation>实施措施后的土壤流失</translation>
         </message>
         <message>
-            <source>Erosion intensity after the plan</source>
-            <translation>治理后土壤侵蚀强度</translation>
-        </message>
-        <message>
             <source>swcplanner:soilloss is not installed: benefits cannot be computed.</source>
             <translation>未安装 swcplanner:soilloss，无法计算效益。</translation>
         </message>
@@ -325,18 +321,6 @@
             <translation>水平阶</translation>
         </message>
         <message>
-            <source>Measures</source>
-            <translation>治理措施</translation>
-        </message>
-        <message>
-            <source>Pit rows</source>
-            <translation>鱼鳞坑行</translation>
-        </message>
-        <message>
-            <source>Bench rows</source>
-            <translation>水平阶行</translation>
-        </message>
-        <message>
             <source>Not installed, skipped: {algs}.</source>
             <translation>未安装，已跳过：{algs}。</translation>
         </message>
@@ -355,6 +339,10 @@
         <message>
             <source>Share (%)</source>
             <translation>占比（%）</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>数量（个）</translation>
         </message>
     </context>
     <context>
@@ -661,20 +649,12 @@
             <translation>未安装，已跳过：{algs}。</translation>
         </message>
         <message>
-            <source>Land use</source>
-            <translation>土地利用</translation>
-        </message>
-        <message>
-            <source>Soil loss (t/km²·a)</source>
-            <translation>土壤侵蚀模数（t/km²·a）</translation>
-        </message>
-        <message>
-            <source>Erosion intensity</source>
-            <translation>土壤侵蚀强度</translation>
-        </message>
-        <message>
             <source>Total</source>
             <translation>合计</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
         </message>
         <message>
             <source>Intensity class</source>
@@ -927,6 +907,46 @@
             <source>Severe</source>
             <translation>剧烈</translation>
         </message>
+        <message>
+            <source>Watershed</source>
+            <translation>流域</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Slope classes</source>
+            <translation>坡度分级</translation>
+        </message>
+        <message>
+            <source>Soil loss (t/km²·a)</source>
+            <translation>土壤侵蚀模数（t/km²·a）</translation>
+        </message>
+        <message>
+            <source>Erosion intensity</source>
+            <translation>土壤侵蚀强度</translation>
+        </message>
+        <message>
+            <source>Erosion intensity after the plan</source>
+            <translation>治理后土壤侵蚀强度</translation>
+        </message>
+        <message>
+            <source>Measures</source>
+            <translation>治理措施</translation>
+        </message>
+        <message>
+            <source>Pit rows</source>
+            <translation>鱼鳞坑行</translation>
+        </message>
+        <message>
+            <source>Bench rows</source>
+            <translation>水平阶行</translation>
+        </message>
+        <message>
+            <source>Farmland screening</source>
+            <translation>耕地筛查</translation>
+        </message>
     </context>
     <context>
         <name>SwcPlannerWidgets</name>
@@ -1032,10 +1052,6 @@
         <message>
             <source>Projecting to the DEM's CRS</source>
             <translation>正在投影到 DEM 坐标系</translation>
-        </message>
-        <message>
-            <source>Watershed</source>
-            <translation>流域</translation>
         </message>
         <message>
             <source>Watershed area: {area:.2f} km²</source>
