@@ -561,3 +561,43 @@ def test_runner_background_task_progress_and_cancel(processing_ready, tmp_path):
         QTest.qWait(50)
     assert done and done[0][0] is False and "Cancel" in done[0][1]
     assert "never" not in runner.results
+
+
+def test_watershed_page_polygon_mode_and_area_warning(processing_ready, iface, tmp_path):
+    """An existing polygon (2 km × 1 km, in another CRS field order) is dissolved, projected and warned about."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
+    from qgis.PyQt.QtWidgets import QWizard
+
+    from swc_planner.ui.wizard import PlanningWizard
+
+    dem = QgsRasterLayer(shared(YWZ, "ywzdem10m.tif"), "dem")
+    project = QgsProject.instance()
+    project.clear()
+    poly = QgsVectorLayer("Polygon", "ws", "memory")
+    poly.setCrs(dem.crs())
+    x0, y0 = 39444500.0, 2841000.0
+    features = []
+    for dx in (0.0, 1000.0):  # two touching 1 km² squares -> dissolved into one 2 km² polygon
+        f = QgsFeature()
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0 + dx, y0, x0 + dx + 1000.0, y0 + 1000.0)))
+        features.append(f)
+    poly.dataProvider().addFeatures(features)
+    project.addMapLayers([dem, poly])
+    wiz = PlanningWizard(iface, None, synchronous=True, resume=False)
+    wiz.show()
+    p1 = wiz.currentPage()
+    p1.name_edit.setText("test")
+    p1.gpkg_widget.setFilePath(str(tmp_path / "p.gpkg"))
+    next_page(wiz)
+    p2 = wiz.currentPage()
+    p2.dem_picker.set_layer(dem)
+    p2.polygon_radio.setChecked(True)
+    p2.polygon_picker.set_layer(poly)
+    click(p2.run_button)
+    assert wiz.state["area_km2"] == pytest.approx(2.0, rel=1e-6)
+    assert "3 km²" in p2.warn_label.text()          # below the 3–50 km² range: warned, not blocked
+    assert wiz.button(QWizard.NextButton).isEnabled()
+    layer = QgsVectorLayer(wiz.state["watershed"], "w", "ogr")
+    assert layer.featureCount() == 1
+    wiz.close()
+    project.clear()

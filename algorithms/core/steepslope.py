@@ -6,14 +6,15 @@ Pipeline (memory set by the block size, except the patch list):
    to the reservoir threshold inside reservoir catchments), land-use and
    exclusion masks → a raster holding the county number on banned cells;
    county and township areas are counted on the way;
-2. GDAL polygonizes that raster with 8-connectedness, so a patch is a
-   contiguous set of banned cells inside one county and its polygon is the
-   exact union of those cells;
+2. GDAL polygonizes that raster into 4-connected pieces (always OGC-valid
+   polygons, exact unions of cells); pieces of one county that share a
+   vertex touch at a cell corner and are joined (:func:`corner_groups`), so a
+   patch is an 8-connected set of banned cells inside one county and its
+   geometry the valid multipolygon of its pieces;
 3. patches below the minimum area are dropped;
 4. the kept patches are burnt back as labels and a second block pass
    collects per-patch slope statistics, the reservoir share and the
-   township cross-tabulation, and the output geometry is rebuilt from the
-   4-connected pieces of each patch so that it is OGC-valid.
+   township cross-tabulation.
 """
 
 from __future__ import annotations
