@@ -564,7 +564,7 @@ def test_runner_background_task_progress_and_cancel(processing_ready, tmp_path):
 
 
 def test_watershed_page_polygon_mode_and_area_warning(processing_ready, iface, tmp_path):
-    """An existing polygon (2 km × 1 km, in another CRS field order) is dissolved, projected and warned about."""
+    """An existing polygon layer (two touching 1 km² squares) is dissolved, projected, warned about."""
     from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
     from qgis.PyQt.QtWidgets import QWizard
 
@@ -595,7 +595,7 @@ def test_watershed_page_polygon_mode_and_area_warning(processing_ready, iface, t
     p2.polygon_picker.set_layer(poly)
     click(p2.run_button)
     assert wiz.state["area_km2"] == pytest.approx(2.0, rel=1e-6)
-    assert "3 km²" in p2.warn_label.text()          # below the 3–50 km² range: warned, not blocked
+    assert "3 km²" in p2.warn_label.text()  # below the 3–50 km² range: warned, not blocked
     assert wiz.button(QWizard.NextButton).isEnabled()
     layer = QgsVectorLayer(wiz.state["watershed"], "w", "ogr")
     assert layer.featureCount() == 1
