@@ -27,6 +27,7 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterNumber,
     QgsRasterLayer,
     QgsWkbTypes,
 )
@@ -167,6 +168,26 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         for title, body in sections:
             parts.append(f"<h3>{title}</h3><p>{body}</p>")
         return "\n".join(parts)
+
+    # -- parameters ----------------------------------------------------------------
+    @staticmethod
+    def advanced(param):
+        """Flag a parameter as advanced (collapsed in the dialog) and return it."""
+        param.setFlags(param.flags() | param.FlagAdvanced)
+        return param
+
+    def block_size_parameter(self, name: str = "BLOCK_SIZE"):
+        """The advanced ``BLOCK_SIZE`` parameter: cells per block side, which sets the memory used."""
+        return self.advanced(
+            QgsProcessingParameterNumber(
+                name,
+                _tr("Block size (cells per side; sets the memory used)"),
+                QgsProcessingParameterNumber.Integer,
+                1024,
+                minValue=64,
+                maxValue=16384,
+            )
+        )
 
     # -- errors ------------------------------------------------------------------
     def fail(self, message: str) -> QgsProcessingException:

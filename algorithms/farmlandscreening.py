@@ -301,9 +301,7 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             QgsProcessingParameterFile(
                 self.MEASURES_TABLE, self.tr("Measure table (CSV; empty = shipped table)"),
                 extension="csv", optional=True),
-            QgsProcessingParameterNumber(
-                self.BLOCK_SIZE, self.tr("Block size (cells per side; sets the memory used)"),
-                QgsProcessingParameterNumber.Integer, 1024, minValue=64, maxValue=16384),
+            self.block_size_parameter(self.BLOCK_SIZE),
         ]
         for param in advanced:
             param.setFlags(param.flags() | param.FlagAdvanced)

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -120,16 +119,7 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
                 optional=True,
             )
         )
-        block = QgsProcessingParameterNumber(
-            self.BLOCK_SIZE,
-            self.tr("Block size (cells per side; sets the memory used)"),
-            QgsProcessingParameterNumber.Integer,
-            1024,
-            minValue=64,
-            maxValue=16384,
-        )
-        block.setFlags(block.flags() | block.FlagAdvanced)
-        self.addParameter(block)
+        self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Slope classes")))
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.TABLE, self.tr("Slope class areas"), PROCESSING_TABLE)

@@ -303,9 +303,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_FIELD, self.tr("Zone name field"), parentLayerParameterName=self.ZONES,
             optional=True))
-        self.addParameter(adv(QgsProcessingParameterNumber(
-            self.BLOCK_SIZE, self.tr("Block size (cells per side; sets the memory used)"),
-            QgsProcessingParameterNumber.Integer, 1024, minValue=64, maxValue=16384)))
+        self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
         self.addParameter(adv(QgsProcessingParameterNumber(
             self.MAX_MEMORY, self.tr("Memory limit for LS from the DEM (MB)"),
             QgsProcessingParameterNumber.Integer, DEFAULT_MAX_MEMORY_MB, minValue=64)))

@@ -234,16 +234,7 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
                 optional=True,
             )
         )
-        block = QgsProcessingParameterNumber(
-            self.BLOCK_SIZE,
-            self.tr("Block size (cells per side; sets the memory used)"),
-            QgsProcessingParameterNumber.Integer,
-            1024,
-            minValue=64,
-            maxValue=16384,
-        )
-        block.setFlags(block.flags() | block.FlagAdvanced)
-        self.addParameter(block)
+        self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Banned steep-slope patches"), PROCESSING_POLYGON

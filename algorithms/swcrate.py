@@ -116,11 +116,7 @@ class SwcRateAlgorithm(SwcAlgorithm):
             self.TARGET_2, self.tr("Second target rate (%; Hebei 2035)"),
             QgsProcessingParameterNumber.Double, standards.SWC_RATE_TARGET_2035, minValue=0.0,
             maxValue=100.0))
-        block = QgsProcessingParameterNumber(
-            self.BLOCK_SIZE, self.tr("Block size (cells per side; sets the memory used)"),
-            QgsProcessingParameterNumber.Integer, 1024, minValue=64, maxValue=16384)
-        block.setFlags(block.flags() | block.FlagAdvanced)
-        self.addParameter(block)
+        self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Soil and water conservation rate"), PROCESSING_TABLE))
 

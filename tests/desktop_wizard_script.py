@@ -128,6 +128,7 @@ def page3():
     p.k_picker.set_layer(state["layers"]["soil"])
     p.k_table.setFilePath(os.path.join(tables, "soil_k_youwuzhen_seims.csv"))
     p.r_value.setValue(5000)
+    p.tolerance.setValue(500)  # red-soil hills (SL 190-2007)
 
 
 def click_run():

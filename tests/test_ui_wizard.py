@@ -327,6 +327,7 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     p3.k_picker.set_layer(soil)
     p3.k_table.setFilePath(os.path.join(REPO, "resources", "tables", "soil_k_youwuzhen_seims.csv"))
     p3.r_value.setValue(5000)  # Changting, Fujian (red-soil region)
+    p3.tolerance.setValue(500)  # SL 190-2007: southern red-soil hills
     assert p3.problems()[0] == [], p3.problems()
     next_page(wiz)
 
@@ -361,6 +362,8 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     has_soilloss = "soilloss_before" in wiz.state["results"]
     if has_soilloss:
         before = wiz.state["before"]
+        loss_ds = ogr.Open(wiz.state["results"]["soilloss_before"]["TABLE"])
+        assert [f["TOLERANCE"] for f in loss_ds.GetLayer(0)] == [500.0]  # the data page's value reached the run
         assert 0 < before["swc_rate"] <= 100
         assert before["soil_loss_t"] > 0
     next_page(wiz)

@@ -532,6 +532,17 @@ class DataPage(PlanningPage):
         self.r_value.setRange(0, 100000)
         self.r_value.setValue(1500)
         self.r_picker = LayerPicker(RASTER, allow_empty=True, parent=self)
+        self.tolerance = QDoubleSpinBox(self)
+        self.tolerance.setRange(1, 2499)
+        self.tolerance.setDecimals(0)
+        self.tolerance.setValue(200)
+        self.tolerance.setSuffix(" t/(km²·a)")
+        self.tolerance.setToolTip(
+            self.tr(
+                "SL 190-2007: 200 in the northern rocky mountains (Hebei), 500 in "
+                "the southern red-soil hills, 1 000 on the Loess Plateau"
+            )
+        )
         self.zones_picker = LayerPicker(POLYGON, allow_empty=True, parent=self)
         self.zone_field = QgsFieldComboBox(self)
         self.existing_picker = LayerPicker(POLYGON, allow_empty=True, parent=self)
@@ -560,6 +571,7 @@ class DataPage(PlanningPage):
         f_form.addRow(self.tr("K layer (raster or soil polygons)"), k_layer_row)
         f_form.addRow(self.tr("K table (soil classes)"), self.k_table)
         f_form.addRow(self.tr("Rainfall erosivity R"), r_row)
+        f_form.addRow(self.tr("Tolerable soil loss"), self.tolerance)
         f_form.addRow(self.tr("Counties / townships"), z_row)
         f_form.addRow(self.tr("Existing measures (type field)"), e_row)
         self.messages = QLabel(self)
@@ -791,6 +803,7 @@ class DataPage(PlanningPage):
                 "k_field": self.k_field.currentField(),
                 "k_table": self.k_table.filePath() if self.k_mode.currentData() == "raster" else "",
                 "bt_table": self.bt_table.filePath(),
+                "tolerance": self.tolerance.value(),
                 "r_mode": self.r_mode.currentData(),
                 "r_value": self.r_value.value(),
                 "r_source": self.r_picker.layer().source() if self.r_picker.layer() else "",
@@ -822,6 +835,7 @@ class DataPage(PlanningPage):
             self.k_field.setField(s.get("k_field", ""))
         self.r_mode.setCurrentIndex(max(self.r_mode.findData(s.get("r_mode", "constant")), 0))
         self.r_value.setValue(float(s.get("r_value", 1500)))
+        self.tolerance.setValue(float(s.get("tolerance", 200)))
         if s.get("r_source"):
             self.r_picker.set_source(s["r_source"])
         if s.get("zones"):

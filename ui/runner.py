@@ -40,12 +40,14 @@ class Step:
         params: Callable[[Dict[str, Any]], Optional[Dict[str, Any]]],
         key: str,
         optional: bool = False,
+        may_fail: bool = False,
     ) -> None:
         self.label = label
         self.alg_id = alg_id
         self.params = params
         self.key = key
-        self.optional = optional
+        self.optional = optional  # skipped when the algorithm is not installed
+        self.may_fail = may_fail  # a failure is reported in ``failed`` and the job goes on
 
 
 class _Feedback(QgsProcessingFeedback):
@@ -84,6 +86,7 @@ class AlgorithmRunner(QObject):
         self.synchronous = synchronous
         self.results: Dict[str, Any] = {}
         self.skipped: List[str] = []
+        self.failed: List[str] = []
         self.log: List[str] = []
         self._steps: List[Step] = []
         self._index = 0
@@ -99,6 +102,7 @@ class AlgorithmRunner(QObject):
         self._index = 0
         self._cancelled = False
         self.skipped = []
+        self.failed = []
         self.log = []
         if results is not None:
             self.results = results
@@ -191,6 +195,12 @@ class AlgorithmRunner(QObject):
             self.log += self._feedback.log
         if self._cancelled or (self._feedback is not None and self._feedback.isCanceled()):
             self._finish(False, _tr("Cancelled."))
+            return
+        if not ok and step.may_fail:
+            self.failed.append("{}: {}".format(step.label, message or _tr("see the log")))
+            self._index += 1
+            if not self.synchronous:
+                self._next()
             return
         if not ok:
             self._finish(

@@ -239,10 +239,6 @@
             <translation>区域名称字段</translation>
         </message>
         <message>
-            <source>Block size (cells per side; sets the memory used)</source>
-            <translation>分块大小（每边栅格数；决定内存占用）</translation>
-        </message>
-        <message>
             <source>Memory limit for LS from the DEM (MB)</source>
             <translation>由 DEM 计算 LS 的内存上限（MB）</translation>
         </message>
@@ -551,10 +547,6 @@
         <message>
             <source>Second target rate (%; Hebei 2035)</source>
             <translation>第二目标水土保持率（%；河北 2035 年）</translation>
-        </message>
-        <message>
-            <source>Block size (cells per side; sets the memory used)</source>
-            <translation>分块大小（每边栅格数；决定内存占用）</translation>
         </message>
         <message>
             <source>Soil and water conservation rate</source>

@@ -228,10 +228,6 @@
             <translation>措施表（CSV；留空 = 插件自带表）</translation>
         </message>
         <message>
-            <source>Block size (cells per side; sets the memory used)</source>
-            <translation>分块大小（每边栅格数；决定内存占用）</translation>
-        </message>
-        <message>
             <source>Screened parcels</source>
             <translation>筛查后的图斑</translation>
         </message>

@@ -52,10 +52,6 @@
             <translation>分区名称字段</translation>
         </message>
         <message>
-            <source>Block size (cells per side; sets the memory used)</source>
-            <translation>分块大小（每边栅格数，决定内存用量）</translation>
-        </message>
-        <message>
             <source>Slope class areas</source>
             <translation>坡度分级面积</translation>
         </message>
@@ -183,10 +179,6 @@
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <source>Block size (cells per side; sets the memory used)</source>
-            <translation>分块大小（每边栅格数，决定内存用量）</translation>
-        </message>
-        <message>
             <source>Banned steep-slope patches</source>
             <translation>禁止开垦陡坡地图斑</translation>
         </message>
@@ -312,6 +304,10 @@
         <message>
             <source>The layer {name} is empty: it has no polygon to work with.</source>
             <translation>图层 {name} 为空：没有可处理的多边形。</translation>
+        </message>
+        <message>
+            <source>Block size (cells per side; sets the memory used)</source>
+            <translation>分块大小（每边栅格数，决定内存用量）</translation>
         </message>
     </context>
     <context>

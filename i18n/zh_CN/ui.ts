@@ -245,6 +245,14 @@
             <source>DEM: {path}</source>
             <translation>DEM：{path}</translation>
         </message>
+        <message>
+            <source>SL 190-2007: 200 in the northern rocky mountains (Hebei), 500 in the southern red-soil hills, 1 000 on the Loess Plateau</source>
+            <translation>SL 190-2007：北方土石山区（河北）200，南方红壤丘陵区 500，西北黄土高原区 1 000</translation>
+        </message>
+        <message>
+            <source>Tolerable soil loss</source>
+            <translation>容许土壤流失量</translation>
+        </message>
     </context>
     <context>
         <name>MeasuresPage</name>
