@@ -153,3 +153,18 @@ def iter_features(uri: str) -> Iterable[dict]:
     lyr = ds.GetLayerByName(layer) if layer else ds.GetLayer(0)
     for f in lyr:
         yield {**f.items(), "_geom": f.GetGeometryRef().Clone() if f.GetGeometryRef() else None}
+
+
+def capture_feedback():
+    """A Processing feedback that keeps the warnings it is given (``.warnings``)."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Capture(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+
+    return Capture()

@@ -8,6 +8,7 @@ from conftest import shared
 from osgeo import gdal, ogr
 from shapely.geometry import Polygon, box
 from synth import (
+    capture_feedback,
     centres_inside,
     gdaldem_slope,
     iter_features,
@@ -225,19 +226,12 @@ def test_townships_table(tmp_path):
 
 
 def test_hebei_counties_keep_chinese_names(tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
-    class Capture(QgsProcessingFeedback):
-        warnings = []
-
-        def pushWarning(self, text):  # noqa: N802
-            self.warnings.append(text)
 
     import processing
 
     dem = shared("hebei_dem_30s", "hebei_dem_1km_cgcs2000_gk39.tif")
     counties = shared("hebei_admin", "hebei_admin_tianditu_cgcs2000.gpkg") + "|layername=counties"
-    feedback = Capture()
+    feedback = capture_feedback()
     res = processing.run(
         "swcplanner:steepslopeban",
         {
@@ -314,7 +308,6 @@ def test_errors_say_what_to_fix(tmp_path):
 
 def test_invalid_geometry_is_repaired_and_reported(tmp_path):
     import processing
-    from qgis.core import QgsProcessingFeedback
 
     z = plane(40, 40, 30.0)
     dem = write_raster(tmp_path / "p.tif", z.astype(np.float32))
@@ -323,13 +316,7 @@ def test_invalid_geometry_is_repaired_and_reported(tmp_path):
     assert not bowtie.is_valid
     c = write_polygons(str(tmp_path / "c.gpkg"), [(bowtie.wkb, {"name": "己县"})], layer="c")
 
-    class Capture(QgsProcessingFeedback):
-        warnings = []
-
-        def pushWarning(self, text):  # noqa: N802
-            self.warnings.append(text)
-
-    fb = Capture()
+    fb = capture_feedback()
     res = processing.run(
         "swcplanner:steepslopeban",
         {

@@ -216,6 +216,7 @@ def intensity_areas(uri: str) -> List[Tuple[int, float]]:
     return out
 
 
+SWCRATE = "swcplanner:swcrate"
 FARMLAND = "swcplanner:farmlandscreening"
 CHECKDAMS = "swcplanner:checkdams"
 SLOPEWORKS = "swcplanner:slopeworks"
@@ -318,3 +319,34 @@ def read_works(r: Dict[str, Any]) -> Dict[str, Optional[float]]:
         rows = read_rows(r["benches"].get("SUMMARY", ""))
         works["bench_earthwork"] = sum_field(rows, ["EARTH_M3"])
     return {k: v for k, v in works.items() if v is not None}
+
+
+def swcrate_params(state: Dict[str, Any], r: Dict[str, Any], work) -> Dict[str, Any]:
+    """``swcplanner:swcrate`` of the status soil loss per county/township (data page zones)."""
+    params = {
+        "INPUT": r["soilloss_before"]["SOIL_LOSS"],
+        "ZONES": state["zones"],
+        "ZONE_FIELD": state.get("zone_field", ""),
+        "TOLERANCE": float(state.get("tolerance", 200.0)),
+        "OUTPUT": gpkg_table(work("swc_rate_zones.gpkg")),
+    }
+    return _only_known(SWCRATE, params)
+
+
+def zone_rates(uri: str) -> List[Dict[str, Any]]:
+    """Rows of the swcrate table: zone, area, eroded area, SWC rate, gap to the first target."""
+    out = []
+    for row in read_rows(uri):
+        area = row.get("AREA_KM2") or 0.0
+        if not area:
+            continue  # a zone outside the watershed
+        out.append(
+            {
+                "zone": row.get("ZONE"),
+                "area_km2": area,
+                "eroded_km2": row.get("ERODED_KM2"),
+                "swc_rate": row.get("SWC_RATE"),
+                "gap": row.get("GAP_1"),
+            }
+        )
+    return out

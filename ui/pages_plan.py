@@ -57,6 +57,8 @@ class StatusPage(PlanningPage):
         self.progress = ProgressPanel(self)
         self.lu_table = make_table(self)
         self.erosion_table = make_table(self)
+        self.zone_table = make_table(self)
+        self.zone_table.setVisible(False)
         self.rate_label = QLabel(self)
         self.rate_label.setWordWrap(True)
         self.note = QLabel(self)
@@ -70,6 +72,7 @@ class StatusPage(PlanningPage):
         layout.addWidget(self.lu_table, 2)
         layout.addWidget(QLabel(self.tr("Soil erosion intensity"), self))
         layout.addWidget(self.erosion_table, 1)
+        layout.addWidget(self.zone_table, 1)
         layout.addWidget(self.rate_label)
         layout.addWidget(self.note)
         self.run_button.clicked.connect(self.run)
@@ -190,6 +193,18 @@ class StatusPage(PlanningPage):
                 optional=True,
             ),
         ]
+        self.state.get("results", {}).pop("swcrate", None)
+        if s.get("zones"):
+            steps.append(
+                Step(
+                    self.tr("Soil-and-water-conservation rate by county/township"),
+                    jobs.SWCRATE,
+                    lambda r: jobs.swcrate_params(s, r, w) if "soilloss_before" in r else None,
+                    "swcrate",
+                    optional=True,
+                    may_fail=True,
+                )
+            )
         return steps
 
     def _grid(self, r: Dict[str, Any]) -> Dict[str, Any]:
@@ -238,9 +253,10 @@ class StatusPage(PlanningPage):
         r = self.state["results"]
         areas = tables.split_combo_areas(jobs.unique_value_areas(_out(r, "combo_areas", "OUTPUT_TABLE")))
         self.state["combo_areas"] = {f"{lu}:{k}": a for (lu, k), a in areas.items()}
-        if "soilloss_before" in r and "soilloss_before" not in self.wiz.runner.skipped:
+        if "soilloss_before" in r and jobs.SOILLOSS not in self.wiz.runner.skipped:
             self.state["before"] = jobs.soilloss_summary(r["soilloss_before"].get("TABLE", ""))
             self.state["intensity_before"] = jobs.intensity_areas(r["soilloss_before"].get("TABLE", ""))
+        self.state["zone_rates"] = jobs.zone_rates(r["swcrate"]["OUTPUT"]) if "swcrate" in r else []
         self.add_layers()
         self.show_tables()
         if self.wiz.runner.skipped:
@@ -290,9 +306,26 @@ class StatusPage(PlanningPage):
     def erosion_headers(self) -> List[str]:
         return [self.tr("Intensity class"), self.tr("Area (km²)")]
 
+    def zone_rows(self) -> List[List[str]]:
+        return [
+            [str(z["zone"]), F(z["area_km2"], 3), F(z["eroded_km2"], 3), F(z["swc_rate"], 2), F(z["gap"], 2)]
+            for z in self.state.get("zone_rates", [])
+        ]
+
+    def zone_headers(self) -> List[str]:
+        return [
+            self.tr("County/township"),
+            self.tr("Area in the watershed (km²)"),
+            self.tr("Eroded area (km²)"),
+            self.tr("SWC rate (%)"),
+            self.tr("Gap to the 2025 target (points)"),
+        ]
+
     def show_tables(self) -> None:
         fill_table(self.lu_table, self.landuse_headers(), self.landuse_rows())
         fill_table(self.erosion_table, self.erosion_headers(), self.erosion_rows())
+        fill_table(self.zone_table, self.zone_headers(), self.zone_rows())
+        self.zone_table.setVisible(bool(self.state.get("zone_rates")))
         before = self.state.get("before") or {}
         if before:
             self.rate_label.setText(

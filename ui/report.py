@@ -74,6 +74,7 @@ TEMPLATE_ITEMS = [
     (1, "legend_erosion", "legend", 143, 21, 52, 115, 0),
     (1, "table_erosion", "table", 15, 142, 90, 55, 8),
     (1, "text_status", "label", 110, 142, 85, 55, 9),
+    (1, "table_zones", "table", 15, 205, 180, 70, 8),
     (2, "heading_measures", "label", 15, 12, 180, 7, 12),
     (2, "map_measures", "map", 15, 21, 125, 115, 0),
     (2, "legend_measures", "legend", 143, 21, 52, 115, 0),
@@ -396,6 +397,11 @@ def report_tables(wiz) -> Dict[str, Table]:
             quantities.invest_headers(),
             quantities.invest_rows(irows, totals),
         ),
+        "zones": (
+            _tr("SWC rate by county/township"),
+            status.zone_headers(),
+            status.zone_rows(),
+        ),
         "benefits": (_tr("Benefits"), benefits.headers(), benefits.rows()),
     }
 
@@ -469,8 +475,13 @@ def write_report(wiz) -> Dict[str, str]:
             "before approval."
         ),
     )
-    for key in ("landuse", "erosion", "measures", "quantities", "benefits", "investment"):
+    for key in ("landuse", "erosion", "zones", "measures", "quantities", "benefits", "investment"):
         _title, headers, rows = tabs[key]
+        if key == "zones" and not rows:  # no counties/townships given: drop the frame
+            frame = layout.itemById("table_zones")
+            if frame is not None:
+                layout.removeLayoutItem(frame)
+            continue
         set_table(layout, "table_" + key, headers, rows)
     plan = wiz.plan_layer
     ws = plan("watershed")
@@ -481,7 +492,11 @@ def write_report(wiz) -> Dict[str, str]:
     export_pdf(layout, outputs["pdf"])
     write_xlsx(
         outputs["xlsx"],
-        [tabs[k] for k in ("landuse", "erosion", "measures", "quantities", "investment", "benefits")],
+        [
+            tabs[k]
+            for k in ("landuse", "erosion", "zones", "measures", "quantities", "investment", "benefits")
+            if k != "zones" or tabs[k][2]
+        ],
     )
     layers = [
         (info["source"], key, info["kind"])
