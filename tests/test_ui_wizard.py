@@ -269,7 +269,21 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     dem = QgsRasterLayer(dem_path, "ywzdem10m")
     landuse = QgsRasterLayer(lu_path, "ywzlanduse10m")
     soil = QgsRasterLayer(soil_path, "ywzsoil10m")
-    project.addMapLayers([dem, landuse, soil])
+    # two townships splitting the DEM extent at x = 39445800 (a memory layer: passed by id)
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsRectangle, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    towns = QgsVectorLayer("Polygon", "townships", "memory")
+    towns.setCrs(dem.crs())
+    towns.dataProvider().addAttributes([QgsField("name", QVariant.String)])
+    towns.updateFields()
+    ext = dem.extent()
+    for name, (x0, x1) in (("西片", (ext.xMinimum(), 39445800.0)), ("东片", (39445800.0, ext.xMaximum()))):
+        f = QgsFeature(towns.fields())
+        f.setAttributes([name])
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, ext.yMinimum(), x1, ext.yMaximum())))
+        towns.dataProvider().addFeature(f)
+    project.addMapLayers([dem, landuse, soil, towns])
 
     wiz = PlanningWizard(iface, iface.mainWindow(), synchronous=True, resume=False)
     wiz.show()
@@ -328,6 +342,8 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     p3.k_table.setFilePath(os.path.join(REPO, "resources", "tables", "soil_k_youwuzhen_seims.csv"))
     p3.r_value.setValue(5000)  # Changting, Fujian (red-soil region)
     p3.tolerance.setValue(500)  # SL 190-2007: southern red-soil hills
+    p3.zones_picker.set_layer(towns)
+    p3.zone_field.setField("name")
     assert p3.problems()[0] == [], p3.problems()
     next_page(wiz)
 
@@ -363,8 +379,16 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     if has_soilloss:
         before = wiz.state["before"]
         loss_ds = ogr.Open(wiz.state["results"]["soilloss_before"]["TABLE"])
-        assert [f["TOLERANCE"] for f in loss_ds.GetLayer(0)] == [500.0]  # the data page's value reached the run
+        assert [f["TOLERANCE"] for f in loss_ds.GetLayer(0)] == [
+            500.0
+        ]  # the data page's value reached the run
         assert 0 < before["swc_rate"] <= 100
+        # SWC rate per township (swcplanner:swcrate): the two halves add up to the watershed
+        zones = {z["zone"]: z for z in wiz.state["zone_rates"]}
+        assert set(zones) == {"西片", "东片"}
+        assert sum(z["area_km2"] for z in zones.values()) == pytest.approx(before["land_km2"], rel=1e-3)
+        assert sum(z["eroded_km2"] for z in zones.values()) == pytest.approx(before["eroded_km2"], rel=1e-3)
+        assert p4.zone_table.rowCount() == 2 and not p4.zone_table.isHidden()
         assert before["soil_loss_t"] > 0
     next_page(wiz)
 
@@ -424,7 +448,10 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     assert "{:,.2f}".format(totals["total"] / 1e4) in text
     assert f"{expected_terrace / 1e4:,.2f}" in text
     sheets = xlsx_sheets(out["xlsx"])
-    assert len(sheets) == 6
+    assert len(sheets) == 7
+    z_names, z_rows = sheets["SWC rate by county township"]
+    assert sorted(r[0] for r in z_rows) == sorted(["西片", "东片"])
+    assert "西片" in text and "东片" in text
     inv_names, inv_rows = sheets["Investment estimate"]
     total_row = [r for r in inv_rows if r[0] == "Total investment"]
     assert total_row and total_row[0][-1] == pytest.approx(totals["total"] / 1e4, abs=0.006)
@@ -447,7 +474,8 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     assert wiz2.state["name"] == "Youwuzhen 油屋镇"
     assert wiz2.pages[0].name_edit.text() == "Youwuzhen 油屋镇"
     wiz2.show()
-    assert wiz2.resume() == 7
+    QTest.qWait(100)  # the resume is queued by the first show
+    assert wiz2.currentId() == 7 and wiz2.currentPage().title() == "8. Report"
     assert wiz2.pages[5].prices()["terrace_area"] == 10000
     wiz2.close()
     project.clear()

@@ -47,6 +47,15 @@ RASTER = QgsMapLayerProxyModel.RasterLayer
 POLYGON = QgsMapLayerProxyModel.PolygonLayer
 
 
+def layer_ref(layer) -> str:
+    """How a layer is passed to Processing: its file source, or its id for memory/DB layers."""
+    if layer is None:
+        return ""
+    if layer.providerType() in ("ogr", "gdal"):
+        return layer.source()
+    return layer.id()
+
+
 class PlanningPage(QWizardPage):
     """Base page: translation with class context, access to the wizard and its state."""
 
@@ -793,23 +802,23 @@ class DataPage(PlanningPage):
         layer = self.lu_picker.layer()
         self.state.update(
             {
-                "landuse": layer.source(),
+                "landuse": layer_ref(layer),
                 "landuse_kind": "vector" if isinstance(layer, QgsVectorLayer) else "raster",
                 "landuse_field": self.lu_field.currentField() if isinstance(layer, QgsVectorLayer) else "",
                 "code_map": [list(r) for r in self.mapping()],
                 "k_mode": self.k_mode.currentData(),
                 "k_value": self.k_value.value(),
-                "k_source": self.k_picker.layer().source() if self.k_picker.layer() else "",
+                "k_source": layer_ref(self.k_picker.layer()),
                 "k_field": self.k_field.currentField(),
                 "k_table": self.k_table.filePath() if self.k_mode.currentData() == "raster" else "",
                 "bt_table": self.bt_table.filePath(),
                 "tolerance": self.tolerance.value(),
                 "r_mode": self.r_mode.currentData(),
                 "r_value": self.r_value.value(),
-                "r_source": self.r_picker.layer().source() if self.r_picker.layer() else "",
-                "zones": self.zones_picker.layer().source() if self.zones_picker.layer() else "",
+                "r_source": layer_ref(self.r_picker.layer()),
+                "zones": layer_ref(self.zones_picker.layer()),
                 "zone_field": self.zone_field.currentField(),
-                "existing": self.existing_picker.layer().source() if self.existing_picker.layer() else "",
+                "existing": layer_ref(self.existing_picker.layer()),
                 "existing_field": self.existing_field.currentField(),
             }
         )

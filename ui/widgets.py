@@ -63,6 +63,10 @@ class LayerPicker(QWidget):
         if not source:
             self.combo.setLayer(None)
             return
+        by_id = QgsProject.instance().mapLayer(source)
+        if by_id is not None:
+            self.combo.setLayer(by_id)
+            return
         for layer in QgsProject.instance().mapLayers().values():
             if layer.source() == source:
                 self.combo.setLayer(layer)

@@ -22,7 +22,7 @@ from qgis.core import (
     QgsRasterLayer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QTimer
 from qgis.PyQt.QtWidgets import QWizard
 
 from .labels import layer_name
@@ -80,8 +80,14 @@ class PlanningWizard(QWizard):
         for page_id, page in enumerate(self.pages):
             self.setPage(page_id, page)
         self.currentIdChanged.connect(self._page_changed)
-        if resume:
-            self.load_state()
+        self._pending_resume = bool(resume and self.load_state())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """On the first show of a resumed plan, go forward to the page it was left on."""
+        super().showEvent(event)
+        if self._pending_resume:
+            self._pending_resume = False
+            QTimer.singleShot(0, self.resume)
 
     # -- translation --------------------------------------------------------------
     def tr(self, text: str) -> str:  # noqa: D401 - Qt name

@@ -439,6 +439,10 @@
             <source>Made with SWC Planner. Unit prices and measure presets are planning defaults; check them against the current standards before approval.</source>
             <translation>由 SWC Planner 生成。单价和措施预设为规划默认值，报批前请按现行标准核对。</translation>
         </message>
+        <message>
+            <source>SWC rate by county/township</source>
+            <translation>分县/乡镇水土保持率</translation>
+        </message>
     </context>
     <context>
         <name>PlanningWizard</name>
@@ -679,6 +683,30 @@
         <message>
             <source>Soil loss was not computed (swcplanner:soilloss is not installed).</source>
             <translation>未计算土壤流失量（未安装 swcplanner:soilloss）。</translation>
+        </message>
+        <message>
+            <source>Soil-and-water-conservation rate by county/township</source>
+            <translation>分县/乡镇水土保持率</translation>
+        </message>
+        <message>
+            <source>County/township</source>
+            <translation>县/乡镇</translation>
+        </message>
+        <message>
+            <source>Area in the watershed (km²)</source>
+            <translation>流域内面积（km²）</translation>
+        </message>
+        <message>
+            <source>Eroded area (km²)</source>
+            <translation>水土流失面积（km²）</translation>
+        </message>
+        <message>
+            <source>SWC rate (%)</source>
+            <translation>水土保持率（%）</translation>
+        </message>
+        <message>
+            <source>Gap to the 2025 target (points)</source>
+            <translation>距 2025 年目标差距（百分点）</translation>
         </message>
     </context>
     <context>
