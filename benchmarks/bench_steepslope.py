@@ -204,7 +204,7 @@ def main() -> int:
         alg_s = float(mine["out"].split("ALG_SECONDS")[1].split()[0])
         print(
             "  of which the algorithm itself (processing.run, QGIS already started): "
-            "{:.2f} s, ratio {:.2f}".format(alg_s, alg_s / total_s)
+            f"{alg_s:.2f} s, ratio {alg_s / total_s:.2f}"
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)

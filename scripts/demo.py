@@ -264,7 +264,7 @@ def render_maps(demo: Demo) -> list:
     render_map(demo, paths[0], main_layers)
     for i, entry in enumerate(demo.layers[2:], start=1):
         slug = re.sub(r"[^A-Za-z0-9]+", "_", entry[1]).strip("_").lower() or "layer"
-        paths.append(os.path.join(demo.out_dir, "map_{:02d}_{}.png".format(i, slug)))
+        paths.append(os.path.join(demo.out_dir, f"map_{i:02d}_{slug}.png"))
         render_map(demo, paths[-1], [entry])
     return paths
 

@@ -61,7 +61,7 @@ def test_steepslope_dialog_opens_in_qgis_desktop(tmp_path, locale, title):
         },
         locale=locale,
     )
-    detail = "rc {}\n{}\n{}".format(proc.returncode, proc.stdout[-2000:], proc.stderr[-2000:])
+    detail = f"rc {proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
     assert done.exists(), "QGIS did not reach the screenshot: " + detail
     text = done.read_text()
     assert "menu_ok=True" in text
