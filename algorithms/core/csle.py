@@ -405,7 +405,7 @@ def read_table(path: str, required: Sequence[str]) -> List[Dict[str, str]]:
 
 
 def _number(row: Dict[str, str], column: str, path: str, default: Optional[float] = None,
-            low: float = 0.0, high: float = 1.0) -> Optional[float]:
+            low: float = 0.0, high: float = 1.0) -> float:
     text = row.get(column, "")
     if text == "":
         if default is not None:
@@ -863,7 +863,8 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
                shape: Tuple[int, int]) -> np.ndarray:
         if name in slots:
             return src.lookup(arrays[slots[name]])
-        return np.full(shape, float(src.constant))
+        constant = np.nan if src.constant is None else float(src.constant)
+        return np.full(shape, constant, dtype=np.float64)
 
     def kernel(arrays: List[np.ndarray], window) -> List[np.ndarray]:
         shape = (window.rows, window.cols)

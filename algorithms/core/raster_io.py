@@ -161,7 +161,7 @@ def read_window(
     """
     h = window.halo
     data = band.ReadAsArray(window.read_col0, window.read_row0, window.read_cols, window.read_rows)
-    out = np.full((window.rows + 2 * h, window.cols + 2 * h), fill, dtype=dtype)
+    out: np.ndarray = np.full((window.rows + 2 * h, window.cols + 2 * h), fill, dtype=dtype)
     r = window.read_row0 - (window.row0 - h)
     c = window.read_col0 - (window.col0 - h)
     part = data.astype(dtype, copy=False)
