@@ -367,3 +367,45 @@ def test_cancel_stops_and_writes_nothing(tmp_path):
             feedback=fb,
         )
     assert not os.path.exists(tmp_path / "o.gpkg") and not os.path.exists(tmp_path / "s.gpkg")
+
+
+def test_gbk_shapefile_chinese_field_and_path(tmp_path):
+    """A GBK shapefile with a Chinese field name, in a folder with a Chinese name."""
+    from osgeo import osr
+
+    folder = tmp_path / "河北数据"
+    folder.mkdir()
+    z = plane(40, 40, 30.0)
+    dem = write_raster(folder / "高程_10米.tif", z.astype(np.float32))
+    x0, y1 = 39500000.0, 4500000.0
+    shp = str(folder / "县界.shp")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(shp)
+    lyr = ds.CreateLayer("县界", srs, ogr.wkbPolygon, ["ENCODING=GBK"])
+    lyr.CreateField(ogr.FieldDefn("县名", ogr.OFTString))
+    for name, poly in (
+        ("阜平县", box(x0, y1 - 400, x0 + 200, y1)),
+        ("曲阳县", box(x0 + 200, y1 - 400, x0 + 400, y1)),
+    ):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("县名", name)
+        f.SetGeometry(ogr.CreateGeometryFromWkb(poly.wkb))
+        lyr.CreateFeature(f)
+    ds = None
+    assert (folder / "县界.cpg").read_text().strip().upper() in ("GBK", "CP936", "936")
+    raw = (folder / "县界.dbf").read_bytes()
+    assert "阜平县".encode("gbk") in raw and "阜平县".encode() not in raw
+    res = run(
+        {
+            "DEM": dem,
+            "COUNTIES": shp,
+            "COUNTY_FIELD": "县名",
+            "MIN_AREA": 0,
+            "OUTPUT": str(folder / "禁垦图斑.gpkg"),
+            "SUMMARY": str(folder / "汇总.gpkg"),
+        }
+    )
+    rows = summary_rows(res["SUMMARY"])
+    assert set(rows) == {"阜平县", "曲阳县"}
+    assert rows["阜平县"]["BAN_HA"] == pytest.approx(20 * 40 * 100 / 1e4)
