@@ -381,6 +381,9 @@ def test_gbk_shapefile_chinese_field_and_path(tmp_path):
     shp = str(folder / "县界.shp")
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4527)
+    # QGIS sets SHAPE_ENCODING="" (no recoding by OGR) in its process: lift it to write real GBK
+    previous = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
     ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(shp)
     lyr = ds.CreateLayer("县界", srs, ogr.wkbPolygon, ["ENCODING=GBK"])
     lyr.CreateField(ogr.FieldDefn("县名", ogr.OFTString))
@@ -393,6 +396,7 @@ def test_gbk_shapefile_chinese_field_and_path(tmp_path):
         f.SetGeometry(ogr.CreateGeometryFromWkb(poly.wkb))
         lyr.CreateFeature(f)
     ds = None
+    gdal.SetConfigOption("SHAPE_ENCODING", previous)
     assert (folder / "县界.cpg").read_text().strip().upper() in ("GBK", "CP936", "936")
     raw = (folder / "县界.dbf").read_bytes()
     assert "阜平县".encode("gbk") in raw and "阜平县".encode() not in raw
