@@ -23,7 +23,13 @@ from .base import (
     fields_from_spec,
 )
 from .core import hydrology
-from .fillsinks import MAX_MEMORY, add_memory_parameter
+from .fillsinks import (
+    DEPRESSIONS,
+    MAX_MEMORY,
+    add_depressions_parameter,
+    add_memory_parameter,
+    depressions_mode,
+)
 from .styles import paletted_raster_qml, write_sidecar
 
 ORDER_COLORS = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b", "#041e42")
@@ -37,6 +43,7 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
 
     DEM = "DEM"
     MIN_AREA = "MIN_AREA"
+    DEPRESSIONS = DEPRESSIONS
     MAX_MEMORY = MAX_MEMORY
     CHANNELS = "CHANNELS"
     CHANNEL_RASTER = "CHANNEL_RASTER"
@@ -53,7 +60,10 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
                     "The DEM is routed as in Flow direction and accumulation (depressions filled, "
                     "D8 steepest descent). Channel cells are those with an upslope area of at least "
                     "MIN_AREA km². Orders follow Strahler: a source has order 1; where two channels "
-                    "of the same highest order meet, the order increases by one.")),
+                    "of the same highest order meet, the order increases by one. DEPRESSIONS "
+                    "chooses how depressions are routed (see Flow direction and accumulation): "
+                    "0 fills them (default), 1 routes through them along the lowest path like "
+                    "GRASS r.watershed; GRADIENT always uses the filled DEM.")),
                 (self.tr("Outputs"), self.tr(
                     "CHANNELS: one line per reach, from a source or junction to the next junction "
                     "or outlet, through the cell centres. Fields: ORDER (Strahler), LENGTH_M "
@@ -72,6 +82,9 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_AREA, self.tr("Minimum contributing area (km²)"),
             QgsProcessingParameterNumber.Double, 0.1, minValue=1e-6))
+        add_depressions_parameter(self, self.tr("Depressions"), [
+            self.tr("Fill, and route across flats (default)"),
+            self.tr("Route through along the lowest path, like GRASS r.watershed")])
         add_memory_parameter(self, self.tr("Memory limit (MB)"))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.CHANNELS, self.tr("Channels"), PROCESSING_LINE))
@@ -90,6 +103,7 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
                 "cell becomes a channel.").format(km2=min_km2))
         reaches, _flow = self.run_core(hydrology.channel_network, feedback, dem_path,
                                        min_km2 * 1e6, raster_path, max_memory_mb=max_mb,
+                                       depressions=depressions_mode(self, parameters, context),
                                        progress_span=(0, 90))
         fields = fields_from_spec([("ORDER", QVARIANT_INT), ("LENGTH_M", QVARIANT_DOUBLE),
                                    ("GRADIENT", QVARIANT_DOUBLE), ("UPAREA_KM2", QVARIANT_DOUBLE)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
@@ -12,6 +13,7 @@ from .base import GROUP_HYDROLOGY, SwcAlgorithm
 from .core import hydrology
 
 MAX_MEMORY = "MAX_MEMORY"
+DEPRESSIONS = "DEPRESSIONS"
 
 
 def add_memory_parameter(alg: SwcAlgorithm, description: str) -> None:
@@ -21,6 +23,25 @@ def add_memory_parameter(alg: SwcAlgorithm, description: str) -> None:
         hydrology.DEFAULT_MAX_MEMORY_MB, minValue=16, maxValue=1024 * 1024)
     param.setFlags(param.flags() | param.FlagAdvanced)
     alg.addParameter(param)
+
+
+def add_depressions_parameter(alg: SwcAlgorithm, description: str, options) -> None:
+    """The optional ``DEPRESSIONS`` enum shared by the flow-routing algorithms.
+
+    ``options`` are the translated labels of :data:`hydrology.DEPRESSION_MODES`, in order:
+    0 = fill and route across flats (default), 1 = route through depressions along the
+    lowest path like GRASS r.watershed.
+    """
+    param = QgsProcessingParameterEnum(DEPRESSIONS, description, list(options), False, 0,
+                                       optional=True)
+    alg.addParameter(param)
+
+
+def depressions_mode(alg: SwcAlgorithm, parameters, context) -> str:
+    """The core's ``depressions`` value for the ``DEPRESSIONS`` parameter."""
+    index = alg.parameterAsEnum(parameters, DEPRESSIONS, context)
+    modes = hydrology.DEPRESSION_MODES
+    return modes[index] if 0 <= index < len(modes) else modes[0]
 
 
 class FillSinksAlgorithm(SwcAlgorithm):

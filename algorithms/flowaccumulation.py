@@ -7,7 +7,13 @@ from qgis.core import QgsProcessingParameterRasterDestination, QgsProcessingPara
 
 from .base import GROUP_HYDROLOGY, SwcAlgorithm
 from .core import hydrology
-from .fillsinks import MAX_MEMORY, add_memory_parameter
+from .fillsinks import (
+    DEPRESSIONS,
+    MAX_MEMORY,
+    add_depressions_parameter,
+    add_memory_parameter,
+    depressions_mode,
+)
 from .styles import paletted_raster_qml, pseudocolor_raster_qml, write_sidecar
 
 D8_COLORS = ("#e41a1c", "#ff7f00", "#ffff33", "#4daf4a", "#377eb8", "#984ea3", "#a65628", "#f781bf")
@@ -20,6 +26,7 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
     GROUP_ID = GROUP_HYDROLOGY
 
     DEM = "DEM"
+    DEPRESSIONS = DEPRESSIONS
     MAX_MEMORY = MAX_MEMORY
     FLOW_DIR = "FLOW_DIR"
     ACCUMULATION = "ACCUMULATION"
@@ -40,6 +47,14 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
                     "to nodata with no lower neighbour points out of the DEM there. Depressions are "
                     "filled first (as Fill sinks); on flats, including filled depressions, water "
                     "takes the shortest path to the flat's outlet.")),
+                (self.tr("Depressions"), self.tr(
+                    "DEPRESSIONS = 0 (default): depressions are filled to their spill level and "
+                    "flats are crossed along the shortest path to their outlet. DEPRESSIONS = 1: "
+                    "no elevation is changed; water flows down into each depression and out "
+                    "again along the lowest path, in the search order of GRASS r.watershed -s "
+                    "(same directions cell by cell on the DEMs tested). Use 1 to match GRASS or "
+                    "where a depression is a real valley floor (a reservoir, an embankment); it "
+                    "is much slower (see the documentation) and needs about 800 bytes per cell.")),
                 (self.tr("Accumulation"), self.tr(
                     "ACCUMULATION is the upslope (contributing) area in m², the cell itself "
                     "included: number of upslope cells × cell area. Divide by 1 000 000 for km².")),
@@ -51,6 +66,9 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        add_depressions_parameter(self, self.tr("Depressions"), [
+            self.tr("Fill, and route across flats (default)"),
+            self.tr("Route through along the lowest path, like GRASS r.watershed")])
         add_memory_parameter(self, self.tr("Memory limit (MB)"))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.FLOW_DIR, self.tr("Flow direction (D8)")))
@@ -64,7 +82,8 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
         dir_path = self.parameterAsOutputLayer(parameters, self.FLOW_DIR, context)
         acc_path = self.parameterAsOutputLayer(parameters, self.ACCUMULATION, context)
         res = self.run_core(hydrology.flow_files, feedback, dem_path, dir_path, acc_path,
-                            max_memory_mb=max_mb)
+                            max_memory_mb=max_mb,
+                            depressions=depressions_mode(self, parameters, context))
         area = res.area_m2
         feedback.pushInfo(self.tr("Largest upslope area: {km2:.3f} km².").format(
             km2=float(np.nanmax(area)) / 1e6))

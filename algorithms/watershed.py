@@ -26,7 +26,13 @@ from .base import (
     translate_core_error,
 )
 from .core import hydrology
-from .fillsinks import MAX_MEMORY, add_memory_parameter
+from .fillsinks import (
+    DEPRESSIONS,
+    MAX_MEMORY,
+    add_depressions_parameter,
+    add_memory_parameter,
+    depressions_mode,
+)
 
 
 class WatershedAlgorithm(SwcAlgorithm):
@@ -38,6 +44,7 @@ class WatershedAlgorithm(SwcAlgorithm):
     DEM = "DEM"
     OUTLETS = "OUTLETS"
     SNAP_DISTANCE = "SNAP_DISTANCE"
+    DEPRESSIONS = DEPRESSIONS
     MAX_MEMORY = MAX_MEMORY
     OUTPUT = "OUTPUT"
 
@@ -55,7 +62,9 @@ class WatershedAlgorithm(SwcAlgorithm):
                     "so that a point placed near a channel lands on it (0 keeps the outlet's own "
                     "cell). The catchment is every cell whose flow passes through that cell. "
                     "Outlets inside another outlet's catchment each get their full catchment (the "
-                    "polygons overlap).")),
+                    "polygons overlap). DEPRESSIONS chooses how depressions are routed (see "
+                    "Flow direction and accumulation): 0 fills them (default), 1 routes through "
+                    "them along the lowest path like GRASS r.watershed.")),
                 (self.tr("Outputs"), self.tr(
                     "OUTPUT: one polygon per outlet with OUTLET_ID (the outlet's feature id), "
                     "AREA_KM2 (planar area in km²), SNAP_X, SNAP_Y (the cell centre used) and "
@@ -70,6 +79,9 @@ class WatershedAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.SNAP_DISTANCE, self.tr("Snapping distance (m)"),
             QgsProcessingParameterNumber.Double, 60.0, minValue=0.0))
+        add_depressions_parameter(self, self.tr("Depressions"), [
+            self.tr("Fill, and route across flats (default)"),
+            self.tr("Route through along the lowest path, like GRASS r.watershed")])
         add_memory_parameter(self, self.tr("Memory limit (MB)"))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Watersheds"), PROCESSING_POLYGON))
@@ -103,7 +115,9 @@ class WatershedAlgorithm(SwcAlgorithm):
             raise QgsProcessingException(self.tr(
                 "The outlet layer has no points. Add at least one outlet point."))
         results, skipped = self.run_core(hydrology.watersheds, feedback, dem_path, outlets, snap,
-                                         max_memory_mb=max_mb, progress_span=(0, 95))
+                                         max_memory_mb=max_mb,
+                                         depressions=depressions_mode(self, parameters, context),
+                                         progress_span=(0, 95))
         for _oid, err in skipped:
             feedback.pushWarning(translate_core_error(err))
         if not results:

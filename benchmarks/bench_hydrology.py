@@ -9,6 +9,9 @@ of N).  Cases:
   ``r.watershed -s`` (its run time alone, after ``r.in.gdal``), target ratio <= 1.0;
 * Youwuzhen 5 m: target under 5 s.
 
+Each case is timed for both routing modes (``depressions="fill"``, the default, and
+``"breach"``, the r.watershed-compatible routing); ``--mode`` picks one.
+
 Each side runs in its own subprocess; peak memory is that process's ``ru_maxrss`` (for
 GRASS, the largest of the GRASS child processes).  Results go to stdout as a table;
 copy them to ``benchmarks/RESULTS.md`` (Hydrology).
@@ -34,7 +37,7 @@ if not os.path.isdir(DATA):
 PY = "/usr/bin/python3"
 
 
-def child_ours(dem: str) -> dict:
+def child_ours(dem: str, depressions: str = "fill") -> dict:
     sys.path.insert(0, os.path.dirname(REPO))
     sys.path.insert(0, REPO)
     import numpy as np
@@ -42,7 +45,7 @@ def child_ours(dem: str) -> dict:
     from algorithms.core import hydrology as h
 
     t0 = time.perf_counter()
-    res = h.route_dem(dem, max_memory_mb=1 << 20)
+    res = h.route_dem(dem, max_memory_mb=1 << 20, depressions=depressions)
     total = time.perf_counter() - t0
     stages = {}
     valid = int(np.isfinite(res.dem).sum())
@@ -99,10 +102,16 @@ def main() -> int:
     parser.add_argument("--child", nargs=2, metavar=("SIDE", "DEM"), help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--skip-grass", action="store_true")
+    parser.add_argument("--mode", choices=("both", "fill", "breach"), default="both",
+                        help="routing mode(s) to time: fill (default routing), breach "
+                             "(r.watershed-compatible), both")
     args = parser.parse_args()
     if args.child:
         side, dem = args.child
-        out = child_ours(dem) if side == "ours" else child_grass(dem)
+        if side == "grass":
+            out = child_grass(dem)
+        else:
+            out = child_ours(dem, "breach" if side == "ours-breach" else "fill")
         print(json.dumps(out))
         return 0
 
@@ -117,9 +126,12 @@ def main() -> int:
         ]
         rows = []
         for name, dem, target in cases:
-            ours = best_of("ours", dem, args.runs)
             grass = {"seconds": None} if args.skip_grass else best_of("grass", dem, args.runs)
-            rows.append((name, dem, ours, grass, target))
+            for side, label in (("ours", "fill"), ("ours-breach", "breach")):
+                if args.mode not in ("both", label):
+                    continue
+                ours = best_of(side, dem, args.runs)
+                rows.append((f"{name}, depressions={label}", dem, ours, grass, target))
         print("\n| DEM | cells | ours (s) | ours peak MB | r.watershed -s (s) | GRASS peak MB | "
               "ratio ours/GRASS | target |")
         print("|---|---|---|---|---|---|---|---|")

@@ -46,6 +46,103 @@ def reference_fill(z: np.ndarray) -> np.ndarray:
     return out
 
 
+#: GRASS r.watershed's neighbour order (ram/do_astar.c ``nextdr``/``nextdc``) and, for each
+#: diagonal, the two cardinals next to it (``nbr_ew``: an east-west step away, ``nbr_ns``).
+_GRASS_NB = ((1, 0), (-1, 0), (0, -1), (0, 1), (-1, 1), (1, -1), (1, 1), (-1, -1))
+_GRASS_NBR_EW = (0, 1, 2, 3, 1, 0, 0, 1)
+_GRASS_NBR_NS = (0, 1, 2, 3, 3, 2, 3, 2)
+_ESRI_OF = {(0, 1): 1, (1, 1): 2, (1, 0): 4, (1, -1): 8, (0, -1): 16, (-1, -1): 32, (-1, 0): 64,
+            (-1, 1): 128}
+
+
+def reference_astar(z: np.ndarray, cellsize_x: float, cellsize_y: float,
+                    ele_scale: float = 1.0) -> np.ndarray:
+    """GRASS 8.2 ``r.watershed -s`` flow directions, re-enacted cell by cell with heapq.
+
+    The A* search of ``raster/r.watershed/ram/do_astar.c`` (no ``-b``): a min-heap keyed on
+    (elevation, insertion counter) seeded, in raster order, with the cells on the edge or next
+    to nodata (they drain off the map); each popped cell visits its neighbours in
+    :data:`_GRASS_NB` order and every neighbour not yet in the heap is added with its own
+    elevation and drains to the popped cell (its discoverer), except that a higher diagonal
+    neighbour is skipped when one of the two cardinals between them is not yet popped and is
+    steeper from that diagonal (``slope[nbr] >= 0`` in GRASS 8: unworked, whatever its
+    elevation).  A seed not yet popped is redirected to a strictly lower neighbour popped
+    before it.  Elevations are compared as GRASS CELLs: ``round(z * ele_scale)`` (GRASS uses
+    ``ele_scale`` 1000 for floating-point maps).  No depression is filled: water flows down
+    into a pit and back up along the search path.  Returns ESRI codes (0 at nodata).
+    """
+    rows, cols = z.shape
+    valid = ~np.isnan(z)
+    alt = np.where(valid, np.round(np.nan_to_num(z) * ele_scale), 0).astype(np.int64).tolist()
+    ok = valid.tolist()
+    diag = float(np.hypot(cellsize_x, cellsize_y))
+    dist = [cellsize_y, cellsize_y, cellsize_x, cellsize_x, diag, diag, diag, diag]
+    in_list = np.zeros(z.shape, bool)
+    worked = np.zeros(z.shape, bool)
+    off_map = np.zeros(z.shape, bool)   # GRASS asp < 0: drains off the map
+    target = {}
+    heap: list = []
+    count = 0
+    padded = np.pad(valid, 1, constant_values=False)
+    for r in range(rows):
+        for c in range(cols):
+            if ok[r][c] and not padded[r:r + 3, c:c + 3].all():
+                heapq.heappush(heap, (alt[r][c], count, r, c))
+                count += 1
+                in_list[r, c] = off_map[r, c] = True
+    while heap:
+        _e, _n, r, c = heapq.heappop(heap)
+        here = alt[r][c]
+        slope = [-1.0] * 8
+        nbr = [0] * 8
+        for k, (dr, dc) in enumerate(_GRASS_NB):
+            rr, cc = r + dr, c + dc
+            if not (0 <= rr < rows and 0 <= cc < cols) or not ok[rr][cc]:
+                continue
+            listed, done = in_list[rr, cc], worked[rr, cc]
+            nbr[k] = alt[rr][cc]
+            if not done:
+                slope[k] = (nbr[k] - here) / dist[k] if nbr[k] > here else 0.0
+            skip = False
+            if (not listed or (not done and off_map[rr, cc])) and k > 3 and slope[k] > 0:
+                for j, res in ((_GRASS_NBR_EW[k], cellsize_x), (_GRASS_NBR_NS[k], cellsize_y)):
+                    if slope[j] >= 0 and nbr[j] < nbr[k] and slope[k] < (nbr[k] - nbr[j]) / res:
+                        skip = True
+                        break
+            if skip:
+                continue
+            if not listed:
+                in_list[rr, cc] = True
+                heapq.heappush(heap, (nbr[k], count, rr, cc))
+                count += 1
+                target[rr, cc] = (r, c)
+            elif not done and off_map[rr, cc] and slope[k] > 0:
+                off_map[rr, cc] = False
+                target[rr, cc] = (r, c)
+        worked[r, c] = True
+    codes = np.zeros(z.shape, np.uint8)
+    for (r, c), (tr, tc) in target.items():
+        if not off_map[r, c]:
+            codes[r, c] = _ESRI_OF[tr - r, tc - c]
+    for r, c in zip(*np.nonzero(off_map)):
+        # off the map as GRASS does: north edge N, west edge W, south edge S, east edge E; next
+        # to nodata towards the first nodata neighbour (cardinals first)
+        if r == 0:
+            codes[r, c] = 64
+        elif c == 0:
+            codes[r, c] = 16
+        elif r == rows - 1:
+            codes[r, c] = 4
+        elif c == cols - 1:
+            codes[r, c] = 1
+        else:
+            for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)):
+                if not ok[r + dr][c + dc]:
+                    codes[r, c] = _ESRI_OF[dr, dc]
+                    break
+    return codes
+
+
 def downstream(codes: np.ndarray):
     """(row, col) each cell drains to, and whether that target is outside/nodata."""
     k = h._CODE_TO_K[codes]
@@ -204,6 +301,34 @@ def test_flats_get_directions_towards_their_outlet():
 # --------------------------------------------------------------------------- reference
 
 
+def test_reference_astar_drains_pits_through_their_pour_point():
+    """The r.watershed re-enactment (the oracle for GRASS's semantics, see test_alg_hydrology)."""
+    rng = np.random.default_rng(1)
+    z = rng.uniform(0.0, 6.0, (9, 9))
+    z[0, :] = z[-1, :] = z[:, 0] = z[:, -1] = 10.0
+    z[0, 4] = 7.25                                  # the notch
+    codes = reference_astar(z, 1.0, 1.0, ele_scale=1000)
+    acc = h.flow_accumulation(codes)
+    # all 81 cells: the 49 interior ones, the notch, and the edge cells, which r.watershed
+    # redirects into a lower neighbour popped before them
+    assert acc[0, 4] == 81
+    tr, tc = downstream(codes)
+    assert (tr[0, 4], tc[0, 4]) == (-1, 4)          # the notch drains off the map
+    # no filling: the pit's water climbs back to the notch, so some cells drain uphill
+    inside = (tr >= 0) & (tr < 9) & (tc >= 0) & (tc < 9)
+    assert (z[tr[inside], tc[inside]] > z[inside]).any()
+    # every valid cell reaches the edge or nodata (no cycles), also with holes and ties
+    for seed in range(3):
+        zr = random_dem(seed, integer=True)
+        codes = reference_astar(zr, 1.0, 1.0)
+        assert np.all((codes > 0) == ~np.isnan(zr))
+        tr, tc = downstream(codes)
+        out = ~((tr >= 0) & (tr < zr.shape[0]) & (tc >= 0) & (tc < zr.shape[1]))
+        out[~out] = np.isnan(zr[tr[~out], tc[~out]])
+        acc = h.flow_accumulation(codes)
+        assert acc[out & ~np.isnan(zr)].sum() == (~np.isnan(zr)).sum()
+
+
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("integer", [False, True])
 def test_fill_equals_priority_flood(seed, integer):
@@ -323,3 +448,63 @@ def test_progress_is_monotone():
     seen = []
     h.fill_depressions(random_dem(4), progress=seen.append)
     assert seen and seen[-1] == 1.0 and seen == sorted(seen)
+
+
+# --------------------------------------------------------------------------- breach (r.watershed)
+
+
+def test_breach_closed_pit_drains_through_pour_point_unchanged():
+    rng = np.random.default_rng(1)
+    z = rng.uniform(0.0, 6.0, (9, 9))
+    z[0, :] = z[-1, :] = z[:, 0] = z[:, -1] = 10.0
+    z[0, 4] = 7.25                                  # the notch
+    before = z.copy()
+    codes = h.breach_directions(z, 1.0, 1.0)
+    np.testing.assert_array_equal(z, before)        # no elevation is changed
+    acc = h.flow_accumulation(codes)
+    assert acc[0, 4] == 81                          # everything leaves through the notch
+    tr, tc = downstream(codes)
+    assert (tr[0, 4], tc[0, 4]) == (-1, 4)
+    inside = (tr >= 0) & (tr < 9) & (tc >= 0) & (tc < 9)
+    assert (z[tr[inside], tc[inside]] > z[inside]).any()   # back up to the pour point
+    np.testing.assert_array_equal(codes, reference_astar(z, 1.0, 1.0, ele_scale=1000))
+
+
+def test_breach_flat_drains_to_its_outlet():
+    z = np.full((12, 12), 50.0)
+    z[2:10, 2:10] = 10.0
+    z[6, 0:2] = 10.0
+    z[6, 0] = 9.0
+    codes = h.breach_directions(z, 1.0, 1.0)
+    assert h.watershed_mask(codes, 6, 0)[2:10, 2:10].all()
+    np.testing.assert_array_equal(codes, reference_astar(z, 1.0, 1.0))
+
+
+def test_breach_v_valley_accumulates_linearly():
+    rows, cols = 25, 21
+    mid = cols // 2
+    yy, xx = np.mgrid[0:rows, 0:cols]
+    z = 10.0 * np.abs(xx - mid) + 1.0 * (rows - yy)
+    codes = h.breach_directions(z, 1.0, 1.0)
+    acc = h.flow_accumulation(codes)
+    # whole rows drain to the thalweg (r.watershed lets the edge cells drain inwards too)
+    np.testing.assert_array_equal(acc[1:, mid], cols * np.arange(2, rows + 1))
+    assert np.all(codes[1:, mid] == 4)
+    np.testing.assert_array_equal(codes, reference_astar(z, 1.0, 1.0))
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("integer", [False, True])
+def test_breach_equals_reference_astar(seed, integer):
+    z = random_dem(seed, integer=integer)
+    codes = h.breach_directions(z, 3.0, 2.0)
+    ref = reference_astar(z, 3.0, 2.0, ele_scale=1 if integer else 1000)
+    np.testing.assert_array_equal(codes, ref)
+
+
+def test_breach_limits():
+    z = random_dem(2, shape=(60, 60))
+    with pytest.raises(Cancelled):
+        h.breach_directions(z, 1.0, 1.0, is_cancelled=lambda: True)
+    with pytest.raises(MemoryLimitError):
+        h.breach_directions(np.zeros((1000, 1000)), 1.0, 1.0, max_memory_mb=1)

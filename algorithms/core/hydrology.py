@@ -23,6 +23,12 @@ bounded number of times:
   resolved by a breadth-first wavefront from their outlets through cells of
   equal elevation: every flat cell points to the neighbour it was reached
   from, i.e. along the shortest path to the flat's lower edge.
+* **Routing through depressions like GRASS r.watershed -s** (:func:`breach_directions`,
+  ``route_dem(..., depressions="breach")``): no filling; the pop order of r.watershed's A*
+  search is solved as a fixed point (rank -> discoverer -> rank), depressions being searched
+  as nested blocks right after their entry cell; every cell drains to its discoverer.
+  Same directions as r.watershed cell by cell on the DEMs tested, but much slower than the
+  fill mode (see ``benchmarks/RESULTS.md``).
 * **Flow accumulation** in topological order (Kahn): the wavefront of cells
   whose upstream cells are all done moves downstream one step per iteration;
   in each step the cells are grouped by direction so that every group adds
@@ -73,10 +79,13 @@ __all__ = [
     "DIRECTIONS_BYTES_PER_CELL",
     "ACCUMULATION_BYTES_PER_CELL",
     "ROUTE_BYTES_PER_CELL",
+    "BREACH_BYTES_PER_CELL",
+    "DEPRESSION_MODES",
     "FlowResult",
     "check_memory",
     "fill_depressions",
     "d8_directions",
+    "breach_directions",
     "flow_accumulation",
     "upslope_area",
     "extract_channels",
@@ -596,6 +605,325 @@ def _codes_to_padded(codes: np.ndarray) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------
+# routing through depressions like GRASS r.watershed (A* search order)
+# ---------------------------------------------------------------------------
+
+#: GRASS r.watershed's neighbour visiting order ``(drow, dcol)`` (ram/do_astar.c).
+_ASTAR_NB: Tuple[Tuple[int, int], ...] = (
+    (1, 0), (-1, 0), (0, -1), (0, 1), (-1, 1), (1, -1), (1, 1), (-1, -1))
+#: For each diagonal of :data:`_ASTAR_NB`, the two cardinals next to it (an east-west step
+#: away, a north-south step away).
+_ASTAR_CARD = {4: (1, 3), 5: (0, 2), 6: (0, 3), 7: (1, 2)}
+#: Peak working memory of the breach routing (:func:`breach_directions`), bytes per cell
+#: (measured 340 on Big Tujunga, 9 levels of nested depressions; 730 on Qinling 30 m).
+BREACH_BYTES_PER_CELL = 800
+_BIG = np.iinfo(np.int64).max
+
+
+def _components(mask: np.ndarray, off: np.ndarray, is_cancelled: CancelFn) -> np.ndarray:
+    """Label (smallest member index) of the 8-connected components of a flat padded mask."""
+    idx = np.flatnonzero(mask)
+    lab = np.full(mask.size, -1, dtype=np.int64)
+    lab[idx] = idx
+    while True:
+        _check_cancel(is_cancelled)
+        old = lab[idx].copy()
+        cur = old.copy()
+        for o in off:
+            ln = lab[idx + o]
+            np.copyto(cur, ln, where=(ln >= 0) & (ln < cur))
+        lab[idx] = cur
+        lab[idx] = lab[lab[idx]]
+        if np.array_equal(lab[idx], old):
+            return lab
+
+
+class _AStarOrder:
+    """The pop order of r.watershed's A* search, solved as a fixed point (vectorised).
+
+    The search pops cells by (elevation, insertion counter); a cell is inserted, and drains
+    to, the first popped neighbour that does not skip it (GRASS skips a higher diagonal when a
+    not yet popped cardinal between them is steeper from it).  So the pop order sorts:
+
+    * *level cells* (elevation equal to their fill level ``L``) by ``(L, counter)``, the counter
+      being ``(rank of the discoverer, visiting index)``; seeds (edge and nodata-adjacent
+      cells) come first, in raster order;
+    * a *depression* (8-connected cells below their fill level) is searched as one block right
+      after its *entry*, the first popped level cell next to it at the spill level; inside, the
+      same rules apply with the fill level taken from the entry (nested depressions recurse).
+
+    Ranks and discoverers are solved by iterating ``rank -> discoverer -> rank`` (a few rounds
+    per nesting depth; blocks are laid out by exclusive sums of their sizes); entries are
+    re-chosen from the ranks until they no longer change.
+    """
+
+    def __init__(self, zp: np.ndarray, cellsize_x: float, cellsize_y: float,
+                 is_cancelled: CancelFn) -> None:
+        self.shape = zp.shape
+        self.c2 = zp.shape[1]
+        self.z1 = zp.ravel()
+        self.n = self.z1.size
+        self.valid = ~np.isnan(self.z1)
+        self.cx, self.cy = cellsize_x, cellsize_y
+        self.is_cancelled = is_cancelled
+        self.off = np.array([dr * self.c2 + dc for dr, dc in _ASTAR_NB], dtype=np.int64)
+        diag = math.hypot(cellsize_x, cellsize_y)
+        self.dist = np.array([cellsize_y, cellsize_y, cellsize_x, cellsize_x, diag, diag, diag,
+                              diag])
+        # distance from a diagonal neighbour to the cardinal ``j`` next to it: an east-west step
+        # for the north/south cardinals, a north-south step for the east/west ones
+        self.step = np.array([cellsize_x, cellsize_x, cellsize_y, cellsize_y])
+        self.vidx = np.flatnonzero(self.valid)
+        seed = np.zeros(self.n, dtype=bool)
+        for o in self.off:
+            seed[self.vidx] |= ~self.valid[self.vidx + o]
+        self.seed = seed
+        self.fill = _fill_padded(zp, cellsize_x, cellsize_y, _noop_progress, is_cancelled).ravel()
+        self.zmax = float(np.nanmax(self.z1))
+        self.depth = np.zeros(self.n, dtype=np.int8)
+        self.level = self.fill.copy()
+        self.anchors: List[np.ndarray] = []
+        self.a = np.where(seed, -1, self.n + 1).astype(np.int64)
+        self.b = np.where(seed, np.arange(self.n), 0).astype(np.int64)
+
+    # -- ranks ---------------------------------------------------------------
+    def ranks(self) -> np.ndarray:
+        vidx, n = self.vidx, self.n
+        size = np.ones(n, dtype=np.int64)
+        for anc in self.anchors:
+            m = anc >= 0
+            size += np.bincount(anc[m], minlength=n)
+        start = np.full(n, -1, dtype=np.int64)
+        dv = self.depth[vidx]
+        root = vidx[dv == 0]
+        root = root[np.lexsort((self.b[root], self.a[root], self.level[root]))]
+        start[root] = np.cumsum(size[root]) - size[root]
+        for k, anc in enumerate(self.anchors, start=1):
+            cells = vidx[dv == k]
+            if cells.size == 0:
+                continue
+            an = anc[cells]
+            o = np.lexsort((self.b[cells], self.a[cells], self.level[cells], start[an]))
+            cells, an = cells[o], an[o]
+            sz = size[cells]
+            cs = np.cumsum(sz) - sz
+            first = np.r_[True, an[1:] != an[:-1]]
+            start[cells] = start[an] + 1 + cs - np.maximum.accumulate(np.where(first, cs, 0))
+        return start
+
+    def discover(self, rank: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """Discoverer (padded index, -1 for a seed draining off the map) and visiting index."""
+        vidx, z1, valid = self.vidx, self.z1, self.valid
+        rk = np.where(valid, rank, _BIG)
+        best = np.full(vidx.size, _BIG)
+        disc = np.full(vidx.size, -1, dtype=np.int64)
+        vis = np.zeros(vidx.size, dtype=np.int64)
+        zx, rx, sx = z1[vidx], rk[vidx], self.seed[vidx]
+        dx = self.depth[vidx]
+        # cells inside depression blocks (few), per depth: position in vidx and their anchor
+        deep: List[Tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for k, anc in enumerate(self.anchors, start=1):
+            pos = np.flatnonzero(dx == k)
+            if pos.size:
+                deep.append((pos, anc, anc[vidx[pos]]))
+        for k in range(8):
+            y = vidx - self.off[k]          # y pops, x is y's neighbour number k
+            ry, zy = rk[y], z1[y]
+            ok = valid[y] & (ry < rx) & (~sx | (zy < zx))
+            # inside a depression block only the entry and the block's own cells come first
+            for pos, anc, mine in deep:
+                yp = y[pos]
+                ok[pos] &= (yp == mine) | (anc[yp] == mine)
+            if k >= 4:
+                for j in _ASTAR_CARD[k]:
+                    nb = y + self.off[j]
+                    zn = z1[nb]
+                    with np.errstate(invalid="ignore"):
+                        skip = valid[nb] & (rk[nb] > ry) & (zx > zy)
+                        skip &= (zx - zy) / self.dist[k] < (zx - zn) / self.step[j]
+                    ok &= ~skip
+            better = ok & (ry < best)
+            best[better] = ry[better]
+            disc[better] = y[better]
+            vis[better] = k
+        return disc, vis
+
+    def iterate(self, rounds: int = 12) -> Tuple[np.ndarray, np.ndarray]:
+        vidx, sx = self.vidx, self.seed[self.vidx]
+        for _ in range(rounds):
+            _check_cancel(self.is_cancelled)
+            rank = self.ranks()
+            disc, vis = self.discover(rank)
+            na = np.where(sx, -1, np.where(disc >= 0, rank[np.maximum(disc, 0)], self.n + 1))
+            nb = np.where(sx, vidx, np.where(disc >= 0, vis, 0))
+            changed = bool((na != self.a[vidx]).any() or (nb != self.b[vidx]).any())
+            self.a[vidx] = na
+            self.b[vidx] = nb
+            if not changed:
+                break
+        return rank, disc
+
+    # -- nested depressions ----------------------------------------------------
+    def build_blocks(self, rank: np.ndarray) -> np.ndarray:
+        z1, valid, off = self.z1, self.valid, self.off
+        self.depth[:] = 0
+        self.level = self.fill.copy()
+        self.anchors = []
+        entries: List[np.ndarray] = []
+        d = 0
+        while True:
+            _check_cancel(self.is_cancelled)
+            cur = (self.depth == d) & valid
+            reg = cur & (z1 < self.level)
+            if not reg.any():
+                break
+            lab = _components(reg, off, self.is_cancelled)
+            ridx = np.flatnonzero(reg)
+            rl = lab[ridx]
+            # the entry: the first popped cell at the spill level next to the depression
+            ent_rank = np.full(self.n, _BIG)
+            rim = []
+            for o in off:
+                nb = ridx + o
+                okr = cur[nb] & ~reg[nb] & (z1[nb] == self.level[ridx])
+                rim.append((nb, okr))
+                np.minimum.at(ent_rank, rl, np.where(okr, rank[nb], _BIG))
+            ent = np.full(self.n, -1, dtype=np.int64)
+            for nb, okr in rim:
+                m = okr & (rank[nb] == ent_rank[rl])
+                ent[rl[m]] = nb[m]
+            entry = ent[rl]
+            entries.append(entry)
+            # fill level inside each depression, the entry being its only outlet; depressions
+            # next to another one's entry are filled one by one
+            is_entry = np.zeros(self.n, dtype=bool)
+            is_entry[entry] = True
+            foreign = np.zeros(ridx.size, dtype=bool)
+            for o in off:
+                nb = ridx + o
+                foreign |= is_entry[nb] & (nb != entry)
+            conflict = np.unique(rl[foreign])
+            batches = [~np.isin(rl, conflict)] + [rl == lab_ for lab_ in conflict]
+            lev = np.full(ridx.size, np.nan)
+            for bm in batches:
+                if bm.any():
+                    lev[bm] = self._fill_from_entries(ridx[bm], entry[bm])
+            d += 1
+            self.depth[ridx] = d
+            self.level[ridx] = lev
+            anc = np.full(self.n, -1, dtype=np.int64)
+            anc[ridx] = entry
+            self.anchors.append(anc)
+        return np.concatenate(entries) if entries else np.empty(0, dtype=np.int64)
+
+    def _fill_from_entries(self, cells: np.ndarray, entry: np.ndarray) -> np.ndarray:
+        c2 = self.c2
+        rr, cc = np.divmod(cells, c2)
+        r0, c0 = max(int(rr.min()) - 2, 0), max(int(cc.min()) - 2, 0)
+        r1, c1 = int(rr.max()) + 3, int(cc.max()) + 3
+        sub = np.full((r1 - r0, c1 - c0), self.zmax + 1.0)
+        sub[rr - r0, cc - c0] = self.z1[cells]
+        er, ec = np.divmod(np.unique(entry), c2)
+        sub[er - r0, ec - c0] = np.nan
+        lev = _fill_padded(_pad(sub, np.nan), self.cx, self.cy, _noop_progress,
+                           self.is_cancelled)
+        return lev[1 + rr - r0, 1 + cc - c0]
+
+    def solve(self, progress: ProgressFn) -> np.ndarray:
+        """Padded D8 direction indices (-1 at nodata)."""
+        rank, disc = self.iterate()
+        progress(0.3)
+        previous = None
+        for i in range(6):
+            entries = self.build_blocks(rank)
+            rank, disc = self.iterate()
+            progress(0.3 + 0.1 * (i + 1))
+            if previous is not None and np.array_equal(previous, entries):
+                break
+            previous = entries
+        # discoverer -> D8 index; seeds without one drain off the map
+        kp = np.full(self.n, -1, dtype=np.int8)
+        off8 = _offsets(self.c2)[:8]
+        lut = {int(o): k for k, o in enumerate(off8)}
+        vidx = self.vidx
+        has = disc >= 0
+        delta = disc[has] - vidx[has]
+        kk = np.zeros(delta.size, dtype=np.int8)
+        for o, k in lut.items():
+            kk[delta == o] = k
+        kp[vidx[has]] = kk
+        # seeds draining off the map as r.watershed: north, west, south, east edge, else the
+        # first nodata neighbour (N, S, W, E, NW, NE, SW, SE)
+        out = vidx[~has]
+        row, col = np.divmod(out, self.c2)
+        r2 = self.shape[0]
+        kout = np.full(out.size, -1, dtype=np.int8)
+        for m, k in ((row == 1, 6), (col == 1, 4), (row == r2 - 2, 2), (col == self.c2 - 2, 0)):
+            kout[(kout < 0) & m] = k
+        for k in (6, 2, 4, 0, 5, 7, 3, 1):
+            kout[(kout < 0) & ~self.valid[out + off8[k]]] = k
+        kp[out] = kout
+        return kp.reshape(self.shape)
+
+
+def _breach_padded(zp: np.ndarray, cellsize_x: float, cellsize_y: float, progress: ProgressFn,
+                   is_cancelled: CancelFn) -> Tuple[np.ndarray, np.ndarray]:
+    """Padded direction indices routed like ``r.watershed -s``, and the padded fill levels."""
+    solver = _AStarOrder(zp, cellsize_x, cellsize_y, is_cancelled)
+    kp = solver.solve(progress)
+    return kp, solver.fill.reshape(zp.shape)
+
+
+def _astar_elevations(z: np.ndarray) -> Tuple[np.ndarray, float]:
+    """Elevations as r.watershed compares them: integers, floats rounded to the millimetre."""
+    scale = 1.0 if np.all(np.isnan(z) | (z == np.round(z))) else 1000.0
+    return np.round(z.astype(np.float64) * scale), scale
+
+
+def breach_directions(dem: np.ndarray, cellsize_x: float, cellsize_y: float, *,
+                      nodata_mask: Optional[np.ndarray] = None,
+                      max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+                      progress: ProgressFn = _noop_progress,
+                      is_cancelled: CancelFn = _never) -> np.ndarray:
+    """D8 directions that route through depressions like GRASS ``r.watershed -s``.
+
+    No elevation is changed.  The directions are those of r.watershed's A* least-cost search
+    (cell by cell on the DEMs tested): a cell drains to the first neighbour the search reaches
+    (about its steepest descent on slopes; on flats a breadth-first search from the lower
+    cells); a depression is searched from its pour point downwards, so its water flows down
+    to the pit and back up the search path to the pour point, as if breached along the
+    lowest path.  Cells on the raster edge or next to nodata drain out unless the search
+    reaches a lower neighbour first.  Floating-point elevations are compared to the
+    millimetre, as r.watershed does.
+
+    Parameters
+    ----------
+    dem : 2-D elevations (m); NaN marks nodata.
+    cellsize_x, cellsize_y : cell size (m).
+    nodata_mask : optional boolean array, True where the DEM is nodata.
+    max_memory_mb : refuse (``MemoryLimitError``) above :data:`BREACH_BYTES_PER_CELL` per cell.
+
+    Returns
+    -------
+    ``uint8`` ESRI codes, 0 at nodata.
+
+    Examples
+    --------
+    A closed pit (the 1) drains through its pour point (the 5 on the north edge) without being
+    filled: down to the pit, then back up north and north-east:
+
+    >>> z = np.array([[9, 9, 5, 9], [9, 2, 3, 9], [9, 1, 4, 9], [9, 9, 9, 9]], float)
+    >>> breach_directions(z, 1.0, 1.0)[1:3, 1:3].tolist()
+    [[128, 64], [64, 16]]
+    """
+    z = _as_float(dem, nodata_mask)
+    check_memory(z.shape, BREACH_BYTES_PER_CELL, max_memory_mb, "Flow directions")
+    zs, _scale = _astar_elevations(z)
+    kp, _fill = _breach_padded(_pad(zs, np.nan), cellsize_x, cellsize_y, progress, is_cancelled)
+    return _K_TO_CODE[kp[1:-1, 1:-1]]
+
+
+# ---------------------------------------------------------------------------
 # accumulation
 # ---------------------------------------------------------------------------
 
@@ -1061,28 +1389,50 @@ def read_dem(path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
     return z, grid
 
 
+#: ``depressions`` values of :func:`route_dem`.
+DEPRESSION_MODES = ("fill", "breach")
+
+
 def route_dem(dem_path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
               accumulate: bool = True, progress: ProgressFn = _noop_progress,
-              is_cancelled: CancelFn = _never) -> FlowResult:
+              is_cancelled: CancelFn = _never, depressions: str = "fill") -> FlowResult:
     """Fill, D8 directions and (optionally) accumulation of a DEM file in one call.
 
     Parameters
     ----------
     dem_path : a GDAL raster in a metric projected CRS (band 1).
-    max_memory_mb : memory limit; the cost is :data:`ROUTE_BYTES_PER_CELL`.
+    max_memory_mb : memory limit; the cost is :data:`ROUTE_BYTES_PER_CELL` (``"fill"``) or
+        :data:`BREACH_BYTES_PER_CELL` (``"breach"``).
     accumulate : compute the accumulation (else ``accumulation`` is all NaN).
+    depressions : ``"fill"`` (default): fill depressions exactly, route across flats along the
+        shortest path to their outlet; ``"breach"``: route through depressions along the
+        search path of GRASS ``r.watershed -s`` (:func:`breach_directions`), no elevation
+        changed.  ``filled`` holds the filled DEM in both modes.
 
     Returns
     -------
     :class:`FlowResult`.
     """
-    z, grid = read_dem(dem_path, max_memory_mb=max_memory_mb)
+    if depressions not in DEPRESSION_MODES:
+        raise ValueError(f"depressions must be one of {DEPRESSION_MODES}, got {depressions!r}")
+    breach = depressions == "breach"
+    z, grid = read_dem(dem_path, max_memory_mb=max_memory_mb,
+                       bytes_per_cell=BREACH_BYTES_PER_CELL if breach else ROUTE_BYTES_PER_CELL)
     cx, cy = grid.cellsize_x, grid.cellsize_y
-    zp = _pad(z, np.nan)
-    filled_p = _fill_padded(zp, cx, cy, lambda f: progress(0.45 * f), is_cancelled)
-    del zp
-    progress(0.45)
-    kp = _directions_padded(filled_p, cx, cy, is_cancelled)
+    if breach:
+        zs, scale = _astar_elevations(z)
+        kp, level_p = _breach_padded(_pad(zs, np.nan), cx, cy,
+                                     lambda f: progress(0.6 * f), is_cancelled)
+        # the fill level (to the mm on float DEMs) where a depression is, the DEM elsewhere
+        zp = _pad(z, np.nan)
+        filled_p = np.where(level_p > _pad(zs, np.nan), (level_p / scale).astype(z.dtype), zp)
+        del zs, level_p, zp
+    else:
+        zp = _pad(z, np.nan)
+        filled_p = _fill_padded(zp, cx, cy, lambda f: progress(0.45 * f), is_cancelled)
+        del zp
+        progress(0.45)
+        kp = _directions_padded(filled_p, cx, cy, is_cancelled)
     progress(0.6)
     if accumulate:
         acc = _accumulate_padded(kp, None, lambda f: progress(0.6 + 0.4 * f),
@@ -1156,13 +1506,13 @@ def fill_dem_file(dem_path: str, out_path: str, *,
 def flow_files(dem_path: str, dir_path: Optional[str], acc_path: Optional[str], *,
                max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
                progress: ProgressFn = _noop_progress,
-               is_cancelled: CancelFn = _never) -> FlowResult:
+               is_cancelled: CancelFn = _never, depressions: str = "fill") -> FlowResult:
     """Route a DEM and write D8 codes (Byte, nodata 0) and upslope area (m², Float32).
 
     Either output path may be ``None``.  Returns the :class:`FlowResult`.
     """
     res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.85),
-                    is_cancelled=is_cancelled)
+                    is_cancelled=is_cancelled, depressions=depressions)
     if dir_path:
         write_raster(dir_path, res.grid, res.codes, gdal.GDT_Byte, 0,
                      progress=_span(progress, 0.85, 0.9), is_cancelled=is_cancelled)
@@ -1176,7 +1526,7 @@ def flow_files(dem_path: str, dir_path: Optional[str], acc_path: Optional[str], 
 def channel_network(dem_path: str, min_area_m2: float, raster_path: Optional[str], *,
                     max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
                     progress: ProgressFn = _noop_progress,
-                    is_cancelled: CancelFn = _never
+                    is_cancelled: CancelFn = _never, depressions: str = "fill"
                     ) -> Tuple[List[Tuple[List[Tuple[float, float]], Dict[str, float]]], FlowResult]:
     """Channels of a DEM file: reaches as lines, and a Strahler-order raster.
 
@@ -1195,7 +1545,7 @@ def channel_network(dem_path: str, min_area_m2: float, raster_path: Optional[str
             "SwcCore", "The minimum contributing area must be positive, got {value}."),
             value=min_area_m2)
     res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.7),
-                    is_cancelled=is_cancelled)
+                    is_cancelled=is_cancelled, depressions=depressions)
     area = res.area_m2
     ch = extract_channels(area, min_area_m2)
     if not ch.any():
@@ -1231,7 +1581,8 @@ class WatershedResult:
 
 def watersheds(dem_path: str, outlets: Sequence[Tuple[Any, float, float]], snap_distance_m: float,
                *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-               progress: ProgressFn = _noop_progress, is_cancelled: CancelFn = _never
+               progress: ProgressFn = _noop_progress, is_cancelled: CancelFn = _never,
+               depressions: str = "fill"
                ) -> Tuple[List[WatershedResult], List[Tuple[Any, InputError]]]:
     """Catchments of outlet points (map coordinates in the DEM's CRS).
 
@@ -1246,7 +1597,7 @@ def watersheds(dem_path: str, outlets: Sequence[Tuple[Any, float, float]], snap_
     if not outlets:
         raise InputError(QT_TRANSLATE_NOOP("SwcCore", "There are no outlet points."))
     res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.6),
-                    is_cancelled=is_cancelled)
+                    is_cancelled=is_cancelled, depressions=depressions)
     grid = res.grid
     radius = max(float(snap_distance_m), 0.0) / min(grid.cellsize_x, grid.cellsize_y)
     kp = _codes_to_padded(res.codes)

@@ -16,10 +16,6 @@
             <translation>方法</translation>
         </message>
         <message>
-            <source>The DEM is routed as in Flow direction and accumulation (depressions filled, D8 steepest descent). Channel cells are those with an upslope area of at least MIN_AREA km². Orders follow Strahler: a source has order 1; where two channels of the same highest order meet, the order increases by one.</source>
-            <translation>DEM 的汇流计算与“流向与汇流累积量”相同（先填洼，再按 D8 最陡坡降确定流向）。上游汇水面积不小于 MIN_AREA 平方千米的栅格为沟道栅格。沟道分级采用 Strahler 法：源头为 1 级；两条同为最高级别的沟道汇合后级别加一。</translation>
-        </message>
-        <message>
             <source>Outputs</source>
             <translation>输出</translation>
         </message>
@@ -66,6 +62,22 @@
         <message>
             <source>Order {order}</source>
             <translation>{order} 级</translation>
+        </message>
+        <message>
+            <source>The DEM is routed as in Flow direction and accumulation (depressions filled, D8 steepest descent). Channel cells are those with an upslope area of at least MIN_AREA km². Orders follow Strahler: a source has order 1; where two channels of the same highest order meet, the order increases by one. DEPRESSIONS chooses how depressions are routed (see Flow direction and accumulation): 0 fills them (default), 1 routes through them along the lowest path like GRASS r.watershed; GRADIENT always uses the filled DEM.</source>
+            <translation>DEM 的汇流计算与“流向与汇流累积量”相同（先填洼，再按 D8 最陡坡降确定流向）。上游汇水面积不小于 MIN_AREA 平方千米的栅格为沟道栅格。沟道分级采用 Strahler 法：源头为 1 级；两条同为最高级别的沟道汇合后级别加一。DEPRESSIONS 决定洼地的处理方式（见“流向与汇流累积量”）：0 为填洼（默认），1 为像 GRASS r.watershed 那样沿最低路径穿过洼地；GRADIENT 始终按填洼后的 DEM 计算。</translation>
+        </message>
+        <message>
+            <source>Depressions</source>
+            <translation>洼地处理</translation>
+        </message>
+        <message>
+            <source>Fill, and route across flats (default)</source>
+            <translation>填洼，并在平地上汇流（默认）</translation>
+        </message>
+        <message>
+            <source>Route through along the lowest path, like GRASS r.watershed</source>
+            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
         </message>
     </context>
     <context>
@@ -205,6 +217,22 @@
             <source>north-east</source>
             <translation>东北</translation>
         </message>
+        <message>
+            <source>Depressions</source>
+            <translation>洼地处理</translation>
+        </message>
+        <message>
+            <source>Fill, and route across flats (default)</source>
+            <translation>填洼，并在平地上汇流（默认）</translation>
+        </message>
+        <message>
+            <source>Route through along the lowest path, like GRASS r.watershed</source>
+            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
+        </message>
+        <message>
+            <source>DEPRESSIONS = 0 (default): depressions are filled to their spill level and flats are crossed along the shortest path to their outlet. DEPRESSIONS = 1: no elevation is changed; water flows down into each depression and out again along the lowest path, in the search order of GRASS r.watershed -s (same directions cell by cell on the DEMs tested). Use 1 to match GRASS or where a depression is a real valley floor (a reservoir, an embankment); it is much slower (see the documentation) and needs about 800 bytes per cell.</source>
+            <translation>DEPRESSIONS = 0（默认）：洼地填至溢出高程，平地上的水流沿最短路径流向平地出口。DEPRESSIONS = 1：不改变任何高程；水流流入洼地后再沿最低路径流出，遵循 GRASS r.watershed -s 的搜索顺序（在已测试的 DEM 上逐栅格流向相同）。需要与 GRASS 结果一致，或洼地本是真实谷底（水库、堤坝）时选 1；该方式慢得多（见文档），每个栅格约需 800 字节内存。</translation>
+        </message>
     </context>
     <context>
         <name>SwcCore</name>
@@ -272,10 +300,6 @@
             <translation>方法</translation>
         </message>
         <message>
-            <source>The DEM is routed as in Flow direction and accumulation. Each outlet is first moved to the cell with the largest upslope area within SNAP_DISTANCE metres, so that a point placed near a channel lands on it (0 keeps the outlet's own cell). The catchment is every cell whose flow passes through that cell. Outlets inside another outlet's catchment each get their full catchment (the polygons overlap).</source>
-            <translation>DEM 的汇流计算与“流向与汇流累积量”相同。每个出口先移到 SNAP_DISTANCE 米范围内上游汇水面积最大的栅格，使放在沟道附近的点落到沟道上（0 表示使用出口所在栅格）。集水区为水流经过该栅格的所有栅格。位于其他出口集水区内的出口也得到各自完整的集水区（多边形相互重叠）。</translation>
-        </message>
-        <message>
             <source>Outputs</source>
             <translation>输出</translation>
         </message>
@@ -326,6 +350,22 @@
         <message>
             <source>Outlet {oid}: {km2:.4f} km² (moved {m:.0f} m).</source>
             <translation>出口 {oid}：{km2:.4f} 平方千米（移动 {m:.0f} 米）。</translation>
+        </message>
+        <message>
+            <source>The DEM is routed as in Flow direction and accumulation. Each outlet is first moved to the cell with the largest upslope area within SNAP_DISTANCE metres, so that a point placed near a channel lands on it (0 keeps the outlet's own cell). The catchment is every cell whose flow passes through that cell. Outlets inside another outlet's catchment each get their full catchment (the polygons overlap). DEPRESSIONS chooses how depressions are routed (see Flow direction and accumulation): 0 fills them (default), 1 routes through them along the lowest path like GRASS r.watershed.</source>
+            <translation>DEM 的汇流计算与“流向与汇流累积量”相同。每个出口先移到 SNAP_DISTANCE 米范围内上游汇水面积最大的栅格，使放在沟道附近的点落到沟道上（0 表示使用出口所在栅格）。集水区为水流经过该栅格的所有栅格。位于其他出口集水区内的出口也得到各自完整的集水区（多边形相互重叠）。DEPRESSIONS 决定洼地的处理方式（见“流向与汇流累积量”）：0 为填洼（默认），1 为像 GRASS r.watershed 那样沿最低路径穿过洼地。</translation>
+        </message>
+        <message>
+            <source>Depressions</source>
+            <translation>洼地处理</translation>
+        </message>
+        <message>
+            <source>Fill, and route across flats (default)</source>
+            <translation>填洼，并在平地上汇流（默认）</translation>
+        </message>
+        <message>
+            <source>Route through along the lowest path, like GRASS r.watershed</source>
+            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
         </message>
     </context>
 </TS>
