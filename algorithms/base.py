@@ -56,6 +56,22 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
 
 
+def tr_with_bases(obj: Any, text: str, stop: type) -> str:
+    """Translate ``text`` in the context of ``obj``'s class, falling back to its base classes.
+
+    The string extractor files a literal under the class that contains it, so a
+    string written in a base class is found in that base's context even when
+    ``tr`` runs on a subclass.  ``stop`` is the first (Qt/QGIS) class not searched.
+    """
+    for klass in type(obj).__mro__:
+        if klass is stop:
+            break
+        out = QCoreApplication.translate(klass.__name__, text)
+        if out != text:
+            return out
+    return text
+
+
 def group_name(group_id: str) -> str:
     """Translated display name of a group id."""
     names = {
@@ -129,13 +145,7 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
     # -- identity ---------------------------------------------------------------
     def tr(self, text: str) -> str:
         """Translate ``text`` in the context of this class, falling back to its bases."""
-        for klass in type(self).__mro__:
-            if klass is QgsProcessingAlgorithm:
-                break
-            out = QCoreApplication.translate(klass.__name__, text)
-            if out != text:
-                return out
-        return text
+        return tr_with_bases(self, text, QgsProcessingAlgorithm)
 
     def createInstance(self):  # noqa: N802
         return type(self)()
@@ -151,9 +161,6 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self) -> QIcon:
         return QIcon(ICON_PATH)
-
-    def helpUrl(self) -> str:  # noqa: N802
-        return ""
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.help_html()

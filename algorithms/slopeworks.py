@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -49,6 +47,7 @@ from .core.slopeworks import (
     parse_prices,
 )
 from .core.zones import require_overlap
+from .styles import write_sidecar
 
 #: Default slope range per measure (GB/T 16453.2 [U], domain.md §6).
 SLOPE_DEFAULTS = {
@@ -66,16 +65,8 @@ STYLE_FILES = {
 def _sidecar(output_path, qml_file):
     """Copy a shipped QML next to a file output; returns the QML path to use."""
     source = SwcAlgorithm.style_path(qml_file)
-    if not output_path or output_path.startswith(("memory:", "ogr:", "postgres")):
-        return source
-    path = output_path.split("|")[0]
-    target = os.path.splitext(path)[0] + ".qml"
-    try:
-        with open(source, encoding="utf-8") as src, open(target, "w", encoding="utf-8") as dst:
-            dst.write(src.read())
-    except OSError:
-        return source
-    return target
+    with open(source, encoding="utf-8") as handle:
+        return write_sidecar(output_path, handle.read()) or source
 
 
 class SlopeWorksAlgorithm(SwcAlgorithm):

@@ -21,6 +21,7 @@ from conftest import shared
 from osgeo import gdal, ogr, osr
 
 from swc_planner.algorithms.core import hydrology as h
+from swc_planner.algorithms.core.raster_io import read_grid
 
 BIG_TUJUNGA = ("bigtujunga_srtm30m", "srtm_bigtujunga30m_utm11.tif")
 YOUWUZHEN = ("youwuzhen_fujian_swc", "ywzdem10m.tif")
@@ -284,7 +285,7 @@ def test_outlets_off_the_dem(processing_ready, tmp_path):
     from qgis.core import QgsProcessingException
 
     dem = shared(*YOUWUZHEN)
-    ds, grid = h.open_raster(dem)
+    grid = read_grid(dem)
     outlets = _outlet_layer(tmp_path / "o.gpkg", grid.crs_wkt, [(0.0, 0.0)])
     with pytest.raises(QgsProcessingException, match="overlap"):
         run("watershed", {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 10,

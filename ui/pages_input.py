@@ -21,7 +21,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapToolEmitPoint
-from qgis.PyQt.QtCore import QCoreApplication, QVariant, pyqtSignal
+from qgis.PyQt.QtCore import QVariant, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -38,6 +38,7 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 
+from ..algorithms.base import tr_with_bases
 from . import jobs, tables
 from .labels import landuse_label, region_label
 from .runner import Step
@@ -64,13 +65,7 @@ class PlanningPage(QWizardPage):
         self.wiz = wizard
 
     def tr(self, text: str) -> str:  # noqa: D401 - Qt name
-        for klass in type(self).__mro__:
-            if klass is QWizardPage:
-                break
-            out = QCoreApplication.translate(klass.__name__, text)
-            if out != text:
-                return out
-        return text
+        return tr_with_bases(self, text, QWizardPage)
 
     @property
     def state(self) -> Dict[str, Any]:
@@ -81,6 +76,16 @@ class PlanningPage(QWizardPage):
 
     def busy(self) -> bool:
         return self.wiz.runner.running
+
+    def run_row(self, label: str) -> QHBoxLayout:
+        """``self.run_button`` (wired to ``self.run``) beside ``self.progress``, as a row."""
+        self.run_button = QPushButton(label, self)
+        self.progress = ProgressPanel(self)
+        self.run_button.clicked.connect(self.run)
+        row = QHBoxLayout()
+        row.addWidget(self.run_button)
+        row.addWidget(self.progress, 1)
+        return row
 
     def run_steps(self, steps: List[Step], panel: ProgressPanel, on_done) -> None:
         """Run a job with ``panel`` showing progress; ``on_done(ok, message)`` afterwards."""

@@ -28,7 +28,7 @@ from .labels import (
 from .pages_input import PlanningPage
 from .runner import Step
 from .styles_ui import landuse_qml, measures_qml
-from .widgets import ProgressPanel, code_combo, fill_table, make_table, table_strings
+from .widgets import code_combo, fill_table, make_table, table_strings
 
 F = tables.fmt
 
@@ -53,8 +53,7 @@ class StatusPage(PlanningPage):
                 "watershed. The layers are added to the plan group."
             )
         )
-        self.run_button = QPushButton(self.tr("Analyse the status"), self)
-        self.progress = ProgressPanel(self)
+        run_row = self.run_row(self.tr("Analyse the status"))
         self.lu_table = make_table(self)
         self.erosion_table = make_table(self)
         self.zone_table = make_table(self)
@@ -64,10 +63,7 @@ class StatusPage(PlanningPage):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        row.addWidget(self.run_button)
-        row.addWidget(self.progress, 1)
-        layout.addLayout(row)
+        layout.addLayout(run_row)
         layout.addWidget(QLabel(self.tr("Land use by slope class (ha)"), self))
         layout.addWidget(self.lu_table, 2)
         layout.addWidget(QLabel(self.tr("Soil erosion intensity"), self))
@@ -75,7 +71,6 @@ class StatusPage(PlanningPage):
         layout.addWidget(self.zone_table, 1)
         layout.addWidget(self.rate_label)
         layout.addWidget(self.note)
-        self.run_button.clicked.connect(self.run)
 
     # -- job ------------------------------------------------------------------------
     def steps(self) -> List[Step]:
@@ -379,8 +374,7 @@ class MeasuresPage(PlanningPage):
         self.silt_check.setChecked(False)
         self.works_check = QCheckBox(self.tr("Lay out fish-scale pits and level benches"), self)
         self.works_check.setChecked(True)
-        self.run_button = QPushButton(self.tr("Lay out the measures"), self)
-        self.progress = ProgressPanel(self)
+        run_row = self.run_row(self.tr("Lay out the measures"))
         self.summary_table = make_table(self)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -393,14 +387,10 @@ class MeasuresPage(PlanningPage):
         options.addWidget(self.works_check)
         options.addStretch(1)
         layout.addLayout(options)
-        row = QHBoxLayout()
-        row.addWidget(self.run_button)
-        row.addWidget(self.progress, 1)
-        layout.addLayout(row)
+        layout.addLayout(run_row)
         layout.addWidget(self.summary_table, 1)
         layout.addWidget(self.note)
         self.reset_button.clicked.connect(self.reset)
-        self.run_button.clicked.connect(self.run)
 
     def initializePage(self) -> None:  # noqa: N802
         if self.alloc_table.rowCount() == 0:
@@ -835,22 +825,17 @@ class BenefitsPage(PlanningPage):
                 "saved."
             )
         )
-        self.run_button = QPushButton(self.tr("Compute the benefits"), self)
-        self.progress = ProgressPanel(self)
+        run_row = self.run_row(self.tr("Compute the benefits"))
         self.table = make_table(self)
         self.saved_label = QLabel(self)
         self.saved_label.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        row.addWidget(self.run_button)
-        row.addWidget(self.progress, 1)
-        layout.addLayout(row)
+        layout.addLayout(run_row)
         layout.addWidget(self.table)
         layout.addWidget(self.saved_label)
         layout.addWidget(self.note)
-        self.run_button.clicked.connect(self.run)
 
     def steps(self) -> List[Step]:
         s = self.state

@@ -53,7 +53,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from . import standards
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError
 from .grid import GridSpec
 from .hydrology import (
     D8_CODES,
@@ -64,7 +64,7 @@ from .hydrology import (
     route_dem,
     strahler_order,
 )
-from .raster_io import CancelFn, ProgressFn, _never, _noop_progress
+from .raster_io import CancelFn, ProgressFn, _never, _noop_progress, check_cancel
 from .zones import memory_layer, require_overlap
 
 gdal.UseExceptions()
@@ -93,11 +93,6 @@ __all__ = [
 _CODE_TO_K = np.full(256, -1, dtype=np.int64)
 for _k, _c in enumerate(D8_CODES):
     _CODE_TO_K[_c] = _k
-
-
-def _check_cancel(is_cancelled: CancelFn) -> None:
-    if is_cancelled():
-        raise Cancelled()
 
 
 # ---------------------------------------------------------------------------
@@ -421,7 +416,7 @@ def _cross_sections(z: np.ndarray, grid: GridSpec, px: np.ndarray, py: np.ndarra
     body = np.full(n, np.nan)
     _, top, up, down = dims
     for lo in range(0, n, chunk):
-        _check_cancel(is_cancelled)
+        check_cancel(is_cancelled)
         hi = min(lo + chunk, n)
         sides = []
         for sign in (1.0, -1.0):
@@ -770,7 +765,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     while front.size:
         it += 1
         if it % 32 == 0:
-            _check_cancel(is_cancelled)
+            check_cancel(is_cancelled)
         with np.errstate(invalid="ignore"):
             governed = g_in >= 0
             gi = np.where(governed, g_in, 0)
@@ -869,7 +864,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     # pools and silt: every cell takes the dam that governs its entry into the network
     entry = np.where(net, np.arange(z.size), down)
     for _ in range(64):
-        _check_cancel(is_cancelled)
+        check_cancel(is_cancelled)
         nxt = np.where(entry >= 0, entry[np.maximum(entry, 0)], -1)
         if np.array_equal(nxt, entry):
             break
@@ -904,7 +899,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
         curves_v[j] = np.bincount(g[wet], weights=w[wet] * (h - depth[wet]),
                                   minlength=nd) * cell_area
     progress(0.65)
-    _check_cancel(is_cancelled)
+    check_cancel(is_cancelled)
 
     # silt polygons, cut at the axis
     labels = np.zeros(z.size, dtype=np.int32)
@@ -921,7 +916,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     gully_map: Dict[int, int] = {}
     for i in range(nd):
         if i % 256 == 0:
-            _check_cancel(is_cancelled)
+            check_cancel(is_cancelled)
         p = int(dpos[i])
         gid = int(gully[p])
         if gid not in gully_map:
@@ -1082,7 +1077,7 @@ def _upstream_of(codes: np.ndarray, starts: np.ndarray, is_cancelled: CancelFn) 
     while front.size:
         it += 1
         if it % 64 == 0:
-            _check_cancel(is_cancelled)
+            check_cancel(is_cancelled)
         parts = []
         for k in range(8):
             src = front - off[k]

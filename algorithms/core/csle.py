@@ -69,6 +69,8 @@ from .raster_io import (
     iter_windows,
     map_blocks,
     open_raster,
+    read_array,
+    write_array,
 )
 from .standards import (
     CSLE_M_BREAKS_DEG,
@@ -274,29 +276,6 @@ def ls_factor_arrays(dem: np.ndarray, cellsize_x: float, cellsize_y: float, *,
     return LSResult(l=l_fac, s=s_fac, ls=l_fac * s_fac, slope=slope, channel_cells=n_channel)
 
 
-def read_array(path: str) -> Tuple[np.ndarray, GridSpec]:
-    """Band 1 as float64 with NaN at nodata."""
-    ds, grid = open_raster(path)
-    raw = ds.GetRasterBand(1).ReadAsArray()
-    z = raw.astype(np.float64)
-    if grid.nodata is not None and not math.isnan(grid.nodata):
-        z[raw == grid.nodata] = np.nan
-    z[~np.isfinite(z)] = np.nan
-    return z, grid
-
-
-def write_array(path: str, grid: GridSpec, array: np.ndarray, gdal_type: int = gdal.GDT_Float32,
-                nodata: Optional[float] = SOIL_LOSS_NODATA,
-                is_cancelled: CancelFn = _never) -> str:
-    """Write a whole array atomically (tiled GeoTIFF), NaN → nodata."""
-    with RasterWriter(path, grid, gdal_type, nodata=nodata) as writer:
-        for win in iter_windows(grid, DEFAULT_BLOCK, grid.cols):
-            check_cancel(is_cancelled)
-            writer.write(win, array[win.row0:win.row0 + win.rows, win.col0:win.col0 + win.cols])
-        writer.commit()
-    return path
-
-
 def ls_factor_rasters(dem_path: str, l_path: Optional[str], s_path: Optional[str],
                       ls_path: Optional[str], *,
                       max_length_m: Optional[float] = CSLE_MAX_SLOPE_LENGTH_M,
@@ -318,7 +297,7 @@ def ls_factor_rasters(dem_path: str, l_path: Optional[str], s_path: Optional[str
                               progress=lambda f: progress(0.9 * f), is_cancelled=is_cancelled)
     for path, arr in ((l_path, result.l), (s_path, result.s), (ls_path, result.ls)):
         if path:
-            write_array(path, grid, arr, is_cancelled=is_cancelled)
+            write_array(path, grid, arr, nodata=SOIL_LOSS_NODATA, is_cancelled=is_cancelled)
     progress(1.0)
     return result
 

@@ -101,19 +101,6 @@ class GridSpec:
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         return srs
 
-    def center_lonlat(self) -> Tuple[float, float]:
-        """Longitude/latitude of the grid centre (WGS 84), for messages."""
-        xmin, ymin, xmax, ymax = self.extent
-        x, y = (xmin + xmax) / 2.0, (ymin + ymax) / 2.0
-        src = self.srs()
-        if src.IsGeographic():
-            return x, y
-        dst = osr.SpatialReference()
-        dst.ImportFromEPSG(4326)
-        dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        lon, lat, _ = osr.CoordinateTransformation(src, dst).TransformPoint(x, y)
-        return lon, lat
-
     def check_usable(self) -> None:
         """Refuse grids the planar kernels cannot use.
 

@@ -59,16 +59,17 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import gdal, ogr
 
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError, MemoryLimitError
+from .errors import QT_TRANSLATE_NOOP, InputError, MemoryLimitError
 from .grid import GridSpec
 from .raster_io import (
     CancelFn,
     ProgressFn,
-    RasterWriter,
     _never,
     _noop_progress,
-    iter_windows,
-    open_raster,
+    check_cancel,
+    read_array,
+    read_grid,
+    write_array,
 )
 
 __all__ = [
@@ -95,7 +96,6 @@ __all__ = [
     "watershed_mask",
     "mask_to_polygon",
     "route_dem",
-    "write_raster",
 ]
 
 #: ``(drow, dcol)`` of the 8 neighbours, in the order of :data:`D8_CODES`.
@@ -166,11 +166,6 @@ def check_memory(shape: Sequence[int], bytes_per_cell: float, max_memory_mb: flo
             bytes_per_cell=bytes_per_cell,
             limit_mb=float(max_memory_mb),
         )
-
-
-def _check_cancel(is_cancelled: CancelFn) -> None:
-    if is_cancelled():
-        raise Cancelled()
 
 
 def _work_dtype(a: np.ndarray) -> np.dtype:
@@ -292,7 +287,7 @@ def _pointer_jump(ptr: np.ndarray, is_cancelled: CancelFn) -> np.ndarray:
     """Replace every pointer by its tree root (in place); O(N log depth)."""
     active = np.flatnonzero(ptr[ptr] != ptr)
     while active.size:
-        _check_cancel(is_cancelled)
+        check_cancel(is_cancelled)
         p = ptr[active]
         pp = ptr[p]
         ptr[active] = pp
@@ -340,7 +335,7 @@ def _minimum_spanning_forest(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int
     eu, ev, ew = u, v, w
     chosen: List[np.ndarray] = []
     while eid.size:
-        _check_cancel(is_cancelled)
+        check_cancel(is_cancelled)
         cu, cv = comp[eu], comp[ev]
         keep = cu != cv
         eid, eu, ev, ew, cu, cv = eid[keep], eu[keep], ev[keep], ew[keep], cu[keep], cv[keep]
@@ -391,7 +386,7 @@ def _basin_levels(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int,
     while frontier.size:
         it += 1
         if it % 64 == 0:
-            _check_cancel(is_cancelled)
+            check_cancel(is_cancelled)
         pos, owner = _expand(indptr, frontier)
         t = dst[pos]
         new = ~seen[t]
@@ -406,11 +401,11 @@ def _fill_padded(zp: np.ndarray, cellsize_x: float, cellsize_y: float,
                  progress: ProgressFn, is_cancelled: CancelFn) -> np.ndarray:
     """Filled copy of a NaN-padded DEM (same padding)."""
     kp = _steepest(zp, cellsize_x, cellsize_y)
-    _check_cancel(is_cancelled)
+    check_cancel(is_cancelled)
     progress(0.2)
     ptr = _basin_pointers(zp, kp)
     del kp
-    _check_cancel(is_cancelled)
+    check_cancel(is_cancelled)
     _pointer_jump(ptr, is_cancelled)
     progress(0.5)
     is_root = np.zeros(ptr.size, dtype=bool)
@@ -433,7 +428,7 @@ def _fill_padded(zp: np.ndarray, cellsize_x: float, cellsize_y: float,
         ((slice(None, -1), slice(1, None)), (slice(1, None), slice(None, -1))),
     )
     for sa, sb in pairs:
-        _check_cancel(is_cancelled)
+        check_cancel(is_cancelled)
         la, lb = label[sa], label[sb]
         m = la != lb
         u, v = la[m], lb[m]
@@ -526,7 +521,7 @@ def _resolve_flats(zp: np.ndarray, kp: np.ndarray, is_cancelled: CancelFn) -> in
     while frontier.size and remaining:
         it += 1
         if it % 64 == 0:
-            _check_cancel(is_cancelled)
+            check_cancel(is_cancelled)
         zfr = z1[frontier]
         parts = []
         for k in range(8):
@@ -544,7 +539,7 @@ def _resolve_flats(zp: np.ndarray, kp: np.ndarray, is_cancelled: CancelFn) -> in
 def _directions_padded(zp: np.ndarray, cellsize_x: float, cellsize_y: float,
                        is_cancelled: CancelFn) -> np.ndarray:
     kp = _steepest(zp, cellsize_x, cellsize_y)
-    _check_cancel(is_cancelled)
+    check_cancel(is_cancelled)
     left = _resolve_flats(zp, kp, is_cancelled)
     if left:
         raise InputError(
@@ -626,7 +621,7 @@ def _components(mask: np.ndarray, off: np.ndarray, is_cancelled: CancelFn) -> np
     lab = np.full(mask.size, -1, dtype=np.int64)
     lab[idx] = idx
     while True:
-        _check_cancel(is_cancelled)
+        check_cancel(is_cancelled)
         old = lab[idx].copy()
         cur = old.copy()
         for o in off:
@@ -751,7 +746,7 @@ class _AStarOrder:
     def iterate(self, rounds: int = 12) -> Tuple[np.ndarray, np.ndarray]:
         vidx, sx = self.vidx, self.seed[self.vidx]
         for _ in range(rounds):
-            _check_cancel(self.is_cancelled)
+            check_cancel(self.is_cancelled)
             rank = self.ranks()
             disc, vis = self.discover(rank)
             na = np.where(sx, -1, np.where(disc >= 0, rank[np.maximum(disc, 0)], self.n + 1))
@@ -772,7 +767,7 @@ class _AStarOrder:
         entries: List[np.ndarray] = []
         d = 0
         while True:
-            _check_cancel(self.is_cancelled)
+            check_cancel(self.is_cancelled)
             cur = (self.depth == d) & valid
             reg = cur & (z1 < self.level)
             if not reg.any():
@@ -930,7 +925,7 @@ def breach_directions(dem: np.ndarray, cellsize_x: float, cellsize_y: float, *,
 def _accumulate_padded(kp: np.ndarray, weights: Optional[np.ndarray],
                        progress: ProgressFn, is_cancelled: CancelFn) -> np.ndarray:
     """Kahn-order accumulation on padded direction indices; returns padded float64."""
-    _check_cancel(is_cancelled)
+    check_cancel(is_cancelled)
     r2, c2 = kp.shape
     rows, cols = r2 - 2, c2 - 2
     off = _offsets(c2)
@@ -958,7 +953,7 @@ def _accumulate_padded(kp: np.ndarray, weights: Optional[np.ndarray],
     while frontier.size:
         it += 1
         if it % 32 == 0:
-            _check_cancel(is_cancelled)
+            check_cancel(is_cancelled)
             progress(done / total)
         done += frontier.size
         kf = k1[frontier]
@@ -1058,7 +1053,7 @@ def _channel_topology(kp: np.ndarray, channels_p: np.ndarray, is_cancelled: Canc
     while frontier.size:
         it += 1
         if it % 64 == 0:
-            _check_cancel(is_cancelled)
+            check_cancel(is_cancelled)
         levels.append(frontier)
         df = down[frontier]
         df = df[df >= 0]
@@ -1183,7 +1178,7 @@ def channel_reaches(codes: np.ndarray, channels: np.ndarray, grid: GridSpec, *,
     out: List[Tuple[List[Tuple[float, float]], Dict[str, float]]] = []
     for i in range(bounds.size - 1):
         if i % 256 == 0:
-            _check_cancel(is_cancelled)
+            check_cancel(is_cancelled)
         a, b = int(bounds[i]), int(bounds[i + 1])
         last = int(cells[b - 1])
         rx = xs[a:b].tolist()
@@ -1270,7 +1265,7 @@ def _upstream_padded(kp: np.ndarray, start: int, is_cancelled: CancelFn) -> np.n
     while frontier.size:
         it += 1
         if it % 64 == 0:
-            _check_cancel(is_cancelled)
+            check_cancel(is_cancelled)
         parts = []
         for k in range(8):
             src = frontier - off[k]
@@ -1370,22 +1365,13 @@ def read_dem(path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
 
     The grid must be usable for metric areas (:meth:`GridSpec.check_usable`).
     """
-    ds, grid = open_raster(path)
+    grid = read_grid(path)
     grid.check_usable()
     check_memory(grid.shape, bytes_per_cell, max_memory_mb, operation)
-    band = ds.GetRasterBand(1)
-    raw = band.ReadAsArray()
-    z = raw.astype(_work_dtype(raw), copy=False)
-    if z is raw:
-        z = z.copy()
-    nod = grid.nodata
-    if nod is not None and not math.isnan(nod):
-        z[raw == nod] = np.nan
-    del ds
-    if not np.isfinite(z).any():
+    z, grid = read_array(path, dtype=None)
+    if np.isnan(z).all():
         raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The DEM {path} has no valid cells."),
                          path=path)
-    z[~np.isfinite(z)] = np.nan
     return z, grid
 
 
@@ -1445,24 +1431,6 @@ def route_dem(dem_path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
                       accumulation=acc)
 
 
-def write_raster(path: str, grid: GridSpec, array: np.ndarray, gdal_type: int,
-                 nodata: Optional[float], *, progress: ProgressFn = _noop_progress,
-                 is_cancelled: CancelFn = _never) -> str:
-    """Write a whole array through :class:`RasterWriter` (tiled, atomic), block by block.
-
-    NaN becomes ``nodata`` for float outputs.  Returns the path.
-    """
-    windows = list(iter_windows(grid, 1024, grid.cols))
-    with RasterWriter(path, grid, gdal_type, nodata=nodata) as writer:
-        for i, win in enumerate(windows):
-            _check_cancel(is_cancelled)
-            block = array[win.row0:win.row0 + win.rows, win.col0:win.col0 + win.cols]
-            writer.write(win, block)
-            progress((i + 1) / len(windows))
-        writer.commit()
-    return path
-
-
 # ---------------------------------------------------------------------------
 # file-level jobs used by the Processing algorithms
 # ---------------------------------------------------------------------------
@@ -1498,7 +1466,7 @@ def fill_dem_file(dem_path: str, out_path: str, *,
         "fill_volume_m3": float(np.nansum(depth)) * grid.cell_area,
     }
     dtype = gdal.GDT_Float64 if filled.dtype == np.float64 else gdal.GDT_Float32
-    write_raster(out_path, grid, filled, dtype, FLOAT_NODATA, progress=_span(progress, 0.8, 1.0),
+    write_array(out_path, grid, filled, dtype, FLOAT_NODATA, progress=_span(progress, 0.8, 1.0),
                  is_cancelled=is_cancelled)
     return stats
 
@@ -1514,10 +1482,10 @@ def flow_files(dem_path: str, dir_path: Optional[str], acc_path: Optional[str], 
     res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.85),
                     is_cancelled=is_cancelled, depressions=depressions)
     if dir_path:
-        write_raster(dir_path, res.grid, res.codes, gdal.GDT_Byte, 0,
+        write_array(dir_path, res.grid, res.codes, gdal.GDT_Byte, 0,
                      progress=_span(progress, 0.85, 0.9), is_cancelled=is_cancelled)
     if acc_path:
-        write_raster(acc_path, res.grid, res.area_m2.astype(np.float32), gdal.GDT_Float32,
+        write_array(acc_path, res.grid, res.area_m2.astype(np.float32), gdal.GDT_Float32,
                      FLOAT_NODATA, progress=_span(progress, 0.9, 1.0), is_cancelled=is_cancelled)
     progress(1.0)
     return res
@@ -1561,7 +1529,7 @@ def channel_network(dem_path: str, min_area_m2: float, raster_path: Optional[str
                               order=order, is_cancelled=is_cancelled)
     progress(0.9)
     if raster_path:
-        write_raster(raster_path, res.grid, np.minimum(order, 255).astype(np.uint8), gdal.GDT_Byte,
+        write_array(raster_path, res.grid, np.minimum(order, 255).astype(np.uint8), gdal.GDT_Byte,
                      0, progress=_span(progress, 0.9, 1.0), is_cancelled=is_cancelled)
     progress(1.0)
     return reaches, res
@@ -1605,7 +1573,7 @@ def watersheds(dem_path: str, outlets: Sequence[Tuple[Any, float, float]], snap_
     results: List[WatershedResult] = []
     skipped: List[Tuple[Any, InputError]] = []
     for i, (oid, x, y) in enumerate(outlets):
-        _check_cancel(is_cancelled)
+        check_cancel(is_cancelled)
         row, col = grid.cell_of(x, y)
         try:
             row, col = snap_outlet(res.accumulation, row, col, radius)

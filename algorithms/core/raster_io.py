@@ -238,6 +238,48 @@ class RasterWriter:
             self.discard()
 
 
+def read_array(path: str, dtype: Optional[type] = np.float64) -> Tuple[np.ndarray, GridSpec]:
+    """Band 1 of a raster as a float array (NaN at nodata and non-finite cells), with its grid.
+
+    Whole-raster reads are for global operators, which check their memory first.
+    ``dtype=None`` keeps float64 data as float64 and reads every other type as float32
+    (half the memory; integer elevations below 2**24 stay exact).
+    """
+    ds, grid = open_raster(path)
+    raw = ds.GetRasterBand(1).ReadAsArray()
+    if dtype is None:
+        dtype = np.float64 if raw.dtype == np.float64 else np.float32
+    z = raw.astype(dtype, copy=True)
+    if grid.nodata is not None and not np.isnan(grid.nodata):
+        z[raw == grid.nodata] = np.nan
+    z[~np.isfinite(z)] = np.nan
+    return z, grid
+
+
+def write_array(
+    path: str,
+    grid: GridSpec,
+    array: np.ndarray,
+    gdal_type: int = gdal.GDT_Float32,
+    nodata: Optional[float] = None,
+    *,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> str:
+    """Write a whole array through :class:`RasterWriter` (tiled, atomic), in row strips.
+
+    NaN becomes ``nodata`` for float outputs.  Returns the path.
+    """
+    windows = list(iter_windows(grid, DEFAULT_BLOCK, grid.cols))
+    with RasterWriter(path, grid, gdal_type, nodata=nodata) as writer:
+        for i, win in enumerate(windows):
+            check_cancel(is_cancelled)
+            writer.write(win, array[win.row0 : win.row0 + win.rows, win.col0 : win.col0 + win.cols])
+            progress((i + 1) / len(windows))
+        writer.commit()
+    return path
+
+
 def check_cancel(is_cancelled: CancelFn) -> None:
     if is_cancelled():
         raise Cancelled()

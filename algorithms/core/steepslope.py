@@ -24,7 +24,7 @@ import shutil
 import struct
 import tempfile
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -486,13 +486,3 @@ def _members(group: np.ndarray) -> List[List[int]]:
     sorted_groups = group[order]
     starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
     return [chunk.tolist() for chunk in np.split(order, starts[1:])]
-
-
-def township_polygons_raster(polygons: List[Tuple[int, bytes]], grid: GridSpec, work_dir: str) -> str:
-    """Township numbers on the DEM grid (convenience wrapper of :func:`rasterize`)."""
-    return rasterize(polygons, grid, temp_path(work_dir, "towns"))
-
-
-def mask_raster(polygons: List[Tuple[int, bytes]], grid: GridSpec, work_dir: str, stem: str) -> str:
-    """Byte raster, 1 inside any polygon."""
-    return rasterize([(1, wkb) for _v, wkb in polygons], grid, temp_path(work_dir, stem), gdal.GDT_Byte)

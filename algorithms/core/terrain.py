@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Optional, Tuple
 
 import numpy as np
+from osgeo import gdal
 
 from .raster_io import (
     DEFAULT_BLOCK,
@@ -187,8 +188,6 @@ def slope_to_raster(
         s = horn_slope(arrays[0], grid.cellsize_x, grid.cellsize_y, window.edges)
         counter["valid"] += int(np.count_nonzero(~np.isnan(s)))
         return [s.astype(np.float32)]
-
-    from osgeo import gdal  # local: keeps the module header short
 
     with RasterWriter(out_path, grid, gdal.GDT_Float32, nodata=-9999.0) as writer:
         map_blocks(
