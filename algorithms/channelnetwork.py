@@ -53,62 +53,109 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
 
     def help_html(self):
         return self.format_help(
-            self.tr("Extracts the channel (gully and stream) network of a DEM: every cell whose "
-                    "contributing area reaches a threshold is a channel cell."),
+            self.tr(
+                "Extracts the channel (gully and stream) network of a DEM: every cell whose "
+                "contributing area reaches a threshold is a channel cell."
+            ),
             [
-                (self.tr("Method"), self.tr(
-                    "The DEM is routed as in Flow direction and accumulation (depressions filled, "
-                    "D8 steepest descent). Channel cells are those with an upslope area of at least "
-                    "MIN_AREA km². Orders follow Strahler: a source has order 1; where two channels "
-                    "of the same highest order meet, the order increases by one. DEPRESSIONS "
-                    "chooses how depressions are routed (see Flow direction and accumulation): "
-                    "0 fills them (default), 1 routes through them along the lowest path like "
-                    "GRASS r.watershed; GRADIENT always uses the filled DEM.")),
-                (self.tr("Outputs"), self.tr(
-                    "CHANNELS: one line per reach, from a source or junction to the next junction "
-                    "or outlet, through the cell centres. Fields: ORDER (Strahler), LENGTH_M "
-                    "(planar length, m), GRADIENT (drop between the ends of the line on the filled "
-                    "DEM divided by its length, m/m), UPAREA_KM2 (upslope area at the reach's "
-                    "lowest cell, km²). CHANNEL_RASTER: Strahler order of the channel cells, 0 "
-                    "elsewhere (nodata).")),
-                (self.tr("Threshold"), self.tr(
-                    "A smaller MIN_AREA gives a denser network with more first-order gullies. "
-                    "0.1 km² suits 5–30 m DEMs of small watersheds; the threshold must span at "
-                    "least a few cells.")),
-            ])
+                (
+                    self.tr("Method"),
+                    self.tr(
+                        "The DEM is routed as in Flow direction and accumulation (depressions filled, "
+                        "D8 steepest descent). Channel cells are those with an upslope area of at least "
+                        "MIN_AREA km². Orders follow Strahler: a source has order 1; where two channels "
+                        "of the same highest order meet, the order increases by one. DEPRESSIONS "
+                        "chooses how depressions are routed (see Flow direction and accumulation): "
+                        "0 fills them (default), 1 routes through them along the lowest path like "
+                        "GRASS r.watershed; GRADIENT always uses the filled DEM."
+                    ),
+                ),
+                (
+                    self.tr("Outputs"),
+                    self.tr(
+                        "CHANNELS: one line per reach, from a source or junction to the next junction "
+                        "or outlet, through the cell centres. Fields: ORDER (Strahler), LENGTH_M "
+                        "(planar length, m), GRADIENT (drop between the ends of the line on the filled "
+                        "DEM divided by its length, m/m), UPAREA_KM2 (upslope area at the reach's "
+                        "lowest cell, km²). CHANNEL_RASTER: Strahler order of the channel cells, 0 "
+                        "elsewhere (nodata)."
+                    ),
+                ),
+                (
+                    self.tr("Threshold"),
+                    self.tr(
+                        "A smaller MIN_AREA gives a denser network with more first-order gullies. "
+                        "0.1 km² suits 5–30 m DEMs of small watersheds; the threshold must span at "
+                        "least a few cells."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Minimum contributing area (km²)"),
-            QgsProcessingParameterNumber.Double, 0.1, minValue=1e-6))
-        add_depressions_parameter(self, self.tr("Depressions"), [
-            self.tr("Fill, and route across flats (default)"),
-            self.tr("Route through along the lowest path, like GRASS r.watershed")])
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_AREA,
+                self.tr("Minimum contributing area (km²)"),
+                QgsProcessingParameterNumber.Double,
+                0.1,
+                minValue=1e-6,
+            )
+        )
+        add_depressions_parameter(
+            self,
+            self.tr("Depressions"),
+            [
+                self.tr("Fill, and route across flats (default)"),
+                self.tr("Route through along the lowest path, like GRASS r.watershed"),
+            ],
+        )
         add_memory_parameter(self, self.tr("Memory limit (MB)"))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.CHANNELS, self.tr("Channels"), PROCESSING_LINE))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            self.CHANNEL_RASTER, self.tr("Channel cells (Strahler order)")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.CHANNELS, self.tr("Channels"), PROCESSING_LINE)
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.CHANNEL_RASTER, self.tr("Channel cells (Strahler order)")
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, grid = self.dem_from_parameter(parameters, self.DEM, context, feedback,
-                                                            coarse_warning=0)
+        dem_layer, dem_path, grid = self.dem_from_parameter(
+            parameters, self.DEM, context, feedback, coarse_warning=0
+        )
         min_km2 = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         max_mb = self.parameterAsInt(parameters, self.MAX_MEMORY, context)
         raster_path = self.parameterAsOutputLayer(parameters, self.CHANNEL_RASTER, context)
         if min_km2 * 1e6 < 4 * grid.cell_area:
-            feedback.pushWarning(self.tr(
-                "The minimum contributing area ({km2:g} km²) is less than 4 DEM cells: nearly every "
-                "cell becomes a channel.").format(km2=min_km2))
-        reaches, _flow = self.run_core(hydrology.channel_network, feedback, dem_path,
-                                       min_km2 * 1e6, raster_path, max_memory_mb=max_mb,
-                                       depressions=depressions_mode(self, parameters, context),
-                                       progress_span=(0, 90))
-        fields = fields_from_spec([("ORDER", QVARIANT_INT), ("LENGTH_M", QVARIANT_DOUBLE),
-                                   ("GRADIENT", QVARIANT_DOUBLE), ("UPAREA_KM2", QVARIANT_DOUBLE)])
-        sink, sink_id = self.parameterAsSink(parameters, self.CHANNELS, context, fields,
-                                             QgsWkbTypes.LineString, dem_layer.crs())
+            feedback.pushWarning(
+                self.tr(
+                    "The minimum contributing area ({km2:g} km²) is less than 4 DEM cells: nearly every "
+                    "cell becomes a channel."
+                ).format(km2=min_km2)
+            )
+        reaches, _flow = self.run_core(
+            hydrology.channel_network,
+            feedback,
+            dem_path,
+            min_km2 * 1e6,
+            raster_path,
+            max_memory_mb=max_mb,
+            depressions=depressions_mode(self, parameters, context),
+            progress_span=(0, 90),
+        )
+        fields = fields_from_spec(
+            [
+                ("ORDER", QVARIANT_INT),
+                ("LENGTH_M", QVARIANT_DOUBLE),
+                ("GRADIENT", QVARIANT_DOUBLE),
+                ("UPAREA_KM2", QVARIANT_DOUBLE),
+            ]
+        )
+        sink, sink_id = self.parameterAsSink(
+            parameters, self.CHANNELS, context, fields, QgsWkbTypes.LineString, dem_layer.crs()
+        )
         max_order = 0
         for i, (coords, attrs) in enumerate(reaches):
             if feedback.isCanceled():
@@ -117,22 +164,31 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
                 continue  # a one-cell reach leaving the DEM has no line
             feature = QgsFeature(fields)
             feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in coords]))
-            feature.setAttributes([int(attrs["ORDER"]), float(attrs["LENGTH_M"]),
-                                   float(attrs["GRADIENT"]), float(attrs["UPAREA_KM2"])])
+            feature.setAttributes(
+                [
+                    int(attrs["ORDER"]),
+                    float(attrs["LENGTH_M"]),
+                    float(attrs["GRADIENT"]),
+                    float(attrs["UPAREA_KM2"]),
+                ]
+            )
             if sink is not None:
                 sink.addFeature(feature, QgsFeatureSink.FastInsert)
             max_order = max(max_order, int(attrs["ORDER"]))
             feedback.setProgress(90 + 10 * (i + 1) / max(len(reaches), 1))
-        feedback.pushInfo(self.tr("{n} reaches, highest Strahler order {order}.").format(
-            n=len(reaches), order=max_order))
-        qml = paletted_raster_qml([(o, ORDER_COLORS[min(o - 1, len(ORDER_COLORS) - 1)],
-                                    self.tr("Order {order}").format(order=o))
-                                   for o in range(1, max(max_order, 1) + 1)])
+        feedback.pushInfo(
+            self.tr("{n} reaches, highest Strahler order {order}.").format(n=len(reaches), order=max_order)
+        )
+        qml = paletted_raster_qml(
+            [
+                (o, ORDER_COLORS[min(o - 1, len(ORDER_COLORS) - 1)], self.tr("Order {order}").format(order=o))
+                for o in range(1, max(max_order, 1) + 1)
+            ]
+        )
         qml_path = write_sidecar(raster_path, qml)
         if qml_path:
             self.style_output(context, raster_path, qml_path, self.tr("Channel cells (Strahler order)"))
         if sink_id:
-            self.style_output(context, sink_id, self.style_path("channel_network.qml"),
-                              self.tr("Channels"))
+            self.style_output(context, sink_id, self.style_path("channel_network.qml"), self.tr("Channels"))
         feedback.setProgress(100)
         return {self.CHANNELS: sink_id, self.CHANNEL_RASTER: raster_path}

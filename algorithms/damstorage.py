@@ -54,73 +54,132 @@ class DamStorageAlgorithm(SwcAlgorithm):
         return self.tr("Dam storage curve")
 
     def class_names(self):
-        return {"small": self.tr("small (< 10×10⁴ m³)"),
-                "medium": self.tr("medium (10–50×10⁴ m³)"),
-                "large2": self.tr("large 2 (50–100×10⁴ m³)"),
-                "large1": self.tr("large 1 (100–500×10⁴ m³)"),
-                "above_large1": self.tr("above large 1 (≥ 500×10⁴ m³)")}
+        return {
+            "small": self.tr("small (< 10×10⁴ m³)"),
+            "medium": self.tr("medium (10–50×10⁴ m³)"),
+            "large2": self.tr("large 2 (50–100×10⁴ m³)"),
+            "large1": self.tr("large 1 (100–500×10⁴ m³)"),
+            "above_large1": self.tr("above large 1 (≥ 500×10⁴ m³)"),
+        }
 
     def help_html(self):
         return self.format_help(
-            self.tr("For a dam axis drawn across a valley (a check dam, silt-trap dam 淤地坝 or "
-                    "sediment dam 拦沙坝): the height–area–volume table, the flooded area at a "
-                    "chosen height, the control area, the size class and the sediment life."),
+            self.tr(
+                "For a dam axis drawn across a valley (a check dam, silt-trap dam 淤地坝 or "
+                "sediment dam 拦沙坝): the height–area–volume table, the flooded area at a "
+                "chosen height, the control area, the size class and the sediment life."
+            ),
             [
-                (self.tr("Method (domain.md §7.3)"), self.tr(
-                    "The DEM is filled and routed (D8). The thalweg crossing is the axis cell with "
-                    "the largest upslope area; its filled elevation is the bed z₀. The axis cells "
-                    "next to it that lie below z₀ + MAX_HEIGHT close the pool, and the control area "
-                    "is every cell draining through them. At height h the pool is the control-area "
-                    "cells below z₀ + h (cells cut by the axis count with their upstream share): "
-                    "A(h) = Σ cell areas, V(h) = Σ (z₀ + h − z) × cell area. Draw the axis from "
-                    "valley side to valley side: above the lower of the two highest points along the "
-                    "axis (CLOSED = 0 in the table) the water would pass around its ends.")),
-                (self.tr("Size class and sediment life"), self.tr(
-                    "The class follows the total capacity at HEIGHT (SL 302 / GB 51018 §5.2): "
-                    "small < 10, medium 10–50, large 2 50–100, large 1 100–500 ×10⁴ m³, with the "
-                    "design silting life of the class. Sediment life N = V·γd / (M·A·SDR): V the "
-                    "capacity at HEIGHT (m³), γd the dry density of the deposit (t/m³, 1.3–1.35), "
-                    "M the erosion modulus (t/km²·a), A the control area (km²), SDR the sediment "
-                    "delivery ratio (GB 51018 §8.4.3).")),
-                (self.tr("Outputs"), self.tr(
-                    "TABLE: AXIS_ID, H_M, Z_M, AREA_M2, VOL_M3, VOL_1E4M3, CREST_M (length of the "
-                    "axis below the water level), CLOSED. FLOODED: the pool at HEIGHT with BED_Z, "
-                    "WATER_Z, AREA_M2, VOL_M3, CONTROL_KM2, SIZE_CLASS, CLASS_NAME, DESIGN_LIFE, "
-                    "SED_T_A (sediment yield, t/a), LIFE_A (years), CREST_M, CLOSED_H (height up "
-                    "to which the axis closes the valley). CATCHMENT: the control area.")),
-            ])
+                (
+                    self.tr("Method (domain.md §7.3)"),
+                    self.tr(
+                        "The DEM is filled and routed (D8). The thalweg crossing is the axis cell with "
+                        "the largest upslope area; its filled elevation is the bed z₀. The axis cells "
+                        "next to it that lie below z₀ + MAX_HEIGHT close the pool, and the control area "
+                        "is every cell draining through them. At height h the pool is the control-area "
+                        "cells below z₀ + h (cells cut by the axis count with their upstream share): "
+                        "A(h) = Σ cell areas, V(h) = Σ (z₀ + h − z) × cell area. Draw the axis from "
+                        "valley side to valley side: above the lower of the two highest points along the "
+                        "axis (CLOSED = 0 in the table) the water would pass around its ends."
+                    ),
+                ),
+                (
+                    self.tr("Size class and sediment life"),
+                    self.tr(
+                        "The class follows the total capacity at HEIGHT (SL 302 / GB 51018 §5.2): "
+                        "small < 10, medium 10–50, large 2 50–100, large 1 100–500 ×10⁴ m³, with the "
+                        "design silting life of the class. Sediment life N = V·γd / (M·A·SDR): V the "
+                        "capacity at HEIGHT (m³), γd the dry density of the deposit (t/m³, 1.3–1.35), "
+                        "M the erosion modulus (t/km²·a), A the control area (km²), SDR the sediment "
+                        "delivery ratio (GB 51018 §8.4.3)."
+                    ),
+                ),
+                (
+                    self.tr("Outputs"),
+                    self.tr(
+                        "TABLE: AXIS_ID, H_M, Z_M, AREA_M2, VOL_M3, VOL_1E4M3, CREST_M (length of the "
+                        "axis below the water level), CLOSED. FLOODED: the pool at HEIGHT with BED_Z, "
+                        "WATER_Z, AREA_M2, VOL_M3, CONTROL_KM2, SIZE_CLASS, CLASS_NAME, DESIGN_LIFE, "
+                        "SED_T_A (sediment yield, t/a), LIFE_A (years), CREST_M, CLOSED_H (height up "
+                        "to which the axis closes the valley). CATCHMENT: the control area."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.DEM, self.tr("DEM (projected, metres)")))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AXIS, self.tr("Dam axes (lines across the valley)"), [PROCESSING_LINE]))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_HEIGHT, self.tr("Maximum height of the curve (m)"),
-            QgsProcessingParameterNumber.Double, 10.0, minValue=0.01))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.STEP, self.tr("Height step (m)"), QgsProcessingParameterNumber.Double, 0.5,
-            minValue=0.01))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.HEIGHT, self.tr("Height of the flooded area (m; empty = maximum height)"),
-            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.01))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.EROSION_MODULUS, self.tr("Erosion modulus (t/km²·a; 0 = no sediment life)"),
-            QgsProcessingParameterNumber.Double, standards.EROSION_CLASS_BOUNDS[0], minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DELIVERY_RATIO, self.tr("Sediment delivery ratio (0–1)"),
-            QgsProcessingParameterNumber.Double, 1.0, minValue=0.0, maxValue=1.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DRY_DENSITY, self.tr("Dry density of the deposit (t/m³)"),
-            QgsProcessingParameterNumber.Double, standards.DEPOSIT_DRY_DENSITY_T_M3,
-            minValue=0.1))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AXIS, self.tr("Dam axes (lines across the valley)"), [PROCESSING_LINE]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_HEIGHT,
+                self.tr("Maximum height of the curve (m)"),
+                QgsProcessingParameterNumber.Double,
+                10.0,
+                minValue=0.01,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.STEP, self.tr("Height step (m)"), QgsProcessingParameterNumber.Double, 0.5, minValue=0.01
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.HEIGHT,
+                self.tr("Height of the flooded area (m; empty = maximum height)"),
+                QgsProcessingParameterNumber.Double,
+                None,
+                optional=True,
+                minValue=0.01,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.EROSION_MODULUS,
+                self.tr("Erosion modulus (t/km²·a; 0 = no sediment life)"),
+                QgsProcessingParameterNumber.Double,
+                standards.EROSION_CLASS_BOUNDS[0],
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DELIVERY_RATIO,
+                self.tr("Sediment delivery ratio (0–1)"),
+                QgsProcessingParameterNumber.Double,
+                1.0,
+                minValue=0.0,
+                maxValue=1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DRY_DENSITY,
+                self.tr("Dry density of the deposit (t/m³)"),
+                QgsProcessingParameterNumber.Double,
+                standards.DEPOSIT_DRY_DENSITY_T_M3,
+                minValue=0.1,
+            )
+        )
         add_memory_parameter(self, self.tr("Memory limit (MB)"))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, self.tr("Height–area–volume table"), PROCESSING_TABLE))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.FLOODED, self.tr("Flooded area"), PROCESSING_POLYGON))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.CATCHMENT, self.tr("Control area"), PROCESSING_POLYGON, optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.TABLE, self.tr("Height–area–volume table"), PROCESSING_TABLE
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.FLOODED, self.tr("Flooded area"), PROCESSING_POLYGON)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.CATCHMENT, self.tr("Control area"), PROCESSING_POLYGON, optional=True
+            )
+        )
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         ok, msg = super().checkParameterValues(parameters, context)
@@ -130,8 +189,9 @@ class DamStorageAlgorithm(SwcAlgorithm):
         if parameters.get(self.HEIGHT) not in (None, ""):
             h = self.parameterAsDouble(parameters, self.HEIGHT, context)
             if h > hmax:
-                return False, self.tr("HEIGHT ({h:g} m) must not exceed MAX_HEIGHT ({hmax:g} "
-                                      "m).").format(h=h, hmax=hmax)
+                return False, self.tr("HEIGHT ({h:g} m) must not exceed MAX_HEIGHT ({hmax:g} m).").format(
+                    h=h, hmax=hmax
+                )
         return True, ""
 
     def _axes(self, parameters, context, crs, feedback):
@@ -143,32 +203,42 @@ class DamStorageAlgorithm(SwcAlgorithm):
         for feature in source.getFeatures(request):
             geom = feature.geometry()
             if geom is None or geom.isEmpty():
-                feedback.pushWarning(self.tr("Axis {fid} has no geometry; skipped.").format(
-                    fid=feature.id()))
+                feedback.pushWarning(self.tr("Axis {fid} has no geometry; skipped.").format(fid=feature.id()))
                 continue
             if QgsWkbTypes.isMultiType(geom.wkbType()):
                 parts = geom.asMultiPolyline()
                 if len(parts) > 1:
-                    feedback.pushWarning(self.tr("Axis {fid} has {n} parts; the longest is "
-                                                 "used.").format(fid=feature.id(), n=len(parts)))
-                line = max(parts, key=lambda p: sum(
-                    math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in zip(p[:-1], p[1:])))
+                    feedback.pushWarning(
+                        self.tr("Axis {fid} has {n} parts; the longest is used.").format(
+                            fid=feature.id(), n=len(parts)
+                        )
+                    )
+                line = max(
+                    parts,
+                    key=lambda p: sum(
+                        math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in zip(p[:-1], p[1:])
+                    ),
+                )
             else:
                 line = geom.asPolyline()
             if len(line) < 2:
-                feedback.pushWarning(self.tr("Axis {fid} has fewer than two vertices; "
-                                             "skipped.").format(fid=feature.id()))
+                feedback.pushWarning(
+                    self.tr("Axis {fid} has fewer than two vertices; skipped.").format(fid=feature.id())
+                )
                 continue
             axes.append((int(feature.id()), [(p.x(), p.y()) for p in line]))
         if not axes:
-            raise QgsProcessingException(self.tr(
-                "The dam axis layer has no usable line. Draw a line across the valley at the dam "
-                "site."))
+            raise QgsProcessingException(
+                self.tr(
+                    "The dam axis layer has no usable line. Draw a line across the valley at the dam site."
+                )
+            )
         return axes
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, _grid = self.dem_from_parameter(parameters, self.DEM, context,
-                                                             feedback, coarse_warning=30.0)
+        dem_layer, dem_path, _grid = self.dem_from_parameter(
+            parameters, self.DEM, context, feedback, coarse_warning=30.0
+        )
         crs = dem_layer.crs()
         axes = self._axes(parameters, context, crs, feedback)
         hmax = self.parameterAsDouble(parameters, self.MAX_HEIGHT, context)
@@ -176,65 +246,129 @@ class DamStorageAlgorithm(SwcAlgorithm):
         if parameters.get(self.HEIGHT) not in (None, ""):
             height = self.parameterAsDouble(parameters, self.HEIGHT, context)
         results = self.run_core(
-            dam_storage_from_dem, feedback, dem_path, [a for _f, a in axes],
+            dam_storage_from_dem,
+            feedback,
+            dem_path,
+            [a for _f, a in axes],
             max_memory_mb=self.parameterAsInt(parameters, self.MAX_MEMORY, context),
-            max_height=hmax, step=self.parameterAsDouble(parameters, self.STEP, context),
+            max_height=hmax,
+            step=self.parameterAsDouble(parameters, self.STEP, context),
             height=height,
             erosion_modulus=self.parameterAsDouble(parameters, self.EROSION_MODULUS, context),
             delivery_ratio=self.parameterAsDouble(parameters, self.DELIVERY_RATIO, context),
             dry_density=self.parameterAsDouble(parameters, self.DRY_DENSITY, context),
-            progress_span=(0, 90))
-        t_fields = fields_from_spec([
-            ("AXIS_ID", QVARIANT_LONG), ("H_M", QVARIANT_DOUBLE), ("Z_M", QVARIANT_DOUBLE),
-            ("AREA_M2", QVARIANT_DOUBLE), ("VOL_M3", QVARIANT_DOUBLE),
-            ("VOL_1E4M3", QVARIANT_DOUBLE), ("CREST_M", QVARIANT_DOUBLE), ("CLOSED", QVARIANT_INT)])
+            progress_span=(0, 90),
+        )
+        t_fields = fields_from_spec(
+            [
+                ("AXIS_ID", QVARIANT_LONG),
+                ("H_M", QVARIANT_DOUBLE),
+                ("Z_M", QVARIANT_DOUBLE),
+                ("AREA_M2", QVARIANT_DOUBLE),
+                ("VOL_M3", QVARIANT_DOUBLE),
+                ("VOL_1E4M3", QVARIANT_DOUBLE),
+                ("CREST_M", QVARIANT_DOUBLE),
+                ("CLOSED", QVARIANT_INT),
+            ]
+        )
         t_sink, table_id = self.table_sink(parameters, self.TABLE, context, t_fields)
-        f_fields = fields_from_spec([
-            ("AXIS_ID", QVARIANT_LONG), ("H_M", QVARIANT_DOUBLE), ("BED_Z", QVARIANT_DOUBLE),
-            ("WATER_Z", QVARIANT_DOUBLE), ("AREA_M2", QVARIANT_DOUBLE), ("VOL_M3", QVARIANT_DOUBLE),
-            ("CONTROL_KM2", QVARIANT_DOUBLE), ("SIZE_CLASS", QVARIANT_STRING),
-            ("CLASS_NAME", QVARIANT_STRING), ("DESIGN_LIFE", QVARIANT_STRING),
-            ("SED_T_A", QVARIANT_DOUBLE), ("LIFE_A", QVARIANT_DOUBLE), ("CREST_M", QVARIANT_DOUBLE),
-            ("CLOSED_H", QVARIANT_DOUBLE)])
-        f_sink, flooded_id = self.parameterAsSink(parameters, self.FLOODED, context, f_fields,
-                                                  QgsWkbTypes.MultiPolygon, crs)
+        f_fields = fields_from_spec(
+            [
+                ("AXIS_ID", QVARIANT_LONG),
+                ("H_M", QVARIANT_DOUBLE),
+                ("BED_Z", QVARIANT_DOUBLE),
+                ("WATER_Z", QVARIANT_DOUBLE),
+                ("AREA_M2", QVARIANT_DOUBLE),
+                ("VOL_M3", QVARIANT_DOUBLE),
+                ("CONTROL_KM2", QVARIANT_DOUBLE),
+                ("SIZE_CLASS", QVARIANT_STRING),
+                ("CLASS_NAME", QVARIANT_STRING),
+                ("DESIGN_LIFE", QVARIANT_STRING),
+                ("SED_T_A", QVARIANT_DOUBLE),
+                ("LIFE_A", QVARIANT_DOUBLE),
+                ("CREST_M", QVARIANT_DOUBLE),
+                ("CLOSED_H", QVARIANT_DOUBLE),
+            ]
+        )
+        f_sink, flooded_id = self.parameterAsSink(
+            parameters, self.FLOODED, context, f_fields, QgsWkbTypes.MultiPolygon, crs
+        )
         c_fields = fields_from_spec([("AXIS_ID", QVARIANT_LONG), ("CONTROL_KM2", QVARIANT_DOUBLE)])
-        c_sink, catch_id = self.parameterAsSink(parameters, self.CATCHMENT, context, c_fields,
-                                                QgsWkbTypes.MultiPolygon, crs)
+        c_sink, catch_id = self.parameterAsSink(
+            parameters, self.CATCHMENT, context, c_fields, QgsWkbTypes.MultiPolygon, crs
+        )
         names = self.class_names()
         for (fid, _coords), r in zip(axes, results):
             rows = []
             for h, a, v, c in zip(r.heights, r.areas, r.volumes, r.crest_lengths):
-                rows.append([fid, round(float(h), 3), round(r.bed_z + float(h), 3),
-                             round(float(a), 2), round(float(v), 2), round(float(v) / 1e4, 4),
-                             round(float(c), 2), int(h <= r.closed_height + 1e-9)])
+                rows.append(
+                    [
+                        fid,
+                        round(float(h), 3),
+                        round(r.bed_z + float(h), 3),
+                        round(float(a), 2),
+                        round(float(v), 2),
+                        round(float(v) / 1e4, 4),
+                        round(float(c), 2),
+                        int(h <= r.closed_height + 1e-9),
+                    ]
+                )
             self.add_rows(t_sink, t_fields, rows)
-            life = None if math.isnan(r.life_years) or math.isinf(r.life_years) \
-                else round(r.life_years, 2)
+            life = None if math.isnan(r.life_years) or math.isinf(r.life_years) else round(r.life_years, 2)
             if r.flooded_wkb:
-                self.add_rows(f_sink, f_fields, [[
-                    fid, r.height, round(r.bed_z, 3), round(r.bed_z + r.height, 3),
-                    round(r.area_m2, 2), round(r.volume_m3, 2), round(r.control_km2, 6),
-                    r.size_code, names.get(r.size_code, r.size_name),
-                    r.design_life, round(r.sediment_t_a, 2), life, round(r.crest_m, 2),
-                    round(r.closed_height, 3)]], [r.flooded_wkb])
+                self.add_rows(
+                    f_sink,
+                    f_fields,
+                    [
+                        [
+                            fid,
+                            r.height,
+                            round(r.bed_z, 3),
+                            round(r.bed_z + r.height, 3),
+                            round(r.area_m2, 2),
+                            round(r.volume_m3, 2),
+                            round(r.control_km2, 6),
+                            r.size_code,
+                            names.get(r.size_code, r.size_name),
+                            r.design_life,
+                            round(r.sediment_t_a, 2),
+                            life,
+                            round(r.crest_m, 2),
+                            round(r.closed_height, 3),
+                        ]
+                    ],
+                    [r.flooded_wkb],
+                )
             else:
-                feedback.pushWarning(self.tr("Axis {fid}: nothing is flooded at {h:g} m.").format(
-                    fid=fid, h=r.height))
+                feedback.pushWarning(
+                    self.tr("Axis {fid}: nothing is flooded at {h:g} m.").format(fid=fid, h=r.height)
+                )
             if c_sink is not None and r.catchment_wkb:
-                self.add_rows(c_sink, c_fields, [[fid, round(r.control_km2, 6)]],
-                              [r.catchment_wkb])
-            feedback.pushInfo(self.tr(
-                "Axis {fid}: bed {z:.2f} m, control area {a:.4f} km², at {h:g} m: {v:.0f} m³ "
-                "over {s:.0f} m² ({cls}).").format(fid=fid, z=r.bed_z, a=r.control_km2, h=r.height,
-                                                    v=r.volume_m3, s=r.area_m2, cls=r.size_name))
+                self.add_rows(c_sink, c_fields, [[fid, round(r.control_km2, 6)]], [r.catchment_wkb])
+            feedback.pushInfo(
+                self.tr(
+                    "Axis {fid}: bed {z:.2f} m, control area {a:.4f} km², at {h:g} m: {v:.0f} m³ "
+                    "over {s:.0f} m² ({cls})."
+                ).format(
+                    fid=fid,
+                    z=r.bed_z,
+                    a=r.control_km2,
+                    h=r.height,
+                    v=r.volume_m3,
+                    s=r.area_m2,
+                    cls=r.size_name,
+                )
+            )
             if r.height > r.closed_height + 1e-9:
-                feedback.pushWarning(self.tr(
-                    "Axis {fid}: above {hc:.2f} m the water passes around the ends of the axis; "
-                    "extend the axis up the valley sides or lower the height.").format(
-                        fid=fid, hc=r.closed_height))
-        self.style_output(context, flooded_id, self.style_path("checkdam_flooded.qml"),
-                          self.tr("Flooded area"))
+                feedback.pushWarning(
+                    self.tr(
+                        "Axis {fid}: above {hc:.2f} m the water passes around the ends of the axis; "
+                        "extend the axis up the valley sides or lower the height."
+                    ).format(fid=fid, hc=r.closed_height)
+                )
+        self.style_output(
+            context, flooded_id, self.style_path("checkdam_flooded.qml"), self.tr("Flooded area")
+        )
         feedback.setProgress(100)
         out = {self.TABLE: table_id, self.FLOODED: flooded_id}
         if catch_id:

@@ -50,27 +50,53 @@ from .core.zones import area_columns, code_matches, parse_codes, require_overlap
 from .styles import categorized_fill_qml, write_sidecar
 
 BREAKS_DEFAULT = ",".join(f"{b:g}" for b in standards.SLOPE_BREAKS_DEG)
-CATEGORY_COLORS = {"flat": "#1a9641", "gentle": "#a6d96a", "convert": "#fdae61",
-                   "retire": "#d7191c", "upgrade": "#7b3294"}
+CATEGORY_COLORS = {
+    "flat": "#1a9641",
+    "gentle": "#a6d96a",
+    "convert": "#fdae61",
+    "retire": "#d7191c",
+    "upgrade": "#7b3294",
+}
 MATERIALS = ("earth", "stone")
 
 #: Output fields added to the parcel's own fields (names are a public interface).
 OUTPUT_FIELDS = [
-    ("PARCEL_FID", QVARIANT_LONG), ("CROPLAND", QVARIANT_INT),
-    ("AREA_M2", QVARIANT_DOUBLE), ("AREA_HA", QVARIANT_DOUBLE), ("AREA_MU", QVARIANT_DOUBLE),
-    ("CELLS", QVARIANT_INT), ("SLOPE_MEAN", QVARIANT_DOUBLE), ("SLOPE_P90", QVARIANT_DOUBLE),
-    ("PLANE_SLOPE", QVARIANT_DOUBLE), ("SLOPE_CLASS", QVARIANT_INT),
-    ("CLASS_RANGE", QVARIANT_STRING), ("TERR_INDEX", QVARIANT_DOUBLE),
-    ("BENCH_SLOPE", QVARIANT_DOUBLE), ("PLANAR_SHARE", QVARIANT_DOUBLE),
-    ("DETECTED", QVARIANT_STRING), ("DET_LABEL", QVARIANT_STRING),
-    ("DET_SOURCE", QVARIANT_STRING), ("SURVEY_TYPE", QVARIANT_STRING),
-    ("SURVEY_GRADE", QVARIANT_INT), ("TYPE_FLAG", QVARIANT_INT), ("GRADE_FLAG", QVARIANT_INT),
-    ("MISMATCH", QVARIANT_INT), ("CATEGORY", QVARIANT_STRING), ("CAT_LABEL", QVARIANT_STRING),
-    ("RULE", QVARIANT_STRING), ("REGION", QVARIANT_STRING), ("MEASURE", QVARIANT_STRING),
-    ("MEASURE_LABEL", QVARIANT_STRING), ("DIST_ROAD", QVARIANT_DOUBLE),
-    ("DIST_SETTLE", QVARIANT_DOUBLE), ("PRIORITY", QVARIANT_DOUBLE),
-    ("BENCH_W", QVARIANT_DOUBLE), ("RISER_H", QVARIANT_DOUBLE), ("RISER_ANG", QVARIANT_DOUBLE),
-    ("RISERS", QVARIANT_INT), ("EARTH_M3", QVARIANT_DOUBLE),
+    ("PARCEL_FID", QVARIANT_LONG),
+    ("CROPLAND", QVARIANT_INT),
+    ("AREA_M2", QVARIANT_DOUBLE),
+    ("AREA_HA", QVARIANT_DOUBLE),
+    ("AREA_MU", QVARIANT_DOUBLE),
+    ("CELLS", QVARIANT_INT),
+    ("SLOPE_MEAN", QVARIANT_DOUBLE),
+    ("SLOPE_P90", QVARIANT_DOUBLE),
+    ("PLANE_SLOPE", QVARIANT_DOUBLE),
+    ("SLOPE_CLASS", QVARIANT_INT),
+    ("CLASS_RANGE", QVARIANT_STRING),
+    ("TERR_INDEX", QVARIANT_DOUBLE),
+    ("BENCH_SLOPE", QVARIANT_DOUBLE),
+    ("PLANAR_SHARE", QVARIANT_DOUBLE),
+    ("DETECTED", QVARIANT_STRING),
+    ("DET_LABEL", QVARIANT_STRING),
+    ("DET_SOURCE", QVARIANT_STRING),
+    ("SURVEY_TYPE", QVARIANT_STRING),
+    ("SURVEY_GRADE", QVARIANT_INT),
+    ("TYPE_FLAG", QVARIANT_INT),
+    ("GRADE_FLAG", QVARIANT_INT),
+    ("MISMATCH", QVARIANT_INT),
+    ("CATEGORY", QVARIANT_STRING),
+    ("CAT_LABEL", QVARIANT_STRING),
+    ("RULE", QVARIANT_STRING),
+    ("REGION", QVARIANT_STRING),
+    ("MEASURE", QVARIANT_STRING),
+    ("MEASURE_LABEL", QVARIANT_STRING),
+    ("DIST_ROAD", QVARIANT_DOUBLE),
+    ("DIST_SETTLE", QVARIANT_DOUBLE),
+    ("PRIORITY", QVARIANT_DOUBLE),
+    ("BENCH_W", QVARIANT_DOUBLE),
+    ("RISER_H", QVARIANT_DOUBLE),
+    ("RISER_ANG", QVARIANT_DOUBLE),
+    ("RISERS", QVARIANT_INT),
+    ("EARTH_M3", QVARIANT_DOUBLE),
 ]
 
 
@@ -117,200 +143,355 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
 
     # -- labels ---------------------------------------------------------------------------
     def detected_label(self, code):
-        return {"flat": self.tr("flat land"), "terrace": self.tr("terrace"),
-                "slopeland": self.tr("slope land")}.get(code)
+        return {
+            "flat": self.tr("flat land"),
+            "terrace": self.tr("terrace"),
+            "slopeland": self.tr("slope land"),
+        }.get(code)
 
     def category_label(self, code):
-        return {"flat": self.tr("flat or level land"),
-                "gentle": self.tr("gentle slope farmland"),
-                "convert": self.tr("slope farmland for conversion to terraces"),
-                "retire": self.tr("steep farmland for retirement to forest or grass"),
-                "upgrade": self.tr("old terrace for upgrade")}.get(code)
+        return {
+            "flat": self.tr("flat or level land"),
+            "gentle": self.tr("gentle slope farmland"),
+            "convert": self.tr("slope farmland for conversion to terraces"),
+            "retire": self.tr("steep farmland for retirement to forest or grass"),
+            "upgrade": self.tr("old terrace for upgrade"),
+        }.get(code)
 
     def region_names(self):
-        return [self.tr("Bashang plateau (坝上高原)"), self.tr("Yanshan mountains (燕山)"),
-                self.tr("Taihang mountains (太行山)"), self.tr("Plain (平原)")]
+        return [
+            self.tr("Bashang plateau (坝上高原)"),
+            self.tr("Yanshan mountains (燕山)"),
+            self.tr("Taihang mountains (太行山)"),
+            self.tr("Plain (平原)"),
+        ]
 
     def help_html(self):
         return self.format_help(
-            self.tr("Screens land-survey parcels (三调 图斑) for soil-and-water conservation: for "
-                    "each parcel its slope, slope class, whether it is flat land, a terrace or "
-                    "slope land (坡耕地), what to do with it — keep, conservation tillage, "
-                    "conversion to terraces (坡改梯), retirement (退耕) or upgrade of an old "
-                    "terrace (老旧梯田) — the measure for its region, a priority score and, for "
-                    "坡改梯 candidates, the terrace design quantities."),
+            self.tr(
+                "Screens land-survey parcels (三调 图斑) for soil-and-water conservation: for "
+                "each parcel its slope, slope class, whether it is flat land, a terrace or "
+                "slope land (坡耕地), what to do with it — keep, conservation tillage, "
+                "conversion to terraces (坡改梯), retirement (退耕) or upgrade of an old "
+                "terrace (老旧梯田) — the measure for its region, a priority score and, for "
+                "坡改梯 candidates, the terrace design quantities."
+            ),
             [
-                (self.tr("Slope"), self.tr(
-                    "Horn slope in degrees (as gdaldem slope) of the DEM cells whose centre lies "
-                    "in the parcel: mean and 90th percentile (0.1° bins, ±0.05°). SLOPE_CLASS is "
-                    "the class of the mean slope with the breaks BREAKS (default 2,6,15,25: the "
-                    "national cropland classes 1–5, upper bound included). A parcel smaller than "
-                    "a cell may hold no cell centre; it keeps empty statistics and is reported.")),
-                (self.tr("Terrace detection"), self.tr(
-                    "A level terrace has the overall gradient of its hillside but its cells "
-                    "split into flat benches and steep risers, whereas an untreated slope of the "
-                    "same mean gradient is unimodal. The detector fits a plane to the parcel "
-                    "(PLANE_SLOPE θp) and computes each cell's local slope on its 2×2 block, the "
-                    "finest slope the grid shows (Horn's 3×3 kernel blurs benches narrower than "
-                    "three cells). Bench cells have a local slope ≤ 0.5·θp; the terrace index "
-                    "TERR_INDEX is their share, and a parcel whose mean slope is above the first "
-                    "break is a terrace when TERR_INDEX ≥ TERRACE_INDEX_MIN (default 0.3). "
-                    "BENCH_SLOPE is the tilt of the mean gradient of the bench cells (level "
-                    "benches ≈ 0°; DEM noise averages out); PLANAR_SHARE is the share of cells "
-                    "with a local slope of 0.6–1.6·θp, stretches that look like an untreated "
-                    "slope (broken or washed-out risers). Terraces can be seen only on fine DEMs "
-                    "(cells ≤ 5 m: UAV or LiDAR terrain models, or 1:10 000 DEMs for benches of "
-                    "10 m or more); a 5 m grid needs benches of at least two cells. On coarser "
-                    "DEMs the algorithm says so and takes the type from TYPE_FIELD (TT/梯田 = "
-                    "terrace, PD/坡地 = slope land); without it every sloping parcel is taken as "
-                    "slope land (DET_SOURCE = assumed). DEMs interpolated from contour lines can "
-                    "show false benches between contours; use a terrain model from LiDAR, UAV "
-                    "photogrammetry or a smoothed DTM.")),
-                (self.tr("Categories"), self.tr(
-                    "Cropland parcels (LANDUSE_FIELD in CROPLAND_CODES, default 0101 水田, 0102 "
-                    "水浇地, 0103 旱地; every parcel without LANDUSE_FIELD) get a CATEGORY from "
-                    "the rule table resources/tables/farmland_category_rules.csv (first matching "
-                    "row wins; editable, or give your own in RULES_TABLE): flat = mean slope in "
-                    "the first class, or a sound level terrace; gentle = slope land ≤ 6°; "
-                    "convert = slope land above 6° up to BAN_SLOPE (坡改梯); retire = slope land "
-                    "above BAN_SLOPE (SWC Law Art. 20: 退耕还林还草; Hebei: 20° in the catchments "
-                    "of large and medium reservoirs); upgrade = terrace with benches no longer "
-                    "level (BENCH_SLOPE > BENCH_SLOPE_MAX, default 3°), with broken risers "
-                    "(PLANAR_SHARE > RISER_BREAK_MAX, default 0.25), without a road within "
-                    "ROAD_DISTANCE (only with ROADS), or recorded as a terrace by the survey "
-                    "while the fine DEM shows no benches. Slopes are the parcel's mean slope.")),
-                (self.tr("Survey comparison"), self.tr(
-                    "TYPE_FLAG = 1 where the type detected on the DEM differs from TYPE_FIELD "
-                    "(not on flat parcels, which the survey does not split); GRADE_FLAG = 1 "
-                    "where SLOPE_CLASS differs from SLOPE_GRADE_FIELD (e.g. GDPDJB); MISMATCH = "
-                    "either.")),
-                (self.tr("Measures and regions"), self.tr(
-                    "MEASURE is read from resources/tables/farmland_measures.csv (or "
-                    "MEASURES_TABLE) for the parcel's region and category: on the Bashang "
-                    "plateau no-till, stubble, contour tillage and residue cover; in the Yanshan "
-                    "and Taihang mountains terraces with water storage and drainage, field roads "
-                    "and ridge use (Hebei 若干措施 2023). The region is REGION, or that of the "
-                    "REGIONS polygon holding the parcel (REGION_FIELD with bashang / yanshan / "
-                    "taihang / plain or 坝上 / 燕山 / 太行 / 平原).")),
-                (self.tr("Priority"), self.tr(
-                    "PRIORITY = 100 · w · (0.5·S + 0.3·A + 0.2·Z) / 1.0, with w the category "
-                    "weight of the rule (convert 0.9, retire and upgrade 1.0, gentle 0.5, flat "
-                    "0), S = min(mean slope / BAN_SLOPE, 1), A = 1 − min(d / 1000 m, 1) with d "
-                    "the distance to the nearest road or settlement, Z = min(area / 2 ha, 1). "
-                    "Without ROADS and SETTLEMENTS the A term is dropped: 100 · w · (0.5·S + "
-                    "0.2·Z) / 0.7. Near villages and roads first: GB 51018-2014 §6.1.2.")),
-                (self.tr("Terrace design (坡改梯)"), self.tr(
-                    "For convert parcels, level terraces by GB 51018-2014 §6 and the "
-                    "GB/T 16453.1 reference sections (resources/tables/"
-                    "farmland_terrace_design.csv): net bench width B = H (cot θ − cot α) with "
-                    "θ the mean slope and α the riser angle. BENCH_WIDTH (0 = the table's "
-                    "middle width for the slope) gives the riser height H = B / (cot θ − cot α); "
-                    "H is capped by RISER_MATERIAL (earth 2.0 m, stone 2.5 m, 土石山区) and B "
-                    "recomputed. RISERS = ceil(relief / H), the relief being the parcel's "
-                    "highest minus lowest DEM cell; EARTH_M3 = area · H / 8 (balanced cut and "
-                    "fill, 83.3·H m³ per 亩).")),
-                (self.tr("Outputs"), self.tr(
-                    "OUTPUT: the parcels with their own fields plus PARCEL_FID, CROPLAND, "
-                    "AREA_M2, AREA_HA, AREA_MU, CELLS, SLOPE_MEAN, SLOPE_P90, PLANE_SLOPE, "
-                    "SLOPE_CLASS (1–5), CLASS_RANGE, TERR_INDEX, BENCH_SLOPE, PLANAR_SHARE, "
-                    "DETECTED (flat / terrace / slopeland) and DET_LABEL, DET_SOURCE (dem / "
-                    "survey / assumed), SURVEY_TYPE, SURVEY_GRADE, TYPE_FLAG, GRADE_FLAG, "
-                    "MISMATCH, CATEGORY (flat / gentle / convert / retire / upgrade) and "
-                    "CAT_LABEL, RULE, REGION, MEASURE and MEASURE_LABEL, DIST_ROAD, DIST_SETTLE "
-                    "(m), PRIORITY, BENCH_W, RISER_H, RISER_ANG, RISERS, EARTH_M3. Codes are "
-                    "stable for models and scripts; the *_LABEL fields are translated. SUMMARY: "
-                    "per zone of ZONES (county or township; a parcel belongs to the zone holding "
-                    "its point on surface), category and slope class: PARCELS, AREA_M2, "
-                    "AREA_HA, AREA_MU of the cropland parcels.")),
-            ])
+                (
+                    self.tr("Slope"),
+                    self.tr(
+                        "Horn slope in degrees (as gdaldem slope) of the DEM cells whose centre lies "
+                        "in the parcel: mean and 90th percentile (0.1° bins, ±0.05°). SLOPE_CLASS is "
+                        "the class of the mean slope with the breaks BREAKS (default 2,6,15,25: the "
+                        "national cropland classes 1–5, upper bound included). A parcel smaller than "
+                        "a cell may hold no cell centre; it keeps empty statistics and is reported."
+                    ),
+                ),
+                (
+                    self.tr("Terrace detection"),
+                    self.tr(
+                        "A level terrace has the overall gradient of its hillside but its cells "
+                        "split into flat benches and steep risers, whereas an untreated slope of the "
+                        "same mean gradient is unimodal. The detector fits a plane to the parcel "
+                        "(PLANE_SLOPE θp) and computes each cell's local slope on its 2×2 block, the "
+                        "finest slope the grid shows (Horn's 3×3 kernel blurs benches narrower than "
+                        "three cells). Bench cells have a local slope ≤ 0.5·θp; the terrace index "
+                        "TERR_INDEX is their share, and a parcel whose mean slope is above the first "
+                        "break is a terrace when TERR_INDEX ≥ TERRACE_INDEX_MIN (default 0.3). "
+                        "BENCH_SLOPE is the tilt of the mean gradient of the bench cells (level "
+                        "benches ≈ 0°; DEM noise averages out); PLANAR_SHARE is the share of cells "
+                        "with a local slope of 0.6–1.6·θp, stretches that look like an untreated "
+                        "slope (broken or washed-out risers). Terraces can be seen only on fine DEMs "
+                        "(cells ≤ 5 m: UAV or LiDAR terrain models, or 1:10 000 DEMs for benches of "
+                        "10 m or more); a 5 m grid needs benches of at least two cells. On coarser "
+                        "DEMs the algorithm says so and takes the type from TYPE_FIELD (TT/梯田 = "
+                        "terrace, PD/坡地 = slope land); without it every sloping parcel is taken as "
+                        "slope land (DET_SOURCE = assumed). DEMs interpolated from contour lines can "
+                        "show false benches between contours; use a terrain model from LiDAR, UAV "
+                        "photogrammetry or a smoothed DTM."
+                    ),
+                ),
+                (
+                    self.tr("Categories"),
+                    self.tr(
+                        "Cropland parcels (LANDUSE_FIELD in CROPLAND_CODES, default 0101 水田, 0102 "
+                        "水浇地, 0103 旱地; every parcel without LANDUSE_FIELD) get a CATEGORY from "
+                        "the rule table resources/tables/farmland_category_rules.csv (first matching "
+                        "row wins; editable, or give your own in RULES_TABLE): flat = mean slope in "
+                        "the first class, or a sound level terrace; gentle = slope land ≤ 6°; "
+                        "convert = slope land above 6° up to BAN_SLOPE (坡改梯); retire = slope land "
+                        "above BAN_SLOPE (SWC Law Art. 20: 退耕还林还草; Hebei: 20° in the catchments "
+                        "of large and medium reservoirs); upgrade = terrace with benches no longer "
+                        "level (BENCH_SLOPE > BENCH_SLOPE_MAX, default 3°), with broken risers "
+                        "(PLANAR_SHARE > RISER_BREAK_MAX, default 0.25), without a road within "
+                        "ROAD_DISTANCE (only with ROADS), or recorded as a terrace by the survey "
+                        "while the fine DEM shows no benches. Slopes are the parcel's mean slope."
+                    ),
+                ),
+                (
+                    self.tr("Survey comparison"),
+                    self.tr(
+                        "TYPE_FLAG = 1 where the type detected on the DEM differs from TYPE_FIELD "
+                        "(not on flat parcels, which the survey does not split); GRADE_FLAG = 1 "
+                        "where SLOPE_CLASS differs from SLOPE_GRADE_FIELD (e.g. GDPDJB); MISMATCH = "
+                        "either."
+                    ),
+                ),
+                (
+                    self.tr("Measures and regions"),
+                    self.tr(
+                        "MEASURE is read from resources/tables/farmland_measures.csv (or "
+                        "MEASURES_TABLE) for the parcel's region and category: on the Bashang "
+                        "plateau no-till, stubble, contour tillage and residue cover; in the Yanshan "
+                        "and Taihang mountains terraces with water storage and drainage, field roads "
+                        "and ridge use (Hebei 若干措施 2023). The region is REGION, or that of the "
+                        "REGIONS polygon holding the parcel (REGION_FIELD with bashang / yanshan / "
+                        "taihang / plain or 坝上 / 燕山 / 太行 / 平原)."
+                    ),
+                ),
+                (
+                    self.tr("Priority"),
+                    self.tr(
+                        "PRIORITY = 100 · w · (0.5·S + 0.3·A + 0.2·Z) / 1.0, with w the category "
+                        "weight of the rule (convert 0.9, retire and upgrade 1.0, gentle 0.5, flat "
+                        "0), S = min(mean slope / BAN_SLOPE, 1), A = 1 − min(d / 1000 m, 1) with d "
+                        "the distance to the nearest road or settlement, Z = min(area / 2 ha, 1). "
+                        "Without ROADS and SETTLEMENTS the A term is dropped: 100 · w · (0.5·S + "
+                        "0.2·Z) / 0.7. Near villages and roads first: GB 51018-2014 §6.1.2."
+                    ),
+                ),
+                (
+                    self.tr("Terrace design (坡改梯)"),
+                    self.tr(
+                        "For convert parcels, level terraces by GB 51018-2014 §6 and the "
+                        "GB/T 16453.1 reference sections (resources/tables/"
+                        "farmland_terrace_design.csv): net bench width B = H (cot θ − cot α) with "
+                        "θ the mean slope and α the riser angle. BENCH_WIDTH (0 = the table's "
+                        "middle width for the slope) gives the riser height H = B / (cot θ − cot α); "
+                        "H is capped by RISER_MATERIAL (earth 2.0 m, stone 2.5 m, 土石山区) and B "
+                        "recomputed. RISERS = ceil(relief / H), the relief being the parcel's "
+                        "highest minus lowest DEM cell; EARTH_M3 = area · H / 8 (balanced cut and "
+                        "fill, 83.3·H m³ per 亩)."
+                    ),
+                ),
+                (
+                    self.tr("Outputs"),
+                    self.tr(
+                        "OUTPUT: the parcels with their own fields plus PARCEL_FID, CROPLAND, "
+                        "AREA_M2, AREA_HA, AREA_MU, CELLS, SLOPE_MEAN, SLOPE_P90, PLANE_SLOPE, "
+                        "SLOPE_CLASS (1–5), CLASS_RANGE, TERR_INDEX, BENCH_SLOPE, PLANAR_SHARE, "
+                        "DETECTED (flat / terrace / slopeland) and DET_LABEL, DET_SOURCE (dem / "
+                        "survey / assumed), SURVEY_TYPE, SURVEY_GRADE, TYPE_FLAG, GRADE_FLAG, "
+                        "MISMATCH, CATEGORY (flat / gentle / convert / retire / upgrade) and "
+                        "CAT_LABEL, RULE, REGION, MEASURE and MEASURE_LABEL, DIST_ROAD, DIST_SETTLE "
+                        "(m), PRIORITY, BENCH_W, RISER_H, RISER_ANG, RISERS, EARTH_M3. Codes are "
+                        "stable for models and scripts; the *_LABEL fields are translated. SUMMARY: "
+                        "per zone of ZONES (county or township; a parcel belongs to the zone holding "
+                        "its point on surface), category and slope class: PARCELS, AREA_M2, "
+                        "AREA_HA, AREA_MU of the cropland parcels."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PARCELS, self.tr("Parcels (land-survey polygons)"), [PROCESSING_POLYGON]))
-        self.addParameter(QgsProcessingParameterField(
-            self.LANDUSE_FIELD, self.tr("Land-use code field (without it every parcel is cropland)"),
-            parentLayerParameterName=self.PARCELS, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.CROPLAND_CODES, self.tr("Cropland codes (comma-separated, * wildcard)"),
-            defaultValue=",".join(standards.FARMLAND_CROPLAND_CODES), optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TYPE_FIELD, self.tr("Survey cropland type field (e.g. GDLX: TT terrace, PD slope land)"),
-            parentLayerParameterName=self.PARCELS, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.SLOPE_GRADE_FIELD, self.tr("Survey slope grade field (e.g. GDPDJB, 1–5)"),
-            parentLayerParameterName=self.PARCELS, optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.DEM, self.tr("DEM (projected, metres; ≤ 5 m to see terraces)")))
-        self.addParameter(QgsProcessingParameterString(
-            self.BREAKS, self.tr("Slope class breaks (degrees, comma-separated)"),
-            defaultValue=BREAKS_DEFAULT))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.BAN_SLOPE, self.tr("Ban slope (degrees; steeper slope land is retired)"),
-            QgsProcessingParameterNumber.Double, standards.BAN_SLOPE_DEG, minValue=0.1,
-            maxValue=89.9))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.REGION, self.tr("Region (measures)"), options=self.region_names(),
-            defaultValue=2))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr("Region polygons (override the region)"), [PROCESSING_POLYGON],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.REGION_FIELD, self.tr("Region field (bashang/yanshan/taihang/plain or 坝上/燕山/太行/平原)"),
-            parentLayerParameterName=self.REGIONS, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, self.tr("Roads (accessibility)"), [QgsProcessing.TypeVectorAnyGeometry],
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SETTLEMENTS, self.tr("Settlements (accessibility)"),
-            [QgsProcessing.TypeVectorAnyGeometry], optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, self.tr("Summary zones (counties or townships)"), [PROCESSING_POLYGON],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ZONE_FIELD, self.tr("Zone name field"), parentLayerParameterName=self.ZONES,
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.BENCH_WIDTH, self.tr("Design bench width (m; 0 = reference table by slope)"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.RISER_ANGLE, self.tr("Riser angle (degrees; 0 = reference table by slope)"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0, maxValue=90.0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.RISER_MATERIAL, self.tr("Riser material (caps the riser height)"),
-            options=[self.tr("earth or precast concrete (≤ 2.0 m)"), self.tr("stone (≤ 2.5 m)")],
-            defaultValue=0))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PARCELS, self.tr("Parcels (land-survey polygons)"), [PROCESSING_POLYGON]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.LANDUSE_FIELD,
+                self.tr("Land-use code field (without it every parcel is cropland)"),
+                parentLayerParameterName=self.PARCELS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CROPLAND_CODES,
+                self.tr("Cropland codes (comma-separated, * wildcard)"),
+                defaultValue=",".join(standards.FARMLAND_CROPLAND_CODES),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.TYPE_FIELD,
+                self.tr("Survey cropland type field (e.g. GDLX: TT terrace, PD slope land)"),
+                parentLayerParameterName=self.PARCELS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.SLOPE_GRADE_FIELD,
+                self.tr("Survey slope grade field (e.g. GDPDJB, 1–5)"),
+                parentLayerParameterName=self.PARCELS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.DEM, self.tr("DEM (projected, metres; ≤ 5 m to see terraces)")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BREAKS,
+                self.tr("Slope class breaks (degrees, comma-separated)"),
+                defaultValue=BREAKS_DEFAULT,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.BAN_SLOPE,
+                self.tr("Ban slope (degrees; steeper slope land is retired)"),
+                QgsProcessingParameterNumber.Double,
+                standards.BAN_SLOPE_DEG,
+                minValue=0.1,
+                maxValue=89.9,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.REGION, self.tr("Region (measures)"), options=self.region_names(), defaultValue=2
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.REGIONS,
+                self.tr("Region polygons (override the region)"),
+                [PROCESSING_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.REGION_FIELD,
+                self.tr("Region field (bashang/yanshan/taihang/plain or 坝上/燕山/太行/平原)"),
+                parentLayerParameterName=self.REGIONS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ROADS,
+                self.tr("Roads (accessibility)"),
+                [QgsProcessing.TypeVectorAnyGeometry],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SETTLEMENTS,
+                self.tr("Settlements (accessibility)"),
+                [QgsProcessing.TypeVectorAnyGeometry],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES,
+                self.tr("Summary zones (counties or townships)"),
+                [PROCESSING_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ZONE_FIELD,
+                self.tr("Zone name field"),
+                parentLayerParameterName=self.ZONES,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.BENCH_WIDTH,
+                self.tr("Design bench width (m; 0 = reference table by slope)"),
+                QgsProcessingParameterNumber.Double,
+                0.0,
+                minValue=0.0,
+                maxValue=100.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.RISER_ANGLE,
+                self.tr("Riser angle (degrees; 0 = reference table by slope)"),
+                QgsProcessingParameterNumber.Double,
+                0.0,
+                minValue=0.0,
+                maxValue=90.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.RISER_MATERIAL,
+                self.tr("Riser material (caps the riser height)"),
+                options=[self.tr("earth or precast concrete (≤ 2.0 m)"), self.tr("stone (≤ 2.5 m)")],
+                defaultValue=0,
+            )
+        )
         advanced = [
             QgsProcessingParameterNumber(
-                self.TERRACE_INDEX_MIN, self.tr("Terrace index from which a parcel is a terrace"),
-                QgsProcessingParameterNumber.Double, standards.FARMLAND_TERRACE_INDEX_MIN,
-                minValue=0.01, maxValue=1.0),
+                self.TERRACE_INDEX_MIN,
+                self.tr("Terrace index from which a parcel is a terrace"),
+                QgsProcessingParameterNumber.Double,
+                standards.FARMLAND_TERRACE_INDEX_MIN,
+                minValue=0.01,
+                maxValue=1.0,
+            ),
             QgsProcessingParameterNumber(
-                self.BENCH_SLOPE_MAX, self.tr("Largest in-bench slope of a level terrace (degrees)"),
-                QgsProcessingParameterNumber.Double, standards.FARMLAND_BENCH_SLOPE_MAX_DEG,
-                minValue=0.0, maxValue=45.0),
+                self.BENCH_SLOPE_MAX,
+                self.tr("Largest in-bench slope of a level terrace (degrees)"),
+                QgsProcessingParameterNumber.Double,
+                standards.FARMLAND_BENCH_SLOPE_MAX_DEG,
+                minValue=0.0,
+                maxValue=45.0,
+            ),
             QgsProcessingParameterNumber(
-                self.RISER_BREAK_MAX, self.tr("Largest planar share of a terrace with intact risers"),
-                QgsProcessingParameterNumber.Double, standards.FARMLAND_RISER_BREAK_MAX,
-                minValue=0.0, maxValue=1.0),
+                self.RISER_BREAK_MAX,
+                self.tr("Largest planar share of a terrace with intact risers"),
+                QgsProcessingParameterNumber.Double,
+                standards.FARMLAND_RISER_BREAK_MAX,
+                minValue=0.0,
+                maxValue=1.0,
+            ),
             QgsProcessingParameterNumber(
-                self.ROAD_DISTANCE, self.tr("Road distance of a terrace with a field road (m)"),
-                QgsProcessingParameterNumber.Double, standards.FARMLAND_ROAD_NEAR_M, minValue=0.0),
+                self.ROAD_DISTANCE,
+                self.tr("Road distance of a terrace with a field road (m)"),
+                QgsProcessingParameterNumber.Double,
+                standards.FARMLAND_ROAD_NEAR_M,
+                minValue=0.0,
+            ),
             QgsProcessingParameterFile(
-                self.RULES_TABLE, self.tr("Category rule table (CSV; empty = shipped table)"),
-                extension="csv", optional=True),
+                self.RULES_TABLE,
+                self.tr("Category rule table (CSV; empty = shipped table)"),
+                extension="csv",
+                optional=True,
+            ),
             QgsProcessingParameterFile(
-                self.MEASURES_TABLE, self.tr("Measure table (CSV; empty = shipped table)"),
-                extension="csv", optional=True),
+                self.MEASURES_TABLE,
+                self.tr("Measure table (CSV; empty = shipped table)"),
+                extension="csv",
+                optional=True,
+            ),
             self.block_size_parameter(self.BLOCK_SIZE),
         ]
         for param in advanced:
             param.setFlags(param.flags() | param.FlagAdvanced)
             self.addParameter(param)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Screened parcels"), PROCESSING_POLYGON))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr("Farmland summary by zone, category and slope class"),
-            PROCESSING_TABLE))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Screened parcels"), PROCESSING_POLYGON)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY, self.tr("Farmland summary by zone, category and slope class"), PROCESSING_TABLE
+            )
+        )
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         ok, msg = super().checkParameterValues(parameters, context)
@@ -340,19 +521,20 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                     geom = geom.makeValid()
                 out.append(bytes(geom.asWkb()))
         if not out:
-            feedback.pushWarning(self.tr("{name}: the layer has no geometry; it is ignored.").format(
-                name=name))
+            feedback.pushWarning(
+                self.tr("{name}: the layer has no geometry; it is ignored.").format(name=name)
+            )
         return out
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         dem_layer, dem_path, grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M)
+            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
+        )
         crs = dem_layer.crs()
         try:
             breaks = parse_breaks(self.parameterAsString(parameters, self.BREAKS, context))
             rules = load_rules(self.parameterAsFile(parameters, self.RULES_TABLE, context) or None)
-            measures = load_measures(
-                self.parameterAsFile(parameters, self.MEASURES_TABLE, context) or None)
+            measures = load_measures(self.parameterAsFile(parameters, self.MEASURES_TABLE, context) or None)
             design = load_design()
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
@@ -365,8 +547,9 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         lu_field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
         grade_field = self.parameterAsString(parameters, self.SLOPE_GRADE_FIELD, context)
-        parcels = self.polygons_in_crs(parameters, self.PARCELS, context, crs, feedback,
-                                       attributes=names, label=self.tr("Parcels"))
+        parcels = self.polygons_in_crs(
+            parameters, self.PARCELS, context, crs, feedback, attributes=names, label=self.tr("Parcels")
+        )
         try:
             require_overlap([(0, w) for _f, w, _a in parcels], grid, self.tr("Parcels"))
         except SwcError as exc:
@@ -378,23 +561,36 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             cropland = True
             if lu_field:
                 cropland = code_matches(attrs[idx[lu_field]], codes)
-            inputs.append(ParcelInput(
-                wkb=wkb, cropland=cropland,
-                survey_type=attrs[idx[type_field]] if type_field else None,
-                survey_grade=attrs[idx[grade_field]] if grade_field else None))
+            inputs.append(
+                ParcelInput(
+                    wkb=wkb,
+                    cropland=cropland,
+                    survey_type=attrs[idx[type_field]] if type_field else None,
+                    survey_grade=attrs[idx[grade_field]] if grade_field else None,
+                )
+            )
         n_crop = sum(1 for p in inputs if p.cropland)
-        feedback.pushInfo(self.tr("{n} parcels, {c} of them cropland.").format(
-            n=len(inputs), c=n_crop))
+        feedback.pushInfo(self.tr("{n} parcels, {c} of them cropland.").format(n=len(inputs), c=n_crop))
         if lu_field and n_crop == 0:
-            feedback.pushWarning(self.tr(
-                "No parcel has a land-use code in {codes} (field {field}): no category is "
-                "assigned. Check CROPLAND_CODES.").format(codes=", ".join(codes), field=lu_field))
+            feedback.pushWarning(
+                self.tr(
+                    "No parcel has a land-use code in {codes} (field {field}): no category is "
+                    "assigned. Check CROPLAND_CODES."
+                ).format(codes=", ".join(codes), field=lu_field)
+            )
 
         regions = None
         if parameters.get(self.REGIONS):
             region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
-            polys = self.polygons_in_crs(parameters, self.REGIONS, context, crs, feedback,
-                                         attributes=[region_field], label=self.tr("Regions"))
+            polys = self.polygons_in_crs(
+                parameters,
+                self.REGIONS,
+                context,
+                crs,
+                feedback,
+                attributes=[region_field],
+                label=self.tr("Regions"),
+            )
             regions, unknown = [], set()
             for _f, wkb, attrs in polys:
                 code = region_code(attrs[0])
@@ -403,15 +599,25 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                 else:
                     regions.append((code, wkb))
             if unknown:
-                feedback.pushWarning(self.tr(
-                    "Regions: the values {values} are not a known region (bashang, yanshan, "
-                    "taihang, plain or 坝上高原, 燕山, 太行山, 平原); those polygons are "
-                    "ignored.").format(values=", ".join(sorted(unknown))))
+                feedback.pushWarning(
+                    self.tr(
+                        "Regions: the values {values} are not a known region (bashang, yanshan, "
+                        "taihang, plain or 坝上高原, 燕山, 太行山, 平原); those polygons are "
+                        "ignored."
+                    ).format(values=", ".join(sorted(unknown)))
+                )
         zones = zone_names = None
         if parameters.get(self.ZONES):
             zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
-            zpolys = self.polygons_in_crs(parameters, self.ZONES, context, crs, feedback,
-                                          attributes=[zone_field], label=self.tr("Zones"))
+            zpolys = self.polygons_in_crs(
+                parameters,
+                self.ZONES,
+                context,
+                crs,
+                feedback,
+                attributes=[zone_field],
+                label=self.tr("Zones"),
+            )
             zones = [w for _f, w, _a in zpolys]
             zone_names = [a[0] for _f, _w, a in zpolys]
         roads = self._geometries(parameters, self.ROADS, context, crs, feedback)
@@ -419,9 +625,9 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
 
         material = MATERIALS[self.parameterAsEnum(parameters, self.RISER_MATERIAL, context)]
         settings = FarmlandSettings(
-            breaks=breaks, ban_slope=self.parameterAsDouble(parameters, self.BAN_SLOPE, context),
-            default_region=standards.FARMLAND_REGIONS[
-                self.parameterAsEnum(parameters, self.REGION, context)],
+            breaks=breaks,
+            ban_slope=self.parameterAsDouble(parameters, self.BAN_SLOPE, context),
+            default_region=standards.FARMLAND_REGIONS[self.parameterAsEnum(parameters, self.REGION, context)],
             terrace_index_min=self.parameterAsDouble(parameters, self.TERRACE_INDEX_MIN, context),
             bench_slope_max=self.parameterAsDouble(parameters, self.BENCH_SLOPE_MAX, context),
             riser_break_max=self.parameterAsDouble(parameters, self.RISER_BREAK_MAX, context),
@@ -429,50 +635,76 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             riser_cap=standards.FARMLAND_RISER_CAP_M[material],
             bench_width=self.parameterAsDouble(parameters, self.BENCH_WIDTH, context),
             riser_angle=self.parameterAsDouble(parameters, self.RISER_ANGLE, context),
-            rules=rules, measures=measures, design=design)
+            rules=rules,
+            measures=measures,
+            design=design,
+        )
         block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
         feedback.pushInfo(self.tr("Slope statistics and terrace detection per parcel…"))
         work = tempfile.mkdtemp(prefix="swc_farm_", dir=QgsProcessingUtils.tempFolder())
         try:
             result = self.run_core(
-                screen_farmland, feedback, dem_path, inputs, settings, regions=regions,
-                zones=zones, roads=roads or None, settlements=settlements or None, work_dir=work,
-                block_rows=block, block_cols=block, progress_span=(5, 90))
+                screen_farmland,
+                feedback,
+                dem_path,
+                inputs,
+                settings,
+                regions=regions,
+                zones=zones,
+                roads=roads or None,
+                settlements=settlements or None,
+                work_dir=work,
+                block_rows=block,
+                block_cols=block,
+                progress_span=(5, 90),
+            )
         finally:
             shutil.rmtree(work, ignore_errors=True)
         if not result.terraces_visible:
-            feedback.pushWarning(self.tr(
-                "The DEM cells are {size:g} m: terraces (benches and risers) cannot be seen on "
-                "DEMs coarser than {limit:g} m. The terrace / slope-land type is taken from the "
-                "survey's type field{extra}.").format(
-                    size=result.cellsize, limit=standards.FARMLAND_TERRACE_MAX_CELL_M,
-                    extra="" if type_field else self.tr(
-                        "; none is given, so every sloping parcel is taken as slope land")))
+            feedback.pushWarning(
+                self.tr(
+                    "The DEM cells are {size:g} m: terraces (benches and risers) cannot be seen on "
+                    "DEMs coarser than {limit:g} m. The terrace / slope-land type is taken from the "
+                    "survey's type field{extra}."
+                ).format(
+                    size=result.cellsize,
+                    limit=standards.FARMLAND_TERRACE_MAX_CELL_M,
+                    extra=""
+                    if type_field
+                    else self.tr("; none is given, so every sloping parcel is taken as slope land"),
+                )
+            )
         if result.no_cells:
-            feedback.pushWarning(self.tr(
-                "{n} parcels hold no DEM cell centre (smaller than a cell or outside the DEM): "
-                "they have no slope and no category.").format(n=result.no_cells))
+            feedback.pushWarning(
+                self.tr(
+                    "{n} parcels hold no DEM cell centre (smaller than a cell or outside the DEM): "
+                    "they have no slope and no category."
+                ).format(n=result.no_cells)
+            )
         if result.unmatched:
-            feedback.pushWarning(self.tr(
-                "{n} cropland parcels match no row of the rule table and have no category.").format(
-                    n=result.unmatched))
-        return self._write(parameters, context, feedback, parcels, in_fields, result, breaks,
-                           zone_names, crs)
+            feedback.pushWarning(
+                self.tr("{n} cropland parcels match no row of the rule table and have no category.").format(
+                    n=result.unmatched
+                )
+            )
+        return self._write(parameters, context, feedback, parcels, in_fields, result, breaks, zone_names, crs)
 
     # -- outputs ------------------------------------------------------------------------------
-    def _write(self, parameters, context, feedback, parcels, in_fields, result, breaks,
-               zone_names, crs):
+    def _write(self, parameters, context, feedback, parcels, in_fields, result, breaks, zone_names, crs):
         ours = {name for name, _t in OUTPUT_FIELDS}
         keep = [i for i, f in enumerate(in_fields) if f.name().upper() not in ours]
         dropped = [in_fields.at(i).name() for i in range(in_fields.count()) if i not in keep]
         if dropped:
-            feedback.pushWarning(self.tr(
-                "The parcel fields {fields} have the names of output fields and are not "
-                "copied.").format(fields=", ".join(dropped)))
+            feedback.pushWarning(
+                self.tr(
+                    "The parcel fields {fields} have the names of output fields and are not copied."
+                ).format(fields=", ".join(dropped))
+            )
         spec = [(in_fields.at(i).name(), in_fields.at(i)) for i in keep] + OUTPUT_FIELDS
         fields = fields_from_spec(spec)
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                            QgsWkbTypes.MultiPolygon, crs)
+        sink, out_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs
+        )
         labels = class_labels(breaks)
         zh = QgsApplication.locale().lower().startswith("zh")
         rows, geoms = [], []
@@ -480,35 +712,70 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             m2, ha, mu = rec.area_m2, rec.area_m2 / standards.HA_M2, rec.area_m2 / standards.MU_M2
             d = rec.design
             measure = rec.measure
-            rows.append([attrs[i] for i in keep] + [
-                fid, int(rec.cropland), m2, ha, mu, rec.cells, _round(rec.mean_slope),
-                _round(rec.p90_slope), _round(rec.plane_slope),
-                rec.slope_class or None, labels[rec.slope_class - 1] if rec.slope_class else None,
-                _round(rec.terrace_index, 3), _round(rec.bench_slope), _round(rec.planar_share, 3),
-                rec.detected, self.detected_label(rec.detected), rec.source, rec.survey_type,
-                rec.survey_grade, rec.type_flag, rec.grade_flag,
-                int(bool(rec.type_flag or rec.grade_flag)), rec.category,
-                self.category_label(rec.category), rec.rule, rec.region,
-                measure.code if measure else None,
-                (measure.label_zh if zh else measure.label_en) if measure else None,
-                _round(rec.dist_road, 1), _round(rec.dist_settlement, 1), rec.priority,
-                _round(d.bench_width) if d else None, _round(d.riser_height) if d else None,
-                _round(d.riser_angle, 1) if d else None, d.risers if d else None,
-                _round(d.earthwork_m3, 1) if d else None])
+            rows.append(
+                [attrs[i] for i in keep]
+                + [
+                    fid,
+                    int(rec.cropland),
+                    m2,
+                    ha,
+                    mu,
+                    rec.cells,
+                    _round(rec.mean_slope),
+                    _round(rec.p90_slope),
+                    _round(rec.plane_slope),
+                    rec.slope_class or None,
+                    labels[rec.slope_class - 1] if rec.slope_class else None,
+                    _round(rec.terrace_index, 3),
+                    _round(rec.bench_slope),
+                    _round(rec.planar_share, 3),
+                    rec.detected,
+                    self.detected_label(rec.detected),
+                    rec.source,
+                    rec.survey_type,
+                    rec.survey_grade,
+                    rec.type_flag,
+                    rec.grade_flag,
+                    int(bool(rec.type_flag or rec.grade_flag)),
+                    rec.category,
+                    self.category_label(rec.category),
+                    rec.rule,
+                    rec.region,
+                    measure.code if measure else None,
+                    (measure.label_zh if zh else measure.label_en) if measure else None,
+                    _round(rec.dist_road, 1),
+                    _round(rec.dist_settlement, 1),
+                    rec.priority,
+                    _round(d.bench_width) if d else None,
+                    _round(d.riser_height) if d else None,
+                    _round(d.riser_angle, 1) if d else None,
+                    d.risers if d else None,
+                    _round(d.earthwork_m3, 1) if d else None,
+                ]
+            )
             geoms.append(wkb)
         self.add_rows(sink, fields, rows, geoms)
         feedback.setProgress(95)
 
-        s_fields = fields_from_spec([
-            ("ZONE", QVARIANT_STRING), ("CATEGORY", QVARIANT_STRING), ("CAT_LABEL", QVARIANT_STRING),
-            ("SLOPE_CLASS", QVARIANT_INT), ("CLASS_RANGE", QVARIANT_STRING),
-            ("PARCELS", QVARIANT_INT), ("AREA_M2", QVARIANT_DOUBLE), ("AREA_HA", QVARIANT_DOUBLE),
-            ("AREA_MU", QVARIANT_DOUBLE)])
+        s_fields = fields_from_spec(
+            [
+                ("ZONE", QVARIANT_STRING),
+                ("CATEGORY", QVARIANT_STRING),
+                ("CAT_LABEL", QVARIANT_STRING),
+                ("SLOPE_CLASS", QVARIANT_INT),
+                ("CLASS_RANGE", QVARIANT_STRING),
+                ("PARCELS", QVARIANT_INT),
+                ("AREA_M2", QVARIANT_DOUBLE),
+                ("AREA_HA", QVARIANT_DOUBLE),
+                ("AREA_MU", QVARIANT_DOUBLE),
+            ]
+        )
         s_sink, s_id = self.table_sink(parameters, self.SUMMARY, context, s_fields)
         s_rows = []
         order = {c: i for i, c in enumerate(CATEGORY_CODES)}
         for (zone, cat, cls), (count, area) in sorted(
-                result.summary.items(), key=lambda kv: (kv[0][0], order[kv[0][1]], kv[0][2])):
+            result.summary.items(), key=lambda kv: (kv[0][0], order[kv[0][1]], kv[0][2])
+        ):
             if zone_names is None:
                 zname = self.tr("All")
             elif zone < 0:
@@ -516,18 +783,32 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             else:
                 zname = str(zone_names[zone])
             m2, ha, mu = area_columns(area, 1.0)
-            s_rows.append([zname, cat, self.category_label(cat), cls or None,
-                           labels[cls - 1] if cls else None, int(count), m2, ha, mu])
+            s_rows.append(
+                [
+                    zname,
+                    cat,
+                    self.category_label(cat),
+                    cls or None,
+                    labels[cls - 1] if cls else None,
+                    int(count),
+                    m2,
+                    ha,
+                    mu,
+                ]
+            )
         self.add_rows(s_sink, s_fields, s_rows)
         for cat in CATEGORY_CODES:
             n = sum(v[0] for k, v in result.summary.items() if k[1] == cat)
             a = sum(v[1] for k, v in result.summary.items() if k[1] == cat)
-            feedback.pushInfo(self.tr("{label}: {n} parcels, {ha:.2f} ha ({mu:.0f} mu)").format(
-                label=self.category_label(cat), n=n, ha=a / standards.HA_M2,
-                mu=a / standards.MU_M2))
+            feedback.pushInfo(
+                self.tr("{label}: {n} parcels, {ha:.2f} ha ({mu:.0f} mu)").format(
+                    label=self.category_label(cat), n=n, ha=a / standards.HA_M2, mu=a / standards.MU_M2
+                )
+            )
 
-        qml = categorized_fill_qml("CATEGORY", [(c, CATEGORY_COLORS[c], self.category_label(c))
-                                                for c in CATEGORY_CODES])
+        qml = categorized_fill_qml(
+            "CATEGORY", [(c, CATEGORY_COLORS[c], self.category_label(c)) for c in CATEGORY_CODES]
+        )
         qml_path = write_sidecar(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), qml)
         if qml_path is None:
             qml_path = self.style_path("farmland_category.qml")

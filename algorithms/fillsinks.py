@@ -19,8 +19,13 @@ DEPRESSIONS = "DEPRESSIONS"
 def add_memory_parameter(alg: SwcAlgorithm, description: str) -> None:
     """The advanced ``MAX_MEMORY`` parameter (MB) shared by the flow-routing algorithms."""
     param = QgsProcessingParameterNumber(
-        MAX_MEMORY, description, QgsProcessingParameterNumber.Integer,
-        hydrology.DEFAULT_MAX_MEMORY_MB, minValue=16, maxValue=1024 * 1024)
+        MAX_MEMORY,
+        description,
+        QgsProcessingParameterNumber.Integer,
+        hydrology.DEFAULT_MAX_MEMORY_MB,
+        minValue=16,
+        maxValue=1024 * 1024,
+    )
     param.setFlags(param.flags() | param.FlagAdvanced)
     alg.addParameter(param)
 
@@ -32,8 +37,7 @@ def add_depressions_parameter(alg: SwcAlgorithm, description: str, options) -> N
     0 = fill and route across flats (default), 1 = route through depressions along the
     lowest path like GRASS r.watershed.
     """
-    param = QgsProcessingParameterEnum(DEPRESSIONS, description, list(options), False, 0,
-                                       optional=True)
+    param = QgsProcessingParameterEnum(DEPRESSIONS, description, list(options), False, 0, optional=True)
     alg.addParameter(param)
 
 
@@ -59,23 +63,38 @@ class FillSinksAlgorithm(SwcAlgorithm):
 
     def help_html(self):
         return self.format_help(
-            self.tr("Raises every closed depression (sink) of a DEM to the elevation at which it "
-                    "spills, so that every cell drains to the edge of the DEM or to a nodata area."),
+            self.tr(
+                "Raises every closed depression (sink) of a DEM to the elevation at which it "
+                "spills, so that every cell drains to the edge of the DEM or to a nodata area."
+            ),
             [
-                (self.tr("Method"), self.tr(
-                    "The fill level of a cell is the lowest elevation at which water standing on it "
-                    "could leave the DEM: the smallest, over all paths to the edge or to nodata, of "
-                    "the highest cell on the path. It is computed exactly (the same result as a "
-                    "priority-flood fill, without an epsilon slope); cells that already drain keep "
-                    "their elevation. Nodata areas inside the DEM act as outlets.")),
-                (self.tr("Memory"), self.tr(
-                    "The whole DEM is processed in memory, about 48 bytes per cell. Larger DEMs are "
-                    "refused with a message; raise the memory limit (advanced) if the machine has "
-                    "the memory.")),
-                (self.tr("Outputs"), self.tr(
-                    "OUTPUT: filled DEM (Float32, nodata -9999). The log reports the number of "
-                    "filled cells, the deepest fill and the fill volume.")),
-            ])
+                (
+                    self.tr("Method"),
+                    self.tr(
+                        "The fill level of a cell is the lowest elevation at which water standing on it "
+                        "could leave the DEM: the smallest, over all paths to the edge or to nodata, of "
+                        "the highest cell on the path. It is computed exactly (the same result as a "
+                        "priority-flood fill, without an epsilon slope); cells that already drain keep "
+                        "their elevation. Nodata areas inside the DEM act as outlets."
+                    ),
+                ),
+                (
+                    self.tr("Memory"),
+                    self.tr(
+                        "The whole DEM is processed in memory, about 48 bytes per cell. Larger DEMs are "
+                        "refused with a message; raise the memory limit (advanced) if the machine has "
+                        "the memory."
+                    ),
+                ),
+                (
+                    self.tr("Outputs"),
+                    self.tr(
+                        "OUTPUT: filled DEM (Float32, nodata -9999). The log reports the number of "
+                        "filled cells, the deepest fill and the fill volume."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
@@ -83,15 +102,16 @@ class FillSinksAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Filled DEM")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        _layer, dem_path, _grid = self.dem_from_parameter(parameters, self.DEM, context, feedback,
-                                                         coarse_warning=0)
+        _layer, dem_path, _grid = self.dem_from_parameter(
+            parameters, self.DEM, context, feedback, coarse_warning=0
+        )
         max_mb = self.parameterAsInt(parameters, self.MAX_MEMORY, context)
         out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        stats = self.run_core(hydrology.fill_dem_file, feedback, dem_path, out_path,
-                              max_memory_mb=max_mb)
-        feedback.pushInfo(self.tr("Filled {cells} cells; deepest fill {depth:.2f} m; fill volume "
-                                  "{volume:.0f} m³.").format(cells=int(stats["filled_cells"]),
-                                                            depth=stats["max_depth_m"],
-                                                            volume=stats["fill_volume_m3"]))
+        stats = self.run_core(hydrology.fill_dem_file, feedback, dem_path, out_path, max_memory_mb=max_mb)
+        feedback.pushInfo(
+            self.tr("Filled {cells} cells; deepest fill {depth:.2f} m; fill volume {volume:.0f} m³.").format(
+                cells=int(stats["filled_cells"]), depth=stats["max_depth_m"], volume=stats["fill_volume_m3"]
+            )
+        )
         feedback.setProgress(100)
         return {self.OUTPUT: out_path}

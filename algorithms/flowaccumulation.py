@@ -36,62 +36,107 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
 
     def help_html(self):
         return self.format_help(
-            self.tr("Routes runoff over a DEM: fills its depressions, gives every cell a single "
-                    "(D8) flow direction and computes the upslope area draining through each cell."),
+            self.tr(
+                "Routes runoff over a DEM: fills its depressions, gives every cell a single "
+                "(D8) flow direction and computes the upslope area draining through each cell."
+            ),
             [
-                (self.tr("Flow directions"), self.tr(
-                    "Each cell drains to the neighbour with the steepest descent (drop divided by "
-                    "distance, so diagonals count √2 cell sizes). Codes: 1 = east, 2 = south-east, "
-                    "4 = south, 8 = south-west, 16 = west, 32 = north-west, 64 = north, 128 = "
-                    "north-east (the ArcGIS convention); 0 = nodata. A cell on the DEM edge or next "
-                    "to nodata with no lower neighbour points out of the DEM there. Depressions are "
-                    "filled first (as Fill sinks); on flats, including filled depressions, water "
-                    "takes the shortest path to the flat's outlet.")),
-                (self.tr("Depressions"), self.tr(
-                    "DEPRESSIONS = 0 (default): depressions are filled to their spill level and "
-                    "flats are crossed along the shortest path to their outlet. DEPRESSIONS = 1: "
-                    "no elevation is changed; water flows down into each depression and out "
-                    "again along the lowest path, in the search order of GRASS r.watershed -s "
-                    "(same directions cell by cell on the DEMs tested). Use 1 to match GRASS or "
-                    "where a depression is a real valley floor (a reservoir, an embankment); it "
-                    "is much slower (see the documentation) and needs about 800 bytes per cell.")),
-                (self.tr("Accumulation"), self.tr(
-                    "ACCUMULATION is the upslope (contributing) area in m², the cell itself "
-                    "included: number of upslope cells × cell area. Divide by 1 000 000 for km².")),
-                (self.tr("Memory"), self.tr(
-                    "The whole DEM is processed in memory, about 64 bytes per cell (17 million cells "
-                    "need about 1 GB). Larger DEMs are refused with a message; raise the memory "
-                    "limit (advanced) if the machine has the memory.")),
-            ])
+                (
+                    self.tr("Flow directions"),
+                    self.tr(
+                        "Each cell drains to the neighbour with the steepest descent (drop divided by "
+                        "distance, so diagonals count √2 cell sizes). Codes: 1 = east, 2 = south-east, "
+                        "4 = south, 8 = south-west, 16 = west, 32 = north-west, 64 = north, 128 = "
+                        "north-east (the ArcGIS convention); 0 = nodata. A cell on the DEM edge or next "
+                        "to nodata with no lower neighbour points out of the DEM there. Depressions are "
+                        "filled first (as Fill sinks); on flats, including filled depressions, water "
+                        "takes the shortest path to the flat's outlet."
+                    ),
+                ),
+                (
+                    self.tr("Depressions"),
+                    self.tr(
+                        "DEPRESSIONS = 0 (default): depressions are filled to their spill level and "
+                        "flats are crossed along the shortest path to their outlet. DEPRESSIONS = 1: "
+                        "no elevation is changed; water flows down into each depression and out "
+                        "again along the lowest path, in the search order of GRASS r.watershed -s "
+                        "(same directions cell by cell on the DEMs tested). Use 1 to match GRASS or "
+                        "where a depression is a real valley floor (a reservoir, an embankment); it "
+                        "is much slower (see the documentation) and needs about 800 bytes per cell."
+                    ),
+                ),
+                (
+                    self.tr("Accumulation"),
+                    self.tr(
+                        "ACCUMULATION is the upslope (contributing) area in m², the cell itself "
+                        "included: number of upslope cells × cell area. Divide by 1 000 000 for km²."
+                    ),
+                ),
+                (
+                    self.tr("Memory"),
+                    self.tr(
+                        "The whole DEM is processed in memory, about 64 bytes per cell (17 million cells "
+                        "need about 1 GB). Larger DEMs are refused with a message; raise the memory "
+                        "limit (advanced) if the machine has the memory."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
-        add_depressions_parameter(self, self.tr("Depressions"), [
-            self.tr("Fill, and route across flats (default)"),
-            self.tr("Route through along the lowest path, like GRASS r.watershed")])
+        add_depressions_parameter(
+            self,
+            self.tr("Depressions"),
+            [
+                self.tr("Fill, and route across flats (default)"),
+                self.tr("Route through along the lowest path, like GRASS r.watershed"),
+            ],
+        )
         add_memory_parameter(self, self.tr("Memory limit (MB)"))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            self.FLOW_DIR, self.tr("Flow direction (D8)")))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            self.ACCUMULATION, self.tr("Upslope area (m²)")))
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(self.FLOW_DIR, self.tr("Flow direction (D8)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(self.ACCUMULATION, self.tr("Upslope area (m²)"))
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        _layer, dem_path, _grid = self.dem_from_parameter(parameters, self.DEM, context, feedback,
-                                                         coarse_warning=0)
+        _layer, dem_path, _grid = self.dem_from_parameter(
+            parameters, self.DEM, context, feedback, coarse_warning=0
+        )
         max_mb = self.parameterAsInt(parameters, self.MAX_MEMORY, context)
         dir_path = self.parameterAsOutputLayer(parameters, self.FLOW_DIR, context)
         acc_path = self.parameterAsOutputLayer(parameters, self.ACCUMULATION, context)
-        res = self.run_core(hydrology.flow_files, feedback, dem_path, dir_path, acc_path,
-                            max_memory_mb=max_mb,
-                            depressions=depressions_mode(self, parameters, context))
+        res = self.run_core(
+            hydrology.flow_files,
+            feedback,
+            dem_path,
+            dir_path,
+            acc_path,
+            max_memory_mb=max_mb,
+            depressions=depressions_mode(self, parameters, context),
+        )
         area = res.area_m2
-        feedback.pushInfo(self.tr("Largest upslope area: {km2:.3f} km².").format(
-            km2=float(np.nanmax(area)) / 1e6))
-        names = [self.tr("east"), self.tr("south-east"), self.tr("south"), self.tr("south-west"),
-                 self.tr("west"), self.tr("north-west"), self.tr("north"), self.tr("north-east")]
-        dir_qml = write_sidecar(dir_path, paletted_raster_qml(
-            [(code, D8_COLORS[k], f"{code} {names[k]}")
-             for k, code in enumerate(hydrology.D8_CODES)]))
+        feedback.pushInfo(
+            self.tr("Largest upslope area: {km2:.3f} km².").format(km2=float(np.nanmax(area)) / 1e6)
+        )
+        names = [
+            self.tr("east"),
+            self.tr("south-east"),
+            self.tr("south"),
+            self.tr("south-west"),
+            self.tr("west"),
+            self.tr("north-west"),
+            self.tr("north"),
+            self.tr("north-east"),
+        ]
+        dir_qml = write_sidecar(
+            dir_path,
+            paletted_raster_qml(
+                [(code, D8_COLORS[k], f"{code} {names[k]}") for k, code in enumerate(hydrology.D8_CODES)]
+            ),
+        )
         acc_qml = write_sidecar(acc_path, accumulation_qml(area, res.grid.cell_area))
         if dir_qml:
             self.style_output(context, dir_path, dir_qml, self.tr("Flow direction (D8)"))
@@ -112,6 +157,7 @@ def accumulation_qml(area_m2, cell_area: float) -> str:
         stops.append((value, colors[i], f"≤ {value:g} m²"))
         value *= 10.0
         i += 1
-    stops.append((max(top, value), colors[min(i, len(colors) - 1)],
-                  f"> {stops[-1][0] if stops else cell_area:g} m²"))
+    stops.append(
+        (max(top, value), colors[min(i, len(colors) - 1)], f"> {stops[-1][0] if stops else cell_area:g} m²")
+    )
     return pseudocolor_raster_qml(stops)

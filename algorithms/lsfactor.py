@@ -25,20 +25,27 @@ def parse_m_values(text: str):
     try:
         values = [float(v) for v in str(text).replace(";", ",").split(",") if v.strip()]
     except ValueError as exc:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The slope-length exponents \u201c{text}\u201d are not a comma-separated "
-            "list of numbers, e.g. 0.2,0.3,0.4,0.5."), text=text) from exc
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The slope-length exponents \u201c{text}\u201d are not a comma-separated "
+                "list of numbers, e.g. 0.2,0.3,0.4,0.5.",
+            ),
+            text=text,
+        ) from exc
     if not values or any(not 0 < v <= 1 for v in values):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The slope-length exponents \u201c{text}\u201d must lie between 0 and 1."),
-            text=text)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore", "The slope-length exponents \u201c{text}\u201d must lie between 0 and 1."
+            ),
+            text=text,
+        )
     return values
 
 
 def ls_qml(kind: str) -> str:
     """Pseudocolour legend for an L, S or LS raster."""
-    stops = {"L": (0.5, 1, 1.5, 2, 3, 6), "S": (0.5, 1, 2, 4, 8, 16),
-             "LS": (0.5, 1, 2, 5, 10, 30)}[kind]
+    stops = {"L": (0.5, 1, 1.5, 2, 3, 6), "S": (0.5, 1, 2, 4, 8, 16), "LS": (0.5, 1, 2, 5, 10, 30)}[kind]
     items = []
     for i, value in enumerate(stops):
         lo = stops[i - 1] if i else 0
@@ -71,81 +78,134 @@ class LsFactorAlgorithm(SwcAlgorithm):
 
     def help_html(self):
         return self.format_help(
-            self.tr("Computes the topographic factors L (slope length) and S (slope steepness) "
-                    "of the Chinese Soil Loss Equation A = R·K·L·S·B·E·T, and their product LS."),
+            self.tr(
+                "Computes the topographic factors L (slope length) and S (slope steepness) "
+                "of the Chinese Soil Loss Equation A = R·K·L·S·B·E·T, and their product LS."
+            ),
             [
-                (self.tr("S factor"), self.tr(
-                    "Slope θ in degrees by Horn's method (as gdaldem slope). S = 10.8 sin θ + 0.03 "
-                    "below 5°, 16.8 sin θ − 0.50 from 5° to 10°, 21.91 sin θ − 0.96 from 10° "
-                    "(McCool et al. 1987; Liu, Nearing and Risse 1994). S jumps at 10° "
-                    "(2.42 → 2.85); this is expected.")),
-                (self.tr("L factor"), self.tr(
-                    "Desmet and Govers (1996) from the upslope contributing area: L = [(A + D²)^(m+1) "
-                    "− A^(m+1)] / [D^(m+2) · x^m · 22.13^m], with A the area draining into the "
-                    "cell (m², the cell excluded), D the cell size and x = |sin α| + |cos α| of "
-                    "the aspect α. The area comes from D8 flow routing on the depression-filled "
-                    "DEM. This equals the slope-segment formula, so on a uniform slope of length "
-                    "λ the mean L is (λ/22.13)^m. The exponent m depends on the slope "
-                    "(M_BREAKS, M_VALUES; upper bound included): 0.2 up to 1°, 0.3 up to 3°, "
-                    "0.4 up to 5°, 0.5 above.")),
-                (self.tr("Maximum slope length and channels"), self.tr(
-                    "MAX_LENGTH (m, default 300; 0 = no limit) caps the slope length: cells "
-                    "further down take the L of the last cell of a slope that long. With "
-                    "CHANNEL_AREA (ha) every cell draining at least that area is a channel: no "
-                    "slope length passes through it and the channel cell itself starts a new "
-                    "slope. Roads and terrace risers are not detected; clip the DEM or use a "
-                    "smaller MAX_LENGTH there.")),
-                (self.tr("Memory"), self.tr(
-                    "Flow routing reads the whole DEM: about 120 bytes per cell. The run stops "
-                    "with a message before using more than MAX_MEMORY (MB).")),
-                (self.tr("Outputs"), self.tr(
-                    "L_FACTOR, S_FACTOR, LS_FACTOR: Float32 rasters on the DEM grid, nodata "
-                    "−9999. Sources: shared/docs/domain.md §3.1–3.2; the exponents and the "
-                    "default maximum length are common Chinese CSLE practice, to be checked "
-                    "against the provincial monitoring parameters.")),
-            ])
+                (
+                    self.tr("S factor"),
+                    self.tr(
+                        "Slope θ in degrees by Horn's method (as gdaldem slope). S = 10.8 sin θ + 0.03 "
+                        "below 5°, 16.8 sin θ − 0.50 from 5° to 10°, 21.91 sin θ − 0.96 from 10° "
+                        "(McCool et al. 1987; Liu, Nearing and Risse 1994). S jumps at 10° "
+                        "(2.42 → 2.85); this is expected."
+                    ),
+                ),
+                (
+                    self.tr("L factor"),
+                    self.tr(
+                        "Desmet and Govers (1996) from the upslope contributing area: L = [(A + D²)^(m+1) "
+                        "− A^(m+1)] / [D^(m+2) · x^m · 22.13^m], with A the area draining into the "
+                        "cell (m², the cell excluded), D the cell size and x = |sin α| + |cos α| of "
+                        "the aspect α. The area comes from D8 flow routing on the depression-filled "
+                        "DEM. This equals the slope-segment formula, so on a uniform slope of length "
+                        "λ the mean L is (λ/22.13)^m. The exponent m depends on the slope "
+                        "(M_BREAKS, M_VALUES; upper bound included): 0.2 up to 1°, 0.3 up to 3°, "
+                        "0.4 up to 5°, 0.5 above."
+                    ),
+                ),
+                (
+                    self.tr("Maximum slope length and channels"),
+                    self.tr(
+                        "MAX_LENGTH (m, default 300; 0 = no limit) caps the slope length: cells "
+                        "further down take the L of the last cell of a slope that long. With "
+                        "CHANNEL_AREA (ha) every cell draining at least that area is a channel: no "
+                        "slope length passes through it and the channel cell itself starts a new "
+                        "slope. Roads and terrace risers are not detected; clip the DEM or use a "
+                        "smaller MAX_LENGTH there."
+                    ),
+                ),
+                (
+                    self.tr("Memory"),
+                    self.tr(
+                        "Flow routing reads the whole DEM: about 120 bytes per cell. The run stops "
+                        "with a message before using more than MAX_MEMORY (MB)."
+                    ),
+                ),
+                (
+                    self.tr("Outputs"),
+                    self.tr(
+                        "L_FACTOR, S_FACTOR, LS_FACTOR: Float32 rasters on the DEM grid, nodata "
+                        "−9999. Sources: shared/docs/domain.md §3.1–3.2; the exponents and the "
+                        "default maximum length are common Chinese CSLE practice, to be checked "
+                        "against the provincial monitoring parameters."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.DEM, self.tr("DEM (projected, metres)")))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_LENGTH, self.tr("Maximum slope length (m; 0 = no limit)"),
-            QgsProcessingParameterNumber.Double, standards.CSLE_MAX_SLOPE_LENGTH_M, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.CHANNEL_AREA, self.tr("Channel initiation area (ha; slope length resets on "
-                                       "channels)"),
-            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_LENGTH,
+                self.tr("Maximum slope length (m; 0 = no limit)"),
+                QgsProcessingParameterNumber.Double,
+                standards.CSLE_MAX_SLOPE_LENGTH_M,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.CHANNEL_AREA,
+                self.tr("Channel initiation area (ha; slope length resets on channels)"),
+                QgsProcessingParameterNumber.Double,
+                None,
+                optional=True,
+                minValue=0.0,
+            )
+        )
         for name, label, default in (
-                (self.M_BREAKS, self.tr("Slope breaks for the exponent m (degrees)"),
-                 ",".join(f"{v:g}" for v in standards.CSLE_M_BREAKS_DEG)),
-                (self.M_VALUES, self.tr("Exponent m per slope class"),
-                 ",".join(f"{v:g}" for v in standards.CSLE_M_VALUES))):
+            (
+                self.M_BREAKS,
+                self.tr("Slope breaks for the exponent m (degrees)"),
+                ",".join(f"{v:g}" for v in standards.CSLE_M_BREAKS_DEG),
+            ),
+            (
+                self.M_VALUES,
+                self.tr("Exponent m per slope class"),
+                ",".join(f"{v:g}" for v in standards.CSLE_M_VALUES),
+            ),
+        ):
             param = QgsProcessingParameterString(name, label, defaultValue=default)
             param.setFlags(param.flags() | param.FlagAdvanced)
             self.addParameter(param)
         mem = QgsProcessingParameterNumber(
-            self.MAX_MEMORY, self.tr("Memory limit (MB)"), QgsProcessingParameterNumber.Integer,
-            DEFAULT_MAX_MEMORY_MB, minValue=64)
+            self.MAX_MEMORY,
+            self.tr("Memory limit (MB)"),
+            QgsProcessingParameterNumber.Integer,
+            DEFAULT_MAX_MEMORY_MB,
+            minValue=64,
+        )
         mem.setFlags(mem.flags() | mem.FlagAdvanced)
         self.addParameter(mem)
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            self.L_FACTOR, self.tr("L factor"), optional=True))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            self.S_FACTOR, self.tr("S factor"), optional=True))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            self.LS_FACTOR, self.tr("LS factor")))
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(self.L_FACTOR, self.tr("L factor"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(self.S_FACTOR, self.tr("S factor"), optional=True)
+        )
+        self.addParameter(QgsProcessingParameterRasterDestination(self.LS_FACTOR, self.tr("LS factor")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         _layer, dem_path, _grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M)
+            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
+        )
         try:
             breaks = parse_breaks(self.parameterAsString(parameters, self.M_BREAKS, context))
             values = parse_m_values(self.parameterAsString(parameters, self.M_VALUES, context))
             if len(values) != len(breaks) + 1:
-                raise InputError(QT_TRANSLATE_NOOP(
-                    "SwcCore", "The slope-length exponents need one value more than the slope "
-                    "breaks ({n_breaks} breaks, {n_values} values), e.g. breaks 1,3,5 and values "
-                    "0.2,0.3,0.4,0.5."), n_breaks=len(breaks), n_values=len(values))
+                raise InputError(
+                    QT_TRANSLATE_NOOP(
+                        "SwcCore",
+                        "The slope-length exponents need one value more than the slope "
+                        "breaks ({n_breaks} breaks, {n_values} values), e.g. breaks 1,3,5 and values "
+                        "0.2,0.3,0.4,0.5.",
+                    ),
+                    n_breaks=len(breaks),
+                    n_values=len(values),
+                )
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
         max_length = self.parameterAsDouble(parameters, self.MAX_LENGTH, context)
@@ -159,21 +219,35 @@ class LsFactorAlgorithm(SwcAlgorithm):
             outputs[name] = path or None
         feedback.pushInfo(self.tr("Routing flow and computing L and S…"))
         result = self.run_core(
-            ls_factor_rasters, feedback, dem_path, outputs[self.L_FACTOR], outputs[self.S_FACTOR],
-            outputs[self.LS_FACTOR], max_length_m=max_length if max_length > 0 else None,
-            channel_area_m2=channel, m_breaks=breaks, m_values=values,
+            ls_factor_rasters,
+            feedback,
+            dem_path,
+            outputs[self.L_FACTOR],
+            outputs[self.S_FACTOR],
+            outputs[self.LS_FACTOR],
+            max_length_m=max_length if max_length > 0 else None,
+            channel_area_m2=channel,
+            m_breaks=breaks,
+            m_values=values,
             max_memory_mb=self.parameterAsInt(parameters, self.MAX_MEMORY, context),
-            progress_span=(0, 98))
+            progress_span=(0, 98),
+        )
         if channel:
-            feedback.pushInfo(self.tr("{n} channel cells reset the slope length.").format(
-                n=result.channel_cells))
+            feedback.pushInfo(
+                self.tr("{n} channel cells reset the slope length.").format(n=result.channel_cells)
+            )
         import numpy as np  # local: only for the summary line
 
-        feedback.pushInfo(self.tr("Mean L {l:.3f}, mean S {s:.3f}, mean LS {ls:.3f}.").format(
-            l=float(np.nanmean(result.l)), s=float(np.nanmean(result.s)),
-            ls=float(np.nanmean(result.ls))))
-        names = {self.L_FACTOR: ("L", self.tr("L factor")), self.S_FACTOR: ("S", self.tr("S factor")),
-                 self.LS_FACTOR: ("LS", self.tr("LS factor"))}
+        feedback.pushInfo(
+            self.tr("Mean L {l:.3f}, mean S {s:.3f}, mean LS {ls:.3f}.").format(
+                l=float(np.nanmean(result.l)), s=float(np.nanmean(result.s)), ls=float(np.nanmean(result.ls))
+            )
+        )
+        names = {
+            self.L_FACTOR: ("L", self.tr("L factor")),
+            self.S_FACTOR: ("S", self.tr("S factor")),
+            self.LS_FACTOR: ("LS", self.tr("LS factor")),
+        }
         out = {}
         for name, path in outputs.items():
             if not path:

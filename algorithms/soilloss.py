@@ -62,11 +62,17 @@ from .core.zones import rasterize, require_overlap, temp_path
 from .styles import paletted_raster_qml, pseudocolor_raster_qml, write_sidecar
 
 TABLE_DIR = os.path.join(PLUGIN_DIR, "resources", "tables")
-CLASS_FIELDS = ("SLIGHT_KM2", "LIGHT_KM2", "MODERATE_KM2", "INTENSE_KM2", "VINTENSE_KM2",
-                "SEVERE_KM2")
+CLASS_FIELDS = ("SLIGHT_KM2", "LIGHT_KM2", "MODERATE_KM2", "INTENSE_KM2", "VINTENSE_KM2", "SEVERE_KM2")
 SUMMARY_FIELDS = ("ERODED_KM2", "ERODED_PCT", "MEAN_MODULUS", "SOIL_LOSS_T", "SWC_RATE")
-BASE_FIELDS = ("BASE_LOSS_T", "BASE_MODULUS", "BASE_ERODED_KM2", "BASE_SWC_RATE", "REDUCTION_T",
-               "REDUCTION_PCT", "RATE_GAIN")
+BASE_FIELDS = (
+    "BASE_LOSS_T",
+    "BASE_MODULUS",
+    "BASE_ERODED_KM2",
+    "BASE_SWC_RATE",
+    "REDUCTION_T",
+    "REDUCTION_PCT",
+    "RATE_GAIN",
+)
 
 
 def class_ranges(tolerance: float) -> List[str]:
@@ -80,9 +86,12 @@ def class_ranges(tolerance: float) -> List[str]:
 
 def intensity_qml(names: Sequence[str], tolerance: float) -> str:
     ranges = class_ranges(tolerance)
-    return paletted_raster_qml([
-        (i + 1, standards.EROSION_CLASS_COLORS[i], f"{i + 1} {names[i]} ({ranges[i]})")
-        for i in range(N_CLASSES)])
+    return paletted_raster_qml(
+        [
+            (i + 1, standards.EROSION_CLASS_COLORS[i], f"{i + 1} {names[i]} ({ranges[i]})")
+            for i in range(N_CLASSES)
+        ]
+    )
 
 
 def soil_loss_qml(tolerance: float) -> str:
@@ -103,18 +112,34 @@ def zone_field_spec(alg: SwcAlgorithm, parameters, context, zones_name: str, fie
     return QVARIANT_STRING
 
 
-def zones_on_grid(alg: SwcAlgorithm, parameters, context, feedback, zones_name: str,
-                  field_name: str, crs, grid: GridSpec, work: str, required: bool = False
-                  ) -> Tuple[List[Any], Optional[str], List[float]]:
+def zones_on_grid(
+    alg: SwcAlgorithm,
+    parameters,
+    context,
+    feedback,
+    zones_name: str,
+    field_name: str,
+    crs,
+    grid: GridSpec,
+    work: str,
+    required: bool = False,
+) -> Tuple[List[Any], Optional[str], List[float]]:
     """Zone polygons grouped by name, rasterised on ``grid``.
 
     Returns ``(names, zone raster path or None, polygon areas m²)``; zone
     numbers are 1..len(names).  Polygons sharing a name form one zone.
     """
     field = alg.parameterAsString(parameters, field_name, context)
-    polys = alg.polygons_in_crs(parameters, zones_name, context, crs, feedback,
-                                attributes=[field] if field else [], required=required,
-                                label=alg.tr("Zones"))
+    polys = alg.polygons_in_crs(
+        parameters,
+        zones_name,
+        context,
+        crs,
+        feedback,
+        attributes=[field] if field else [],
+        required=required,
+        label=alg.tr("Zones"),
+    )
     if not polys:
         return [], None, []
     try:
@@ -177,142 +202,303 @@ class SoilLossAlgorithm(SwcAlgorithm):
 
     def class_names(self) -> List[str]:
         """Translated SL 190 class names 1..6 (微度 … 剧烈)."""
-        return [self.tr("slight"), self.tr("light"), self.tr("moderate"), self.tr("intense"),
-                self.tr("very intense"), self.tr("severe")]
+        return [
+            self.tr("slight"),
+            self.tr("light"),
+            self.tr("moderate"),
+            self.tr("intense"),
+            self.tr("very intense"),
+            self.tr("severe"),
+        ]
 
     def help_html(self):
         return self.format_help(
-            self.tr("Estimates the annual soil loss with the Chinese Soil Loss Equation "
-                    "A = R·K·L·S·B·E·T, grades it by SL 190-2007 and reports per zone the area of "
-                    "each intensity class, the soil loss and the soil-and-water-conservation "
-                    "rate (水土保持率)."),
+            self.tr(
+                "Estimates the annual soil loss with the Chinese Soil Loss Equation "
+                "A = R·K·L·S·B·E·T, grades it by SL 190-2007 and reports per zone the area of "
+                "each intensity class, the soil loss and the soil-and-water-conservation "
+                "rate (水土保持率)."
+            ),
             [
-                (self.tr("Factors"), self.tr(
-                    "R: rainfall erosivity (MJ·mm·hm⁻²·h⁻¹·a⁻¹), a raster (R) or a constant "
-                    "(R_CONSTANT). K: soil erodibility (t·hm²·h·hm⁻²·MJ⁻¹·mm⁻¹), a raster of K "
-                    "values, a raster of soil classes with K_TABLE (CSV code,K), soil polygons "
-                    "with the K value in K_FIELD, or a constant (K_CONSTANT). LS: a given LS raster, "
-                    "or computed from the DEM as in the LS factor algorithm (MAX_LENGTH, "
-                    "CHANNEL_AREA). The LS or DEM grid is the output grid; other rasters in the "
-                    "same CRS are resampled onto it (nearest for classes, bilinear for values).")),
-                (self.tr("Land use, B and T"), self.tr(
-                    "LANDUSE is a raster of codes or polygons with the code in LANDUSE_FIELD. "
-                    "LANDUSE_TABLE (CSV: code, name, B, T, cover) gives B and T per code; the "
-                    "first row whose code pattern matches wins (* and ? wildcards). The default "
-                    "table holds the land-survey (三调) codes; "
-                    "resources/tables/landuse_bt_youwuzhen_seims.csv is an example for other "
-                    "codes. Codes missing from the table stop the run with their list. With an "
-                    "FVC raster (fraction 0–1 or percent 0–100), rows with cover forest or grass "
-                    "take B from FVC_TABLE. Built-up land and water have B = 0.")),
-                (self.tr("Measures, E and the scenario"), self.tr(
-                    "MEASURES are polygons whose MEASURE_FIELD holds a measure code or name "
-                    "(e.g. 鱼鳞坑, terrace_earth); MEASURE_TABLE gives E and optionally T "
-                    "(T = the smaller of the land-use and the measure T). Outside measures E = 1. "
-                    "With MEASURES the same run also computes the case without measures (E = 1, "
-                    "land-use T) and the TABLE reports both and the reduction. Alternatively "
-                    "BASELINE takes the SOIL_LOSS raster of an earlier run (same grid) as the "
-                    "case to compare with.")),
-                (self.tr("Intensity classes"), self.tr(
-                    "SL 190-2007, t/km²·a, lower bound included: 1 slight below TOLERANCE, 2 "
-                    "light from TOLERANCE to below 2 500, 3 moderate from 2 500 (exactly 2 500 is "
-                    "moderate), 4 intense from 5 000, 5 very intense from 8 000, 6 severe from "
-                    "15 000. TOLERANCE: 200 in the northern rocky mountains (Hebei, default), 500 "
-                    "in the southern red-soil hills, 1 000 on the Loess Plateau. A cell exactly "
-                    "at the tolerance counts as eroded.")),
-                (self.tr("Table"), self.tr(
-                    "One row per zone (polygons sharing a ZONE_FIELD value form one zone; without "
-                    "zones one row for the whole grid): AREA_KM2 (cells with a soil-loss value), "
-                    "SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2 (light and above), ERODED_PCT, "
-                    "MEAN_MODULUS (t/km²·a), SOIL_LOSS_T (t/a), SWC_RATE (% = non-eroded area / "
-                    "area), TOLERANCE, and for the scenario BASE_LOSS_T, BASE_MODULUS, "
-                    "BASE_ERODED_KM2, BASE_SWC_RATE, REDUCTION_T (t/a), REDUCTION_PCT, RATE_GAIN "
-                    "(percentage points), BASE_SOURCE (measures or raster; empty without a "
-                    "baseline).")),
-                (self.tr("Outputs and sources"), self.tr(
-                    "SOIL_LOSS: t/km²·a (Float32, nodata −9999; = 100 × the factor product in "
-                    "t/hm²·a). INTENSITY: classes 1–6 (Byte, 0 = nodata), styled. Sources: "
-                    "shared/docs/domain.md §3–§5; the B, E and T tables are editable CSV files "
-                    "in resources/tables with their sources.")),
-            ])
+                (
+                    self.tr("Factors"),
+                    self.tr(
+                        "R: rainfall erosivity (MJ·mm·hm⁻²·h⁻¹·a⁻¹), a raster (R) or a constant "
+                        "(R_CONSTANT). K: soil erodibility (t·hm²·h·hm⁻²·MJ⁻¹·mm⁻¹), a raster of K "
+                        "values, a raster of soil classes with K_TABLE (CSV code,K), soil polygons "
+                        "with the K value in K_FIELD, or a constant (K_CONSTANT). LS: a given LS raster, "
+                        "or computed from the DEM as in the LS factor algorithm (MAX_LENGTH, "
+                        "CHANNEL_AREA). The LS or DEM grid is the output grid; other rasters in the "
+                        "same CRS are resampled onto it (nearest for classes, bilinear for values)."
+                    ),
+                ),
+                (
+                    self.tr("Land use, B and T"),
+                    self.tr(
+                        "LANDUSE is a raster of codes or polygons with the code in LANDUSE_FIELD. "
+                        "LANDUSE_TABLE (CSV: code, name, B, T, cover) gives B and T per code; the "
+                        "first row whose code pattern matches wins (* and ? wildcards). The default "
+                        "table holds the land-survey (三调) codes; "
+                        "resources/tables/landuse_bt_youwuzhen_seims.csv is an example for other "
+                        "codes. Codes missing from the table stop the run with their list. With an "
+                        "FVC raster (fraction 0–1 or percent 0–100), rows with cover forest or grass "
+                        "take B from FVC_TABLE. Built-up land and water have B = 0."
+                    ),
+                ),
+                (
+                    self.tr("Measures, E and the scenario"),
+                    self.tr(
+                        "MEASURES are polygons whose MEASURE_FIELD holds a measure code or name "
+                        "(e.g. 鱼鳞坑, terrace_earth); MEASURE_TABLE gives E and optionally T "
+                        "(T = the smaller of the land-use and the measure T). Outside measures E = 1. "
+                        "With MEASURES the same run also computes the case without measures (E = 1, "
+                        "land-use T) and the TABLE reports both and the reduction. Alternatively "
+                        "BASELINE takes the SOIL_LOSS raster of an earlier run (same grid) as the "
+                        "case to compare with."
+                    ),
+                ),
+                (
+                    self.tr("Intensity classes"),
+                    self.tr(
+                        "SL 190-2007, t/km²·a, lower bound included: 1 slight below TOLERANCE, 2 "
+                        "light from TOLERANCE to below 2 500, 3 moderate from 2 500 (exactly 2 500 is "
+                        "moderate), 4 intense from 5 000, 5 very intense from 8 000, 6 severe from "
+                        "15 000. TOLERANCE: 200 in the northern rocky mountains (Hebei, default), 500 "
+                        "in the southern red-soil hills, 1 000 on the Loess Plateau. A cell exactly "
+                        "at the tolerance counts as eroded."
+                    ),
+                ),
+                (
+                    self.tr("Table"),
+                    self.tr(
+                        "One row per zone (polygons sharing a ZONE_FIELD value form one zone; without "
+                        "zones one row for the whole grid): AREA_KM2 (cells with a soil-loss value), "
+                        "SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2 (light and above), ERODED_PCT, "
+                        "MEAN_MODULUS (t/km²·a), SOIL_LOSS_T (t/a), SWC_RATE (% = non-eroded area / "
+                        "area), TOLERANCE, and for the scenario BASE_LOSS_T, BASE_MODULUS, "
+                        "BASE_ERODED_KM2, BASE_SWC_RATE, REDUCTION_T (t/a), REDUCTION_PCT, RATE_GAIN "
+                        "(percentage points), BASE_SOURCE (measures or raster; empty without a "
+                        "baseline)."
+                    ),
+                ),
+                (
+                    self.tr("Outputs and sources"),
+                    self.tr(
+                        "SOIL_LOSS: t/km²·a (Float32, nodata −9999; = 100 × the factor product in "
+                        "t/hm²·a). INTENSITY: classes 1–6 (Byte, 0 = nodata), styled. Sources: "
+                        "shared/docs/domain.md §3–§5; the B, E and T tables are editable CSV files "
+                        "in resources/tables with their sources."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
         def adv(param):
             param.setFlags(param.flags() | param.FlagAdvanced)
             return param
 
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.R, self.tr("Rainfall erosivity R (raster)"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.R_CONSTANT, self.tr("Rainfall erosivity R (constant, MJ·mm/(hm²·h·a))"),
-            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0))
-        self.addParameter(QgsProcessingParameterMapLayer(
-            self.K, self.tr("Soil erodibility K (raster, or soil polygons)"), optional=True,
-            types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.K_FIELD, self.tr("K field of the soil polygons"), parentLayerParameterName=self.K,
-            type=QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.K_TABLE, self.tr("K table for a soil-class raster (CSV code,K)"), extension="csv",
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.K_CONSTANT, self.tr("Soil erodibility K (constant)"),
-            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0, maxValue=1.0))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.DEM, self.tr("DEM (projected, metres; for LS)"), optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.LS, self.tr("LS factor raster (instead of the DEM)"), optional=True))
-        self.addParameter(adv(QgsProcessingParameterNumber(
-            self.MAX_LENGTH, self.tr("Maximum slope length (m; 0 = no limit)"),
-            QgsProcessingParameterNumber.Double, standards.CSLE_MAX_SLOPE_LENGTH_M, minValue=0.0)))
-        self.addParameter(adv(QgsProcessingParameterNumber(
-            self.CHANNEL_AREA, self.tr("Channel initiation area (ha)"),
-            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0)))
-        self.addParameter(QgsProcessingParameterMapLayer(
-            self.LANDUSE, self.tr("Land use (raster of codes, or polygons)"),
-            types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.LANDUSE_FIELD, self.tr("Land-use code field (polygons)"),
-            parentLayerParameterName=self.LANDUSE, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.LANDUSE_TABLE, self.tr("Land-use table: code → B, T (CSV)"), extension="csv",
-            defaultValue=os.path.join(TABLE_DIR, standards.LANDUSE_TABLE_HEBEI), optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.FVC, self.tr("Fractional vegetation cover (raster, 0–1 or %)"), optional=True))
-        self.addParameter(adv(QgsProcessingParameterFile(
-            self.FVC_TABLE, self.tr("FVC table: cover → B (CSV)"), extension="csv",
-            defaultValue=os.path.join(TABLE_DIR, standards.FVC_TABLE), optional=True)))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.MEASURES, self.tr("Conservation measures (polygons)"), [PROCESSING_POLYGON],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.MEASURE_FIELD, self.tr("Measure type field"), parentLayerParameterName=self.MEASURES,
-            optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.MEASURE_TABLE, self.tr("Measure table: measure → E, T (CSV)"), extension="csv",
-            defaultValue=os.path.join(TABLE_DIR, standards.MEASURE_TABLE), optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.BASELINE, self.tr("Baseline soil loss to compare with (t/km²·a, optional)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, self.tr("Tolerable soil loss (t/km²·a)"),
-            QgsProcessingParameterNumber.Double, standards.TOLERANCE_T_KM2_A, minValue=1.0,
-            maxValue=2499.0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, self.tr("Zones (e.g. counties, townships, watersheds)"), [PROCESSING_POLYGON],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ZONE_FIELD, self.tr("Zone name field"), parentLayerParameterName=self.ZONES,
-            optional=True))
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(self.R, self.tr("Rainfall erosivity R (raster)"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.R_CONSTANT,
+                self.tr("Rainfall erosivity R (constant, MJ·mm/(hm²·h·a))"),
+                QgsProcessingParameterNumber.Double,
+                None,
+                optional=True,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMapLayer(
+                self.K,
+                self.tr("Soil erodibility K (raster, or soil polygons)"),
+                optional=True,
+                types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.K_FIELD,
+                self.tr("K field of the soil polygons"),
+                parentLayerParameterName=self.K,
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.K_TABLE,
+                self.tr("K table for a soil-class raster (CSV code,K)"),
+                extension="csv",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.K_CONSTANT,
+                self.tr("Soil erodibility K (constant)"),
+                QgsProcessingParameterNumber.Double,
+                None,
+                optional=True,
+                minValue=0.0,
+                maxValue=1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.DEM, self.tr("DEM (projected, metres; for LS)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.LS, self.tr("LS factor raster (instead of the DEM)"), optional=True
+            )
+        )
+        self.addParameter(
+            adv(
+                QgsProcessingParameterNumber(
+                    self.MAX_LENGTH,
+                    self.tr("Maximum slope length (m; 0 = no limit)"),
+                    QgsProcessingParameterNumber.Double,
+                    standards.CSLE_MAX_SLOPE_LENGTH_M,
+                    minValue=0.0,
+                )
+            )
+        )
+        self.addParameter(
+            adv(
+                QgsProcessingParameterNumber(
+                    self.CHANNEL_AREA,
+                    self.tr("Channel initiation area (ha)"),
+                    QgsProcessingParameterNumber.Double,
+                    None,
+                    optional=True,
+                    minValue=0.0,
+                )
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMapLayer(
+                self.LANDUSE,
+                self.tr("Land use (raster of codes, or polygons)"),
+                types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.LANDUSE_FIELD,
+                self.tr("Land-use code field (polygons)"),
+                parentLayerParameterName=self.LANDUSE,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.LANDUSE_TABLE,
+                self.tr("Land-use table: code → B, T (CSV)"),
+                extension="csv",
+                defaultValue=os.path.join(TABLE_DIR, standards.LANDUSE_TABLE_HEBEI),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.FVC, self.tr("Fractional vegetation cover (raster, 0–1 or %)"), optional=True
+            )
+        )
+        self.addParameter(
+            adv(
+                QgsProcessingParameterFile(
+                    self.FVC_TABLE,
+                    self.tr("FVC table: cover → B (CSV)"),
+                    extension="csv",
+                    defaultValue=os.path.join(TABLE_DIR, standards.FVC_TABLE),
+                    optional=True,
+                )
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.MEASURES,
+                self.tr("Conservation measures (polygons)"),
+                [PROCESSING_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.MEASURE_FIELD,
+                self.tr("Measure type field"),
+                parentLayerParameterName=self.MEASURES,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.MEASURE_TABLE,
+                self.tr("Measure table: measure → E, T (CSV)"),
+                extension="csv",
+                defaultValue=os.path.join(TABLE_DIR, standards.MEASURE_TABLE),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.BASELINE,
+                self.tr("Baseline soil loss to compare with (t/km²·a, optional)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.TOLERANCE,
+                self.tr("Tolerable soil loss (t/km²·a)"),
+                QgsProcessingParameterNumber.Double,
+                standards.TOLERANCE_T_KM2_A,
+                minValue=1.0,
+                maxValue=2499.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES,
+                self.tr("Zones (e.g. counties, townships, watersheds)"),
+                [PROCESSING_POLYGON],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ZONE_FIELD,
+                self.tr("Zone name field"),
+                parentLayerParameterName=self.ZONES,
+                optional=True,
+            )
+        )
         self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
-        self.addParameter(adv(QgsProcessingParameterNumber(
-            self.MAX_MEMORY, self.tr("Memory limit for LS from the DEM (MB)"),
-            QgsProcessingParameterNumber.Integer, DEFAULT_MAX_MEMORY_MB, minValue=64)))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            self.SOIL_LOSS, self.tr("Soil loss (t/km²·a)")))
-        self.addParameter(QgsProcessingParameterRasterDestination(
-            self.INTENSITY, self.tr("Erosion intensity (SL 190)")))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, self.tr("Soil loss per zone"), PROCESSING_TABLE))
+        self.addParameter(
+            adv(
+                QgsProcessingParameterNumber(
+                    self.MAX_MEMORY,
+                    self.tr("Memory limit for LS from the DEM (MB)"),
+                    QgsProcessingParameterNumber.Integer,
+                    DEFAULT_MAX_MEMORY_MB,
+                    minValue=64,
+                )
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(self.SOIL_LOSS, self.tr("Soil loss (t/km²·a)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(self.INTENSITY, self.tr("Erosion intensity (SL 190)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.TABLE, self.tr("Soil loss per zone"), PROCESSING_TABLE)
+        )
 
     # -- checks ----------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):  # noqa: N802
@@ -320,25 +506,28 @@ class SoilLossAlgorithm(SwcAlgorithm):
         if not ok:
             return ok, msg
         if not parameters.get(self.R) and parameters.get(self.R_CONSTANT) in (None, ""):
-            return False, self.tr("The R factor is missing: give a rainfall-erosivity raster (R) "
-                                  "or a constant (R_CONSTANT).")
+            return False, self.tr(
+                "The R factor is missing: give a rainfall-erosivity raster (R) or a constant (R_CONSTANT)."
+            )
         if not parameters.get(self.K) and parameters.get(self.K_CONSTANT) in (None, ""):
-            return False, self.tr("The K factor is missing: give a K raster, soil polygons with "
-                                  "a K field (K, K_FIELD) or a constant (K_CONSTANT).")
+            return False, self.tr(
+                "The K factor is missing: give a K raster, soil polygons with "
+                "a K field (K, K_FIELD) or a constant (K_CONSTANT)."
+            )
         if not parameters.get(self.DEM) and not parameters.get(self.LS):
-            return False, self.tr("The LS factor is missing: give a DEM (DEM) or an LS raster "
-                                  "(LS).")
+            return False, self.tr("The LS factor is missing: give a DEM (DEM) or an LS raster (LS).")
         if parameters.get(self.MEASURES) and not parameters.get(self.MEASURE_FIELD):
-            return False, self.tr("A measure layer needs its measure type field "
-                                  "(MEASURE_FIELD).")
+            return False, self.tr("A measure layer needs its measure type field (MEASURE_FIELD).")
         return True, ""
 
     # -- helpers ---------------------------------------------------------------------
     def _raster_path(self, layer, label: str) -> str:
         if layer.providerType() != "gdal":
-            raise self.fail(self.tr("The raster {name} must be a GDAL raster file, not a "
-                                    "{provider} layer.").format(name=label,
-                                                                provider=layer.providerType()))
+            raise self.fail(
+                self.tr("The raster {name} must be a GDAL raster file, not a {provider} layer.").format(
+                    name=label, provider=layer.providerType()
+                )
+            )
         return layer.source()
 
     def _table(self, parameters, name, context, default: str) -> str:
@@ -347,16 +536,16 @@ class SoilLossAlgorithm(SwcAlgorithm):
         path = self.parameterAsFile(parameters, name, context)
         return path or os.path.join(TABLE_DIR, default)
 
-    def _align(self, path: str, grid: GridSpec, work: str, label: str,
-               categorical: bool = False) -> str:
+    def _align(self, path: str, grid: GridSpec, work: str, label: str, categorical: bool = False) -> str:
         try:
             return align_raster(path, grid, temp_path(work, label.lower()), label, categorical)
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
 
     def _vector_layer_polys(self, parameters, name, field, context, crs, feedback, label):
-        polys = self.polygons_in_crs(parameters, name, context, crs, feedback,
-                                     attributes=[field], label=label)
+        polys = self.polygons_in_crs(
+            parameters, name, context, crs, feedback, attributes=[field], label=label
+        )
         return polys
 
     # -- run -----------------------------------------------------------------------------
@@ -383,7 +572,8 @@ class SoilLossAlgorithm(SwcAlgorithm):
             del _ds
         else:
             ref_layer, dem_path, grid = self.dem_from_parameter(
-                parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M)
+                parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
+            )
             max_length = self.parameterAsDouble(parameters, self.MAX_LENGTH, context)
             channel = None
             if parameters.get(self.CHANNEL_AREA) not in (None, ""):
@@ -391,11 +581,18 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 channel = value * standards.HA_M2 if value > 0 else None
             feedback.pushInfo(self.tr("Computing LS from the DEM…"))
             ls_path = temp_path(work, "ls")
-            self.run_core(ls_factor_rasters, feedback, dem_path, None, None, ls_path,
-                          max_length_m=max_length if max_length > 0 else None,
-                          channel_area_m2=channel,
-                          max_memory_mb=self.parameterAsInt(parameters, self.MAX_MEMORY, context),
-                          progress_span=(0, 40))
+            self.run_core(
+                ls_factor_rasters,
+                feedback,
+                dem_path,
+                None,
+                None,
+                ls_path,
+                max_length_m=max_length if max_length > 0 else None,
+                channel_area_m2=channel,
+                max_memory_mb=self.parameterAsInt(parameters, self.MAX_MEMORY, context),
+                progress_span=(0, 40),
+            )
         crs = ref_layer.crs()
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
         try:
@@ -411,27 +608,49 @@ class SoilLossAlgorithm(SwcAlgorithm):
         baseline_path = None
         base_layer = self.parameterAsRasterLayer(parameters, self.BASELINE, context)
         if base_layer is not None:
-            baseline_path = self._align(self._raster_path(base_layer, "BASELINE"), grid, work,
-                                        "BASELINE")
-        names, zone_path, _areas = zones_on_grid(self, parameters, context, feedback, self.ZONES,
-                                                 self.ZONE_FIELD, crs, grid, work)
+            baseline_path = self._align(self._raster_path(base_layer, "BASELINE"), grid, work, "BASELINE")
+        names, zone_path, _areas = zones_on_grid(
+            self, parameters, context, feedback, self.ZONES, self.ZONE_FIELD, crs, grid, work
+        )
         out_path = self.parameterAsOutputLayer(parameters, self.SOIL_LOSS, context)
         cls_path = self.parameterAsOutputLayer(parameters, self.INTENSITY, context)
         block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
         feedback.pushInfo(self.tr("Computing the soil loss…"))
         result = self.run_core(
-            soil_loss, feedback, FactorSource(path=ls_path), r_src, k_src, landuse, out_path,
-            cls_path, fvc_path=fvc_path, fvc_table=fvc_table, fvc_percent=fvc_percent,
-            measures=measures, baseline_path=baseline_path, zone_path=zone_path,
-            n_zones=len(names), tolerance=tolerance, grid=grid, block_rows=block,
-            block_cols=block, progress_span=(45 if ls_layer is None else 5, 95))
+            soil_loss,
+            feedback,
+            FactorSource(path=ls_path),
+            r_src,
+            k_src,
+            landuse,
+            out_path,
+            cls_path,
+            fvc_path=fvc_path,
+            fvc_table=fvc_table,
+            fvc_percent=fvc_percent,
+            measures=measures,
+            baseline_path=baseline_path,
+            zone_path=zone_path,
+            n_zones=len(names),
+            tolerance=tolerance,
+            grid=grid,
+            block_rows=block,
+            block_cols=block,
+            progress_span=(45 if ls_layer is None else 5, 95),
+        )
         labels = {"LS": "LS", "R": "R", "K": "K", "B": "B"}
         for name, count in result.missing.items():
-            feedback.pushWarning(self.tr(
-                "{n} cells with land use have no {factor} value and were left out; check the "
-                "extent and nodata of the {factor} input.").format(n=count, factor=labels[name]))
-        feedback.pushInfo(self.tr("Factor means over the cells with a value: {means}.").format(
-            means=", ".join(f"{k} {v:.4g}" for k, v in result.factor_means.items())))
+            feedback.pushWarning(
+                self.tr(
+                    "{n} cells with land use have no {factor} value and were left out; check the "
+                    "extent and nodata of the {factor} input."
+                ).format(n=count, factor=labels[name])
+            )
+        feedback.pushInfo(
+            self.tr("Factor means over the cells with a value: {means}.").format(
+                means=", ".join(f"{k} {v:.4g}" for k, v in result.factor_means.items())
+            )
+        )
         if measures is not None:
             feedback.pushInfo(self.tr("{n} measure polygons applied.").format(n=n_measure_polys))
 
@@ -458,27 +677,40 @@ class SoilLossAlgorithm(SwcAlgorithm):
             row += [values[f] for f in BASE_FIELDS]
             row += [base_source]
             rows.append(row)
-            msg = self.tr("{zone}: {area:.2f} km², soil loss {loss:.1f} t/a (mean {mean:.0f} "
-                          "t/km²·a), eroded {eroded:.2f} km², SWC rate {rate:.2f} %").format(
-                zone=name, area=values["AREA_KM2"], loss=values["SOIL_LOSS_T"],
-                mean=values["MEAN_MODULUS"] or 0.0, eroded=values["ERODED_KM2"],
-                rate=values["SWC_RATE"] if values["SWC_RATE"] is not None else float("nan"))
+            msg = self.tr(
+                "{zone}: {area:.2f} km², soil loss {loss:.1f} t/a (mean {mean:.0f} "
+                "t/km²·a), eroded {eroded:.2f} km², SWC rate {rate:.2f} %"
+            ).format(
+                zone=name,
+                area=values["AREA_KM2"],
+                loss=values["SOIL_LOSS_T"],
+                mean=values["MEAN_MODULUS"] or 0.0,
+                eroded=values["ERODED_KM2"],
+                rate=values["SWC_RATE"] if values["SWC_RATE"] is not None else float("nan"),
+            )
             feedback.pushInfo(msg)
             if base_source and values["BASE_LOSS_T"] is not None:
-                feedback.pushInfo(self.tr(
-                    "{zone}: without the change {base:.1f} t/a, reduction {red:.1f} t/a; SWC rate "
-                    "{brate:.2f} % → {rate:.2f} %").format(
-                    zone=name, base=values["BASE_LOSS_T"], red=values["REDUCTION_T"],
-                    brate=values["BASE_SWC_RATE"] if values["BASE_SWC_RATE"] is not None
-                    else float("nan"),
-                    rate=values["SWC_RATE"] if values["SWC_RATE"] is not None else float("nan")))
+                feedback.pushInfo(
+                    self.tr(
+                        "{zone}: without the change {base:.1f} t/a, reduction {red:.1f} t/a; SWC rate "
+                        "{brate:.2f} % → {rate:.2f} %"
+                    ).format(
+                        zone=name,
+                        base=values["BASE_LOSS_T"],
+                        red=values["REDUCTION_T"],
+                        brate=values["BASE_SWC_RATE"]
+                        if values["BASE_SWC_RATE"] is not None
+                        else float("nan"),
+                        rate=values["SWC_RATE"] if values["SWC_RATE"] is not None else float("nan"),
+                    )
+                )
         self.add_rows(sink, fields, rows)
 
         names_cls = self.class_names()
-        q1 = write_sidecar(out_path, soil_loss_qml(tolerance)) or self.style_path(
-            "erosion_soilloss.qml")
+        q1 = write_sidecar(out_path, soil_loss_qml(tolerance)) or self.style_path("erosion_soilloss.qml")
         q2 = write_sidecar(cls_path, intensity_qml(names_cls, tolerance)) or self.style_path(
-            "erosion_intensity.qml")
+            "erosion_intensity.qml"
+        )
         if q1:
             self.style_output(context, out_path, q1, self.tr("Soil loss (t/km²·a)"))
         if q2:
@@ -497,11 +729,14 @@ class SoilLossAlgorithm(SwcAlgorithm):
         layer = self.parameterAsLayer(parameters, self.K, context) if parameters.get(self.K) else None
         if layer is None:
             if parameters.get(self.K_CONSTANT) in (None, ""):
-                raise self.fail(self.tr("The K factor is missing: give a K raster, soil polygons "
-                                        "with a K field (K, K_FIELD) or a constant "
-                                        "(K_CONSTANT)."))
-            return FactorSource(constant=self.parameterAsDouble(parameters, self.K_CONSTANT,
-                                                                context))
+                raise self.fail(
+                    self.tr(
+                        "The K factor is missing: give a K raster, soil polygons "
+                        "with a K field (K, K_FIELD) or a constant "
+                        "(K_CONSTANT)."
+                    )
+                )
+            return FactorSource(constant=self.parameterAsDouble(parameters, self.K_CONSTANT, context))
         if layer.type() == QgsMapLayer.RasterLayer:
             table = self.parameterAsFile(parameters, self.K_TABLE, context)
             if table:
@@ -513,19 +748,21 @@ class SoilLossAlgorithm(SwcAlgorithm):
                     raise self.fail(translate_core_error(exc)) from exc
                 missing = [c for c in present if c not in set(codes.tolist())]
                 if missing:
-                    raise self.fail(self.tr(
-                        "These soil classes of the K raster are not in the K table {path}: "
-                        "{codes}. Add a row (code, K) for each.").format(
-                        path=table, codes=", ".join(f"{c:g}" for c in missing[:30])))
+                    raise self.fail(
+                        self.tr(
+                            "These soil classes of the K raster are not in the K table {path}: "
+                            "{codes}. Add a row (code, K) for each."
+                        ).format(path=table, codes=", ".join(f"{c:g}" for c in missing[:30]))
+                    )
                 return FactorSource(path=path, codes=codes, values=values)
             path = self._align(self._raster_path(layer, "K"), grid, work, "K")
             return FactorSource(path=path)
         field = self.parameterAsString(parameters, self.K_FIELD, context)
         if not field:
-            raise self.fail(self.tr("Soil polygons as K need the field holding the K value "
-                                    "(K_FIELD)."))
-        polys = self.polygons_in_crs(parameters, self.K, context, crs, feedback,
-                                     attributes=[field], label=self.tr("Soil polygons"))
+            raise self.fail(self.tr("Soil polygons as K need the field holding the K value (K_FIELD)."))
+        polys = self.polygons_in_crs(
+            parameters, self.K, context, crs, feedback, attributes=[field], label=self.tr("Soil polygons")
+        )
         values, bad = [], []
         for fid, _wkb, attrs in polys:
             try:
@@ -537,21 +774,25 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 v = float("nan")
             values.append(v)
         if bad:
-            raise self.fail(self.tr("Soil polygons: the K field {field} is empty or outside 0–1 "
-                                    "for feature ids {ids}. K is in t·hm²·h/(hm²·MJ·mm), "
-                                    "typically 0.01–0.05.").format(
-                field=field, ids=", ".join(bad[:20])))
-        path = rasterize([(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(polys)], grid,
-                         temp_path(work, "k"))
+            raise self.fail(
+                self.tr(
+                    "Soil polygons: the K field {field} is empty or outside 0–1 "
+                    "for feature ids {ids}. K is in t·hm²·h/(hm²·MJ·mm), "
+                    "typically 0.01–0.05."
+                ).format(field=field, ids=", ".join(bad[:20]))
+            )
+        path = rasterize([(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(polys)], grid, temp_path(work, "k"))
         ds = gdal.Open(path, gdal.GA_Update)
         ds.GetRasterBand(1).SetNoDataValue(0)
         ds = None
-        return FactorSource(path=path, codes=np.arange(1, len(polys) + 1, dtype=np.float64),
-                            values=np.array(values, dtype=np.float64))
+        return FactorSource(
+            path=path,
+            codes=np.arange(1, len(polys) + 1, dtype=np.float64),
+            values=np.array(values, dtype=np.float64),
+        )
 
     def _landuse(self, parameters, context, feedback, grid, crs, work) -> LandUseSource:
-        table_path = self._table(parameters, self.LANDUSE_TABLE, context,
-                                 standards.LANDUSE_TABLE_HEBEI)
+        table_path = self._table(parameters, self.LANDUSE_TABLE, context, standards.LANDUSE_TABLE_HEBEI)
         try:
             table = read_landuse_table(table_path)
         except SwcError as exc:
@@ -560,24 +801,27 @@ class SoilLossAlgorithm(SwcAlgorithm):
         if layer is None or not layer.isValid():
             raise self.fail(self.tr("The land-use layer (LANDUSE) could not be loaded."))
         if layer.type() == QgsMapLayer.RasterLayer:
-            path = self._align(self._raster_path(layer, "LANDUSE"), grid, work, "LANDUSE",
-                               categorical=True)
+            path = self._align(self._raster_path(layer, "LANDUSE"), grid, work, "LANDUSE", categorical=True)
             codes = unique_codes(path)
             if not codes:
-                raise self.fail(self.tr("The land-use raster has no valid cell on the DEM/LS "
-                                        "grid."))
+                raise self.fail(self.tr("The land-use raster has no valid cell on the DEM/LS grid."))
             idx, missing = match_landuse(codes, table)
             if missing:
-                raise self.fail(translate_core_error(unmatched_error("landuse", missing,
-                                                                     table_path)))
+                raise self.fail(translate_core_error(unmatched_error("landuse", missing, table_path)))
             code_arr = np.array(codes, dtype=np.float64)
         else:
             field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
             if not field:
-                raise self.fail(self.tr("Land-use polygons need their code field "
-                                        "(LANDUSE_FIELD)."))
-            polys = self.polygons_in_crs(parameters, self.LANDUSE, context, crs, feedback,
-                                         attributes=[field], label=self.tr("Land use"))
+                raise self.fail(self.tr("Land-use polygons need their code field (LANDUSE_FIELD)."))
+            polys = self.polygons_in_crs(
+                parameters,
+                self.LANDUSE,
+                context,
+                crs,
+                feedback,
+                attributes=[field],
+                label=self.tr("Land use"),
+            )
             try:
                 require_overlap([(0, w) for _f, w, _a in polys], grid, self.tr("Land use"))
             except SwcError as exc:
@@ -593,8 +837,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 burn.append((distinct[key], wkb))
             idx, missing = match_landuse(values, table)
             if missing:
-                raise self.fail(translate_core_error(unmatched_error("landuse", missing,
-                                                                     table_path)))
+                raise self.fail(translate_core_error(unmatched_error("landuse", missing, table_path)))
             path = rasterize(burn, grid, temp_path(work, "landuse"))
             ds = gdal.Open(path, gdal.GA_Update)
             ds.GetRasterBand(1).SetNoDataValue(0)
@@ -602,12 +845,23 @@ class SoilLossAlgorithm(SwcAlgorithm):
             code_arr = np.arange(1, len(values) + 1, dtype=np.float64)
         rows = [table[i] for i in idx]
         shown = codes if layer.type() == QgsMapLayer.RasterLayer else values
-        feedback.pushInfo(self.tr("Land-use codes and factors: {items}.").format(
-            items="; ".join("{} → {} (B {:g}, T {:g}{})".format(
-                code_text(c), r.code, r.b, r.t, ", " + r.cover if r.cover else "")
-                for c, r in zip(shown, rows))))
-        return LandUseSource(path=path, codes=code_arr, b=np.array([r.b for r in rows]),
-                             t=np.array([r.t for r in rows]), cover=[r.cover for r in rows])
+        feedback.pushInfo(
+            self.tr("Land-use codes and factors: {items}.").format(
+                items="; ".join(
+                    "{} → {} (B {:g}, T {:g}{})".format(
+                        code_text(c), r.code, r.b, r.t, ", " + r.cover if r.cover else ""
+                    )
+                    for c, r in zip(shown, rows)
+                )
+            )
+        )
+        return LandUseSource(
+            path=path,
+            codes=code_arr,
+            b=np.array([r.b for r in rows]),
+            t=np.array([r.t for r in rows]),
+            cover=[r.cover for r in rows],
+        )
 
     def _fvc(self, parameters, context, feedback, grid, work):
         layer = self.parameterAsRasterLayer(parameters, self.FVC, context)
@@ -615,8 +869,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
             return None, None, False
         path = self._align(self._raster_path(layer, "FVC"), grid, work, "FVC")
         try:
-            table = read_fvc_table(self._table(parameters, self.FVC_TABLE, context,
-                                               standards.FVC_TABLE))
+            table = read_fvc_table(self._table(parameters, self.FVC_TABLE, context, standards.FVC_TABLE))
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
         ds = gdal.Open(path)
@@ -624,8 +877,11 @@ class SoilLossAlgorithm(SwcAlgorithm):
         stats = band.ComputeStatistics(False)
         ds = None
         percent = stats[1] > 1.5
-        feedback.pushInfo(self.tr("FVC read as {unit} (maximum {max:g}).").format(
-            unit=self.tr("percent") if percent else self.tr("fraction"), max=stats[1]))
+        feedback.pushInfo(
+            self.tr("FVC read as {unit} (maximum {max:g}).").format(
+                unit=self.tr("percent") if percent else self.tr("fraction"), max=stats[1]
+            )
+        )
         return path, table, percent
 
     def _measures(self, parameters, context, feedback, grid, crs, work):
@@ -637,9 +893,16 @@ class SoilLossAlgorithm(SwcAlgorithm):
             table = read_measure_table(table_path)
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
-        polys = self.polygons_in_crs(parameters, self.MEASURES, context, crs, feedback,
-                                     attributes=[field], required=False,
-                                     label=self.tr("Measures"))
+        polys = self.polygons_in_crs(
+            parameters,
+            self.MEASURES,
+            context,
+            crs,
+            feedback,
+            attributes=[field],
+            required=False,
+            label=self.tr("Measures"),
+        )
         if not polys:
             return None, 0
         idx, missing = match_measures([a[0] for _f, _w, a in polys], table)
@@ -650,6 +913,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
         for i, j in enumerate(idx, start=1):
             e[i] = table[j].e
             t[i] = np.nan if table[j].t is None else table[j].t
-        path = rasterize([(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(polys)], grid,
-                         temp_path(work, "measures"))
+        path = rasterize(
+            [(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(polys)], grid, temp_path(work, "measures")
+        )
         return MeasureSource(path=path, e=e, t=t), len(polys)

@@ -61,73 +61,130 @@ class SwcRateAlgorithm(SwcAlgorithm):
         return self.tr("Soil and water conservation rate per unit")
 
     def kinds(self):
-        return [self.tr("Detect"), self.tr("Soil loss modulus (t/km²·a)"),
-                self.tr("Intensity classes 1–6 (SL 190)")]
+        return [
+            self.tr("Detect"),
+            self.tr("Soil loss modulus (t/km²·a)"),
+            self.tr("Intensity classes 1–6 (SL 190)"),
+        ]
 
     def help_html(self):
         return self.format_help(
-            self.tr("Computes the soil-and-water-conservation rate (水土保持率) of each "
-                    "administrative unit and its gap to the targets."),
+            self.tr(
+                "Computes the soil-and-water-conservation rate (水土保持率) of each "
+                "administrative unit and its gap to the targets."
+            ),
             [
-                (self.tr("Method"), self.tr(
-                    "SWC_RATE (%) = (area − eroded area) / area × 100, where the eroded area is "
-                    "the area at SL 190 class light or above, i.e. a soil loss at or above "
-                    "TOLERANCE (default 200 t/km²·a, northern rocky mountains; 500 in the "
-                    "southern red-soil hills). Exactly 2 500 is moderate; exactly the tolerance "
-                    "is eroded. The area of a unit is the area of its cells with a value; "
-                    "COVER_PCT compares it with the polygon area.")),
-                (self.tr("Input"), self.tr(
-                    "INPUT is a soil-loss raster (t/km²·a, e.g. SOIL_LOSS of the soil-loss "
-                    "algorithm) or an intensity raster with classes 1–6 (then TOLERANCE is not "
-                    "used). INPUT_KIND Detect treats an integer raster whose values lie within "
-                    "0–6 as intensity classes and anything else as soil loss. ZONES are the "
-                    "units (counties, townships); polygons sharing a ZONE_FIELD value form one "
-                    "unit; a cell belongs to the unit containing its centre.")),
-                (self.tr("Targets"), self.tr(
-                    "TARGET_1 and TARGET_2 (defaults 79.96 % and 84.07 %, Hebei's targets for "
-                    "2025 and 2035). GAP_n = TARGET_n − SWC_RATE in percentage points (above 0: "
-                    "the target is not reached). TREAT_n_KM2 is the eroded area that must be "
-                    "brought below the tolerance to reach it.")),
-                (self.tr("Output"), self.tr(
-                    "One row per unit: ZONE, AREA_KM2, SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2, "
-                    "SWC_RATE, TARGET_1, GAP_1, TREAT_1_KM2, TARGET_2, GAP_2, TREAT_2_KM2, "
-                    "POLY_KM2, COVER_PCT, TOLERANCE, INPUT_KIND. Sources: shared/docs/domain.md §4 "
-                    "(SL 190-2007) and §5 (水土保持率 definition, Hebei targets).")),
-            ])
+                (
+                    self.tr("Method"),
+                    self.tr(
+                        "SWC_RATE (%) = (area − eroded area) / area × 100, where the eroded area is "
+                        "the area at SL 190 class light or above, i.e. a soil loss at or above "
+                        "TOLERANCE (default 200 t/km²·a, northern rocky mountains; 500 in the "
+                        "southern red-soil hills). Exactly 2 500 is moderate; exactly the tolerance "
+                        "is eroded. The area of a unit is the area of its cells with a value; "
+                        "COVER_PCT compares it with the polygon area."
+                    ),
+                ),
+                (
+                    self.tr("Input"),
+                    self.tr(
+                        "INPUT is a soil-loss raster (t/km²·a, e.g. SOIL_LOSS of the soil-loss "
+                        "algorithm) or an intensity raster with classes 1–6 (then TOLERANCE is not "
+                        "used). INPUT_KIND Detect treats an integer raster whose values lie within "
+                        "0–6 as intensity classes and anything else as soil loss. ZONES are the "
+                        "units (counties, townships); polygons sharing a ZONE_FIELD value form one "
+                        "unit; a cell belongs to the unit containing its centre."
+                    ),
+                ),
+                (
+                    self.tr("Targets"),
+                    self.tr(
+                        "TARGET_1 and TARGET_2 (defaults 79.96 % and 84.07 %, Hebei's targets for "
+                        "2025 and 2035). GAP_n = TARGET_n − SWC_RATE in percentage points (above 0: "
+                        "the target is not reached). TREAT_n_KM2 is the eroded area that must be "
+                        "brought below the tolerance to reach it."
+                    ),
+                ),
+                (
+                    self.tr("Output"),
+                    self.tr(
+                        "One row per unit: ZONE, AREA_KM2, SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2, "
+                        "SWC_RATE, TARGET_1, GAP_1, TREAT_1_KM2, TARGET_2, GAP_2, TREAT_2_KM2, "
+                        "POLY_KM2, COVER_PCT, TOLERANCE, INPUT_KIND. Sources: shared/docs/domain.md §4 "
+                        "(SL 190-2007) and §5 (水土保持率 definition, Hebei targets)."
+                    ),
+                ),
+            ],
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.INPUT, self.tr("Soil loss (t/km²·a) or erosion intensity raster")))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.INPUT_KIND, self.tr("Input holds"), options=self.kinds(), defaultValue=KIND_AUTO))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, self.tr("Administrative units"), [PROCESSING_POLYGON]))
-        self.addParameter(QgsProcessingParameterField(
-            self.ZONE_FIELD, self.tr("Unit name field"), parentLayerParameterName=self.ZONES))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, self.tr("Tolerable soil loss (t/km²·a)"),
-            QgsProcessingParameterNumber.Double, standards.TOLERANCE_T_KM2_A, minValue=1.0,
-            maxValue=2499.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TARGET_1, self.tr("First target rate (%; Hebei 2025)"),
-            QgsProcessingParameterNumber.Double, standards.SWC_RATE_TARGET_2025, minValue=0.0,
-            maxValue=100.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TARGET_2, self.tr("Second target rate (%; Hebei 2035)"),
-            QgsProcessingParameterNumber.Double, standards.SWC_RATE_TARGET_2035, minValue=0.0,
-            maxValue=100.0))
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.INPUT, self.tr("Soil loss (t/km²·a) or erosion intensity raster")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.INPUT_KIND, self.tr("Input holds"), options=self.kinds(), defaultValue=KIND_AUTO
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES, self.tr("Administrative units"), [PROCESSING_POLYGON]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ZONE_FIELD, self.tr("Unit name field"), parentLayerParameterName=self.ZONES
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.TOLERANCE,
+                self.tr("Tolerable soil loss (t/km²·a)"),
+                QgsProcessingParameterNumber.Double,
+                standards.TOLERANCE_T_KM2_A,
+                minValue=1.0,
+                maxValue=2499.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.TARGET_1,
+                self.tr("First target rate (%; Hebei 2025)"),
+                QgsProcessingParameterNumber.Double,
+                standards.SWC_RATE_TARGET_2025,
+                minValue=0.0,
+                maxValue=100.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.TARGET_2,
+                self.tr("Second target rate (%; Hebei 2035)"),
+                QgsProcessingParameterNumber.Double,
+                standards.SWC_RATE_TARGET_2035,
+                minValue=0.0,
+                maxValue=100.0,
+            )
+        )
         self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Soil and water conservation rate"), PROCESSING_TABLE))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Soil and water conservation rate"), PROCESSING_TABLE
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None or not layer.isValid():
             raise self.fail(self.tr("The input raster (INPUT) could not be loaded."))
         if layer.providerType() != "gdal":
-            raise self.fail(self.tr("The raster {name} must be a GDAL raster file, not a "
-                                    "{provider} layer.").format(name="INPUT",
-                                                                provider=layer.providerType()))
+            raise self.fail(
+                self.tr("The raster {name} must be a GDAL raster file, not a {provider} layer.").format(
+                    name="INPUT", provider=layer.providerType()
+                )
+            )
         path = layer.source()
         try:
             _ds, grid = open_raster(path)
@@ -138,31 +195,67 @@ class SwcRateAlgorithm(SwcAlgorithm):
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
         kind = self.parameterAsEnum(parameters, self.INPUT_KIND, context)
-        targets = (self.parameterAsDouble(parameters, self.TARGET_1, context),
-                   self.parameterAsDouble(parameters, self.TARGET_2, context))
+        targets = (
+            self.parameterAsDouble(parameters, self.TARGET_1, context),
+            self.parameterAsDouble(parameters, self.TARGET_2, context),
+        )
         work = tempfile.mkdtemp(prefix="swc_rate_", dir=QgsProcessingUtils.tempFolder())
         try:
             names, zone_path, poly_areas = zones_on_grid(
-                self, parameters, context, feedback, self.ZONES, self.ZONE_FIELD, layer.crs(),
-                grid, work, required=True)
+                self,
+                parameters,
+                context,
+                feedback,
+                self.ZONES,
+                self.ZONE_FIELD,
+                layer.crs(),
+                grid,
+                work,
+                required=True,
+            )
             block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
-            result = self.run_core(swc_rate_cells, feedback, path, zone_path, len(names),
-                                   kind=kind, tolerance=tolerance, block_rows=block,
-                                   block_cols=block, progress_span=(5, 90))
+            result = self.run_core(
+                swc_rate_cells,
+                feedback,
+                path,
+                zone_path,
+                len(names),
+                kind=kind,
+                tolerance=tolerance,
+                block_rows=block,
+                block_cols=block,
+                progress_span=(5, 90),
+            )
         finally:
             shutil.rmtree(work, ignore_errors=True)
         kind_code = {KIND_MODULUS: "modulus", KIND_INTENSITY: "intensity"}[result.kind]
         feedback.pushInfo(self.tr("Input read as {kind}.").format(kind=self.kinds()[result.kind]))
         if result.kind == KIND_INTENSITY and kind == KIND_AUTO and parameters.get(self.TOLERANCE):
-            feedback.pushInfo(self.tr("Intensity classes are used as they are; TOLERANCE only "
-                                      "affects soil-loss input."))
+            feedback.pushInfo(
+                self.tr("Intensity classes are used as they are; TOLERANCE only affects soil-loss input.")
+            )
 
-        spec = [("ZONE", zone_field_spec(self, parameters, context, self.ZONES, self.ZONE_FIELD)),
-                ("AREA_KM2", QVARIANT_DOUBLE)]
+        spec = [
+            ("ZONE", zone_field_spec(self, parameters, context, self.ZONES, self.ZONE_FIELD)),
+            ("AREA_KM2", QVARIANT_DOUBLE),
+        ]
         spec += [(f, QVARIANT_DOUBLE) for f in CLASS_FIELDS]
-        spec += [(f, QVARIANT_DOUBLE) for f in (
-            "ERODED_KM2", "SWC_RATE", "TARGET_1", "GAP_1", "TREAT_1_KM2", "TARGET_2", "GAP_2",
-            "TREAT_2_KM2", "POLY_KM2", "COVER_PCT", "TOLERANCE")]
+        spec += [
+            (f, QVARIANT_DOUBLE)
+            for f in (
+                "ERODED_KM2",
+                "SWC_RATE",
+                "TARGET_1",
+                "GAP_1",
+                "TREAT_1_KM2",
+                "TARGET_2",
+                "GAP_2",
+                "TREAT_2_KM2",
+                "POLY_KM2",
+                "COVER_PCT",
+                "TOLERANCE",
+            )
+        ]
         spec += [("INPUT_KIND", QVARIANT_STRING)]
         fields = fields_from_spec(spec)
         sink, out_id = self.table_sink(parameters, self.OUTPUT, context, fields)
@@ -176,23 +269,36 @@ class SwcRateAlgorithm(SwcAlgorithm):
             row += [eroded, rate]
             for target in targets:
                 gap = target - rate if rate is not None else None
-                row += [target, gap, area_to_treat(area, eroded, target) if rate is not None
-                        else None]
+                row += [target, gap, area_to_treat(area, eroded, target) if rate is not None else None]
             row += [poly_km2, cover, tolerance if result.kind == KIND_MODULUS else None, kind_code]
             rows.append(row)
             if rate is None:
-                feedback.pushWarning(self.tr("{zone}: no cell of the input raster lies in this "
-                                             "unit.").format(zone=name))
+                feedback.pushWarning(
+                    self.tr("{zone}: no cell of the input raster lies in this unit.").format(zone=name)
+                )
                 continue
-            feedback.pushInfo(self.tr(
-                "{zone}: SWC rate {rate:.2f} % ({eroded:.4g} of {area:.4g} km² eroded); gap to "
-                "{t1:g} %: {g1:+.2f} points, to {t2:g} %: {g2:+.2f} points").format(
-                zone=name, rate=rate, eroded=eroded, area=area, t1=targets[0],
-                g1=targets[0] - rate, t2=targets[1], g2=targets[1] - rate))
+            feedback.pushInfo(
+                self.tr(
+                    "{zone}: SWC rate {rate:.2f} % ({eroded:.4g} of {area:.4g} km² eroded); gap to "
+                    "{t1:g} %: {g1:+.2f} points, to {t2:g} %: {g2:+.2f} points"
+                ).format(
+                    zone=name,
+                    rate=rate,
+                    eroded=eroded,
+                    area=area,
+                    t1=targets[0],
+                    g1=targets[0] - rate,
+                    t2=targets[1],
+                    g2=targets[1] - rate,
+                )
+            )
             if cover is not None and cover < 95.0:
-                feedback.pushWarning(self.tr(
-                    "{zone}: the raster covers only {cover:.1f} % of the unit; the rate refers to "
-                    "the covered part.").format(zone=name, cover=cover))
+                feedback.pushWarning(
+                    self.tr(
+                        "{zone}: the raster covers only {cover:.1f} % of the unit; the rate refers to "
+                        "the covered part."
+                    ).format(zone=name, cover=cover)
+                )
         self.add_rows(sink, fields, rows)
         feedback.setProgress(100)
         return {self.OUTPUT: out_id}

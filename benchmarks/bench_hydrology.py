@@ -53,8 +53,11 @@ def child_ours(dem: str, depressions: str = "fill") -> dict:
     stages["valid"] = valid
     stages["filled_cells"] = int(np.count_nonzero(res.filled > res.dem))
     stages["max_acc_km2"] = float(np.nanmax(res.area_m2)) / 1e6
-    return {"seconds": total, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
-            **stages}
+    return {
+        "seconds": total,
+        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+        **stages,
+    }
 
 
 def child_grass(dem: str) -> dict:
@@ -64,9 +67,11 @@ def child_grass(dem: str) -> dict:
     script = (
         f"r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
         "t0=$(date +%s.%N) && r.watershed -s elevation=dem accumulation=acc drainage=dir --q && "
-        "t1=$(date +%s.%N) && echo RWATERSHED_SECONDS $t0 $t1")
-    proc = subprocess.run([grass, "--tmp-location", dem, "--exec", "bash", "-c", script],
-                          capture_output=True, text=True)
+        "t1=$(date +%s.%N) && echo RWATERSHED_SECONDS $t0 $t1"
+    )
+    proc = subprocess.run(
+        [grass, "--tmp-location", dem, "--exec", "bash", "-c", script], capture_output=True, text=True
+    )
     if proc.returncode != 0:
         return {"error": proc.stderr[-500:]}
     seconds = None
@@ -74,13 +79,13 @@ def child_grass(dem: str) -> dict:
         if line.startswith("RWATERSHED_SECONDS"):
             _tag, start, end = line.split()
             seconds = float(end) - float(start)
-    return {"seconds": seconds,
-            "maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0}
+    return {"seconds": seconds, "maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0}
 
 
 def in_subprocess(side: str, dem: str) -> dict:
-    proc = subprocess.run([PY, os.path.abspath(__file__), "--child", side, dem],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [PY, os.path.abspath(__file__), "--child", side, dem], capture_output=True, text=True
+    )
     if proc.returncode != 0:
         return {"error": proc.stderr[-800:]}
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -102,9 +107,12 @@ def main() -> int:
     parser.add_argument("--child", nargs=2, metavar=("SIDE", "DEM"), help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--skip-grass", action="store_true")
-    parser.add_argument("--mode", choices=("both", "fill", "breach"), default="both",
-                        help="routing mode(s) to time: fill (default routing), breach "
-                             "(r.watershed-compatible), both")
+    parser.add_argument(
+        "--mode",
+        choices=("both", "fill", "breach"),
+        default="both",
+        help="routing mode(s) to time: fill (default routing), breach (r.watershed-compatible), both",
+    )
     args = parser.parse_args()
     if args.child:
         side, dem = args.child
@@ -132,8 +140,10 @@ def main() -> int:
                     continue
                 ours = best_of(side, dem, args.runs)
                 rows.append((f"{name}, depressions={label}", dem, ours, grass, target))
-        print("\n| DEM | cells | ours (s) | ours peak MB | r.watershed -s (s) | GRASS peak MB | "
-              "ratio ours/GRASS | target |")
+        print(
+            "\n| DEM | cells | ours (s) | ours peak MB | r.watershed -s (s) | GRASS peak MB | "
+            "ratio ours/GRASS | target |"
+        )
         print("|---|---|---|---|---|---|---|---|")
         for name, _dem, ours, grass, target in rows:
             if "error" in ours:
@@ -143,15 +153,26 @@ def main() -> int:
             ratio = ours["seconds"] / gs if gs else float("nan")
             tgt = f"< {target:g} s" if target else "ratio <= 1.0"
             ok = (ours["seconds"] < target) if target else (ratio <= 1.0)
-            print("| {} | {:,} | {:.2f} | {:.0f} | {} | {} | {:.2f} | {} {} |".format(
-                name, ours["cells"], ours["seconds"], ours["maxrss_mb"],
-                f"{gs:.2f}" if gs else "n/a",
-                "{:.0f}".format(grass["maxrss_mb"]) if grass.get("maxrss_mb") else "n/a",
-                ratio, tgt, "met" if ok else "MISSED"))
+            print(
+                "| {} | {:,} | {:.2f} | {:.0f} | {} | {} | {:.2f} | {} {} |".format(
+                    name,
+                    ours["cells"],
+                    ours["seconds"],
+                    ours["maxrss_mb"],
+                    f"{gs:.2f}" if gs else "n/a",
+                    "{:.0f}".format(grass["maxrss_mb"]) if grass.get("maxrss_mb") else "n/a",
+                    ratio,
+                    tgt,
+                    "met" if ok else "MISSED",
+                )
+            )
         for name, _dem, ours, _g, _t in rows:
             if "error" not in ours:
-                print("{}: {:,} valid cells, {:,} filled, largest upslope area {:.1f} km²".format(
-                    name, ours["valid"], ours["filled_cells"], ours["max_acc_km2"]))
+                print(
+                    "{}: {:,} valid cells, {:,} filled, largest upslope area {:.1f} km²".format(
+                        name, ours["valid"], ours["filled_cells"], ours["max_acc_km2"]
+                    )
+                )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -106,9 +106,7 @@ def main() -> int:
         out = ogr.GetDriverByName("GPKG").CreateDataSource(county)
         lyr = out.CreateLayer("county", srs, ogr.wkbPolygon)
         lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
-        ring = "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(
-            gt[0], gt[3] + rows * gt[5], gt[0] + cols * gt[1], gt[3]
-        )
+        ring = f"POLYGON(({gt[0]} {gt[3] + rows * gt[5]},{gt[0] + cols * gt[1]} {gt[3] + rows * gt[5]},{gt[0] + cols * gt[1]} {gt[3]},{gt[0]} {gt[3]},{gt[0]} {gt[3] + rows * gt[5]}))"
         f = ogr.Feature(lyr.GetLayerDefn())
         f.SetField("name", "秦岭")
         f.SetGeometry(ogr.CreateGeometryFromWkt(ring))

@@ -44,21 +44,29 @@ def _axis_layer(demo, half_length: float = 200.0) -> str:
 
 def run(demo) -> None:
     demo.log("Check dams: 谷坊 series (顶底相照), storage curve of a silt-trap dam axis")
-    demo.run("swcplanner:checkdams", {
-        "DEM": demo.dem,
-        "MIN_UPAREA": 0.05, "MAX_UPAREA": 1.0, "MIN_GRADIENT": 0.05,
-        "DAM_TYPE": 1, "DAM_HEIGHT": 3.0, "I_PRIME": 0.02,
-        "DAMS": demo.gpkg_layer("check_dams"),
-        "CRESTS": demo.gpkg_layer("check_dam_crests"),
-        "SILT": demo.gpkg_layer("check_dam_silt"),
-        "CURVES": demo.gpkg_layer("check_dam_curves"),
-        "SUMMARY": demo.gpkg_layer("check_dam_summary"),
-    })
-    styles = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                          "resources", "styles")
-    for table, name, qml in (("check_dam_silt", "Silted wedges", "checkdam_silt.qml"),
-                             ("check_dam_crests", "Dam crests", "checkdam_crests.qml"),
-                             ("check_dams", "Check dams", "checkdam_dams.qml")):
+    demo.run(
+        "swcplanner:checkdams",
+        {
+            "DEM": demo.dem,
+            "MIN_UPAREA": 0.05,
+            "MAX_UPAREA": 1.0,
+            "MIN_GRADIENT": 0.05,
+            "DAM_TYPE": 1,
+            "DAM_HEIGHT": 3.0,
+            "I_PRIME": 0.02,
+            "DAMS": demo.gpkg_layer("check_dams"),
+            "CRESTS": demo.gpkg_layer("check_dam_crests"),
+            "SILT": demo.gpkg_layer("check_dam_silt"),
+            "CURVES": demo.gpkg_layer("check_dam_curves"),
+            "SUMMARY": demo.gpkg_layer("check_dam_summary"),
+        },
+    )
+    styles = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "styles")
+    for table, name, qml in (
+        ("check_dam_silt", "Silted wedges", "checkdam_silt.qml"),
+        ("check_dam_crests", "Dam crests", "checkdam_crests.qml"),
+        ("check_dams", "Check dams", "checkdam_dams.qml"),
+    ):
         demo.layers.append((demo.gpkg + "|layername=" + table, name, os.path.join(styles, qml)))
     demo.save_table(demo.gpkg + "|layername=check_dam_summary", "check_dam_summary")
     demo.save_table(demo.gpkg + "|layername=check_dam_curves", "check_dam_curves")
@@ -68,26 +76,45 @@ def run(demo) -> None:
     summary = ds.GetLayerByName("check_dam_summary")
     for feat in summary:
         if feat.GetField("GULLY") in ("All", "合计"):
-            demo.log("  {} dams, body {:.0f} m³, storage {:.0f} m³, silt {:.0f} m³".format(
-                feat.GetField("DAMS"), feat.GetField("BODY_M3"), feat.GetField("STORAGE_M3"),
-                feat.GetField("SILT_M3")))
+            demo.log(
+                "  {} dams, body {:.0f} m³, storage {:.0f} m³, silt {:.0f} m³".format(
+                    feat.GetField("DAMS"),
+                    feat.GetField("BODY_M3"),
+                    feat.GetField("STORAGE_M3"),
+                    feat.GetField("SILT_M3"),
+                )
+            )
     ds = None
 
     axis = _axis_layer(demo)
-    demo.run("swcplanner:damstorage", {
-        "DEM": demo.dem, "AXIS": axis, "MAX_HEIGHT": 15.0, "STEP": 1.0, "HEIGHT": 10.0,
-        "EROSION_MODULUS": 5000.0, "DELIVERY_RATIO": 0.8,
-        "TABLE": demo.gpkg_layer("dam_storage_curve"),
-        "FLOODED": demo.gpkg_layer("dam_flooded"),
-        "CATCHMENT": demo.gpkg_layer("dam_control_area"),
-    })
-    demo.layers.append((demo.gpkg + "|layername=dam_flooded", "Flooded area",
-                        os.path.join(styles, "checkdam_flooded.qml")))
+    demo.run(
+        "swcplanner:damstorage",
+        {
+            "DEM": demo.dem,
+            "AXIS": axis,
+            "MAX_HEIGHT": 15.0,
+            "STEP": 1.0,
+            "HEIGHT": 10.0,
+            "EROSION_MODULUS": 5000.0,
+            "DELIVERY_RATIO": 0.8,
+            "TABLE": demo.gpkg_layer("dam_storage_curve"),
+            "FLOODED": demo.gpkg_layer("dam_flooded"),
+            "CATCHMENT": demo.gpkg_layer("dam_control_area"),
+        },
+    )
+    demo.layers.append(
+        (demo.gpkg + "|layername=dam_flooded", "Flooded area", os.path.join(styles, "checkdam_flooded.qml"))
+    )
     demo.save_table(demo.gpkg + "|layername=dam_storage_curve", "dam_storage_curve")
     ds = ogr.Open(demo.gpkg)
     for feat in ds.GetLayerByName("dam_flooded"):
-        demo.log("  dam axis: control {:.2f} km², at {:g} m {:.0f} m³ ({}), sediment life {} a"
-                 .format(feat.GetField("CONTROL_KM2"), feat.GetField("H_M"),
-                         feat.GetField("VOL_M3"), feat.GetField("CLASS_NAME"),
-                         feat.GetField("LIFE_A")))
+        demo.log(
+            "  dam axis: control {:.2f} km², at {:g} m {:.0f} m³ ({}), sediment life {} a".format(
+                feat.GetField("CONTROL_KM2"),
+                feat.GetField("H_M"),
+                feat.GetField("VOL_M3"),
+                feat.GetField("CLASS_NAME"),
+                feat.GetField("LIFE_A"),
+            )
+        )
     ds = None

@@ -30,8 +30,12 @@ def _make_inputs(demo) -> dict:
         os.remove(path)
     out = ogr.GetDriverByName("GPKG").CreateDataSource(path)
     lyr = out.CreateLayer("parcels", srs, ogr.wkbPolygon)
-    for name, kind in (("BSM", ogr.OFTInteger), ("DLBM", ogr.OFTString), ("GDLX", ogr.OFTString),
-                       ("GDPDJB", ogr.OFTInteger)):
+    for name, kind in (
+        ("BSM", ogr.OFTInteger),
+        ("DLBM", ogr.OFTString),
+        ("GDLX", ogr.OFTString),
+        ("GDPDJB", ogr.OFTInteger),
+    ):
         lyr.CreateField(ogr.FieldDefn(name, kind))
     width, height = cols * dx, rows * abs(dy)
     n = 0
@@ -46,16 +50,13 @@ def _make_inputs(demo) -> dict:
             f.SetField("DLBM", "0301" if n % 3 == 0 else "0103")
             f.SetField("GDLX", "TT" if n % 4 == 0 else "PD")
             f.SetField("GDPDJB", 1 + (n * 7) % 5)
-            f.SetGeometry(ogr.CreateGeometryFromWkt(
-                f"POLYGON(({a} {c},{b} {c},{b} {d},{a} {d},{a} {c}))"))
+            f.SetGeometry(ogr.CreateGeometryFromWkt(f"POLYGON(({a} {c},{b} {c},{b} {d},{a} {d},{a} {c}))"))
             lyr.CreateFeature(f)
     out.CommitTransaction()
     road = out.CreateLayer("roads", srs, ogr.wkbLineString)
     f = ogr.Feature(road.GetLayerDefn())
-    pts = [(x0, y0 - 0.5 * height), (x0 + 0.5 * width, y0 - 0.4 * height),
-           (x0 + width, y0 - 0.6 * height)]
-    f.SetGeometry(ogr.CreateGeometryFromWkt("LINESTRING({})".format(
-        ",".join(f"{x} {y}" for x, y in pts))))
+    pts = [(x0, y0 - 0.5 * height), (x0 + 0.5 * width, y0 - 0.4 * height), (x0 + width, y0 - 0.6 * height)]
+    f.SetGeometry(ogr.CreateGeometryFromWkt("LINESTRING({})".format(",".join(f"{x} {y}" for x, y in pts))))
     road.CreateFeature(f)
     village = out.CreateLayer("villages", srs, ogr.wkbPoint)
     for fx, fy in ((0.25, 0.3), (0.7, 0.75)):
@@ -63,29 +64,50 @@ def _make_inputs(demo) -> dict:
         f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT({x0 + fx * width} {y0 - fy * height})"))
         village.CreateFeature(f)
     out = None
-    return {"parcels": path + "|layername=parcels", "roads": path + "|layername=roads",
-            "villages": path + "|layername=villages", "count": n}
+    return {
+        "parcels": path + "|layername=parcels",
+        "roads": path + "|layername=roads",
+        "villages": path + "|layername=villages",
+        "count": n,
+    }
 
 
 def run(demo) -> None:
     demo.log("Farmland screening: slope farmland and old terraces (swcplanner:farmlandscreening)")
     inputs = _make_inputs(demo)
-    demo.log("  {} parcels of {:g} m (synthetic 三调 fields DLBM, GDLX, GDPDJB)".format(
-        inputs["count"], PARCEL_M))
-    demo.run("swcplanner:farmlandscreening", {
-        "PARCELS": inputs["parcels"], "LANDUSE_FIELD": "DLBM", "CROPLAND_CODES": "0101,0102,0103",
-        "TYPE_FIELD": "GDLX", "SLOPE_GRADE_FIELD": "GDPDJB", "DEM": demo.dem,
-        "BAN_SLOPE": 25.0, "REGION": 1, "ROADS": inputs["roads"],
-        "SETTLEMENTS": inputs["villages"], "ZONES": demo.townships, "ZONE_FIELD": "name",
-        "RISER_MATERIAL": 1,
-        "OUTPUT": demo.gpkg_layer("farmland_parcels"),
-        "SUMMARY": demo.gpkg_layer("farmland_summary")})
+    demo.log(
+        "  {} parcels of {:g} m (synthetic 三调 fields DLBM, GDLX, GDPDJB)".format(inputs["count"], PARCEL_M)
+    )
+    demo.run(
+        "swcplanner:farmlandscreening",
+        {
+            "PARCELS": inputs["parcels"],
+            "LANDUSE_FIELD": "DLBM",
+            "CROPLAND_CODES": "0101,0102,0103",
+            "TYPE_FIELD": "GDLX",
+            "SLOPE_GRADE_FIELD": "GDPDJB",
+            "DEM": demo.dem,
+            "BAN_SLOPE": 25.0,
+            "REGION": 1,
+            "ROADS": inputs["roads"],
+            "SETTLEMENTS": inputs["villages"],
+            "ZONES": demo.townships,
+            "ZONE_FIELD": "name",
+            "RISER_MATERIAL": 1,
+            "OUTPUT": demo.gpkg_layer("farmland_parcels"),
+            "SUMMARY": demo.gpkg_layer("farmland_summary"),
+        },
+    )
     for table in ("farmland_parcels", "farmland_summary"):
         demo.save_table(demo.gpkg + "|layername=" + table, table)
     here = os.path.dirname(os.path.abspath(__file__))
-    demo.layers.append((demo.gpkg + "|layername=farmland_parcels", "farmland",
-                        os.path.join(os.path.dirname(here), "resources", "styles",
-                                     "farmland_category.qml")))
+    demo.layers.append(
+        (
+            demo.gpkg + "|layername=farmland_parcels",
+            "farmland",
+            os.path.join(os.path.dirname(here), "resources", "styles", "farmland_category.qml"),
+        )
+    )
     ds = ogr.Open(demo.gpkg)
     lyr = ds.GetLayerByName("farmland_parcels")
     totals = {}
@@ -93,8 +115,7 @@ def run(demo) -> None:
         cat = feat.GetField("CATEGORY")
         if cat:
             n, ha, m3 = totals.get(cat, (0, 0.0, 0.0))
-            totals[cat] = (n + 1, ha + feat.GetField("AREA_HA"),
-                           m3 + (feat.GetField("EARTH_M3") or 0.0))
+            totals[cat] = (n + 1, ha + feat.GetField("AREA_HA"), m3 + (feat.GetField("EARTH_M3") or 0.0))
     demo.log("   category | parcels | ha | terrace earthwork m³")
     for cat in ("flat", "gentle", "convert", "retire", "upgrade"):
         n, ha, m3 = totals.get(cat, (0, 0.0, 0.0))

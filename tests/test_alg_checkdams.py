@@ -34,8 +34,7 @@ def run(alg, params, **kwargs):
 
 
 def write_dem(path, z, cell, epsg=4527, x0=39500000.0, y0=4300000.0):
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1,
-                                              gdal.GDT_Float32)
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1, gdal.GDT_Float32)
     ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
@@ -74,8 +73,10 @@ def read_features(path):
 
 
 def outputs(tmp_path, prefix):
-    return {name: str(tmp_path / f"{prefix}_{name.lower()}.gpkg")
-            for name in ("DAMS", "CRESTS", "SILT", "CURVES", "SUMMARY")}
+    return {
+        name: str(tmp_path / f"{prefix}_{name.lower()}.gpkg")
+        for name in ("DAMS", "CRESTS", "SILT", "CURVES", "SUMMARY")
+    }
 
 
 def v_valley_dem(tmp_path, i=0.08, g=0.25, rows=300, cols=61):
@@ -86,12 +87,25 @@ def v_valley_dem(tmp_path, i=0.08, g=0.25, rows=300, cols=61):
 
 # --- synthetic valley through the whole stack ---------------------------------------
 
+
 def test_checkdams_v_valley(processing_ready, tmp_path):
     dem = v_valley_dem(tmp_path)
     out = outputs(tmp_path, "v")
-    res = run("checkdams", dict({"DEM": dem, "MIN_UPAREA": 0.0005, "MAX_UPAREA": 1.0,
-                                 "MIN_GRADIENT": 0.05, "DAM_TYPE": 0, "DAM_HEIGHT": 3.0,
-                                 "I_PRIME": 0.02}, **out))
+    res = run(
+        "checkdams",
+        dict(
+            {
+                "DEM": dem,
+                "MIN_UPAREA": 0.0005,
+                "MAX_UPAREA": 1.0,
+                "MIN_GRADIENT": 0.05,
+                "DAM_TYPE": 0,
+                "DAM_HEIGHT": 3.0,
+                "I_PRIME": 0.02,
+            },
+            **out,
+        ),
+    )
     dams = [a for a, _g in read_features(res["DAMS"])]
     assert len(dams) == 6
     rule = 3.0 / (0.08 - 0.02)
@@ -114,6 +128,7 @@ def test_checkdams_v_valley(processing_ready, tmp_path):
 
 # --- real DEMs -------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def routed():
     cache = {}
@@ -122,6 +137,7 @@ def routed():
         if path not in cache:
             cache[path] = hy.route_dem(path)
         return cache[path]
+
     return get
 
 
@@ -132,9 +148,22 @@ def test_checkdams_real_dem(processing_ready, tmp_path, routed, name):
     aoi = write_layer(tmp_path / "aoi.gpkg", epsg, [box_wkt(*bbox)], ogr.wkbPolygon)
     lo, hi, hd, ip = 0.05, 1.0, 3.0, 0.02
     out = outputs(tmp_path, name)
-    res = run("checkdams", dict({"DEM": dem, "AOI": aoi, "MIN_UPAREA": lo, "MAX_UPAREA": hi,
-                                 "MIN_GRADIENT": 0.05, "DAM_TYPE": 1, "DAM_HEIGHT": hd,
-                                 "I_PRIME": ip}, **out))
+    res = run(
+        "checkdams",
+        dict(
+            {
+                "DEM": dem,
+                "AOI": aoi,
+                "MIN_UPAREA": lo,
+                "MAX_UPAREA": hi,
+                "MIN_GRADIENT": 0.05,
+                "DAM_TYPE": 1,
+                "DAM_HEIGHT": hd,
+                "I_PRIME": ip,
+            },
+            **out,
+        ),
+    )
     dams = {a["DAM_ID"]: (a, g) for a, g in read_features(res["DAMS"])}
     assert len(dams) > 50
     flow = routed(dem)
@@ -143,7 +172,7 @@ def test_checkdams_real_dem(processing_ready, tmp_path, routed, name):
     z = flow.filled.astype(np.float64)
     codes = flow.codes
     down = {}
-    for (a, wkt) in dams.values():
+    for a, wkt in dams.values():
         pt = ogr.CreateGeometryFromWkt(wkt)
         r, c = grid.cell_of(pt.GetX(), pt.GetY())
         # a channel cell inside the limits and inside the AOI
@@ -166,9 +195,17 @@ def test_checkdams_real_dem(processing_ready, tmp_path, routed, name):
             path.append((r, c))
         assert (r, c) == target
         path = path[::-1]
-        dist = np.concatenate([[0.0], np.cumsum([
-            math.hypot(grid.cellsize_y * (r1 - r0), grid.cellsize_x * (c1 - c0))
-            for (r0, c0), (r1, c1) in zip(path[:-1], path[1:])])])
+        dist = np.concatenate(
+            [
+                [0.0],
+                np.cumsum(
+                    [
+                        math.hypot(grid.cellsize_y * (r1 - r0), grid.cellsize_x * (c1 - c0))
+                        for (r0, c0), (r1, c1) in zip(path[:-1], path[1:])
+                    ]
+                ),
+            ]
+        )
         assert dist[-1] == pytest.approx(a["SPACING_M"], abs=0.01)
         bed = np.array([z[p] for p in path])
         assert cd.meet_distance(dist, bed, 0, hd, ip) <= a["SPACING_M"] + 0.01
@@ -196,9 +233,13 @@ def test_checkdams_real_dem(processing_ready, tmp_path, routed, name):
         r, c = down[a["DAM_ID"]]
         k = hy.D8_CODES.index(int(codes[r, c]))
         rd, cd_ = r + hy.D8_OFFSETS[k][0], c + hy.D8_OFFSETS[k][1]
-        ups = [(r - dr, c - dc) for kk, (dr, dc) in enumerate(hy.D8_OFFSETS)
-               if 0 <= r - dr < grid.rows and 0 <= c - dc < grid.cols
-               and codes[r - dr, c - dc] == hy.D8_CODES[kk]]
+        ups = [
+            (r - dr, c - dc)
+            for kk, (dr, dc) in enumerate(hy.D8_OFFSETS)
+            if 0 <= r - dr < grid.rows
+            and 0 <= c - dc < grid.cols
+            and codes[r - dr, c - dc] == hy.D8_CODES[kk]
+        ]
         ru, cu = max(ups, key=lambda p: acc[p])
 
         side_up = np.sign((x2 - x1) * (ys[ru] - y1) - (y2 - y1) * (xs[cu] - x1))
@@ -210,13 +251,15 @@ def test_checkdams_real_dem(processing_ready, tmp_path, routed, name):
             fr = (grid.geotransform[3] - y) / grid.cellsize_y - 0.5
             c0, r0 = int(math.floor(fc)), int(math.floor(fr))
             tc, tr = fc - c0, fr - r0
-            ground = ((z[r0, c0] * (1 - tc) + z[r0, c0 + 1] * tc) * (1 - tr)
-                      + (z[r0 + 1, c0] * (1 - tc) + z[r0 + 1, c0 + 1] * tc) * tr)
+            ground = (z[r0, c0] * (1 - tc) + z[r0, c0 + 1] * tc) * (1 - tr) + (
+                z[r0 + 1, c0] * (1 - tc) + z[r0 + 1, c0 + 1] * tc
+            ) * tr
             assert ground == pytest.approx(a["CREST_Z"], abs=0.05)
     assert crossed == len(dams)
 
 
 # --- errors and cancel ---------------------------------------------------------------
+
 
 def test_checkdams_errors(processing_ready, tmp_path):
     from qgis.core import QgsProcessingException
@@ -224,12 +267,13 @@ def test_checkdams_errors(processing_ready, tmp_path):
     dem = v_valley_dem(tmp_path, rows=120)
     base = dict({"DEM": dem, "MIN_UPAREA": 0.0005, "MAX_UPAREA": 1.0}, **outputs(tmp_path, "e"))
     with pytest.raises(QgsProcessingException, match="exceeds the maximum of 3 m"):
-        run("checkdams", dict(base, DAM_TYPE=2, DAM_HEIGHT=4.0))        # gabion ≤ 3 m
-    run("checkdams", dict(base, DAM_TYPE=3, DAM_HEIGHT=4.0))            # earth ≤ 5 m: fine
+        run("checkdams", dict(base, DAM_TYPE=2, DAM_HEIGHT=4.0))  # gabion ≤ 3 m
+    run("checkdams", dict(base, DAM_TYPE=3, DAM_HEIGHT=4.0))  # earth ≤ 5 m: fine
     with pytest.raises(QgsProcessingException, match="No gully fits the limits"):
         run("checkdams", dict(base, MIN_UPAREA=5.0, MAX_UPAREA=10.0))
-    far = write_layer(tmp_path / "far.gpkg", 4527,
-                      [box_wkt(39600000, 4400000, 39601000, 4401000)], ogr.wkbPolygon)
+    far = write_layer(
+        tmp_path / "far.gpkg", 4527, [box_wkt(39600000, 4400000, 39601000, 4401000)], ogr.wkbPolygon
+    )
     with pytest.raises(QgsProcessingException, match="does not overlap the DEM"):
         run("checkdams", dict(base, AOI=far))
 
@@ -239,41 +283,54 @@ def test_checkdams_cancel(processing_ready, tmp_path):
 
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    base = dict({"DEM": v_valley_dem(tmp_path), "MIN_UPAREA": 0.0005},
-                **outputs(tmp_path, "c"))
+    base = dict({"DEM": v_valley_dem(tmp_path), "MIN_UPAREA": 0.0005}, **outputs(tmp_path, "c"))
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run("checkdams", base, feedback=feedback)
 
 
 # --- dam storage ------------------------------------------------------------------
 
+
 def test_damstorage_v_valley(processing_ready, tmp_path):
     dem = v_valley_dem(tmp_path)
     x0, y0 = 39500000.0, 4300000.0
-    axis = write_layer(tmp_path / "axis.gpkg", 4527,
-                       [f"LINESTRING({x0 + 5.5} {y0 - 150.5}, {x0 + 55.5} {y0 - 150.5})"], ogr.wkbLineString)
-    res = run("damstorage", {"DEM": dem, "AXIS": axis, "MAX_HEIGHT": 3.0, "STEP": 0.5,
-                             "EROSION_MODULUS": 5000.0, "DELIVERY_RATIO": 0.5,
-                             "DRY_DENSITY": 1.35,
-                             "TABLE": str(tmp_path / "t.gpkg"),
-                             "FLOODED": str(tmp_path / "f.gpkg"),
-                             "CATCHMENT": str(tmp_path / "c.gpkg")})
-    table = sorted((a["H_M"], a["AREA_M2"], a["VOL_M3"], a["CLOSED"])
-                   for a, _g in read_features(res["TABLE"]))
+    axis = write_layer(
+        tmp_path / "axis.gpkg",
+        4527,
+        [f"LINESTRING({x0 + 5.5} {y0 - 150.5}, {x0 + 55.5} {y0 - 150.5})"],
+        ogr.wkbLineString,
+    )
+    res = run(
+        "damstorage",
+        {
+            "DEM": dem,
+            "AXIS": axis,
+            "MAX_HEIGHT": 3.0,
+            "STEP": 0.5,
+            "EROSION_MODULUS": 5000.0,
+            "DELIVERY_RATIO": 0.5,
+            "DRY_DENSITY": 1.35,
+            "TABLE": str(tmp_path / "t.gpkg"),
+            "FLOODED": str(tmp_path / "f.gpkg"),
+            "CATCHMENT": str(tmp_path / "c.gpkg"),
+        },
+    )
+    table = sorted(
+        (a["H_M"], a["AREA_M2"], a["VOL_M3"], a["CLOSED"]) for a, _g in read_features(res["TABLE"])
+    )
     assert len(table) == 7
     vols = [t[2] for t in table]
     assert np.all(np.diff(vols) > 0)
     for h, area, vol, closed in table:
         assert closed == 1
-        if h >= 1.5:   # the pool spans enough cells for the midpoint rule
-            assert vol == pytest.approx(4 * h ** 3 / (3 * 0.08), rel=0.03)
-            assert area == pytest.approx(4 * h ** 2 / 0.08, rel=0.03)
-    (f, wkt), = read_features(res["FLOODED"])
+        if h >= 1.5:  # the pool spans enough cells for the midpoint rule
+            assert vol == pytest.approx(4 * h**3 / (3 * 0.08), rel=0.03)
+            assert area == pytest.approx(4 * h**2 / 0.08, rel=0.03)
+    ((f, wkt),) = read_features(res["FLOODED"])
     assert f["VOL_M3"] == pytest.approx(vols[-1])
     assert f["CONTROL_KM2"] == pytest.approx(151 * 61 / 1e6, abs=1e-6)
     assert f["SIZE_CLASS"] == "small"
-    assert f["LIFE_A"] == pytest.approx(f["VOL_M3"] * 1.35 / (5000 * 0.5 * f["CONTROL_KM2"]),
-                                        rel=1e-3)
+    assert f["LIFE_A"] == pytest.approx(f["VOL_M3"] * 1.35 / (5000 * 0.5 * f["CONTROL_KM2"]), rel=1e-3)
     assert ogr.CreateGeometryFromWkt(wkt).GetArea() == pytest.approx(f["AREA_M2"], rel=0.03)
     assert len(read_features(res["CATCHMENT"])) == 1
 
@@ -291,17 +348,24 @@ def test_damstorage_bigtujunga_against_brute_force(processing_ready, tmp_path, r
     dr, dc = hy.D8_OFFSETS[k]
     x, y = grid.cell_center(r, c)
     # axis across the flow direction, 600 m each side
-    nx, ny = dr, dc          # (row, col) flow -> map normal (x = col, y = -row)
+    nx, ny = dr, dc  # (row, col) flow -> map normal (x = col, y = -row)
     norm = math.hypot(nx, ny)
     nx, ny = nx / norm, ny / norm
     wkt = f"LINESTRING({x - 600 * nx} {y - 600 * ny}, {x + 600 * nx} {y + 600 * ny})"
     axis = write_layer(tmp_path / "axis.gpkg", 32611, [wkt], ogr.wkbLineString)
-    res = run("damstorage", {"DEM": dem, "AXIS": axis, "MAX_HEIGHT": 20.0, "STEP": 5.0,
-                             "TABLE": str(tmp_path / "t.gpkg"),
-                             "FLOODED": str(tmp_path / "f.gpkg")})
-    table = sorted((a["H_M"], a["VOL_M3"], a["CLOSED"])
-                   for a, _g in read_features(res["TABLE"]))
-    (f, _wkt), = read_features(res["FLOODED"])
+    res = run(
+        "damstorage",
+        {
+            "DEM": dem,
+            "AXIS": axis,
+            "MAX_HEIGHT": 20.0,
+            "STEP": 5.0,
+            "TABLE": str(tmp_path / "t.gpkg"),
+            "FLOODED": str(tmp_path / "f.gpkg"),
+        },
+    )
+    table = sorted((a["H_M"], a["VOL_M3"], a["CLOSED"]) for a, _g in read_features(res["TABLE"]))
+    ((f, _wkt),) = read_features(res["FLOODED"])
     assert np.all(np.diff([t[1] for t in table]) >= 0)
     # independent: flood fill from the thalweg crossing through cells below the water
     # level on the upstream side of the axis (8-connected, numpy dilation)
@@ -312,11 +376,11 @@ def test_damstorage_bigtujunga_against_brute_force(processing_ready, tmp_path, r
     assert f["BED_Z"] == pytest.approx(z0, abs=1e-3)
     w = 80
     r0, c0 = max(ro - w, 0), max(co - w, 0)
-    sub = z[r0:ro + w + 1, c0:co + w + 1]
-    rr, cc = np.mgrid[r0:r0 + sub.shape[0], c0:c0 + sub.shape[1]]
+    sub = z[r0 : ro + w + 1, c0 : co + w + 1]
+    rr, cc = np.mgrid[r0 : r0 + sub.shape[0], c0 : c0 + sub.shape[1]]
     xs = grid.geotransform[0] + (cc + 0.5) * grid.cellsize_x
     ys = grid.geotransform[3] - (rr + 0.5) * grid.cellsize_y
-    xd, yd = grid.cell_center(ro + dr, co + dc)            # downstream side is positive
+    xd, yd = grid.cell_center(ro + dr, co + dc)  # downstream side is positive
     ax, ay = p1[0] - p0[0], p1[1] - p0[1]
     sgn = np.sign(ax * (yd - p0[1]) - ay * (xd - p0[0]))
     dist = sgn * (ax * (ys - p0[1]) - ay * (xs - p0[0])) / math.hypot(ax, ay)

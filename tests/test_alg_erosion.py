@@ -14,8 +14,7 @@ import pytest
 from conftest import shared
 from osgeo import gdal, ogr, osr
 
-TABLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources",
-                      "tables")
+TABLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "tables")
 YWZ = "youwuzhen_fujian_swc"
 
 
@@ -25,8 +24,9 @@ def _wkt(epsg=4527):
     return srs.ExportToWkt()
 
 
-def _write(path, array, gdal_type=gdal.GDT_Float32, nodata=None, origin=(39500000.0, 4500000.0),
-           cell=10.0, wkt=None):
+def _write(
+    path, array, gdal_type=gdal.GDT_Float32, nodata=None, origin=(39500000.0, 4500000.0), cell=10.0, wkt=None
+):
     rows, cols = array.shape
     ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, gdal_type)
     ds.SetGeoTransform((origin[0], cell, 0.0, origin[1], 0.0, -cell))
@@ -59,8 +59,9 @@ def _polygons(path, wkt, features, field="name", kind=ogr.OFTString):
     for value, (x0, y0, x1, y1) in features:
         f = ogr.Feature(layer.GetLayerDefn())
         f.SetField(field, value)
-        f.SetGeometry(ogr.CreateGeometryFromWkt(
-            f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"))
+        f.SetGeometry(
+            ogr.CreateGeometryFromWkt(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))")
+        )
         layer.CreateFeature(f)
     ds = None
     return str(path) + "|layername=polys"
@@ -88,29 +89,44 @@ def _lookup_csv(name, value_col):
 
 # --- lsfactor -------------------------------------------------------------------------
 
+
 def test_lsfactor_on_a_plane(processing_ready, tmp_path):
     d, deg = 10.0, 12.0
     g = math.tan(math.radians(deg))
     z = np.tile(500.0 - g * d * np.arange(40), (30, 1)).astype(np.float64)
     dem = _write(tmp_path / "plane.tif", z, gdal.GDT_Float64)
-    res = _run("lsfactor", {"DEM": dem, "MAX_LENGTH": 0, "L_FACTOR": str(tmp_path / "l.tif"),
-                            "S_FACTOR": str(tmp_path / "s.tif"), "LS_FACTOR": str(tmp_path / "ls.tif")})
+    res = _run(
+        "lsfactor",
+        {
+            "DEM": dem,
+            "MAX_LENGTH": 0,
+            "L_FACTOR": str(tmp_path / "l.tif"),
+            "S_FACTOR": str(tmp_path / "s.tif"),
+            "LS_FACTOR": str(tmp_path / "ls.tif"),
+        },
+    )
     l_arr, _ = _read(res["L_FACTOR"])
     s_arr, _ = _read(res["S_FACTOR"])
     ls_arr, _ = _read(res["LS_FACTOR"])
     m = 0.5
     j = np.arange(40, dtype=float)
-    want_l = d ** m * ((j + 1) ** (m + 1) - j ** (m + 1)) / 22.13 ** m
+    want_l = d**m * ((j + 1) ** (m + 1) - j ** (m + 1)) / 22.13**m
     np.testing.assert_allclose(l_arr[1:-1], np.tile(want_l, (28, 1)), rtol=1e-5)
     # the mean over a row (a 400 m slope) is (400/22.13)^0.5
     assert l_arr[5].mean() == pytest.approx((400 / 22.13) ** 0.5, rel=1e-5)
-    np.testing.assert_allclose(s_arr[1:-1, 1:-1], 21.91 * math.sin(math.radians(deg)) - 0.96,
-                               rtol=1e-5)
+    np.testing.assert_allclose(s_arr[1:-1, 1:-1], 21.91 * math.sin(math.radians(deg)) - 0.96, rtol=1e-5)
     np.testing.assert_allclose(ls_arr, l_arr * s_arr, rtol=1e-5)
     assert os.path.exists(str(tmp_path / "ls.qml"))
     # a 100 m cap: from the 10th cell on, L is that of the 10th cell
-    res = _run("lsfactor", {"DEM": dem, "MAX_LENGTH": 100, "LS_FACTOR": str(tmp_path / "ls2.tif"),
-                            "L_FACTOR": str(tmp_path / "l2.tif")})
+    res = _run(
+        "lsfactor",
+        {
+            "DEM": dem,
+            "MAX_LENGTH": 100,
+            "LS_FACTOR": str(tmp_path / "ls2.tif"),
+            "L_FACTOR": str(tmp_path / "l2.tif"),
+        },
+    )
     l2, _ = _read(res["L_FACTOR"])
     np.testing.assert_allclose(l2[5, 9:], want_l[9], rtol=1e-5)
     np.testing.assert_allclose(l2[5, :10], want_l[:10], rtol=1e-5)
@@ -118,15 +134,25 @@ def test_lsfactor_on_a_plane(processing_ready, tmp_path):
 
 def test_lsfactor_s_matches_gdaldem_on_youwuzhen(processing_ready, tmp_path):
     dem = shared(YWZ, "ywzdem10m.tif")
-    res = _run("lsfactor", {"DEM": dem, "CHANNEL_AREA": 1.0, "S_FACTOR": str(tmp_path / "s.tif"),
-                            "LS_FACTOR": str(tmp_path / "ls.tif"),
-                            "L_FACTOR": str(tmp_path / "l.tif")})
+    res = _run(
+        "lsfactor",
+        {
+            "DEM": dem,
+            "CHANNEL_AREA": 1.0,
+            "S_FACTOR": str(tmp_path / "s.tif"),
+            "LS_FACTOR": str(tmp_path / "ls.tif"),
+            "L_FACTOR": str(tmp_path / "l.tif"),
+        },
+    )
     slope_path = str(tmp_path / "slope.tif")
     gdal.DEMProcessing(slope_path, dem, "slope", computeEdges=True)
     theta, _ = _read(slope_path)
     t = np.radians(theta)
-    want = np.where(theta < 5, 10.8 * np.sin(t) + 0.03,
-                    np.where(theta < 10, 16.8 * np.sin(t) - 0.5, 21.91 * np.sin(t) - 0.96))
+    want = np.where(
+        theta < 5,
+        10.8 * np.sin(t) + 0.03,
+        np.where(theta < 10, 16.8 * np.sin(t) - 0.5, 21.91 * np.sin(t) - 0.96),
+    )
     s_arr, _ = _read(res["S_FACTOR"])
     close = np.isclose(s_arr, want, rtol=1e-4, atol=1e-4)
     # only float32 round-off right at the 5° and 10° breaks may differ
@@ -139,14 +165,17 @@ def test_lsfactor_s_matches_gdaldem_on_youwuzhen(processing_ready, tmp_path):
 
 # --- soilloss --------------------------------------------------------------------------
 
+
 def _edge_case(tmp_path):
     ls = np.array([[1.0, 0.125, 1.0, 2.0], [0.5, 0.125, 3.0, 6.0]], dtype=np.float32)
     lu = np.array([[1, 1, 1, 1], [1, 1, 2, 2]], dtype=np.uint8)
     p_ls = _write(tmp_path / "ls.tif", ls)
     p_lu = _write(tmp_path / "lu.tif", lu, gdal.GDT_Byte, nodata=0)
     table = tmp_path / "lu.csv"
-    table.write_text("# test table\ncode,name_zh,name_en,B,T,cover\n1,旱地,dry land,1,1,\n"
-                     "2,林地,forest,0.5,1,forest\n", encoding="utf-8")
+    table.write_text(
+        "# test table\ncode,name_zh,name_en,B,T,cover\n1,旱地,dry land,1,1,\n2,林地,forest,0.5,1,forest\n",
+        encoding="utf-8",
+    )
     return p_ls, p_lu, str(table)
 
 
@@ -154,10 +183,20 @@ def test_soilloss_class_edges_exact_values(processing_ready, tmp_path):
     p_ls, p_lu, table = _edge_case(tmp_path)
     # A = 100·50·0.5·LS·B: 2500 (LS 1), 312.5 (LS 0.125), 1250 (LS 0.5), 5000 (LS 2),
     # 3750 (LS 3, B 0.5), 7500 (LS 6, B 0.5) — all exact in binary
-    res = _run("soilloss", {"LS": p_ls, "R_CONSTANT": 50, "K_CONSTANT": 0.5, "LANDUSE": p_lu,
-                            "LANDUSE_TABLE": table, "TOLERANCE": 312.5,
-                            "SOIL_LOSS": str(tmp_path / "a.tif"), "INTENSITY": str(tmp_path / "c.tif"),
-                            "TABLE": str(tmp_path / "t.csv")})
+    res = _run(
+        "soilloss",
+        {
+            "LS": p_ls,
+            "R_CONSTANT": 50,
+            "K_CONSTANT": 0.5,
+            "LANDUSE": p_lu,
+            "LANDUSE_TABLE": table,
+            "TOLERANCE": 312.5,
+            "SOIL_LOSS": str(tmp_path / "a.tif"),
+            "INTENSITY": str(tmp_path / "c.tif"),
+            "TABLE": str(tmp_path / "t.csv"),
+        },
+    )
     a, _ = _read(res["SOIL_LOSS"])
     c, _ = _read(res["INTENSITY"])
     np.testing.assert_array_equal(a, [[2500, 312.5, 2500, 5000], [1250, 312.5, 3750, 7500]])
@@ -175,9 +214,15 @@ def test_soilloss_errors_say_what_to_fix(processing_ready, tmp_path):
     from qgis.core import QgsProcessingException
 
     p_ls, p_lu, table = _edge_case(tmp_path)
-    base = {"LS": p_ls, "K_CONSTANT": 0.5, "LANDUSE": p_lu, "LANDUSE_TABLE": table,
-            "SOIL_LOSS": str(tmp_path / "a.tif"), "INTENSITY": str(tmp_path / "c.tif"),
-            "TABLE": str(tmp_path / "t.csv")}
+    base = {
+        "LS": p_ls,
+        "K_CONSTANT": 0.5,
+        "LANDUSE": p_lu,
+        "LANDUSE_TABLE": table,
+        "SOIL_LOSS": str(tmp_path / "a.tif"),
+        "INTENSITY": str(tmp_path / "c.tif"),
+        "TABLE": str(tmp_path / "t.csv"),
+    }
     with pytest.raises(QgsProcessingException, match="R_CONSTANT"):
         _run("soilloss", base)
     # unmatched land-use codes are listed by code (the default 三调 table has no code 1 or 2)
@@ -188,8 +233,9 @@ def test_soilloss_errors_say_what_to_fix(processing_ready, tmp_path):
     with pytest.raises(QgsProcessingException, match="4526"):
         _run("soilloss", dict(base, R=other))
     # measures whose type is not in the table
-    meas = _polygons(tmp_path / "m.gpkg", _wkt(), [("梯田X", (39500000, 4499980, 39500020, 4500000))],
-                     field="type")
+    meas = _polygons(
+        tmp_path / "m.gpkg", _wkt(), [("梯田X", (39500000, 4499980, 39500020, 4500000))], field="type"
+    )
     with pytest.raises(QgsProcessingException, match="梯田X"):
         _run("soilloss", dict(base, R_CONSTANT=50, MEASURES=meas, MEASURE_FIELD="type"))
 
@@ -222,8 +268,8 @@ def test_soilloss_youwuzhen_full_run_and_scenario(processing_ready, tmp_path):
     assert off == 6
     lu = np.full(ls.shape, np.nan)
     soil = np.full(ls.shape, np.nan)
-    lu[off:off + lu_raw.shape[0], :lu_raw.shape[1]] = lu_raw
-    soil[off:off + soil_raw.shape[0], :soil_raw.shape[1]] = soil_raw
+    lu[off : off + lu_raw.shape[0], : lu_raw.shape[1]] = lu_raw
+    soil[off : off + soil_raw.shape[0], : soil_raw.shape[1]] = soil_raw
     lut = _lookup_csv("landuse_bt_youwuzhen_seims.csv", "b")
     kt = _lookup_csv("soil_k_youwuzhen_seims.csv", "k")
     b = np.vectorize(lambda v: float(lut[v]["b"]) if v in lut else np.nan)(lu)
@@ -236,12 +282,17 @@ def test_soilloss_youwuzhen_full_run_and_scenario(processing_ready, tmp_path):
     wkt = ds.GetProjection()
     x0, y0 = gt[0], gt[3]
     x_mid = x0 + 190 * 10.0
-    zones = _polygons(tmp_path / "z.gpkg", wkt, [
-        ("west", (x0, y0 - 2940, x_mid, y0)), ("east", (x_mid, y0 - 2940, x0 + 3810, y0))])
+    zones = _polygons(
+        tmp_path / "z.gpkg",
+        wkt,
+        [("west", (x0, y0 - 2940, x_mid, y0)), ("east", (x_mid, y0 - 2940, x0 + 3810, y0))],
+    )
     pit_box = (x0 + 1000, y0 - 2000, x0 + 2500, y0 - 800)
     meas = _polygons(tmp_path / "m.gpkg", wkt, [("鱼鳞坑", pit_box)], field="type")
-    res = _run("soilloss", _youwuzhen_params(tmp_path, ZONES=zones, ZONE_FIELD="name",
-                                             MEASURES=meas, MEASURE_FIELD="type"))
+    res = _run(
+        "soilloss",
+        _youwuzhen_params(tmp_path, ZONES=zones, ZONE_FIELD="name", MEASURES=meas, MEASURE_FIELD="type"),
+    )
     a, _ = _read(res["SOIL_LOSS"])
     cls, _ = _read(res["INTENSITY"])
     # the measure cells: centres inside the box
@@ -265,47 +316,70 @@ def test_soilloss_youwuzhen_full_run_and_scenario(processing_ready, tmp_path):
         assert float(r["AREA_KM2"]) == pytest.approx(m.sum() * cell_km2)
         assert float(r["SOIL_LOSS_T"]) == pytest.approx((want * e)[m].sum() * cell_km2, rel=1e-4)
         assert float(r["BASE_LOSS_T"]) == pytest.approx(want[m].sum() * cell_km2, rel=1e-4)
-        assert float(r["REDUCTION_T"]) == pytest.approx(
-            (want * (1 - e))[m].sum() * cell_km2, rel=1e-3)
+        assert float(r["REDUCTION_T"]) == pytest.approx((want * (1 - e))[m].sum() * cell_km2, rel=1e-3)
         eroded = (a[m] >= 500).sum()
         base_eroded = (want[m] >= 500).sum()
         assert float(r["SWC_RATE"]) == pytest.approx(100 * (m.sum() - eroded) / m.sum(), abs=1e-6)
-        assert float(r["RATE_GAIN"]) == pytest.approx(100 * (base_eroded - eroded) / m.sum(),
-                                                      abs=1e-6)
+        assert float(r["RATE_GAIN"]) == pytest.approx(100 * (base_eroded - eroded) / m.sum(), abs=1e-6)
         assert r["BASE_SOURCE"] == "measures"
     assert float(rows_t["west"]["REDUCTION_T"]) > 0 and float(rows_t["east"]["REDUCTION_T"]) > 0
 
     # BASELINE recipe: compare with the raster of a run without measures
-    no_meas = _run("soilloss", _youwuzhen_params(tmp_path, SOIL_LOSS=str(tmp_path / "a0.tif"),
-                                                 INTENSITY=str(tmp_path / "c0.tif"),
-                                                 TABLE=str(tmp_path / "t0.csv")))
+    no_meas = _run(
+        "soilloss",
+        _youwuzhen_params(
+            tmp_path,
+            SOIL_LOSS=str(tmp_path / "a0.tif"),
+            INTENSITY=str(tmp_path / "c0.tif"),
+            TABLE=str(tmp_path / "t0.csv"),
+        ),
+    )
     r0 = _table(no_meas["TABLE"])[0]
     assert r0["BASE_SOURCE"] == "" and r0["REDUCTION_T"] == ""
     total_base = sum(float(r["BASE_LOSS_T"]) for r in rows_t.values())
     assert float(r0["SOIL_LOSS_T"]) == pytest.approx(total_base, rel=1e-5)
-    with_base = _run("soilloss", _youwuzhen_params(
-        tmp_path, MEASURES=meas, MEASURE_FIELD="type", BASELINE=no_meas["SOIL_LOSS"],
-        SOIL_LOSS=str(tmp_path / "a1.tif"), INTENSITY=str(tmp_path / "c1.tif"),
-        TABLE=str(tmp_path / "t1.csv")))
+    with_base = _run(
+        "soilloss",
+        _youwuzhen_params(
+            tmp_path,
+            MEASURES=meas,
+            MEASURE_FIELD="type",
+            BASELINE=no_meas["SOIL_LOSS"],
+            SOIL_LOSS=str(tmp_path / "a1.tif"),
+            INTENSITY=str(tmp_path / "c1.tif"),
+            TABLE=str(tmp_path / "t1.csv"),
+        ),
+    )
     r1 = _table(with_base["TABLE"])[0]
     assert r1["BASE_SOURCE"] == "raster"
     assert float(r1["REDUCTION_T"]) == pytest.approx(
-        sum(float(r["REDUCTION_T"]) for r in rows_t.values()), rel=1e-3)
+        sum(float(r["REDUCTION_T"]) for r in rows_t.values()), rel=1e-3
+    )
 
 
 # --- swcrate --------------------------------------------------------------------------------
 
+
 def test_swcrate_hand_computed(processing_ready, tmp_path):
-    a = np.array([[0, 50, 199, 200, 250, 0],
-                  [10, 2500, 100, 0, 0, 0],
-                  [15000, 80, 0, 0, 5000, 0],
-                  [0, 0, 8000, 1, -9999, 0]], dtype=np.float32)
+    a = np.array(
+        [
+            [0, 50, 199, 200, 250, 0],
+            [10, 2500, 100, 0, 0, 0],
+            [15000, 80, 0, 0, 5000, 0],
+            [0, 0, 8000, 1, -9999, 0],
+        ],
+        dtype=np.float32,
+    )
     p_a = _write(tmp_path / "a.tif", a, nodata=-9999.0)
     x0, y0 = 39500000.0, 4500000.0
-    zones = _polygons(tmp_path / "z.gpkg", _wkt(), [
-        ("甲县", (x0, y0 - 40, x0 + 30, y0)), ("乙县", (x0 + 30, y0 - 40, x0 + 60, y0))])
-    res = _run("swcrate", {"INPUT": p_a, "ZONES": zones, "ZONE_FIELD": "name",
-                           "OUTPUT": str(tmp_path / "rate.csv")})
+    zones = _polygons(
+        tmp_path / "z.gpkg",
+        _wkt(),
+        [("甲县", (x0, y0 - 40, x0 + 30, y0)), ("乙县", (x0 + 30, y0 - 40, x0 + 60, y0))],
+    )
+    res = _run(
+        "swcrate", {"INPUT": p_a, "ZONES": zones, "ZONE_FIELD": "name", "OUTPUT": str(tmp_path / "rate.csv")}
+    )
     rows = {r["ZONE"]: r for r in _table(res["OUTPUT"])}
     # 甲县: 12 cells, eroded 2500, 15000, 8000 → 9/12 = 75 %
     r = rows["甲县"]
@@ -322,8 +396,17 @@ def test_swcrate_hand_computed(processing_ready, tmp_path):
     assert float(r["SWC_RATE"]) == pytest.approx(800 / 11)
     assert float(r["COVER_PCT"]) == pytest.approx(100 * 11 / 12)
     # red-soil tolerance 500: 200 and 250 are not eroded any more
-    res = _run("swcrate", {"INPUT": p_a, "ZONES": zones, "ZONE_FIELD": "name", "TOLERANCE": 500,
-                           "TARGET_1": 90, "OUTPUT": str(tmp_path / "rate500.csv")})
+    res = _run(
+        "swcrate",
+        {
+            "INPUT": p_a,
+            "ZONES": zones,
+            "ZONE_FIELD": "name",
+            "TOLERANCE": 500,
+            "TARGET_1": 90,
+            "OUTPUT": str(tmp_path / "rate500.csv"),
+        },
+    )
     rows = {r["ZONE"]: r for r in _table(res["OUTPUT"])}
     assert float(rows["乙县"]["SWC_RATE"]) == pytest.approx(1000 / 11)
     assert float(rows["乙县"]["GAP_1"]) == pytest.approx(90 - 1000 / 11)
@@ -331,8 +414,10 @@ def test_swcrate_hand_computed(processing_ready, tmp_path):
     # the same from an intensity raster
     cls = np.where(a == -9999, 0, np.searchsorted([200, 2500, 5000, 8000, 15000], a, side="right") + 1)
     p_c = _write(tmp_path / "c.tif", cls.astype(np.uint8), gdal.GDT_Byte, nodata=0)
-    res = _run("swcrate", {"INPUT": p_c, "ZONES": zones, "ZONE_FIELD": "name",
-                           "OUTPUT": str(tmp_path / "rate_c.csv")})
+    res = _run(
+        "swcrate",
+        {"INPUT": p_c, "ZONES": zones, "ZONE_FIELD": "name", "OUTPUT": str(tmp_path / "rate_c.csv")},
+    )
     rows = {r["ZONE"]: r for r in _table(res["OUTPUT"])}
     assert rows["甲县"]["INPUT_KIND"] == "intensity"
     assert float(rows["甲县"]["SWC_RATE"]) == pytest.approx(75.0)

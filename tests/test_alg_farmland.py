@@ -21,8 +21,7 @@ pytestmark = pytest.mark.usefixtures("processing_ready")
 
 #: SEIMS LanduseLookup code -> (三调 code, class).  4 ORCD 果园 is 园地 (0201), not cropland
 #: in the 三调; 33 RICE is 水田 (0101).
-SEIMS_TO_SANDIAO = {4: "0201", 6: "0301", 8: "0301", 18: "1101", 33: "0101", 104: "0702",
-                    106: "0601"}
+SEIMS_TO_SANDIAO = {4: "0201", 6: "0301", 8: "0301", 18: "1101", 33: "0101", 104: "0702", 106: "0601"}
 GRID_M = 200.0
 
 
@@ -40,8 +39,13 @@ def _polygonize_parcels(tmp_path, landuse, dem_wkt, grade_of=None):
     path = str(tmp_path / "parcels.gpkg")
     out = ogr.GetDriverByName("GPKG").CreateDataSource(path)
     olyr = out.CreateLayer("parcels", srs, ogr.wkbMultiPolygon)
-    for name, kind in (("BSM", ogr.OFTInteger), ("LU", ogr.OFTInteger), ("DLBM", ogr.OFTString),
-                       ("GDLX", ogr.OFTString), ("GDPDJB", ogr.OFTInteger)):
+    for name, kind in (
+        ("BSM", ogr.OFTInteger),
+        ("LU", ogr.OFTInteger),
+        ("DLBM", ogr.OFTString),
+        ("GDLX", ogr.OFTString),
+        ("GDPDJB", ogr.OFTInteger),
+    ):
         olyr.CreateField(ogr.FieldDefn(name, kind))
     n = 0
     for feat in lyr:
@@ -51,14 +55,17 @@ def _polygonize_parcels(tmp_path, landuse, dem_wkt, grade_of=None):
             for j in range(int((y0 - gy1) // GRID_M), int((y0 - gy0) // GRID_M) + 1):
                 cx0, cy1 = x0 + i * GRID_M, y0 - j * GRID_M
                 ring = ogr.CreateGeometryFromWkt(
-                    "POLYGON(({a} {b},{c} {b},{c} {d},{a} {d},{a} {b}))".format(
-                        a=cx0, b=cy1 - GRID_M, c=cx0 + GRID_M, d=cy1))
+                    f"POLYGON(({cx0} {cy1 - GRID_M},{cx0 + GRID_M} {cy1 - GRID_M},{cx0 + GRID_M} {cy1},{cx0} {cy1},{cx0} {cy1 - GRID_M}))"
+                )
                 part = geom.Intersection(ring)
                 if part is None or part.IsEmpty():
                     continue
                 if part.GetGeometryType() == ogr.wkbGeometryCollection:
-                    polys = [part.GetGeometryRef(k).Clone() for k in range(part.GetGeometryCount())
-                             if part.GetGeometryRef(k).GetGeometryType() == ogr.wkbPolygon]
+                    polys = [
+                        part.GetGeometryRef(k).Clone()
+                        for k in range(part.GetGeometryCount())
+                        if part.GetGeometryRef(k).GetGeometryType() == ogr.wkbPolygon
+                    ]
                     if not polys:
                         continue
                     part = ogr.Geometry(ogr.wkbMultiPolygon)
@@ -129,17 +136,26 @@ def test_youwuzhen_parcel_slope_equals_independent_zonal(youwuzhen):
     dem, parcels, n, tmp = youwuzhen
     assert n > 150
     out = str(tmp / "screen.gpkg")
-    res = processing.run("swcplanner:farmlandscreening", {
-        "PARCELS": parcels, "LANDUSE_FIELD": "DLBM", "CROPLAND_CODES": "0101,0201",
-        "TYPE_FIELD": "GDLX", "SLOPE_GRADE_FIELD": "GDPDJB", "DEM": dem, "REGION": 1,
-        "BAN_SLOPE": 15.0,
-        "BLOCK_SIZE": 200,
-        "OUTPUT": f"ogr:dbname='{out}' table=\"parcels\" (geom)",
-        "SUMMARY": f"ogr:dbname='{out}' table=\"summary\" (geom)"})
+    res = processing.run(
+        "swcplanner:farmlandscreening",
+        {
+            "PARCELS": parcels,
+            "LANDUSE_FIELD": "DLBM",
+            "CROPLAND_CODES": "0101,0201",
+            "TYPE_FIELD": "GDLX",
+            "SLOPE_GRADE_FIELD": "GDPDJB",
+            "DEM": dem,
+            "REGION": 1,
+            "BAN_SLOPE": 15.0,
+            "BLOCK_SIZE": 200,
+            "OUTPUT": f"ogr:dbname='{out}' table=\"parcels\" (geom)",
+            "SUMMARY": f"ogr:dbname='{out}' table=\"summary\" (geom)",
+        },
+    )
     rows = _read_layer(out + "|layername=parcels")
     assert len(rows) == n
     slope, gt = _gdaldem_slope(dem, tmp)
-    rows_i, cols_i = np.mgrid[0:slope.shape[0], 0:slope.shape[1]]
+    rows_i, cols_i = np.mgrid[0 : slope.shape[0], 0 : slope.shape[1]]
     xc = gt[0] + (cols_i + 0.5) * gt[1]
     yc = gt[3] + (rows_i + 0.5) * gt[5]
     checked = 0
@@ -175,8 +191,15 @@ def test_youwuzhen_parcel_slope_equals_independent_zonal(youwuzhen):
         assert (row["BENCH_W"] is not None) == (row["CATEGORY"] == "convert")
         if cropland and row["DETECTED"] == "slopeland":  # the rule table, by hand
             mean = row["SLOPE_MEAN"]
-            expected = ("upgrade" if row["GDLX"] == "TT" else "retire" if mean > 15.0 else
-                        "convert" if mean > 6.0 else "gentle")
+            expected = (
+                "upgrade"
+                if row["GDLX"] == "TT"
+                else "retire"
+                if mean > 15.0
+                else "convert"
+                if mean > 6.0
+                else "gentle"
+            )
             assert row["CATEGORY"] == expected
         assert row["AREA_HA"] == pytest.approx(geom.area / 1e4)
     assert checked > 150
@@ -210,13 +233,16 @@ def test_youwuzhen_10m_dem_falls_back_to_survey_type(youwuzhen):
         def pushWarning(self, text):  # noqa: N802
             warnings.append(text)
 
-    res = processing.run("swcplanner:farmlandscreening", {
-        "PARCELS": parcels, "TYPE_FIELD": "GDLX", "DEM": dem10,
-        "OUTPUT": "memory:", "SUMMARY": "memory:"}, feedback=Feedback())
+    res = processing.run(
+        "swcplanner:farmlandscreening",
+        {"PARCELS": parcels, "TYPE_FIELD": "GDLX", "DEM": dem10, "OUTPUT": "memory:", "SUMMARY": "memory:"},
+        feedback=Feedback(),
+    )
     assert any("cannot be seen" in w for w in warnings)
     layer = res["OUTPUT"]
     if isinstance(layer, str):
         from qgis.core import QgsProcessingUtils
+
         layer = QgsProcessingUtils.mapLayerFromString(layer, None)
     feats = list(layer.getFeatures())
     assert len(feats) == n
@@ -257,9 +283,11 @@ def _terrace_scene(tmp_path):
     for gdlx, a, b in (("PD", 6, 94), ("PD", 106, 194)):
         f = ogr.Feature(lyr.GetLayerDefn())
         f.SetField("GDLX", gdlx)
-        f.SetGeometry(ogr.CreateGeometryFromWkt(
-            "POLYGON(({a} {c},{b} {c},{b} {d},{a} {d},{a} {c}))".format(
-                a=x0 + a, b=x0 + b, c=y0 - 94, d=y0 - 6)))
+        f.SetGeometry(
+            ogr.CreateGeometryFromWkt(
+                f"POLYGON(({x0 + a} {y0 - 94},{x0 + b} {y0 - 94},{x0 + b} {y0 - 6},{x0 + a} {y0 - 6},{x0 + a} {y0 - 94}))"
+            )
+        )
         lyr.CreateFeature(f)
     out = None
     return dem, path, height, gross
@@ -270,12 +298,24 @@ def test_synthetic_terraces_detected_and_designed(tmp_path):
     from qgis.core import QgsProcessingUtils
 
     dem, parcels, height, gross = _terrace_scene(tmp_path)
-    res = processing.run("swcplanner:farmlandscreening", {
-        "PARCELS": parcels, "TYPE_FIELD": "GDLX", "DEM": dem, "REGION": 2,
-        "RISER_MATERIAL": 1, "BENCH_WIDTH": 8.0,
-        "OUTPUT": "memory:", "SUMMARY": "memory:"})
-    layer = QgsProcessingUtils.mapLayerFromString(res["OUTPUT"], None) if isinstance(
-        res["OUTPUT"], str) else res["OUTPUT"]
+    res = processing.run(
+        "swcplanner:farmlandscreening",
+        {
+            "PARCELS": parcels,
+            "TYPE_FIELD": "GDLX",
+            "DEM": dem,
+            "REGION": 2,
+            "RISER_MATERIAL": 1,
+            "BENCH_WIDTH": 8.0,
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+        },
+    )
+    layer = (
+        QgsProcessingUtils.mapLayerFromString(res["OUTPUT"], None)
+        if isinstance(res["OUTPUT"], str)
+        else res["OUTPUT"]
+    )
     terr, plane = sorted(layer.getFeatures(), key=lambda f: f["PARCEL_FID"])
     assert (terr["DETECTED"], plane["DETECTED"]) == ("terrace", "slopeland")
     assert terr["TERR_INDEX"] > 0.6 and plane["TERR_INDEX"] < 0.05
@@ -292,8 +332,11 @@ def test_synthetic_terraces_detected_and_designed(tmp_path):
     assert plane["EARTH_M3"] == pytest.approx(area * h / 8.0, rel=1e-3)
     relief = 87.0 * math.tan(math.radians(14.0))  # cell centres 6.5 … 93.5 m down the slope
     assert plane["RISERS"] == math.ceil(relief / plane["RISER_H"] - 1e-6)
-    summary = QgsProcessingUtils.mapLayerFromString(res["SUMMARY"], None) if isinstance(
-        res["SUMMARY"], str) else res["SUMMARY"]
+    summary = (
+        QgsProcessingUtils.mapLayerFromString(res["SUMMARY"], None)
+        if isinstance(res["SUMMARY"], str)
+        else res["SUMMARY"]
+    )
     rows = {(f["CATEGORY"], f["SLOPE_CLASS"]): f["PARCELS"] for f in summary.getFeatures()}
     assert rows == {("flat", terr["SLOPE_CLASS"]): 1, ("convert", 3): 1}
 
@@ -304,24 +347,30 @@ def test_errors_are_clear(tmp_path):
 
     dem, parcels, _h, _g = _terrace_scene(tmp_path)
     with pytest.raises(QgsProcessingException) as err:
-        processing.run("swcplanner:farmlandscreening", {
-            "PARCELS": parcels, "DEM": dem, "BREAKS": "2,6,x",
-            "OUTPUT": "memory:", "SUMMARY": "memory:"})
+        processing.run(
+            "swcplanner:farmlandscreening",
+            {"PARCELS": parcels, "DEM": dem, "BREAKS": "2,6,x", "OUTPUT": "memory:", "SUMMARY": "memory:"},
+        )
     assert "2,6,15,25" in str(err.value)
     far = str(tmp_path / "far.geojson")
     with open(far, "w") as handle:
-        handle.write('{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":'
-                     '"urn:ogc:def:crs:EPSG::4527"}},"features":[{"type":"Feature","properties":{},'
-                     '"geometry":{"type":"Polygon","coordinates":[[[39400000,4300000],[39400100,'
-                     '4300000],[39400100,4300100],[39400000,4300000]]]}}]}')
+        handle.write(
+            '{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":'
+            '"urn:ogc:def:crs:EPSG::4527"}},"features":[{"type":"Feature","properties":{},'
+            '"geometry":{"type":"Polygon","coordinates":[[[39400000,4300000],[39400100,'
+            "4300000],[39400100,4300100],[39400000,4300000]]]}}]}"
+        )
     with pytest.raises(QgsProcessingException) as err:
-        processing.run("swcplanner:farmlandscreening", {
-            "PARCELS": far, "DEM": dem, "OUTPUT": "memory:", "SUMMARY": "memory:"})
+        processing.run(
+            "swcplanner:farmlandscreening",
+            {"PARCELS": far, "DEM": dem, "OUTPUT": "memory:", "SUMMARY": "memory:"},
+        )
     assert "does not overlap the DEM" in str(err.value)
     with pytest.raises(QgsProcessingException) as err:
-        processing.run("swcplanner:farmlandscreening", {
-            "PARCELS": parcels, "DEM": dem, "REGIONS": parcels,
-            "OUTPUT": "memory:", "SUMMARY": "memory:"})
+        processing.run(
+            "swcplanner:farmlandscreening",
+            {"PARCELS": parcels, "DEM": dem, "REGIONS": parcels, "OUTPUT": "memory:", "SUMMARY": "memory:"},
+        )
     assert "REGION_FIELD" in str(err.value)
 
 
@@ -333,8 +382,15 @@ def test_cancel(tmp_path):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     with pytest.raises(QgsProcessingException):
-        processing.run("swcplanner:farmlandscreening", {
-            "PARCELS": parcels, "DEM": dem, "BLOCK_SIZE": 64,
-            "OUTPUT": str(tmp_path / "cancelled.gpkg"), "SUMMARY": "memory:"},
-            feedback=feedback)
+        processing.run(
+            "swcplanner:farmlandscreening",
+            {
+                "PARCELS": parcels,
+                "DEM": dem,
+                "BLOCK_SIZE": 64,
+                "OUTPUT": str(tmp_path / "cancelled.gpkg"),
+                "SUMMARY": "memory:",
+            },
+            feedback=feedback,
+        )
     assert not os.path.exists(tmp_path / "cancelled.gpkg")

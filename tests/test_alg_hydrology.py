@@ -53,8 +53,7 @@ def grass_run(dem, workdir, script):
         pytest.skip("GRASS GIS (grass) is not installed: no independent answer")
     env = dict(os.environ, GRASS_MESSAGE_FORMAT="plain")
     cmd = [GRASS, "--tmp-location", dem, "--exec", "bash", "-c", script]
-    proc = subprocess.run(cmd, cwd=str(workdir), env=env, capture_output=True, text=True,
-                          timeout=600)
+    proc = subprocess.run(cmd, cwd=str(workdir), env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc
 
@@ -64,11 +63,16 @@ def grass_watershed(dem, tmp_path_factory):
     if dem in _GRASS_CACHE:
         return _GRASS_CACHE[dem]
     out = tmp_path_factory.mktemp("grass")
-    grass_run(dem, out, (
-        f"r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
-        "r.watershed -s elevation=dem accumulation=acc drainage=dir --q && "
-        f"r.out.gdal -c input=acc output={out}/acc.tif type=Float64 --q && "
-        f"r.out.gdal -c input=dir output={out}/dir.tif type=Int16 --q"))
+    grass_run(
+        dem,
+        out,
+        (
+            f"r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
+            "r.watershed -s elevation=dem accumulation=acc drainage=dir --q && "
+            f"r.out.gdal -c input=acc output={out}/acc.tif type=Float64 --q && "
+            f"r.out.gdal -c input=dir output={out}/dir.tif type=Int16 --q"
+        ),
+    )
     _GRASS_CACHE[dem] = {"acc": str(out / "acc.tif"), "dir": str(out / "dir.tif"), "dir_": str(out)}
     return _GRASS_CACHE[dem]
 
@@ -76,7 +80,7 @@ def grass_watershed(dem, tmp_path_factory):
 def neighbours(a, fill):
     p = np.pad(a, 1, constant_values=fill)
     rows, cols = a.shape
-    return [p[1 + dr:1 + dr + rows, 1 + dc:1 + dc + cols] for dr, dc in h.D8_OFFSETS]
+    return [p[1 + dr : 1 + dr + rows, 1 + dc : 1 + dc + cols] for dr, dc in h.D8_OFFSETS]
 
 
 def compare_with_grass(dem, area_path, filled_path, tmp_path_factory, min_area=1e5):
@@ -156,8 +160,10 @@ def test_fillsinks_equals_priority_flood(processing_ready, tmp_path):
 
 def test_flowaccumulation_outputs(processing_ready, tmp_path):
     dem = shared(*BIG_TUJUNGA)
-    res = run("flowaccumulation", {"DEM": dem, "FLOW_DIR": str(tmp_path / "dir.tif"),
-                                   "ACCUMULATION": str(tmp_path / "acc.tif")})
+    res = run(
+        "flowaccumulation",
+        {"DEM": dem, "FLOW_DIR": str(tmp_path / "dir.tif"), "ACCUMULATION": str(tmp_path / "acc.tif")},
+    )
     codes = gdal.Open(res["FLOW_DIR"]).ReadAsArray()
     z = read(dem)
     assert set(np.unique(codes[np.isfinite(z)])) <= set(h.D8_CODES)
@@ -175,9 +181,15 @@ def test_channelnetwork(processing_ready, tmp_path):
     from qgis.core import QgsVectorLayer
 
     dem = shared(*YOUWUZHEN)
-    res = run("channelnetwork", {"DEM": dem, "MIN_AREA": 0.1,
-                                 "CHANNELS": str(tmp_path / "ch.gpkg"),
-                                 "CHANNEL_RASTER": str(tmp_path / "ch.tif")})
+    res = run(
+        "channelnetwork",
+        {
+            "DEM": dem,
+            "MIN_AREA": 0.1,
+            "CHANNELS": str(tmp_path / "ch.gpkg"),
+            "CHANNEL_RASTER": str(tmp_path / "ch.tif"),
+        },
+    )
     layer = QgsVectorLayer(res["CHANNELS"], "ch", "ogr")
     assert layer.isValid() and layer.featureCount() > 5
     names = layer.fields().names()
@@ -230,8 +242,9 @@ def test_watershed_nested_outlets(processing_ready, tmp_path):
     r1, c1 = np.unravel_index(np.argmax(cand), acc.shape)
     pts = [grid.cell_center(r0, c0), grid.cell_center(r1 + 0.3, c1 - 0.3)]
     outlets = _outlet_layer(tmp_path / "o.gpkg", grid.crs_wkt, pts)
-    res = run("watershed", {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 0,
-                            "OUTPUT": str(tmp_path / "ws.gpkg")})
+    res = run(
+        "watershed", {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 0, "OUTPUT": str(tmp_path / "ws.gpkg")}
+    )
     layer = QgsVectorLayer(res["OUTPUT"], "ws", "ogr")
     feats = {f["OUTLET_ID"]: f for f in layer.getFeatures()}
     assert len(feats) == 2
@@ -252,8 +265,10 @@ def test_watershed_snapping(processing_ready, tmp_path):
     r, c = np.unravel_index(np.nanargmax(np.where(acc < 2000, acc, -1)), acc.shape)
     x, y = flow.grid.cell_center(r, c)
     outlets = _outlet_layer(tmp_path / "o.gpkg", flow.grid.crs_wkt, [(x + 25.0, y)])
-    res = run("watershed", {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 30.0,
-                            "OUTPUT": str(tmp_path / "ws.gpkg")})
+    res = run(
+        "watershed",
+        {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 30.0, "OUTPUT": str(tmp_path / "ws.gpkg")},
+    )
     f = next(QgsVectorLayer(res["OUTPUT"], "ws", "ogr").getFeatures())
     assert f["AREA_KM2"] >= acc[r, c] * 100 / 1e6 - 1e-12
     assert f["SNAP_M"] <= 30.0 + 1e-9
@@ -267,9 +282,15 @@ def test_memory_limit_message(processing_ready, tmp_path):
 
     dem = shared(*BIG_TUJUNGA)
     with pytest.raises(QgsProcessingException, match="MAX_MEMORY"):
-        run("flowaccumulation", {"DEM": dem, "MAX_MEMORY": 16,
-                                 "FLOW_DIR": str(tmp_path / "d.tif"),
-                                 "ACCUMULATION": str(tmp_path / "a.tif")})
+        run(
+            "flowaccumulation",
+            {
+                "DEM": dem,
+                "MAX_MEMORY": 16,
+                "FLOW_DIR": str(tmp_path / "d.tif"),
+                "ACCUMULATION": str(tmp_path / "a.tif"),
+            },
+        )
     assert not os.path.exists(str(tmp_path / "a.tif"))
 
 
@@ -288,8 +309,10 @@ def test_outlets_off_the_dem(processing_ready, tmp_path):
     grid = read_grid(dem)
     outlets = _outlet_layer(tmp_path / "o.gpkg", grid.crs_wkt, [(0.0, 0.0)])
     with pytest.raises(QgsProcessingException, match="overlap"):
-        run("watershed", {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 10,
-                          "OUTPUT": str(tmp_path / "ws.gpkg")})
+        run(
+            "watershed",
+            {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 10, "OUTPUT": str(tmp_path / "ws.gpkg")},
+        )
 
 
 def test_cancel_leaves_no_output(processing_ready, tmp_path):
@@ -300,8 +323,9 @@ def test_cancel_leaves_no_output(processing_ready, tmp_path):
     feedback.cancel()
     out = tmp_path / "f.tif"
     with pytest.raises(QgsProcessingException):
-        processing.run("swcplanner:fillsinks", {"DEM": shared(*YOUWUZHEN), "OUTPUT": str(out)},
-                       feedback=feedback)
+        processing.run(
+            "swcplanner:fillsinks", {"DEM": shared(*YOUWUZHEN), "OUTPUT": str(out)}, feedback=feedback
+        )
     assert not out.exists()
 
 
@@ -311,8 +335,10 @@ def test_cancel_leaves_no_output(processing_ready, tmp_path):
 @pytest.mark.parametrize("name", ["youwuzhen", "bigtujunga"])
 def test_upslope_area_agrees_with_grass(processing_ready, tmp_path, tmp_path_factory, name):
     dem = shared(*(YOUWUZHEN if name == "youwuzhen" else BIG_TUJUNGA))
-    res = run("flowaccumulation", {"DEM": dem, "FLOW_DIR": str(tmp_path / "d.tif"),
-                                   "ACCUMULATION": str(tmp_path / "a.tif")})
+    res = run(
+        "flowaccumulation",
+        {"DEM": dem, "FLOW_DIR": str(tmp_path / "d.tif"), "ACCUMULATION": str(tmp_path / "a.tif")},
+    )
     filled = run("fillsinks", {"DEM": dem, "OUTPUT": str(tmp_path / "f.tif")})["OUTPUT"]
     stats = compare_with_grass(dem, res["ACCUMULATION"], filled, tmp_path_factory)
     # every difference must have a reason: flats, filled depressions or a path one cell aside
@@ -331,9 +357,15 @@ def test_upslope_area_agrees_with_grass(processing_ready, tmp_path, tmp_path_fac
 def test_breach_mode_agrees_with_grass(processing_ready, tmp_path, tmp_path_factory, name):
     """DEPRESSIONS = 1 routes like r.watershed -s: measured 100.0 % on both DEMs."""
     dem = shared(*(YOUWUZHEN if name == "youwuzhen" else BIG_TUJUNGA))
-    res = run("flowaccumulation", {"DEM": dem, "DEPRESSIONS": 1,
-                                   "FLOW_DIR": str(tmp_path / "d.tif"),
-                                   "ACCUMULATION": str(tmp_path / "a.tif")})
+    res = run(
+        "flowaccumulation",
+        {
+            "DEM": dem,
+            "DEPRESSIONS": 1,
+            "FLOW_DIR": str(tmp_path / "d.tif"),
+            "ACCUMULATION": str(tmp_path / "a.tif"),
+        },
+    )
     filled = run("fillsinks", {"DEM": dem, "OUTPUT": str(tmp_path / "f.tif")})["OUTPUT"]
     stats = compare_with_grass(dem, res["ACCUMULATION"], filled, tmp_path_factory)
     assert stats["agree"] >= 0.98, stats
@@ -363,8 +395,13 @@ def test_reference_astar_reproduces_r_watershed(tmp_path_factory, name):
     g = grass_watershed(dem, tmp_path_factory)
     ds = gdal.Open(dem)
     band = ds.GetRasterBand(1)
-    integer = band.DataType in (gdal.GDT_Byte, gdal.GDT_Int16, gdal.GDT_UInt16, gdal.GDT_Int32,
-                                gdal.GDT_UInt32)
+    integer = band.DataType in (
+        gdal.GDT_Byte,
+        gdal.GDT_Int16,
+        gdal.GDT_UInt16,
+        gdal.GDT_Int32,
+        gdal.GDT_UInt32,
+    )
     gt = ds.GetGeoTransform()
     z = read(dem)
     codes = reference_astar(z, abs(gt[1]), abs(gt[5]), ele_scale=1 if integer else 1000)
@@ -372,7 +409,7 @@ def test_reference_astar_reproduces_r_watershed(tmp_path_factory, name):
     gcodes = np.zeros(gdir.shape, np.uint8)
     for gv, esri in GRASS_TO_ESRI.items():
         gcodes[gdir == gv] = esri
-    interior = np.isfinite(z) & (gdir > 0)   # GRASS's negative codes: drains off the map
+    interior = np.isfinite(z) & (gdir > 0)  # GRASS's negative codes: drains off the map
     same_dir = float((codes == gcodes)[interior].mean())
     gacc = gdal.Open(g["acc"]).ReadAsArray()
     cell = abs(gt[1] * gt[5])
@@ -380,14 +417,15 @@ def test_reference_astar_reproduces_r_watershed(tmp_path_factory, name):
     mine = h.flow_accumulation(codes) * cell
     sel = ((ref >= 1e5) | (mine >= 1e5)) & np.isfinite(z) & (gacc > 0)
     agree = float((np.abs(mine - ref) <= 0.05 * ref)[sel].mean())
-    print(f"\nreference A* vs r.watershed -s on {os.path.basename(dem)}: directions {same_dir:.5f}, "
-          f"upslope area within 5 % {agree:.5f} of {int(sel.sum())} cells")
+    print(
+        f"\nreference A* vs r.watershed -s on {os.path.basename(dem)}: directions {same_dir:.5f}, "
+        f"upslope area within 5 % {agree:.5f} of {int(sel.sum())} cells"
+    )
     assert same_dir >= 0.999 and agree >= 0.999
 
 
 @pytest.mark.parametrize("name", ["youwuzhen", "bigtujunga"])
-def test_watershed_area_agrees_with_r_water_outlet(processing_ready, tmp_path, tmp_path_factory,
-                                                   name):
+def test_watershed_area_agrees_with_r_water_outlet(processing_ready, tmp_path, tmp_path_factory, name):
     from qgis.core import QgsVectorLayer
 
     dem = shared(*(YOUWUZHEN if name == "youwuzhen" else BIG_TUJUNGA))
@@ -415,17 +453,26 @@ def test_watershed_area_agrees_with_r_water_outlet(processing_ready, tmp_path, t
     grid = flow.grid
     x, y = grid.cell_center(r, c)
     out = tmp_path / "ws.tif"
-    grass_run(dem, tmp_path, (
-        f"r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
-        "r.watershed -s elevation=dem drainage=dir --q && "
-        f"r.water.outlet input=dir output=ws coordinates={x},{y} --q && "
-        f"r.out.gdal -c input=ws output={out} type=Byte --q"))
+    grass_run(
+        dem,
+        tmp_path,
+        (
+            f"r.in.gdal -o input={dem} output=dem --q && g.region raster=dem && "
+            "r.watershed -s elevation=dem drainage=dir --q && "
+            f"r.water.outlet input=dir output=ws coordinates={x},{y} --q && "
+            f"r.out.gdal -c input=ws output={out} type=Byte --q"
+        ),
+    )
     grass_cells = int((gdal.Open(str(out)).ReadAsArray() == 1).sum())
     outlets = _outlet_layer(tmp_path / "o.gpkg", grid.crs_wkt, [(x, y)])
-    res = run("watershed", {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 0,
-                            "OUTPUT": str(tmp_path / "ws.gpkg")})
+    res = run(
+        "watershed", {"DEM": dem, "OUTLETS": outlets, "SNAP_DISTANCE": 0, "OUTPUT": str(tmp_path / "ws.gpkg")}
+    )
     f = next(QgsVectorLayer(res["OUTPUT"], "ws", "ogr").getFeatures())
     grass_km2 = grass_cells * grid.cell_area / 1e6
-    print("\nwatershed at ({:.0f}, {:.0f}) on {}: ours {:.4f} km², r.water.outlet {:.4f} km²".format(
-        x, y, os.path.basename(dem), f["AREA_KM2"], grass_km2))
+    print(
+        "\nwatershed at ({:.0f}, {:.0f}) on {}: ours {:.4f} km², r.water.outlet {:.4f} km²".format(
+            x, y, os.path.basename(dem), f["AREA_KM2"], grass_km2
+        )
+    )
     assert f["AREA_KM2"] == pytest.approx(grass_km2, rel=0.01)

@@ -37,8 +37,9 @@ def plane_dem(path, theta, azimuth=0.0, cell=5.0, n=300):
 
 
 def area_poly():
-    return Polygon([(X0 + 200, Y0 - 1300), (X0 + 1300, Y0 - 1250), (X0 + 1200, Y0 - 200),
-                    (X0 + 300, Y0 - 300)])
+    return Polygon(
+        [(X0 + 200, Y0 - 1300), (X0 + 1300, Y0 - 1250), (X0 + 1200, Y0 - 200), (X0 + 300, Y0 - 300)]
+    )
 
 
 def features(path):
@@ -53,8 +54,9 @@ def columns(path, *names):
     table = ds.GetLayer(0).GetName()
     ds = None
     with sqlite3.connect(path) as con:
-        rows = con.execute("SELECT {} FROM \"{}\" ORDER BY fid".format(
-            ", ".join(f'"{n}"' for n in names), table)).fetchall()
+        rows = con.execute(
+            'SELECT {} FROM "{}" ORDER BY fid'.format(", ".join(f'"{n}"' for n in names), table)
+        ).fetchall()
     return [np.array([r[i] for r in rows]) for i in range(len(names))]
 
 
@@ -73,12 +75,19 @@ def test_pits_on_a_plane(tmp_path):
     theta = 30.0
     dem, zf = plane_dem(tmp_path / "plane.tif", theta, azimuth=35.0)
     poly = area_poly()
-    areas = write_polygons(str(tmp_path / "areas.gpkg"), [(poly.wkb, {"name": "阳坡一号"})],
-                           layer="areas")
-    res = run({"AREAS": areas, "NAME_FIELD": "name", "DEM": dem, "MEASURE": 0,
-               "UNIT_PRICES": "3.5, 40, 2",
-               "WORKS": str(tmp_path / "pits.gpkg"), "ROWS": str(tmp_path / "rows.gpkg"),
-               "SUMMARY": str(tmp_path / "summary.gpkg")})
+    areas = write_polygons(str(tmp_path / "areas.gpkg"), [(poly.wkb, {"name": "阳坡一号"})], layer="areas")
+    res = run(
+        {
+            "AREAS": areas,
+            "NAME_FIELD": "name",
+            "DEM": dem,
+            "MEASURE": 0,
+            "UNIT_PRICES": "3.5, 40, 2",
+            "WORKS": str(tmp_path / "pits.gpkg"),
+            "ROWS": str(tmp_path / "rows.gpkg"),
+            "SUMMARY": str(tmp_path / "summary.gpkg"),
+        }
+    )
     (elev,) = columns(res["WORKS"], "ELEV")
     n_pits = len(elev)
     expected = poly.area / (2.0 * 4.0 * math.cos(math.radians(theta)))
@@ -103,7 +112,7 @@ def test_pits_on_a_plane(tmp_path):
         a, b = ring[0], ring[len(ring) - 2]
         anchor = 0.5 * (a + b)
         assert zf(*anchor) == pytest.approx(f["ELEV"], abs=1e-3)
-        assert zf(*a) == pytest.approx(zf(*b), abs=1e-6)        # long axis level
+        assert zf(*a) == pytest.approx(zf(*b), abs=1e-6)  # long axis level
         assert math.hypot(*(a - b)) == pytest.approx(1.0)
         assert f["SLOPE"] == pytest.approx(theta, abs=0.01)
         assert f["_geom"].GetArea() == pytest.approx(math.pi / 4 * 0.6, rel=0.02)
@@ -119,8 +128,17 @@ def test_measure_sets_the_slope_defaults_and_benches_are_lines(tmp_path):
     poly = area_poly()
     areas = write_polygons(str(tmp_path / "areas.gpkg"), [(poly.wkb, {"name": "a"})], layer="a")
     # 30° is too steep for level benches (default range 15°–25°): all excluded, with the reason
-    res = run({"AREAS": areas, "DEM": dem, "MEASURE": 1, "WORKS": "memory:", "ROWS": "memory:",
-               "SUMMARY": str(tmp_path / "s1.gpkg"), "EXCLUDED": str(tmp_path / "ex.gpkg")})
+    res = run(
+        {
+            "AREAS": areas,
+            "DEM": dem,
+            "MEASURE": 1,
+            "WORKS": "memory:",
+            "ROWS": "memory:",
+            "SUMMARY": str(tmp_path / "s1.gpkg"),
+            "EXCLUDED": str(tmp_path / "ex.gpkg"),
+        }
+    )
     (s1,) = features(res["SUMMARY"])
     assert s1["COUNT"] == 0 and s1["TREATED_HA"] == 0.0
     assert s1["EXCL_HIGH_HA"] == pytest.approx(poly.area / 1e4)
@@ -129,13 +147,21 @@ def test_measure_sets_the_slope_defaults_and_benches_are_lines(tmp_path):
     assert {f["REASON"] for f in ex} == {"slope_high"}
     assert sum(f["_geom"].GetArea() for f in ex) == pytest.approx(poly.area)
     # given explicitly, MAX_SLOPE wins; trenches on 30°: total length = area / (R cos θ)
-    res = run({"AREAS": areas, "DEM": dem, "MEASURE": 2, "MIN_SLOPE": 15, "MAX_SLOPE": 35,
-               "WORKS": str(tmp_path / "tr.gpkg"), "ROWS": "memory:",
-               "SUMMARY": str(tmp_path / "s2.gpkg")})
+    res = run(
+        {
+            "AREAS": areas,
+            "DEM": dem,
+            "MEASURE": 2,
+            "MIN_SLOPE": 15,
+            "MAX_SLOPE": 35,
+            "WORKS": str(tmp_path / "tr.gpkg"),
+            "ROWS": "memory:",
+            "SUMMARY": str(tmp_path / "s2.gpkg"),
+        }
+    )
     (s2,) = features(res["SUMMARY"])
     lines = features(res["WORKS"])
-    assert all(f["_geom"].GetGeometryType() in (ogr.wkbLineString, ogr.wkbLineString25D)
-               for f in lines)
+    assert all(f["_geom"].GetGeometryType() in (ogr.wkbLineString, ogr.wkbLineString25D) for f in lines)
     total = sum(f["LENGTH_M"] for f in lines)
     assert total == pytest.approx(poly.area / (4.0 * math.cos(math.radians(30.0))), rel=0.02)
     assert s2["LENGTH_M"] == pytest.approx(total, rel=1e-6)
@@ -146,15 +172,28 @@ def test_measure_sets_the_slope_defaults_and_benches_are_lines(tmp_path):
 def test_real_steep_slope_counts_match_the_treated_area(tmp_path):
     """Big Tujunga (SRTM 30 m, UTM 11N): two steep 1 km² blocks, checked with gdaldem slopes."""
     dem = shared(*BIG_TUJUNGA)
-    blocks = {"北坡": box(403830.0, 3798630.0, 404830.0, 3799630.0),
-              "西沟": box(392300.0, 3797000.0, 393300.0, 3798000.0)}
-    areas = write_polygons(str(tmp_path / "areas.gpkg"),
-                           [(g.wkb, {"name": k}) for k, g in blocks.items()], epsg=32611,
-                           layer="areas")
-    res = run({"AREAS": areas, "NAME_FIELD": "name", "DEM": dem, "MEASURE": 0,
-               "WORKS": str(tmp_path / "pits.gpkg"), "ROWS": str(tmp_path / "rows.gpkg"),
-               "SUMMARY": str(tmp_path / "summary.gpkg"),
-               "EXCLUDED": str(tmp_path / "excluded.gpkg")})
+    blocks = {
+        "北坡": box(403830.0, 3798630.0, 404830.0, 3799630.0),
+        "西沟": box(392300.0, 3797000.0, 393300.0, 3798000.0),
+    }
+    areas = write_polygons(
+        str(tmp_path / "areas.gpkg"),
+        [(g.wkb, {"name": k}) for k, g in blocks.items()],
+        epsg=32611,
+        layer="areas",
+    )
+    res = run(
+        {
+            "AREAS": areas,
+            "NAME_FIELD": "name",
+            "DEM": dem,
+            "MEASURE": 0,
+            "WORKS": str(tmp_path / "pits.gpkg"),
+            "ROWS": str(tmp_path / "rows.gpkg"),
+            "SUMMARY": str(tmp_path / "summary.gpkg"),
+            "EXCLUDED": str(tmp_path / "excluded.gpkg"),
+        }
+    )
     slope = gdaldem_slope(dem, tmp_path / "slope.tif")
     z, _nd, gt = read_array(dem)
     xs = gt[0] + (np.arange(z.shape[1]) + 0.5) * gt[1]
@@ -171,9 +210,11 @@ def test_real_steep_slope_counts_match_the_treated_area(tmp_path):
         assert s["TREATED_HA"] + s["EXCL_HA"] == pytest.approx(100.0)
         assert s["TREATED_HA"] / 100.0 == pytest.approx(ok.sum() / inside.sum(), abs=0.02)
         assert s["EXCL_LOW_HA"] / 100.0 == pytest.approx(
-            (inside & (slope < 15)).sum() / inside.sum(), abs=0.02)
+            (inside & (slope < 15)).sum() / inside.sum(), abs=0.02
+        )
         assert s["EXCL_HIGH_HA"] / 100.0 == pytest.approx(
-            (inside & (slope > 45)).sum() / inside.sum(), abs=0.02)
+            (inside & (slope > 45)).sum() / inside.sum(), abs=0.02
+        )
         # count = treated area × mean nominal density of the treated cells, 1 / (S · R · cos θ)
         nominal = s["TREATED_HA"] * 1e4 * np.mean(1.0 / (8.0 * np.cos(np.radians(slope[ok]))))
         assert s["COUNT"] == pytest.approx(nominal, rel=0.04)
@@ -193,12 +234,13 @@ def test_errors_say_what_to_fix(tmp_path):
     from qgis.core import QgsProcessingException
 
     dem, _zf = plane_dem(tmp_path / "plane.tif", 30.0, n=60)
-    inside = write_polygons(str(tmp_path / "in.gpkg"),
-                            [(box(X0 + 20, Y0 - 200, X0 + 200, Y0 - 20).wkb, {"n": 1})], layer="a")
-    far = write_polygons(str(tmp_path / "far.gpkg"),
-                         [(box(X0 + 1e5, Y0, X0 + 1e5 + 50, Y0 + 50).wkb, {"n": 1})], layer="a")
-    base = {"AREAS": inside, "DEM": dem, "WORKS": "memory:", "ROWS": "memory:",
-            "SUMMARY": "memory:"}
+    inside = write_polygons(
+        str(tmp_path / "in.gpkg"), [(box(X0 + 20, Y0 - 200, X0 + 200, Y0 - 20).wkb, {"n": 1})], layer="a"
+    )
+    far = write_polygons(
+        str(tmp_path / "far.gpkg"), [(box(X0 + 1e5, Y0, X0 + 1e5 + 50, Y0 + 50).wkb, {"n": 1})], layer="a"
+    )
+    base = {"AREAS": inside, "DEM": dem, "WORKS": "memory:", "ROWS": "memory:", "SUMMARY": "memory:"}
     with pytest.raises(QgsProcessingException, match="UNIT_PRICES"):
         run({**base, "UNIT_PRICES": "cheap"})
     with pytest.raises(QgsProcessingException, match="overlap"):
@@ -214,12 +256,21 @@ def test_cancel_leaves_no_output(tmp_path):
     from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
     dem, _zf = plane_dem(tmp_path / "plane.tif", 30.0, n=60)
-    areas = write_polygons(str(tmp_path / "in.gpkg"),
-                           [(box(X0 + 20, Y0 - 200, X0 + 200, Y0 - 20).wkb, {"n": 1})], layer="a")
+    areas = write_polygons(
+        str(tmp_path / "in.gpkg"), [(box(X0 + 20, Y0 - 200, X0 + 200, Y0 - 20).wkb, {"n": 1})], layer="a"
+    )
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     with pytest.raises(QgsProcessingException, match="Cancelled"):
-        processing.run("swcplanner:slopeworks",
-                       {"AREAS": areas, "DEM": dem, "WORKS": str(tmp_path / "w.gpkg"),
-                        "ROWS": "memory:", "SUMMARY": "memory:"}, feedback=feedback)
+        processing.run(
+            "swcplanner:slopeworks",
+            {
+                "AREAS": areas,
+                "DEM": dem,
+                "WORKS": str(tmp_path / "w.gpkg"),
+                "ROWS": "memory:",
+                "SUMMARY": "memory:",
+            },
+            feedback=feedback,
+        )
     assert not (tmp_path / "w.gpkg").exists()

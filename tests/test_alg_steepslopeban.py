@@ -226,7 +226,6 @@ def test_townships_table(tmp_path):
 
 
 def test_hebei_counties_keep_chinese_names(tmp_path):
-
     import processing
 
     dem = shared("hebei_dem_30s", "hebei_dem_1km_cgcs2000_gk39.tif")

@@ -19,8 +19,7 @@ from algorithms.core import csle, standards  # noqa: E402
 from algorithms.core.errors import Cancelled, InputError  # noqa: E402
 from algorithms.core.grid import GridSpec  # noqa: E402
 
-TABLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources",
-                      "tables")
+TABLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "tables")
 
 
 def _srs_wkt(epsg=4527):
@@ -29,8 +28,9 @@ def _srs_wkt(epsg=4527):
     return srs.ExportToWkt()
 
 
-def _write(path, array, gdal_type=gdal.GDT_Float32, nodata=None, origin=(39500000.0, 4500000.0),
-           cell=10.0, epsg=4527):
+def _write(
+    path, array, gdal_type=gdal.GDT_Float32, nodata=None, origin=(39500000.0, 4500000.0), cell=10.0, epsg=4527
+):
     rows, cols = array.shape
     ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, gdal_type)
     ds.SetGeoTransform((origin[0], cell, 0.0, origin[1], 0.0, -cell))
@@ -56,12 +56,16 @@ def test_doctests():
 
 # --- S, m, L ------------------------------------------------------------------
 
-@pytest.mark.parametrize("deg, expected", [
-    (3.0, 10.8 * math.sin(math.radians(3.0)) + 0.03),     # 0.5952
-    (7.0, 16.8 * math.sin(math.radians(7.0)) - 0.50),     # 1.5474
-    (12.0, 21.91 * math.sin(math.radians(12.0)) - 0.96),  # 3.5953
-    (30.0, 21.91 * 0.5 - 0.96),                           # 9.995
-])
+
+@pytest.mark.parametrize(
+    "deg, expected",
+    [
+        (3.0, 10.8 * math.sin(math.radians(3.0)) + 0.03),  # 0.5952
+        (7.0, 16.8 * math.sin(math.radians(7.0)) - 0.50),  # 1.5474
+        (12.0, 21.91 * math.sin(math.radians(12.0)) - 0.96),  # 3.5953
+        (30.0, 21.91 * 0.5 - 0.96),  # 9.995
+    ],
+)
 def test_s_factor_at_chosen_slopes(deg, expected):
     assert float(csle.s_factor(np.array([deg]))[0]) == pytest.approx(expected, rel=1e-12)
 
@@ -85,8 +89,7 @@ def test_m_exponent_classes_upper_bound_included():
 
 @pytest.mark.parametrize("lam, m", [(22.13, 0.5), (100.0, 0.5), (50.0, 0.3), (10.0, 0.2)])
 def test_l_of_length(lam, m):
-    assert float(csle.l_factor_length(np.array(lam), np.array(m))) == pytest.approx(
-        (lam / 22.13) ** m)
+    assert float(csle.l_factor_length(np.array(lam), np.array(m))) == pytest.approx((lam / 22.13) ** m)
 
 
 @pytest.mark.parametrize("n, d, m", [(10, 10.0, 0.5), (7, 5.0, 0.3), (30, 30.0, 0.4)])
@@ -96,7 +99,7 @@ def test_desmet_govers_mean_equals_l_of_length(n, d, m):
     lvals = csle.l_factor_from_area(a_in, d, np.full(n, m), max_length_m=None)
     # cell k by the segment formula
     lam_in, lam_out = np.arange(n) * d, (np.arange(n) + 1) * d
-    seg = (lam_out ** (m + 1) - lam_in ** (m + 1)) / (d * 22.13 ** m)
+    seg = (lam_out ** (m + 1) - lam_in ** (m + 1)) / (d * 22.13**m)
     np.testing.assert_allclose(lvals, seg, rtol=1e-12)
     # the mean over the slope is the L of the slope length λ = nD
     assert lvals.mean() == pytest.approx((n * d / 22.13) ** m, rel=1e-12)
@@ -105,7 +108,7 @@ def test_desmet_govers_mean_equals_l_of_length(n, d, m):
 def test_desmet_govers_flow_width_factor():
     d, m, a, x = 10.0, 0.5, 300.0, math.sqrt(2.0)
     got = float(csle.l_factor_from_area(np.array([a]), d, np.array([m]), np.array([x]), None)[0])
-    want = ((a + d * d) ** (m + 1) - a ** (m + 1)) / (d ** (m + 2) * x ** m * 22.13 ** m)
+    want = ((a + d * d) ** (m + 1) - a ** (m + 1)) / (d ** (m + 2) * x**m * 22.13**m)
     assert got == pytest.approx(want, rel=1e-12)
 
 
@@ -136,7 +139,7 @@ def test_ls_on_a_plane_matches_hand_calculation():
     np.testing.assert_allclose(res.slope[~corners], deg, atol=1e-9)
     m = 0.5
     j = np.arange(z.shape[1], dtype=float)
-    l_expected = d ** m * ((j + 1) ** (m + 1) - j ** (m + 1)) / 22.13 ** m
+    l_expected = d**m * ((j + 1) ** (m + 1) - j ** (m + 1)) / 22.13**m
     s_expected = 21.91 * math.sin(math.radians(deg)) - 0.96
     for r in range(1, z.shape[0] - 1):
         np.testing.assert_allclose(res.l[r], l_expected, rtol=1e-9)
@@ -168,9 +171,11 @@ def test_ls_nodata_and_cancel():
 
 # --- intensity classes and the rate ---------------------------------------------
 
+
 def test_class_edges_lower_bound_inclusive():
-    a = np.array([0.0, 199.999, 200.0, 2499.999, 2500.0, 4999.9, 5000.0, 7999.9, 8000.0,
-                  14999.9, 15000.0, 1e6, np.nan])
+    a = np.array(
+        [0.0, 199.999, 200.0, 2499.999, 2500.0, 4999.9, 5000.0, 7999.9, 8000.0, 14999.9, 15000.0, 1e6, np.nan]
+    )
     assert csle.classify_intensity(a).tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 0]
     # exactly 2 500 is 中度 (moderate, class 3), whatever the tolerance
     assert csle.classify_intensity(np.array([2500.0]), 500.0).tolist() == [3]
@@ -182,20 +187,22 @@ def test_class_edges_lower_bound_inclusive():
 
 def test_swc_rate_by_hand():
     # a 4 × 5 map (t/km²·a): 7 cells at or above 200 → 13 / 20 = 65 %
-    a = np.array([[0, 50, 199, 200, 250],
-                  [10, 2500, 100, 0, 0],
-                  [15000, 80, 0, 0, 5000],
-                  [0, 0, 8000, 1, 199.5]], dtype=float)
+    a = np.array(
+        [[0, 50, 199, 200, 250], [10, 2500, 100, 0, 0], [15000, 80, 0, 0, 5000], [0, 0, 8000, 1, 199.5]],
+        dtype=float,
+    )
     cls = csle.classify_intensity(a)
     assert int((cls >= 2).sum()) == 6
     assert csle.swc_rate(a.size, int((cls >= 2).sum())) == pytest.approx(100 * 14 / 20)
     assert csle.swc_rate(0, 0) is None
     assert csle.area_to_treat(100.0, 30.0, standards.SWC_RATE_TARGET_2025) == pytest.approx(
-        30.0 - (100 - 79.96))
+        30.0 - (100 - 79.96)
+    )
     assert csle.area_to_treat(100.0, 10.0, 84.07) == 0.0
 
 
 # --- lookup tables ------------------------------------------------------------------
+
 
 def test_shipped_tables_parse():
     lu = csle.read_landuse_table(os.path.join(TABLES, standards.LANDUSE_TABLE_HEBEI))
@@ -235,6 +242,7 @@ def test_table_errors_say_what_to_fix(tmp_path):
 
 # --- A as the product of its factors, on files ------------------------------------
 
+
 def _small_case(tmp_path):
     ls = np.array([[1.0, 2.0, 3.0, 4.0], [0.5, 1.5, 2.5, np.nan], [10.0, 20.0, 0.1, 1.0]])
     r = np.array([[3000.0, 3000.0, 3500.0, 3500.0]] * 3)
@@ -256,16 +264,29 @@ def test_soil_loss_is_the_product_of_its_factors(tmp_path):
     paths, ls, r, lu, meas, zones = _small_case(tmp_path)
     k = 0.03
     # land use 1: cropland B 1, T 1; 2: forest B 0.02; 3: paddy B 1, T 0.01
-    landuse = csle.LandUseSource(paths["lu"], np.array([1.0, 2.0, 3.0]), np.array([1.0, 0.02, 1.0]),
-                                 np.array([1.0, 1.0, 0.01]), ["", "forest", ""])
+    landuse = csle.LandUseSource(
+        paths["lu"],
+        np.array([1.0, 2.0, 3.0]),
+        np.array([1.0, 0.02, 1.0]),
+        np.array([1.0, 1.0, 0.01]),
+        ["", "forest", ""],
+    )
     # measure 1: fish-scale pits E 0.249; 2: contour tillage T 0.5 (min with the land-use T)
-    measures = csle.MeasureSource(paths["meas"], np.array([1.0, 0.249, 1.0]),
-                                  np.array([np.nan, np.nan, 0.5]))
+    measures = csle.MeasureSource(paths["meas"], np.array([1.0, 0.249, 1.0]), np.array([np.nan, np.nan, 0.5]))
     out, cls_path = str(tmp_path / "a.tif"), str(tmp_path / "c.tif")
-    res = csle.soil_loss(csle.FactorSource(path=paths["ls"]), csle.FactorSource(path=paths["r"]),
-                         csle.FactorSource(constant=k), landuse, out, cls_path,
-                         measures=measures, zone_path=paths["zones"], n_zones=2, block_rows=2,
-                         block_cols=3)
+    res = csle.soil_loss(
+        csle.FactorSource(path=paths["ls"]),
+        csle.FactorSource(path=paths["r"]),
+        csle.FactorSource(constant=k),
+        landuse,
+        out,
+        cls_path,
+        measures=measures,
+        zone_path=paths["zones"],
+        n_zones=2,
+        block_rows=2,
+        block_cols=3,
+    )
     a, nod = _read(out)
     b = np.choose(lu % 255 - 1 + (lu == 255), [1.0, 0.02, 1.0])
     t = np.choose(lu % 255 - 1 + (lu == 255), [1.0, 1.0, 0.01])
@@ -295,7 +316,8 @@ def test_soil_loss_is_the_product_of_its_factors(tmp_path):
         base = 100.0 * r * k * ls * b * np.choose(lu % 255 - 1 + (lu == 255), [1.0, 1.0, 0.01])
         assert row["BASE_LOSS_T"] == pytest.approx(base[sel].sum() * cell_km2, rel=1e-9)
         assert row["REDUCTION_T"] == pytest.approx(
-            (base[sel].sum() - expected[sel].sum()) * cell_km2, rel=1e-9)
+            (base[sel].sum() - expected[sel].sum()) * cell_km2, rel=1e-9
+        )
         base_eroded = (base[sel] >= 200).sum()
         assert row["RATE_GAIN"] == pytest.approx(100.0 * (base_eroded - eroded) / sel.sum())
     assert res.missing == {"LS": 1}  # the LS nodata cell has land use
@@ -307,13 +329,24 @@ def test_soil_loss_blocked_equals_whole_and_baseline_raster(tmp_path):
     lu = rng.integers(1, 3, (37, 23)).astype(np.uint8)
     p_ls = _write(tmp_path / "ls.tif", ls)
     p_lu = _write(tmp_path / "lu.tif", lu, gdal.GDT_Byte, nodata=0)
-    landuse = csle.LandUseSource(p_lu, np.array([1.0, 2.0]), np.array([1.0, 0.1]),
-                                 np.array([1.0, 1.0]), ["", ""])
-    args = (csle.FactorSource(path=p_ls), csle.FactorSource(constant=2000.0),
-            csle.FactorSource(constant=0.04), landuse)
+    landuse = csle.LandUseSource(
+        p_lu, np.array([1.0, 2.0]), np.array([1.0, 0.1]), np.array([1.0, 1.0]), ["", ""]
+    )
+    args = (
+        csle.FactorSource(path=p_ls),
+        csle.FactorSource(constant=2000.0),
+        csle.FactorSource(constant=0.04),
+        landuse,
+    )
     whole = csle.soil_loss(*args, str(tmp_path / "w.tif"), None)
-    blocked = csle.soil_loss(*args, str(tmp_path / "b.tif"), None, block_rows=5, block_cols=7,
-                             baseline_path=str(tmp_path / "w.tif"))
+    blocked = csle.soil_loss(
+        *args,
+        str(tmp_path / "b.tif"),
+        None,
+        block_rows=5,
+        block_cols=7,
+        baseline_path=str(tmp_path / "w.tif"),
+    )
     np.testing.assert_array_equal(_read(tmp_path / "w.tif")[0], _read(tmp_path / "b.tif")[0])
     np.testing.assert_array_equal(whole.class_cells, blocked.class_cells)
     row = blocked.zone_row(0)
@@ -326,36 +359,51 @@ def test_soil_loss_fvc_b(tmp_path):
     fvc = np.array([[10.0, 85.0, 30.0, 65.0]])  # percent
     p_lu = _write(tmp_path / "lu.tif", lu, gdal.GDT_Byte, nodata=0)
     p_fvc = _write(tmp_path / "fvc.tif", fvc)
-    landuse = csle.LandUseSource(p_lu, np.array([1.0, 2.0]), np.array([0.5, 0.5]),
-                                 np.array([1.0, 1.0]), ["grass", "forest"])
+    landuse = csle.LandUseSource(
+        p_lu, np.array([1.0, 2.0]), np.array([0.5, 0.5]), np.array([1.0, 1.0]), ["grass", "forest"]
+    )
     table = csle.read_fvc_table(os.path.join(TABLES, standards.FVC_TABLE))
     out = str(tmp_path / "a.tif")
-    csle.soil_loss(csle.FactorSource(constant=1.0), csle.FactorSource(constant=100.0),
-                   csle.FactorSource(constant=0.01), landuse, out, None, fvc_path=p_fvc,
-                   fvc_table=table, fvc_percent=True, grid=GridSpec(
-                       (39500000.0, 10.0, 0.0, 4500000.0, 0.0, -10.0), (1, 4), None, _srs_wkt()))
+    csle.soil_loss(
+        csle.FactorSource(constant=1.0),
+        csle.FactorSource(constant=100.0),
+        csle.FactorSource(constant=0.01),
+        landuse,
+        out,
+        None,
+        fvc_path=p_fvc,
+        fvc_table=table,
+        fvc_percent=True,
+        grid=GridSpec((39500000.0, 10.0, 0.0, 4500000.0, 0.0, -10.0), (1, 4), None, _srs_wkt()),
+    )
     np.testing.assert_allclose(_read(out)[0][0], [45.0, 4.3, 8.0, 2.0], rtol=1e-6)  # 100·R·K·B
 
 
 def test_soil_loss_cancel_leaves_no_output(tmp_path):
     paths, *_ = _small_case(tmp_path)
-    landuse = csle.LandUseSource(paths["lu"], np.array([1.0, 2.0, 3.0]), np.ones(3), np.ones(3),
-                                 ["", "", ""])
+    landuse = csle.LandUseSource(paths["lu"], np.array([1.0, 2.0, 3.0]), np.ones(3), np.ones(3), ["", "", ""])
     out = tmp_path / "a.tif"
     with pytest.raises(Cancelled):
-        csle.soil_loss(csle.FactorSource(path=paths["ls"]), csle.FactorSource(constant=1.0),
-                       csle.FactorSource(constant=1.0), landuse, str(out), str(tmp_path / "c.tif"),
-                       is_cancelled=lambda: True)
+        csle.soil_loss(
+            csle.FactorSource(path=paths["ls"]),
+            csle.FactorSource(constant=1.0),
+            csle.FactorSource(constant=1.0),
+            landuse,
+            str(out),
+            str(tmp_path / "c.tif"),
+            is_cancelled=lambda: True,
+        )
     assert not out.exists() and not [p for p in os.listdir(tmp_path) if ".tmp." in p]
 
 
 # --- rate per unit from rasters ----------------------------------------------------
 
+
 def test_swc_rate_cells_modulus_and_intensity(tmp_path):
-    a = np.array([[0, 50, 199, 200, 250],
-                  [10, 2500, 100, 0, 0],
-                  [15000, 80, 0, 0, 5000],
-                  [0, 0, 8000, 1, -9999]], dtype=np.float32)
+    a = np.array(
+        [[0, 50, 199, 200, 250], [10, 2500, 100, 0, 0], [15000, 80, 0, 0, 5000], [0, 0, 8000, 1, -9999]],
+        dtype=np.float32,
+    )
     zones = np.array([[1, 1, 1, 2, 2]] * 4, dtype=np.int32)
     p_a = _write(tmp_path / "a.tif", a, nodata=-9999.0)
     p_z = _write(tmp_path / "z.tif", zones, gdal.GDT_Int32)
@@ -379,6 +427,7 @@ def test_swc_rate_cells_modulus_and_intensity(tmp_path):
 
 # --- alignment ------------------------------------------------------------------------
 
+
 def test_align_raster_shift_and_crs_error(tmp_path):
     ref = np.zeros((6, 5), dtype=np.float32)
     grid_path = _write(tmp_path / "ref.tif", ref)
@@ -387,8 +436,7 @@ def test_align_raster_shift_and_crs_error(tmp_path):
     grid = read_grid(grid_path)
     # a class raster starting 2 rows lower and 1 column further east
     cls = np.arange(1, 13, dtype=np.uint8).reshape(4, 3)
-    src = _write(tmp_path / "cls.tif", cls, gdal.GDT_Byte, nodata=255,
-                 origin=(39500010.0, 4499980.0))
+    src = _write(tmp_path / "cls.tif", cls, gdal.GDT_Byte, nodata=255, origin=(39500010.0, 4499980.0))
     out = csle.align_raster(src, grid, str(tmp_path / "al.tif"), "LANDUSE", categorical=True)
     arr, nod = _read(out)
     assert arr.shape == (6, 5)

@@ -44,8 +44,7 @@ def plane_drop(s, theta):
 
 
 def write_dem(path, z, cell, nodata=-9999.0):
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1,
-                                              gdal.GDT_Float32)
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1, gdal.GDT_Float32)
     ds.SetGeoTransform((X0, cell, 0.0, Y0, 0.0, -cell))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4527)
@@ -59,8 +58,7 @@ def write_dem(path, z, cell, nodata=-9999.0):
 
 def rect(x0, x1, y0, y1):
     """Rectangle in metres from the DEM's upper-left corner (y downwards)."""
-    ring = "{a} {c},{b} {c},{b} {d},{a} {d},{a} {c}".format(a=X0 + x0, b=X0 + x1, c=Y0 - y1,
-                                                             d=Y0 - y0)
+    ring = f"{X0 + x0} {Y0 - y1},{X0 + x1} {Y0 - y1},{X0 + x1} {Y0 - y0},{X0 + x0} {Y0 - y0},{X0 + x0} {Y0 - y1}"
     return ogr.CreateGeometryFromWkt(f"POLYGON(({ring}))").ExportToWkb()
 
 
@@ -125,9 +123,11 @@ def test_parcel_statistics_equal_gdaldem_zonal(tmp_path):
     for i in range(6):
         for j in range(5):
             x0, y0 = 13.0 + i * 160.0 + rng.uniform(0, 20), 9.0 + j * 150.0 + rng.uniform(0, 20)
-            parcels.append((len(parcels) + 1, rect(x0, x0 + rng.uniform(60, 140), y0,
-                                                   y0 + rng.uniform(50, 130))))
+            parcels.append(
+                (len(parcels) + 1, rect(x0, x0 + rng.uniform(60, 140), y0, y0 + rng.uniform(50, 130)))
+            )
     from swc_planner.algorithms.core.raster_io import read_grid
+
     labels = rasterize(parcels, read_grid(dem), str(tmp_path / "labels.tif"))
     breaks = std.SLOPE_BREAKS_DEG
     stats = F.parcel_statistics(dem, labels, len(parcels), breaks, block_rows=37, block_cols=53)
@@ -141,13 +141,13 @@ def test_parcel_statistics_equal_gdaldem_zonal(tmp_path):
         assert abs(stats.p90_slope[k] - np.percentile(vals, 90, method="inverted_cdf")) <= 0.0501
         assert stats.slope_class[k] == classify_slope(np.array([vals.mean()]), breaks)[0]
         np.testing.assert_array_equal(
-            stats.class_cells[k, 1:], np.bincount(classify_slope(vals, breaks), minlength=6)[1:])
+            stats.class_cells[k, 1:], np.bincount(classify_slope(vals, breaks), minlength=6)[1:]
+        )
         zz = z[lab == k]
         assert stats.z_min[k] == pytest.approx(np.nanmin(zz), abs=1e-3)
         assert stats.z_max[k] == pytest.approx(np.nanmax(zz), abs=1e-3)
     # blocked == whole array
-    whole = F.parcel_statistics(dem, labels, len(parcels), breaks, block_rows=4096,
-                                block_cols=4096)
+    whole = F.parcel_statistics(dem, labels, len(parcels), breaks, block_rows=4096, block_cols=4096)
     np.testing.assert_allclose(whole.mean_slope[1:], stats.mean_slope[1:], atol=1e-9)
     np.testing.assert_allclose(whole.plane_slope[1:], stats.plane_slope[1:], atol=1e-9)
     np.testing.assert_array_equal(whole.p90_slope[1:], stats.p90_slope[1:])
@@ -173,12 +173,15 @@ def test_plane_fit_slope_is_analytic(tmp_path):
 
 
 # --- terrace detection on a synthetic hillside ----------------------------------------------------
-@pytest.mark.parametrize("cell,bench,aspect,noise", [
-    (1.0, 8.0, 0.0, 0.0),      # LiDAR: 8 m benches, risers 2.1 m
-    (1.0, 8.0, 30.0, 0.05),    # oblique terraces, 5 cm DEM noise
-    (2.0, 6.0, 45.0, 0.0),     # UAV 2 m: narrow 6 m benches on the diagonal
-    (5.0, 12.0, 0.0, 0.05),    # 1:10 000 DEM: 12 m benches
-])
+@pytest.mark.parametrize(
+    "cell,bench,aspect,noise",
+    [
+        (1.0, 8.0, 0.0, 0.0),  # LiDAR: 8 m benches, risers 2.1 m
+        (1.0, 8.0, 30.0, 0.05),  # oblique terraces, 5 cm DEM noise
+        (2.0, 6.0, 45.0, 0.0),  # UAV 2 m: narrow 6 m benches on the diagonal
+        (5.0, 12.0, 0.0, 0.05),  # 1:10 000 DEM: 12 m benches
+    ],
+)
 def test_terraces_told_apart_from_plane_of_same_mean_slope(tmp_path, cell, bench, aspect, noise):
     theta = 14.0
     z = hillside(cell, theta, bench, aspect=aspect, noise=noise)
@@ -194,22 +197,26 @@ def test_terraces_told_apart_from_plane_of_same_mean_slope(tmp_path, cell, bench
     assert terr.terrace_index > 0.45
     assert plane.terrace_index < 0.1
     assert (terr.detected, plane.detected) == (F.TERRACE, F.SLOPELAND)
-    assert terr.bench_slope < 1.0           # level benches
-    assert terr.planar_share < 0.15         # intact risers
+    assert terr.bench_slope < 1.0  # level benches
+    assert terr.planar_share < 0.15  # intact risers
     assert (terr.category, plane.category) == ("flat", "convert")
 
 
 def test_coarse_dem_falls_back_to_survey_type(tmp_path):
     z = hillside(10.0, 14.0, 30.0)
     dem = write_dem(tmp_path / "coarse.tif", z, 10.0)
-    parcels = [F.ParcelInput(rect(10, 90, 10, 90), survey_type="TT", survey_grade=4),
-               F.ParcelInput(rect(110, 150, 10, 90), survey_type="PD", survey_grade="3"),
-               F.ParcelInput(rect(150, 190, 10, 90))]
+    parcels = [
+        F.ParcelInput(rect(10, 90, 10, 90), survey_type="TT", survey_grade=4),
+        F.ParcelInput(rect(110, 150, 10, 90), survey_type="PD", survey_grade="3"),
+        F.ParcelInput(rect(150, 190, 10, 90)),
+    ]
     res = F.screen_farmland(dem, parcels)
     assert not res.terraces_visible
     assert [(r.detected, r.source) for r in res.records] == [
-        (F.TERRACE, F.SOURCE_SURVEY), (F.SLOPELAND, F.SOURCE_SURVEY),
-        (F.SLOPELAND, F.SOURCE_ASSUMED)]
+        (F.TERRACE, F.SOURCE_SURVEY),
+        (F.SLOPELAND, F.SOURCE_SURVEY),
+        (F.SLOPELAND, F.SOURCE_ASSUMED),
+    ]
     assert [r.type_flag for r in res.records] == [0, 0, 0]
     # 14° is class 3 (6–15°): the grade 4 survey value disagrees, 3 agrees
     assert [r.slope_class for r in res.records] == [3, 3, 3]
@@ -219,8 +226,10 @@ def test_coarse_dem_falls_back_to_survey_type(tmp_path):
 def test_survey_type_disagreement_is_flagged(tmp_path):
     z = hillside(1.0, 14.0, 8.0)
     dem = write_dem(tmp_path / "hill.tif", z, 1.0)
-    parcels = [F.ParcelInput(rect(6, 94, 6, 94), survey_type="PD"),
-               F.ParcelInput(rect(106, 194, 6, 94), survey_type="梯田")]
+    parcels = [
+        F.ParcelInput(rect(6, 94, 6, 94), survey_type="PD"),
+        F.ParcelInput(rect(106, 194, 6, 94), survey_type="梯田"),
+    ]
     terr, plane = F.screen_farmland(dem, parcels).records
     assert (terr.type_flag, plane.type_flag) == (1, 1)
     assert plane.category == "upgrade" and plane.rule == "R02"
@@ -228,24 +237,49 @@ def test_survey_type_disagreement_is_flagged(tmp_path):
 
 # --- category rules: every rule of the shipped table is hit ---------------------------------------
 FACTS_FOR_RULE = {
-    "R01": dict(detected="flat", survey="unknown", slope=1.0, bench_level="unknown",
-                risers="unknown", road="unknown"),
-    "R02": dict(detected="slopeland", survey="terrace", slope=12.0, bench_level="unknown",
-                risers="unknown", road="yes"),
-    "R03": dict(detected="slopeland", survey="slopeland", slope=25.5, bench_level="unknown",
-                risers="unknown", road="unknown"),
-    "R04": dict(detected="slopeland", survey="unknown", slope=25.0, bench_level="unknown",
-                risers="unknown", road="unknown"),
-    "R05": dict(detected="slopeland", survey="unknown", slope=6.0, bench_level="unknown",
-                risers="unknown", road="unknown"),
-    "R06": dict(detected="terrace", survey="terrace", slope=14.0, bench_level="no",
-                risers="yes", road="yes"),
-    "R07": dict(detected="terrace", survey="unknown", slope=14.0, bench_level="yes",
-                risers="no", road="unknown"),
-    "R08": dict(detected="terrace", survey="unknown", slope=30.0, bench_level="yes",
-                risers="yes", road="no"),
-    "R09": dict(detected="terrace", survey="terrace", slope=14.0, bench_level="yes",
-                risers="yes", road="yes"),
+    "R01": dict(
+        detected="flat", survey="unknown", slope=1.0, bench_level="unknown", risers="unknown", road="unknown"
+    ),
+    "R02": dict(
+        detected="slopeland",
+        survey="terrace",
+        slope=12.0,
+        bench_level="unknown",
+        risers="unknown",
+        road="yes",
+    ),
+    "R03": dict(
+        detected="slopeland",
+        survey="slopeland",
+        slope=25.5,
+        bench_level="unknown",
+        risers="unknown",
+        road="unknown",
+    ),
+    "R04": dict(
+        detected="slopeland",
+        survey="unknown",
+        slope=25.0,
+        bench_level="unknown",
+        risers="unknown",
+        road="unknown",
+    ),
+    "R05": dict(
+        detected="slopeland",
+        survey="unknown",
+        slope=6.0,
+        bench_level="unknown",
+        risers="unknown",
+        road="unknown",
+    ),
+    "R06": dict(detected="terrace", survey="terrace", slope=14.0, bench_level="no", risers="yes", road="yes"),
+    "R07": dict(
+        detected="terrace", survey="unknown", slope=14.0, bench_level="yes", risers="no", road="unknown"
+    ),
+    "R08": dict(detected="terrace", survey="unknown", slope=30.0, bench_level="yes", risers="yes", road="no"),
+    "R09": dict(
+        detected="terrace", survey="terrace", slope=14.0, bench_level="yes", risers="yes", road="yes"
+    ),
 }
 
 
@@ -262,8 +296,9 @@ def test_every_shipped_rule_is_tested_and_hit():
     for det in ("slopeland", "terrace"):
         for slope in (0.5, 2.5, 6.0, 6.01, 15.0, 25.0, 25.01, 60.0):
             for flags in ("yes", "no", "unknown"):
-                facts = dict(detected=det, survey="unknown", slope=slope, bench_level=flags,
-                             risers=flags, road=flags)
+                facts = dict(
+                    detected=det, survey="unknown", slope=slope, bench_level=flags, risers=flags, road=flags
+                )
                 assert F.first_rule(rules, facts, 25.0) is not None
 
 
@@ -274,13 +309,13 @@ def test_rules_end_to_end_on_a_synthetic_scene(tmp_path):
         (lambda s: terrace_drop(s, 14.0, 8.0), "R09"),
         (lambda s: plane_drop(s, 14.0), "R04"),
         (lambda s: terrace_drop(s, 14.0, 8.0, bench_tilt=4.0), "R06"),
-        (None, "R07"),                                     # broken risers, below
+        (None, "R07"),  # broken risers, below
         (lambda s: plane_drop(s, 1.0), "R01"),
         (lambda s: plane_drop(s, 30.0), "R03"),
         (lambda s: plane_drop(s, 4.0), "R05"),
-        (lambda s: plane_drop(s, 14.0), "R02"),            # survey says terrace
-        (lambda s: terrace_drop(s, 14.0, 8.0), "R08"),     # far from the road
-        (lambda s: terrace_drop(s, 14.0, 8.0), None),      # not cropland: no category
+        (lambda s: plane_drop(s, 14.0), "R02"),  # survey says terrace
+        (lambda s: terrace_drop(s, 14.0, 8.0), "R08"),  # far from the road
+        (lambda s: terrace_drop(s, 14.0, 8.0), None),  # not cropland: no category
     ]
     n_r, n_c = int(rows_m / cell), int(50 * len(strips) / cell)
     xx, yy = np.meshgrid((np.arange(n_c) + 0.5) * cell, (np.arange(n_r) + 0.5) * cell)
@@ -294,9 +329,10 @@ def test_rules_end_to_end_on_a_synthetic_scene(tmp_path):
             zz = 500 - profile(yy)
         z[m] = zz[m]
     dem = write_dem(tmp_path / "scene.tif", z, cell)
-    parcels = [F.ParcelInput(rect(50 * i + 3, 50 * i + 47, 3, 97),
-                             survey_type="TT" if rule == "R02" else None)
-               for i, (_p, rule) in enumerate(strips)]
+    parcels = [
+        F.ParcelInput(rect(50 * i + 3, 50 * i + 47, 3, 97), survey_type="TT" if rule == "R02" else None)
+        for i, (_p, rule) in enumerate(strips)
+    ]
     parcels[-1].cropland = False
     roads = [line(0, 0, 180, 0)]  # a road along the top edge of the first strips
     res = F.screen_farmland(dem, parcels, roads=roads)
@@ -331,8 +367,9 @@ def test_terrace_design_by_hand():
     # per 亩 the earthwork is 83.3·H m³
     assert d.earthwork_m3 / (10000.0 / std.MU_M2) == pytest.approx(83.33 * h, rel=1e-3)
     # a wide design bench on a steep slope: H capped by the riser material, B shrinks
-    d = F.terrace_design(22.0, 30.0, 10000.0, bands=bands, bench_width=8.0,
-                         riser_cap=std.FARMLAND_RISER_CAP_M["earth"])
+    d = F.terrace_design(
+        22.0, 30.0, 10000.0, bands=bands, bench_width=8.0, riser_cap=std.FARMLAND_RISER_CAP_M["earth"]
+    )
     k = 1 / math.tan(math.radians(22)) - 1 / math.tan(math.radians(67.5))
     assert d.riser_height == 2.0 and d.bench_width == pytest.approx(2.0 * k)
     assert F.terrace_design(70.0, 10, 100, bands=bands) is None  # steeper than the riser
@@ -343,7 +380,8 @@ def test_priority_formula():
     assert F.priority_score(0.9, 12.5, 25.0, 1.0, 500.0) == pytest.approx(45.0)
     # without access layers the A term is dropped: (0.5·1 + 0.2·0.25)/0.7
     assert F.priority_score(1.0, 30.0, 25.0, 0.5, None) == pytest.approx(
-        round(100 * (0.5 + 0.2 * 0.25) / 0.7, 1))
+        round(100 * (0.5 + 0.2 * 0.25) / 0.7, 1)
+    )
     assert F.priority_score(0.0, 30.0, 25.0, 5.0, 0.0) == 0.0
 
 
@@ -353,8 +391,9 @@ def test_regions_and_measures(tmp_path):
     parcels = [F.ParcelInput(rect(10, 90, 10, 90)), F.ParcelInput(rect(110, 190, 10, 90))]
     regions = [("bashang", rect(0, 100, 0, 100))]
     zones = [rect(100, 200, 0, 100)]
-    res = F.screen_farmland(dem, parcels, F.FarmlandSettings(default_region="yanshan"),
-                            regions=regions, zones=zones)
+    res = F.screen_farmland(
+        dem, parcels, F.FarmlandSettings(default_region="yanshan"), regions=regions, zones=zones
+    )
     a, b = res.records
     assert (a.region, b.region) == ("bashang", "yanshan")
     assert (a.zone, b.zone) == (-1, 0)
@@ -370,8 +409,7 @@ def test_regions_and_measures(tmp_path):
 def test_errors_and_cancel(tmp_path):
     z = hillside(5.0, 14.0, 12.0)
     dem = write_dem(tmp_path / "hill.tif", z, 5.0)
-    far = F.ParcelInput(ogr.CreateGeometryFromWkt(
-        "POLYGON((0 0,10 0,10 10,0 10,0 0))").ExportToWkb())
+    far = F.ParcelInput(ogr.CreateGeometryFromWkt("POLYGON((0 0,10 0,10 10,0 10,0 0))").ExportToWkb())
     with pytest.raises(InputError) as err:
         F.screen_farmland(dem, [far])
     assert "parcels overlap the DEM" in err.value.template
@@ -383,7 +421,8 @@ def test_errors_and_cancel(tmp_path):
         F.load_rules(str(bad))
     assert "category" in err.value.template
     with pytest.raises(Cancelled):
-        F.screen_farmland(dem, [F.ParcelInput(rect(6, 94, 6, 94))], block_rows=16,
-                          block_cols=16, is_cancelled=lambda: True)
+        F.screen_farmland(
+            dem, [F.ParcelInput(rect(6, 94, 6, 94))], block_rows=16, block_cols=16, is_cancelled=lambda: True
+        )
     leftovers = [f for f in os.listdir(tmp_path) if f.startswith("parcels")]
     assert leftovers == []

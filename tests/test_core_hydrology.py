@@ -51,12 +51,12 @@ def reference_fill(z: np.ndarray) -> np.ndarray:
 _GRASS_NB = ((1, 0), (-1, 0), (0, -1), (0, 1), (-1, 1), (1, -1), (1, 1), (-1, -1))
 _GRASS_NBR_EW = (0, 1, 2, 3, 1, 0, 0, 1)
 _GRASS_NBR_NS = (0, 1, 2, 3, 3, 2, 3, 2)
-_ESRI_OF = {(0, 1): 1, (1, 1): 2, (1, 0): 4, (1, -1): 8, (0, -1): 16, (-1, -1): 32, (-1, 0): 64,
-            (-1, 1): 128}
+_ESRI_OF = {(0, 1): 1, (1, 1): 2, (1, 0): 4, (1, -1): 8, (0, -1): 16, (-1, -1): 32, (-1, 0): 64, (-1, 1): 128}
 
 
-def reference_astar(z: np.ndarray, cellsize_x: float, cellsize_y: float,
-                    ele_scale: float = 1.0) -> np.ndarray:
+def reference_astar(
+    z: np.ndarray, cellsize_x: float, cellsize_y: float, ele_scale: float = 1.0
+) -> np.ndarray:
     """GRASS 8.2 ``r.watershed -s`` flow directions, re-enacted cell by cell with heapq.
 
     The A* search of ``raster/r.watershed/ram/do_astar.c`` (no ``-b``): a min-heap keyed on
@@ -79,14 +79,14 @@ def reference_astar(z: np.ndarray, cellsize_x: float, cellsize_y: float,
     dist = [cellsize_y, cellsize_y, cellsize_x, cellsize_x, diag, diag, diag, diag]
     in_list = np.zeros(z.shape, bool)
     worked = np.zeros(z.shape, bool)
-    off_map = np.zeros(z.shape, bool)   # GRASS asp < 0: drains off the map
+    off_map = np.zeros(z.shape, bool)  # GRASS asp < 0: drains off the map
     target = {}
     heap: list = []
     count = 0
     padded = np.pad(valid, 1, constant_values=False)
     for r in range(rows):
         for c in range(cols):
-            if ok[r][c] and not padded[r:r + 3, c:c + 3].all():
+            if ok[r][c] and not padded[r : r + 3, c : c + 3].all():
                 heapq.heappush(heap, (alt[r][c], count, r, c))
                 count += 1
                 in_list[r, c] = off_map[r, c] = True
@@ -195,9 +195,9 @@ def test_tilted_plane_drains_to_low_edge():
     filled = h.fill_depressions(z)
     np.testing.assert_array_equal(filled, z)
     codes = h.d8_directions(filled, 10.0, 10.0)
-    assert np.all(codes[:-1] == 4)          # due south
+    assert np.all(codes[:-1] == 4)  # due south
     tr, tc = downstream(codes)
-    assert np.all((tr[-1] == rows) | (tc[-1] == cols))   # the low edge leaves the grid
+    assert np.all((tr[-1] == rows) | (tc[-1] == cols))  # the low edge leaves the grid
     acc = h.flow_accumulation(codes)
     np.testing.assert_array_equal(acc, np.arange(1, rows + 1)[:, None] * np.ones((1, cols)))
     area = h.upslope_area(codes, 10.0, 10.0)
@@ -209,9 +209,9 @@ def test_v_valley_accumulates_linearly():
     rows, cols = 25, 21
     mid = cols // 2
     yy, xx = np.mgrid[0:rows, 0:cols]
-    z = 10.0 * np.abs(xx - mid) + 1.0 * (rows - yy)     # side slope 10, valley slope 1
+    z = 10.0 * np.abs(xx - mid) + 1.0 * (rows - yy)  # side slope 10, valley slope 1
     codes = h.d8_directions(h.fill_depressions(z), 1.0, 1.0)
-    assert np.all(codes[:, :mid] == 1) and np.all(codes[:, mid + 1:] == 16)
+    assert np.all(codes[:, :mid] == 1) and np.all(codes[:, mid + 1 :] == 16)
     assert np.all(codes[:, mid] == 4)
     acc = h.flow_accumulation(codes)
     np.testing.assert_array_equal(acc[:, mid], cols * np.arange(1, rows + 1))
@@ -229,7 +229,7 @@ def test_v_valley_accumulates_linearly():
     assert coords[0] == (1000.0 + (mid + 0.5) * 2, 5000.0 - 2.5 * 2)
     assert attrs["ORDER"] == 1
     assert attrs["LENGTH_M"] == pytest.approx(2.0 * (rows - 3))
-    assert attrs["GRADIENT"] == pytest.approx(0.5)   # 1 m per 2 m cell
+    assert attrs["GRADIENT"] == pytest.approx(0.5)  # 1 m per 2 m cell
     assert attrs["UPAREA_KM2"] == pytest.approx(4.0 * cols * rows / 1e6)
 
 
@@ -237,8 +237,8 @@ def test_closed_pit_fills_exactly_to_spill():
     rng = np.random.default_rng(1)
     z = rng.uniform(0.0, 6.0, (9, 9))
     z[0, :] = z[-1, :] = z[:, 0] = z[:, -1] = 10.0
-    z[0, 4] = 7.25          # the notch: spill elevation
-    z[4, 4] = 8.5           # an island above the spill level stays
+    z[0, 4] = 7.25  # the notch: spill elevation
+    z[4, 4] = 8.5  # an island above the spill level stays
     filled = h.fill_depressions(z)
     expect = np.maximum(z, 7.25)
     expect[0, :] = z[0, :]
@@ -255,10 +255,10 @@ def test_closed_pit_fills_exactly_to_spill():
 
 def test_nested_pits_spill_into_each_other():
     z = np.full((7, 11), 20.0)
-    z[1:6, 1:5] = 5.0      # pit A, floor 5
-    z[1:6, 6:10] = 3.0     # pit B, floor 3
-    z[3, 5] = 8.0          # saddle between them at 8
-    z[3, 10] = 12.0        # B's outlet to the edge at 12
+    z[1:6, 1:5] = 5.0  # pit A, floor 5
+    z[1:6, 6:10] = 3.0  # pit B, floor 3
+    z[3, 5] = 8.0  # saddle between them at 8
+    z[3, 10] = 12.0  # B's outlet to the edge at 12
     filled = h.fill_depressions(z)
     assert np.all(filled[1:6, 1:5] == 12.0) and np.all(filled[1:6, 6:10] == 12.0)
     assert filled[3, 5] == 12.0 and filled[0, 0] == 20.0
@@ -267,10 +267,10 @@ def test_nested_pits_spill_into_each_other():
 
 def test_nodata_hole_is_an_outlet():
     yy, xx = np.mgrid[0:21, 0:21]
-    z = np.hypot(yy - 10.0, xx - 10.0) + 100.0   # a cone pointing down: a pit
-    z[9:12, 9:12] = np.nan                       # ... with a hole at its bottom
+    z = np.hypot(yy - 10.0, xx - 10.0) + 100.0  # a cone pointing down: a pit
+    z[9:12, 9:12] = np.nan  # ... with a hole at its bottom
     filled = h.fill_depressions(z)
-    np.testing.assert_array_equal(filled, z)      # nothing to fill
+    np.testing.assert_array_equal(filled, z)  # nothing to fill
     codes = h.d8_directions(filled, 1.0, 1.0)
     assert np.all(codes[np.isnan(z)] == 0)
     check_drainage(filled, codes)
@@ -287,7 +287,7 @@ def test_nodata_hole_is_an_outlet():
 def test_flats_get_directions_towards_their_outlet():
     z = np.full((12, 12), 50.0)
     z[2:10, 2:10] = 10.0
-    z[6, 0:2] = 10.0                       # a channel from the flat to the west edge
+    z[6, 0:2] = 10.0  # a channel from the flat to the west edge
     z[6, 0] = 9.0
     filled = h.fill_depressions(z)
     np.testing.assert_array_equal(filled, z)
@@ -295,7 +295,7 @@ def test_flats_get_directions_towards_their_outlet():
     check_drainage(filled, codes)
     acc = h.flow_accumulation(codes)
     assert acc[6, 0] >= 64 + 2
-    assert h.watershed_mask(codes, 6, 0)[2:10, 2:10].all()   # the whole flat drains out there
+    assert h.watershed_mask(codes, 6, 0)[2:10, 2:10].all()  # the whole flat drains out there
 
 
 # --------------------------------------------------------------------------- reference
@@ -306,14 +306,14 @@ def test_reference_astar_drains_pits_through_their_pour_point():
     rng = np.random.default_rng(1)
     z = rng.uniform(0.0, 6.0, (9, 9))
     z[0, :] = z[-1, :] = z[:, 0] = z[:, -1] = 10.0
-    z[0, 4] = 7.25                                  # the notch
+    z[0, 4] = 7.25  # the notch
     codes = reference_astar(z, 1.0, 1.0, ele_scale=1000)
     acc = h.flow_accumulation(codes)
     # all 81 cells: the 49 interior ones, the notch, and the edge cells, which r.watershed
     # redirects into a lower neighbour popped before them
     assert acc[0, 4] == 81
     tr, tc = downstream(codes)
-    assert (tr[0, 4], tc[0, 4]) == (-1, 4)          # the notch drains off the map
+    assert (tr[0, 4], tc[0, 4]) == (-1, 4)  # the notch drains off the map
     # no filling: the pit's water climbs back to the notch, so some cells drain uphill
     inside = (tr >= 0) & (tr < 9) & (tc >= 0) & (tc < 9)
     assert (z[tr[inside], tc[inside]] > z[inside]).any()
@@ -373,11 +373,11 @@ def test_weights_and_nodata():
 def test_strahler_y_network():
     # two order-1 branches join, an order-1 side stream joins the order-2 stem
     codes = np.zeros((6, 5), np.uint8)
-    codes[0, 0] = codes[1, 1] = 2              # NW branch -> (2, 2)
-    codes[0, 4] = codes[1, 3] = 8              # NE branch -> (2, 2)
-    codes[2:6, 2] = 4                          # the stem
-    codes[3, 4] = 8                            # side stream -> (4, 3)
-    codes[4, 3] = 16                           # -> (4, 2)
+    codes[0, 0] = codes[1, 1] = 2  # NW branch -> (2, 2)
+    codes[0, 4] = codes[1, 3] = 8  # NE branch -> (2, 2)
+    codes[2:6, 2] = 4  # the stem
+    codes[3, 4] = 8  # side stream -> (4, 3)
+    codes[4, 3] = 16  # -> (4, 2)
     ch = codes > 0
     order = h.strahler_order(codes, ch)
     assert order[1, 1] == 1 and order[1, 3] == 1
@@ -386,7 +386,7 @@ def test_strahler_y_network():
     area = h.flow_accumulation(codes)
     reaches = h.channel_reaches(codes, ch, grid, area_m2=area, elevation=-area)
     orders = sorted(a["ORDER"] for _, a in reaches)
-    assert orders == [1, 1, 1, 2, 2]   # the stem is split where the side stream joins
+    assert orders == [1, 1, 1, 2, 2]  # the stem is split where the side stream joins
     outlet = [r for r in reaches if r[0][-1] == (2.5, 0.5)][0]
     assert len(outlet[0]) == 2 and outlet[1]["UPAREA_KM2"] == pytest.approx(10 / 1e6)
     # the branches end on the junction cell, so the lines connect
@@ -405,7 +405,7 @@ def test_nested_watersheds_and_snap():
     codes = h.d8_directions(h.fill_depressions(z), 1.0, 1.0)
     acc = h.flow_accumulation(codes)
     r, c = h.snap_outlet(acc, 20, mid + 2, 2.5)
-    assert (r, c) == (21, mid)   # the largest accumulation within 2.5 cells
+    assert (r, c) == (21, mid)  # the largest accumulation within 2.5 cells
     outer = h.watershed_mask(codes, rows - 1, mid)
     inner = h.watershed_mask(codes, 9, mid)
     assert outer.all()
@@ -425,7 +425,7 @@ def test_memory_limit_refuses_before_allocating():
     z = np.zeros((1000, 1000))
     with pytest.raises(MemoryLimitError) as info:
         h.fill_depressions(z, max_memory_mb=1)
-    assert "MAX_MEMORY" in str(info.value) and info.value.params["cells"] == 10 ** 6
+    assert "MAX_MEMORY" in str(info.value) and info.value.params["cells"] == 10**6
 
 
 def test_cancel():
@@ -457,16 +457,16 @@ def test_breach_closed_pit_drains_through_pour_point_unchanged():
     rng = np.random.default_rng(1)
     z = rng.uniform(0.0, 6.0, (9, 9))
     z[0, :] = z[-1, :] = z[:, 0] = z[:, -1] = 10.0
-    z[0, 4] = 7.25                                  # the notch
+    z[0, 4] = 7.25  # the notch
     before = z.copy()
     codes = h.breach_directions(z, 1.0, 1.0)
-    np.testing.assert_array_equal(z, before)        # no elevation is changed
+    np.testing.assert_array_equal(z, before)  # no elevation is changed
     acc = h.flow_accumulation(codes)
-    assert acc[0, 4] == 81                          # everything leaves through the notch
+    assert acc[0, 4] == 81  # everything leaves through the notch
     tr, tc = downstream(codes)
     assert (tr[0, 4], tc[0, 4]) == (-1, 4)
     inside = (tr >= 0) & (tr < 9) & (tc >= 0) & (tc < 9)
-    assert (z[tr[inside], tc[inside]] > z[inside]).any()   # back up to the pour point
+    assert (z[tr[inside], tc[inside]] > z[inside]).any()  # back up to the pour point
     np.testing.assert_array_equal(codes, reference_astar(z, 1.0, 1.0, ele_scale=1000))
 
 

@@ -50,21 +50,20 @@ def tilted_plane(path, theta_deg, azimuth_deg=0.0, cell=5.0, n=300):
     def zf(px, py):
         return 1000.0 + grad * ((px - X0) * up[0] + (py - Y0) * up[1])
 
-    dem = write_raster(str(path), zf(X0 + x, Y0 + y), origin=(X0, Y0), cell=cell,
-                       dtype=gdal.GDT_Float64)
+    dem = write_raster(str(path), zf(X0 + x, Y0 + y), origin=(X0, Y0), cell=cell, dtype=gdal.GDT_Float64)
     return dem, zf, up
 
 
 def area_poly():
     """A quadrilateral (≈ 1.0 km²) well inside the 1.5 km synthetic DEMs."""
-    return Polygon([(X0 + 200, Y0 - 1300), (X0 + 1300, Y0 - 1250), (X0 + 1200, Y0 - 200),
-                    (X0 + 300, Y0 - 300)])
+    return Polygon(
+        [(X0 + 200, Y0 - 1300), (X0 + 1300, Y0 - 1250), (X0 + 1200, Y0 - 200), (X0 + 300, Y0 - 300)]
+    )
 
 
 def pit_rings(result):
     """Ring coordinates ``(n, K + 2, 2)`` decoded from the WKB (independently of the core)."""
-    return np.array([np.frombuffer(w, dtype="<f8", offset=13).reshape(-1, 2)
-                     for w in result.works_wkb])
+    return np.array([np.frombuffer(w, dtype="<f8", offset=13).reshape(-1, 2) for w in result.works_wkb])
 
 
 def bilinear(z, gt, x, y):
@@ -73,8 +72,12 @@ def bilinear(z, gt, x, y):
     c0 = np.floor(fc).astype(int)
     r0 = np.floor(fr).astype(int)
     tx, ty = fc - c0, fr - r0
-    return (z[r0, c0] * (1 - tx) * (1 - ty) + z[r0, c0 + 1] * tx * (1 - ty)
-            + z[r0 + 1, c0] * (1 - tx) * ty + z[r0 + 1, c0 + 1] * tx * ty)
+    return (
+        z[r0, c0] * (1 - tx) * (1 - ty)
+        + z[r0, c0 + 1] * tx * (1 - ty)
+        + z[r0 + 1, c0] * (1 - tx) * ty
+        + z[r0 + 1, c0 + 1] * tx * ty
+    )
 
 
 def test_doctests():
@@ -103,7 +106,7 @@ def test_plane_pits_sit_on_their_row_level_with_axes_along_the_contour(tmp_path)
     dem, zf, up = tilted_plane(tmp_path / "plane.tif", theta, 35.0)
     res = sw.lay_out_works(dem, [(1, area_poly().wkb)], sw.WorksSpec())
     rings = pit_rings(res)
-    anchor = 0.5 * (rings[:, 0] + rings[:, K])           # middle of the straight edge
+    anchor = 0.5 * (rings[:, 0] + rings[:, K])  # middle of the straight edge
     # every pit's ground elevation equals its row's level
     assert np.abs(zf(anchor[:, 0], anchor[:, 1]) - res.works_level).max() < 1e-4
     # the DEM (bilinear, an independent sampler) says the same
@@ -132,28 +135,27 @@ def test_plane_rows_are_spaced_by_row_spacing_and_staggered_by_half_a_spacing(tm
     res = sw.lay_out_works(dem, [(1, area_poly().wkb)], sw.WorksSpec())
     rings = pit_rings(res)
     anchor = 0.5 * (rings[:, 0] + rings[:, K])
-    along = np.array([up[1], -up[0]])                   # contour direction
-    u = anchor @ along                                  # position along the contour
-    v = anchor @ up                                     # position up the slope
+    along = np.array([up[1], -up[0]])  # contour direction
+    u = anchor @ along  # position along the contour
+    v = anchor @ up  # position up the slope
     rows = np.unique(res.works_row)
     assert len(rows) > 200
     phase = {}
     height = {}
     for k in rows:
         sel = res.works_row == k
-        assert np.ptp(v[sel]) < 1e-6                    # a row is a straight contour here
+        assert np.ptp(v[sel]) < 1e-6  # a row is a straight contour here
         d = np.diff(np.sort(u[sel]))
-        assert np.allclose(d, 2.0, atol=1e-6)           # SPACING along the row
+        assert np.allclose(d, 2.0, atol=1e-6)  # SPACING along the row
         phase[k] = np.mod(u[sel][0], 2.0)
         height[k] = v[sel][0]
     for k in rows[:-1]:
         if k + 1 not in phase:
             continue
         # horizontal distance between rows = ROW_SPACING · cos θ (slope distance 4 m)
-        assert height[k] - height[k + 1] == pytest.approx(4.0 * math.cos(math.radians(theta)),
-                                                          abs=1e-3)
+        assert height[k] - height[k + 1] == pytest.approx(4.0 * math.cos(math.radians(theta)), abs=1e-3)
         shift = np.mod(phase[k + 1] - phase[k], 2.0)
-        assert shift == pytest.approx(1.0, abs=1e-6)    # half a spacing: 品字形
+        assert shift == pytest.approx(1.0, abs=1e-6)  # half a spacing: 品字形
     # without stagger all rows share the phase
     res2 = sw.lay_out_works(dem, [(1, area_poly().wkb)], sw.WorksSpec(stagger=False))
     rings2 = pit_rings(res2)
@@ -169,8 +171,14 @@ def test_cone_rows_are_concentric_circles(tmp_path):
     cx = cy = 750.0
     radius = np.hypot((c + 0.5) * cell - cx, (n - r - 0.5) * cell - cy)
     tan = math.tan(math.radians(theta))
-    dem = write_raster(str(tmp_path / "cone.tif"), 1000.0 - tan * radius, origin=(0.0, n * cell),
-                       cell=cell, epsg=32611, dtype=gdal.GDT_Float64)
+    dem = write_raster(
+        str(tmp_path / "cone.tif"),
+        1000.0 - tan * radius,
+        origin=(0.0, n * cell),
+        cell=cell,
+        epsg=32611,
+        dtype=gdal.GDT_Float64,
+    )
     ring = Point(cx, cy).buffer(600, 256).difference(Point(cx, cy).buffer(100, 256))
     res = sw.lay_out_works(dem, [(1, ring.wkb)], sw.WorksSpec())
     # count: the same density formula holds on the cone
@@ -179,12 +187,12 @@ def test_cone_rows_are_concentric_circles(tmp_path):
     radii = []
     for row in res.rows:
         g = shapely_wkb.loads(row.wkb)
-        assert isinstance(g, LineString) and g.is_ring     # each row is one closed contour
+        assert isinstance(g, LineString) and g.is_ring  # each row is one closed contour
         pts = np.asarray(g.coords)
         d = np.hypot(pts[:, 0] - cx, pts[:, 1] - cy)
-        assert d.std() < 0.05                              # a circle …
+        assert d.std() < 0.05  # a circle …
         centre = Polygon(pts).centroid
-        assert math.hypot(centre.x - cx, centre.y - cy) < 0.05   # … around the apex
+        assert math.hypot(centre.x - cx, centre.y - cy) < 0.05  # … around the apex
         radii.append(d.mean())
     radii = np.array(radii)
     assert len(radii) > 100
@@ -208,9 +216,14 @@ def three_slopes(path, cell=5.0, n=300):
     rows = np.arange(n)
     band = np.where(rows >= 200, 10.0, np.where(rows >= 100, 30.0, 50.0))  # row 0 = north
     rise = np.tan(np.radians(band)) * cell
-    z = np.cumsum(rise[::-1])[::-1]                       # accumulate from the south edge
-    dem = write_raster(str(path), 500.0 + np.repeat(z[:, None], n, axis=1), origin=(X0, Y0),
-                       cell=cell, dtype=gdal.GDT_Float64)
+    z = np.cumsum(rise[::-1])[::-1]  # accumulate from the south edge
+    dem = write_raster(
+        str(path),
+        500.0 + np.repeat(z[:, None], n, axis=1),
+        origin=(X0, Y0),
+        cell=cell,
+        dtype=gdal.GDT_Float64,
+    )
     return dem
 
 
@@ -269,7 +282,7 @@ def test_benches_and_trenches_on_a_plane(tmp_path, measure):
         assert np.abs(zf(pts[:, 0], pts[:, 1]) - level).max() < 1e-4
         assert g.length >= 2.0
     if measure == sw.MEASURE_BENCHES:
-        per_m = 1.2 ** 2 * math.tan(math.radians(theta)) / 8.0
+        per_m = 1.2**2 * math.tan(math.radians(theta)) / 8.0
     else:
         per_m = 0.5 * (0.8 + 0.4) * 0.5
     assert s.earth_m3 == pytest.approx(s.length_m * per_m, rel=1e-6)
@@ -280,10 +293,14 @@ def test_benches_and_trenches_on_a_plane(tmp_path, measure):
 def test_validation_errors_say_what_to_fix(tmp_path):
     dem, _zf, _up = tilted_plane(tmp_path / "plane.tif", 30.0, n=50)
     poly = box(X0 + 20, Y0 - 200, X0 + 200, Y0 - 20)
-    bad = [sw.WorksSpec(spacing=0), sw.WorksSpec(min_slope=30, max_slope=20),
-           sw.WorksSpec(pit_long_axis=2.5), sw.WorksSpec(measure=5),
-           sw.WorksSpec(measure=2, trench_bottom_width=1.0, trench_top_width=0.5),
-           sw.WorksSpec(unit_prices=(-1.0, 0.0, 0.0))]
+    bad = [
+        sw.WorksSpec(spacing=0),
+        sw.WorksSpec(min_slope=30, max_slope=20),
+        sw.WorksSpec(pit_long_axis=2.5),
+        sw.WorksSpec(measure=5),
+        sw.WorksSpec(measure=2, trench_bottom_width=1.0, trench_top_width=0.5),
+        sw.WorksSpec(unit_prices=(-1.0, 0.0, 0.0)),
+    ]
     for spec in bad:
         with pytest.raises(InputError):
             sw.lay_out_works(dem, [(1, poly.wkb)], spec)
@@ -305,7 +322,7 @@ def test_row_levels_follow_the_local_slope():
     z = np.concatenate([np.linspace(100.0, 50.0, 5001), np.linspace(49.99, 0.0, 5000)])
     s = np.where(z >= 50.0, 40.0, 20.0)
     levels, steps, band = sw.row_levels(z, s, 4.0)
-    upper = levels > 53      # the step below 53 reaches into the 20° part
+    upper = levels > 53  # the step below 53 reaches into the 20° part
     lower = levels < 46
     assert np.allclose(steps[upper], 4.0 * math.sin(math.radians(40)), rtol=1e-3)
     assert np.allclose(steps[lower], 4.0 * math.sin(math.radians(20)), rtol=1e-3)
@@ -336,13 +353,12 @@ def test_real_steep_dem_counts_match_the_treated_area():
     slope = np.degrees(np.arctan(np.hypot(dzdx, dzdy)))
     xs = gt[0] + (np.arange(z.shape[1]) + 0.5) * gt[1]
     ys = gt[3] + (np.arange(z.shape[0]) + 0.5) * gt[5]
-    inside = ((xs[None, :] > x) & (xs[None, :] < x + 1000) & (ys[:, None] > y - 1000)
-              & (ys[:, None] < y))
+    inside = (xs[None, :] > x) & (xs[None, :] < x + 1000) & (ys[:, None] > y - 1000) & (ys[:, None] < y)
     ok = inside & (slope >= 15) & (slope <= 45)
     # treated share of the polygon = share of its cells in the slope range
     assert s.treated_m2 / 1.0e6 == pytest.approx(ok.sum() / inside.sum(), abs=0.02)
     assert s.treated_m2 + s.excluded_total_m2 == pytest.approx(1.0e6)
-    assert s.excluded_m2[sw.EXCL_LOW] > 0.05e6            # this block has gentle ridge tops
+    assert s.excluded_m2[sw.EXCL_LOW] > 0.05e6  # this block has gentle ridge tops
     # count = treated area × the mean nominal density 1 / (S · R · cos θ) of its cells
     nominal = s.treated_m2 * np.mean(1.0 / (2.0 * 4.0 * np.cos(np.radians(slope[ok]))))
     assert res.count == pytest.approx(nominal, rel=0.04)

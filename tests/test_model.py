@@ -47,9 +47,7 @@ def build_model():
     ban = QgsProcessingModelChildAlgorithm("swcplanner:steepslopeban")
     ban.setChildId("ban")
     ban.addParameterSources("DEM", [Src.fromChildOutput("fill", "OUTPUT")])
-    ban.addParameterSources(
-        "COUNTIES", [Src.fromModelParameter("COUNTIES")]
-    )
+    ban.addParameterSources("COUNTIES", [Src.fromModelParameter("COUNTIES")])
     ban.addParameterSources("COUNTY_FIELD", [Src.fromStaticValue("name")])
     ban.addParameterSources("MIN_AREA", [Src.fromStaticValue(0)])
     summary = QgsProcessingModelOutput("summary", "summary")

@@ -18,10 +18,20 @@ def qp_env(tmp_path_factory):
     if not os.path.exists(QGIS_PROCESS):
         pytest.skip("qgis_process is not installed")
     config = tmp_path_factory.mktemp("qgis_profile")
-    env = dict(os.environ, QGIS_PLUGINPATH=_PARENT, QGIS_CUSTOM_CONFIG_PATH=str(config),
-               QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path_factory.mktemp("qp_tmp")))
-    out = subprocess.run([QGIS_PROCESS, "plugins", "enable", "swc_planner"], env=env,
-                         capture_output=True, text=True, timeout=120)
+    env = dict(
+        os.environ,
+        QGIS_PLUGINPATH=_PARENT,
+        QGIS_CUSTOM_CONFIG_PATH=str(config),
+        QT_QPA_PLATFORM="offscreen",
+        TMPDIR=str(tmp_path_factory.mktemp("qp_tmp")),
+    )
+    out = subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "swc_planner"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     return env
 
@@ -44,11 +54,24 @@ def test_help_and_run_steepslopeban(qp_env, tmp_path):
     assert out.returncode == 0 and "RESERVOIR_THRESHOLD" in out.stdout and "MIN_AREA" in out.stdout
     dem = write_raster(tmp_path / "dem.tif", plane(40, 40, 30.0).astype(np.float32))
     x0, y1 = 39500000.0, 4500000.0
-    counties = write_polygons(str(tmp_path / "c.gpkg"), [(box(x0, y1 - 400, x0 + 400, y1).wkb,
-                                                          {"name": "涞水县"})], layer="counties")
-    out = qgis_process(qp_env, "--json", "run", "swcplanner:steepslopeban", "--",
-                       "DEM=" + dem, "COUNTIES=" + counties, "COUNTY_FIELD=name", "MIN_AREA=0",
-                       "OUTPUT=" + str(tmp_path / "ban.gpkg"), "SUMMARY=" + str(tmp_path / "sum.csv"))
+    counties = write_polygons(
+        str(tmp_path / "c.gpkg"),
+        [(box(x0, y1 - 400, x0 + 400, y1).wkb, {"name": "涞水县"})],
+        layer="counties",
+    )
+    out = qgis_process(
+        qp_env,
+        "--json",
+        "run",
+        "swcplanner:steepslopeban",
+        "--",
+        "DEM=" + dem,
+        "COUNTIES=" + counties,
+        "COUNTY_FIELD=name",
+        "MIN_AREA=0",
+        "OUTPUT=" + str(tmp_path / "ban.gpkg"),
+        "SUMMARY=" + str(tmp_path / "sum.csv"),
+    )
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
     results = json.loads(out.stdout)["results"]
     rows = list(iter_features(results["SUMMARY"]))
@@ -56,13 +79,23 @@ def test_help_and_run_steepslopeban(qp_env, tmp_path):
 
 
 def test_bad_input_fails_with_the_message(qp_env, tmp_path):
-    dem = write_raster(tmp_path / "geo.tif", np.ones((10, 10), np.float32), epsg=4490,
-                       origin=(116.0, 40.0), cell=0.001)
-    counties = write_polygons(str(tmp_path / "c.gpkg"), [(box(116.0, 39.99, 116.01, 40.0).wkb,
-                                                          {"name": "x"})], epsg=4490, layer="c")
-    out = qgis_process(qp_env, "run", "swcplanner:steepslopeban", "--", "DEM=" + dem,
-                       "COUNTIES=" + counties, "COUNTY_FIELD=name", "OUTPUT=" + str(tmp_path / "o.gpkg"),
-                       "SUMMARY=" + str(tmp_path / "s.csv"))
+    dem = write_raster(
+        tmp_path / "geo.tif", np.ones((10, 10), np.float32), epsg=4490, origin=(116.0, 40.0), cell=0.001
+    )
+    counties = write_polygons(
+        str(tmp_path / "c.gpkg"), [(box(116.0, 39.99, 116.01, 40.0).wkb, {"name": "x"})], epsg=4490, layer="c"
+    )
+    out = qgis_process(
+        qp_env,
+        "run",
+        "swcplanner:steepslopeban",
+        "--",
+        "DEM=" + dem,
+        "COUNTIES=" + counties,
+        "COUNTY_FIELD=name",
+        "OUTPUT=" + str(tmp_path / "o.gpkg"),
+        "SUMMARY=" + str(tmp_path / "s.csv"),
+    )
     assert out.returncode != 0
     assert "EPSG:4527" in out.stdout + out.stderr
     assert not (tmp_path / "o.gpkg").exists()

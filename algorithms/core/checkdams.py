@@ -99,6 +99,7 @@ for _k, _c in enumerate(D8_CODES):
 # dam types, rule, sections, classes
 # ---------------------------------------------------------------------------
 
+
 def dam_type(key: str) -> Tuple[float, float, float, float]:
     """``(max height m, top width m, upstream slope 1:m, downstream slope 1:m)`` of a type.
 
@@ -108,23 +109,32 @@ def dam_type(key: str) -> Tuple[float, float, float, float]:
     try:
         return standards.CHECK_DAM_TYPES[key]
     except KeyError:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "Unknown check-dam type “{key}”. Use one of: {types}."),
-            key=key, types=", ".join(standards.CHECK_DAM_TYPE_ORDER)) from None
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "Unknown check-dam type “{key}”. Use one of: {types}."),
+            key=key,
+            types=", ".join(standards.CHECK_DAM_TYPE_ORDER),
+        ) from None
 
 
 def check_dam_height(height: float, key: str) -> None:
     """Refuse a height that is not positive or above the type's cap (GB 51018 §14.4)."""
     cap = dam_type(key)[0]
     if not height > 0:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The dam height must be positive (got {height:g} m)."), height=height)
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The dam height must be positive (got {height:g} m)."), height=height
+        )
     if height > cap + 1e-9:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The effective height H = {height:g} m exceeds the maximum of {cap:g} m "
-            "for {type} check dams (GB 51018-2014 §14.4). Lower DAM_HEIGHT to at most {cap:g} m "
-            "or choose a type that allows higher dams (mortar masonry or earth: up to 5 m)."),
-            height=height, cap=cap, type=key)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The effective height H = {height:g} m exceeds the maximum of {cap:g} m "
+                "for {type} check dams (GB 51018-2014 §14.4). Lower DAM_HEIGHT to at most {cap:g} m "
+                "or choose a type that allows higher dams (mortar masonry or earth: up to 5 m).",
+            ),
+            height=height,
+            cap=cap,
+            type=key,
+        )
 
 
 def rule_spacing(height: float, gradient: float, i_prime: float) -> float:
@@ -138,8 +148,15 @@ def rule_spacing(height: float, gradient: float, i_prime: float) -> float:
     return float(height) / (float(gradient) - float(i_prime))
 
 
-def spacing_walk(distance: np.ndarray, bed: np.ndarray, height: float, i_prime: float, *,
-                 eligible: Optional[np.ndarray] = None, start: int = 0) -> np.ndarray:
+def spacing_walk(
+    distance: np.ndarray,
+    bed: np.ndarray,
+    height: float,
+    i_prime: float,
+    *,
+    eligible: Optional[np.ndarray] = None,
+    start: int = 0,
+) -> np.ndarray:
     """Dam positions along a 1-D bed profile by the 顶底相照 rule.
 
     Parameters
@@ -174,16 +191,15 @@ def spacing_walk(distance: np.ndarray, bed: np.ndarray, height: float, i_prime: 
             break
         k += int(cand[0])
         out.append(k)
-        level = z[k] + height + i_prime * (d[k + 1:] - d[k])
-        meet = np.flatnonzero(z[k + 1:] >= level - 1e-9)
+        level = z[k] + height + i_prime * (d[k + 1 :] - d[k])
+        meet = np.flatnonzero(z[k + 1 :] >= level - 1e-9)
         if meet.size == 0:
             break
         k = k + 1 + int(meet[0])
     return np.asarray(out, dtype=np.int64)
 
 
-def meet_distance(distance: np.ndarray, bed: np.ndarray, k: int, height: float,
-                  i_prime: float) -> float:
+def meet_distance(distance: np.ndarray, bed: np.ndarray, k: int, height: float, i_prime: float) -> float:
     """Exact distance (m, linear between points) from point ``k`` to where its silted
     bed meets the bed; ``inf`` if it never does."""
     d = np.asarray(distance, dtype=np.float64)
@@ -206,8 +222,14 @@ def section_area(h: Any, top_width: float, up_slope: float, down_slope: float) -
     return top_width * h + 0.5 * (up_slope + down_slope) * h * h
 
 
-def body_volume_along(offsets: np.ndarray, ground: np.ndarray, crest_z: float,
-                      top_width: float, up_slope: float, down_slope: float) -> float:
+def body_volume_along(
+    offsets: np.ndarray,
+    ground: np.ndarray,
+    crest_z: float,
+    top_width: float,
+    up_slope: float,
+    down_slope: float,
+) -> float:
     """Dam body volume (m³): the trapezoidal section integrated along the crest.
 
     ``offsets`` (m, increasing) and ``ground`` (m) sample the cross-section; the
@@ -216,18 +238,19 @@ def body_volume_along(offsets: np.ndarray, ground: np.ndarray, crest_z: float,
     """
     x = np.asarray(offsets, dtype=np.float64)
     h = np.maximum(crest_z - np.asarray(ground, dtype=np.float64), 0.0)
-    return float(_section_integral(np.diff(x), h[:-1], h[1:], top_width, up_slope,
-                                   down_slope).sum())
+    return float(_section_integral(np.diff(x), h[:-1], h[1:], top_width, up_slope, down_slope).sum())
 
 
-def _section_integral(length: np.ndarray, h1: np.ndarray, h2: np.ndarray, top_width: float,
-                      up_slope: float, down_slope: float) -> np.ndarray:
+def _section_integral(
+    length: np.ndarray, h1: np.ndarray, h2: np.ndarray, top_width: float, up_slope: float, down_slope: float
+) -> np.ndarray:
     a = 0.5 * (up_slope + down_slope)
     return length * (top_width * 0.5 * (h1 + h2) + a * (h1 * h1 + h1 * h2 + h2 * h2) / 3.0)
 
 
-def hav_curve(depth: np.ndarray, weights: Optional[np.ndarray], cell_area: float,
-              heights: Any) -> Tuple[np.ndarray, np.ndarray]:
+def hav_curve(
+    depth: np.ndarray, weights: Optional[np.ndarray], cell_area: float, heights: Any
+) -> Tuple[np.ndarray, np.ndarray]:
     """Height–area–volume curve of a pool.
 
     Parameters
@@ -275,9 +298,13 @@ def size_class(volume_m3: float) -> Tuple[str, str, str]:
     return "above_large1", "超大(1)型", ""
 
 
-def sediment_life(volume_m3: float, control_km2: float, modulus_t_km2_a: float,
-                  dry_density_t_m3: float = standards.DEPOSIT_DRY_DENSITY_T_M3,
-                  delivery_ratio: float = 1.0) -> float:
+def sediment_life(
+    volume_m3: float,
+    control_km2: float,
+    modulus_t_km2_a: float,
+    dry_density_t_m3: float = standards.DEPOSIT_DRY_DENSITY_T_M3,
+    delivery_ratio: float = 1.0,
+) -> float:
     """Years to fill ``volume_m3`` with sediment: ``N = V·γd / (M·A·SDR)`` (domain.md §7.2).
 
     ``inf`` when no sediment arrives.
@@ -294,6 +321,7 @@ def sediment_life(volume_m3: float, control_km2: float, modulus_t_km2_a: float,
 # ---------------------------------------------------------------------------
 # grid helpers
 # ---------------------------------------------------------------------------
+
 
 def aoi_mask(polygons: Sequence[bytes], grid: GridSpec, label: str = "AOI") -> np.ndarray:
     """Boolean mask of the cells whose centre lies in any of the WKB polygons.
@@ -313,9 +341,14 @@ def aoi_mask(polygons: Sequence[bytes], grid: GridSpec, label: str = "AOI") -> n
     gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=VAL"])
     mask = ds.GetRasterBand(1).ReadAsArray() > 0
     if not mask.any():
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The area of interest {layer} covers no cell of the DEM. Draw it over the "
-            "DEM or leave it empty to use the whole DEM."), layer=label)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The area of interest {layer} covers no cell of the DEM. Draw it over the "
+                "DEM or leave it empty to use the whole DEM.",
+            ),
+            layer=label,
+        )
     return mask
 
 
@@ -356,8 +389,9 @@ def _main_upstream(down: np.ndarray, acc: np.ndarray) -> np.ndarray:
     return up
 
 
-def _follow(ptr: np.ndarray, start: np.ndarray, steps: int, lengths: np.ndarray,
-            length_of_target: bool) -> Tuple[np.ndarray, np.ndarray]:
+def _follow(
+    ptr: np.ndarray, start: np.ndarray, steps: int, lengths: np.ndarray, length_of_target: bool
+) -> Tuple[np.ndarray, np.ndarray]:
     """Follow ``ptr`` up to ``steps`` times from ``start``; returns (end cell, distance)."""
     cur = start.copy()
     dist = np.zeros(start.size)
@@ -394,14 +428,23 @@ def _bilinear(z: np.ndarray, gt: Sequence[float], xs: np.ndarray, ys: np.ndarray
     z01 = z[r0c, c0c + 1]
     z10 = z[r0c + 1, c0c]
     z11 = z[r0c + 1, c0c + 1]
-    out = ((z00 * (1 - tc) + z01 * tc) * (1 - tr) + (z10 * (1 - tc) + z11 * tc) * tr)
+    out = (z00 * (1 - tc) + z01 * tc) * (1 - tr) + (z10 * (1 - tc) + z11 * tc) * tr
     return np.where(inside, out, np.nan)
 
 
-def _cross_sections(z: np.ndarray, grid: GridSpec, px: np.ndarray, py: np.ndarray,
-                    nx: np.ndarray, ny: np.ndarray, crest: np.ndarray, max_length: float,
-                    dims: Tuple[float, float, float, float], is_cancelled: CancelFn,
-                    chunk: int = 2048) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _cross_sections(
+    z: np.ndarray,
+    grid: GridSpec,
+    px: np.ndarray,
+    py: np.ndarray,
+    nx: np.ndarray,
+    ny: np.ndarray,
+    crest: np.ndarray,
+    max_length: float,
+    dims: Tuple[float, float, float, float],
+    is_cancelled: CancelFn,
+    chunk: int = 2048,
+) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Distances along +n and -n to where the ground reaches ``crest``; body volumes.
 
     Returns ``(a, b, body)``; ``a``/``b`` are NaN where the section does not
@@ -441,8 +484,12 @@ def _cross_sections(z: np.ndarray, grid: GridSpec, px: np.ndarray, py: np.ndarra
             hi_t = fi.astype(np.float64) * step
             for _ in range(26):
                 mid = 0.5 * (lo_t + hi_t)
-                gm = _bilinear(z, grid.geotransform, px[lo:hi] + sign * nx[lo:hi] * mid,
-                               py[lo:hi] + sign * ny[lo:hi] * mid)
+                gm = _bilinear(
+                    z,
+                    grid.geotransform,
+                    px[lo:hi] + sign * nx[lo:hi] * mid,
+                    py[lo:hi] + sign * ny[lo:hi] * mid,
+                )
                 above = ~(gm < crest[lo:hi])
                 hi_t = np.where(above, mid, hi_t)
                 lo_t = np.where(above, lo_t, mid)
@@ -451,8 +498,7 @@ def _cross_sections(z: np.ndarray, grid: GridSpec, px: np.ndarray, py: np.ndarra
             # body: full segments before the last one, then the partial one
             h = np.maximum(cr - g, 0.0)
             h = np.where(np.isnan(h), 0.0, h)
-            seg = _section_integral(np.full((hi - lo, nsteps), step), h[:, :-1], h[:, 1:],
-                                    top, up, down)
+            seg = _section_integral(np.full((hi - lo, nsteps), step), h[:, :-1], h[:, 1:], top, up, down)
             full = np.arange(nsteps)[None, :] < (fi - 1)[:, None]
             vol = np.where(full, seg, 0.0).sum(axis=1)
             hp = h[rowsel, fi - 1]
@@ -466,9 +512,18 @@ def _cross_sections(z: np.ndarray, grid: GridSpec, px: np.ndarray, py: np.ndarra
     return a, b, body
 
 
-def _axis_weights(x: np.ndarray, y: np.ndarray, px: np.ndarray, py: np.ndarray,
-                  tx: np.ndarray, ty: np.ndarray, a: np.ndarray, b: np.ndarray,
-                  cx: float, cy: float) -> np.ndarray:
+def _axis_weights(
+    x: np.ndarray,
+    y: np.ndarray,
+    px: np.ndarray,
+    py: np.ndarray,
+    tx: np.ndarray,
+    ty: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    cx: float,
+    cy: float,
+) -> np.ndarray:
     """Share of each cell on the upstream side of its dam's axis.
 
     The axis passes through ``(px, py)`` across the unit downstream direction
@@ -512,13 +567,11 @@ def _polygons_by_label(labels: np.ndarray, grid: GridSpec) -> Dict[int, Any]:
     for feat in layer:
         geom = feat.GetGeometryRef()
         if geom is not None:
-            parts.setdefault(int(feat.GetField(0)), []).append(
-                swkb.loads(bytes(geom.ExportToWkb())))
+            parts.setdefault(int(feat.GetField(0)), []).append(swkb.loads(bytes(geom.ExportToWkb())))
     return {k: (v[0] if len(v) == 1 else unary_union(v)) for k, v in parts.items()}
 
 
-def _downstream_band(px: float, py: float, tx: float, ty: float, a: float, b: float,
-                     c: float) -> Any:
+def _downstream_band(px: float, py: float, tx: float, ty: float, a: float, b: float, c: float) -> Any:
     """Rectangle on the downstream side of an axis (to cut pixel polygons at the axis)."""
     from shapely.geometry import Polygon
 
@@ -547,6 +600,7 @@ def _to_multipolygon_wkb(geom: Any) -> Optional[bytes]:
 # ---------------------------------------------------------------------------
 # the check-dam series
 # ---------------------------------------------------------------------------
+
 
 @dataclass
 class CheckDam:
@@ -597,33 +651,46 @@ class CheckDamPlan:
     stats: Dict[str, float]
 
 
-def _no_channel_error(stats: Dict[str, float], min_km2: float, max_km2: float,
-                      min_gradient: float) -> InputError:
-    return InputError(QT_TRANSLATE_NOOP(
-        "SwcCore", "No gully fits the limits: {net} channel cells have an upslope area between "
-        "{min_km2:g} and {max_km2:g} km² inside the area of interest, and {steep} of them have a "
-        "bed gradient of at least {grad:g} m/m and a valley section that closes at the crest "
-        "height (largest upslope area in the area: {largest:.3f} km²; steepest channel "
-        "gradient: {steepest:.3f} m/m). Lower MIN_UPAREA or MIN_GRADIENT, raise MAX_UPAREA or "
-        "MAX_CREST_LENGTH, or enlarge the area of interest."),
-        net=int(stats.get("channel_cells", 0)), min_km2=min_km2, max_km2=max_km2,
-        steep=int(stats.get("eligible_cells", 0)), grad=min_gradient,
+def _no_channel_error(
+    stats: Dict[str, float], min_km2: float, max_km2: float, min_gradient: float
+) -> InputError:
+    return InputError(
+        QT_TRANSLATE_NOOP(
+            "SwcCore",
+            "No gully fits the limits: {net} channel cells have an upslope area between "
+            "{min_km2:g} and {max_km2:g} km² inside the area of interest, and {steep} of them have a "
+            "bed gradient of at least {grad:g} m/m and a valley section that closes at the crest "
+            "height (largest upslope area in the area: {largest:.3f} km²; steepest channel "
+            "gradient: {steepest:.3f} m/m). Lower MIN_UPAREA or MIN_GRADIENT, raise MAX_UPAREA or "
+            "MAX_CREST_LENGTH, or enlarge the area of interest.",
+        ),
+        net=int(stats.get("channel_cells", 0)),
+        min_km2=min_km2,
+        max_km2=max_km2,
+        steep=int(stats.get("eligible_cells", 0)),
+        grad=min_gradient,
         largest=float(stats.get("largest_km2", 0.0)),
-        steepest=float(stats.get("steepest", 0.0)))
+        steepest=float(stats.get("steepest", 0.0)),
+    )
 
 
-def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
-                    min_uparea_km2: float = standards.CHECK_DAM_UPAREA_KM2[0],
-                    max_uparea_km2: float = standards.CHECK_DAM_UPAREA_KM2[1],
-                    min_gradient: float = standards.CHECK_DAM_MIN_GRADIENT,
-                    height: float = standards.CHECK_DAM_HEIGHT_M,
-                    i_prime: float = standards.CHECK_DAM_I_PRIME,
-                    type_key: str = "drystone", max_dams: int = 0,
-                    curve_step: float = 0.5,
-                    max_crest_m: float = standards.CHECK_DAM_MAX_CREST_M,
-                    gradient_window_m: float = 30.0,
-                    progress: ProgressFn = _noop_progress,
-                    is_cancelled: CancelFn = _never) -> CheckDamPlan:
+def plan_check_dams(
+    flow: FlowResult,
+    *,
+    aoi: Optional[np.ndarray] = None,
+    min_uparea_km2: float = standards.CHECK_DAM_UPAREA_KM2[0],
+    max_uparea_km2: float = standards.CHECK_DAM_UPAREA_KM2[1],
+    min_gradient: float = standards.CHECK_DAM_MIN_GRADIENT,
+    height: float = standards.CHECK_DAM_HEIGHT_M,
+    i_prime: float = standards.CHECK_DAM_I_PRIME,
+    type_key: str = "drystone",
+    max_dams: int = 0,
+    curve_step: float = 0.5,
+    max_crest_m: float = standards.CHECK_DAM_MAX_CREST_M,
+    gradient_window_m: float = 30.0,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> CheckDamPlan:
     """Lay out check-dam series on every gully of a routed DEM.
 
     Parameters
@@ -654,15 +721,26 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     check_dam_height(height, type_key)
     dims = dam_type(type_key)
     if not 0 <= i_prime < min_gradient:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The silted-bed gradient I_PRIME ({ip:g}) must be at least 0 and below the "
-            "minimum bed gradient MIN_GRADIENT ({grad:g}): on a bed flatter than the deposit the "
-            "silt never meets the bed and the spacing rule L = H / (i − i′) has no answer."),
-            ip=i_prime, grad=min_gradient)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The silted-bed gradient I_PRIME ({ip:g}) must be at least 0 and below the "
+                "minimum bed gradient MIN_GRADIENT ({grad:g}): on a bed flatter than the deposit the "
+                "silt never meets the bed and the spacing rule L = H / (i − i′) has no answer.",
+            ),
+            ip=i_prime,
+            grad=min_gradient,
+        )
     if not 0 < min_uparea_km2 < max_uparea_km2:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The upslope-area limits must satisfy 0 < MIN_UPAREA < MAX_UPAREA (got "
-            "{lo:g} and {hi:g} km²)."), lo=min_uparea_km2, hi=max_uparea_km2)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The upslope-area limits must satisfy 0 < MIN_UPAREA < MAX_UPAREA (got "
+                "{lo:g} and {hi:g} km²).",
+            ),
+            lo=min_uparea_km2,
+            hi=max_uparea_km2,
+        )
     grid = flow.grid
     rows, cols = grid.shape
     cx, cy = grid.cellsize_x, grid.cellsize_y
@@ -682,8 +760,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
         net &= np.asarray(aoi, dtype=bool).ravel()
     stats: Dict[str, float] = {"channel_cells": int(net.sum())}
     inside = valid if aoi is None else valid & np.asarray(aoi, dtype=bool).ravel()
-    stats["largest_km2"] = float(np.nanmax(np.where(inside, uparea, np.nan)) / 1e6) \
-        if inside.any() else 0.0
+    stats["largest_km2"] = float(np.nanmax(np.where(inside, uparea, np.nan)) / 1e6) if inside.any() else 0.0
     cells = np.flatnonzero(net)
 
     # local gradient and thalweg direction over a window of the channel
@@ -713,9 +790,9 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     body_all = np.full(cells.size, np.nan)
     si = np.flatnonzero(steep)
     if si.size:
-        a_s, b_s, body_s = _cross_sections(z2, grid, px[si], py[si], -ty[si], tx[si],
-                                           z[cells[si]] + height, max_crest_m, dims,
-                                           is_cancelled)
+        a_s, b_s, body_s = _cross_sections(
+            z2, grid, px[si], py[si], -ty[si], tx[si], z[cells[si]] + height, max_crest_m, dims, is_cancelled
+        )
         a_all[si], b_all[si], body_all[si] = a_s, b_s, body_s
     closes = np.isfinite(a_all)
     ok_cell = steep & closes
@@ -779,10 +856,10 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
         ids = np.full(front.size, -1, dtype=np.int64)
         ids[new] = np.arange(ndam, ndam + nn)
         fnew = front[new]
-        dam_pos[ndam:ndam + nn] = fnew
-        dam_crest[ndam:ndam + nn] = zc[fnew] + height
-        dam_dist[ndam:ndam + nn] = s[fnew]
-        dam_parent[ndam:ndam + nn] = l_in[new]
+        dam_pos[ndam : ndam + nn] = fnew
+        dam_crest[ndam : ndam + nn] = zc[fnew] + height
+        dam_dist[ndam : ndam + nn] = s[fnew]
+        dam_parent[ndam : ndam + nn] = l_in[new]
         ndam += nn
         gov[front] = np.where(new, ids, np.where(meet, -1, g_in))
         last[front] = np.where(new, ids, l_in)
@@ -896,8 +973,7 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     for j, h in enumerate(heights):
         wet = depth < h
         curves_a[j] = np.bincount(g[wet], weights=w[wet], minlength=nd) * cell_area
-        curves_v[j] = np.bincount(g[wet], weights=w[wet] * (h - depth[wet]),
-                                  minlength=nd) * cell_area
+        curves_v[j] = np.bincount(g[wet], weights=w[wet] * (h - depth[wet]), minlength=nd) * cell_area
     progress(0.65)
     check_cancel(is_cancelled)
 
@@ -922,28 +998,49 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
         if gid not in gully_map:
             gully_map[gid] = len(gully_map) + 1
         nxv, nyv = -tyd[i], txd[i]
-        crest_line = LineString([(pxd[i] + ad[i] * nxv, pyd[i] + ad[i] * nyv),
-                                 (pxd[i] - bd[i] * nxv, pyd[i] - bd[i] * nyv)])
+        crest_line = LineString(
+            [(pxd[i] + ad[i] * nxv, pyd[i] + ad[i] * nyv), (pxd[i] - bd[i] * nxv, pyd[i] - bd[i] * nyv)]
+        )
         silt_geom = polys.get(i + 1)
         if silt_geom is not None:
             band = _downstream_band(pxd[i], pyd[i], txd[i], tyd[i], ad[i], bd[i], max(cx, cy))
             silt_geom = silt_geom.difference(band)
         sp = float(spacing[i]) if next_id[i] >= 0 else None
         rule = float(meet_l[i]) if meet_l[i] > 0 else rule_spacing(height, float(grad[i]), i_prime)
-        dams.append(CheckDam(
-            dam_id=i + 1, gully=gully_map[gid], reach=int(reach[p]) + 1,
-            order=int(order_grid[cells[p]]), row=int(cells[p] // cols), col=int(cells[p] % cols),
-            x=float(pxd[i]), y=float(pyd[i]), bed_z=float(bed[i]), height=float(height),
-            crest_z=float(crest_z[i]), gradient=float(grad[i]), local_gradient=float(local_i[p]),
-            next_id=int(next_id[i]) + 1 if next_id[i] >= 0 else None, spacing_m=sp,
-            rule_spacing_m=None if math.isinf(rule) else rule, distance_m=float(dam_s[i]),
-            control_km2=float(uparea[cells[p]] / 1e6),
-            storage_m3=float(curves_v[-1, i]), pool_m2=float(curves_a[-1, i]),
-            silt_m3=float(silt_m3[i]), silt_m2=float(silt_m2[i]),
-            crest_m=float(ad[i] + bd[i]), body_m3=float(body_all[p]), dam_type=type_key,
-            crest_wkb=bytes(crest_line.wkb), silt_wkb=_to_multipolygon_wkb(silt_geom),
-            curve=[(float(h), float(curves_a[j, i]), float(curves_v[j, i]))
-                   for j, h in enumerate(heights)]))
+        dams.append(
+            CheckDam(
+                dam_id=i + 1,
+                gully=gully_map[gid],
+                reach=int(reach[p]) + 1,
+                order=int(order_grid[cells[p]]),
+                row=int(cells[p] // cols),
+                col=int(cells[p] % cols),
+                x=float(pxd[i]),
+                y=float(pyd[i]),
+                bed_z=float(bed[i]),
+                height=float(height),
+                crest_z=float(crest_z[i]),
+                gradient=float(grad[i]),
+                local_gradient=float(local_i[p]),
+                next_id=int(next_id[i]) + 1 if next_id[i] >= 0 else None,
+                spacing_m=sp,
+                rule_spacing_m=None if math.isinf(rule) else rule,
+                distance_m=float(dam_s[i]),
+                control_km2=float(uparea[cells[p]] / 1e6),
+                storage_m3=float(curves_v[-1, i]),
+                pool_m2=float(curves_a[-1, i]),
+                silt_m3=float(silt_m3[i]),
+                silt_m2=float(silt_m2[i]),
+                crest_m=float(ad[i] + bd[i]),
+                body_m3=float(body_all[p]),
+                dam_type=type_key,
+                crest_wkb=bytes(crest_line.wkb),
+                silt_wkb=_to_multipolygon_wkb(silt_geom),
+                curve=[
+                    (float(h), float(curves_a[j, i]), float(curves_v[j, i])) for j, h in enumerate(heights)
+                ],
+            )
+        )
     progress(0.95)
 
     # per-gully summary
@@ -952,21 +1049,33 @@ def plan_check_dams(flow: FlowResult, *, aoi: Optional[np.ndarray] = None,
     for gid, num in gully_map.items():
         ds = [d for d in dams if d.gully == num]
         out_cell = cells[outlets[gid]]
-        gullies.append({
-            "GULLY": num, "DAMS": len(ds), "BODY_M3": sum(d.body_m3 for d in ds),
-            "STORAGE_M3": sum(d.storage_m3 for d in ds), "SILT_M3": sum(d.silt_m3 for d in ds),
-            "SILT_M2": sum(d.silt_m2 for d in ds), "CHANNEL_M": float(chan_len[gid]),
-            "AREA_KM2": float(uparea[out_cell] / 1e6)})
+        gullies.append(
+            {
+                "GULLY": num,
+                "DAMS": len(ds),
+                "BODY_M3": sum(d.body_m3 for d in ds),
+                "STORAGE_M3": sum(d.storage_m3 for d in ds),
+                "SILT_M3": sum(d.silt_m3 for d in ds),
+                "SILT_M2": sum(d.silt_m2 for d in ds),
+                "CHANNEL_M": float(chan_len[gid]),
+                "AREA_KM2": float(uparea[out_cell] / 1e6),
+            }
+        )
     stats["gullies"] = len(gully_map)
     stats["dams"] = nd
     progress(1.0)
     return CheckDamPlan(grid=grid, dams=dams, gullies=gullies, stats=stats)
 
 
-def check_dams_from_dem(dem_path: str, *, aoi_polygons: Optional[Sequence[bytes]] = None,
-                        max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                        progress: ProgressFn = _noop_progress,
-                        is_cancelled: CancelFn = _never, **kwargs: Any) -> CheckDamPlan:
+def check_dams_from_dem(
+    dem_path: str,
+    *,
+    aoi_polygons: Optional[Sequence[bytes]] = None,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+    **kwargs: Any,
+) -> CheckDamPlan:
     """Route a DEM file and lay out the check-dam series (see :func:`plan_check_dams`).
 
     ``aoi_polygons``: WKB polygons in the DEM's CRS (None: the whole DEM).
@@ -978,15 +1087,18 @@ def check_dams_from_dem(dem_path: str, *, aoi_polygons: Optional[Sequence[bytes]
         grid = read_grid(dem_path)
         grid.check_usable()
         mask = aoi_mask(aoi_polygons, grid)
-    flow = route_dem(dem_path, max_memory_mb=max_memory_mb,
-                     progress=lambda f: progress(0.4 * f), is_cancelled=is_cancelled)
-    return plan_check_dams(flow, aoi=mask, progress=lambda f: progress(0.4 + 0.6 * f),
-                           is_cancelled=is_cancelled, **kwargs)
+    flow = route_dem(
+        dem_path, max_memory_mb=max_memory_mb, progress=lambda f: progress(0.4 * f), is_cancelled=is_cancelled
+    )
+    return plan_check_dams(
+        flow, aoi=mask, progress=lambda f: progress(0.4 + 0.6 * f), is_cancelled=is_cancelled, **kwargs
+    )
 
 
 # ---------------------------------------------------------------------------
 # storage of a user-drawn dam axis
 # ---------------------------------------------------------------------------
+
 
 @dataclass
 class StorageResult:
@@ -1022,8 +1134,9 @@ class StorageResult:
     flooded_wkb: Optional[bytes]
 
 
-def _line_cells(coords: Sequence[Tuple[float, float]], grid: GridSpec
-                ) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _line_cells(
+    coords: Sequence[Tuple[float, float]], grid: GridSpec
+) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Cells along a polyline (4-connected, in order) and dense samples of it.
 
     Returns ``(cell_rows, cell_cols, sample_xy (n, 2), sample_distance)``.
@@ -1088,12 +1201,19 @@ def _upstream_of(codes: np.ndarray, starts: np.ndarray, is_cancelled: CancelFn) 
     return inside.reshape(kp.shape)[1:-1, 1:-1].copy()
 
 
-def dam_storage(flow: FlowResult, axis: Sequence[Tuple[float, float]], *,
-                max_height: float = 10.0, step: float = 0.5, height: Optional[float] = None,
-                erosion_modulus: float = 0.0,
-                dry_density: float = standards.DEPOSIT_DRY_DENSITY_T_M3,
-                delivery_ratio: float = 1.0, progress: ProgressFn = _noop_progress,
-                is_cancelled: CancelFn = _never) -> StorageResult:
+def dam_storage(
+    flow: FlowResult,
+    axis: Sequence[Tuple[float, float]],
+    *,
+    max_height: float = 10.0,
+    step: float = 0.5,
+    height: Optional[float] = None,
+    erosion_modulus: float = 0.0,
+    dry_density: float = standards.DEPOSIT_DRY_DENSITY_T_M3,
+    delivery_ratio: float = 1.0,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> StorageResult:
     """Height–area–volume curve, flooded area and control area of a dam axis.
 
     Parameters
@@ -1117,10 +1237,16 @@ def dam_storage(flow: FlowResult, axis: Sequence[Tuple[float, float]], *,
     if height is None:
         height = max_height
     if not (max_height > 0 and step > 0 and 0 < height <= max_height + 1e-9):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "Heights must satisfy 0 < HEIGHT ≤ MAX_HEIGHT and STEP > 0 (got HEIGHT "
-            "{h:g} m, MAX_HEIGHT {hmax:g} m, STEP {step:g} m)."),
-            h=height, hmax=max_height, step=step)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "Heights must satisfy 0 < HEIGHT ≤ MAX_HEIGHT and STEP > 0 (got HEIGHT "
+                "{h:g} m, MAX_HEIGHT {hmax:g} m, STEP {step:g} m).",
+            ),
+            h=height,
+            hmax=max_height,
+            step=step,
+        )
     grid = flow.grid
     rows, cols = grid.shape
     cx, cy = grid.cellsize_x, grid.cellsize_y
@@ -1129,9 +1255,13 @@ def dam_storage(flow: FlowResult, axis: Sequence[Tuple[float, float]], *,
     rr, cc, samples, sdist = _line_cells(axis, grid)
     ok = np.isfinite(z2[rr, cc]) if rr.size else np.zeros(0, dtype=bool)
     if not ok.any():
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The dam axis does not cross the DEM (or only its nodata cells). Draw the "
-            "axis across the valley on the DEM, in the DEM's area."))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The dam axis does not cross the DEM (or only its nodata cells). Draw the "
+                "axis across the valley on the DEM, in the DEM's area.",
+            )
+        )
     rr, cc = rr[ok], cc[ok]
     iout = int(np.nanargmax(acc2[rr, cc]))
     r0, c0 = int(rr[iout]), int(cc[iout])
@@ -1145,8 +1275,8 @@ def dam_storage(flow: FlowResult, axis: Sequence[Tuple[float, float]], *,
     hi = iout
     while hi < rr.size - 1 and zr[hi + 1] < top:
         hi += 1
-    rel_r, rel_c = rr[lo:hi + 1], cc[lo:hi + 1]
-    side_left = float(np.max(zr[:iout + 1]))
+    rel_r, rel_c = rr[lo : hi + 1], cc[lo : hi + 1]
+    side_left = float(np.max(zr[: iout + 1]))
     side_right = float(np.max(zr[iout:]))
     progress(0.1)
     # closing height along the axis samples (bilinear ground)
@@ -1154,7 +1284,7 @@ def dam_storage(flow: FlowResult, axis: Sequence[Tuple[float, float]], *,
     x_out, y_out = grid.cell_center(r0, c0)
     j0 = int(np.argmin(np.hypot(samples[:, 0] - x_out, samples[:, 1] - y_out)))
     gl = np.nan_to_num(g, nan=-np.inf)
-    side_left = max(side_left, float(np.max(gl[:j0 + 1])))
+    side_left = max(side_left, float(np.max(gl[: j0 + 1])))
     side_right = max(side_right, float(np.max(gl[j0:])))
     closed_height = min(side_left, side_right) - z0
 
@@ -1186,8 +1316,9 @@ def dam_storage(flow: FlowResult, axis: Sequence[Tuple[float, float]], *,
     # orient: downstream = side of the thalweg cell's receiver
     down = _down_index(flow.codes, np.isfinite(z2))
     rc = int(down[r0 * cols + c0])
-    seg_out = int(np.argmin(np.hypot(seg0[:, 0] + 0.5 * segv[:, 0] - x_out,
-                                     seg0[:, 1] + 0.5 * segv[:, 1] - y_out)))
+    seg_out = int(
+        np.argmin(np.hypot(seg0[:, 0] + 0.5 * segv[:, 0] - x_out, seg0[:, 1] + 0.5 * segv[:, 1] - y_out))
+    )
     if rc >= 0:
         xd, yd = grid.cell_center(rc // cols, rc % cols)
         sign = 1.0 if (xd - x_out) * nlx[seg_out] + (yd - y_out) * nly[seg_out] > 0 else -1.0
@@ -1223,8 +1354,11 @@ def dam_storage(flow: FlowResult, axis: Sequence[Tuple[float, float]], *,
             b_ = j0
             while b_ < below.size - 1 and below[b_ + 1]:
                 b_ += 1
-            val = float(sdist[b_] - sdist[a_]) + (ds_[a_ - 1] if a_ > 0 else 0.0) * 0.5 \
+            val = (
+                float(sdist[b_] - sdist[a_])
+                + (ds_[a_ - 1] if a_ > 0 else 0.0) * 0.5
                 + (ds_[b_] if b_ < ds_.size else 0.0) * 0.5
+            )
         if j < heights.size:
             crest[j] = val
         else:
@@ -1248,24 +1382,51 @@ def dam_storage(flow: FlowResult, axis: Sequence[Tuple[float, float]], *,
     catchment_wkb = _to_multipolygon_wkb(mask_to_polygon(mask, grid))
     code, name, life = size_class(float(v_h[0]))
     sed = erosion_modulus * control_km2 * delivery_ratio
-    years = sediment_life(float(v_h[0]), control_km2, erosion_modulus, dry_density,
-                          delivery_ratio) if erosion_modulus > 0 else math.nan
+    years = (
+        sediment_life(float(v_h[0]), control_km2, erosion_modulus, dry_density, delivery_ratio)
+        if erosion_modulus > 0
+        else math.nan
+    )
     progress(1.0)
     return StorageResult(
-        row=r0, col=c0, x=x_out, y=y_out, bed_z=z0, control_km2=control_km2, heights=heights,
-        areas=areas, volumes=vols, crest_lengths=crest, closed_height=closed_height,
-        height=float(height), area_m2=float(a_h[0]), volume_m3=float(v_h[0]), crest_m=crest_h,
-        size_code=code, size_name=name, design_life=life, sediment_t_a=sed, life_years=years,
-        catchment_wkb=catchment_wkb, flooded_wkb=flooded_wkb)
+        row=r0,
+        col=c0,
+        x=x_out,
+        y=y_out,
+        bed_z=z0,
+        control_km2=control_km2,
+        heights=heights,
+        areas=areas,
+        volumes=vols,
+        crest_lengths=crest,
+        closed_height=closed_height,
+        height=float(height),
+        area_m2=float(a_h[0]),
+        volume_m3=float(v_h[0]),
+        crest_m=crest_h,
+        size_code=code,
+        size_name=name,
+        design_life=life,
+        sediment_t_a=sed,
+        life_years=years,
+        catchment_wkb=catchment_wkb,
+        flooded_wkb=flooded_wkb,
+    )
 
 
-def dam_storage_from_dem(dem_path: str, axes: Sequence[Sequence[Tuple[float, float]]], *,
-                         max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                         progress: ProgressFn = _noop_progress,
-                         is_cancelled: CancelFn = _never, **kwargs: Any) -> List[StorageResult]:
+def dam_storage_from_dem(
+    dem_path: str,
+    axes: Sequence[Sequence[Tuple[float, float]]],
+    *,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+    **kwargs: Any,
+) -> List[StorageResult]:
     """Route a DEM file once and run :func:`dam_storage` for each axis."""
-    flow = route_dem(dem_path, max_memory_mb=max_memory_mb,
-                     progress=lambda f: progress(0.5 * f), is_cancelled=is_cancelled)
+    flow = route_dem(
+        dem_path, max_memory_mb=max_memory_mb, progress=lambda f: progress(0.5 * f), is_cancelled=is_cancelled
+    )
     out = []
     n = max(len(axes), 1)
 
@@ -1274,6 +1435,7 @@ def dam_storage_from_dem(dem_path: str, axes: Sequence[Sequence[Tuple[float, flo
 
         def report(f: float) -> None:
             progress(lo + (hi - lo) * f)
+
         return report
 
     for i, axis in enumerate(axes):

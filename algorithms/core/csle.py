@@ -99,6 +99,7 @@ _INT_NODATA = -2147483648
 # factors on arrays
 # ---------------------------------------------------------------------------
 
+
 def s_factor(slope_deg: np.ndarray) -> np.ndarray:
     """CSLE slope-steepness factor S of slope angles in degrees (NaN stays NaN).
 
@@ -108,23 +109,33 @@ def s_factor(slope_deg: np.ndarray) -> np.ndarray:
     theta = np.asarray(slope_deg, dtype=np.float64)
     s = np.sin(np.radians(theta))
     with np.errstate(invalid="ignore"):
-        out = np.where(theta < 5.0, 10.8 * s + 0.03,
-                       np.where(theta < 10.0, 16.8 * s - 0.50, 21.91 * s - 0.96))
+        out = np.where(
+            theta < 5.0, 10.8 * s + 0.03, np.where(theta < 10.0, 16.8 * s - 0.50, 21.91 * s - 0.96)
+        )
     return out
 
 
-def m_exponent(slope_deg: np.ndarray, breaks: Sequence[float] = CSLE_M_BREAKS_DEG,
-               values: Sequence[float] = CSLE_M_VALUES) -> np.ndarray:
+def m_exponent(
+    slope_deg: np.ndarray,
+    breaks: Sequence[float] = CSLE_M_BREAKS_DEG,
+    values: Sequence[float] = CSLE_M_VALUES,
+) -> np.ndarray:
     """Slope-length exponent m by slope class; a break belongs to the lower class.
 
     >>> m_exponent(np.array([0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 5.1])).tolist()
     [0.2, 0.2, 0.3, 0.3, 0.4, 0.4, 0.5]
     """
     if len(values) != len(breaks) + 1:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The slope-length exponents need one value more than the slope breaks "
-            "({n_breaks} breaks, {n_values} values), e.g. breaks 1,3,5 and values "
-            "0.2,0.3,0.4,0.5."), n_breaks=len(breaks), n_values=len(values))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The slope-length exponents need one value more than the slope breaks "
+                "({n_breaks} breaks, {n_values} values), e.g. breaks 1,3,5 and values "
+                "0.2,0.3,0.4,0.5.",
+            ),
+            n_breaks=len(breaks),
+            n_values=len(values),
+        )
     theta = np.nan_to_num(np.asarray(slope_deg, dtype=np.float64), nan=0.0)
     idx = np.searchsorted(np.asarray(breaks, dtype=np.float64), theta, side="left")
     return np.asarray(values, dtype=np.float64)[idx]
@@ -148,7 +159,7 @@ def flow_width_factor(dem: np.ndarray, cellsize_x: float, cellsize_y: float) -> 
     nb = []
     for dr in range(3):
         for dc in range(3):
-            v = zp[dr:dr + rows, dc:dc + cols]
+            v = zp[dr : dr + rows, dc : dc + cols]
             nb.append(np.where(np.isnan(v), centre, v))
     a, b, c, d, _e, f, g, h, i = nb
     dzdx = ((c + 2.0 * f + i) - (a + 2.0 * d + g)) / (8.0 * cellsize_x)
@@ -161,9 +172,13 @@ def flow_width_factor(dem: np.ndarray, cellsize_x: float, cellsize_y: float) -> 
     return x
 
 
-def l_factor_from_area(upslope_in_m2: np.ndarray, cellsize: float, m: np.ndarray,
-                       x: Optional[np.ndarray] = None,
-                       max_length_m: Optional[float] = CSLE_MAX_SLOPE_LENGTH_M) -> np.ndarray:
+def l_factor_from_area(
+    upslope_in_m2: np.ndarray,
+    cellsize: float,
+    m: np.ndarray,
+    x: Optional[np.ndarray] = None,
+    max_length_m: Optional[float] = CSLE_MAX_SLOPE_LENGTH_M,
+) -> np.ndarray:
     """Desmet–Govers L from the area draining into each cell's inlet.
 
     This is the part of the L factor that needs no flow routing, so it can be
@@ -191,8 +206,7 @@ def l_factor_from_area(upslope_in_m2: np.ndarray, cellsize: float, m: np.ndarray
     """
     a_in = np.asarray(upslope_in_m2, dtype=np.float64)
     m = np.broadcast_to(np.asarray(m, dtype=np.float64), a_in.shape)
-    xx = np.ones_like(a_in) if x is None else np.nan_to_num(
-        np.asarray(x, dtype=np.float64), nan=1.0)
+    xx = np.ones_like(a_in) if x is None else np.nan_to_num(np.asarray(x, dtype=np.float64), nan=1.0)
     d = float(cellsize)
     step = d / xx  # λ_out − λ_in
     lam_in = np.maximum(a_in, 0.0) / (d * xx)
@@ -200,8 +214,7 @@ def l_factor_from_area(upslope_in_m2: np.ndarray, cellsize: float, m: np.ndarray
         lam_in = np.minimum(lam_in, np.maximum(float(max_length_m) - step, 0.0))
     lam_out = lam_in + step
     with np.errstate(invalid="ignore"):
-        out = (lam_out ** (m + 1.0) - lam_in ** (m + 1.0)) / (
-            step * CSLE_UNIT_PLOT_LENGTH_M ** m)
+        out = (lam_out ** (m + 1.0) - lam_in ** (m + 1.0)) / (step * CSLE_UNIT_PLOT_LENGTH_M**m)
     out[np.isnan(a_in)] = np.nan
     return out
 
@@ -217,14 +230,19 @@ class LSResult:
     channel_cells: int = 0
 
 
-def ls_factor_arrays(dem: np.ndarray, cellsize_x: float, cellsize_y: float, *,
-                     max_length_m: Optional[float] = CSLE_MAX_SLOPE_LENGTH_M,
-                     channel_area_m2: Optional[float] = None,
-                     m_breaks: Sequence[float] = CSLE_M_BREAKS_DEG,
-                     m_values: Sequence[float] = CSLE_M_VALUES,
-                     max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                     progress: ProgressFn = _noop_progress,
-                     is_cancelled: CancelFn = _never) -> LSResult:
+def ls_factor_arrays(
+    dem: np.ndarray,
+    cellsize_x: float,
+    cellsize_y: float,
+    *,
+    max_length_m: Optional[float] = CSLE_MAX_SLOPE_LENGTH_M,
+    channel_area_m2: Optional[float] = None,
+    m_breaks: Sequence[float] = CSLE_M_BREAKS_DEG,
+    m_values: Sequence[float] = CSLE_M_VALUES,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> LSResult:
     """L, S and LS of a whole DEM array (NaN = nodata).
 
     Slope (Horn, degrees) and aspect come from the DEM as given; flow routing
@@ -239,31 +257,49 @@ def ls_factor_arrays(dem: np.ndarray, cellsize_x: float, cellsize_y: float, *,
     slope = slope_array(z, cellsize_x, cellsize_y)
     progress(0.05)
     check_cancel(is_cancelled)
-    filled = fill_depressions(z, cellsize_x=cellsize_x, cellsize_y=cellsize_y,
-                              max_memory_mb=max_memory_mb, is_cancelled=is_cancelled,
-                              progress=lambda f: progress(0.05 + 0.35 * f))
-    codes = d8_directions(filled, cellsize_x, cellsize_y, max_memory_mb=max_memory_mb,
-                          is_cancelled=is_cancelled)
+    filled = fill_depressions(
+        z,
+        cellsize_x=cellsize_x,
+        cellsize_y=cellsize_y,
+        max_memory_mb=max_memory_mb,
+        is_cancelled=is_cancelled,
+        progress=lambda f: progress(0.05 + 0.35 * f),
+    )
+    codes = d8_directions(
+        filled, cellsize_x, cellsize_y, max_memory_mb=max_memory_mb, is_cancelled=is_cancelled
+    )
     del filled
     progress(0.5)
     n_channel = 0
     if channel_area_m2 is not None and channel_area_m2 > 0:
-        acc = flow_accumulation(codes, max_memory_mb=max_memory_mb, is_cancelled=is_cancelled,
-                                progress=lambda f: progress(0.5 + 0.15 * f))
+        acc = flow_accumulation(
+            codes,
+            max_memory_mb=max_memory_mb,
+            is_cancelled=is_cancelled,
+            progress=lambda f: progress(0.5 + 0.15 * f),
+        )
         with np.errstate(invalid="ignore"):
             channel = acc * cell_area >= channel_area_m2
         del acc
         n_channel = int(channel.sum())
         codes = codes.copy()
         codes[channel] = 0  # channel cells pass nothing on: the slope ends there
-        acc = flow_accumulation(codes, max_memory_mb=max_memory_mb, is_cancelled=is_cancelled,
-                                progress=lambda f: progress(0.65 + 0.15 * f))
+        acc = flow_accumulation(
+            codes,
+            max_memory_mb=max_memory_mb,
+            is_cancelled=is_cancelled,
+            progress=lambda f: progress(0.65 + 0.15 * f),
+        )
         a_in = (acc - 1.0) * cell_area
         a_in[channel] = 0.0
         a_in[np.isnan(z)] = np.nan
     else:
-        acc = flow_accumulation(codes, max_memory_mb=max_memory_mb, is_cancelled=is_cancelled,
-                                progress=lambda f: progress(0.5 + 0.3 * f))
+        acc = flow_accumulation(
+            codes,
+            max_memory_mb=max_memory_mb,
+            is_cancelled=is_cancelled,
+            progress=lambda f: progress(0.5 + 0.3 * f),
+        )
         a_in = (acc - 1.0) * cell_area
     del acc, codes
     check_cancel(is_cancelled)
@@ -276,25 +312,37 @@ def ls_factor_arrays(dem: np.ndarray, cellsize_x: float, cellsize_y: float, *,
     return LSResult(l=l_fac, s=s_fac, ls=l_fac * s_fac, slope=slope, channel_cells=n_channel)
 
 
-def ls_factor_rasters(dem_path: str, l_path: Optional[str], s_path: Optional[str],
-                      ls_path: Optional[str], *,
-                      max_length_m: Optional[float] = CSLE_MAX_SLOPE_LENGTH_M,
-                      channel_area_m2: Optional[float] = None,
-                      m_breaks: Sequence[float] = CSLE_M_BREAKS_DEG,
-                      m_values: Sequence[float] = CSLE_M_VALUES,
-                      max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                      progress: ProgressFn = _noop_progress,
-                      is_cancelled: CancelFn = _never) -> LSResult:
+def ls_factor_rasters(
+    dem_path: str,
+    l_path: Optional[str],
+    s_path: Optional[str],
+    ls_path: Optional[str],
+    *,
+    max_length_m: Optional[float] = CSLE_MAX_SLOPE_LENGTH_M,
+    channel_area_m2: Optional[float] = None,
+    m_breaks: Sequence[float] = CSLE_M_BREAKS_DEG,
+    m_values: Sequence[float] = CSLE_M_VALUES,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> LSResult:
     """Compute L, S, LS of a DEM file and write those whose path is given (Float32)."""
     z, grid = read_array(dem_path)
     grid.check_usable()
     if not np.isfinite(z).any():
-        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The DEM {path} has no valid cells."),
-                         path=dem_path)
-    result = ls_factor_arrays(z, grid.cellsize_x, grid.cellsize_y, max_length_m=max_length_m,
-                              channel_area_m2=channel_area_m2, m_breaks=m_breaks,
-                              m_values=m_values, max_memory_mb=max_memory_mb,
-                              progress=lambda f: progress(0.9 * f), is_cancelled=is_cancelled)
+        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The DEM {path} has no valid cells."), path=dem_path)
+    result = ls_factor_arrays(
+        z,
+        grid.cellsize_x,
+        grid.cellsize_y,
+        max_length_m=max_length_m,
+        channel_area_m2=channel_area_m2,
+        m_breaks=m_breaks,
+        m_values=m_values,
+        max_memory_mb=max_memory_mb,
+        progress=lambda f: progress(0.9 * f),
+        is_cancelled=is_cancelled,
+    )
     for path, arr in ((l_path, result.l), (s_path, result.s), (ls_path, result.ls)):
         if path:
             write_array(path, grid, arr, nodata=SOIL_LOSS_NODATA, is_cancelled=is_cancelled)
@@ -306,20 +354,29 @@ def ls_factor_rasters(dem_path: str, l_path: Optional[str], s_path: Optional[str
 # intensity and rate
 # ---------------------------------------------------------------------------
 
-def intensity_bounds(tolerance: float = TOLERANCE_T_KM2_A,
-                     bounds: Sequence[float] = EROSION_CLASS_BOUNDS) -> List[float]:
+
+def intensity_bounds(
+    tolerance: float = TOLERANCE_T_KM2_A, bounds: Sequence[float] = EROSION_CLASS_BOUNDS
+) -> List[float]:
     """Lower bounds of classes 2..6: ``[tolerance, 2500, 5000, 8000, 15000]``."""
     if not tolerance > 0 or tolerance >= bounds[0]:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The tolerable soil loss must be above 0 and below {limit:g} t/km²·a "
-            "(the lower bound of the moderate class); got {value:g}. SL 190-2007 uses 200 in the "
-            "northern rocky mountains, 500 in the southern red-soil hills, 1000 on the Loess "
-            "Plateau."), limit=bounds[0], value=tolerance)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The tolerable soil loss must be above 0 and below {limit:g} t/km²·a "
+                "(the lower bound of the moderate class); got {value:g}. SL 190-2007 uses 200 in the "
+                "northern rocky mountains, 500 in the southern red-soil hills, 1000 on the Loess "
+                "Plateau.",
+            ),
+            limit=bounds[0],
+            value=tolerance,
+        )
     return [float(tolerance)] + [float(b) for b in bounds]
 
 
-def classify_intensity(modulus: np.ndarray, tolerance: float = TOLERANCE_T_KM2_A,
-                       bounds: Sequence[float] = EROSION_CLASS_BOUNDS) -> np.ndarray:
+def classify_intensity(
+    modulus: np.ndarray, tolerance: float = TOLERANCE_T_KM2_A, bounds: Sequence[float] = EROSION_CLASS_BOUNDS
+) -> np.ndarray:
     """SL 190-2007 class 1..6 of a soil-loss modulus (t·km⁻²·a⁻¹); NaN gives 0.
 
     Classes are lower-bound inclusive: exactly the tolerance is 轻度 (2) and
@@ -359,6 +416,7 @@ def area_to_treat(total_area: float, eroded_area: float, target_pct: float) -> f
 # editable lookup tables (CSV with '#' comment lines)
 # ---------------------------------------------------------------------------
 
+
 def read_table(path: str, required: Sequence[str]) -> List[Dict[str, str]]:
     """Rows of a CSV lookup table; lines starting with ``#`` are comments.
 
@@ -366,44 +424,74 @@ def read_table(path: str, required: Sequence[str]) -> List[Dict[str, str]]:
     :class:`InputError` when the file is missing or lacks a column.
     """
     if not path or not os.path.exists(path):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The lookup table {path} does not exist."), path=path)
+        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The lookup table {path} does not exist."), path=path)
     with open(path, encoding="utf-8-sig") as handle:
         lines = [ln for ln in handle if ln.strip() and not ln.lstrip().startswith("#")]
     reader = csv.DictReader(io.StringIO("".join(lines)))
     names = [n.strip().lower() for n in (reader.fieldnames or [])]
     missing = [c for c in required if c not in names]
     if missing:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The lookup table {path} lacks the column(s) {missing}; it has "
-            "{columns}."), path=path, missing=", ".join(missing), columns=", ".join(names))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore", "The lookup table {path} lacks the column(s) {missing}; it has {columns}."
+            ),
+            path=path,
+            missing=", ".join(missing),
+            columns=", ".join(names),
+        )
     rows = []
     for raw in reader:
         rows.append({(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()})
     return rows
 
 
-def _number(row: Dict[str, str], column: str, path: str, default: Optional[float] = None,
-            low: float = 0.0, high: float = 1.0) -> float:
+def _number(
+    row: Dict[str, str],
+    column: str,
+    path: str,
+    default: Optional[float] = None,
+    low: float = 0.0,
+    high: float = 1.0,
+) -> float:
     text = row.get(column, "")
     if text == "":
         if default is not None:
             return default
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The lookup table {path}: row {code} has no value in column {column}."),
-            path=path, code=row.get("code", "?"), column=column)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore", "The lookup table {path}: row {code} has no value in column {column}."
+            ),
+            path=path,
+            code=row.get("code", "?"),
+            column=column,
+        )
     try:
         value = float(text)
     except ValueError as exc:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The lookup table {path}: row {code}, column {column}: \u201c{text}\u201d "
-            "is not a number."), path=path, code=row.get("code", "?"), column=column,
-            text=text) from exc
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The lookup table {path}: row {code}, column {column}: \u201c{text}\u201d is not a number.",
+            ),
+            path=path,
+            code=row.get("code", "?"),
+            column=column,
+            text=text,
+        ) from exc
     if not low <= value <= high:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The lookup table {path}: row {code}, column {column}: {value:g} is "
-            "outside {low:g}–{high:g}."), path=path, code=row.get("code", "?"), column=column,
-            value=value, low=low, high=high)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The lookup table {path}: row {code}, column {column}: {value:g} is "
+                "outside {low:g}–{high:g}.",
+            ),
+            path=path,
+            code=row.get("code", "?"),
+            column=column,
+            value=value,
+            low=low,
+            high=high,
+        )
     return value
 
 
@@ -425,13 +513,25 @@ def read_landuse_table(path: str) -> List[LandUseClass]:
     for row in rows:
         cover = row.get("cover", "").lower()
         if cover not in ("", "forest", "grass", "none"):
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The lookup table {path}: row {code}, column cover must be forest, "
-                "grass or empty, not \u201c{value}\u201d."), path=path, code=row["code"],
-                value=cover)
-        out.append(LandUseClass(row["code"], row.get("name_zh") or row.get("name", ""),
-                                _number(row, "b", path), _number(row, "t", path),
-                                "" if cover == "none" else cover))
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The lookup table {path}: row {code}, column cover must be forest, "
+                    "grass or empty, not \u201c{value}\u201d.",
+                ),
+                path=path,
+                code=row["code"],
+                value=cover,
+            )
+        out.append(
+            LandUseClass(
+                row["code"],
+                row.get("name_zh") or row.get("name", ""),
+                _number(row, "b", path),
+                _number(row, "t", path),
+                "" if cover == "none" else cover,
+            )
+        )
     return out
 
 
@@ -451,10 +551,10 @@ def read_measure_table(path: str) -> List[Measure]:
     out = []
     for row in rows:
         t = _number(row, "t", path, default=-1.0)
-        names = tuple(n for n in (row["code"], row.get("name_zh", ""), row.get("name_en", ""))
-                      if n)
-        out.append(Measure(row["code"], names, _number(row, "e", path),
-                           None if t is not None and t < 0 else t))
+        names = tuple(n for n in (row["code"], row.get("name_zh", ""), row.get("name_en", "")) if n)
+        out.append(
+            Measure(row["code"], names, _number(row, "e", path), None if t is not None and t < 0 else t)
+        )
     return out
 
 
@@ -474,8 +574,7 @@ def read_fvc_table(path: str) -> Dict[str, Tuple[np.ndarray, np.ndarray]]:
     return out
 
 
-def read_value_table(path: str, column: str = "k", high: float = 1.0
-                     ) -> Tuple[np.ndarray, np.ndarray]:
+def read_value_table(path: str, column: str = "k", high: float = 1.0) -> Tuple[np.ndarray, np.ndarray]:
     """Class code → value table (e.g. soil class → K): sorted numeric codes and values."""
     rows = read_table(path, ("code", column))
     pairs = []
@@ -483,13 +582,21 @@ def read_value_table(path: str, column: str = "k", high: float = 1.0
         try:
             code = float(row["code"])
         except ValueError as exc:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The lookup table {path}: the code \u201c{code}\u201d is not a number "
-                "(a class raster holds numbers)."), path=path, code=row["code"]) from exc
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The lookup table {path}: the code \u201c{code}\u201d is not a number "
+                    "(a class raster holds numbers).",
+                ),
+                path=path,
+                code=row["code"],
+            ) from exc
         pairs.append((code, _number(row, column, path, high=high)))
     pairs.sort()
-    return (np.array([p[0] for p in pairs], dtype=np.float64),
-            np.array([p[1] for p in pairs], dtype=np.float64))
+    return (
+        np.array([p[0] for p in pairs], dtype=np.float64),
+        np.array([p[1] for p in pairs], dtype=np.float64),
+    )
 
 
 def fvc_to_b(fvc: np.ndarray, table: Tuple[np.ndarray, np.ndarray]) -> np.ndarray:
@@ -505,8 +612,7 @@ def fvc_to_b(fvc: np.ndarray, table: Tuple[np.ndarray, np.ndarray]) -> np.ndarra
     return np.where(np.isnan(fvc), np.nan, out)
 
 
-def match_landuse(codes: Sequence[object], table: Sequence[LandUseClass]
-                  ) -> Tuple[List[int], List[str]]:
+def match_landuse(codes: Sequence[object], table: Sequence[LandUseClass]) -> Tuple[List[int], List[str]]:
     """Row index (first matching pattern) for each code, and the unmatched codes.
 
     A numeric code that matches no row is tried again zero-padded to 4 digits,
@@ -537,8 +643,7 @@ def match_landuse(codes: Sequence[object], table: Sequence[LandUseClass]
     return out, missing
 
 
-def match_measures(values: Sequence[object], table: Sequence[Measure]
-                   ) -> Tuple[List[int], List[str]]:
+def match_measures(values: Sequence[object], table: Sequence[Measure]) -> Tuple[List[int], List[str]]:
     """Row index for each measure type (matched on code, Chinese or English name,
     case-insensitive), and the unmatched values."""
     out, missing = [], []
@@ -564,19 +669,31 @@ def code_text(value: object) -> str:
 def unmatched_error(kind: str, missing: Sequence[str], path: str) -> InputError:
     shown = ", ".join(sorted(set(missing), key=str)[:30])
     if kind == "measure":
-        return InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "These measure types are not in the measure table {path}: {codes}. Add a "
-            "row (code, name, E, T) for each, or correct the measure field."), path=path,
-            codes=shown)
-    return InputError(QT_TRANSLATE_NOOP(
-        "SwcCore", "These land-use codes are not in the land-use table {path}: {codes}. Add a "
-        "row (code, B, T) for each, or choose the table that matches the land-use "
-        "classification."), path=path, codes=shown)
+        return InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "These measure types are not in the measure table {path}: {codes}. Add a "
+                "row (code, name, E, T) for each, or correct the measure field.",
+            ),
+            path=path,
+            codes=shown,
+        )
+    return InputError(
+        QT_TRANSLATE_NOOP(
+            "SwcCore",
+            "These land-use codes are not in the land-use table {path}: {codes}. Add a "
+            "row (code, B, T) for each, or choose the table that matches the land-use "
+            "classification.",
+        ),
+        path=path,
+        codes=shown,
+    )
 
 
 # ---------------------------------------------------------------------------
 # grids: alignment of the inputs on the reference grid
 # ---------------------------------------------------------------------------
+
 
 def same_crs(wkt_a: str, wkt_b: str) -> bool:
     """True when both WKTs describe the same CRS (or one of them is unknown)."""
@@ -596,8 +713,7 @@ def _crs_name(wkt: str) -> str:
     return f"{name} (EPSG:{code})" if code else name
 
 
-def align_raster(path: str, grid: GridSpec, out_path: str, label: str,
-                 categorical: bool = False) -> str:
+def align_raster(path: str, grid: GridSpec, out_path: str, label: str, categorical: bool = False) -> str:
     """``path`` on ``grid``: itself when already aligned, else warped to ``out_path``.
 
     Categorical rasters are resampled by nearest neighbour to Int32 (nodata
@@ -611,18 +727,30 @@ def align_raster(path: str, grid: GridSpec, out_path: str, label: str,
     """
     ds, src = open_raster(path)
     if not same_crs(src.crs_wkt, grid.crs_wkt):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The raster {label} is in {src_crs}, not in the CRS of the DEM/LS grid "
-            "{dst_crs}. Reproject it first (Raster ▸ Projections ▸ Warp, or gdalwarp -t_srs)."),
-            label=label, src_crs=_crs_name(src.crs_wkt), dst_crs=_crs_name(grid.crs_wkt))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The raster {label} is in {src_crs}, not in the CRS of the DEM/LS grid "
+                "{dst_crs}. Reproject it first (Raster ▸ Projections ▸ Warp, or gdalwarp -t_srs).",
+            ),
+            label=label,
+            src_crs=_crs_name(src.crs_wkt),
+            dst_crs=_crs_name(grid.crs_wkt),
+        )
     ax0, ay0, ax1, ay1 = src.extent
     bx0, by0, bx1, by1 = grid.extent
     if ax0 >= bx1 or ax1 <= bx0 or ay0 >= by1 or ay1 <= by0:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The raster {label} does not overlap the DEM/LS grid. Check that both "
-            "cover the same area."), label=label)
-    if (tuple(round(v, 6) for v in src.geotransform) == tuple(round(v, 6) for v in grid.geotransform)
-            and src.shape == grid.shape):
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The raster {label} does not overlap the DEM/LS grid. Check that both cover the same area.",
+            ),
+            label=label,
+        )
+    if (
+        tuple(round(v, 6) for v in src.geotransform) == tuple(round(v, 6) for v in grid.geotransform)
+        and src.shape == grid.shape
+    ):
         return path
     del ds
     if categorical:
@@ -631,9 +759,16 @@ def align_raster(path: str, grid: GridSpec, out_path: str, label: str,
         out_type, dst_nodata, alg = gdal.GDT_Float32, SOIL_LOSS_NODATA, "bilinear"
     xmin, ymin, xmax, ymax = grid.extent
     options = gdal.WarpOptions(
-        format="GTiff", outputBounds=(xmin, ymin, xmax, ymax), xRes=grid.cellsize_x,
-        yRes=grid.cellsize_y, resampleAlg=alg, outputType=out_type, dstNodata=dst_nodata,
-        srcNodata=src.nodata, creationOptions=["TILED=YES", "COMPRESS=LZW", "BIGTIFF=IF_SAFER"])
+        format="GTiff",
+        outputBounds=(xmin, ymin, xmax, ymax),
+        xRes=grid.cellsize_x,
+        yRes=grid.cellsize_y,
+        resampleAlg=alg,
+        outputType=out_type,
+        dstNodata=dst_nodata,
+        srcNodata=src.nodata,
+        creationOptions=["TILED=YES", "COMPRESS=LZW", "BIGTIFF=IF_SAFER"],
+    )
     gdal.Warp(out_path, path, options=options)
     return out_path
 
@@ -658,6 +793,7 @@ def unique_codes(path: str, is_cancelled: CancelFn = _never) -> List[float]:
 # ---------------------------------------------------------------------------
 # soil loss
 # ---------------------------------------------------------------------------
+
 
 @dataclass
 class FactorSource:
@@ -733,14 +869,22 @@ class SoilLossResult:
 
     def zone_row(self, z: int) -> Dict[str, Optional[float]]:
         """Table values of zone ``z`` (km², t/a, t·km⁻²·a⁻¹, %)."""
-        return zone_summary(self.class_cells[z], self.loss[z], self.cell_area,
-                            None if self.base_class_cells is None else self.base_class_cells[z],
-                            None if self.base_loss is None else self.base_loss[z])
+        return zone_summary(
+            self.class_cells[z],
+            self.loss[z],
+            self.cell_area,
+            None if self.base_class_cells is None else self.base_class_cells[z],
+            None if self.base_loss is None else self.base_loss[z],
+        )
 
 
-def zone_summary(class_cells: np.ndarray, loss_sum: float, cell_area: float,
-                 base_class_cells: Optional[np.ndarray] = None,
-                 base_loss_sum: Optional[float] = None) -> Dict[str, Optional[float]]:
+def zone_summary(
+    class_cells: np.ndarray,
+    loss_sum: float,
+    cell_area: float,
+    base_class_cells: Optional[np.ndarray] = None,
+    base_loss_sum: Optional[float] = None,
+) -> Dict[str, Optional[float]]:
     """Areas (km²) per class, mean modulus, total loss (t/a), eroded area, rate."""
     km2 = cell_area / 1e6
     cells = float(class_cells[1:].sum())
@@ -763,29 +907,49 @@ def zone_summary(class_cells: np.ndarray, loss_sum: float, cell_area: float,
         row["BASE_ERODED_KM2"] = b_eroded * km2
         row["BASE_SWC_RATE"] = swc_rate(b_cells, b_eroded)
         row["REDUCTION_T"] = row["BASE_LOSS_T"] - row["SOIL_LOSS_T"]  # type: ignore[operator]
-        row["REDUCTION_PCT"] = (100.0 * row["REDUCTION_T"] / row["BASE_LOSS_T"]  # type: ignore
-                                if row["BASE_LOSS_T"] else None)
+        row["REDUCTION_PCT"] = (
+            100.0 * row["REDUCTION_T"] / row["BASE_LOSS_T"]  # type: ignore
+            if row["BASE_LOSS_T"]
+            else None
+        )
         rate, base_rate = row["SWC_RATE"], row["BASE_SWC_RATE"]
         row["RATE_GAIN"] = (rate - base_rate) if rate is not None and base_rate is not None else None
     else:
-        for key in ("BASE_LOSS_T", "BASE_MODULUS", "BASE_ERODED_KM2", "BASE_SWC_RATE",
-                    "REDUCTION_T", "REDUCTION_PCT", "RATE_GAIN"):
+        for key in (
+            "BASE_LOSS_T",
+            "BASE_MODULUS",
+            "BASE_ERODED_KM2",
+            "BASE_SWC_RATE",
+            "REDUCTION_T",
+            "REDUCTION_PCT",
+            "RATE_GAIN",
+        ):
             row[key] = None
     return row
 
 
-def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandUseSource,
-              out_path: str, intensity_path: Optional[str], *,
-              fvc_path: Optional[str] = None,
-              fvc_table: Optional[Dict[str, Tuple[np.ndarray, np.ndarray]]] = None,
-              fvc_percent: bool = False,
-              measures: Optional[MeasureSource] = None,
-              baseline_path: Optional[str] = None,
-              zone_path: Optional[str] = None, n_zones: int = 0,
-              tolerance: float = TOLERANCE_T_KM2_A, grid: Optional[GridSpec] = None,
-              block_rows: int = DEFAULT_BLOCK, block_cols: int = DEFAULT_BLOCK,
-              progress: ProgressFn = _noop_progress,
-              is_cancelled: CancelFn = _never) -> SoilLossResult:
+def soil_loss(
+    ls: FactorSource,
+    r: FactorSource,
+    k: FactorSource,
+    landuse: LandUseSource,
+    out_path: str,
+    intensity_path: Optional[str],
+    *,
+    fvc_path: Optional[str] = None,
+    fvc_table: Optional[Dict[str, Tuple[np.ndarray, np.ndarray]]] = None,
+    fvc_percent: bool = False,
+    measures: Optional[MeasureSource] = None,
+    baseline_path: Optional[str] = None,
+    zone_path: Optional[str] = None,
+    n_zones: int = 0,
+    tolerance: float = TOLERANCE_T_KM2_A,
+    grid: Optional[GridSpec] = None,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> SoilLossResult:
     """Soil loss A = 100·R·K·LS·B·E·T (t·km⁻²·a⁻¹), its intensity class, zonal sums.
 
     All rasters must already be aligned on ``grid`` (see :func:`align_raster`);
@@ -799,8 +963,9 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
     """
     if grid is None:
         if not ls.path:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The soil-loss run needs a grid: give a DEM or an LS raster."))
+            raise InputError(
+                QT_TRANSLATE_NOOP("SwcCore", "The soil-loss run needs a grid: give a DEM or an LS raster.")
+            )
         _ds, grid = open_raster(ls.path)
     edges = intensity_bounds(tolerance)
     sources: List[Tuple[gdal.Band, Optional[float]]] = []
@@ -812,8 +977,10 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
             return
         ds, g = open_raster(path)
         if g.shape != grid.shape:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The raster {label} is not aligned on the DEM/LS grid."), label=name)
+            raise InputError(
+                QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
+                label=name,
+            )
         keep.append(ds)
         slots[name] = len(sources)
         sources.append((ds.GetRasterBand(1), g.nodata))
@@ -838,8 +1005,7 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
     forest_idx = np.array([c == "forest" for c in lu_cover], dtype=bool)
     grass_idx = np.array([c == "grass" for c in lu_cover], dtype=bool)
 
-    def factor(src: FactorSource, name: str, arrays: List[np.ndarray],
-               shape: Tuple[int, int]) -> np.ndarray:
+    def factor(src: FactorSource, name: str, arrays: List[np.ndarray], shape: Tuple[int, int]) -> np.ndarray:
         if name in slots:
             return src.lookup(arrays[slots[name]])
         constant = np.nan if src.constant is None else float(src.constant)
@@ -848,8 +1014,11 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
     def kernel(arrays: List[np.ndarray], window) -> List[np.ndarray]:
         shape = (window.rows, window.cols)
         lu_raw = arrays[slots["LANDUSE"]]
-        pos = np.clip(np.searchsorted(landuse.codes, np.nan_to_num(lu_raw, nan=-1e300)), 0,
-                      max(landuse.codes.size - 1, 0))
+        pos = np.clip(
+            np.searchsorted(landuse.codes, np.nan_to_num(lu_raw, nan=-1e300)),
+            0,
+            max(landuse.codes.size - 1, 0),
+        )
         lu_ok = ~np.isnan(lu_raw) & (landuse.codes[pos] == lu_raw)
         b = np.where(lu_ok, landuse.b[pos], np.nan)
         t_lu = np.where(lu_ok, landuse.t[pos], np.nan)
@@ -887,8 +1056,7 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
         loss[:] += np.bincount(zone[valid], weights=a[valid], minlength=n_z)[:n_z]
         if valid.any():
             sums["n"] += float(valid.sum())
-            for name, arr in (("R", r_a), ("K", k_a), ("LS", ls_a), ("B", b), ("E", e_a),
-                              ("T", t_a)):
+            for name, arr in (("R", r_a), ("K", k_a), ("LS", ls_a), ("B", b), ("E", e_a), ("T", t_a)):
                 sums[name] += float(arr[valid].sum())
         if has_base:
             if baseline_path:
@@ -898,8 +1066,11 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
             cls0 = classify_intensity(a0, edges[0])
             v0 = cls0 > 0
             base_cells[:] += bincount2(zone[v0], cls0[v0], n_z, N_CLASSES + 1)  # type: ignore
-            base_loss[:] += np.bincount(zone[v0], weights=a0[v0],  # type: ignore
-                                        minlength=n_z)[:n_z]
+            base_loss[:] += np.bincount(
+                zone[v0],
+                weights=a0[v0],  # type: ignore
+                minlength=n_z,
+            )[:n_z]
         out = [a.astype(np.float32)]
         if intensity_path:
             out.append(cls)
@@ -912,13 +1083,25 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
             w_c = RasterWriter(intensity_path, grid, gdal.GDT_Byte, nodata=0)
             writers.append(w_c)
         try:
-            map_blocks(sources, grid, kernel, writers, block_rows=block_rows,
-                       block_cols=block_cols, progress=progress, is_cancelled=is_cancelled)
+            map_blocks(
+                sources,
+                grid,
+                kernel,
+                writers,
+                block_rows=block_rows,
+                block_cols=block_cols,
+                progress=progress,
+                is_cancelled=is_cancelled,
+            )
             if class_cells.sum() == 0:
-                raise InputError(QT_TRANSLATE_NOOP(
-                    "SwcCore", "No cell has a soil-loss value: the land use and the factors "
-                    "(R, K, LS) have no valid cell in common. Check that the rasters overlap "
-                    "and that their nodata values are right."))
+                raise InputError(
+                    QT_TRANSLATE_NOOP(
+                        "SwcCore",
+                        "No cell has a soil-loss value: the land use and the factors "
+                        "(R, K, LS) have no valid cell in common. Check that the rasters overlap "
+                        "and that their nodata values are right.",
+                    )
+                )
             w_a.set_metadata({"UNITS": "t/km2/a", "TOLERANCE": str(tolerance)})
             w_a.commit()
             if w_c is not None:
@@ -928,10 +1111,15 @@ def soil_loss(ls: FactorSource, r: FactorSource, k: FactorSource, landuse: LandU
             if w_c is not None and w_c.ds is not None:
                 w_c.discard()
     n = max(sums.pop("n"), 1.0)
-    return SoilLossResult(cell_area=grid.cell_area, class_cells=class_cells, loss=loss,
-                          base_class_cells=base_cells, base_loss=base_loss,
-                          missing={k_: v for k_, v in missing.items() if v},
-                          factor_means={k_: v / n for k_, v in sums.items()})
+    return SoilLossResult(
+        cell_area=grid.cell_area,
+        class_cells=class_cells,
+        loss=loss,
+        base_class_cells=base_cells,
+        base_loss=base_loss,
+        missing={k_: v for k_, v in missing.items() if v},
+        factor_means={k_: v / n for k_, v in sums.items()},
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -960,10 +1148,18 @@ class RateResult:
     kind: int
 
 
-def swc_rate_cells(path: str, zone_path: str, n_zones: int, *, kind: int = KIND_AUTO,
-                   tolerance: float = TOLERANCE_T_KM2_A, block_rows: int = DEFAULT_BLOCK,
-                   block_cols: int = DEFAULT_BLOCK, progress: ProgressFn = _noop_progress,
-                   is_cancelled: CancelFn = _never) -> RateResult:
+def swc_rate_cells(
+    path: str,
+    zone_path: str,
+    n_zones: int,
+    *,
+    kind: int = KIND_AUTO,
+    tolerance: float = TOLERANCE_T_KM2_A,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> RateResult:
     """Count cells per zone and intensity class of a soil-loss (t·km⁻²·a⁻¹) or an
     intensity (1..6) raster; ``zone_path`` is aligned on it (1..n, 0 outside)."""
     if kind == KIND_AUTO:
@@ -972,8 +1168,10 @@ def swc_rate_cells(path: str, zone_path: str, n_zones: int, *, kind: int = KIND_
     ds, grid = open_raster(path)
     zds, zgrid = open_raster(zone_path)
     if zgrid.shape != grid.shape:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The raster {label} is not aligned on the DEM/LS grid."), label="ZONES")
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
+            label="ZONES",
+        )
     counts = np.zeros((n_zones + 1, N_CLASSES + 1), dtype=np.int64)
 
     def kernel(arrays, window):
@@ -988,7 +1186,14 @@ def swc_rate_cells(path: str, zone_path: str, n_zones: int, *, kind: int = KIND_
         counts[:] += bincount2(zone[ok], cls[ok], n_zones + 1, N_CLASSES + 1)
         return []
 
-    map_blocks([(ds.GetRasterBand(1), grid.nodata), (zds.GetRasterBand(1), None)], grid, kernel,
-               [], block_rows=block_rows, block_cols=block_cols, progress=progress,
-               is_cancelled=is_cancelled)
+    map_blocks(
+        [(ds.GetRasterBand(1), grid.nodata), (zds.GetRasterBand(1), None)],
+        grid,
+        kernel,
+        [],
+        block_rows=block_rows,
+        block_cols=block_cols,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
     return RateResult(cell_area=grid.cell_area, class_cells=counts, kind=kind)

@@ -63,8 +63,9 @@ from .slopeclass import classify_slope
 from .terrain import SLOPE_HALO, horn_slope
 from .zones import bincount2, rasterize, temp_path
 
-TABLE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(
-    __file__)))), "resources", "tables")
+TABLE_DIR = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "resources", "tables"
+)
 
 #: Detected types and categories: stable codes (labels are translated by the algorithm).
 FLAT, TERRACE, SLOPELAND = "flat", "terrace", "slopeland"
@@ -92,8 +93,9 @@ class ParcelHistogram:
     [0.95, 3.05]
     """
 
-    def __init__(self, bin_width: float = 0.1, max_value: float = 90.0, channels: int = 0,
-                 flush: int = 4_000_000) -> None:
+    def __init__(
+        self, bin_width: float = 0.1, max_value: float = 90.0, channels: int = 0, flush: int = 4_000_000
+    ) -> None:
         self.width = float(bin_width)
         self.nbins = int(math.ceil(max_value / self.width)) + 1
         self.channels = int(channels)
@@ -104,8 +106,9 @@ class ParcelHistogram:
         self._parts: List[Tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self._pending = 0
 
-    def add(self, labels: np.ndarray, values: np.ndarray,
-            weights: Optional[Sequence[np.ndarray]] = None) -> None:
+    def add(
+        self, labels: np.ndarray, values: np.ndarray, weights: Optional[Sequence[np.ndarray]] = None
+    ) -> None:
         """Count ``values`` (finite, ≥ 0) for parcels ``labels`` (> 0), 1-D arrays.
 
         ``weights``: one array per channel, summed per (parcel, bin).
@@ -113,8 +116,7 @@ class ParcelHistogram:
         if labels.size == 0:
             return
         bins = np.clip(np.floor(values / self.width).astype(np.int64), 0, self.nbins - 1)
-        keys, inverse = np.unique(labels.astype(np.int64) * self.nbins + bins,
-                                  return_inverse=True)
+        keys, inverse = np.unique(labels.astype(np.int64) * self.nbins + bins, return_inverse=True)
         counts = np.bincount(inverse, minlength=keys.size).astype(np.int64)
         sums = np.zeros((self.channels, keys.size))
         for k, w in enumerate(list(weights or [])[: self.channels]):
@@ -166,7 +168,7 @@ class ParcelHistogram:
             return out
         lab = self.labels
         total = self.totals(n)
-        before = np.cumsum(total) - total          # counts of the parcels before each parcel
+        before = np.cumsum(total) - total  # counts of the parcels before each parcel
         cum = np.cumsum(self.counts) - before[lab]  # running count inside each parcel
         target = np.maximum(np.ceil(q * total - 1e-9), 1.0)
         idx = np.nonzero(cum >= target[lab])[0]
@@ -198,19 +200,21 @@ class ParcelStats:
 
     n: int
     cellsize: float
-    cells: np.ndarray          # valid cells (Horn slope defined)
-    mean_slope: np.ndarray     # degrees, NaN without cells
-    p90_slope: np.ndarray      # degrees (bin centre, ±0.05°)
-    slope_class: np.ndarray    # class of the mean slope (0 without cells)
-    class_cells: np.ndarray    # (n+1, classes+1) cells per slope class
+    cells: np.ndarray  # valid cells (Horn slope defined)
+    mean_slope: np.ndarray  # degrees, NaN without cells
+    p90_slope: np.ndarray  # degrees (bin centre, ±0.05°)
+    slope_class: np.ndarray  # class of the mean slope (0 without cells)
+    class_cells: np.ndarray  # (n+1, classes+1) cells per slope class
     z_min: np.ndarray
     z_max: np.ndarray
-    plane_slope: np.ndarray    # slope of the least-squares plane, degrees
+    plane_slope: np.ndarray  # slope of the least-squares plane, degrees
     local_hist: ParcelHistogram = field(repr=False, default_factory=ParcelHistogram)
 
-    def terrace_metrics(self, bench_ratio: float = std.FARMLAND_BENCH_RATIO,
-                        planar_band: Tuple[float, float] = std.FARMLAND_PLANAR_BAND
-                        ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def terrace_metrics(
+        self,
+        bench_ratio: float = std.FARMLAND_BENCH_RATIO,
+        planar_band: Tuple[float, float] = std.FARMLAND_PLANAR_BAND,
+    ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(terrace index, in-bench slope, planar share)`` per parcel (NaN where undefined)."""
         n = self.n
         total = self.local_hist.totals(n)
@@ -228,8 +232,9 @@ class ParcelStats:
         return index, bench, planar
 
 
-def local_gradient(window: np.ndarray, halo: int, cellsize_x: float,
-                   cellsize_y: float) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def local_gradient(
+    window: np.ndarray, halo: int, cellsize_x: float, cellsize_y: float
+) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(slope in degrees, dz/dx, dz/dy)`` of the 2×2 block whose upper-left cell is each core cell.
 
     ``window`` carries ``halo ≥ 1`` cells on every side; NaN where one of the
@@ -242,19 +247,27 @@ def local_gradient(window: np.ndarray, halo: int, cellsize_x: float,
     """
     h = halo
     r, c = window.shape[0] - 2 * h, window.shape[1] - 2 * h
-    z00 = window[h:h + r, h:h + c]
-    z01 = window[h:h + r, h + 1:h + c + 1]
-    z10 = window[h + 1:h + r + 1, h:h + c]
-    z11 = window[h + 1:h + r + 1, h + 1:h + c + 1]
+    z00 = window[h : h + r, h : h + c]
+    z01 = window[h : h + r, h + 1 : h + c + 1]
+    z10 = window[h + 1 : h + r + 1, h : h + c]
+    z11 = window[h + 1 : h + r + 1, h + 1 : h + c + 1]
     gx = ((z01 - z00) + (z11 - z10)) / (2.0 * cellsize_x)
     gy = ((z10 - z00) + (z11 - z01)) / (2.0 * cellsize_y)
     return np.degrees(np.arctan(np.hypot(gx, gy))), gx, gy
 
 
-def parcel_statistics(dem_path: str, label_path: str, n_parcels: int, breaks: Sequence[float], *,
-                      bin_width: float = 0.1, block_rows: int = DEFAULT_BLOCK,
-                      block_cols: int = DEFAULT_BLOCK, progress: ProgressFn = _noop_progress,
-                      is_cancelled: CancelFn = _never) -> ParcelStats:
+def parcel_statistics(
+    dem_path: str,
+    label_path: str,
+    n_parcels: int,
+    breaks: Sequence[float],
+    *,
+    bin_width: float = 0.1,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> ParcelStats:
     """Zonal slope statistics of the parcels in ``label_path`` (Int32, 1..n, 0 outside).
 
     The slope is Horn's (degrees, as ``gdaldem slope -compute_edges``); a
@@ -306,13 +319,26 @@ def parcel_statistics(dem_path: str, label_path: str, n_parcels: int, breaks: Se
         return []
 
     sources = [(ds.GetRasterBand(1), grid.nodata), (lds.GetRasterBand(1), None)]
-    map_blocks(sources, grid, kernel, [], halo=SLOPE_HALO, block_rows=block_rows,
-               block_cols=block_cols, progress=progress, is_cancelled=is_cancelled)
+    map_blocks(
+        sources,
+        grid,
+        kernel,
+        [],
+        halo=SLOPE_HALO,
+        block_rows=block_rows,
+        block_cols=block_cols,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
     if cells[1:].sum() == 0:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "No valid DEM cell lies inside any parcel. Check that the parcels overlap "
-            "the DEM, that their CRS is declared correctly and that the DEM's nodata value is "
-            "right."))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "No valid DEM cell lies inside any parcel. Check that the parcels overlap "
+                "the DEM, that their CRS is declared correctly and that the DEM's nodata value is "
+                "right.",
+            )
+        )
     horn_hist.finish()
     loc_hist.finish()
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -334,10 +360,19 @@ def parcel_statistics(dem_path: str, label_path: str, n_parcels: int, breaks: Se
     cls[cells == 0] = 0
     zmin[~np.isfinite(zmin)] = np.nan
     zmax[~np.isfinite(zmax)] = np.nan
-    return ParcelStats(n=n, cellsize=max(csx, csy), cells=cells.astype(np.int64), mean_slope=mean,
-                       p90_slope=horn_hist.quantile(0.9, n), slope_class=cls,
-                       class_cells=class_cells, z_min=zmin, z_max=zmax, plane_slope=plane,
-                       local_hist=loc_hist)
+    return ParcelStats(
+        n=n,
+        cellsize=max(csx, csy),
+        cells=cells.astype(np.int64),
+        mean_slope=mean,
+        p90_slope=horn_hist.quantile(0.9, n),
+        slope_class=cls,
+        class_cells=class_cells,
+        z_min=zmin,
+        z_max=zmax,
+        plane_slope=plane,
+        local_hist=loc_hist,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -349,11 +384,10 @@ def read_table(path: str) -> List[Dict[str, str]]:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             lines = [ln for ln in handle if ln.strip() and not ln.lstrip().startswith("#")]
     except OSError as exc:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "Cannot read the table {path}: {reason}"), path=path,
-            reason=str(exc)) from exc
-    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(lines)]
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "Cannot read the table {path}: {reason}"), path=path, reason=str(exc)
+        ) from exc
+    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
 
 
 @dataclass(frozen=True)
@@ -409,33 +443,53 @@ def load_rules(path: Optional[str] = None) -> List[CategoryRule]:
     for row in read_table(path):
         try:
             rule = CategoryRule(
-                rule=row["rule"], detected=row.get("detected", "*"), survey=row.get("survey", "*"),
-                slope_min=row.get("slope_min", ""), slope_max=row.get("slope_max", ""),
-                bench_level=row.get("bench_level", "*"), risers=row.get("risers", "*"),
-                road=row.get("road", "*"), category=row["category"],
-                weight=float(row.get("weight") or 0.0), note=row.get("note", ""))
+                rule=row["rule"],
+                detected=row.get("detected", "*"),
+                survey=row.get("survey", "*"),
+                slope_min=row.get("slope_min", ""),
+                slope_max=row.get("slope_max", ""),
+                bench_level=row.get("bench_level", "*"),
+                risers=row.get("risers", "*"),
+                road=row.get("road", "*"),
+                category=row["category"],
+                weight=float(row.get("weight") or 0.0),
+                note=row.get("note", ""),
+            )
             _bound(rule.slope_min, 25.0)
             _bound(rule.slope_max, 25.0)
         except (KeyError, ValueError) as exc:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The rule table {path} has an invalid row {row}: {reason}. Columns: "
-                "rule, detected, survey, slope_min, slope_max, bench_level, risers, road, "
-                "category, weight."), path=path, row=row.get("rule", "?"),
-                reason=str(exc)) from exc
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The rule table {path} has an invalid row {row}: {reason}. Columns: "
+                    "rule, detected, survey, slope_min, slope_max, bench_level, risers, road, "
+                    "category, weight.",
+                ),
+                path=path,
+                row=row.get("rule", "?"),
+                reason=str(exc),
+            ) from exc
         if rule.category not in CATEGORY_CODES:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The rule table {path}, row {row}: category \u201c{category}\u201d is "
-                "not one of {codes}."), path=path, row=rule.rule, category=rule.category,
-                codes=", ".join(CATEGORY_CODES))
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The rule table {path}, row {row}: category \u201c{category}\u201d is "
+                    "not one of {codes}.",
+                ),
+                path=path,
+                row=rule.rule,
+                category=rule.category,
+                codes=", ".join(CATEGORY_CODES),
+            )
         rules.append(rule)
     if not rules:
-        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The rule table {path} has no rule."),
-                         path=path)
+        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The rule table {path} has no rule."), path=path)
     return rules
 
 
-def first_rule(rules: Sequence[CategoryRule], facts: Dict[str, object],
-               ban_slope: float) -> Optional[CategoryRule]:
+def first_rule(
+    rules: Sequence[CategoryRule], facts: Dict[str, object], ban_slope: float
+) -> Optional[CategoryRule]:
     """The first rule matching ``facts`` (None when no rule matches)."""
     for rule in rules:
         if rule.matches(facts, ban_slope):
@@ -456,13 +510,19 @@ def load_measures(path: Optional[str] = None) -> Dict[Tuple[str, str], Measure]:
     out = {}
     for row in read_table(path):
         try:
-            out[(row["region"], row["category"])] = Measure(row["measure"], row["measure_en"],
-                                                            row["measure_zh"])
+            out[(row["region"], row["category"])] = Measure(
+                row["measure"], row["measure_en"], row["measure_zh"]
+            )
         except KeyError as exc:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The measure table {path} lacks the column {column}. Columns: "
-                "region, category, measure, measure_en, measure_zh."), path=path,
-                column=str(exc)) from exc
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The measure table {path} lacks the column {column}. Columns: "
+                    "region, category, measure, measure_en, measure_zh.",
+                ),
+                path=path,
+                column=str(exc),
+            ) from exc
     return out
 
 
@@ -486,7 +546,7 @@ def region_code(value: object) -> Optional[str]:
 class DesignBand:
     slope_min: float
     slope_max: float
-    bench: float        # design bench width (m), mid of the table range
+    bench: float  # design bench width (m), mid of the table range
     riser_angle: float  # degrees, mid of the table range
 
 
@@ -495,26 +555,37 @@ def load_design(path: Optional[str] = None) -> List[DesignBand]:
     path = path or os.path.join(TABLE_DIR, std.FARMLAND_DESIGN_CSV)
     bands = []
     for row in read_table(path):
-        bands.append(DesignBand(
-            float(row["slope_min"]), float(row["slope_max"]),
-            (float(row["bench_min"]) + float(row["bench_max"])) / 2.0,
-            (float(row["riser_angle_min"]) + float(row["riser_angle_max"])) / 2.0))
+        bands.append(
+            DesignBand(
+                float(row["slope_min"]),
+                float(row["slope_max"]),
+                (float(row["bench_min"]) + float(row["bench_max"])) / 2.0,
+                (float(row["riser_angle_min"]) + float(row["riser_angle_max"])) / 2.0,
+            )
+        )
     bands.sort(key=lambda b: b.slope_min)
     return bands
 
 
 @dataclass
 class TerraceDesign:
-    bench_width: float   # net bench width B (m)
+    bench_width: float  # net bench width B (m)
     riser_height: float  # H (m)
-    riser_angle: float   # α (degrees)
+    riser_angle: float  # α (degrees)
     risers: int
     earthwork_m3: float
 
 
-def terrace_design(slope_deg: float, relief_m: float, area_m2: float, *,
-                   bands: Sequence[DesignBand], bench_width: float = 0.0,
-                   riser_angle: float = 0.0, riser_cap: float = 2.0) -> Optional[TerraceDesign]:
+def terrace_design(
+    slope_deg: float,
+    relief_m: float,
+    area_m2: float,
+    *,
+    bands: Sequence[DesignBand],
+    bench_width: float = 0.0,
+    riser_angle: float = 0.0,
+    riser_cap: float = 2.0,
+) -> Optional[TerraceDesign]:
     """Level-terrace section for a parcel (GB 51018-2014 §6; domain.md §8).
 
     B = H (cot θ − cot α); the design bench width ``B`` (or the table's, by
@@ -548,14 +619,20 @@ def terrace_design(slope_deg: float, relief_m: float, area_m2: float, *,
         height = riser_cap
         width = height * k
     risers = max(1, int(math.ceil(max(relief_m, 0.0) / height - 1e-9)))
-    return TerraceDesign(width, height, alpha, risers,
-                         area_m2 * height * std.FARMLAND_EARTHWORK_FACTOR)
+    return TerraceDesign(width, height, alpha, risers, area_m2 * height * std.FARMLAND_EARTHWORK_FACTOR)
 
 
-def priority_score(weight: float, slope: float, ban_slope: float, area_ha: float,
-                   distance: Optional[float], *, access_ref: float = std.FARMLAND_ACCESS_REF_M,
-                   size_ref_ha: float = std.FARMLAND_SIZE_REF_HA,
-                   weights: Tuple[float, float, float] = std.FARMLAND_PRIORITY_WEIGHTS) -> float:
+def priority_score(
+    weight: float,
+    slope: float,
+    ban_slope: float,
+    area_ha: float,
+    distance: Optional[float],
+    *,
+    access_ref: float = std.FARMLAND_ACCESS_REF_M,
+    size_ref_ha: float = std.FARMLAND_SIZE_REF_HA,
+    weights: Tuple[float, float, float] = std.FARMLAND_PRIORITY_WEIGHTS,
+) -> float:
     """Priority 0–100: ``100 · w_cat · (w_s·S + w_a·A + w_z·Z) / (w_s + w_a + w_z)``.
 
     S = min(slope / ban slope, 1); A = 1 − min(d / access_ref, 1) with d the
@@ -632,7 +709,7 @@ class ParcelInput:
 
     wkb: bytes
     cropland: bool = True
-    survey_type: object = None   # raw value of TYPE_FIELD (TT / PD / …)
+    survey_type: object = None  # raw value of TYPE_FIELD (TT / PD / …)
     survey_grade: object = None  # raw value of SLOPE_GRADE_FIELD (1–5)
 
 
@@ -653,8 +730,8 @@ class FarmlandSettings:
     access_ref: float = std.FARMLAND_ACCESS_REF_M
     size_ref_ha: float = std.FARMLAND_SIZE_REF_HA
     riser_cap: float = std.FARMLAND_RISER_CAP_M["earth"]
-    bench_width: float = 0.0   # 0 = from the design table
-    riser_angle: float = 0.0   # 0 = from the design table
+    bench_width: float = 0.0  # 0 = from the design table
+    riser_angle: float = 0.0  # 0 = from the design table
     rules: Optional[List[CategoryRule]] = None
     measures: Optional[Dict[Tuple[str, str], Measure]] = None
     design: Optional[List[DesignBand]] = None
@@ -678,7 +755,7 @@ class ParcelRecord:
     relief: Optional[float]
     detected: Optional[str]
     source: Optional[str]
-    survey_type: Optional[str]     # normalised: terrace / slopeland / None
+    survey_type: Optional[str]  # normalised: terrace / slopeland / None
     survey_grade: Optional[int]
     type_flag: int
     grade_flag: int
@@ -739,15 +816,21 @@ def _opt(value: float) -> Optional[float]:
     return None if value is None or not np.isfinite(value) else float(value)
 
 
-def screen_farmland(dem_path: str, parcels: Sequence[ParcelInput],
-                    settings: Optional[FarmlandSettings] = None, *,
-                    regions: Optional[Sequence[Tuple[str, bytes]]] = None,
-                    zones: Optional[Sequence[bytes]] = None,
-                    roads: Optional[Sequence[bytes]] = None,
-                    settlements: Optional[Sequence[bytes]] = None,
-                    work_dir: Optional[str] = None, block_rows: int = DEFAULT_BLOCK,
-                    block_cols: int = DEFAULT_BLOCK, progress: ProgressFn = _noop_progress,
-                    is_cancelled: CancelFn = _never) -> FarmlandResult:
+def screen_farmland(
+    dem_path: str,
+    parcels: Sequence[ParcelInput],
+    settings: Optional[FarmlandSettings] = None,
+    *,
+    regions: Optional[Sequence[Tuple[str, bytes]]] = None,
+    zones: Optional[Sequence[bytes]] = None,
+    roads: Optional[Sequence[bytes]] = None,
+    settlements: Optional[Sequence[bytes]] = None,
+    work_dir: Optional[str] = None,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> FarmlandResult:
     """Screen farmland parcels; see the module docstring.
 
     Parameters
@@ -770,12 +853,18 @@ def screen_farmland(dem_path: str, parcels: Sequence[ParcelInput],
     own = work_dir is None
     work = work_dir or tempfile.mkdtemp(prefix="swc_farm_")
     try:
-        labels = rasterize([(i + 1, p.wkb) for i, p in enumerate(parcels)], grid,
-                           temp_path(work, "parcels"))
+        labels = rasterize([(i + 1, p.wkb) for i, p in enumerate(parcels)], grid, temp_path(work, "parcels"))
         check_cancel(is_cancelled)
-        stats = parcel_statistics(dem_path, labels, len(parcels), cfg.breaks,
-                                  block_rows=block_rows, block_cols=block_cols,
-                                  progress=lambda f: progress(0.8 * f), is_cancelled=is_cancelled)
+        stats = parcel_statistics(
+            dem_path,
+            labels,
+            len(parcels),
+            cfg.breaks,
+            block_rows=block_rows,
+            block_cols=block_cols,
+            progress=lambda f: progress(0.8 * f),
+            is_cancelled=is_cancelled,
+        )
         if os.path.exists(labels):
             gdal.GetDriverByName("GTiff").Delete(labels)
     finally:
@@ -809,17 +898,34 @@ def screen_farmland(dem_path: str, parcels: Sequence[ParcelInput],
         n_cells = int(stats.cells[k])
         mean = _opt(stats.mean_slope[k])
         rec = ParcelRecord(
-            index=i, cropland=bool(parcel.cropland), area_m2=area, cells=n_cells,
-            mean_slope=mean, p90_slope=_opt(stats.p90_slope[k]),
-            slope_class=int(stats.slope_class[k]), plane_slope=_opt(stats.plane_slope[k]),
-            terrace_index=_opt(index[k]), bench_slope=_opt(bench[k]),
+            index=i,
+            cropland=bool(parcel.cropland),
+            area_m2=area,
+            cells=n_cells,
+            mean_slope=mean,
+            p90_slope=_opt(stats.p90_slope[k]),
+            slope_class=int(stats.slope_class[k]),
+            plane_slope=_opt(stats.plane_slope[k]),
+            terrace_index=_opt(index[k]),
+            bench_slope=_opt(bench[k]),
             planar_share=_opt(planar[k]),
             relief=_opt(stats.z_max[k] - stats.z_min[k]) if n_cells else None,
-            detected=None, source=None, survey_type=s_type, survey_grade=s_grade, type_flag=0,
-            grade_flag=0, category=None, rule=None, region=None, measure=None,
+            detected=None,
+            source=None,
+            survey_type=s_type,
+            survey_grade=s_grade,
+            type_flag=0,
+            grade_flag=0,
+            category=None,
+            rule=None,
+            region=None,
+            measure=None,
             dist_road=None if d_road is None else _opt(d_road[i]),
             dist_settlement=None if d_settle is None else _opt(d_settle[i]),
-            priority=None, design=None, zone=int(zone_of[i]))
+            priority=None,
+            design=None,
+            zone=int(zone_of[i]),
+        )
         records.append(rec)
         if n_cells == 0 or mean is None:
             no_cells += 1
@@ -835,8 +941,12 @@ def screen_farmland(dem_path: str, parcels: Sequence[ParcelInput],
         else:
             rec.detected, rec.source = SLOPELAND, SOURCE_ASSUMED
         # comparison with the survey (the 三调 has no terrace/slope split on class 1)
-        if (rec.source == SOURCE_DEM and s_type is not None and rec.detected != FLAT
-                and s_type != rec.detected):
+        if (
+            rec.source == SOURCE_DEM
+            and s_type is not None
+            and rec.detected != FLAT
+            and s_type != rec.detected
+        ):
             rec.type_flag = 1
         if s_grade is not None and s_grade != rec.slope_class:
             rec.grade_flag = 1
@@ -848,12 +958,23 @@ def screen_farmland(dem_path: str, parcels: Sequence[ParcelInput],
             "detected": rec.detected,
             "survey": s_type or "unknown",
             "slope": mean,
-            "bench_level": ("unknown" if not in_terrace or rec.bench_slope is None else
-                            "yes" if rec.bench_slope <= cfg.bench_slope_max else "no"),
-            "risers": ("unknown" if not in_terrace or rec.planar_share is None else
-                       "yes" if rec.planar_share <= cfg.riser_break_max else "no"),
-            "road": ("unknown" if rec.dist_road is None else
-                     "yes" if rec.dist_road <= cfg.road_near else "no"),
+            "bench_level": (
+                "unknown"
+                if not in_terrace or rec.bench_slope is None
+                else "yes"
+                if rec.bench_slope <= cfg.bench_slope_max
+                else "no"
+            ),
+            "risers": (
+                "unknown"
+                if not in_terrace or rec.planar_share is None
+                else "yes"
+                if rec.planar_share <= cfg.riser_break_max
+                else "no"
+            ),
+            "road": (
+                "unknown" if rec.dist_road is None else "yes" if rec.dist_road <= cfg.road_near else "no"
+            ),
         }
         rule = first_rule(rules, facts, cfg.ban_slope)
         if rule is None:
@@ -866,18 +987,36 @@ def screen_farmland(dem_path: str, parcels: Sequence[ParcelInput],
         rec.region = code or cfg.default_region
         rec.measure = measures.get((rec.region, rec.category))
         dists = [d for d in (rec.dist_road, rec.dist_settlement) if d is not None]
-        rec.priority = priority_score(rule.weight, mean, cfg.ban_slope, area / std.HA_M2,
-                                      min(dists) if dists else None, access_ref=cfg.access_ref,
-                                      size_ref_ha=cfg.size_ref_ha)
+        rec.priority = priority_score(
+            rule.weight,
+            mean,
+            cfg.ban_slope,
+            area / std.HA_M2,
+            min(dists) if dists else None,
+            access_ref=cfg.access_ref,
+            size_ref_ha=cfg.size_ref_ha,
+        )
         if rec.category == "convert":
-            rec.design = terrace_design(mean, rec.relief or 0.0, area, bands=design,
-                                        bench_width=cfg.bench_width, riser_angle=cfg.riser_angle,
-                                        riser_cap=cfg.riser_cap)
+            rec.design = terrace_design(
+                mean,
+                rec.relief or 0.0,
+                area,
+                bands=design,
+                bench_width=cfg.bench_width,
+                riser_angle=cfg.riser_angle,
+                riser_cap=cfg.riser_cap,
+            )
         key = (rec.zone, rec.category, rec.slope_class)
         entry = summary.setdefault(key, [0, 0.0])
         entry[0] += 1
         entry[1] += area
     progress(1.0)
-    return FarmlandResult(records=records, terraces_visible=visible, cellsize=stats.cellsize,
-                          n_classes=n_cls, unmatched=unmatched, no_cells=no_cells,
-                          summary=summary)
+    return FarmlandResult(
+        records=records,
+        terraces_visible=visible,
+        cellsize=stats.cellsize,
+        n_classes=n_cls,
+        unmatched=unmatched,
+        no_cells=no_cells,
+        summary=summary,
+    )

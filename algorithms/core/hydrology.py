@@ -100,7 +100,15 @@ __all__ = [
 
 #: ``(drow, dcol)`` of the 8 neighbours, in the order of :data:`D8_CODES`.
 D8_OFFSETS: Tuple[Tuple[int, int], ...] = (
-    (0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1), (-1, 0), (-1, 1))
+    (0, 1),
+    (1, 1),
+    (1, 0),
+    (1, -1),
+    (0, -1),
+    (-1, -1),
+    (-1, 0),
+    (-1, 1),
+)
 #: ESRI D8 codes: E=1, SE=2, S=4, SW=8, W=16, NW=32, N=64, NE=128.
 D8_CODES: Tuple[int, ...] = (1, 2, 4, 8, 16, 32, 64, 128)
 
@@ -127,8 +135,8 @@ _OUT_ORDER = (0, 2, 4, 6, 1, 3, 5, 7)
 # helpers
 # ---------------------------------------------------------------------------
 
-def check_memory(shape: Sequence[int], bytes_per_cell: float, max_memory_mb: float,
-                 operation: str) -> None:
+
+def check_memory(shape: Sequence[int], bytes_per_cell: float, max_memory_mb: float, operation: str) -> None:
     """Refuse a global operation that would need more than ``max_memory_mb``.
 
     Parameters
@@ -150,7 +158,7 @@ def check_memory(shape: Sequence[int], bytes_per_cell: float, max_memory_mb: flo
     algorithms.core.errors.MemoryLimitError: ...
     """
     cells = int(shape[0]) * int(shape[1])
-    need_mb = cells * float(bytes_per_cell) / 2.0 ** 20
+    need_mb = cells * float(bytes_per_cell) / 2.0**20
     if need_mb > float(max_memory_mb):
         raise MemoryLimitError(
             QT_TRANSLATE_NOOP(
@@ -175,8 +183,10 @@ def _work_dtype(a: np.ndarray) -> np.dtype:
 def _as_float(dem: np.ndarray, nodata_mask: Optional[np.ndarray]) -> np.ndarray:
     z = np.asarray(dem)
     if z.ndim != 2:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The DEM must be a 2-D grid, got shape {shape}."), shape=tuple(z.shape))
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The DEM must be a 2-D grid, got shape {shape}."),
+            shape=tuple(z.shape),
+        )
     z = z.astype(_work_dtype(z), copy=True)
     if nodata_mask is not None:
         z[np.asarray(nodata_mask, dtype=bool)] = np.nan
@@ -212,13 +222,13 @@ def _steepest(zp: np.ndarray, cellsize_x: float, cellsize_y: float) -> np.ndarra
     kp = np.full(zp.shape, -1, dtype=np.int8)
     for r0 in range(0, rows, _BLOCK_ROWS):
         r1 = min(r0 + _BLOCK_ROWS, rows)
-        zc = zp[1 + r0:1 + r1, 1:-1]
+        zc = zp[1 + r0 : 1 + r1, 1:-1]
         best = np.zeros(zc.shape, dtype=zp.dtype)
         kb = np.full(zc.shape, -1, dtype=np.int8)
         s = np.empty(zc.shape, dtype=zp.dtype)
         better = np.empty(zc.shape, dtype=bool)
         for k, (dr, dc) in enumerate(D8_OFFSETS):
-            nb = zp[1 + r0 + dr:1 + r1 + dr, 1 + dc:1 + dc + cols]
+            nb = zp[1 + r0 + dr : 1 + r1 + dr, 1 + dc : 1 + dc + cols]
             np.subtract(zc, nb, out=s)
             s *= zp.dtype.type(inv[k])
             np.greater(s, best, out=better)  # NaN compares False
@@ -228,22 +238,22 @@ def _steepest(zp: np.ndarray, cellsize_x: float, cellsize_y: float) -> np.ndarra
         if todo.any():
             for k in _OUT_ORDER:  # cardinal directions first: straight out of an edge
                 dr, dc = D8_OFFSETS[k]
-                nb = zp[1 + r0 + dr:1 + r1 + dr, 1 + dc:1 + dc + cols]
+                nb = zp[1 + r0 + dr : 1 + r1 + dr, 1 + dc : 1 + dc + cols]
                 m = todo & np.isnan(nb)
                 kb[m] = k
                 todo &= ~m
-        kp[1 + r0:1 + r1, 1:-1] = kb
+        kp[1 + r0 : 1 + r1, 1:-1] = kb
     return kp
 
 
 def _interior_index(shape_padded: Tuple[int, int]) -> np.ndarray:
-    return np.arange(shape_padded[0] * shape_padded[1], dtype=np.int64).reshape(
-        shape_padded)[1:-1, 1:-1]
+    return np.arange(shape_padded[0] * shape_padded[1], dtype=np.int64).reshape(shape_padded)[1:-1, 1:-1]
 
 
 # ---------------------------------------------------------------------------
 # depression filling
 # ---------------------------------------------------------------------------
+
 
 def _basin_pointers(zp: np.ndarray, kp: np.ndarray) -> np.ndarray:
     """Pointer (padded 1-D index) of every cell towards its basin's pit.
@@ -264,14 +274,14 @@ def _basin_pointers(zp: np.ndarray, kp: np.ndarray) -> np.ndarray:
         has_dir = kp >= 0
         todo = flat.copy()
         for k, (dr, dc) in enumerate(D8_OFFSETS):
-            nbz = zp[1 + dr:1 + dr + rows, 1 + dc:1 + dc + cols]
-            nbd = has_dir[1 + dr:1 + dr + rows, 1 + dc:1 + dc + cols]
+            nbz = zp[1 + dr : 1 + dr + rows, 1 + dc : 1 + dc + cols]
+            nbd = has_dir[1 + dr : 1 + dr + rows, 1 + dc : 1 + dc + cols]
             m = todo & nbd & (nbz == zc)
             choice[m] = k
             todo &= ~m
         for k in (4, 5, 6, 7):  # W, NW, N, NE: smaller 1-D index
             dr, dc = D8_OFFSETS[k]
-            nbz = zp[1 + dr:1 + dr + rows, 1 + dc:1 + dc + cols]
+            nbz = zp[1 + dr : 1 + dr + rows, 1 + dc : 1 + dc + cols]
             m = todo & (nbz == zc)
             choice[m] = k
             todo &= ~m
@@ -295,8 +305,9 @@ def _pointer_jump(ptr: np.ndarray, is_cancelled: CancelFn) -> np.ndarray:
     return ptr
 
 
-def _reduce_edges(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int
-                  ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _reduce_edges(
+    u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int
+) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Unique undirected pairs ``(u < v)`` with the minimum weight of each."""
     if u.size == 0:
         return u, v, w
@@ -322,8 +333,9 @@ def _expand(indptr: np.ndarray, nodes: np.ndarray) -> Tuple[np.ndarray, np.ndarr
     return pos, owner
 
 
-def _minimum_spanning_forest(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int,
-                             is_cancelled: CancelFn) -> np.ndarray:
+def _minimum_spanning_forest(
+    u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int, is_cancelled: CancelFn
+) -> np.ndarray:
     """Indices of the edges of a minimum spanning forest (Borůvka, vectorised).
 
     Every round each component takes its lightest outgoing edge (ties by edge
@@ -361,8 +373,7 @@ def _minimum_spanning_forest(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int
     return np.unique(np.concatenate(chosen))
 
 
-def _basin_levels(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int,
-                  is_cancelled: CancelFn) -> np.ndarray:
+def _basin_levels(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int, is_cancelled: CancelFn) -> np.ndarray:
     """Minimax path weight from every node to node 0 in an undirected graph.
 
     The minimax path runs along a minimum spanning tree, so the level of a
@@ -397,8 +408,9 @@ def _basin_levels(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int,
     return level
 
 
-def _fill_padded(zp: np.ndarray, cellsize_x: float, cellsize_y: float,
-                 progress: ProgressFn, is_cancelled: CancelFn) -> np.ndarray:
+def _fill_padded(
+    zp: np.ndarray, cellsize_x: float, cellsize_y: float, progress: ProgressFn, is_cancelled: CancelFn
+) -> np.ndarray:
     """Filled copy of a NaN-padded DEM (same padding)."""
     kp = _steepest(zp, cellsize_x, cellsize_y)
     check_cancel(is_cancelled)
@@ -446,11 +458,16 @@ def _fill_padded(zp: np.ndarray, cellsize_x: float, cellsize_y: float,
     return filled
 
 
-def fill_depressions(dem: np.ndarray, nodata_mask: Optional[np.ndarray] = None, *,
-                     cellsize_x: float = 1.0, cellsize_y: float = 1.0,
-                     max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                     progress: ProgressFn = _noop_progress,
-                     is_cancelled: CancelFn = _never) -> np.ndarray:
+def fill_depressions(
+    dem: np.ndarray,
+    nodata_mask: Optional[np.ndarray] = None,
+    *,
+    cellsize_x: float = 1.0,
+    cellsize_y: float = 1.0,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> np.ndarray:
     """Fill every depression to its spill elevation (exact, no epsilon).
 
     Parameters
@@ -486,6 +503,7 @@ def fill_depressions(dem: np.ndarray, nodata_mask: Optional[np.ndarray] = None, 
 # ---------------------------------------------------------------------------
 # directions
 # ---------------------------------------------------------------------------
+
 
 def _resolve_flats(zp: np.ndarray, kp: np.ndarray, is_cancelled: CancelFn) -> int:
     """Give flat cells (``kp == -1``, valid) a direction towards the flat's outlet.
@@ -536,8 +554,9 @@ def _resolve_flats(zp: np.ndarray, kp: np.ndarray, is_cancelled: CancelFn) -> in
     return remaining
 
 
-def _directions_padded(zp: np.ndarray, cellsize_x: float, cellsize_y: float,
-                       is_cancelled: CancelFn) -> np.ndarray:
+def _directions_padded(
+    zp: np.ndarray, cellsize_x: float, cellsize_y: float, is_cancelled: CancelFn
+) -> np.ndarray:
     kp = _steepest(zp, cellsize_x, cellsize_y)
     check_cancel(is_cancelled)
     left = _resolve_flats(zp, kp, is_cancelled)
@@ -553,9 +572,14 @@ def _directions_padded(zp: np.ndarray, cellsize_x: float, cellsize_y: float,
     return kp
 
 
-def d8_directions(filled: np.ndarray, cellsize_x: float, cellsize_y: float, *,
-                  max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                  is_cancelled: CancelFn = _never) -> np.ndarray:
+def d8_directions(
+    filled: np.ndarray,
+    cellsize_x: float,
+    cellsize_y: float,
+    *,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    is_cancelled: CancelFn = _never,
+) -> np.ndarray:
     """D8 flow directions of a depression-free DEM, flats resolved.
 
     Parameters
@@ -593,9 +617,10 @@ def d8_directions(filled: np.ndarray, cellsize_x: float, cellsize_y: float, *,
 def _codes_to_padded(codes: np.ndarray) -> np.ndarray:
     codes = np.asarray(codes)
     if codes.ndim != 2:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The flow directions must be a 2-D grid, got shape {shape}."),
-            shape=tuple(codes.shape))
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The flow directions must be a 2-D grid, got shape {shape}."),
+            shape=tuple(codes.shape),
+        )
     return _pad(_CODE_TO_K[codes.astype(np.uint8)], np.int8(-1))
 
 
@@ -605,7 +630,15 @@ def _codes_to_padded(codes: np.ndarray) -> np.ndarray:
 
 #: GRASS r.watershed's neighbour visiting order ``(drow, dcol)`` (ram/do_astar.c).
 _ASTAR_NB: Tuple[Tuple[int, int], ...] = (
-    (1, 0), (-1, 0), (0, -1), (0, 1), (-1, 1), (1, -1), (1, 1), (-1, -1))
+    (1, 0),
+    (-1, 0),
+    (0, -1),
+    (0, 1),
+    (-1, 1),
+    (1, -1),
+    (1, 1),
+    (-1, -1),
+)
 #: For each diagonal of :data:`_ASTAR_NB`, the two cardinals next to it (an east-west step
 #: away, a north-south step away).
 _ASTAR_CARD = {4: (1, 3), 5: (0, 2), 6: (0, 3), 7: (1, 2)}
@@ -652,8 +685,7 @@ class _AStarOrder:
     re-chosen from the ranks until they no longer change.
     """
 
-    def __init__(self, zp: np.ndarray, cellsize_x: float, cellsize_y: float,
-                 is_cancelled: CancelFn) -> None:
+    def __init__(self, zp: np.ndarray, cellsize_x: float, cellsize_y: float, is_cancelled: CancelFn) -> None:
         self.shape = zp.shape
         self.c2 = zp.shape[1]
         self.z1 = zp.ravel()
@@ -663,8 +695,7 @@ class _AStarOrder:
         self.is_cancelled = is_cancelled
         self.off = np.array([dr * self.c2 + dc for dr, dc in _ASTAR_NB], dtype=np.int64)
         diag = math.hypot(cellsize_x, cellsize_y)
-        self.dist = np.array([cellsize_y, cellsize_y, cellsize_x, cellsize_x, diag, diag, diag,
-                              diag])
+        self.dist = np.array([cellsize_y, cellsize_y, cellsize_x, cellsize_x, diag, diag, diag, diag])
         # distance from a diagonal neighbour to the cardinal ``j`` next to it: an east-west step
         # for the north/south cardinals, a north-south step for the east/west ones
         self.step = np.array([cellsize_x, cellsize_x, cellsize_y, cellsize_y])
@@ -722,7 +753,7 @@ class _AStarOrder:
             if pos.size:
                 deep.append((pos, anc, anc[vidx[pos]]))
         for k in range(8):
-            y = vidx - self.off[k]          # y pops, x is y's neighbour number k
+            y = vidx - self.off[k]  # y pops, x is y's neighbour number k
             ry, zy = rk[y], z1[y]
             ok = valid[y] & (ry < rx) & (~sx | (zy < zx))
             # inside a depression block only the entry and the block's own cells come first
@@ -820,8 +851,7 @@ class _AStarOrder:
         sub[rr - r0, cc - c0] = self.z1[cells]
         er, ec = np.divmod(np.unique(entry), c2)
         sub[er - r0, ec - c0] = np.nan
-        lev = _fill_padded(_pad(sub, np.nan), self.cx, self.cy, _noop_progress,
-                           self.is_cancelled)
+        lev = _fill_padded(_pad(sub, np.nan), self.cx, self.cy, _noop_progress, self.is_cancelled)
         return lev[1 + rr - r0, 1 + cc - c0]
 
     def solve(self, progress: ProgressFn) -> np.ndarray:
@@ -861,8 +891,9 @@ class _AStarOrder:
         return kp.reshape(self.shape)
 
 
-def _breach_padded(zp: np.ndarray, cellsize_x: float, cellsize_y: float, progress: ProgressFn,
-                   is_cancelled: CancelFn) -> Tuple[np.ndarray, np.ndarray]:
+def _breach_padded(
+    zp: np.ndarray, cellsize_x: float, cellsize_y: float, progress: ProgressFn, is_cancelled: CancelFn
+) -> Tuple[np.ndarray, np.ndarray]:
     """Padded direction indices routed like ``r.watershed -s``, and the padded fill levels."""
     solver = _AStarOrder(zp, cellsize_x, cellsize_y, is_cancelled)
     kp = solver.solve(progress)
@@ -875,11 +906,16 @@ def _astar_elevations(z: np.ndarray) -> Tuple[np.ndarray, float]:
     return np.round(z.astype(np.float64) * scale), scale
 
 
-def breach_directions(dem: np.ndarray, cellsize_x: float, cellsize_y: float, *,
-                      nodata_mask: Optional[np.ndarray] = None,
-                      max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                      progress: ProgressFn = _noop_progress,
-                      is_cancelled: CancelFn = _never) -> np.ndarray:
+def breach_directions(
+    dem: np.ndarray,
+    cellsize_x: float,
+    cellsize_y: float,
+    *,
+    nodata_mask: Optional[np.ndarray] = None,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> np.ndarray:
     """D8 directions that route through depressions like GRASS ``r.watershed -s``.
 
     No elevation is changed.  The directions are those of r.watershed's A* least-cost search
@@ -922,8 +958,10 @@ def breach_directions(dem: np.ndarray, cellsize_x: float, cellsize_y: float, *,
 # accumulation
 # ---------------------------------------------------------------------------
 
-def _accumulate_padded(kp: np.ndarray, weights: Optional[np.ndarray],
-                       progress: ProgressFn, is_cancelled: CancelFn) -> np.ndarray:
+
+def _accumulate_padded(
+    kp: np.ndarray, weights: Optional[np.ndarray], progress: ProgressFn, is_cancelled: CancelFn
+) -> np.ndarray:
     """Kahn-order accumulation on padded direction indices; returns padded float64."""
     check_cancel(is_cancelled)
     r2, c2 = kp.shape
@@ -936,8 +974,8 @@ def _accumulate_padded(kp: np.ndarray, weights: Optional[np.ndarray],
     inner[...] = 0
     for k, (dr, dc) in enumerate(D8_OFFSETS):
         # the neighbour at (-dr, -dc) flows into the centre if its direction is k
-        src = kp[1 - dr:1 - dr + rows, 1 - dc:1 - dc + cols]
-        inner += (src == k)
+        src = kp[1 - dr : 1 - dr + rows, 1 - dc : 1 - dc + cols]
+        inner += src == k
     inner[kp[1:-1, 1:-1] < 0] = 100
     indeg1 = indeg.ravel()
     acc = np.zeros(kp.size, dtype=np.float64)
@@ -977,10 +1015,14 @@ def _accumulate_padded(kp: np.ndarray, weights: Optional[np.ndarray],
     return acc.reshape(kp.shape)
 
 
-def flow_accumulation(codes: np.ndarray, weights: Optional[np.ndarray] = None, *,
-                      max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                      progress: ProgressFn = _noop_progress,
-                      is_cancelled: CancelFn = _never) -> np.ndarray:
+def flow_accumulation(
+    codes: np.ndarray,
+    weights: Optional[np.ndarray] = None,
+    *,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> np.ndarray:
     """Number of cells (or sum of ``weights``) draining through each cell, itself included.
 
     Parameters
@@ -1003,8 +1045,7 @@ def flow_accumulation(codes: np.ndarray, weights: Optional[np.ndarray] = None, *
     return _accumulate_padded(kp, weights, progress, is_cancelled)[1:-1, 1:-1].copy()
 
 
-def upslope_area(codes: np.ndarray, cellsize_x: float, cellsize_y: float, **kwargs: Any
-                 ) -> np.ndarray:
+def upslope_area(codes: np.ndarray, cellsize_x: float, cellsize_y: float, **kwargs: Any) -> np.ndarray:
     """Upslope (contributing) area in m², the cell itself included; NaN at nodata.
 
     Keyword arguments go to :func:`flow_accumulation`.
@@ -1016,6 +1057,7 @@ def upslope_area(codes: np.ndarray, cellsize_x: float, cellsize_y: float, **kwar
 # channels
 # ---------------------------------------------------------------------------
 
+
 def extract_channels(area_m2: np.ndarray, min_area_m2: float) -> np.ndarray:
     """Channel cells: upslope area at least ``min_area_m2`` (NaN is never a channel)."""
     a = np.asarray(area_m2, dtype=np.float64)
@@ -1023,8 +1065,9 @@ def extract_channels(area_m2: np.ndarray, min_area_m2: float) -> np.ndarray:
         return a >= float(min_area_m2)
 
 
-def _channel_topology(kp: np.ndarray, channels_p: np.ndarray, is_cancelled: CancelFn
-                      ) -> Tuple[List[np.ndarray], np.ndarray, np.ndarray]:
+def _channel_topology(
+    kp: np.ndarray, channels_p: np.ndarray, is_cancelled: CancelFn
+) -> Tuple[List[np.ndarray], np.ndarray, np.ndarray]:
     """Kahn levels of the channel sub-network.
 
     Returns ``(levels, downstream, indeg)``: the list of level arrays (padded
@@ -1063,8 +1106,7 @@ def _channel_topology(kp: np.ndarray, channels_p: np.ndarray, is_cancelled: Canc
     return levels, down, indeg
 
 
-def strahler_order(codes: np.ndarray, channels: np.ndarray, *,
-                   is_cancelled: CancelFn = _never) -> np.ndarray:
+def strahler_order(codes: np.ndarray, channels: np.ndarray, *, is_cancelled: CancelFn = _never) -> np.ndarray:
     """Strahler order of channel cells (0 elsewhere).
 
     A source cell has order 1; where two or more tributaries of the highest
@@ -1084,12 +1126,13 @@ def strahler_order(codes: np.ndarray, channels: np.ndarray, *,
     return order[1:-1, 1:-1].copy()
 
 
-def _strahler_padded(kp: np.ndarray, chp: np.ndarray, is_cancelled: CancelFn
-                     ) -> Tuple[np.ndarray, List[np.ndarray], np.ndarray, np.ndarray]:
+def _strahler_padded(
+    kp: np.ndarray, chp: np.ndarray, is_cancelled: CancelFn
+) -> Tuple[np.ndarray, List[np.ndarray], np.ndarray, np.ndarray]:
     levels, down, indeg = _channel_topology(kp, chp, is_cancelled)
     n = kp.size
     order = np.zeros(n, dtype=np.int16)
-    best = np.zeros(n, dtype=np.int16)   # highest incoming order
+    best = np.zeros(n, dtype=np.int16)  # highest incoming order
     nbest = np.zeros(n, dtype=np.int16)  # how many tributaries have it
     for lev in levels:
         o = np.where(best[lev] == 0, 1, best[lev] + (nbest[lev] >= 2)).astype(np.int16)
@@ -1116,11 +1159,16 @@ def _strahler_padded(kp: np.ndarray, chp: np.ndarray, is_cancelled: CancelFn
     return order.reshape(kp.shape), levels, down, indeg
 
 
-def channel_reaches(codes: np.ndarray, channels: np.ndarray, grid: GridSpec, *,
-                    area_m2: np.ndarray, elevation: np.ndarray,
-                    order: Optional[np.ndarray] = None,
-                    is_cancelled: CancelFn = _never
-                    ) -> List[Tuple[List[Tuple[float, float]], Dict[str, float]]]:
+def channel_reaches(
+    codes: np.ndarray,
+    channels: np.ndarray,
+    grid: GridSpec,
+    *,
+    area_m2: np.ndarray,
+    elevation: np.ndarray,
+    order: Optional[np.ndarray] = None,
+    is_cancelled: CancelFn = _never,
+) -> List[Tuple[List[Tuple[float, float]], Dict[str, float]]]:
     """Split the channel network into reaches between sources, junctions and outlets.
 
     Parameters
@@ -1193,12 +1241,17 @@ def channel_reaches(codes: np.ndarray, channels: np.ndarray, grid: GridSpec, *,
         length = float(np.hypot(np.diff(px), np.diff(py)).sum())
         drop = float(elev1[int(cells[a])] - elev1[end])
         grad = drop / length if length > 0 and math.isfinite(drop) else 0.0
-        out.append((list(zip(rx, ry)), {
-            "ORDER": int(o1[int(cells[a])]),
-            "LENGTH_M": length,
-            "GRADIENT": grad,
-            "UPAREA_KM2": float(area1[last]) / 1e6,
-        }))
+        out.append(
+            (
+                list(zip(rx, ry)),
+                {
+                    "ORDER": int(o1[int(cells[a])]),
+                    "LENGTH_M": length,
+                    "GRADIENT": grad,
+                    "UPAREA_KM2": float(area1[last]) / 1e6,
+                },
+            )
+        )
     return out
 
 
@@ -1206,8 +1259,8 @@ def channel_reaches(codes: np.ndarray, channels: np.ndarray, grid: GridSpec, *,
 # outlets and watersheds
 # ---------------------------------------------------------------------------
 
-def snap_outlet(acc: np.ndarray, row: int, col: int, radius_cells: float
-                ) -> Tuple[int, int]:
+
+def snap_outlet(acc: np.ndarray, row: int, col: int, radius_cells: float) -> Tuple[int, int]:
     """Move an outlet to the cell of largest accumulation within a radius.
 
     Parameters
@@ -1235,18 +1288,25 @@ def snap_outlet(acc: np.ndarray, row: int, col: int, radius_cells: float
     r0, r1 = max(row - ir, 0), min(row + ir + 1, rows)
     c0, c1 = max(col - ir, 0), min(col + ir + 1, cols)
     if r0 >= r1 or c0 >= c1:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The outlet at row {row}, column {col} lies outside the DEM."),
-            row=row, col=col)
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The outlet at row {row}, column {col} lies outside the DEM."),
+            row=row,
+            col=col,
+        )
     win = np.asarray(acc[r0:r1, c0:c1], dtype=np.float64)
     rr, cc = np.mgrid[r0:r1, c0:c1]
     dist2 = (rr - row) ** 2 + (cc - col) ** 2
     ok = (dist2 <= r * r + 1e-9) & ~np.isnan(win)
     if not ok.any():
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The outlet at row {row}, column {col} has no valid DEM cell within "
-            "the snapping distance. Move the outlet onto the DEM or raise the snapping distance."),
-            row=row, col=col)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The outlet at row {row}, column {col} has no valid DEM cell within "
+                "the snapping distance. Move the outlet onto the DEM or raise the snapping distance.",
+            ),
+            row=row,
+            col=col,
+        )
     vals = np.where(ok, win, -np.inf)
     best = vals.max()
     cand = ok & (vals == best)
@@ -1276,8 +1336,7 @@ def _upstream_padded(kp: np.ndarray, start: int, is_cancelled: CancelFn) -> np.n
     return inside.reshape(kp.shape)
 
 
-def watershed_mask(codes: np.ndarray, row: int, col: int, *,
-                   is_cancelled: CancelFn = _never) -> np.ndarray:
+def watershed_mask(codes: np.ndarray, row: int, col: int, *, is_cancelled: CancelFn = _never) -> np.ndarray:
     """Cells draining through ``(row, col)``, the outlet included.
 
     >>> codes = np.array([[4, 4, 4], [1, 4, 16], [1, 1, 4]], np.uint8)
@@ -1289,9 +1348,11 @@ def watershed_mask(codes: np.ndarray, row: int, col: int, *,
     kp = _codes_to_padded(codes)
     start = (row + 1) * kp.shape[1] + col + 1
     if kp.ravel()[start] < 0:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The outlet at row {row}, column {col} lies on a nodata cell."),
-            row=row, col=col)
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The outlet at row {row}, column {col} lies on a nodata cell."),
+            row=row,
+            col=col,
+        )
     return _upstream_padded(kp, start, is_cancelled)[1:-1, 1:-1].copy()
 
 
@@ -1333,6 +1394,7 @@ def mask_to_polygon(mask: np.ndarray, grid: GridSpec) -> Any:
 # one-call helpers on files
 # ---------------------------------------------------------------------------
 
+
 @dataclass
 class FlowResult:
     """Everything :func:`route_dem` computed, as whole arrays plus the grid.
@@ -1358,9 +1420,13 @@ class FlowResult:
         return self.accumulation * self.grid.cell_area
 
 
-def read_dem(path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-             bytes_per_cell: float = ROUTE_BYTES_PER_CELL,
-             operation: str = "Flow routing") -> Tuple[np.ndarray, GridSpec]:
+def read_dem(
+    path: str,
+    *,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    bytes_per_cell: float = ROUTE_BYTES_PER_CELL,
+    operation: str = "Flow routing",
+) -> Tuple[np.ndarray, GridSpec]:
     """Read band 1 of a DEM as float (NaN at nodata) after the memory check.
 
     The grid must be usable for metric areas (:meth:`GridSpec.check_usable`).
@@ -1370,8 +1436,7 @@ def read_dem(path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
     check_memory(grid.shape, bytes_per_cell, max_memory_mb, operation)
     z, grid = read_array(path, dtype=None)
     if np.isnan(z).all():
-        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The DEM {path} has no valid cells."),
-                         path=path)
+        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The DEM {path} has no valid cells."), path=path)
     return z, grid
 
 
@@ -1379,9 +1444,15 @@ def read_dem(path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
 DEPRESSION_MODES = ("fill", "breach")
 
 
-def route_dem(dem_path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-              accumulate: bool = True, progress: ProgressFn = _noop_progress,
-              is_cancelled: CancelFn = _never, depressions: str = "fill") -> FlowResult:
+def route_dem(
+    dem_path: str,
+    *,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    accumulate: bool = True,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+    depressions: str = "fill",
+) -> FlowResult:
     """Fill, D8 directions and (optionally) accumulation of a DEM file in one call.
 
     Parameters
@@ -1402,13 +1473,15 @@ def route_dem(dem_path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
     if depressions not in DEPRESSION_MODES:
         raise ValueError(f"depressions must be one of {DEPRESSION_MODES}, got {depressions!r}")
     breach = depressions == "breach"
-    z, grid = read_dem(dem_path, max_memory_mb=max_memory_mb,
-                       bytes_per_cell=BREACH_BYTES_PER_CELL if breach else ROUTE_BYTES_PER_CELL)
+    z, grid = read_dem(
+        dem_path,
+        max_memory_mb=max_memory_mb,
+        bytes_per_cell=BREACH_BYTES_PER_CELL if breach else ROUTE_BYTES_PER_CELL,
+    )
     cx, cy = grid.cellsize_x, grid.cellsize_y
     if breach:
         zs, scale = _astar_elevations(z)
-        kp, level_p = _breach_padded(_pad(zs, np.nan), cx, cy,
-                                     lambda f: progress(0.6 * f), is_cancelled)
+        kp, level_p = _breach_padded(_pad(zs, np.nan), cx, cy, lambda f: progress(0.6 * f), is_cancelled)
         # the fill level (to the mm on float DEMs) where a depression is, the DEM elsewhere
         zp = _pad(z, np.nan)
         filled_p = np.where(level_p > _pad(zs, np.nan), (level_p / scale).astype(z.dtype), zp)
@@ -1421,14 +1494,12 @@ def route_dem(dem_path: str, *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
         kp = _directions_padded(filled_p, cx, cy, is_cancelled)
     progress(0.6)
     if accumulate:
-        acc = _accumulate_padded(kp, None, lambda f: progress(0.6 + 0.4 * f),
-                                 is_cancelled)[1:-1, 1:-1].copy()
+        acc = _accumulate_padded(kp, None, lambda f: progress(0.6 + 0.4 * f), is_cancelled)[1:-1, 1:-1].copy()
     else:
         acc = np.full(z.shape, np.nan)
     codes = _K_TO_CODE[kp[1:-1, 1:-1]]
     progress(1.0)
-    return FlowResult(grid=grid, dem=z, filled=filled_p[1:-1, 1:-1].copy(), codes=codes,
-                      accumulation=acc)
+    return FlowResult(grid=grid, dem=z, filled=filled_p[1:-1, 1:-1].copy(), codes=codes, accumulation=acc)
 
 
 # ---------------------------------------------------------------------------
@@ -1443,19 +1514,28 @@ def _span(progress: ProgressFn, lo: float, hi: float) -> ProgressFn:
     return lambda f: progress(lo + (hi - lo) * f)
 
 
-def fill_dem_file(dem_path: str, out_path: str, *,
-                  max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                  progress: ProgressFn = _noop_progress,
-                  is_cancelled: CancelFn = _never) -> Dict[str, float]:
+def fill_dem_file(
+    dem_path: str,
+    out_path: str,
+    *,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> Dict[str, float]:
     """Fill the depressions of a DEM file and write a Float32 GeoTIFF (nodata -9999).
 
     Returns statistics: ``filled_cells``, ``max_depth_m``, ``fill_volume_m3``.
     """
-    z, grid = read_dem(dem_path, max_memory_mb=max_memory_mb, bytes_per_cell=FILL_BYTES_PER_CELL + 8,
-                       operation="Depression filling")
+    z, grid = read_dem(
+        dem_path,
+        max_memory_mb=max_memory_mb,
+        bytes_per_cell=FILL_BYTES_PER_CELL + 8,
+        operation="Depression filling",
+    )
     zp = _pad(z, np.nan)
-    filled = _fill_padded(zp, grid.cellsize_x, grid.cellsize_y, _span(progress, 0.0, 0.8),
-                          is_cancelled)[1:-1, 1:-1]
+    filled = _fill_padded(zp, grid.cellsize_x, grid.cellsize_y, _span(progress, 0.0, 0.8), is_cancelled)[
+        1:-1, 1:-1
+    ]
     del zp
     depth = filled - z
     with np.errstate(invalid="ignore"):
@@ -1466,36 +1546,73 @@ def fill_dem_file(dem_path: str, out_path: str, *,
         "fill_volume_m3": float(np.nansum(depth)) * grid.cell_area,
     }
     dtype = gdal.GDT_Float64 if filled.dtype == np.float64 else gdal.GDT_Float32
-    write_array(out_path, grid, filled, dtype, FLOAT_NODATA, progress=_span(progress, 0.8, 1.0),
-                 is_cancelled=is_cancelled)
+    write_array(
+        out_path,
+        grid,
+        filled,
+        dtype,
+        FLOAT_NODATA,
+        progress=_span(progress, 0.8, 1.0),
+        is_cancelled=is_cancelled,
+    )
     return stats
 
 
-def flow_files(dem_path: str, dir_path: Optional[str], acc_path: Optional[str], *,
-               max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-               progress: ProgressFn = _noop_progress,
-               is_cancelled: CancelFn = _never, depressions: str = "fill") -> FlowResult:
+def flow_files(
+    dem_path: str,
+    dir_path: Optional[str],
+    acc_path: Optional[str],
+    *,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+    depressions: str = "fill",
+) -> FlowResult:
     """Route a DEM and write D8 codes (Byte, nodata 0) and upslope area (m², Float32).
 
     Either output path may be ``None``.  Returns the :class:`FlowResult`.
     """
-    res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.85),
-                    is_cancelled=is_cancelled, depressions=depressions)
+    res = route_dem(
+        dem_path,
+        max_memory_mb=max_memory_mb,
+        progress=_span(progress, 0.0, 0.85),
+        is_cancelled=is_cancelled,
+        depressions=depressions,
+    )
     if dir_path:
-        write_array(dir_path, res.grid, res.codes, gdal.GDT_Byte, 0,
-                     progress=_span(progress, 0.85, 0.9), is_cancelled=is_cancelled)
+        write_array(
+            dir_path,
+            res.grid,
+            res.codes,
+            gdal.GDT_Byte,
+            0,
+            progress=_span(progress, 0.85, 0.9),
+            is_cancelled=is_cancelled,
+        )
     if acc_path:
-        write_array(acc_path, res.grid, res.area_m2.astype(np.float32), gdal.GDT_Float32,
-                     FLOAT_NODATA, progress=_span(progress, 0.9, 1.0), is_cancelled=is_cancelled)
+        write_array(
+            acc_path,
+            res.grid,
+            res.area_m2.astype(np.float32),
+            gdal.GDT_Float32,
+            FLOAT_NODATA,
+            progress=_span(progress, 0.9, 1.0),
+            is_cancelled=is_cancelled,
+        )
     progress(1.0)
     return res
 
 
-def channel_network(dem_path: str, min_area_m2: float, raster_path: Optional[str], *,
-                    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-                    progress: ProgressFn = _noop_progress,
-                    is_cancelled: CancelFn = _never, depressions: str = "fill"
-                    ) -> Tuple[List[Tuple[List[Tuple[float, float]], Dict[str, float]]], FlowResult]:
+def channel_network(
+    dem_path: str,
+    min_area_m2: float,
+    raster_path: Optional[str],
+    *,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+    depressions: str = "fill",
+) -> Tuple[List[Tuple[List[Tuple[float, float]], Dict[str, float]]], FlowResult]:
     """Channels of a DEM file: reaches as lines, and a Strahler-order raster.
 
     Parameters
@@ -1509,28 +1626,47 @@ def channel_network(dem_path: str, min_area_m2: float, raster_path: Optional[str
     ``(reaches, flow)``; see :func:`channel_reaches`.
     """
     if not min_area_m2 > 0:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "The minimum contributing area must be positive, got {value}."),
-            value=min_area_m2)
-    res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.7),
-                    is_cancelled=is_cancelled, depressions=depressions)
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The minimum contributing area must be positive, got {value}."),
+            value=min_area_m2,
+        )
+    res = route_dem(
+        dem_path,
+        max_memory_mb=max_memory_mb,
+        progress=_span(progress, 0.0, 0.7),
+        is_cancelled=is_cancelled,
+        depressions=depressions,
+    )
     area = res.area_m2
     ch = extract_channels(area, min_area_m2)
     if not ch.any():
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "No cell has a contributing area of {min_km2} km² or more (the largest is "
-            "{max_km2:.3f} km²). Lower the minimum contributing area."),
-            min_km2=min_area_m2 / 1e6, max_km2=float(np.nanmax(area)) / 1e6)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "No cell has a contributing area of {min_km2} km² or more (the largest is "
+                "{max_km2:.3f} km²). Lower the minimum contributing area.",
+            ),
+            min_km2=min_area_m2 / 1e6,
+            max_km2=float(np.nanmax(area)) / 1e6,
+        )
     kp = _codes_to_padded(res.codes)
     chp = _pad(ch, False)
     order = _strahler_padded(kp, chp, is_cancelled)[0][1:-1, 1:-1]
     progress(0.8)
-    reaches = channel_reaches(res.codes, ch, res.grid, area_m2=area, elevation=res.filled,
-                              order=order, is_cancelled=is_cancelled)
+    reaches = channel_reaches(
+        res.codes, ch, res.grid, area_m2=area, elevation=res.filled, order=order, is_cancelled=is_cancelled
+    )
     progress(0.9)
     if raster_path:
-        write_array(raster_path, res.grid, np.minimum(order, 255).astype(np.uint8), gdal.GDT_Byte,
-                     0, progress=_span(progress, 0.9, 1.0), is_cancelled=is_cancelled)
+        write_array(
+            raster_path,
+            res.grid,
+            np.minimum(order, 255).astype(np.uint8),
+            gdal.GDT_Byte,
+            0,
+            progress=_span(progress, 0.9, 1.0),
+            is_cancelled=is_cancelled,
+        )
     progress(1.0)
     return reaches, res
 
@@ -1547,11 +1683,16 @@ class WatershedResult:
     snap_distance_m: float
 
 
-def watersheds(dem_path: str, outlets: Sequence[Tuple[Any, float, float]], snap_distance_m: float,
-               *, max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
-               progress: ProgressFn = _noop_progress, is_cancelled: CancelFn = _never,
-               depressions: str = "fill"
-               ) -> Tuple[List[WatershedResult], List[Tuple[Any, InputError]]]:
+def watersheds(
+    dem_path: str,
+    outlets: Sequence[Tuple[Any, float, float]],
+    snap_distance_m: float,
+    *,
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+    depressions: str = "fill",
+) -> Tuple[List[WatershedResult], List[Tuple[Any, InputError]]]:
     """Catchments of outlet points (map coordinates in the DEM's CRS).
 
     Each outlet is snapped to the cell of largest accumulation within
@@ -1564,8 +1705,13 @@ def watersheds(dem_path: str, outlets: Sequence[Tuple[Any, float, float]], snap_
     """
     if not outlets:
         raise InputError(QT_TRANSLATE_NOOP("SwcCore", "There are no outlet points."))
-    res = route_dem(dem_path, max_memory_mb=max_memory_mb, progress=_span(progress, 0.0, 0.6),
-                    is_cancelled=is_cancelled, depressions=depressions)
+    res = route_dem(
+        dem_path,
+        max_memory_mb=max_memory_mb,
+        progress=_span(progress, 0.0, 0.6),
+        is_cancelled=is_cancelled,
+        depressions=depressions,
+    )
     grid = res.grid
     radius = max(float(snap_distance_m), 0.0) / min(grid.cellsize_x, grid.cellsize_y)
     kp = _codes_to_padded(res.codes)
@@ -1578,16 +1724,32 @@ def watersheds(dem_path: str, outlets: Sequence[Tuple[Any, float, float]], snap_
         try:
             row, col = snap_outlet(res.accumulation, row, col, radius)
         except InputError:
-            skipped.append((oid, InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "Outlet {outlet} at ({x:.1f}, {y:.1f}) has no valid DEM cell within the "
-                "snapping distance of {snap:g} m. Move it onto the DEM or raise the snapping "
-                "distance."), outlet=oid, x=x, y=y, snap=float(snap_distance_m))))
+            skipped.append(
+                (
+                    oid,
+                    InputError(
+                        QT_TRANSLATE_NOOP(
+                            "SwcCore",
+                            "Outlet {outlet} at ({x:.1f}, {y:.1f}) has no valid DEM cell within the "
+                            "snapping distance of {snap:g} m. Move it onto the DEM or raise the snapping "
+                            "distance.",
+                        ),
+                        outlet=oid,
+                        x=x,
+                        y=y,
+                        snap=float(snap_distance_m),
+                    ),
+                )
+            )
             continue
         inside = _upstream_padded(kp, (row + 1) * c2 + col + 1, is_cancelled)[1:-1, 1:-1]
         cells = int(inside.sum())
         geom = mask_to_polygon(inside, grid)
         sx, sy = grid.cell_center(row, col)
-        results.append(WatershedResult(oid, geom, cells * grid.cell_area / 1e6, cells, (sx, sy),
-                                       math.hypot(sx - x, sy - y)))
+        results.append(
+            WatershedResult(
+                oid, geom, cells * grid.cell_area / 1e6, cells, (sx, sy), math.hypot(sx - x, sy - y)
+            )
+        )
         progress(0.6 + 0.4 * (i + 1) / len(outlets))
     return results, skipped

@@ -127,46 +127,77 @@ class WorksSpec:
     def validate(self) -> None:
         """Raise :class:`InputError` for values that cannot give a layout."""
         if self.measure not in MEASURE_CODES:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "Unknown measure {measure}: use 0 (fish-scale pits), 1 (level benches) "
-                "or 2 (level trenches)."), measure=self.measure)
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "Unknown measure {measure}: use 0 (fish-scale pits), 1 (level benches) "
+                    "or 2 (level trenches).",
+                ),
+                measure=self.measure,
+            )
         for name, value in (("SPACING", self.spacing), ("ROW_SPACING", self.row_spacing)):
             if not value > 0:
-                raise InputError(QT_TRANSLATE_NOOP(
-                    "SwcCore", "{name} must be a positive distance in metres (got {value})."),
-                    name=name, value=value)
+                raise InputError(
+                    QT_TRANSLATE_NOOP(
+                        "SwcCore", "{name} must be a positive distance in metres (got {value})."
+                    ),
+                    name=name,
+                    value=value,
+                )
         if not 0 <= self.min_slope < self.max_slope <= 90:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The slope range is empty: MIN_SLOPE ({low}°) must be below MAX_SLOPE "
-                "({high}°), both between 0° and 90°."), low=self.min_slope, high=self.max_slope)
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The slope range is empty: MIN_SLOPE ({low}°) must be below MAX_SLOPE "
+                    "({high}°), both between 0° and 90°.",
+                ),
+                low=self.min_slope,
+                high=self.max_slope,
+            )
         if self.measure == MEASURE_PITS:
             dims: Tuple[Tuple[str, float], ...] = (
-                ("PIT_LONG_AXIS", self.pit_long_axis), ("PIT_SHORT_AXIS", self.pit_short_axis),
-                ("PIT_DEPTH", self.pit_depth))
+                ("PIT_LONG_AXIS", self.pit_long_axis),
+                ("PIT_SHORT_AXIS", self.pit_short_axis),
+                ("PIT_DEPTH", self.pit_depth),
+            )
         elif self.measure == MEASURE_BENCHES:
             dims = (("BENCH_WIDTH", self.bench_width),)
         else:
-            dims = (("TRENCH_TOP_WIDTH", self.trench_top_width),
-                    ("TRENCH_BOTTOM_WIDTH", self.trench_bottom_width),
-                    ("TRENCH_DEPTH", self.trench_depth))
+            dims = (
+                ("TRENCH_TOP_WIDTH", self.trench_top_width),
+                ("TRENCH_BOTTOM_WIDTH", self.trench_bottom_width),
+                ("TRENCH_DEPTH", self.trench_depth),
+            )
         for name, value in dims:
             if not value > 0:
-                raise InputError(QT_TRANSLATE_NOOP(
-                    "SwcCore", "{name} must be a positive size in metres (got {value})."),
-                    name=name, value=value)
+                raise InputError(
+                    QT_TRANSLATE_NOOP("SwcCore", "{name} must be a positive size in metres (got {value})."),
+                    name=name,
+                    value=value,
+                )
         if self.measure == MEASURE_PITS and self.pit_long_axis >= self.spacing:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The pits would overlap: the long axis ({axis} m) must be shorter than "
-                "the spacing along the contour SPACING ({spacing} m)."),
-                axis=self.pit_long_axis, spacing=self.spacing)
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The pits would overlap: the long axis ({axis} m) must be shorter than "
+                    "the spacing along the contour SPACING ({spacing} m).",
+                ),
+                axis=self.pit_long_axis,
+                spacing=self.spacing,
+            )
         if self.measure == MEASURE_TRENCHES and self.trench_bottom_width > self.trench_top_width:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "The trench bottom width ({bottom} m) must not exceed its top width "
-                "({top} m)."), bottom=self.trench_bottom_width, top=self.trench_top_width)
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore", "The trench bottom width ({bottom} m) must not exceed its top width ({top} m)."
+                ),
+                bottom=self.trench_bottom_width,
+                top=self.trench_top_width,
+            )
         if any(p < 0 for p in self.unit_prices):
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "Unit prices must not be negative (got {prices})."),
-                prices=", ".join(f"{p:g}" for p in self.unit_prices))
+            raise InputError(
+                QT_TRANSLATE_NOOP("SwcCore", "Unit prices must not be negative (got {prices})."),
+                prices=", ".join(f"{p:g}" for p in self.unit_prices),
+            )
 
 
 @dataclass
@@ -176,8 +207,9 @@ class AreaSummary:
     area_id: int
     area_m2: float = 0.0
     treated_m2: float = 0.0
-    excluded_m2: Dict[int, float] = field(default_factory=lambda: {EXCL_LOW: 0.0, EXCL_HIGH: 0.0,
-                                                                    EXCL_NODATA: 0.0})
+    excluded_m2: Dict[int, float] = field(
+        default_factory=lambda: {EXCL_LOW: 0.0, EXCL_HIGH: 0.0, EXCL_NODATA: 0.0}
+    )
     rows: int = 0
     count: int = 0
     length_m: float = 0.0
@@ -199,10 +231,10 @@ class RowLine:
     area_id: int
     row: int
     level: float
-    step: float          # level difference to the next row (m)
-    slope: float         # length-weighted mean slope θ of the band used for the step (degrees)
+    step: float  # level difference to the next row (m)
+    slope: float  # length-weighted mean slope θ of the band used for the step (degrees)
     length_m: float
-    count: int           # pits on the row (pits) or pieces (benches, trenches)
+    count: int  # pits on the row (pits) or pieces (benches, trenches)
     wkb: bytes
 
 
@@ -221,7 +253,7 @@ class WorksResult:
     works_earth: np.ndarray
     works_seedlings: np.ndarray
     rows: List[RowLine]
-    excluded: List[Tuple[int, int, bytes, float]]   # (area_id, reason, wkb, m²)
+    excluded: List[Tuple[int, int, bytes, float]]  # (area_id, reason, wkb, m²)
     summaries: List[AreaSummary]
     warnings: List[Tuple[str, Dict[str, object]]] = field(default_factory=list)
 
@@ -232,9 +264,10 @@ class WorksResult:
 
 # --- small numeric helpers -----------------------------------------------------------
 
-def row_levels(z: np.ndarray, slope_deg: np.ndarray, row_spacing: float,
-               min_band: float = 0.0,
-               iterations: int = 4) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+
+def row_levels(
+    z: np.ndarray, slope_deg: np.ndarray, row_spacing: float, min_band: float = 0.0, iterations: int = 4
+) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Contour levels of the rows, walking down from the highest treated cell.
 
     Parameters
@@ -269,8 +302,10 @@ def row_levels(z: np.ndarray, slope_deg: np.ndarray, row_spacing: float,
     zs = z[order]
     cum_tan = np.concatenate([[0.0], np.cumsum(np.tan(theta[order]))])
     cum_sec = np.concatenate([[0.0], np.cumsum(1.0 / np.cos(theta[order]))])
-    default = max(row_spacing * float(np.sin(np.median(theta))),
-                  row_spacing * math.sin(math.radians(MIN_STEP_SLOPE_DEG)))
+    default = max(
+        row_spacing * float(np.sin(np.median(theta))),
+        row_spacing * math.sin(math.radians(MIN_STEP_SLOPE_DEG)),
+    )
 
     def band(lo: float, hi: float) -> Tuple[float, float]:
         if hi - lo < min_band:
@@ -345,9 +380,14 @@ def along_line(coords: np.ndarray, positions: np.ndarray) -> Tuple[np.ndarray, n
     return pts, tangents
 
 
-def half_ellipse_rings(anchors: np.ndarray, tangents: np.ndarray, downhill: np.ndarray,
-                       long_axis: float, short_axis: float,
-                       segments: int = ARC_SEGMENTS) -> np.ndarray:
+def half_ellipse_rings(
+    anchors: np.ndarray,
+    tangents: np.ndarray,
+    downhill: np.ndarray,
+    long_axis: float,
+    short_axis: float,
+    segments: int = ARC_SEGMENTS,
+) -> np.ndarray:
     """Rings ``(n, segments + 2, 2)`` of half-ellipse pits.
 
     The straight edge (length ``long_axis``) runs along ``tangents`` through
@@ -355,19 +395,23 @@ def half_ellipse_rings(anchors: np.ndarray, tangents: np.ndarray, downhill: np.n
     The first and last vertices close the ring along the straight edge.
     """
     phi = np.linspace(0.0, math.pi, segments + 1)
-    u = 0.5 * long_axis * np.cos(phi)            # along the contour
-    v = short_axis * np.sin(phi)                  # downhill
+    u = 0.5 * long_axis * np.cos(phi)  # along the contour
+    v = short_axis * np.sin(phi)  # downhill
     v[0] = v[-1] = 0.0
-    ring = (anchors[:, None, :] + u[None, :, None] * tangents[:, None, :]
-            + v[None, :, None] * downhill[:, None, :])
+    ring = (
+        anchors[:, None, :]
+        + u[None, :, None] * tangents[:, None, :]
+        + v[None, :, None] * downhill[:, None, :]
+    )
     return np.concatenate([ring, ring[:, :1, :]], axis=1)
 
 
 def polygons_wkb(rings: np.ndarray) -> List[bytes]:
     """ISO WKB (little-endian) polygons with one ring each, from ``(n, k, 2)`` coordinates."""
     n, k, _ = rings.shape
-    dtype = np.dtype([("order", "u1"), ("type", "<u4"), ("nrings", "<u4"), ("npoints", "<u4"),
-                      ("xy", "<f8", (k, 2))])
+    dtype = np.dtype(
+        [("order", "u1"), ("type", "<u4"), ("nrings", "<u4"), ("npoints", "<u4"), ("xy", "<f8", (k, 2))]
+    )
     arr = np.empty(n, dtype=dtype)
     arr["order"] = 1
     arr["type"] = 3
@@ -376,18 +420,19 @@ def polygons_wkb(rings: np.ndarray) -> List[bytes]:
     arr["xy"] = rings
     buf = arr.tobytes()
     size = dtype.itemsize
-    return [buf[i * size:(i + 1) * size] for i in range(n)]
+    return [buf[i * size : (i + 1) * size] for i in range(n)]
 
 
 # --- the DEM window of one area --------------------------------------------------------
 
+
 @dataclass
 class _Window:
     gt: Tuple[float, float, float, float, float, float]
-    z: np.ndarray          # NaN outside the raster / nodata
-    slope: np.ndarray      # degrees, NaN where z is NaN
-    gx: np.ndarray         # dz/dx (east)
-    gy: np.ndarray         # dz/dy (north)
+    z: np.ndarray  # NaN outside the raster / nodata
+    slope: np.ndarray  # degrees, NaN where z is NaN
+    gx: np.ndarray  # dz/dx (east)
+    gy: np.ndarray  # dz/dy (north)
 
     @property
     def shape(self) -> Tuple[int, int]:
@@ -401,8 +446,9 @@ class _Window:
         return np.clip(row, 0, self.shape[0] - 1), np.clip(col, 0, self.shape[1] - 1), ok
 
 
-def _read_window(band: gdal.Band, grid: GridSpec, bounds: Tuple[float, float, float, float],
-                 margin: int, area_id: int) -> _Window:
+def _read_window(
+    band: gdal.Band, grid: GridSpec, bounds: Tuple[float, float, float, float], margin: int, area_id: int
+) -> _Window:
     x0, dx, _, y0, _, dy = grid.geotransform
     minx, miny, maxx, maxy = bounds
     c0 = int(math.floor((minx - x0) / dx)) - margin
@@ -411,10 +457,16 @@ def _read_window(band: gdal.Band, grid: GridSpec, bounds: Tuple[float, float, fl
     r1 = int(math.floor((miny - y0) / dy)) + 1 + margin
     rows, cols = r1 - r0, c1 - c0
     if rows * cols > MAX_WINDOW_CELLS:
-        raise MemoryLimitError(QT_TRANSLATE_NOOP(
-            "SwcCore", "Area {area} covers {cells} DEM cells, more than the {limit} one area may "
-            "hold. Split it into smaller polygons (e.g. by sub-watershed or compartment)."),
-            area=area_id, cells=rows * cols, limit=MAX_WINDOW_CELLS)
+        raise MemoryLimitError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "Area {area} covers {cells} DEM cells, more than the {limit} one area may "
+                "hold. Split it into smaller polygons (e.g. by sub-watershed or compartment).",
+            ),
+            area=area_id,
+            cells=rows * cols,
+            limit=MAX_WINDOW_CELLS,
+        )
     # the part inside the raster, read with a one-cell halo for Horn's slope
     rr0, rr1 = max(r0, 0), min(r1, grid.rows)
     cc0, cc1 = max(c0, 0), min(c1, grid.cols)
@@ -433,7 +485,7 @@ def _read_window(band: gdal.Band, grid: GridSpec, bounds: Tuple[float, float, fl
         data[data == nodata] = np.nan
     padded = np.full((rr1 - rr0 + 2, cc1 - cc0 + 2), np.nan)
     pr, pc = hr0 - (rr0 - 1), hc0 - (cc0 - 1)
-    padded[pr:pr + data.shape[0], pc:pc + data.shape[1]] = data
+    padded[pr : pr + data.shape[0], pc : pc + data.shape[1]] = data
     edges = (rr0 == 0, rr1 == grid.rows, cc0 == 0, cc1 == grid.cols)
     core = (slice(rr0 - r0, rr1 - r0), slice(cc0 - c0, cc1 - c0))
     z[core] = padded[1:-1, 1:-1]
@@ -444,7 +496,7 @@ def _read_window(band: gdal.Band, grid: GridSpec, bounds: Tuple[float, float, fl
     nb = []
     for r in range(3):
         for c in range(3):
-            v = padded[r:r + n_rows, c:c + n_cols]
+            v = padded[r : r + n_rows, c : c + n_cols]
             nb.append(np.where(np.isnan(v), centre, v))
     a, b, c_, d, _e, f, g, h, i = nb
     gx[core] = ((c_ + 2 * f + i) - (a + 2 * d + g)) / (8.0 * grid.cellsize_x)
@@ -452,8 +504,9 @@ def _read_window(band: gdal.Band, grid: GridSpec, bounds: Tuple[float, float, fl
     return _Window(gt, z, slope, gx, gy)
 
 
-def _mem_raster(array: np.ndarray, gt: Sequence[float], crs_wkt: str, data_type: int,
-                nodata: Optional[float] = None) -> gdal.Dataset:
+def _mem_raster(
+    array: np.ndarray, gt: Sequence[float], crs_wkt: str, data_type: int, nodata: Optional[float] = None
+) -> gdal.Dataset:
     ds = gdal.GetDriverByName("MEM").Create("", array.shape[1], array.shape[0], 1, data_type)
     ds.SetGeoTransform(tuple(gt))
     if crs_wkt:
@@ -503,8 +556,9 @@ def _contours(win: _Window, levels: np.ndarray, crs_wkt: str) -> Dict[int, List[
     layer.CreateField(ogr.FieldDefn("id", ogr.OFTInteger))
     layer.CreateField(ogr.FieldDefn("elev", ogr.OFTReal))
     text = ",".join("{:.{d}f}".format(v, d=_LEVEL_DECIMALS) for v in np.sort(levels))
-    gdal.ContourGenerateEx(ds.GetRasterBand(1), layer,
-                           options=["FIXED_LEVELS=" + text, "ID_FIELD=0", "ELEV_FIELD=1"])
+    gdal.ContourGenerateEx(
+        ds.GetRasterBand(1), layer, options=["FIXED_LEVELS=" + text, "ID_FIELD=0", "ELEV_FIELD=1"]
+    )
     index = {round(float(v), _LEVEL_DECIMALS): i for i, v in enumerate(levels)}
     # GDAL extends contours over the outer half cell of the raster with a flat border;
     # those vertices are artefacts: keep what lies between the outer cell centres
@@ -561,7 +615,7 @@ def _foot(line: LineString, coords: np.ndarray, point: np.ndarray) -> Tuple[floa
     else:
         a, b = coords[-1], coords[-2]
         base = length
-    direction = (a - b) / max(float(np.hypot(*(a - b))), 1e-12)   # pointing outwards
+    direction = (a - b) / max(float(np.hypot(*(a - b))), 1e-12)  # pointing outwards
     extra = float(np.dot(point - a, direction))
     if extra <= 0.0:
         return s0, np.asarray(line.interpolate(s0).coords[0])[:2]
@@ -599,9 +653,16 @@ def _segment_slopes(coords: np.ndarray, win: _Window) -> Tuple[np.ndarray, np.nd
 
 # --- the layout --------------------------------------------------------------------------
 
-def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: WorksSpec, *,
-                  max_works: int = MAX_WORKS, progress: ProgressFn = _noop_progress,
-                  is_cancelled: CancelFn = _never) -> WorksResult:
+
+def lay_out_works(
+    dem_path: str,
+    areas: Sequence[Tuple[int, bytes]],
+    spec: WorksSpec,
+    *,
+    max_works: int = MAX_WORKS,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> WorksResult:
     """Lay out pits, benches or trenches on the polygons ``areas``.
 
     Parameters
@@ -625,8 +686,9 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
     is_pits = spec.measure == MEASURE_PITS
 
     works_wkb: List[bytes] = []
-    cols: Dict[str, List[np.ndarray]] = {k: [] for k in (
-        "area", "row", "level", "slope", "length", "earth", "seedlings")}
+    cols: Dict[str, List[np.ndarray]] = {
+        k: [] for k in ("area", "row", "level", "slope", "length", "earth", "seedlings")
+    }
     rows_out: List[RowLine] = []
     excluded_out: List[Tuple[int, int, bytes, float]] = []
     summaries: List[AreaSummary] = []
@@ -676,13 +738,19 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
         sub(0.15)
 
         ok_cells = inside & in_range
-        if not ok_cells.any():   # a sliver holding no cell centre: use the cells it touches
+        if not ok_cells.any():  # a sliver holding no cell centre: use the cells it touches
             ok_cells = touched & in_range
         if not ok_cells.any() or summary.treated_m2 <= 0:
-            warnings.append((QT_TRANSLATE_NOOP(
-                "SwcCore", "Area {area}: no part has a slope between {low}° and {high}°; nothing "
-                "is laid out there."), {"area": area_id, "low": spec.min_slope,
-                                        "high": spec.max_slope}))
+            warnings.append(
+                (
+                    QT_TRANSLATE_NOOP(
+                        "SwcCore",
+                        "Area {area}: no part has a slope between {low}° and {high}°; nothing "
+                        "is laid out there.",
+                    ),
+                    {"area": area_id, "low": spec.min_slope, "high": spec.max_slope},
+                )
+            )
             continue
         zc = win.z[ok_cells]
         sc = win.slope[ok_cells]
@@ -694,13 +762,17 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
             summary.nominal_count = float(np.sum(cell_area / (spec.row_spacing * cos)))  # metres
         expected_total += summary.nominal_count if is_pits else summary.nominal_count / spec.spacing
         if expected_total > max_works:
-            raise MemoryLimitError(QT_TRANSLATE_NOOP(
-                "SwcCore", "About {count} works would be laid out, more than the limit of {limit}. "
-                "Treat fewer or smaller areas per run, or increase SPACING / ROW_SPACING."),
-                count=int(expected_total), limit=max_works)
+            raise MemoryLimitError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "About {count} works would be laid out, more than the limit of {limit}. "
+                    "Treat fewer or smaller areas per run, or increase SPACING / ROW_SPACING.",
+                ),
+                count=int(expected_total),
+                limit=max_works,
+            )
 
-        min_band = 2.0 * max(grid.cellsize_x, grid.cellsize_y) * math.tan(
-            math.radians(float(np.median(sc))))
+        min_band = 2.0 * max(grid.cellsize_x, grid.cellsize_y) * math.tan(math.radians(float(np.median(sc))))
         levels, steps, band_slopes = row_levels(zc, sc, spec.row_spacing, min_band)
         pieces = _contours(win, levels, crs)
         sub(0.3)
@@ -709,8 +781,7 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
         minx, miny, maxx, maxy = geom.bounds
         top = int(np.argmax(np.where(ok_cells, win.z, -np.inf)))
         tr, tc = divmod(top, win.shape[1])
-        anchors_prev = np.array([[win.gt[0] + (tc + 0.5) * win.gt[1],
-                                  win.gt[3] + (tr + 0.5) * win.gt[5]]])
+        anchors_prev = np.array([[win.gt[0] + (tc + 0.5) * win.gt[1], win.gt[3] + (tr + 0.5) * win.gt[5]]])
         n_levels = len(levels)
         for k in range(n_levels):
             if is_cancelled():
@@ -721,8 +792,12 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
             row_parts: List[LineString] = []
             row_count = 0
             for coords in pieces.get(k, []):
-                if (coords[:, 0].max() < minx or coords[:, 0].min() > maxx
-                        or coords[:, 1].max() < miny or coords[:, 1].min() > maxy):
+                if (
+                    coords[:, 0].max() < minx
+                    or coords[:, 0].min() > maxx
+                    or coords[:, 1].max() < miny
+                    or coords[:, 1].min() > maxy
+                ):
                     continue
                 line = LineString(coords)
                 length = line.length
@@ -766,8 +841,9 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
                         normal = np.column_stack([-tang[:, 1], tang[:, 0]])
                         grad = np.column_stack([win.gx[r, c], win.gy[r, c]])
                         sign = np.where(np.sum(normal * grad, axis=1) > 0, -1.0, 1.0)
-                        rings = half_ellipse_rings(pts, tang, normal * sign[:, None],
-                                                   spec.pit_long_axis, spec.pit_short_axis)
+                        rings = half_ellipse_rings(
+                            pts, tang, normal * sign[:, None], spec.pit_long_axis, spec.pit_short_axis
+                        )
                         n = len(pts)
                         works_wkb.extend(polygons_wkb(rings))
                         cols["area"].append(np.full(n, area_id, dtype=np.int64))
@@ -787,11 +863,14 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
                         seg_len, seg_slope = _segment_slopes(pc, win)
                         good = np.isfinite(seg_slope)
                         w = seg_len[good]
-                        mean_slope = float(np.sum(w * seg_slope[good]) / np.sum(w)) if w.sum() > 0 \
+                        mean_slope = (
+                            float(np.sum(w * seg_slope[good]) / np.sum(w))
+                            if w.sum() > 0
                             else summary.mean_slope
+                        )
                         if spec.measure == MEASURE_BENCHES:
                             tan = np.tan(np.radians(np.where(good, seg_slope, mean_slope)))
-                            earth = float(np.sum(seg_len * spec.bench_width ** 2 * tan / 8.0))
+                            earth = float(np.sum(seg_len * spec.bench_width**2 * tan / 8.0))
                         else:
                             earth = float(part.length * spec.trench_area)
                         spots = max(1, int(round(part.length / spec.spacing)))
@@ -809,9 +888,18 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
                 anchors_prev = np.array(anchors_now)
             if row_parts:
                 merged = row_parts[0] if len(row_parts) == 1 else MultiLineString(row_parts)
-                rows_out.append(RowLine(area_id, row_no, float(levels[k]), float(steps[k]),
-                                        float(band_slopes[k]), float(merged.length), row_count,
-                                        merged.wkb))
+                rows_out.append(
+                    RowLine(
+                        area_id,
+                        row_no,
+                        float(levels[k]),
+                        float(steps[k]),
+                        float(band_slopes[k]),
+                        float(merged.length),
+                        row_count,
+                        merged.wkb,
+                    )
+                )
             if k % 20 == 0:
                 sub(0.3 + 0.7 * (k + 1) / max(n_levels, 1))
         sub(1.0)
@@ -820,11 +908,21 @@ def lay_out_works(dem_path: str, areas: Sequence[Tuple[int, bytes]], spec: Works
         return np.concatenate(cols[name]).astype(dtype) if cols[name] else np.zeros(0, dtype=dtype)
 
     result = WorksResult(
-        grid=grid, spec=spec, works_wkb=works_wkb, works_area=cat("area", np.int64),
-        works_row=cat("row", np.int64), works_level=cat("level", np.float64),
-        works_slope=cat("slope", np.float64), works_length=cat("length", np.float64),
-        works_earth=cat("earth", np.float64), works_seedlings=cat("seedlings", np.float64),
-        rows=rows_out, excluded=excluded_out, summaries=summaries, warnings=warnings)
+        grid=grid,
+        spec=spec,
+        works_wkb=works_wkb,
+        works_area=cat("area", np.int64),
+        works_row=cat("row", np.int64),
+        works_level=cat("level", np.float64),
+        works_slope=cat("slope", np.float64),
+        works_length=cat("length", np.float64),
+        works_earth=cat("earth", np.float64),
+        works_seedlings=cat("seedlings", np.float64),
+        rows=rows_out,
+        excluded=excluded_out,
+        summaries=summaries,
+        warnings=warnings,
+    )
     _totals(result)
     progress(1.0)
     return result
@@ -856,10 +954,15 @@ def parse_prices(text: str) -> Tuple[float, float, float]:
     """
     parts = [p.strip() for p in str(text or "").replace(";", ",").replace("，", ",").split(",")]
     if len(parts) > 3:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "SwcCore", "UNIT_PRICES takes at most three numbers: price per pit (or per metre of "
-            "bench or trench), per m³ of earthwork and per seedling, e.g. \"3.5, 40, 2\"; got "
-            "\"{text}\"."), text=text)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "UNIT_PRICES takes at most three numbers: price per pit (or per metre of "
+                'bench or trench), per m³ of earthwork and per seedling, e.g. "3.5, 40, 2"; got '
+                '"{text}".',
+            ),
+            text=text,
+        )
     values = []
     for p in parts:
         if not p:
@@ -868,13 +971,19 @@ def parse_prices(text: str) -> Tuple[float, float, float]:
         try:
             v = float(p)
         except ValueError as exc:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "UNIT_PRICES: \"{value}\" is not a number. Give up to three numbers: "
-                "price per pit (or per metre of bench or trench), per m³ of earthwork and per "
-                "seedling, e.g. \"3.5, 40, 2\"."), value=p) from exc
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    'UNIT_PRICES: "{value}" is not a number. Give up to three numbers: '
+                    "price per pit (or per metre of bench or trench), per m³ of earthwork and per "
+                    'seedling, e.g. "3.5, 40, 2".',
+                ),
+                value=p,
+            ) from exc
         if v < 0 or not math.isfinite(v):
-            raise InputError(QT_TRANSLATE_NOOP(
-                "SwcCore", "Unit prices must not be negative (got {prices})."), prices=text)
+            raise InputError(
+                QT_TRANSLATE_NOOP("SwcCore", "Unit prices must not be negative (got {prices})."), prices=text
+            )
         values.append(v)
     while len(values) < 3:
         values.append(0.0)

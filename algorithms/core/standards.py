@@ -75,7 +75,11 @@ CHECK_DAM_TYPE_ORDER: Tuple[str, ...] = ("drystone", "masonry", "gabion", "earth
 #: Non-scouring gradient i' of the silted bed by deposit (GB/T 16453.3,
 #: domain.md §7.1 Table 14.4.1 [U]), m/m.
 CHECK_DAM_I_PRIME_BY_DEPOSIT: Dict[str, float] = {
-    "gravel": 0.02, "clay": 0.01, "clay_loam": 0.008, "sand": 0.005}
+    "gravel": 0.02,
+    "clay": 0.01,
+    "clay_loam": 0.008,
+    "sand": 0.005,
+}
 #: Default effective height H to the spillway crest (m); capped by the type.
 CHECK_DAM_HEIGHT_M = 3.0
 #: Bed gradient from which check dams apply (domain.md §7.1: "≈ 5–10 % or
