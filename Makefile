@@ -12,7 +12,7 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 deps:
 	bash scripts/install_deps.sh
 
-## Build the .qm translation from i18n/zh_CN/*.ts.
+## Build the .qm translation from i18n/swc_planner_zh_CN.ts.
 i18n:
 	$(PY) i18n/ts.py build
 

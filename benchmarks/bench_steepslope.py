@@ -26,7 +26,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-DATA = os.environ.get("SWC_SHARED_DATA", os.path.join(REPO, "..", "shared", "data"))
+DATA = os.environ.get("SWC_DATA", os.path.join(REPO, "..", "shared", "data"))
 SRC = os.path.join(DATA, "qinling_dem_110m", "qinling_dem_100m_cgcs2000_gk36.tif")
 PY = "/usr/bin/python3"
 

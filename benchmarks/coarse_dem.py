@@ -14,7 +14,7 @@ import tempfile
 from osgeo import gdal
 
 DATA = os.environ.get(
-    "SWC_SHARED_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
+    "SWC_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
 )
 CASES = [
     ("bigtujunga_srtm30m/srtm_bigtujunga30m_utm11.tif", (30, 90, 250, 1000)),

@@ -8,22 +8,26 @@ Strings are found in the Python sources by their calls:
 * ``QT_TRANSLATE_NOOP("Ctx", "…")`` (used by the pure core, context ``SwcCore``);
 * ``_tr("…")`` – context = the module's ``TR_CONTEXT = "…"`` constant.
 
-The zh_CN translations live in ``i18n/zh_CN/*.ts`` (one file per area of the
-code, all merged into ``i18n/swc_planner_zh_CN.qm`` by ``lrelease``).
+The zh_CN translations live in one file, ``i18n/swc_planner_zh_CN.ts``, built into
+``i18n/swc_planner_zh_CN.qm`` by ``lrelease``.  A source string has one translation, whatever its
+context: ``check`` fails when the same English text is translated two ways.
 
 Usage::
 
-    ts.py update i18n/zh_CN/AREA.ts SOURCE.py [...]   # add new strings (unfinished)
-    ts.py todo [TS ...]                                 # list untranslated strings
-    ts.py fill i18n/zh_CN/AREA.ts MAP.json              # {"source": "translation"}
-    ts.py check                                         # every string translated?
-    ts.py build                                         # lrelease -> .qm
+    ts.py update              # add the code's new strings (unfinished), drop strings no longer in the code
+    ts.py todo                # list untranslated strings (JSON lines)
+    ts.py fill MAP.json       # {"English source": "中文"}; fills every context of that source
+    ts.py check               # every string translated, and each source translated one way only?
+    ts.py build               # lrelease -> .qm
+
+``update`` and ``fill`` lock the .ts file, so several people (or scripts) may run them at once.
 """
 
 from __future__ import annotations
 
 import ast
-import glob
+import contextlib
+import fcntl
 import json
 import os
 import subprocess
@@ -33,7 +37,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-TS_DIR = os.path.join(HERE, "zh_CN")
+TS_PATH = os.path.join(HERE, "swc_planner_zh_CN.ts")
 QM_PATH = os.path.join(HERE, "swc_planner_zh_CN.qm")
 SKIP_DIRS = {"tests", "benchmarks", "i18n", "scripts", ".git", "demo_output", "__pycache__", ".ci"}
 
@@ -85,9 +89,16 @@ def _module_context(tree: ast.Module) -> Optional[str]:
     return None
 
 
-def extract_file(path: str) -> List[Message]:
+def extract_file(path: str, tolerant: bool = False) -> List[Message]:
     with open(path, encoding="utf-8") as handle:
-        tree = ast.parse(handle.read(), path)
+        text = handle.read()
+    try:
+        tree = ast.parse(text, path)
+    except SyntaxError:
+        if not tolerant:
+            raise
+        print(f"skipped (syntax error): {path}", file=sys.stderr)
+        return []
     collector = _Collector(_module_context(tree))
     collector.visit(tree)
     return collector.found
@@ -101,11 +112,11 @@ def source_files() -> List[str]:
     return out
 
 
-def extract_all(paths: Optional[Iterable[str]] = None) -> List[Message]:
+def extract_all(paths: Optional[Iterable[str]] = None, tolerant: bool = False) -> List[Message]:
     seen: Set[Message] = set()
     out: List[Message] = []
     for path in paths if paths is not None else source_files():
-        for msg in extract_file(path):
+        for msg in extract_file(path, tolerant):
             if msg not in seen:
                 seen.add(msg)
                 out.append(msg)
@@ -157,52 +168,68 @@ def write_ts(path: str, messages: Dict[Message, Optional[str]]) -> None:
         handle.write("\n")
 
 
+@contextlib.contextmanager
+def locked(path: str = TS_PATH):
+    """An exclusive lock on the .ts file for a read-modify-write."""
+    with open(path + ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def all_translations() -> Dict[Message, Optional[str]]:
-    out: Dict[Message, Optional[str]] = {}
-    for path in sorted(glob.glob(os.path.join(TS_DIR, "*.ts"))):
-        for key, text in read_ts(path).items():
-            if text or key not in out:
-                out[key] = text
-    return out
+    return read_ts(TS_PATH)
 
 
-def update(ts_path: str, sources: List[str]) -> int:
-    """Add the strings of ``sources`` missing from every .ts to ``ts_path``."""
-    known = all_translations()
-    messages = read_ts(ts_path)
-    added = 0
-    for msg in extract_all(sources):
-        if msg not in known and msg not in messages:
-            messages[msg] = None
-            added += 1
-    current = set(extract_all())
-    messages = {k: v for k, v in messages.items() if k in current}  # drop obsolete strings
-    write_ts(ts_path, messages)
+def update() -> int:
+    """Add the code's strings missing from the .ts (reusing a known translation of the same source)."""
+    with locked():
+        messages = read_ts(TS_PATH)
+        by_source = {src: text for (_ctx, src), text in messages.items() if text}
+        added = 0
+        current = extract_all(tolerant=True)
+        for msg in current:
+            if msg not in messages:
+                messages[msg] = by_source.get(msg[1])
+                added += 1
+        keep = set(current)
+        write_ts(TS_PATH, {k: v for k, v in messages.items() if k in keep})  # drop obsolete strings
     return added
 
 
-def fill(ts_path: str, mapping_path: str) -> int:
+def fill(mapping_path: str) -> int:
     with open(mapping_path, encoding="utf-8") as handle:
         mapping = json.load(handle)
-    messages = read_ts(ts_path)
-    done = 0
-    for ctx, source in list(messages):
-        if source in mapping and mapping[source]:
-            messages[(ctx, source)] = mapping[source]
-            done += 1
-    write_ts(ts_path, messages)
+    with locked():
+        messages = read_ts(TS_PATH)
+        done = 0
+        for ctx, source in list(messages):
+            if mapping.get(source):
+                messages[(ctx, source)] = mapping[source]
+                done += 1
+        write_ts(TS_PATH, messages)
     return done
 
 
 def missing() -> List[Message]:
-    """Strings in the code without a finished translation in any .ts."""
+    """Strings in the code without a finished translation."""
     known = all_translations()
     return [m for m in extract_all() if not known.get(m)]
 
 
+def conflicts() -> Dict[str, Set[str]]:
+    """Source strings translated more than one way (in different contexts)."""
+    seen: Dict[str, Set[str]] = {}
+    for (_ctx, source), text in all_translations().items():
+        if text:
+            seen.setdefault(source, set()).add(text)
+    return {src: texts for src, texts in seen.items() if len(texts) > 1}
+
+
 def build(lrelease: str = "lrelease") -> str:
-    files = sorted(glob.glob(os.path.join(TS_DIR, "*.ts")))
-    subprocess.run([lrelease, "-silent", *files, "-qm", QM_PATH], check=True)
+    subprocess.run([lrelease, "-silent", TS_PATH, "-qm", QM_PATH], check=True)
     return QM_PATH
 
 
@@ -212,28 +239,21 @@ def main(argv: List[str]) -> int:
         return 2
     cmd, rest = argv[0], argv[1:]
     if cmd == "update":
-        print("added", update(rest[0], rest[1:]))
+        print("added", update())
     elif cmd == "fill":
-        print("filled", fill(rest[0], rest[1]))
+        print("filled", fill(rest[0]))
     elif cmd == "todo":
-        files = rest or sorted(glob.glob(os.path.join(TS_DIR, "*.ts")))
-        for path in files:
-            for (ctx, source), text in read_ts(path).items():
-                if not text:
-                    print(
-                        json.dumps(
-                            {"ts": os.path.basename(path), "context": ctx, "source": source},
-                            ensure_ascii=False,
-                        )
-                    )
         for ctx, source in missing():
-            print(json.dumps({"ts": None, "context": ctx, "source": source}, ensure_ascii=False))
+            print(json.dumps({"context": ctx, "source": source}, ensure_ascii=False))
     elif cmd == "check":
         gaps = missing()
         for ctx, source in gaps:
             print(f"untranslated: [{ctx}] {source}")
-        print(f"{len(extract_all())} strings, {len(gaps)} untranslated")
-        return 1 if gaps else 0
+        twice = conflicts()
+        for source, texts in sorted(twice.items()):
+            print(f"translated two ways: {source!r} -> {sorted(texts)}")
+        print(f"{len(extract_all())} strings, {len(gaps)} untranslated, {len(twice)} translated two ways")
+        return 1 if gaps or twice else 0
     elif cmd == "build":
         print(build())
     else:

@@ -5,7 +5,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import _PARENT, shared
+from testdata import _PARENT, shared
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 

@@ -5,8 +5,8 @@ import configparser
 import os
 
 import pytest
+from testdata import REPO
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORE = os.path.join(REPO, "algorithms", "core")
 FORBIDDEN = ("qgis", "PyQt5", "PyQt6", "PySide2", "PySide6", "processing", "sip")
 

@@ -22,7 +22,7 @@ from qgis.PyQt.QtTest import QTest
 from qgis.utils import iface, plugins
 
 SHOTS = os.environ.get("SWC_SHOT_DIR", "/tmp/swc_shots")
-DATA = os.environ.get("SWC_DATA_DIR", "/work/shared/data/youwuzhen_fujian_swc")
+DATA = os.environ["SWC_DATA_DIR"]  # set by test_desktop_wizard.py
 OUT = os.environ.get("SWC_OUT_DIR", SHOTS)
 OUTLET = (39444793.9, 2840390.8)
 CATEGORIES = {

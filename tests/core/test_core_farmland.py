@@ -58,7 +58,9 @@ def write_dem(path, z, cell, nodata=-9999.0):
 
 def rect(x0, x1, y0, y1):
     """Rectangle in metres from the DEM's upper-left corner (y downwards)."""
-    ring = f"{X0 + x0} {Y0 - y1},{X0 + x1} {Y0 - y1},{X0 + x1} {Y0 - y0},{X0 + x0} {Y0 - y0},{X0 + x0} {Y0 - y1}"
+    ring = (
+        f"{X0 + x0} {Y0 - y1},{X0 + x1} {Y0 - y1},{X0 + x1} {Y0 - y0},{X0 + x0} {Y0 - y0},{X0 + x0} {Y0 - y1}"
+    )
     return ogr.CreateGeometryFromWkt(f"POLYGON(({ring}))").ExportToWkb()
 
 

@@ -2,10 +2,10 @@
 
 import numpy as np
 import pytest
-from conftest import shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from synth import gdaldem_slope, plane, read_array, write_raster
+from testdata import shared
 
 from swc_planner.algorithms.core.terrain import horn_slope, slope_array, slope_to_raster
 

@@ -12,20 +12,17 @@ Analytic answers: on a V-shaped valley of bed gradient i and side slopes
 
 import math
 import os
-import sys
 
 import numpy as np
 import pytest
+from testdata import SHARED  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from swc_planner.algorithms.core import checkdams as cd  # noqa: E402
+from swc_planner.algorithms.core import hydrology as hy  # noqa: E402
+from swc_planner.algorithms.core import standards  # noqa: E402
+from swc_planner.algorithms.core.errors import InputError  # noqa: E402
+from swc_planner.algorithms.core.grid import GridSpec  # noqa: E402
 
-from algorithms.core import checkdams as cd  # noqa: E402
-from algorithms.core import hydrology as hy  # noqa: E402
-from algorithms.core import standards  # noqa: E402
-from algorithms.core.errors import InputError  # noqa: E402
-from algorithms.core.grid import GridSpec  # noqa: E402
-
-SHARED = "/work/shared/data"
 BIGTUJUNGA = os.path.join(SHARED, "bigtujunga_srtm30m", "srtm_bigtujunga30m_utm11.tif")
 QINLING = os.path.join(SHARED, "qinling_dem_110m", "qinling_subarea_30m_interp_cgcs2000_gk36.tif")
 
@@ -277,7 +274,7 @@ def test_dam_storage_axis_off_the_dem():
 # --- real DEMs ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [BIGTUJUNGA, QINLING])
+@pytest.mark.parametrize("path", [BIGTUJUNGA, QINLING], ids=["bigtujunga", "qinling"])
 def test_real_dem_invariants(path):
     if not os.path.exists(path):
         pytest.skip("shared data not found")

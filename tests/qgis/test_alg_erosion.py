@@ -11,10 +11,10 @@ import os
 
 import numpy as np
 import pytest
-from conftest import shared
 from osgeo import gdal, ogr, osr
+from testdata import REPO, shared
 
-TABLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "tables")
+TABLES = os.path.join(REPO, "resources", "tables")
 YWZ = "youwuzhen_fujian_swc"
 
 

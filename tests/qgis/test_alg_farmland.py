@@ -14,8 +14,8 @@ import subprocess
 
 import numpy as np
 import pytest
-from conftest import shared
 from osgeo import gdal, ogr, osr
+from testdata import shared
 
 pytestmark = pytest.mark.usefixtures("processing_ready")
 

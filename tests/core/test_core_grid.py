@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
-from conftest import shared
 from synth import write_raster
+from testdata import shared
 
 from swc_planner.algorithms.core.errors import GridError, InputError
 from swc_planner.algorithms.core.grid import GridSpec, cgcs2000_gk_epsg

@@ -17,8 +17,8 @@ from typing import Dict
 
 import numpy as np
 import pytest
-from conftest import shared
 from osgeo import gdal, ogr, osr
+from testdata import shared
 
 from swc_planner.algorithms.core import hydrology as h
 from swc_planner.algorithms.core.raster_io import read_grid
@@ -146,7 +146,7 @@ def test_algorithms_registered(processing_ready):
 
 
 def test_fillsinks_equals_priority_flood(processing_ready, tmp_path):
-    from test_core_hydrology import reference_fill
+    from reference_routing import reference_fill
 
     dem = shared(*YOUWUZHEN)
     out = run("fillsinks", {"DEM": dem, "OUTPUT": str(tmp_path / "filled.tif")})["OUTPUT"]
@@ -389,7 +389,7 @@ def test_reference_astar_reproduces_r_watershed(tmp_path_factory, name):
     the oracle for a vectorised implementation, cell by cell.  Measured: 100.0 % of the
     directions and of the compared upslope areas on both DEMs (0.5 s and 4 s here).
     """
-    from test_core_hydrology import reference_astar
+    from reference_routing import reference_astar
 
     dem = shared(*(YOUWUZHEN if name == "youwuzhen" else BIG_TUJUNGA))
     g = grass_watershed(dem, tmp_path_factory)

@@ -4,35 +4,20 @@ from __future__ import annotations
 
 import doctest
 import math
-import os
-import sys
 
 import numpy as np
 import pytest
 from osgeo import gdal
 from shapely import wkb as shapely_wkb
 from shapely.geometry import LineString, Point, Polygon, box
-
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
 from synth import write_raster  # noqa: E402
+from testdata import shared
 
-from algorithms.core import slopeworks as sw  # noqa: E402
-from algorithms.core.errors import Cancelled, InputError, MemoryLimitError  # noqa: E402
+from swc_planner.algorithms.core import slopeworks as sw  # noqa: E402
+from swc_planner.algorithms.core.errors import Cancelled, InputError, MemoryLimitError  # noqa: E402
 
 X0, Y0 = 39500000.0, 4500000.0
 K = sw.ARC_SEGMENTS
-SHARED = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data")
-if not os.path.isdir(SHARED):
-    SHARED = "/work/shared/data"
-
-
-def shared(*parts):
-    path = os.path.join(SHARED, *parts)
-    if not os.path.exists(path):
-        pytest.skip(f"shared data not found: {path}")
-    return path
 
 
 def tilted_plane(path, theta_deg, azimuth_deg=0.0, cell=5.0, n=300):

@@ -6,9 +6,9 @@ import subprocess
 
 import numpy as np
 import pytest
-from conftest import _PARENT
 from shapely.geometry import box
 from synth import iter_features, plane, write_polygons, write_raster
+from testdata import _PARENT
 
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # Debian's wrapper adds a flag 3.22 rejects
 

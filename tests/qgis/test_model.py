@@ -1,8 +1,8 @@
 """The algorithms inside a Processing model (as built in the graphical modeler)."""
 
 import pytest
-from conftest import shared
 from synth import iter_features
+from testdata import shared
 
 pytestmark = pytest.mark.usefixtures("processing_ready")
 

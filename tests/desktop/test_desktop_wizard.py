@@ -14,9 +14,9 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import _PARENT, REPO, shared
+from testdata import _PARENT, REPO, shared
 
-SCRIPT = os.path.join(REPO, "tests", "desktop_wizard_script.py")
+SCRIPT = os.path.join(REPO, "tests", "desktop", "desktop_wizard_script.py")
 
 
 def _image_stats(path):

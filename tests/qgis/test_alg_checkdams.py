@@ -12,8 +12,8 @@ import math
 
 import numpy as np
 import pytest
-from conftest import shared
 from osgeo import gdal, ogr, osr
+from testdata import shared
 
 from swc_planner.algorithms.core import checkdams as cd
 from swc_planner.algorithms.core import hydrology as hy

@@ -4,11 +4,11 @@ import math
 
 import numpy as np
 import pytest
-from conftest import shared
 from osgeo import gdal, ogr
 from shapely import wkb as shapely_wkb
 from shapely.geometry import Polygon, box
 from synth import gdaldem_slope, iter_features, read_array, write_polygons, write_raster
+from testdata import shared
 
 pytestmark = pytest.mark.usefixtures("processing_ready")
 

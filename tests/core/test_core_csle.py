@@ -7,19 +7,17 @@ No QGIS needed.
 import doctest
 import math
 import os
-import sys
 
 import numpy as np
 import pytest
 from osgeo import gdal, osr
+from testdata import REPO
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from swc_planner.algorithms.core import csle, standards  # noqa: E402
+from swc_planner.algorithms.core.errors import Cancelled, InputError  # noqa: E402
+from swc_planner.algorithms.core.grid import GridSpec  # noqa: E402
 
-from algorithms.core import csle, standards  # noqa: E402
-from algorithms.core.errors import Cancelled, InputError  # noqa: E402
-from algorithms.core.grid import GridSpec  # noqa: E402
-
-TABLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "tables")
+TABLES = os.path.join(REPO, "resources", "tables")
 
 
 def _srs_wkt(epsg=4527):

@@ -4,7 +4,6 @@ import os
 
 import numpy as np
 import pytest
-from conftest import shared
 from osgeo import gdal, ogr
 from shapely.geometry import Polygon, box
 from synth import (
@@ -18,6 +17,7 @@ from synth import (
     write_polygons,
     write_raster,
 )
+from testdata import shared
 
 pytestmark = pytest.mark.usefixtures("processing_ready")
 

@@ -1,0 +1,3364 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>AlgorithmRunner</name>
+        <message>
+            <source>Cancelled.</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>{alg} is not installed: step skipped.</source>
+            <translation>未安装 {alg}：已跳过此步骤。</translation>
+        </message>
+        <message>
+            <source>The algorithm {alg} is not available. Check that the SWC Planner plugin and QGIS Processing are enabled.</source>
+            <translation>算法 {alg} 不可用。请检查 SWC Planner 插件和 QGIS 处理工具是否已启用。</translation>
+        </message>
+        <message>
+            <source>{step} failed: {message}</source>
+            <translation>{step}失败：{message}</translation>
+        </message>
+        <message>
+            <source>see the log</source>
+            <translation>请查看日志</translation>
+        </message>
+    </context>
+    <context>
+        <name>BenefitsPage</name>
+        <message>
+            <source>7. Benefits</source>
+            <translation>7. 效益分析</translation>
+        </message>
+        <message>
+            <source>Soil loss is computed again with the planned measures (their engineering and tillage factors); the difference is the soil saved.</source>
+            <translation>按规划措施（工程措施因子和耕作措施因子）重新计算土壤流失量，与现状之差即为保土量。</translation>
+        </message>
+        <message>
+            <source>Compute the benefits</source>
+            <translation>计算效益</translation>
+        </message>
+        <message>
+            <source>Soil loss with the measures</source>
+            <translation>实施措施后的土壤流失</translation>
+        </message>
+        <message>
+            <source>swcplanner:soilloss is not installed: benefits cannot be computed.</source>
+            <translation>未安装 swcplanner:soilloss，无法计算效益。</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>治理前</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>治理后</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <source>Soil saved: {saved} t/a</source>
+            <translation>保土量：{saved} t/a</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelNetworkAlgorithm</name>
+        <message>
+            <source>Channel network</source>
+            <translation>沟道网络</translation>
+        </message>
+        <message>
+            <source>Extracts the channel (gully and stream) network of a DEM: every cell whose contributing area reaches a threshold is a channel cell.</source>
+            <translation>从 DEM 提取沟道（侵蚀沟和河道）网络：汇水面积达到阈值的栅格即为沟道栅格。</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>CHANNELS: one line per reach, from a source or junction to the next junction or outlet, through the cell centres. Fields: ORDER (Strahler), LENGTH_M (planar length, m), GRADIENT (drop between the ends of the line on the filled DEM divided by its length, m/m), UPAREA_KM2 (upslope area at the reach's lowest cell, km²). CHANNEL_RASTER: Strahler order of the channel cells, 0 elsewhere (nodata).</source>
+            <translation>CHANNELS：每个沟段一条线，从源头或汇流点到下一个汇流点或出口，经过各栅格中心。字段：ORDER（Strahler 级别）、LENGTH_M（平面长度，米）、GRADIENT（填洼后 DEM 上线段两端高差除以长度，米/米）、UPAREA_KM2（沟段最下游栅格的上游汇水面积，平方千米）。CHANNEL_RASTER：沟道栅格的 Strahler 级别，其余为 0（无数据）。</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <source>A smaller MIN_AREA gives a denser network with more first-order gullies. 0.1 km² suits 5–30 m DEMs of small watersheds; the threshold must span at least a few cells.</source>
+            <translation>MIN_AREA 越小，沟道网络越密，一级侵蚀沟越多。小流域 5–30 米 DEM 宜用 0.1 平方千米；阈值至少应相当于若干个栅格。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Minimum contributing area (km²)</source>
+            <translation>最小汇水面积（平方千米）</translation>
+        </message>
+        <message>
+            <source>Memory limit (MB)</source>
+            <translation>内存上限（MB）</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>沟道</translation>
+        </message>
+        <message>
+            <source>Channel cells (Strahler order)</source>
+            <translation>沟道栅格（Strahler 级别）</translation>
+        </message>
+        <message>
+            <source>The minimum contributing area ({km2:g} km²) is less than 4 DEM cells: nearly every cell becomes a channel.</source>
+            <translation>最小汇水面积（{km2:g} 平方千米）小于 4 个 DEM 栅格：几乎所有栅格都会成为沟道。</translation>
+        </message>
+        <message>
+            <source>{n} reaches, highest Strahler order {order}.</source>
+            <translation>共 {n} 个沟段，最高 Strahler 级别为 {order}。</translation>
+        </message>
+        <message>
+            <source>Order {order}</source>
+            <translation>{order} 级</translation>
+        </message>
+        <message>
+            <source>The DEM is routed as in Flow direction and accumulation (depressions filled, D8 steepest descent). Channel cells are those with an upslope area of at least MIN_AREA km². Orders follow Strahler: a source has order 1; where two channels of the same highest order meet, the order increases by one. DEPRESSIONS chooses how depressions are routed (see Flow direction and accumulation): 0 fills them (default), 1 routes through them along the lowest path like GRASS r.watershed; GRADIENT always uses the filled DEM.</source>
+            <translation>DEM 的汇流计算与“流向与汇流累积量”相同（先填洼，再按 D8 最陡坡降确定流向）。上游汇水面积不小于 MIN_AREA 平方千米的栅格为沟道栅格。沟道分级采用 Strahler 法：源头为 1 级；两条同为最高级别的沟道汇合后级别加一。DEPRESSIONS 决定洼地的处理方式（见“流向与汇流累积量”）：0 为填洼（默认），1 为像 GRASS r.watershed 那样沿最低路径穿过洼地；GRADIENT 始终按填洼后的 DEM 计算。</translation>
+        </message>
+        <message>
+            <source>Depressions</source>
+            <translation>洼地处理</translation>
+        </message>
+        <message>
+            <source>Fill, and route across flats (default)</source>
+            <translation>填洼，并在平地上汇流（默认）</translation>
+        </message>
+        <message>
+            <source>Route through along the lowest path, like GRASS r.watershed</source>
+            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDamsAlgorithm</name>
+        <message>
+            <source>Check-dam series</source>
+            <translation>谷坊坝系布设</translation>
+        </message>
+        <message>
+            <source>Dry stone (干砌石)</source>
+            <translation>干砌石谷坊</translation>
+        </message>
+        <message>
+            <source>Mortar masonry or precast block (浆砌石)</source>
+            <translation>浆砌石或混凝土预制块谷坊</translation>
+        </message>
+        <message>
+            <source>Gabion (石笼)</source>
+            <translation>石笼谷坊</translation>
+        </message>
+        <message>
+            <source>Earth (土谷坊)</source>
+            <translation>土谷坊</translation>
+        </message>
+        <message>
+            <source>Bagged soil (编织袋)</source>
+            <translation>编织袋谷坊</translation>
+        </message>
+        <message>
+            <source>{name}: H ≤ {cap:g} m, top {top:g} m, slopes 1:{up:g} / 1:{down:g}</source>
+            <translation>{name}：坝高 ≤ {cap:g} m，顶宽 {top:g} m，边坡 1:{up:g} / 1:{down:g}</translation>
+        </message>
+        <message>
+            <source>Lays out a series of check dams (谷坊) along every gully that fits the upslope-area and gradient limits, spaced by the 顶底相照 rule, and reports for each dam its storage, silted wedge, crest and body volume.</source>
+            <translation>沿每条符合汇水面积和比降条件的沟道按“顶底相照”原则布设谷坊坝系，并给出每座谷坊的库容、淤积体、坝顶长度和坝体方量。</translation>
+        </message>
+        <message>
+            <source>Gullies</source>
+            <translation>沟道</translation>
+        </message>
+        <message>
+            <source>The DEM is filled and routed (D8) as in Flow direction and accumulation. Gully cells are the channel cells whose upslope area lies between MIN_UPAREA and MAX_UPAREA (km²) and, when given, inside the AOI polygons; every connected tree of them is one gully, numbered from the largest. A cell can carry a dam when its local bed gradient (over about 30 m, at least two cells, up and down the channel) is at least MIN_GRADIENT and the valley section across it closes at the crest level within MAX_CREST_LENGTH.</source>
+            <translation>DEM 先填洼并按 D8 计算流向（与“流向与汇流累积”相同）。沟道栅格为汇水面积介于 MIN_UPAREA 与 MAX_UPAREA（km²）之间的河道栅格，给出 AOI 时还须位于其多边形内；每个相连的树状沟网为一条沟道，按面积从大到小编号。某栅格可以建坝的条件是：其局部沟床比降（沿沟道上下游各约 30 m，至少两个栅格）不小于 MIN_GRADIENT，且横跨沟道的断面在坝顶高程处于 MAX_CREST_LENGTH 以内闭合。</translation>
+        </message>
+        <message>
+            <source>Spacing (GB 51018-2014 §14.4.1)</source>
+            <translation>坝距（GB 51018-2014 第 14.4.1 条）</translation>
+        </message>
+        <message>
+            <source>The first dam stands at the lowest suitable cell of each gully. Behind a dam of effective height H the deposit fills to the spillway crest and rises upstream at the silted-bed gradient I_PRIME; the next dam goes to the first channel cell where this silted bed meets the bed (顶底相照). On a uniform bed of gradient i this is L = H / (i − i′); on the real profile the dams come closer where the bed steepens. The wedge follows every branch of the gully. I_PRIME by deposit (GB/T 16453.3): coarse sand with gravel 0.02, clay 0.01, clay loam 0.008, sandy soil 0.005. MAX_DAMS keeps the lowest dams of each gully.</source>
+            <translation>每条沟道的第一座谷坊建在最下游的适宜栅格。有效坝高为 H 的谷坊淤满后，淤积面从溢洪口顶向上游以淤积比降 I_PRIME 抬升；下一座谷坊建在该淤积面与沟床相交的第一个沟道栅格（顶底相照）。沟床比降 i 均匀时即 L = H / (i − i′)；在实际纵断面上，沟床变陡处坝距变小。淤积体沿沟道的各个支沟延伸。按淤积物取 I_PRIME（GB/T 16453.3）：粗砂夹砾石 0.02，黏土 0.01，黏壤土 0.008，砂土 0.005。MAX_DAMS 只保留每条沟道最下游的若干座谷坊。</translation>
+        </message>
+        <message>
+            <source>Dam types (GB 51018-2014 §14.4)</source>
+            <translation>谷坊类型（GB 51018-2014 第 14.4 节）</translation>
+        </message>
+        <message>
+            <source>The type sets the maximum height, the top width and the side slopes (middle of the published ranges): dry stone ≤ 3 m, mortar masonry ≤ 5 m, gabion ≤ 3 m, earth 2–5 m, bagged soil ≤ 3 m. A DAM_HEIGHT above the type's cap is refused.</source>
+            <translation>类型决定最大坝高、顶宽和上下游边坡（取规范范围的中值）：干砌石 ≤ 3 m，浆砌石 ≤ 5 m，石笼 ≤ 3 m，土谷坊 2–5 m，编织袋 ≤ 3 m。DAM_HEIGHT 超过该类型上限时拒绝计算。</translation>
+        </message>
+        <message>
+            <source>Storage and silt</source>
+            <translation>库容与淤积</translation>
+        </message>
+        <message>
+            <source>From the depression-filled DEM. The crest runs across the thalweg, perpendicular to the channel direction, to where the ground reaches the crest level. A dam's pool is made of the cells that drain into the gully in the reach the dam governs; cells cut by the dam axis count with their upstream share. The storage is the volume below the crest level; the silted wedge the volume below the silted bed. The body volume integrates the trapezoidal section (top width + side slopes × local height) along the crest; spillway notch, freeboard and foundation are not included.</source>
+            <translation>基于填洼后的 DEM 计算。坝轴线垂直于沟道方向横跨沟底，延伸到地面达到坝顶高程处。谷坊的库区由汇入其控制沟段的栅格组成；被坝轴线切过的栅格按其位于上游的部分计入。库容为坝顶高程以下的容积，淤积体为淤积面以下的容积。坝体方量为梯形断面（顶宽加边坡乘以局部坝高）沿坝轴线积分，不含溢洪口、超高和基础。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>DAMS: points with DAM_ID, GULLY, REACH (reach between junctions), ORDER (Strahler), BED_Z, H_M, CREST_Z, GRADIENT (mean bed gradient of the silted reach), LOCAL_I (local gradient), NEXT_ID and SPACING_M (next dam upstream on the main branch and the distance to it along the channel), RULE_L_M (distance at which the silted bed meets the bed; SPACING_M is never below it), DIST_M (from the gully outlet), CONTROL_KM2 (upslope area), STORAGE_M3 and POOL_M2 (at H), SILT_M3, SILT_M2, CREST_M, BODY_M3, DAM_TYPE. CRESTS: crest lines. SILT: silted wedge polygons. CURVES: height–area–volume per dam every CURVE_STEP m up to H. SUMMARY: per gully and in all: dams, body volume, storage, silt, channel length, gully area.</source>
+            <translation>DAMS：谷坊点，字段 DAM_ID、GULLY、REACH（汇流点之间的河段）、ORDER（Strahler 级别）、BED_Z、H_M、CREST_Z、GRADIENT（淤积段平均沟床比降）、LOCAL_I（局部比降）、NEXT_ID 和 SPACING_M（主沟上游下一座谷坊及沿沟道的距离）、RULE_L_M（淤积面与沟床相交的距离，SPACING_M 不小于此值）、DIST_M（距沟口距离）、CONTROL_KM2（控制面积）、STORAGE_M3 和 POOL_M2（坝高 H 时）、SILT_M3、SILT_M2、CREST_M、BODY_M3、DAM_TYPE。CRESTS：坝轴线。SILT：淤积体多边形。CURVES：每座谷坊按 CURVE_STEP m 至 H 的高程–面积–库容关系。SUMMARY：按沟道及合计的谷坊数量、坝体方量、库容、淤积量、沟道长度和沟道面积。</translation>
+        </message>
+        <message>
+            <source>DEM resolution</source>
+            <translation>DEM 分辨率</translation>
+        </message>
+        <message>
+            <source>A dam is placed on a cell: with a 30 m DEM on steep gullies, where L is shorter than a cell, every cell carries a dam and the pools are a cell long. Use a 5–10 m DEM for design.</source>
+            <translation>谷坊布设在栅格上：用 30 m DEM 计算陡峭沟道时，L 小于一个栅格，每个栅格都会布坝，库区也只有一个栅格长。设计时请使用 5–10 m DEM。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Area of interest</source>
+            <translation>研究区范围</translation>
+        </message>
+        <message>
+            <source>Minimum upslope area of a gully (km²)</source>
+            <translation>沟道最小汇水面积（km²）</translation>
+        </message>
+        <message>
+            <source>Maximum upslope area of a gully (km²)</source>
+            <translation>沟道最大汇水面积（km²）</translation>
+        </message>
+        <message>
+            <source>Minimum bed gradient (m/m)</source>
+            <translation>最小沟床比降（m/m）</translation>
+        </message>
+        <message>
+            <source>Dam type</source>
+            <translation>谷坊类型</translation>
+        </message>
+        <message>
+            <source>Effective height H to the spillway crest (m)</source>
+            <translation>有效坝高 H（至溢洪口顶，m）</translation>
+        </message>
+        <message>
+            <source>Gradient of the silted bed i′ (m/m)</source>
+            <translation>淤积比降 i′（m/m）</translation>
+        </message>
+        <message>
+            <source>Maximum dams per gully (0 = no limit)</source>
+            <translation>每条沟道最多谷坊数（0 = 不限）</translation>
+        </message>
+        <message>
+            <source>Height step of the storage curves (m)</source>
+            <translation>库容曲线高程步长（m）</translation>
+        </message>
+        <message>
+            <source>Longest crest considered (m)</source>
+            <translation>最大坝顶长度（m）</translation>
+        </message>
+        <message>
+            <source>Memory limit (MB)</source>
+            <translation>内存上限（MB）</translation>
+        </message>
+        <message>
+            <source>Check dams</source>
+            <translation>谷坊</translation>
+        </message>
+        <message>
+            <source>Dam crests</source>
+            <translation>坝轴线</translation>
+        </message>
+        <message>
+            <source>Silted wedges</source>
+            <translation>淤积体</translation>
+        </message>
+        <message>
+            <source>Height–area–volume curves</source>
+            <translation>高程–面积–库容曲线</translation>
+        </message>
+        <message>
+            <source>Check-dam summary</source>
+            <translation>谷坊汇总</translation>
+        </message>
+        <message>
+            <source>MIN_UPAREA ({lo:g} km²) must be smaller than MAX_UPAREA ({hi:g} km²).</source>
+            <translation>MIN_UPAREA（{lo:g} km²）必须小于 MAX_UPAREA（{hi:g} km²）。</translation>
+        </message>
+        <message>
+            <source>Routing the DEM and laying out the dam series…</source>
+            <translation>正在计算 DEM 汇流并布设谷坊坝系…</translation>
+        </message>
+        <message>
+            <source>{dams} dams on {gullies} gullies; {cells} gully cells, {ok} suitable, {open} with a valley section that does not close at the crest level.</source>
+            <translation>{gullies} 条沟道共布设 {dams} 座谷坊；沟道栅格 {cells} 个，其中适宜建坝 {ok} 个，{open} 个的横断面在坝顶高程处不闭合。</translation>
+        </message>
+        <message>
+            <source>{n} dams above the first {m} of their gully were left out (MAX_DAMS).</source>
+            <translation>有 {n} 座谷坊位于所在沟道前 {m} 座之上游，未予布设（MAX_DAMS）。</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>In all: {n} dams, body {body:.0f} m³, storage {sto:.0f} m³, silt {silt:.0f} m³.</source>
+            <translation>合计：谷坊 {n} 座，坝体 {body:.0f} m³，库容 {sto:.0f} m³，淤积量 {silt:.0f} m³。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DamStorageAlgorithm</name>
+        <message>
+            <source>Dam storage curve</source>
+            <translation>坝库容曲线</translation>
+        </message>
+        <message>
+            <source>small (&lt; 10×10⁴ m³)</source>
+            <translation>小型（&lt; 10×10⁴ m³）</translation>
+        </message>
+        <message>
+            <source>medium (10–50×10⁴ m³)</source>
+            <translation>中型（10–50×10⁴ m³）</translation>
+        </message>
+        <message>
+            <source>large 2 (50–100×10⁴ m³)</source>
+            <translation>大(2)型（50–100×10⁴ m³）</translation>
+        </message>
+        <message>
+            <source>large 1 (100–500×10⁴ m³)</source>
+            <translation>大(1)型（100–500×10⁴ m³）</translation>
+        </message>
+        <message>
+            <source>above large 1 (≥ 500×10⁴ m³)</source>
+            <translation>超过大(1)型（≥ 500×10⁴ m³）</translation>
+        </message>
+        <message>
+            <source>For a dam axis drawn across a valley (a check dam, silt-trap dam 淤地坝 or sediment dam 拦沙坝): the height–area–volume table, the flooded area at a chosen height, the control area, the size class and the sediment life.</source>
+            <translation>对横跨沟谷绘制的坝轴线（谷坊、淤地坝或拦沙坝）计算高程–面积–库容表、指定坝高下的淹没范围、控制面积、工程规模等级和淤积年限。</translation>
+        </message>
+        <message>
+            <source>Method (domain.md §7.3)</source>
+            <translation>方法（domain.md 第 7.3 节）</translation>
+        </message>
+        <message>
+            <source>The DEM is filled and routed (D8). The thalweg crossing is the axis cell with the largest upslope area; its filled elevation is the bed z₀. The axis cells next to it that lie below z₀ + MAX_HEIGHT close the pool, and the control area is every cell draining through them. At height h the pool is the control-area cells below z₀ + h (cells cut by the axis count with their upstream share): A(h) = Σ cell areas, V(h) = Σ (z₀ + h − z) × cell area. Draw the axis from valley side to valley side: above the lower of the two highest points along the axis (CLOSED = 0 in the table) the water would pass around its ends.</source>
+            <translation>DEM 先填洼并按 D8 计算流向。坝轴线上汇水面积最大的栅格为沟底交点，其填洼后高程为坝底高程 z₀。与其相连且低于 z₀ + MAX_HEIGHT 的坝轴线栅格围成库区，流经这些栅格的全部栅格为控制面积。坝高 h 时的库区为控制面积内低于 z₀ + h 的栅格（被坝轴线切过的栅格按上游部分计入）：A(h) = Σ 栅格面积，V(h) = Σ (z₀ + h − z) × 栅格面积。坝轴线应从一侧沟坡画到另一侧沟坡：水位高于坝轴线两侧最高点中较低者时（表中 CLOSED = 0），水会从坝端绕流。</translation>
+        </message>
+        <message>
+            <source>Size class and sediment life</source>
+            <translation>规模等级与淤积年限</translation>
+        </message>
+        <message>
+            <source>The class follows the total capacity at HEIGHT (SL 302 / GB 51018 §5.2): small &lt; 10, medium 10–50, large 2 50–100, large 1 100–500 ×10⁴ m³, with the design silting life of the class. Sediment life N = V·γd / (M·A·SDR): V the capacity at HEIGHT (m³), γd the dry density of the deposit (t/m³, 1.3–1.35), M the erosion modulus (t/km²·a), A the control area (km²), SDR the sediment delivery ratio (GB 51018 §8.4.3).</source>
+            <translation>规模等级按 HEIGHT 坝高时的总库容确定（SL 302 / GB 51018 第 5.2 节）：小型 &lt; 10，中型 10–50，大(2)型 50–100，大(1)型 100–500 ×10⁴ m³，并给出该等级的设计淤积年限。淤积年限 N = V·γd / (M·A·SDR)：V 为 HEIGHT 坝高时的库容（m³），γd 为淤积物干容重（t/m³，1.3–1.35），M 为土壤侵蚀模数（t/km²·a），A 为控制面积（km²），SDR 为泥沙输移比（GB 51018 第 8.4.3 条）。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>TABLE: AXIS_ID, H_M, Z_M, AREA_M2, VOL_M3, VOL_1E4M3, CREST_M (length of the axis below the water level), CLOSED. FLOODED: the pool at HEIGHT with BED_Z, WATER_Z, AREA_M2, VOL_M3, CONTROL_KM2, SIZE_CLASS, CLASS_NAME, DESIGN_LIFE, SED_T_A (sediment yield, t/a), LIFE_A (years), CREST_M, CLOSED_H (height up to which the axis closes the valley). CATCHMENT: the control area.</source>
+            <translation>TABLE：AXIS_ID、H_M、Z_M、AREA_M2、VOL_M3、VOL_1E4M3、CREST_M（水位以下的坝轴线长度）、CLOSED。FLOODED：HEIGHT 坝高时的库区，字段 BED_Z、WATER_Z、AREA_M2、VOL_M3、CONTROL_KM2、SIZE_CLASS、CLASS_NAME、DESIGN_LIFE、SED_T_A（年输沙量，t/a）、LIFE_A（年）、CREST_M、CLOSED_H（坝轴线能封闭沟谷的最大坝高）。CATCHMENT：控制面积。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Dam axes (lines across the valley)</source>
+            <translation>坝轴线（横跨沟谷的线）</translation>
+        </message>
+        <message>
+            <source>Maximum height of the curve (m)</source>
+            <translation>曲线最大坝高（m）</translation>
+        </message>
+        <message>
+            <source>Height step (m)</source>
+            <translation>高程步长（m）</translation>
+        </message>
+        <message>
+            <source>Height of the flooded area (m; empty = maximum height)</source>
+            <translation>淹没范围的坝高（m；留空 = 最大坝高）</translation>
+        </message>
+        <message>
+            <source>Erosion modulus (t/km²·a; 0 = no sediment life)</source>
+            <translation>土壤侵蚀模数（t/km²·a；0 = 不计算淤积年限）</translation>
+        </message>
+        <message>
+            <source>Sediment delivery ratio (0–1)</source>
+            <translation>泥沙输移比（0–1）</translation>
+        </message>
+        <message>
+            <source>Dry density of the deposit (t/m³)</source>
+            <translation>淤积物干容重（t/m³）</translation>
+        </message>
+        <message>
+            <source>Memory limit (MB)</source>
+            <translation>内存上限（MB）</translation>
+        </message>
+        <message>
+            <source>Height–area–volume table</source>
+            <translation>高程–面积–库容表</translation>
+        </message>
+        <message>
+            <source>Flooded area</source>
+            <translation>淹没范围</translation>
+        </message>
+        <message>
+            <source>Control area</source>
+            <translation>控制面积</translation>
+        </message>
+        <message>
+            <source>HEIGHT ({h:g} m) must not exceed MAX_HEIGHT ({hmax:g} m).</source>
+            <translation>HEIGHT（{h:g} m）不得超过 MAX_HEIGHT（{hmax:g} m）。</translation>
+        </message>
+        <message>
+            <source>The dam axis layer could not be loaded.</source>
+            <translation>无法加载坝轴线图层。</translation>
+        </message>
+        <message>
+            <source>Axis {fid} has no geometry; skipped.</source>
+            <translation>坝轴线 {fid} 没有几何，已跳过。</translation>
+        </message>
+        <message>
+            <source>Axis {fid} has {n} parts; the longest is used.</source>
+            <translation>坝轴线 {fid} 有 {n} 个部分，使用最长的一段。</translation>
+        </message>
+        <message>
+            <source>Axis {fid} has fewer than two vertices; skipped.</source>
+            <translation>坝轴线 {fid} 的节点少于两个，已跳过。</translation>
+        </message>
+        <message>
+            <source>The dam axis layer has no usable line. Draw a line across the valley at the dam site.</source>
+            <translation>坝轴线图层中没有可用的线。请在坝址处画一条横跨沟谷的线。</translation>
+        </message>
+        <message>
+            <source>Axis {fid}: nothing is flooded at {h:g} m.</source>
+            <translation>坝轴线 {fid}：坝高 {h:g} m 时没有淹没范围。</translation>
+        </message>
+        <message>
+            <source>Axis {fid}: bed {z:.2f} m, control area {a:.4f} km², at {h:g} m: {v:.0f} m³ over {s:.0f} m² ({cls}).</source>
+            <translation>坝轴线 {fid}：坝底高程 {z:.2f} m，控制面积 {a:.4f} km²，坝高 {h:g} m 时库容 {v:.0f} m³，淹没面积 {s:.0f} m²（{cls}）。</translation>
+        </message>
+        <message>
+            <source>Axis {fid}: above {hc:.2f} m the water passes around the ends of the axis; extend the axis up the valley sides or lower the height.</source>
+            <translation>坝轴线 {fid}：坝高超过 {hc:.2f} m 时水会从坝端绕流；请把坝轴线向两侧沟坡延长，或降低坝高。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataPage</name>
+        <message>
+            <source>3. Data</source>
+            <translation>3. 基础数据</translation>
+        </message>
+        <message>
+            <source>Give the land use and the soil-loss factors. Every input is checked; the messages below say what to fix.</source>
+            <translation>请提供土地利用和土壤流失因子数据。每项输入都会检查，下方提示说明需要修改的内容。</translation>
+        </message>
+        <message>
+            <source>Read the codes</source>
+            <translation>读取地类编码</translation>
+        </message>
+        <message>
+            <source>Land-survey (三调) preset</source>
+            <translation>三调地类预设</translation>
+        </message>
+        <message>
+            <source>Land-use code</source>
+            <translation>地类编码</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Layer (polygons or raster)</source>
+            <translation>图层（面或栅格）</translation>
+        </message>
+        <message>
+            <source>Code field (polygons)</source>
+            <translation>编码字段（面图层）</translation>
+        </message>
+        <message>
+            <source>Constant</source>
+            <translation>常数</translation>
+        </message>
+        <message>
+            <source>Raster</source>
+            <translation>栅格</translation>
+        </message>
+        <message>
+            <source>Soil polygons with a K field</source>
+            <translation>含 K 值字段的土壤图斑</translation>
+        </message>
+        <message>
+            <source>For a raster of soil classes: a CSV table code,K</source>
+            <translation>土壤类型栅格对应的 CSV 表（code,K）</translation>
+        </message>
+        <message>
+            <source>Soil-loss factors and other layers</source>
+            <translation>土壤流失因子及其他图层</translation>
+        </message>
+        <message>
+            <source>Land-use table → B, T</source>
+            <translation>地类 → B、T 因子表</translation>
+        </message>
+        <message>
+            <source>Soil erodibility K</source>
+            <translation>土壤可蚀性因子 K</translation>
+        </message>
+        <message>
+            <source>K layer (raster or soil polygons)</source>
+            <translation>K 图层（栅格或土壤图斑）</translation>
+        </message>
+        <message>
+            <source>K table (soil classes)</source>
+            <translation>K 值表（土壤类型）</translation>
+        </message>
+        <message>
+            <source>Rainfall erosivity R</source>
+            <translation>降雨侵蚀力因子 R</translation>
+        </message>
+        <message>
+            <source>Counties / townships</source>
+            <translation>县 / 乡镇</translation>
+        </message>
+        <message>
+            <source>Existing measures (type field)</source>
+            <translation>现有措施（类型字段）</translation>
+        </message>
+        <message>
+            <source>(choose)</source>
+            <translation>（请选择）</translation>
+        </message>
+        <message>
+            <source>The DEM cannot be read: go back and choose a DEM.</source>
+            <translation>无法读取 DEM：请返回上一步选择 DEM。</translation>
+        </message>
+        <message>
+            <source>The DEM must be in a projected CRS in metres (e.g. CGCS2000 3-degree Gauss-Krüger, EPSG:4527): reproject it first.</source>
+            <translation>DEM 必须采用以米为单位的投影坐标系（如 CGCS2000 3 度高斯-克吕格投影，EPSG:4527）：请先进行投影转换。</translation>
+        </message>
+        <message>
+            <source>The DEM cells are {size:.0f} m: slopes and soil loss are understated on DEMs coarser than 30 m.</source>
+            <translation>DEM 栅格大小为 {size:.0f} 米：分辨率粗于 30 米的 DEM 会低估坡度和土壤流失量。</translation>
+        </message>
+        <message>
+            <source>Choose the land-use layer.</source>
+            <translation>请选择土地利用图层。</translation>
+        </message>
+        <message>
+            <source>The land-use layer must contain polygons.</source>
+            <translation>土地利用图层必须为面图层。</translation>
+        </message>
+        <message>
+            <source>Choose the land-use code field.</source>
+            <translation>请选择地类编码字段。</translation>
+        </message>
+        <message>
+            <source>The land-use layer does not overlap the DEM: check its CRS.</source>
+            <translation>土地利用图层与 DEM 不重叠：请检查其坐标系。</translation>
+        </message>
+        <message>
+            <source>The code table is empty: press “Read the codes”.</source>
+            <translation>编码表为空：请点击“读取地类编码”。</translation>
+        </message>
+        <message>
+            <source>Choose a category for the land-use codes {codes}.</source>
+            <translation>请为地类编码 {codes} 选择类别。</translation>
+        </message>
+        <message>
+            <source>K must be above 0 (typical values 0.002–0.05).</source>
+            <translation>K 值必须大于 0（常见取值 0.002–0.05）。</translation>
+        </message>
+        <message>
+            <source>Choose the K layer or set K to a constant.</source>
+            <translation>请选择 K 图层或将 K 设为常数。</translation>
+        </message>
+        <message>
+            <source>Soil polygons are needed for “Soil polygons with a K field”.</source>
+            <translation>“含 K 值字段的土壤图斑”需要土壤面图层。</translation>
+        </message>
+        <message>
+            <source>Choose the K field of the soil polygons.</source>
+            <translation>请选择土壤图斑的 K 值字段。</translation>
+        </message>
+        <message>
+            <source>R must be above 0 (Hebei: about 1 000–3 500 MJ·mm/(hm²·h·a)).</source>
+            <translation>R 值必须大于 0（河北约为 1 000–3 500 MJ·mm/(hm²·h·a)）。</translation>
+        </message>
+        <message>
+            <source>Choose the R raster or set R to a constant.</source>
+            <translation>请选择 R 栅格或将 R 设为常数。</translation>
+        </message>
+        <message>
+            <source>Choose the land-use table (CSV: code, B, T) that matches the land-use codes.</source>
+            <translation>请选择与地类编码对应的地类因子表（CSV：code、B、T）。</translation>
+        </message>
+        <message>
+            <source>The K table {path} does not exist.</source>
+            <translation>K 值表 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>Choose the name field of the counties/townships.</source>
+            <translation>请选择县/乡镇的名称字段。</translation>
+        </message>
+        <message>
+            <source>Choose the measure-type field of the existing measures.</source>
+            <translation>请选择现有措施的措施类型字段。</translation>
+        </message>
+        <message>
+            <source>All inputs are usable.</source>
+            <translation>所有输入均可用。</translation>
+        </message>
+        <message>
+            <source>DEM: {path}</source>
+            <translation>DEM：{path}</translation>
+        </message>
+        <message>
+            <source>SL 190-2007: 200 in the northern rocky mountains (Hebei), 500 in the southern red-soil hills, 1 000 on the Loess Plateau</source>
+            <translation>SL 190-2007：北方土石山区（河北）200，南方红壤丘陵区 500，西北黄土高原区 1 000</translation>
+        </message>
+        <message>
+            <source>Tolerable soil loss</source>
+            <translation>容许土壤流失量</translation>
+        </message>
+    </context>
+    <context>
+        <name>FarmlandScreeningAlgorithm</name>
+        <message>
+            <source>Farmland screening: slope farmland and old terraces</source>
+            <translation>耕地筛查：坡耕地与老旧梯田</translation>
+        </message>
+        <message>
+            <source>flat land</source>
+            <translation>平地</translation>
+        </message>
+        <message>
+            <source>terrace</source>
+            <translation>梯田</translation>
+        </message>
+        <message>
+            <source>slope land</source>
+            <translation>坡地</translation>
+        </message>
+        <message>
+            <source>flat or level land</source>
+            <translation>平地或水平耕地</translation>
+        </message>
+        <message>
+            <source>gentle slope farmland</source>
+            <translation>缓坡耕地</translation>
+        </message>
+        <message>
+            <source>slope farmland for conversion to terraces</source>
+            <translation>坡改梯坡耕地</translation>
+        </message>
+        <message>
+            <source>steep farmland for retirement to forest or grass</source>
+            <translation>退耕还林还草陡坡耕地</translation>
+        </message>
+        <message>
+            <source>old terrace for upgrade</source>
+            <translation>待升级改造的老旧梯田</translation>
+        </message>
+        <message>
+            <source>Bashang plateau (坝上高原)</source>
+            <translation>坝上高原</translation>
+        </message>
+        <message>
+            <source>Yanshan mountains (燕山)</source>
+            <translation>燕山山区</translation>
+        </message>
+        <message>
+            <source>Taihang mountains (太行山)</source>
+            <translation>太行山区</translation>
+        </message>
+        <message>
+            <source>Plain (平原)</source>
+            <translation>平原区</translation>
+        </message>
+        <message>
+            <source>Screens land-survey parcels (三调 图斑) for soil-and-water conservation: for each parcel its slope, slope class, whether it is flat land, a terrace or slope land (坡耕地), what to do with it — keep, conservation tillage, conversion to terraces (坡改梯), retirement (退耕) or upgrade of an old terrace (老旧梯田) — the measure for its region, a priority score and, for 坡改梯 candidates, the terrace design quantities.</source>
+            <translation>按水土保持要求逐图斑筛查国土调查（三调）图斑：给出每个图斑的坡度、坡度级，判别其为平地、梯田还是坡地（坡耕地），并确定处置方式——保留、保护性耕作、坡改梯、退耕或老旧梯田升级改造——以及所在区域的推荐措施、优先度评分；对坡改梯候选图斑给出梯田设计工程量。</translation>
+        </message>
+        <message>
+            <source>Slope</source>
+            <translation>坡度</translation>
+        </message>
+        <message>
+            <source>Horn slope in degrees (as gdaldem slope) of the DEM cells whose centre lies in the parcel: mean and 90th percentile (0.1° bins, ±0.05°). SLOPE_CLASS is the class of the mean slope with the breaks BREAKS (default 2,6,15,25: the national cropland classes 1–5, upper bound included). A parcel smaller than a cell may hold no cell centre; it keeps empty statistics and is reported.</source>
+            <translation>对中心落在图斑内的 DEM 栅格计算 Horn 坡度（度，与 gdaldem slope 一致）：平均坡度和第 90 百分位坡度（按 0.1° 分箱，误差 ±0.05°）。SLOPE_CLASS 为平均坡度按分级点 BREAKS 所属的坡度级（默认 2,6,15,25，即全国耕地坡度 1–5 级，上含下不含）。小于一个栅格的图斑可能不含任何栅格中心，其统计值为空并在日志中报告。</translation>
+        </message>
+        <message>
+            <source>Terrace detection</source>
+            <translation>梯田识别</translation>
+        </message>
+        <message>
+            <source>A level terrace has the overall gradient of its hillside but its cells split into flat benches and steep risers, whereas an untreated slope of the same mean gradient is unimodal. The detector fits a plane to the parcel (PLANE_SLOPE θp) and computes each cell's local slope on its 2×2 block, the finest slope the grid shows (Horn's 3×3 kernel blurs benches narrower than three cells). Bench cells have a local slope ≤ 0.5·θp; the terrace index TERR_INDEX is their share, and a parcel whose mean slope is above the first break is a terrace when TERR_INDEX ≥ TERRACE_INDEX_MIN (default 0.3). BENCH_SLOPE is the tilt of the mean gradient of the bench cells (level benches ≈ 0°; DEM noise averages out); PLANAR_SHARE is the share of cells with a local slope of 0.6–1.6·θp, stretches that look like an untreated slope (broken or washed-out risers). Terraces can be seen only on fine DEMs (cells ≤ 5 m: UAV or LiDAR terrain models, or 1:10 000 DEMs for benches of 10 m or more); a 5 m grid needs benches of at least two cells. On coarser DEMs the algorithm says so and takes the type from TYPE_FIELD (TT/梯田 = terrace, PD/坡地 = slope land); without it every sloping parcel is taken as slope land (DET_SOURCE = assumed). DEMs interpolated from contour lines can show false benches between contours; use a terrain model from LiDAR, UAV photogrammetry or a smoothed DTM.</source>
+            <translation>水平梯田的总体坡降与所在山坡相同，但其栅格分化为平坦的田面和陡峭的田坎；同样平均坡度的未治理坡面则呈单峰分布。算法对图斑拟合平面（PLANE_SLOPE θp），并以每个栅格所在 2×2 窗口计算局部坡度——这是栅格所能表达的最细坡度（Horn 3×3 算子会抹平窄于三个栅格的田面）。局部坡度 ≤ 0.5·θp 的栅格为田面栅格，其占比即梯田指数 TERR_INDEX；平均坡度高于第一个分级点且 TERR_INDEX ≥ TERRACE_INDEX_MIN（默认 0.3）的图斑判为梯田。BENCH_SLOPE 为田面栅格平均梯度向量的倾角（水平田面约为 0°，DEM 噪声相互抵消）；PLANAR_SHARE 为局部坡度在 0.6–1.6·θp 之间的栅格占比，即看起来像未治理坡面的部分（田坎垮塌或冲毁）。只有在精细 DEM 上才能识别梯田（栅格 ≤ 5 m：无人机或激光雷达地形模型；1:1 万 DEM 仅能识别宽 10 m 以上的田面）；5 m 栅格要求田面至少宽两个栅格。DEM 较粗时算法会给出提示，并采用 TYPE_FIELD 中的耕地类型（TT/梯田 = 梯田，PD/坡地 = 坡地）；若未提供该字段，所有有坡度的图斑均按坡地处理（DET_SOURCE = assumed）。由等高线内插的 DEM 在等高线之间可能出现虚假台阶，应使用激光雷达、无人机摄影测量或经平滑处理的数字地面模型。</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Cropland parcels (LANDUSE_FIELD in CROPLAND_CODES, default 0101 水田, 0102 水浇地, 0103 旱地; every parcel without LANDUSE_FIELD) get a CATEGORY from the rule table resources/tables/farmland_category_rules.csv (first matching row wins; editable, or give your own in RULES_TABLE): flat = mean slope in the first class, or a sound level terrace; gentle = slope land ≤ 6°; convert = slope land above 6° up to BAN_SLOPE (坡改梯); retire = slope land above BAN_SLOPE (SWC Law Art. 20: 退耕还林还草; Hebei: 20° in the catchments of large and medium reservoirs); upgrade = terrace with benches no longer level (BENCH_SLOPE &gt; BENCH_SLOPE_MAX, default 3°), with broken risers (PLANAR_SHARE &gt; RISER_BREAK_MAX, default 0.25), without a road within ROAD_DISTANCE (only with ROADS), or recorded as a terrace by the survey while the fine DEM shows no benches. Slopes are the parcel's mean slope.</source>
+            <translation>耕地图斑（LANDUSE_FIELD 属于 CROPLAND_CODES，默认 0101 水田、0102 水浇地、0103 旱地；未给出 LANDUSE_FIELD 时全部图斑视为耕地）按规则表 resources/tables/farmland_category_rules.csv 确定类别 CATEGORY（自上而下取第一条匹配规则；可编辑，或在 RULES_TABLE 中指定自己的规则表）：flat = 平均坡度在第一级内，或完好的水平梯田；gentle = 坡度 ≤ 6° 的坡地；convert = 坡度大于 6° 且不超过 BAN_SLOPE 的坡地（坡改梯）；retire = 坡度超过 BAN_SLOPE 的坡地（《水土保持法》第二十条：退耕还林还草；河北省大中型水库周边汇水区为 20°）；upgrade = 田面不再水平（BENCH_SLOPE &gt; BENCH_SLOPE_MAX，默认 3°）、田坎损毁（PLANAR_SHARE &gt; RISER_BREAK_MAX，默认 0.25）、ROAD_DISTANCE 范围内无道路（仅在提供 ROADS 时判断）的梯田，或调查记为梯田而精细 DEM 上看不出田面的图斑。规则中的坡度均为图斑平均坡度。</translation>
+        </message>
+        <message>
+            <source>Survey comparison</source>
+            <translation>与调查成果比对</translation>
+        </message>
+        <message>
+            <source>TYPE_FLAG = 1 where the type detected on the DEM differs from TYPE_FIELD (not on flat parcels, which the survey does not split); GRADE_FLAG = 1 where SLOPE_CLASS differs from SLOPE_GRADE_FIELD (e.g. GDPDJB); MISMATCH = either.</source>
+            <translation>DEM 识别的类型与 TYPE_FIELD 不一致时 TYPE_FLAG = 1（平地图斑不比对，调查不区分其梯田/坡地）；SLOPE_CLASS 与 SLOPE_GRADE_FIELD（如 GDPDJB）不一致时 GRADE_FLAG = 1；二者任一不一致时 MISMATCH = 1。</translation>
+        </message>
+        <message>
+            <source>Measures and regions</source>
+            <translation>措施与区域</translation>
+        </message>
+        <message>
+            <source>MEASURE is read from resources/tables/farmland_measures.csv (or MEASURES_TABLE) for the parcel's region and category: on the Bashang plateau no-till, stubble, contour tillage and residue cover; in the Yanshan and Taihang mountains terraces with water storage and drainage, field roads and ridge use (Hebei 若干措施 2023). The region is REGION, or that of the REGIONS polygon holding the parcel (REGION_FIELD with bashang / yanshan / taihang / plain or 坝上 / 燕山 / 太行 / 平原).</source>
+            <translation>措施 MEASURE 按图斑所在区域和类别从 resources/tables/farmland_measures.csv（或 MEASURES_TABLE）中查得：坝上高原采用免耕、留茬、等高耕作和秸秆覆盖；燕山、太行山区修筑梯田并配套蓄排水、田间道路和地埂利用（河北省《若干措施》2023）。区域取 REGION，或取包含该图斑的 REGIONS 多边形的区域（REGION_FIELD 取值 bashang / yanshan / taihang / plain 或 坝上 / 燕山 / 太行 / 平原）。</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>优先度</translation>
+        </message>
+        <message>
+            <source>PRIORITY = 100 · w · (0.5·S + 0.3·A + 0.2·Z) / 1.0, with w the category weight of the rule (convert 0.9, retire and upgrade 1.0, gentle 0.5, flat 0), S = min(mean slope / BAN_SLOPE, 1), A = 1 − min(d / 1000 m, 1) with d the distance to the nearest road or settlement, Z = min(area / 2 ha, 1). Without ROADS and SETTLEMENTS the A term is dropped: 100 · w · (0.5·S + 0.2·Z) / 0.7. Near villages and roads first: GB 51018-2014 §6.1.2.</source>
+            <translation>PRIORITY = 100 · w · (0.5·S + 0.3·A + 0.2·Z) / 1.0，其中 w 为规则的类别权重（坡改梯 0.9，退耕和升级改造 1.0，缓坡 0.5，平地 0），S = min(平均坡度 / BAN_SLOPE, 1)，A = 1 − min(d / 1000 m, 1)，d 为到最近道路或居民点的距离，Z = min(面积 / 2 ha, 1)。未提供 ROADS 和 SETTLEMENTS 时去掉 A 项：100 · w · (0.5·S + 0.2·Z) / 0.7。靠近村庄和道路的优先：GB 51018-2014 第 6.1.2 条。</translation>
+        </message>
+        <message>
+            <source>Terrace design (坡改梯)</source>
+            <translation>梯田设计（坡改梯）</translation>
+        </message>
+        <message>
+            <source>For convert parcels, level terraces by GB 51018-2014 §6 and the GB/T 16453.1 reference sections (resources/tables/farmland_terrace_design.csv): net bench width B = H (cot θ − cot α) with θ the mean slope and α the riser angle. BENCH_WIDTH (0 = the table's middle width for the slope) gives the riser height H = B / (cot θ − cot α); H is capped by RISER_MATERIAL (earth 2.0 m, stone 2.5 m, 土石山区) and B recomputed. RISERS = ceil(relief / H), the relief being the parcel's highest minus lowest DEM cell; EARTH_M3 = area · H / 8 (balanced cut and fill, 83.3·H m³ per 亩).</source>
+            <translation>对坡改梯图斑，按 GB 51018-2014 第 6 章和 GB/T 16453.1 参考断面（resources/tables/farmland_terrace_design.csv）设计水平梯田：田面净宽 B = H (cot θ − cot α)，θ 为平均坡度，α 为田坎侧坡角。由 BENCH_WIDTH（0 = 取表中该坡度段宽度的中值）求田坎高 H = B / (cot θ − cot α)；H 受 RISER_MATERIAL 限制（土石山区土坎 2.0 m、石坎 2.5 m），超限时取上限并重算 B。RISERS = ceil(高差 / H)，高差为图斑内 DEM 最高与最低栅格之差；EARTH_M3 = 面积 · H / 8（挖填平衡，每亩 83.3·H m³）。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: the parcels with their own fields plus PARCEL_FID, CROPLAND, AREA_M2, AREA_HA, AREA_MU, CELLS, SLOPE_MEAN, SLOPE_P90, PLANE_SLOPE, SLOPE_CLASS (1–5), CLASS_RANGE, TERR_INDEX, BENCH_SLOPE, PLANAR_SHARE, DETECTED (flat / terrace / slopeland) and DET_LABEL, DET_SOURCE (dem / survey / assumed), SURVEY_TYPE, SURVEY_GRADE, TYPE_FLAG, GRADE_FLAG, MISMATCH, CATEGORY (flat / gentle / convert / retire / upgrade) and CAT_LABEL, RULE, REGION, MEASURE and MEASURE_LABEL, DIST_ROAD, DIST_SETTLE (m), PRIORITY, BENCH_W, RISER_H, RISER_ANG, RISERS, EARTH_M3. Codes are stable for models and scripts; the *_LABEL fields are translated. SUMMARY: per zone of ZONES (county or township; a parcel belongs to the zone holding its point on surface), category and slope class: PARCELS, AREA_M2, AREA_HA, AREA_MU of the cropland parcels.</source>
+            <translation>OUTPUT：图斑及其原有字段，另加 PARCEL_FID、CROPLAND、AREA_M2、AREA_HA、AREA_MU（亩）、CELLS、SLOPE_MEAN、SLOPE_P90、PLANE_SLOPE、SLOPE_CLASS（1–5）、CLASS_RANGE、TERR_INDEX、BENCH_SLOPE、PLANAR_SHARE、DETECTED（flat / terrace / slopeland）及 DET_LABEL、DET_SOURCE（dem / survey / assumed）、SURVEY_TYPE、SURVEY_GRADE、TYPE_FLAG、GRADE_FLAG、MISMATCH、CATEGORY（flat / gentle / convert / retire / upgrade）及 CAT_LABEL、RULE、REGION、MEASURE 及 MEASURE_LABEL、DIST_ROAD、DIST_SETTLE（m）、PRIORITY、BENCH_W、RISER_H、RISER_ANG、RISERS、EARTH_M3。代码字段稳定，可供模型和脚本使用；*_LABEL 字段为翻译后的名称。SUMMARY：按 ZONES 的分区（县或乡镇；图斑归属于包含其内点的分区）、类别和坡度级统计耕地图斑的 PARCELS、AREA_M2、AREA_HA、AREA_MU。</translation>
+        </message>
+        <message>
+            <source>Parcels (land-survey polygons)</source>
+            <translation>图斑（国土调查多边形）</translation>
+        </message>
+        <message>
+            <source>Land-use code field (without it every parcel is cropland)</source>
+            <translation>地类编码字段（不指定则全部图斑视为耕地）</translation>
+        </message>
+        <message>
+            <source>Cropland codes (comma-separated, * wildcard)</source>
+            <translation>耕地地类编码（逗号分隔，可用 * 通配）</translation>
+        </message>
+        <message>
+            <source>Survey cropland type field (e.g. GDLX: TT terrace, PD slope land)</source>
+            <translation>调查耕地类型字段（如 GDLX：TT 梯田，PD 坡地）</translation>
+        </message>
+        <message>
+            <source>Survey slope grade field (e.g. GDPDJB, 1–5)</source>
+            <translation>调查耕地坡度级别字段（如 GDPDJB，1–5）</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres; ≤ 5 m to see terraces)</source>
+            <translation>DEM（投影坐标，米；识别梯田需 ≤ 5 m）</translation>
+        </message>
+        <message>
+            <source>Slope class breaks (degrees, comma-separated)</source>
+            <translation>坡度分级点（度，逗号分隔）</translation>
+        </message>
+        <message>
+            <source>Ban slope (degrees; steeper slope land is retired)</source>
+            <translation>禁垦坡度（度；更陡的坡地退耕）</translation>
+        </message>
+        <message>
+            <source>Region (measures)</source>
+            <translation>区域（决定措施）</translation>
+        </message>
+        <message>
+            <source>Region polygons (override the region)</source>
+            <translation>区域多边形（覆盖上面的区域）</translation>
+        </message>
+        <message>
+            <source>Region field (bashang/yanshan/taihang/plain or 坝上/燕山/太行/平原)</source>
+            <translation>区域字段（bashang/yanshan/taihang/plain 或 坝上/燕山/太行/平原）</translation>
+        </message>
+        <message>
+            <source>Roads (accessibility)</source>
+            <translation>道路（可达性）</translation>
+        </message>
+        <message>
+            <source>Settlements (accessibility)</source>
+            <translation>居民点（可达性）</translation>
+        </message>
+        <message>
+            <source>Summary zones (counties or townships)</source>
+            <translation>汇总分区（县或乡镇）</translation>
+        </message>
+        <message>
+            <source>Zone name field</source>
+            <translation>分区名称字段</translation>
+        </message>
+        <message>
+            <source>Design bench width (m; 0 = reference table by slope)</source>
+            <translation>设计田面宽度（m；0 = 按坡度查参考表）</translation>
+        </message>
+        <message>
+            <source>Riser angle (degrees; 0 = reference table by slope)</source>
+            <translation>田坎侧坡角（度；0 = 按坡度查参考表）</translation>
+        </message>
+        <message>
+            <source>Riser material (caps the riser height)</source>
+            <translation>田坎材料（限制田坎高度）</translation>
+        </message>
+        <message>
+            <source>earth or precast concrete (≤ 2.0 m)</source>
+            <translation>土坎或预制混凝土坎（≤ 2.0 m）</translation>
+        </message>
+        <message>
+            <source>stone (≤ 2.5 m)</source>
+            <translation>石坎（≤ 2.5 m）</translation>
+        </message>
+        <message>
+            <source>Terrace index from which a parcel is a terrace</source>
+            <translation>判为梯田的最小梯田指数</translation>
+        </message>
+        <message>
+            <source>Largest in-bench slope of a level terrace (degrees)</source>
+            <translation>水平梯田田面最大坡度（度）</translation>
+        </message>
+        <message>
+            <source>Largest planar share of a terrace with intact risers</source>
+            <translation>田坎完好梯田的最大平坡栅格占比</translation>
+        </message>
+        <message>
+            <source>Road distance of a terrace with a field road (m)</source>
+            <translation>视为有田间道路的道路距离（m）</translation>
+        </message>
+        <message>
+            <source>Category rule table (CSV; empty = shipped table)</source>
+            <translation>类别规则表（CSV；留空 = 插件自带表）</translation>
+        </message>
+        <message>
+            <source>Measure table (CSV; empty = shipped table)</source>
+            <translation>措施表（CSV；留空 = 插件自带表）</translation>
+        </message>
+        <message>
+            <source>Screened parcels</source>
+            <translation>筛查后的图斑</translation>
+        </message>
+        <message>
+            <source>Farmland summary by zone, category and slope class</source>
+            <translation>按分区、类别和坡度级的耕地汇总</translation>
+        </message>
+        <message>
+            <source>A region layer needs its region field (REGION_FIELD).</source>
+            <translation>区域图层需要指定区域字段（REGION_FIELD）。</translation>
+        </message>
+        <message>
+            <source>A zone layer needs its name field (ZONE_FIELD).</source>
+            <translation>分区图层需要指定名称字段（ZONE_FIELD）。</translation>
+        </message>
+        <message>
+            <source>{name}: the layer has no geometry; it is ignored.</source>
+            <translation>{name}：图层没有几何要素，已忽略。</translation>
+        </message>
+        <message>
+            <source>The parcel layer (PARCELS) could not be loaded.</source>
+            <translation>无法加载图斑图层（PARCELS）。</translation>
+        </message>
+        <message>
+            <source>Parcels</source>
+            <translation>图斑</translation>
+        </message>
+        <message>
+            <source>{n} parcels, {c} of them cropland.</source>
+            <translation>共 {n} 个图斑，其中耕地 {c} 个。</translation>
+        </message>
+        <message>
+            <source>No parcel has a land-use code in {codes} (field {field}): no category is assigned. Check CROPLAND_CODES.</source>
+            <translation>没有图斑的地类编码（字段 {field}）属于 {codes}：未划分任何类别。请检查 CROPLAND_CODES。</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Regions: the values {values} are not a known region (bashang, yanshan, taihang, plain or 坝上高原, 燕山, 太行山, 平原); those polygons are ignored.</source>
+            <translation>区域：取值 {values} 不是已知区域（bashang、yanshan、taihang、plain 或 坝上高原、燕山、太行山、平原），这些多边形已忽略。</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>分区</translation>
+        </message>
+        <message>
+            <source>Slope statistics and terrace detection per parcel…</source>
+            <translation>逐图斑统计坡度并识别梯田…</translation>
+        </message>
+        <message>
+            <source>The DEM cells are {size:g} m: terraces (benches and risers) cannot be seen on DEMs coarser than {limit:g} m. The terrace / slope-land type is taken from the survey's type field{extra}.</source>
+            <translation>DEM 栅格为 {size:g} m：在粗于 {limit:g} m 的 DEM 上无法看出梯田（田面和田坎）。梯田/坡地类型取自调查的耕地类型字段{extra}。</translation>
+        </message>
+        <message>
+            <source>; none is given, so every sloping parcel is taken as slope land</source>
+            <translation>；未提供该字段，所有有坡度的图斑均按坡地处理</translation>
+        </message>
+        <message>
+            <source>{n} parcels hold no DEM cell centre (smaller than a cell or outside the DEM): they have no slope and no category.</source>
+            <translation>{n} 个图斑内没有 DEM 栅格中心（小于一个栅格或位于 DEM 之外）：没有坡度，也没有类别。</translation>
+        </message>
+        <message>
+            <source>{n} cropland parcels match no row of the rule table and have no category.</source>
+            <translation>{n} 个耕地图斑不匹配规则表中的任何一行，未划分类别。</translation>
+        </message>
+        <message>
+            <source>The parcel fields {fields} have the names of output fields and are not copied.</source>
+            <translation>图斑字段 {fields} 与输出字段同名，未复制。</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Outside zones</source>
+            <translation>分区以外</translation>
+        </message>
+        <message>
+            <source>{label}: {n} parcels, {ha:.2f} ha ({mu:.0f} mu)</source>
+            <translation>{label}：{n} 个图斑，{ha:.2f} 公顷（{mu:.0f} 亩）</translation>
+        </message>
+        <message>
+            <source>Screened farmland parcels</source>
+            <translation>耕地筛查图斑</translation>
+        </message>
+    </context>
+    <context>
+        <name>FillSinksAlgorithm</name>
+        <message>
+            <source>Fill sinks</source>
+            <translation>填洼</translation>
+        </message>
+        <message>
+            <source>Raises every closed depression (sink) of a DEM to the elevation at which it spills, so that every cell drains to the edge of the DEM or to a nodata area.</source>
+            <translation>将 DEM 中每个封闭洼地填高到其溢出高程，使每个栅格都能排水至 DEM 边缘或无数据区域。</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>The fill level of a cell is the lowest elevation at which water standing on it could leave the DEM: the smallest, over all paths to the edge or to nodata, of the highest cell on the path. It is computed exactly (the same result as a priority-flood fill, without an epsilon slope); cells that already drain keep their elevation. Nodata areas inside the DEM act as outlets.</source>
+            <translation>栅格的填洼高程是其上积水能够流出 DEM 的最低高程：在所有通往边缘或无数据区的路径中，取路径最高点的最小值。计算是精确的（与优先队列淹没法结果相同，不加微小坡度）；本来就能排水的栅格高程不变。DEM 内部的无数据区域作为出口。</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>内存</translation>
+        </message>
+        <message>
+            <source>The whole DEM is processed in memory, about 48 bytes per cell. Larger DEMs are refused with a message; raise the memory limit (advanced) if the machine has the memory.</source>
+            <translation>整个 DEM 在内存中处理，每个栅格约 48 字节。超出上限的 DEM 会被拒绝并给出提示；若计算机内存充足，可提高内存上限（高级参数）。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: filled DEM (Float32, nodata -9999). The log reports the number of filled cells, the deepest fill and the fill volume.</source>
+            <translation>OUTPUT：填洼后的 DEM（Float32，无数据值 -9999）。日志报告被填栅格数、最大填深和填方体积。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Memory limit (MB)</source>
+            <translation>内存上限（MB）</translation>
+        </message>
+        <message>
+            <source>Filled DEM</source>
+            <translation>填洼后的 DEM</translation>
+        </message>
+        <message>
+            <source>Filled {cells} cells; deepest fill {depth:.2f} m; fill volume {volume:.0f} m³.</source>
+            <translation>已填 {cells} 个栅格；最大填深 {depth:.2f} 米；填方体积 {volume:.0f} 立方米。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlowAccumulationAlgorithm</name>
+        <message>
+            <source>Flow direction and accumulation</source>
+            <translation>流向与汇流累积量</translation>
+        </message>
+        <message>
+            <source>Routes runoff over a DEM: fills its depressions, gives every cell a single (D8) flow direction and computes the upslope area draining through each cell.</source>
+            <translation>在 DEM 上进行汇流计算：填洼，为每个栅格确定单一（D8）流向，并计算流经每个栅格的上游汇水面积。</translation>
+        </message>
+        <message>
+            <source>Flow directions</source>
+            <translation>流向</translation>
+        </message>
+        <message>
+            <source>Each cell drains to the neighbour with the steepest descent (drop divided by distance, so diagonals count √2 cell sizes). Codes: 1 = east, 2 = south-east, 4 = south, 8 = south-west, 16 = west, 32 = north-west, 64 = north, 128 = north-east (the ArcGIS convention); 0 = nodata. A cell on the DEM edge or next to nodata with no lower neighbour points out of the DEM there. Depressions are filled first (as Fill sinks); on flats, including filled depressions, water takes the shortest path to the flat's outlet.</source>
+            <translation>每个栅格流向坡降最陡的相邻栅格（高差除以距离，对角方向距离按 √2 个栅格计）。编码：1 = 东，2 = 东南，4 = 南，8 = 西南，16 = 西，32 = 西北，64 = 北，128 = 东北（ArcGIS 约定）；0 = 无数据。位于 DEM 边缘或与无数据区相邻且没有更低相邻栅格的栅格，流向 DEM 之外。先填洼（同“填洼”）；在平地（包括填平的洼地）上，水流沿最短路径流向平地出口。</translation>
+        </message>
+        <message>
+            <source>Accumulation</source>
+            <translation>汇流累积量</translation>
+        </message>
+        <message>
+            <source>ACCUMULATION is the upslope (contributing) area in m², the cell itself included: number of upslope cells × cell area. Divide by 1 000 000 for km².</source>
+            <translation>ACCUMULATION 为上游汇水面积（平方米），包括栅格本身：上游栅格数 × 栅格面积。除以 1 000 000 得平方千米。</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>内存</translation>
+        </message>
+        <message>
+            <source>The whole DEM is processed in memory, about 64 bytes per cell (17 million cells need about 1 GB). Larger DEMs are refused with a message; raise the memory limit (advanced) if the machine has the memory.</source>
+            <translation>整个 DEM 在内存中处理，每个栅格约 64 字节（1700 万个栅格约需 1 GB）。超出上限的 DEM 会被拒绝并给出提示；若计算机内存充足，可提高内存上限（高级参数）。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Memory limit (MB)</source>
+            <translation>内存上限（MB）</translation>
+        </message>
+        <message>
+            <source>Flow direction (D8)</source>
+            <translation>流向（D8）</translation>
+        </message>
+        <message>
+            <source>Upslope area (m²)</source>
+            <translation>上游汇水面积（平方米）</translation>
+        </message>
+        <message>
+            <source>Largest upslope area: {km2:.3f} km².</source>
+            <translation>最大上游汇水面积：{km2:.3f} 平方千米。</translation>
+        </message>
+        <message>
+            <source>east</source>
+            <translation>东</translation>
+        </message>
+        <message>
+            <source>south-east</source>
+            <translation>东南</translation>
+        </message>
+        <message>
+            <source>south</source>
+            <translation>南</translation>
+        </message>
+        <message>
+            <source>south-west</source>
+            <translation>西南</translation>
+        </message>
+        <message>
+            <source>west</source>
+            <translation>西</translation>
+        </message>
+        <message>
+            <source>north-west</source>
+            <translation>西北</translation>
+        </message>
+        <message>
+            <source>north</source>
+            <translation>北</translation>
+        </message>
+        <message>
+            <source>north-east</source>
+            <translation>东北</translation>
+        </message>
+        <message>
+            <source>Depressions</source>
+            <translation>洼地处理</translation>
+        </message>
+        <message>
+            <source>Fill, and route across flats (default)</source>
+            <translation>填洼，并在平地上汇流（默认）</translation>
+        </message>
+        <message>
+            <source>Route through along the lowest path, like GRASS r.watershed</source>
+            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
+        </message>
+        <message>
+            <source>DEPRESSIONS = 0 (default): depressions are filled to their spill level and flats are crossed along the shortest path to their outlet. DEPRESSIONS = 1: no elevation is changed; water flows down into each depression and out again along the lowest path, in the search order of GRASS r.watershed -s (same directions cell by cell on the DEMs tested). Use 1 to match GRASS or where a depression is a real valley floor (a reservoir, an embankment); it is much slower (see the documentation) and needs about 800 bytes per cell.</source>
+            <translation>DEPRESSIONS = 0（默认）：洼地填至溢出高程，平地上的水流沿最短路径流向平地出口。DEPRESSIONS = 1：不改变任何高程；水流流入洼地后再沿最低路径流出，遵循 GRASS r.watershed -s 的搜索顺序（在已测试的 DEM 上逐栅格流向相同）。需要与 GRASS 结果一致，或洼地本是真实谷底（水库、堤坝）时选 1；该方式慢得多（见文档），每个栅格约需 800 字节内存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LsFactorAlgorithm</name>
+        <message>
+            <source>CSLE slope length and steepness factors (LS)</source>
+            <translation>CSLE 坡长坡度因子（LS）</translation>
+        </message>
+        <message>
+            <source>Computes the topographic factors L (slope length) and S (slope steepness) of the Chinese Soil Loss Equation A = R·K·L·S·B·E·T, and their product LS.</source>
+            <translation>计算中国土壤流失方程 A = R·K·L·S·B·E·T 的地形因子 L（坡长）和 S（坡度）及其乘积 LS。</translation>
+        </message>
+        <message>
+            <source>S factor</source>
+            <translation>坡度因子 S</translation>
+        </message>
+        <message>
+            <source>Slope θ in degrees by Horn's method (as gdaldem slope). S = 10.8 sin θ + 0.03 below 5°, 16.8 sin θ − 0.50 from 5° to 10°, 21.91 sin θ − 0.96 from 10° (McCool et al. 1987; Liu, Nearing and Risse 1994). S jumps at 10° (2.42 → 2.85); this is expected.</source>
+            <translation>坡度 θ（度）按 Horn 方法计算（与 gdaldem slope 相同）。θ &lt; 5° 时 S = 10.8 sin θ + 0.03，5°–10° 时 S = 16.8 sin θ − 0.50，≥ 10° 时 S = 21.91 sin θ − 0.96（McCool 等 1987；刘宝元、Nearing、Risse 1994）。S 在 10° 处跳变（2.42 → 2.85），属正常现象。</translation>
+        </message>
+        <message>
+            <source>L factor</source>
+            <translation>坡长因子 L</translation>
+        </message>
+        <message>
+            <source>Desmet and Govers (1996) from the upslope contributing area: L = [(A + D²)^(m+1) − A^(m+1)] / [D^(m+2) · x^m · 22.13^m], with A the area draining into the cell (m², the cell excluded), D the cell size and x = |sin α| + |cos α| of the aspect α. The area comes from D8 flow routing on the depression-filled DEM. This equals the slope-segment formula, so on a uniform slope of length λ the mean L is (λ/22.13)^m. The exponent m depends on the slope (M_BREAKS, M_VALUES; upper bound included): 0.2 up to 1°, 0.3 up to 3°, 0.4 up to 5°, 0.5 above.</source>
+            <translation>按 Desmet 和 Govers（1996）由上坡汇水面积计算：L = [(A + D²)^(m+1) − A^(m+1)] / [D^(m+2) · x^m · 22.13^m]，其中 A 为流入该栅格的汇水面积（m²，不含本栅格），D 为栅格边长，x = |sin α| + |cos α|（α 为坡向）。汇水面积由填洼后 DEM 的 D8 流向累积得到。该式与坡段公式等价，因此在坡长为 λ 的均匀坡面上 L 的平均值为 (λ/22.13)^m。坡长指数 m 随坡度变化（M_BREAKS、M_VALUES，含上限）：≤1° 取 0.2，≤3° 取 0.3，≤5° 取 0.4，&gt;5° 取 0.5。</translation>
+        </message>
+        <message>
+            <source>Maximum slope length and channels</source>
+            <translation>最大坡长与沟道</translation>
+        </message>
+        <message>
+            <source>MAX_LENGTH (m, default 300; 0 = no limit) caps the slope length: cells further down take the L of the last cell of a slope that long. With CHANNEL_AREA (ha) every cell draining at least that area is a channel: no slope length passes through it and the channel cell itself starts a new slope. Roads and terrace risers are not detected; clip the DEM or use a smaller MAX_LENGTH there.</source>
+            <translation>MAX_LENGTH（米，默认 300；0 表示不限）限制坡长：其下方的栅格取该长度坡面最末一个栅格的 L 值。给定 CHANNEL_AREA（公顷）时，汇水面积不小于该值的栅格视为沟道：坡长不穿过沟道，沟道栅格本身作为新坡面的起点。程序不识别道路和梯田埂坎；在这些区域请裁剪 DEM 或减小 MAX_LENGTH。</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>内存</translation>
+        </message>
+        <message>
+            <source>Flow routing reads the whole DEM: about 120 bytes per cell. The run stops with a message before using more than MAX_MEMORY (MB).</source>
+            <translation>汇流计算需读入整幅 DEM，每个栅格约需 120 字节。若所需内存超过 MAX_MEMORY（MB），程序会在分配前给出提示并停止。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>L_FACTOR, S_FACTOR, LS_FACTOR: Float32 rasters on the DEM grid, nodata −9999. Sources: shared/docs/domain.md §3.1–3.2; the exponents and the default maximum length are common Chinese CSLE practice, to be checked against the provincial monitoring parameters.</source>
+            <translation>L_FACTOR、S_FACTOR、LS_FACTOR：与 DEM 同网格的 Float32 栅格，无数据值 −9999。依据：shared/docs/domain.md §3.1–3.2；坡长指数和默认最大坡长为国内 CSLE 常用取值，应与省级水土流失监测参数核对。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Maximum slope length (m; 0 = no limit)</source>
+            <translation>最大坡长（米；0 表示不限）</translation>
+        </message>
+        <message>
+            <source>Channel initiation area (ha; slope length resets on channels)</source>
+            <translation>沟道起始汇水面积（公顷；坡长在沟道处重新计算）</translation>
+        </message>
+        <message>
+            <source>Slope breaks for the exponent m (degrees)</source>
+            <translation>坡长指数 m 的坡度分界（度）</translation>
+        </message>
+        <message>
+            <source>Exponent m per slope class</source>
+            <translation>各坡度级的坡长指数 m</translation>
+        </message>
+        <message>
+            <source>Memory limit (MB)</source>
+            <translation>内存上限（MB）</translation>
+        </message>
+        <message>
+            <source>LS factor</source>
+            <translation>坡长坡度因子 LS</translation>
+        </message>
+        <message>
+            <source>Routing flow and computing L and S…</source>
+            <translation>正在进行汇流计算并计算 L 和 S……</translation>
+        </message>
+        <message>
+            <source>{n} channel cells reset the slope length.</source>
+            <translation>{n} 个沟道栅格使坡长重新起算。</translation>
+        </message>
+        <message>
+            <source>Mean L {l:.3f}, mean S {s:.3f}, mean LS {ls:.3f}.</source>
+            <translation>L 平均值 {l:.3f}，S 平均值 {s:.3f}，LS 平均值 {ls:.3f}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasuresPage</name>
+        <message>
+            <source>5. Measures</source>
+            <translation>5. 措施布局</translation>
+        </message>
+        <message>
+            <source>Choose a measure for each land use and slope class (the region's preset is filled in), then lay out the measures: terraces on slope farmland, check dams in the gullies, pits and benches on the slopes.</source>
+            <translation>为每种地类和坡度级选择治理措施（已填入所选区域的预设），然后进行措施布设：坡耕地修梯田，沟道布设谷坊，坡面布设鱼鳞坑和水平阶。</translation>
+        </message>
+        <message>
+            <source>Reset to the region preset</source>
+            <translation>恢复区域预设</translation>
+        </message>
+        <message>
+            <source>Check dams in small gullies (谷坊)</source>
+            <translation>小沟道布设谷坊</translation>
+        </message>
+        <message>
+            <source>Silt-trap dams in larger gullies (淤地坝)</source>
+            <translation>较大沟道布设淤地坝</translation>
+        </message>
+        <message>
+            <source>Lay out fish-scale pits and level benches</source>
+            <translation>布设鱼鳞坑和水平阶</translation>
+        </message>
+        <message>
+            <source>Lay out the measures</source>
+            <translation>布设措施</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Measure map</source>
+            <translation>措施布局图</translation>
+        </message>
+        <message>
+            <source>Measure polygons</source>
+            <translation>措施图斑</translation>
+        </message>
+        <message>
+            <source>Measure types</source>
+            <translation>措施类型</translation>
+        </message>
+        <message>
+            <source>Land-use parcels in the watershed</source>
+            <translation>流域内土地利用图斑</translation>
+        </message>
+        <message>
+            <source>Farmland screening</source>
+            <translation>耕地筛查</translation>
+        </message>
+        <message>
+            <source>Check dams</source>
+            <translation>谷坊</translation>
+        </message>
+        <message>
+            <source>Silt-trap dams</source>
+            <translation>淤地坝</translation>
+        </message>
+        <message>
+            <source>Areas for slope works</source>
+            <translation>坡面整地范围</translation>
+        </message>
+        <message>
+            <source>Fish-scale pits</source>
+            <translation>鱼鳞坑</translation>
+        </message>
+        <message>
+            <source>Level benches</source>
+            <translation>水平阶</translation>
+        </message>
+        <message>
+            <source>Not installed, skipped: {algs}.</source>
+            <translation>未安装，已跳过：{algs}。</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>Area (ha)</source>
+            <translation>面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Area (mu)</source>
+            <translation>面积（亩）</translation>
+        </message>
+        <message>
+            <source>Share (%)</source>
+            <translation>占比（%）</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>数量（个）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanReport</name>
+        <message>
+            <source>The report template {path} cannot be read.</source>
+            <translation>无法读取报告模板 {path}。</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written ({path}): {error}</source>
+            <translation>无法写出 PDF（{path}）：{error}</translation>
+        </message>
+        <message>
+            <source>The workbook {path} cannot be created.</source>
+            <translation>无法创建工作簿 {path}。</translation>
+        </message>
+        <message>
+            <source>Land use by slope class (ha)</source>
+            <translation>分坡度级土地利用现状（公顷）</translation>
+        </message>
+        <message>
+            <source>Soil erosion intensity</source>
+            <translation>土壤侵蚀强度</translation>
+        </message>
+        <message>
+            <source>Measure layout</source>
+            <translation>措施布局</translation>
+        </message>
+        <message>
+            <source>Bill of quantities</source>
+            <translation>工程量汇总表</translation>
+        </message>
+        <message>
+            <source>Investment estimate</source>
+            <translation>投资估算表</translation>
+        </message>
+        <message>
+            <source>Benefits</source>
+            <translation>效益分析</translation>
+        </message>
+        <message>
+            <source>Plan report: {name}</source>
+            <translation>规划报告：{name}</translation>
+        </message>
+        <message>
+            <source>Comprehensive management plan of the {name} small watershed</source>
+            <translation>{name}小流域综合治理规划</translation>
+        </message>
+        <message>
+            <source>Planning period {start}–{end} · region: {region} · watershed area {area} km²</source>
+            <translation>规划期 {start}–{end} 年 · 区域：{region} · 流域面积 {area} km²</translation>
+        </message>
+        <message>
+            <source>1 Status: slope classes and land use</source>
+            <translation>1 现状：坡度分级与土地利用</translation>
+        </message>
+        <message>
+            <source>2 Status: soil erosion</source>
+            <translation>2 现状：土壤侵蚀</translation>
+        </message>
+        <message>
+            <source>3 Measure layout</source>
+            <translation>3 措施布局</translation>
+        </message>
+        <message>
+            <source>4 Bill of quantities</source>
+            <translation>4 工程量</translation>
+        </message>
+        <message>
+            <source>5 Benefits</source>
+            <translation>5 效益分析</translation>
+        </message>
+        <message>
+            <source>6 Investment estimate (10⁴ CNY)</source>
+            <translation>6 投资估算（万元）</translation>
+        </message>
+        <message>
+            <source>Soil loss {loss} t/a; mean erosion modulus {mod} t/(km²·a); eroded area (light and above) {eroded} km²; soil-and-water-conservation rate {rate} % (Hebei target 2025: 79.96 %).</source>
+            <translation>土壤流失量 {loss} t/a；平均土壤侵蚀模数 {mod} t/(km²·a)；水土流失面积（轻度及以上）{eroded} km²；水土保持率 {rate}%（河北省 2025 年目标：79.96%）。</translation>
+        </message>
+        <message>
+            <source>Soil saved by the plan: {saved} t/a. Total investment: {total} ×10⁴ CNY.</source>
+            <translation>规划实施后保土量：{saved} t/a。总投资：{total} 万元。</translation>
+        </message>
+        <message>
+            <source>Made with SWC Planner. Unit prices and measure presets are planning defaults; check them against the current standards before approval.</source>
+            <translation>由 SWC Planner 生成。单价和措施预设为规划默认值，报批前请按现行标准核对。</translation>
+        </message>
+        <message>
+            <source>SWC rate by county/township</source>
+            <translation>分县/乡镇水土保持率</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanningWizard</name>
+        <message>
+            <source>Small-watershed planning wizard</source>
+            <translation>小流域综合治理规划向导</translation>
+        </message>
+        <message>
+            <source>SWC plan: {name}</source>
+            <translation>水保规划：{name}</translation>
+        </message>
+        <message>
+            <source>SWC Planner</source>
+            <translation>水土保持规划</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectPage</name>
+        <message>
+            <source>1. Project</source>
+            <translation>1. 项目</translation>
+        </message>
+        <message>
+            <source>Name the plan, its period and where the results go, and choose the region whose measure preset fits the watershed.</source>
+            <translation>填写规划名称、规划期和成果保存位置，并选择措施预设适合本流域的区域。</translation>
+        </message>
+        <message>
+            <source>e.g. Xiaohe small watershed</source>
+            <translation>例如：小河小流域</translation>
+        </message>
+        <message>
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage（*.gpkg）</translation>
+        </message>
+        <message>
+            <source>Plan name</source>
+            <translation>规划名称</translation>
+        </message>
+        <message>
+            <source>Planning period</source>
+            <translation>规划期</translation>
+        </message>
+        <message>
+            <source>Output GeoPackage</source>
+            <translation>输出 GeoPackage</translation>
+        </message>
+        <message>
+            <source>Region preset</source>
+            <translation>区域预设</translation>
+        </message>
+        <message>
+            <source>The report goes to {pdf}, the tables to {xlsx} and the project to {qgz}.</source>
+            <translation>报告保存为 {pdf}，表格保存为 {xlsx}，工程保存为 {qgz}。</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist: choose another place for the GeoPackage.</source>
+            <translation>文件夹 {folder} 不存在：请为 GeoPackage 另选保存位置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuantitiesPage</name>
+        <message>
+            <source>6. Quantities and investment</source>
+            <translation>6. 工程量与投资</translation>
+        </message>
+        <message>
+            <source>Quantities come from the measure layout; edit the unit prices (CNY) to update the investment estimate.</source>
+            <translation>工程量来自措施布局；修改单价（元）即可更新投资估算。</translation>
+        </message>
+        <message>
+            <source>Reset the unit prices</source>
+            <translation>恢复默认单价</translation>
+        </message>
+        <message>
+            <source>Unit prices</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Bill of quantities</source>
+            <translation>工程量汇总表</translation>
+        </message>
+        <message>
+            <source>Investment estimate</source>
+            <translation>投资估算表</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>not computed</source>
+            <translation>未计算</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>部分</translation>
+        </message>
+        <message>
+            <source>Unit price (CNY)</source>
+            <translation>单价（元）</translation>
+        </message>
+        <message>
+            <source>Amount (10⁴ CNY)</source>
+            <translation>金额（万元）</translation>
+        </message>
+        <message>
+            <source>Total investment: {total} ×10⁴ CNY</source>
+            <translation>总投资：{total} 万元</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPage</name>
+        <message>
+            <source>8. Report</source>
+            <translation>8. 规划报告</translation>
+        </message>
+        <message>
+            <source>Write the plan report (PDF with maps and tables), the tables as xlsx, all layers into the GeoPackage, and save the QGIS project.</source>
+            <translation>生成规划报告（含图表的 PDF），将表格导出为 xlsx，所有图层写入 GeoPackage，并保存 QGIS 工程。</translation>
+        </message>
+        <message>
+            <source>Create the report</source>
+            <translation>生成报告</translation>
+        </message>
+        <message>
+            <source>Outputs: {pdf}, {xlsx}, {gpkg}, {qgz}</source>
+            <translation>输出：{pdf}、{xlsx}、{gpkg}、{qgz}</translation>
+        </message>
+        <message>
+            <source>The report could not be written: {error}</source>
+            <translation>无法生成报告：{error}</translation>
+        </message>
+        <message>
+            <source>Written:
+{files}</source>
+            <translation>已写出：
+{files}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SlopeClassesAlgorithm</name>
+        <message>
+            <source>Slope classes</source>
+            <translation>坡度分级</translation>
+        </message>
+        <message>
+            <source>Grades the slope of a DEM into classes and reports the area of each class, per zone when zones are given.</source>
+            <translation>将 DEM 坡度分级，并统计各级面积；给定分区时按分区统计。</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Slope in degrees by Horn's third-order finite difference (the land-survey 三阶反距离平方权差分), identical to gdaldem slope -compute_edges. A cell belongs to a class when its slope is above the lower break and at most the upper break (上含下不含): with the default breaks 2,6,15,25 the classes are ≤2°, 2–6°, 6–15°, 15–25° and &gt;25°, the national cropland slope classes 1–5.</source>
+            <translation>坡度（度）采用 Horn 三阶反距离平方权差分法（国土调查所用方法），与 gdaldem slope -compute_edges 结果一致。栅格坡度大于下限且不超过上限即归入该级（上含下不含）：默认分级点 2,6,15,25 对应 ≤2°、2–6°、6–15°、15–25° 和 &gt;25°，即全国耕地坡度 1–5 级。</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>分区</translation>
+        </message>
+        <message>
+            <source>A cell belongs to the zone polygon that contains its centre. Areas are planar, in the DEM's projected CRS: cell count × cell area.</source>
+            <translation>栅格中心落在哪个分区多边形内即属于该分区。面积为 DEM 投影坐标系下的平面面积：栅格数 × 单元面积。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: class raster 1..n (0 = nodata) with a legend. TABLE: one row per zone and class with the area in m², ha and mu (亩, 666.67 m²) and the share of the zone in %.</source>
+            <translation>OUTPUT：坡度级栅格 1..n（0 为无数据），附图例。TABLE：每个分区每个坡度级一行，面积以平方米、公顷和亩（666.67 平方米）表示，并给出占分区面积的百分比。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Class breaks (degrees, comma-separated)</source>
+            <translation>分级点（度，逗号分隔）</translation>
+        </message>
+        <message>
+            <source>Zones (e.g. counties or townships)</source>
+            <translation>分区（如县、乡镇）</translation>
+        </message>
+        <message>
+            <source>Zone name field</source>
+            <translation>分区名称字段</translation>
+        </message>
+        <message>
+            <source>Slope class areas</source>
+            <translation>坡度分级面积</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Outside zones</source>
+            <translation>分区以外</translation>
+        </message>
+    </context>
+    <context>
+        <name>SlopeWorksAlgorithm</name>
+        <message>
+            <source>Fish-scale pits, level benches and level trenches</source>
+            <translation>鱼鳞坑、水平阶与水平沟布设</translation>
+        </message>
+        <message>
+            <source>Fish-scale pits (鱼鳞坑)</source>
+            <translation>鱼鳞坑</translation>
+        </message>
+        <message>
+            <source>Level benches (水平阶)</source>
+            <translation>水平阶</translation>
+        </message>
+        <message>
+            <source>Level trenches (水平沟)</source>
+            <translation>水平沟</translation>
+        </message>
+        <message>
+            <source>slope below {low:g}°</source>
+            <translation>坡度小于 {low:g}°</translation>
+        </message>
+        <message>
+            <source>slope above {high:g}°</source>
+            <translation>坡度大于 {high:g}°</translation>
+        </message>
+        <message>
+            <source>no DEM data</source>
+            <translation>无高程数据</translation>
+        </message>
+        <message>
+            <source>Lays out slope site-preparation works for planting on eroded forest land and barren slopes: fish-scale pits (鱼鳞坑, half-moon pits in staggered 品字形 rows), level benches (水平阶) or level trenches (水平沟), along contour rows that follow the terrain, with counts, earthwork, seedlings and cost per area.</source>
+            <translation>在水土流失林地和荒山陡坡上布设造林整地工程：鱼鳞坑（半月形坑，按品字形错行排列）、水平阶或水平沟，沿随地形变化的等高线行布置，并按图斑统计数量、土方量、苗木数和投资。</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>行（等高线）</translation>
+        </message>
+        <message>
+            <source>Rows are contour lines of the DEM (GDAL contours, linear between cell centres). The first row lies half a step below the highest treated cell; each next row is ΔZ lower, with ΔZ = ROW_SPACING · Σ tan θ / Σ sec θ over the treated cells between the two rows (θ = local slope, Horn, as gdaldem). On a uniform slope this is ROW_SPACING · sin θ: the rows are ROW_SPACING apart along the slope and ROW_SPACING · cos θ apart on the map; on varying terrain the rows are closer on the map where the slope is steeper, and the number of pits equals the nominal density 1 / (SPACING · ROW_SPACING · cos θ) summed over the treated area.</source>
+            <translation>各行是 DEM 的等高线（GDAL 等高线，在栅格中心之间线性内插）。第一行位于最高治理栅格以下半个行距高差处；以后每行降低 ΔZ，ΔZ = ROW_SPACING · Σ tan θ / Σ sec θ，求和范围为两行之间的治理栅格（θ 为局部坡度，Horn 法，与 gdaldem 相同）。均匀坡面上 ΔZ = ROW_SPACING · sin θ：行间斜距为 ROW_SPACING，水平距离为 ROW_SPACING · cos θ；地形起伏时坡度越陡行距在图上越密，坑数等于名义密度 1 / (SPACING · ROW_SPACING · cos θ) 在治理面积上的积分。</translation>
+        </message>
+        <message>
+            <source>Pits</source>
+            <translation>鱼鳞坑</translation>
+        </message>
+        <message>
+            <source>Pits are placed along each row every SPACING metres; with STAGGER the pits of every second row are shifted by half a spacing (the arc-length origin of each row walks down the fall line, so the shift holds between neighbouring rows). A pit is a half-ellipse: its straight edge, PIT_LONG_AXIS long, lies on the row along the contour and is its open, uphill side; the arc reaches PIT_SHORT_AXIS downhill, where the spoil ridge (PIT_RIDGE high) is built. A pit is kept when the middle of its straight edge lies in the area and in a cell whose slope is in the range.</source>
+            <translation>沿每一行每隔 SPACING 米布设一个坑；选择 STAGGER 时，隔行的坑错开半个株距（各行弧长起点沿最大坡度线向下传递，因此相邻行之间保持错位，呈品字形）。坑为半椭圆形：长 PIT_LONG_AXIS 的直边位于行上、沿等高线方向，是朝向上坡的开口侧；弧边向下坡伸出 PIT_SHORT_AXIS，在此筑土埂（高 PIT_RIDGE）。直边中点位于图斑内且所在栅格坡度在适用范围内时，保留该坑。</translation>
+        </message>
+        <message>
+            <source>Benches and trenches</source>
+            <translation>水平阶与水平沟</translation>
+        </message>
+        <message>
+            <source>Level benches and level trenches are the rows clipped to the treated area; pieces shorter than SPACING are dropped. Seedlings are planted every SPACING metres along them.</source>
+            <translation>水平阶和水平沟为裁剪到治理范围内的各行；短于 SPACING 的段落被舍弃。沿其每隔 SPACING 米栽植苗木。</translation>
+        </message>
+        <message>
+            <source>Applicability</source>
+            <translation>适用范围</translation>
+        </message>
+        <message>
+            <source>Only cells whose slope lies between MIN_SLOPE and MAX_SLOPE are treated (defaults: pits 15°–45°, benches and trenches 15°–25°, GB/T 16453.2; the defaults follow MEASURE when MIN_SLOPE / MAX_SLOPE are not given). The rest of each area is reported as excluded, with the reason: slope below the range, slope above it, or no DEM data.</source>
+            <translation>只治理坡度在 MIN_SLOPE 与 MAX_SLOPE 之间的栅格（默认：鱼鳞坑 15°–45°，水平阶和水平沟 15°–25°，GB/T 16453.2；未给出 MIN_SLOPE / MAX_SLOPE 时按 MEASURE 取默认值）。图斑其余部分作为排除面积报告，并注明原因：坡度低于范围、坡度高于范围或无高程数据。</translation>
+        </message>
+        <message>
+            <source>Quantities</source>
+            <translation>工程量</translation>
+        </message>
+        <message>
+            <source>Earthwork (excavated volume): pit (π/4) · long axis · short axis · depth; level bench width² · tan θ / 8 per metre (balanced cut and fill, like a level terrace); level trench (top + bottom width) / 2 · depth per metre. SEEDLINGS per pit or per planting spot. UNIT_PRICES: up to three numbers, price per pit (per metre for benches and trenches), per m³ of earthwork and per seedling; cost = the sum of the three products.</source>
+            <translation>土方量（开挖量）：鱼鳞坑 (π/4) · 长径 · 短径 · 坑深；水平阶每米 阶宽² · tan θ / 8（挖填平衡，同水平梯田）；水平沟每米 (上口宽 + 底宽) / 2 · 沟深。SEEDLINGS 为每坑或每个栽植点的苗木数。UNIT_PRICES：至多三个数，依次为每坑单价（水平阶、水平沟为每米单价）、每立方米土方单价和每株苗木单价；投资 = 三项乘积之和。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>WORKS: pits (polygons) or benches/trenches (lines) with AREA_ID, ROW, ELEV (row level, m), SLOPE (local slope, °), LENGTH_M, EARTH_M3, SEEDLINGS. ROWS: contour rows with AREA_ID, ROW, ELEV, STEP_M (level step to the next row), SLOPE (slope of the step), LENGTH_M, COUNT. SUMMARY per area: AREA_ID, NAME, MEASURE, AREA_HA, TREATED_HA, TREATED_MU, EXCL_HA, EXCL_LOW_HA, EXCL_HIGH_HA, EXCL_NODATA_HA, EXCL_REASON, SLOPE_MEAN, ROWS, COUNT, LENGTH_M, DENS_HA and DENS_MU (pits, or metres of bench/trench, per treated ha and 亩), EARTH_M3, SEEDLINGS, COST. EXCLUDED (optional): the excluded parts with their REASON.</source>
+            <translation>WORKS：鱼鳞坑（面）或水平阶/水平沟（线），字段 AREA_ID、ROW、ELEV（行高程，米）、SLOPE（局部坡度，°）、LENGTH_M、EARTH_M3、SEEDLINGS。ROWS：等高线行，字段 AREA_ID、ROW、ELEV、STEP_M（到下一行的高差）、SLOPE（该高差对应的坡度）、LENGTH_M、COUNT。SUMMARY 按图斑统计：AREA_ID、NAME、MEASURE、AREA_HA、TREATED_HA、TREATED_MU、EXCL_HA、EXCL_LOW_HA、EXCL_HIGH_HA、EXCL_NODATA_HA、EXCL_REASON、SLOPE_MEAN、ROWS、COUNT、LENGTH_M、DENS_HA 和 DENS_MU（每公顷、每亩治理面积上的坑数，或水平阶/水平沟米数）、EARTH_M3、SEEDLINGS、COST。EXCLUDED（可选）：被排除的部分及其原因 REASON。</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>Defaults from GB/T 16453.2-2008 and the encyclopaedia (shared/docs/domain.md §6): pit 1.0 × 0.6 m, 0.4 m deep, ridge 0.25 m, 2 m apart along the contour, rows 4 m apart along the slope; bench 1.0–1.5 m wide; trench top 0.6–1.0 m, bottom 0.3–0.5 m, depth 0.4–0.6 m. Check them against the printed standard and the local design.</source>
+            <translation>默认值取自 GB/T 16453.2-2008 和百科资料（shared/docs/domain.md 第 6 节）：鱼鳞坑 1.0 × 0.6 m，深 0.4 m，埂高 0.25 m，沿等高线株距 2 m，沿坡面行距 4 m；水平阶宽 1.0–1.5 m；水平沟上口宽 0.6–1.0 m，底宽 0.3–0.5 m，深 0.4–0.6 m。请以正式出版的标准和当地设计为准进行核对。</translation>
+        </message>
+        <message>
+            <source>Areas to treat</source>
+            <translation>治理图斑</translation>
+        </message>
+        <message>
+            <source>Area name field</source>
+            <translation>图斑名称字段</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>Spacing along the contour (m)</source>
+            <translation>沿等高线株距（米）</translation>
+        </message>
+        <message>
+            <source>Row spacing down the slope (slope distance, m)</source>
+            <translation>沿坡面行距（斜距，米）</translation>
+        </message>
+        <message>
+            <source>Stagger the pits of adjacent rows (品字形)</source>
+            <translation>相邻行错位布设（品字形）</translation>
+        </message>
+        <message>
+            <source>Minimum slope treated (degrees)</source>
+            <translation>最小治理坡度（度）</translation>
+        </message>
+        <message>
+            <source>Maximum slope treated (degrees)</source>
+            <translation>最大治理坡度（度）</translation>
+        </message>
+        <message>
+            <source>Pit long axis, along the contour (m)</source>
+            <translation>鱼鳞坑长径，沿等高线（米）</translation>
+        </message>
+        <message>
+            <source>Pit short axis, down the slope (m)</source>
+            <translation>鱼鳞坑短径，顺坡向（米）</translation>
+        </message>
+        <message>
+            <source>Pit depth (m)</source>
+            <translation>鱼鳞坑深（米）</translation>
+        </message>
+        <message>
+            <source>Pit ridge height (m)</source>
+            <translation>鱼鳞坑埂高（米）</translation>
+        </message>
+        <message>
+            <source>Level bench width (m)</source>
+            <translation>水平阶宽（米）</translation>
+        </message>
+        <message>
+            <source>Level trench top width (m)</source>
+            <translation>水平沟上口宽（米）</translation>
+        </message>
+        <message>
+            <source>Level trench bottom width (m)</source>
+            <translation>水平沟底宽（米）</translation>
+        </message>
+        <message>
+            <source>Level trench depth (m)</source>
+            <translation>水平沟深（米）</translation>
+        </message>
+        <message>
+            <source>Seedlings per pit or planting spot</source>
+            <translation>每坑或每栽植点苗木数</translation>
+        </message>
+        <message>
+            <source>Unit prices: per pit (or metre), per m³, per seedling (e.g. 3.5, 40, 2)</source>
+            <translation>单价：每坑（或每米）、每立方米、每株苗木（如 3.5, 40, 2）</translation>
+        </message>
+        <message>
+            <source>Works (pits or lines)</source>
+            <translation>整地工程（坑或线）</translation>
+        </message>
+        <message>
+            <source>Contour rows</source>
+            <translation>等高线行</translation>
+        </message>
+        <message>
+            <source>Summary per area</source>
+            <translation>图斑汇总</translation>
+        </message>
+        <message>
+            <source>Excluded parts</source>
+            <translation>排除部分</translation>
+        </message>
+        <message>
+            <source>Level benches and level trenches are designed for slopes up to {limit:g}° (GB/T 16453.2); MAX_SLOPE is {high:g}°. Use fish-scale pits on steeper slopes.</source>
+            <translation>水平阶和水平沟适用于 {limit:g}° 以下的坡面（GB/T 16453.2）；当前 MAX_SLOPE 为 {high:g}°。更陡的坡面请采用鱼鳞坑。</translation>
+        </message>
+        <message>
+            <source>Laying out {measure}: {spacing:g} m along the contour, rows {rows:g} m apart down the slope, slopes {low:g}°–{high:g}°…</source>
+            <translation>正在布设{measure}：沿等高线间距 {spacing:g} 米，沿坡面行距 {rows:g} 米，坡度 {low:g}°–{high:g}°…</translation>
+        </message>
+        <message>
+            <source>{reason}: {ha:.2f} ha</source>
+            <translation>{reason}：{ha:.2f} 公顷</translation>
+        </message>
+        <message>
+            <source>Area {area}: treated {treated:.2f} ha, excluded {excluded:.2f} ha; {count} works, {length:.0f} m, {earth:.1f} m³ of earthwork, {seedlings:.0f} seedlings.</source>
+            <translation>图斑 {area}：治理 {treated:.2f} 公顷，排除 {excluded:.2f} 公顷；工程 {count} 处，长 {length:.0f} 米，土方 {earth:.1f} 立方米，苗木 {seedlings:.0f} 株。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SoilLossAlgorithm</name>
+        <message>
+            <source>Soil loss (CSLE) and erosion intensity</source>
+            <translation>土壤流失量（CSLE）与侵蚀强度</translation>
+        </message>
+        <message>
+            <source>Estimates the annual soil loss with the Chinese Soil Loss Equation A = R·K·L·S·B·E·T, grades it by SL 190-2007 and reports per zone the area of each intensity class, the soil loss and the soil-and-water-conservation rate (水土保持率).</source>
+            <translation>用中国土壤流失方程 A = R·K·L·S·B·E·T 估算年土壤流失量，按 SL 190-2007 分级，并按区域统计各侵蚀强度级面积、土壤流失量和水土保持率。</translation>
+        </message>
+        <message>
+            <source>Factors</source>
+            <translation>因子</translation>
+        </message>
+        <message>
+            <source>R: rainfall erosivity (MJ·mm·hm⁻²·h⁻¹·a⁻¹), a raster (R) or a constant (R_CONSTANT). K: soil erodibility (t·hm²·h·hm⁻²·MJ⁻¹·mm⁻¹), a raster of K values, a raster of soil classes with K_TABLE (CSV code,K), soil polygons with the K value in K_FIELD, or a constant (K_CONSTANT). LS: a given LS raster, or computed from the DEM as in the LS factor algorithm (MAX_LENGTH, CHANNEL_AREA). The LS or DEM grid is the output grid; other rasters in the same CRS are resampled onto it (nearest for classes, bilinear for values).</source>
+            <translation>R：降雨侵蚀力（MJ·mm·hm⁻²·h⁻¹·a⁻¹），可给栅格（R）或常数（R_CONSTANT）。K：土壤可蚀性（t·hm²·h·hm⁻²·MJ⁻¹·mm⁻¹），可给 K 值栅格、配合 K_TABLE（CSV：code,K）的土壤类型栅格、K 值存于 K_FIELD 的土壤多边形，或常数（K_CONSTANT）。LS：给定的 LS 栅格，或按坡长坡度因子算法由 DEM 计算（MAX_LENGTH、CHANNEL_AREA）。输出网格即 LS 或 DEM 的网格；同一坐标系的其他栅格重采样到该网格（类别用最邻近法，数值用双线性法）。</translation>
+        </message>
+        <message>
+            <source>Land use, B and T</source>
+            <translation>土地利用、B 和 T</translation>
+        </message>
+        <message>
+            <source>LANDUSE is a raster of codes or polygons with the code in LANDUSE_FIELD. LANDUSE_TABLE (CSV: code, name, B, T, cover) gives B and T per code; the first row whose code pattern matches wins (* and ? wildcards). The default table holds the land-survey (三调) codes; resources/tables/landuse_bt_youwuzhen_seims.csv is an example for other codes. Codes missing from the table stop the run with their list. With an FVC raster (fraction 0–1 or percent 0–100), rows with cover forest or grass take B from FVC_TABLE. Built-up land and water have B = 0.</source>
+            <translation>LANDUSE 为地类编码栅格，或编码存于 LANDUSE_FIELD 的多边形。LANDUSE_TABLE（CSV：code, name, B, T, cover）给出各编码的 B 和 T；以第一条编码模式匹配的行为准（支持 * 和 ? 通配符）。默认表为国土三调地类编码；resources/tables/landuse_bt_youwuzhen_seims.csv 是其他编码体系的示例。表中缺少的编码会使运行停止并列出这些编码。给定植被覆盖度 FVC 栅格（0–1 小数或 0–100 百分数）时，cover 为 forest 或 grass 的行按 FVC_TABLE 取 B 值。建设用地和水域 B = 0。</translation>
+        </message>
+        <message>
+            <source>Measures, E and the scenario</source>
+            <translation>措施、E 与情景对比</translation>
+        </message>
+        <message>
+            <source>MEASURES are polygons whose MEASURE_FIELD holds a measure code or name (e.g. 鱼鳞坑, terrace_earth); MEASURE_TABLE gives E and optionally T (T = the smaller of the land-use and the measure T). Outside measures E = 1. With MEASURES the same run also computes the case without measures (E = 1, land-use T) and the TABLE reports both and the reduction. Alternatively BASELINE takes the SOIL_LOSS raster of an earlier run (same grid) as the case to compare with.</source>
+            <translation>MEASURES 为措施多边形，MEASURE_FIELD 存放措施编码或名称（如 鱼鳞坑、terrace_earth）；MEASURE_TABLE 给出 E 值及可选的 T 值（T 取土地利用 T 与措施 T 中的较小者）。措施范围外 E = 1。给定 MEASURES 时，同一次运行还计算无措施情景（E = 1，土地利用 T），TABLE 同时列出两者及减少量。也可用 BASELINE 指定以前某次运行的 SOIL_LOSS 栅格（同一网格）作为对比基准。</translation>
+        </message>
+        <message>
+            <source>Intensity classes</source>
+            <translation>侵蚀强度分级</translation>
+        </message>
+        <message>
+            <source>SL 190-2007, t/km²·a, lower bound included: 1 slight below TOLERANCE, 2 light from TOLERANCE to below 2 500, 3 moderate from 2 500 (exactly 2 500 is moderate), 4 intense from 5 000, 5 very intense from 8 000, 6 severe from 15 000. TOLERANCE: 200 in the northern rocky mountains (Hebei, default), 500 in the southern red-soil hills, 1 000 on the Loess Plateau. A cell exactly at the tolerance counts as eroded.</source>
+            <translation>按 SL 190-2007，单位 t/(km²·a)，含下限：1 微度 &lt; TOLERANCE；2 轻度 TOLERANCE 至 &lt; 2 500；3 中度自 2 500 起（恰为 2 500 属中度）；4 强烈自 5 000 起；5 极强烈自 8 000 起；6 剧烈自 15 000 起。TOLERANCE（容许土壤流失量）：北方土石山区 200（河北，默认），南方红壤丘陵区 500，西北黄土高原区 1 000。恰等于容许值的栅格计为水土流失。</translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>统计表</translation>
+        </message>
+        <message>
+            <source>One row per zone (polygons sharing a ZONE_FIELD value form one zone; without zones one row for the whole grid): AREA_KM2 (cells with a soil-loss value), SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2 (light and above), ERODED_PCT, MEAN_MODULUS (t/km²·a), SOIL_LOSS_T (t/a), SWC_RATE (% = non-eroded area / area), TOLERANCE, and for the scenario BASE_LOSS_T, BASE_MODULUS, BASE_ERODED_KM2, BASE_SWC_RATE, REDUCTION_T (t/a), REDUCTION_PCT, RATE_GAIN (percentage points), BASE_SOURCE (measures or raster; empty without a baseline).</source>
+            <translation>每个区域一行（ZONE_FIELD 值相同的多边形合为一个区域；无区域时整个网格一行）：AREA_KM2（有土壤流失值的面积）、SLIGHT_KM2 … SEVERE_KM2、ERODED_KM2（轻度及以上）、ERODED_PCT、MEAN_MODULUS（平均侵蚀模数，t/(km²·a)）、SOIL_LOSS_T（土壤流失量，t/a）、SWC_RATE（水土保持率，% = 非水土流失面积 / 面积）、TOLERANCE；情景对比字段 BASE_LOSS_T、BASE_MODULUS、BASE_ERODED_KM2、BASE_SWC_RATE、REDUCTION_T（t/a）、REDUCTION_PCT、RATE_GAIN（百分点）、BASE_SOURCE（measures 或 raster；无基准时为空）。</translation>
+        </message>
+        <message>
+            <source>Outputs and sources</source>
+            <translation>输出与依据</translation>
+        </message>
+        <message>
+            <source>SOIL_LOSS: t/km²·a (Float32, nodata −9999; = 100 × the factor product in t/hm²·a). INTENSITY: classes 1–6 (Byte, 0 = nodata), styled. Sources: shared/docs/domain.md §3–§5; the B, E and T tables are editable CSV files in resources/tables with their sources.</source>
+            <translation>SOIL_LOSS：t/(km²·a)（Float32，无数据值 −9999；= 100 × 以 t/(hm²·a) 计的因子乘积）。INTENSITY：强度级 1–6（Byte，0 为无数据），已配样式。依据：shared/docs/domain.md §3–§5；B、E、T 查找表为 resources/tables 中可编辑的 CSV 文件，内附来源。</translation>
+        </message>
+        <message>
+            <source>Rainfall erosivity R (raster)</source>
+            <translation>降雨侵蚀力 R（栅格）</translation>
+        </message>
+        <message>
+            <source>Rainfall erosivity R (constant, MJ·mm/(hm²·h·a))</source>
+            <translation>降雨侵蚀力 R（常数，MJ·mm/(hm²·h·a)）</translation>
+        </message>
+        <message>
+            <source>Soil erodibility K (raster, or soil polygons)</source>
+            <translation>土壤可蚀性 K（栅格或土壤多边形）</translation>
+        </message>
+        <message>
+            <source>K field of the soil polygons</source>
+            <translation>土壤多边形的 K 值字段</translation>
+        </message>
+        <message>
+            <source>K table for a soil-class raster (CSV code,K)</source>
+            <translation>土壤类型栅格的 K 值表（CSV：code,K）</translation>
+        </message>
+        <message>
+            <source>Soil erodibility K (constant)</source>
+            <translation>土壤可蚀性 K（常数）</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres; for LS)</source>
+            <translation>DEM（投影坐标，米；用于计算 LS）</translation>
+        </message>
+        <message>
+            <source>LS factor raster (instead of the DEM)</source>
+            <translation>LS 因子栅格（代替 DEM）</translation>
+        </message>
+        <message>
+            <source>Maximum slope length (m; 0 = no limit)</source>
+            <translation>最大坡长（米；0 表示不限）</translation>
+        </message>
+        <message>
+            <source>Channel initiation area (ha)</source>
+            <translation>沟道起始汇水面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Land use (raster of codes, or polygons)</source>
+            <translation>土地利用（编码栅格或多边形）</translation>
+        </message>
+        <message>
+            <source>Land-use code field (polygons)</source>
+            <translation>地类编码字段（多边形）</translation>
+        </message>
+        <message>
+            <source>Land-use table: code → B, T (CSV)</source>
+            <translation>土地利用查找表：编码 → B、T（CSV）</translation>
+        </message>
+        <message>
+            <source>Fractional vegetation cover (raster, 0–1 or %)</source>
+            <translation>植被覆盖度（栅格，0–1 或 %）</translation>
+        </message>
+        <message>
+            <source>FVC table: cover → B (CSV)</source>
+            <translation>植被覆盖度查找表：覆盖度 → B（CSV）</translation>
+        </message>
+        <message>
+            <source>Conservation measures (polygons)</source>
+            <translation>水土保持措施（多边形）</translation>
+        </message>
+        <message>
+            <source>Measure type field</source>
+            <translation>措施类型字段</translation>
+        </message>
+        <message>
+            <source>Measure table: measure → E, T (CSV)</source>
+            <translation>措施查找表：措施 → E、T（CSV）</translation>
+        </message>
+        <message>
+            <source>Baseline soil loss to compare with (t/km²·a, optional)</source>
+            <translation>用于对比的基准土壤流失栅格（t/(km²·a)，可选）</translation>
+        </message>
+        <message>
+            <source>Tolerable soil loss (t/km²·a)</source>
+            <translation>容许土壤流失量（t/(km²·a)）</translation>
+        </message>
+        <message>
+            <source>Zones (e.g. counties, townships, watersheds)</source>
+            <translation>统计区域（如县、乡镇、小流域）</translation>
+        </message>
+        <message>
+            <source>Zone name field</source>
+            <translation>分区名称字段</translation>
+        </message>
+        <message>
+            <source>Memory limit for LS from the DEM (MB)</source>
+            <translation>由 DEM 计算 LS 的内存上限（MB）</translation>
+        </message>
+        <message>
+            <source>Soil loss (t/km²·a)</source>
+            <translation>土壤侵蚀模数（t/(km²·a)）</translation>
+        </message>
+        <message>
+            <source>Erosion intensity (SL 190)</source>
+            <translation>土壤侵蚀强度（SL 190）</translation>
+        </message>
+        <message>
+            <source>Soil loss per zone</source>
+            <translation>分区土壤流失统计</translation>
+        </message>
+        <message>
+            <source>The R factor is missing: give a rainfall-erosivity raster (R) or a constant (R_CONSTANT).</source>
+            <translation>缺少 R 因子：请给出降雨侵蚀力栅格（R）或常数（R_CONSTANT）。</translation>
+        </message>
+        <message>
+            <source>The K factor is missing: give a K raster, soil polygons with a K field (K, K_FIELD) or a constant (K_CONSTANT).</source>
+            <translation>缺少 K 因子：请给出 K 值栅格、带 K 值字段的土壤多边形（K、K_FIELD）或常数（K_CONSTANT）。</translation>
+        </message>
+        <message>
+            <source>The LS factor is missing: give a DEM (DEM) or an LS raster (LS).</source>
+            <translation>缺少 LS 因子：请给出 DEM（DEM）或 LS 栅格（LS）。</translation>
+        </message>
+        <message>
+            <source>A measure layer needs its measure type field (MEASURE_FIELD).</source>
+            <translation>措施图层需要指定措施类型字段（MEASURE_FIELD）。</translation>
+        </message>
+        <message>
+            <source>The raster {name} must be a GDAL raster file, not a {provider} layer.</source>
+            <translation>栅格 {name} 必须是 GDAL 栅格文件，而不是 {provider} 图层。</translation>
+        </message>
+        <message>
+            <source>An LS raster is given: the DEM is not used.</source>
+            <translation>已给出 LS 栅格：不使用 DEM。</translation>
+        </message>
+        <message>
+            <source>Computing LS from the DEM…</source>
+            <translation>正在由 DEM 计算 LS……</translation>
+        </message>
+        <message>
+            <source>Computing the soil loss…</source>
+            <translation>正在计算土壤流失量……</translation>
+        </message>
+        <message>
+            <source>{n} cells with land use have no {factor} value and were left out; check the extent and nodata of the {factor} input.</source>
+            <translation>{n} 个有土地利用的栅格缺少 {factor} 值，已被排除；请检查 {factor} 输入的范围和无数据值。</translation>
+        </message>
+        <message>
+            <source>Factor means over the cells with a value: {means}.</source>
+            <translation>有值栅格上的因子平均值：{means}。</translation>
+        </message>
+        <message>
+            <source>{n} measure polygons applied.</source>
+            <translation>已应用 {n} 个措施多边形。</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>{zone}: {area:.2f} km², soil loss {loss:.1f} t/a (mean {mean:.0f} t/km²·a), eroded {eroded:.2f} km², SWC rate {rate:.2f} %</source>
+            <translation>{zone}：面积 {area:.2f} km²，土壤流失量 {loss:.1f} t/a（平均侵蚀模数 {mean:.0f} t/(km²·a)），水土流失面积 {eroded:.2f} km²，水土保持率 {rate:.2f} %</translation>
+        </message>
+        <message>
+            <source>{zone}: without the change {base:.1f} t/a, reduction {red:.1f} t/a; SWC rate {brate:.2f} % → {rate:.2f} %</source>
+            <translation>{zone}：变化前 {base:.1f} t/a，减少 {red:.1f} t/a；水土保持率 {brate:.2f} % → {rate:.2f} %</translation>
+        </message>
+        <message>
+            <source>Erosion intensity</source>
+            <translation>土壤侵蚀强度</translation>
+        </message>
+        <message>
+            <source>These soil classes of the K raster are not in the K table {path}: {codes}. Add a row (code, K) for each.</source>
+            <translation>K 栅格中的以下土壤类型不在 K 值表 {path} 中：{codes}。请为每个类型添加一行（code, K）。</translation>
+        </message>
+        <message>
+            <source>Soil polygons as K need the field holding the K value (K_FIELD).</source>
+            <translation>以土壤多边形作为 K 时，需要指定存放 K 值的字段（K_FIELD）。</translation>
+        </message>
+        <message>
+            <source>Soil polygons</source>
+            <translation>土壤多边形</translation>
+        </message>
+        <message>
+            <source>Soil polygons: the K field {field} is empty or outside 0–1 for feature ids {ids}. K is in t·hm²·h/(hm²·MJ·mm), typically 0.01–0.05.</source>
+            <translation>土壤多边形：要素 {ids} 的 K 值字段 {field} 为空或超出 0–1。K 的单位为 t·hm²·h/(hm²·MJ·mm)，一般在 0.01–0.05 之间。</translation>
+        </message>
+        <message>
+            <source>The land-use layer (LANDUSE) could not be loaded.</source>
+            <translation>无法加载土地利用图层（LANDUSE）。</translation>
+        </message>
+        <message>
+            <source>The land-use raster has no valid cell on the DEM/LS grid.</source>
+            <translation>土地利用栅格在 DEM/LS 网格上没有有效栅格。</translation>
+        </message>
+        <message>
+            <source>Land-use polygons need their code field (LANDUSE_FIELD).</source>
+            <translation>土地利用多边形需要指定地类编码字段（LANDUSE_FIELD）。</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Land-use codes and factors: {items}.</source>
+            <translation>地类编码及因子：{items}。</translation>
+        </message>
+        <message>
+            <source>FVC read as {unit} (maximum {max:g}).</source>
+            <translation>植被覆盖度按{unit}读取（最大值 {max:g}）。</translation>
+        </message>
+        <message>
+            <source>percent</source>
+            <translation>百分数</translation>
+        </message>
+        <message>
+            <source>fraction</source>
+            <translation>小数</translation>
+        </message>
+        <message>
+            <source>Measures</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>slight</source>
+            <translation>微度</translation>
+        </message>
+        <message>
+            <source>light</source>
+            <translation>轻度</translation>
+        </message>
+        <message>
+            <source>moderate</source>
+            <translation>中度</translation>
+        </message>
+        <message>
+            <source>intense</source>
+            <translation>强烈</translation>
+        </message>
+        <message>
+            <source>very intense</source>
+            <translation>极强烈</translation>
+        </message>
+        <message>
+            <source>severe</source>
+            <translation>剧烈</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusPage</name>
+        <message>
+            <source>4. Status</source>
+            <translation>4. 现状分析</translation>
+        </message>
+        <message>
+            <source>Slope classes, land use by slope class, soil loss, erosion intensity and the soil-and-water-conservation rate of the watershed. The layers are added to the plan group.</source>
+            <translation>流域坡度分级、分坡度级土地利用、土壤流失量、侵蚀强度和水土保持率。图层将添加到规划图层组中。</translation>
+        </message>
+        <message>
+            <source>Analyse the status</source>
+            <translation>分析现状</translation>
+        </message>
+        <message>
+            <source>Land use by slope class (ha)</source>
+            <translation>分坡度级土地利用现状（公顷）</translation>
+        </message>
+        <message>
+            <source>Soil erosion intensity</source>
+            <translation>土壤侵蚀强度</translation>
+        </message>
+        <message>
+            <source>Clipping the DEM to the watershed</source>
+            <translation>按流域裁剪 DEM</translation>
+        </message>
+        <message>
+            <source>Slope classes</source>
+            <translation>坡度分级</translation>
+        </message>
+        <message>
+            <source>Land-use categories</source>
+            <translation>土地利用类别</translation>
+        </message>
+        <message>
+            <source>Rasterising the land use</source>
+            <translation>土地利用栅格化</translation>
+        </message>
+        <message>
+            <source>Aligning the land use to the DEM</source>
+            <translation>土地利用与 DEM 对齐</translation>
+        </message>
+        <message>
+            <source>Land use × slope class</source>
+            <translation>地类 × 坡度级</translation>
+        </message>
+        <message>
+            <source>Areas by land use and slope class</source>
+            <translation>分地类、分坡度级面积</translation>
+        </message>
+        <message>
+            <source>Soil loss (CSLE)</source>
+            <translation>土壤流失量（CSLE）</translation>
+        </message>
+        <message>
+            <source>the clipped DEM cannot be read</source>
+            <translation>无法读取裁剪后的 DEM</translation>
+        </message>
+        <message>
+            <source>Not installed, skipped: {algs}.</source>
+            <translation>未安装，已跳过：{algs}。</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Intensity class</source>
+            <translation>强度等级</translation>
+        </message>
+        <message>
+            <source>Area (km²)</source>
+            <translation>面积（km²）</translation>
+        </message>
+        <message>
+            <source>Soil loss {loss} t/a, mean modulus {mod} t/(km²·a), eroded area {eroded} km², soil-and-water-conservation rate {rate} %.</source>
+            <translation>土壤流失量 {loss} t/a，平均侵蚀模数 {mod} t/(km²·a)，水土流失面积 {eroded} km²，水土保持率 {rate}%。</translation>
+        </message>
+        <message>
+            <source>Soil loss was not computed (swcplanner:soilloss is not installed).</source>
+            <translation>未计算土壤流失量（未安装 swcplanner:soilloss）。</translation>
+        </message>
+        <message>
+            <source>Soil-and-water-conservation rate by county/township</source>
+            <translation>分县/乡镇水土保持率</translation>
+        </message>
+        <message>
+            <source>County/township</source>
+            <translation>县/乡镇</translation>
+        </message>
+        <message>
+            <source>Area in the watershed (km²)</source>
+            <translation>流域内面积（km²）</translation>
+        </message>
+        <message>
+            <source>Eroded area (km²)</source>
+            <translation>水土流失面积（km²）</translation>
+        </message>
+        <message>
+            <source>SWC rate (%)</source>
+            <translation>水土保持率（%）</translation>
+        </message>
+        <message>
+            <source>Gap to the 2025 target (points)</source>
+            <translation>距 2025 年目标差距（百分点）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SteepSlopeBanAlgorithm</name>
+        <message>
+            <source>No-reclamation steep slopes per county</source>
+            <translation>分县禁止开垦陡坡地划定</translation>
+        </message>
+        <message>
+            <source>general</source>
+            <translation>一般规定</translation>
+        </message>
+        <message>
+            <source>reservoir catchment</source>
+            <translation>水库汇水区</translation>
+        </message>
+        <message>
+            <source>general and reservoir catchment</source>
+            <translation>一般规定和水库汇水区</translation>
+        </message>
+        <message>
+            <source>Delimits, county by county, the steep slopes on which reclamation for crops is banned (以县为单位划定禁止开垦陡坡地范围), with the patch list, the county summary and the township table that county notices publish.</source>
+            <translation>以县为单位划定禁止开垦种植农作物的陡坡地范围，输出图斑清单、县级汇总表以及县级公告所需的乡镇统计表。</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>A DEM cell is banned when its slope (degrees, Horn, as gdaldem slope) is above the threshold: THRESHOLD (default 25°, SWC Law Art. 20), or the county's value in THRESHOLD_FIELD; inside RESERVOIR_CATCHMENTS the lower RESERVOIR_THRESHOLD applies (Hebei: 20° around large and medium reservoirs). With a LANDUSE layer only land whose code matches LANDUSE_CODES is kept (default 03*, 04*, 1206: forest, grassland and bare soil of the land survey); EXCLUDE polygons (e.g. permanent basic farmland) are removed.</source>
+            <translation>DEM 栅格坡度（度，Horn 法，同 gdaldem slope）大于禁垦坡度即划入：禁垦坡度为 THRESHOLD（默认 25°，《水土保持法》第二十条），或该县在 THRESHOLD_FIELD 字段中的值；在 RESERVOIR_CATCHMENTS 范围内采用较低的 RESERVOIR_THRESHOLD（河北：大中型水库周边汇水区域 20°）。提供 LANDUSE 图层时，仅保留地类编码符合 LANDUSE_CODES 的土地（默认 03*、04*、1206：国土调查林地、草地和裸土地）；EXCLUDE 多边形（如永久基本农田）从结果中扣除。</translation>
+        </message>
+        <message>
+            <source>Patches</source>
+            <translation>图斑</translation>
+        </message>
+        <message>
+            <source>A patch is a set of banned cells connected through sides or corners (8-connected) inside one county; its polygon is the exact union of its cells, vectorised by GDAL. A cell belongs to the county that contains its centre. Patches smaller than MIN_AREA (ha, default 5; 0 keeps all) are dropped. The rule field says whether the general threshold, the reservoir threshold or both applied in the patch.</source>
+            <translation>图斑是同一县内通过边或角相连（8 邻域）的禁垦栅格集合；其多边形由 GDAL 矢量化，恰为这些栅格的并集。栅格中心所在的县即其所属县。面积小于 MIN_AREA（公顷，默认 5；0 保留全部）的图斑被剔除。规则字段说明图斑适用一般禁垦坡度、水库汇水区禁垦坡度或两者兼有。</translation>
+        </message>
+        <message>
+            <source>Areas</source>
+            <translation>面积</translation>
+        </message>
+        <message>
+            <source>Areas are planar, in the DEM's projected CRS (cell count × cell area), given in m², ha, km² and mu (亩 = 666.67 m²). Use a Gauss–Krüger CRS whose central meridian is near the county (e.g. CGCS2000 zone 38, 39 or 40 for Hebei).</source>
+            <translation>面积为 DEM 投影坐标系下的平面面积（栅格数 × 单元面积），以平方米、公顷、平方千米和亩（666.67 平方米）表示。请使用中央经线靠近本县的高斯–克吕格投影（如河北用 CGCS2000 38、39 或 40 带）。</translation>
+        </message>
+        <message>
+            <source>DEM resolution</source>
+            <translation>DEM 分辨率</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: patches with COUNTY, PATCH_ID, PATCH_NO, AREA_M2, AREA_HA, AREA_MU, SLOPE_MEAN, SLOPE_MAX, THRESHOLD, RULE (general / reservoir / mixed), RULE_LABEL, RES_HA. SUMMARY: per county COUNTY, THRESHOLD, AREA_KM2, PATCHES, BAN_HA, BAN_KM2, BAN_MU, SHARE_PCT. TOWNSHIP_TABLE (with TOWNSHIPS): per township TOWNSHIP, COUNTY, AREA_KM2, PATCHES, BAN_KM2, BAN_HA, BAN_MU, SHARE_PCT.</source>
+            <translation>OUTPUT：图斑，字段 COUNTY（县）、PATCH_ID（图斑编号）、PATCH_NO（县内序号）、AREA_M2、AREA_HA、AREA_MU（面积）、SLOPE_MEAN、SLOPE_MAX（平均、最大坡度）、THRESHOLD（禁垦坡度）、RULE（general / reservoir / mixed）、RULE_LABEL（规则名称）、RES_HA（水库汇水区内面积）。SUMMARY：每县一行，COUNTY、THRESHOLD、AREA_KM2、PATCHES（图斑个数）、BAN_HA、BAN_KM2、BAN_MU（禁垦面积）、SHARE_PCT（占县域比例）。TOWNSHIP_TABLE（提供乡镇图层时）：每乡镇一行，TOWNSHIP、COUNTY、AREA_KM2、PATCHES、BAN_KM2、BAN_HA、BAN_MU、SHARE_PCT。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Counties</source>
+            <translation>县级行政区</translation>
+        </message>
+        <message>
+            <source>County name field</source>
+            <translation>县名称字段</translation>
+        </message>
+        <message>
+            <source>Ban slope (degrees; banned above it)</source>
+            <translation>禁垦坡度（度，大于该值禁止开垦）</translation>
+        </message>
+        <message>
+            <source>Per-county ban slope field (overrides the ban slope)</source>
+            <translation>分县禁垦坡度字段（覆盖统一禁垦坡度）</translation>
+        </message>
+        <message>
+            <source>Catchments of large and medium reservoirs</source>
+            <translation>大中型水库汇水区</translation>
+        </message>
+        <message>
+            <source>Ban slope inside reservoir catchments (degrees)</source>
+            <translation>水库汇水区内禁垦坡度（度）</translation>
+        </message>
+        <message>
+            <source>Land use (land-survey polygons)</source>
+            <translation>土地利用（国土调查图斑）</translation>
+        </message>
+        <message>
+            <source>Land-use code field</source>
+            <translation>地类编码字段</translation>
+        </message>
+        <message>
+            <source>Land-use codes kept (comma-separated, * wildcard)</source>
+            <translation>保留的地类编码（逗号分隔，可用 * 通配）</translation>
+        </message>
+        <message>
+            <source>Excluded areas (e.g. permanent basic farmland)</source>
+            <translation>扣除范围（如永久基本农田）</translation>
+        </message>
+        <message>
+            <source>Minimum patch area (ha; 0 keeps every patch)</source>
+            <translation>最小图斑面积（公顷；0 保留全部图斑）</translation>
+        </message>
+        <message>
+            <source>Townships</source>
+            <translation>乡镇</translation>
+        </message>
+        <message>
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <source>Banned steep-slope patches</source>
+            <translation>禁止开垦陡坡地图斑</translation>
+        </message>
+        <message>
+            <source>County summary</source>
+            <translation>县级汇总表</translation>
+        </message>
+        <message>
+            <source>Township table</source>
+            <translation>乡镇统计表</translation>
+        </message>
+        <message>
+            <source>A land-use layer needs its code field (LANDUSE_FIELD).</source>
+            <translation>提供土地利用图层时须指定地类编码字段（LANDUSE_FIELD）。</translation>
+        </message>
+        <message>
+            <source>A township layer needs its name field (TOWNSHIP_FIELD).</source>
+            <translation>提供乡镇图层时须指定乡镇名称字段（TOWNSHIP_FIELD）。</translation>
+        </message>
+        <message>
+            <source>County {name}: the ban slope field is empty or invalid; using {value:g}°.</source>
+            <translation>{name}：禁垦坡度字段为空或无效，改用 {value:g}°。</translation>
+        </message>
+        <message>
+            <source>{label}: no feature has a code in {codes}; nothing is kept.</source>
+            <translation>{label}：没有要素的编码属于 {codes}，结果为空。</translation>
+        </message>
+        <message>
+            <source>Rasterising the counties on the DEM grid…</source>
+            <translation>正在将县界栅格化到 DEM 格网……</translation>
+        </message>
+        <message>
+            <source>Reservoir catchments</source>
+            <translation>水库汇水区</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Excluded areas</source>
+            <translation>扣除范围</translation>
+        </message>
+        <message>
+            <source>Computing slopes and banned cells…</source>
+            <translation>正在计算坡度和禁垦栅格……</translation>
+        </message>
+        <message>
+            <source>{n} patches kept, {m} below the minimum area removed.</source>
+            <translation>保留 {n} 个图斑，剔除 {m} 个小于最小面积的图斑。</translation>
+        </message>
+        <message>
+            <source>{county}: {patches} patches, {km2:.2f} km² banned ({share:.2f} % of the county)</source>
+            <translation>{county}：{patches} 个图斑，禁垦面积 {km2:.2f} 平方千米（占县域 {share:.2f} %）</translation>
+        </message>
+        <message>
+            <source>Banned steep slopes</source>
+            <translation>禁止开垦陡坡地</translation>
+        </message>
+        <message>
+            <source>Coarse DEMs flatten slopes and understate the banned area. Measured on the shared test DEMs (share of the area steeper than 25° after averaging the DEM to coarser cells; benchmarks/coarse_dem.py): Big Tujunga 37.6 % at 30 m, 22.7 % at 90 m, 3.6 % at 250 m, 0 % at 1 km; Qinling 45.2 % at 30 m, 38.6 % at 100 m, 17.3 % at 250 m; Youwuzhen 18.3 % at 5 m, 15.7 % at 10 m, 4.8 % at 30 m. Use a 5–30 m DEM; a warning is given above 30 m.</source>
+            <translation>粗分辨率 DEM 会使坡度变缓、低估禁垦面积。在共享测试 DEM 上的实测结果（将 DEM 平均重采样到更粗格网后坡度大于 25° 的面积比例；见 benchmarks/coarse_dem.py）：Big Tujunga 30 米 37.6 %、90 米 22.7 %、250 米 3.6 %、1 千米 0 %；秦岭 30 米 45.2 %、100 米 38.6 %、250 米 17.3 %；油屋镇 5 米 18.3 %、10 米 15.7 %、30 米 4.8 %。请使用 5–30 米 DEM；粗于 30 米时给出警告。</translation>
+        </message>
+        <message>
+            <source>County names are not unique ({names}); each county feature gets its own rows. Choose a unique field (e.g. the administrative code) to tell them apart.</source>
+            <translation>县名称不唯一（{names}）；每个县要素单独成行。请选择唯一字段（如行政区划代码）加以区分。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SwcAlgorithm</name>
+        <message>
+            <source>Terrain and slope</source>
+            <translation>地形与坡度</translation>
+        </message>
+        <message>
+            <source>Hydrology</source>
+            <translation>水文分析</translation>
+        </message>
+        <message>
+            <source>Soil erosion</source>
+            <translation>土壤侵蚀</translation>
+        </message>
+        <message>
+            <source>Conservation measures</source>
+            <translation>水土保持措施</translation>
+        </message>
+        <message>
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消，未写出任何结果。</translation>
+        </message>
+        <message>
+            <source>The DEM ({name}) could not be loaded.</source>
+            <translation>无法加载 DEM（{name}）。</translation>
+        </message>
+        <message>
+            <source>The DEM must be a GDAL raster file (GeoTIFF, IMG, ...), not a {provider} layer.</source>
+            <translation>DEM 必须是 GDAL 可读的栅格文件（GeoTIFF、IMG 等），而不是 {provider} 图层。</translation>
+        </message>
+        <message>
+            <source>The DEM cells are {size:.0f} m, coarser than {limit:.0f} m: coarse DEMs flatten slopes and understate steep areas (see the help).</source>
+            <translation>DEM 栅格为 {size:.0f} 米，粗于 {limit:.0f} 米：粗分辨率 DEM 会使坡度变缓、低估陡坡面积（见帮助）。</translation>
+        </message>
+        <message>
+            <source>The layer {name} could not be loaded.</source>
+            <translation>无法加载图层 {name}。</translation>
+        </message>
+        <message>
+            <source>The layer {name} must contain polygons.</source>
+            <translation>图层 {name} 必须是面图层。</translation>
+        </message>
+        <message>
+            <source>The layer {name} has no field “{field}”. Available fields: {fields}.</source>
+            <translation>图层 {name} 没有字段“{field}”。可用字段：{fields}。</translation>
+        </message>
+        <message>
+            <source>{name}: repaired {n} invalid geometries (feature ids {ids}).</source>
+            <translation>{name}：已修复 {n} 个无效几何（要素编号 {ids}）。</translation>
+        </message>
+        <message>
+            <source>{name}: skipped {n} features with empty geometry (feature ids {ids}).</source>
+            <translation>{name}：跳过 {n} 个空几何要素（要素编号 {ids}）。</translation>
+        </message>
+        <message>
+            <source>The layer {name} is empty: it has no polygon to work with.</source>
+            <translation>图层 {name} 为空：没有可处理的多边形。</translation>
+        </message>
+        <message>
+            <source>Block size (cells per side; sets the memory used)</source>
+            <translation>分块大小（每边栅格数，决定内存用量）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SwcCore</name>
+        <message>
+            <source>Unknown check-dam type “{key}”. Use one of: {types}.</source>
+            <translation>未知的谷坊类型“{key}”。可用类型：{types}。</translation>
+        </message>
+        <message>
+            <source>The dam height must be positive (got {height:g} m).</source>
+            <translation>坝高必须大于 0（当前为 {height:g} m）。</translation>
+        </message>
+        <message>
+            <source>The effective height H = {height:g} m exceeds the maximum of {cap:g} m for {type} check dams (GB 51018-2014 §14.4). Lower DAM_HEIGHT to at most {cap:g} m or choose a type that allows higher dams (mortar masonry or earth: up to 5 m).</source>
+            <translation>有效坝高 H = {height:g} m 超过 {type} 谷坊的最大坝高 {cap:g} m（GB 51018-2014 第 14.4 节）。请把 DAM_HEIGHT 降到 {cap:g} m 以下，或改用允许更高坝体的类型（浆砌石或土谷坊：最高 5 m）。</translation>
+        </message>
+        <message>
+            <source>The area of interest {layer} covers no cell of the DEM. Draw it over the DEM or leave it empty to use the whole DEM.</source>
+            <translation>研究区范围 {layer} 没有覆盖 DEM 的任何栅格。请在 DEM 范围内绘制，或留空以使用整个 DEM。</translation>
+        </message>
+        <message>
+            <source>No gully fits the limits: {net} channel cells have an upslope area between {min_km2:g} and {max_km2:g} km² inside the area of interest, and {steep} of them have a bed gradient of at least {grad:g} m/m and a valley section that closes at the crest height (largest upslope area in the area: {largest:.3f} km²; steepest channel gradient: {steepest:.3f} m/m). Lower MIN_UPAREA or MIN_GRADIENT, raise MAX_UPAREA or MAX_CREST_LENGTH, or enlarge the area of interest.</source>
+            <translation>没有符合条件的沟道：研究区内汇水面积介于 {min_km2:g} 与 {max_km2:g} km² 之间的沟道栅格有 {net} 个，其中沟床比降不小于 {grad:g} m/m 且横断面在坝顶高程处闭合的有 {steep} 个（区内最大汇水面积 {largest:.3f} km²，最大沟道比降 {steepest:.3f} m/m）。请降低 MIN_UPAREA 或 MIN_GRADIENT，提高 MAX_UPAREA 或 MAX_CREST_LENGTH，或扩大研究区。</translation>
+        </message>
+        <message>
+            <source>The silted-bed gradient I_PRIME ({ip:g}) must be at least 0 and below the minimum bed gradient MIN_GRADIENT ({grad:g}): on a bed flatter than the deposit the silt never meets the bed and the spacing rule L = H / (i − i′) has no answer.</source>
+            <translation>淤积比降 I_PRIME（{ip:g}）必须不小于 0 且小于最小沟床比降 MIN_GRADIENT（{grad:g}）：沟床比淤积面还缓时，淤积面永远不会与沟床相交，坝距公式 L = H / (i − i′) 无解。</translation>
+        </message>
+        <message>
+            <source>The upslope-area limits must satisfy 0 &lt; MIN_UPAREA &lt; MAX_UPAREA (got {lo:g} and {hi:g} km²).</source>
+            <translation>汇水面积上下限必须满足 0 &lt; MIN_UPAREA &lt; MAX_UPAREA（当前为 {lo:g} 和 {hi:g} km²）。</translation>
+        </message>
+        <message>
+            <source>Heights must satisfy 0 &lt; HEIGHT ≤ MAX_HEIGHT and STEP &gt; 0 (got HEIGHT {h:g} m, MAX_HEIGHT {hmax:g} m, STEP {step:g} m).</source>
+            <translation>坝高必须满足 0 &lt; HEIGHT ≤ MAX_HEIGHT 且 STEP &gt; 0（当前 HEIGHT {h:g} m，MAX_HEIGHT {hmax:g} m，STEP {step:g} m）。</translation>
+        </message>
+        <message>
+            <source>The dam axis does not cross the DEM (or only its nodata cells). Draw the axis across the valley on the DEM, in the DEM's area.</source>
+            <translation>坝轴线没有穿过 DEM（或只穿过无数据栅格）。请在 DEM 范围内横跨沟谷绘制坝轴线。</translation>
+        </message>
+        <message>
+            <source>The slope-length exponents “{text}” are not a comma-separated list of numbers, e.g. 0.2,0.3,0.4,0.5.</source>
+            <translation>坡长指数“{text}”不是以逗号分隔的数字列表，例如 0.2,0.3,0.4,0.5。</translation>
+        </message>
+        <message>
+            <source>The slope-length exponents “{text}” must lie between 0 and 1.</source>
+            <translation>坡长指数“{text}”必须在 0 到 1 之间。</translation>
+        </message>
+        <message>
+            <source>The slope-length exponents need one value more than the slope breaks ({n_breaks} breaks, {n_values} values), e.g. breaks 1,3,5 and values 0.2,0.3,0.4,0.5.</source>
+            <translation>坡长指数的个数应比坡度分界多一个（现有 {n_breaks} 个分界、{n_values} 个指数），例如分界 1,3,5 对应指数 0.2,0.3,0.4,0.5。</translation>
+        </message>
+        <message>
+            <source>The tolerable soil loss must be above 0 and below {limit:g} t/km²·a (the lower bound of the moderate class); got {value:g}. SL 190-2007 uses 200 in the northern rocky mountains, 500 in the southern red-soil hills, 1000 on the Loess Plateau.</source>
+            <translation>容许土壤流失量必须大于 0 且小于 {limit:g} t/(km²·a)（中度侵蚀的下限），当前为 {value:g}。SL 190-2007 规定：北方土石山区 200，南方红壤丘陵区 500，西北黄土高原区 1000。</translation>
+        </message>
+        <message>
+            <source>The lookup table {path} does not exist.</source>
+            <translation>查找表 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>The lookup table {path} lacks the column(s) {missing}; it has {columns}.</source>
+            <translation>查找表 {path} 缺少列 {missing}；现有列为 {columns}。</translation>
+        </message>
+        <message>
+            <source>The lookup table {path}: row {code} has no value in column {column}.</source>
+            <translation>查找表 {path}：行 {code} 的 {column} 列没有值。</translation>
+        </message>
+        <message>
+            <source>The lookup table {path}: row {code}, column {column}: “{text}” is not a number.</source>
+            <translation>查找表 {path}：行 {code}、列 {column}：“{text}”不是数字。</translation>
+        </message>
+        <message>
+            <source>The lookup table {path}: row {code}, column {column}: {value:g} is outside {low:g}–{high:g}.</source>
+            <translation>查找表 {path}：行 {code}、列 {column}：{value:g} 超出 {low:g}–{high:g} 的范围。</translation>
+        </message>
+        <message>
+            <source>The lookup table {path}: row {code}, column cover must be forest, grass or empty, not “{value}”.</source>
+            <translation>查找表 {path}：行 {code} 的 cover 列只能为 forest、grass 或空，不能为“{value}”。</translation>
+        </message>
+        <message>
+            <source>The lookup table {path}: the code “{code}” is not a number (a class raster holds numbers).</source>
+            <translation>查找表 {path}：编码“{code}”不是数字（类型栅格只含数字编码）。</translation>
+        </message>
+        <message>
+            <source>These measure types are not in the measure table {path}: {codes}. Add a row (code, name, E, T) for each, or correct the measure field.</source>
+            <translation>以下措施类型不在措施表 {path} 中：{codes}。请为每种措施添加一行（code, name, E, T），或更正措施类型字段。</translation>
+        </message>
+        <message>
+            <source>These land-use codes are not in the land-use table {path}: {codes}. Add a row (code, B, T) for each, or choose the table that matches the land-use classification.</source>
+            <translation>以下地类编码不在土地利用查找表 {path} 中：{codes}。请为每个编码添加一行（code, B, T），或选用与该土地利用分类相符的查找表。</translation>
+        </message>
+        <message>
+            <source>The raster {label} is in {src_crs}, not in the CRS of the DEM/LS grid {dst_crs}. Reproject it first (Raster ▸ Projections ▸ Warp, or gdalwarp -t_srs).</source>
+            <translation>栅格 {label} 的坐标系为 {src_crs}，与 DEM/LS 网格的坐标系 {dst_crs} 不同。请先重投影（栅格 ▸ 投影 ▸ 重投影，或 gdalwarp -t_srs）。</translation>
+        </message>
+        <message>
+            <source>The raster {label} does not overlap the DEM/LS grid. Check that both cover the same area.</source>
+            <translation>栅格 {label} 与 DEM/LS 网格不重叠。请检查二者是否覆盖同一区域。</translation>
+        </message>
+        <message>
+            <source>The soil-loss run needs a grid: give a DEM or an LS raster.</source>
+            <translation>土壤流失计算需要一个网格：请给出 DEM 或 LS 栅格。</translation>
+        </message>
+        <message>
+            <source>The raster {label} is not aligned on the DEM/LS grid.</source>
+            <translation>栅格 {label} 未与 DEM/LS 网格对齐。</translation>
+        </message>
+        <message>
+            <source>No cell has a soil-loss value: the land use and the factors (R, K, LS) have no valid cell in common. Check that the rasters overlap and that their nodata values are right.</source>
+            <translation>没有任何栅格得到土壤流失值：土地利用与各因子（R、K、LS）没有共同的有效栅格。请检查各栅格是否重叠、无数据值是否正确。</translation>
+        </message>
+        <message>
+            <source>No valid DEM cell lies inside any parcel. Check that the parcels overlap the DEM, that their CRS is declared correctly and that the DEM's nodata value is right.</source>
+            <translation>没有任何有效 DEM 栅格位于图斑内。请检查图斑是否与 DEM 重叠、坐标系是否声明正确，以及 DEM 的无效值设置是否正确。</translation>
+        </message>
+        <message>
+            <source>Cannot read the table {path}: {reason}</source>
+            <translation>无法读取表格 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>The rule table {path} has an invalid row {row}: {reason}. Columns: rule, detected, survey, slope_min, slope_max, bench_level, risers, road, category, weight.</source>
+            <translation>规则表 {path} 的第 {row} 行无效：{reason}。应有列：rule, detected, survey, slope_min, slope_max, bench_level, risers, road, category, weight。</translation>
+        </message>
+        <message>
+            <source>The rule table {path}, row {row}: category “{category}” is not one of {codes}.</source>
+            <translation>规则表 {path} 第 {row} 行：类别“{category}”不属于 {codes}。</translation>
+        </message>
+        <message>
+            <source>The rule table {path} has no rule.</source>
+            <translation>规则表 {path} 中没有任何规则。</translation>
+        </message>
+        <message>
+            <source>The measure table {path} lacks the column {column}. Columns: region, category, measure, measure_en, measure_zh.</source>
+            <translation>措施表 {path} 缺少列 {column}。应有列：region, category, measure, measure_en, measure_zh。</translation>
+        </message>
+        <message>
+            <source>There is no parcel to screen.</source>
+            <translation>没有可筛查的图斑。</translation>
+        </message>
+        <message>
+            <source>The DEM is rotated (geotransform terms {rx}, {ry}). Warp it to a north-up grid first, e.g. with gdalwarp.</source>
+            <translation>DEM 格网带旋转（地理变换参数 {rx}、{ry}）。请先重采样为正北方向格网，例如使用 gdalwarp。</translation>
+        </message>
+        <message>
+            <source>The DEM is stored south-up (positive pixel height). Warp it to a north-up grid first, e.g. with gdalwarp.</source>
+            <translation>DEM 为南向上存储（像元高度为正）。请先重采样为正北方向格网，例如使用 gdalwarp。</translation>
+        </message>
+        <message>
+            <source>The DEM has no coordinate reference system. Assign its projected CRS (e.g. a CGCS2000 Gauss-Krüger zone) before running.</source>
+            <translation>DEM 没有坐标参考系。请先为其指定投影坐标系（如 CGCS2000 高斯–克吕格投影带）。</translation>
+        </message>
+        <message>
+            <source>The DEM is in a geographic CRS (degrees); slopes and areas need metres. Reproject it to a projected CRS, for its longitude {lon:.2f}°E the CGCS2000 3-degree Gauss-Krüger zone EPSG:{epsg} (or EPSG:{epsg_cm} without the zone prefix), e.g. with gdalwarp -t_srs EPSG:{epsg}.</source>
+            <translation>DEM 为地理坐标系（单位为度），计算坡度和面积需要以米为单位。请将其投影到投影坐标系：按其经度 {lon:.2f}°E，应使用 CGCS2000 3 度带高斯–克吕格投影 EPSG:{epsg}（不带带号前缀为 EPSG:{epsg_cm}），例如 gdalwarp -t_srs EPSG:{epsg}。</translation>
+        </message>
+        <message>
+            <source>The DEM's CRS is not in metres (one unit = {units} m). Reproject it to a metric projected CRS.</source>
+            <translation>DEM 坐标系单位不是米（1 单位 = {units} 米）。请投影到以米为单位的投影坐标系。</translation>
+        </message>
+        <message>
+            <source>Cannot open the raster {path}: {reason}</source>
+            <translation>无法打开栅格 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>The layer {layer} does not overlap the DEM (DEM extent {xmin:.0f}, {ymin:.0f} – {xmax:.0f}, {ymax:.0f} in the DEM's CRS). Check that both layers cover the same area and that their CRSs are declared correctly.</source>
+            <translation>图层 {layer} 与 DEM 不重叠（DEM 范围为 {xmin:.0f}, {ymin:.0f} – {xmax:.0f}, {ymax:.0f}，DEM 坐标系）。请检查两者是否覆盖同一区域、坐标系是否定义正确。</translation>
+        </message>
+        <message>
+            <source>The slope breaks “{text}” are not a comma-separated list of numbers, e.g. 2,6,15,25.</source>
+            <translation>坡度分级点“{text}”不是逗号分隔的数字列表，例如 2,6,15,25。</translation>
+        </message>
+        <message>
+            <source>The slope breaks “{text}” must be increasing degrees between 0 and 90, e.g. 2,6,15,25.</source>
+            <translation>坡度分级点“{text}”必须是 0 到 90 之间递增的度数，例如 2,6,15,25。</translation>
+        </message>
+        <message>
+            <source>The DEM has no valid cell (every cell is nodata). Check its nodata value and extent.</source>
+            <translation>DEM 没有有效栅格（全部为无数据）。请检查其无数据值和范围。</translation>
+        </message>
+        <message>
+            <source>No DEM cell centre falls inside any county polygon. Check that the counties overlap the DEM.</source>
+            <translation>没有任何 DEM 栅格中心落在县界多边形内。请检查县界是否与 DEM 重叠。</translation>
+        </message>
+        <message>
+            <source>Flow routing on this DEM needs about {need_mb:.0f} MB ({cells} cells x {bytes_per_cell} bytes per cell), more than the memory limit of {limit_mb:.0f} MB. Raise the limit (advanced parameter MAX_MEMORY) if the machine has the memory, or clip or resample the DEM to fewer cells.</source>
+            <translation>对该 DEM 进行汇流计算约需 {need_mb:.0f} MB 内存（{cells} 个栅格 × 每栅格 {bytes_per_cell} 字节），超过内存上限 {limit_mb:.0f} MB。若计算机内存充足，请提高上限（高级参数 MAX_MEMORY），或将 DEM 裁剪、重采样以减少栅格数。</translation>
+        </message>
+        <message>
+            <source>The DEM must be a 2-D grid, got shape {shape}.</source>
+            <translation>DEM 必须是二维栅格，实际形状为 {shape}。</translation>
+        </message>
+        <message>
+            <source>{cells} cells have no downslope neighbour (closed depressions). Fill the DEM's depressions first (Fill sinks).</source>
+            <translation>有 {cells} 个栅格没有更低的相邻栅格（封闭洼地）。请先对 DEM 填洼（填洼算法）。</translation>
+        </message>
+        <message>
+            <source>The flow directions must be a 2-D grid, got shape {shape}.</source>
+            <translation>流向必须是二维栅格，实际形状为 {shape}。</translation>
+        </message>
+        <message>
+            <source>The outlet at row {row}, column {col} lies outside the DEM.</source>
+            <translation>位于第 {row} 行、第 {col} 列的出口在 DEM 之外。</translation>
+        </message>
+        <message>
+            <source>The outlet at row {row}, column {col} has no valid DEM cell within the snapping distance. Move the outlet onto the DEM or raise the snapping distance.</source>
+            <translation>位于第 {row} 行、第 {col} 列的出口在捕捉距离内没有有效的 DEM 栅格。请将出口移到 DEM 上，或加大捕捉距离。</translation>
+        </message>
+        <message>
+            <source>The outlet at row {row}, column {col} lies on a nodata cell.</source>
+            <translation>位于第 {row} 行、第 {col} 列的出口落在无数据栅格上。</translation>
+        </message>
+        <message>
+            <source>The DEM {path} has no valid cells.</source>
+            <translation>DEM {path} 没有有效栅格。</translation>
+        </message>
+        <message>
+            <source>The minimum contributing area must be positive, got {value}.</source>
+            <translation>最小汇水面积必须大于 0，实际为 {value}。</translation>
+        </message>
+        <message>
+            <source>No cell has a contributing area of {min_km2} km² or more (the largest is {max_km2:.3f} km²). Lower the minimum contributing area.</source>
+            <translation>没有栅格的汇水面积达到 {min_km2} 平方千米（最大为 {max_km2:.3f} 平方千米）。请减小最小汇水面积。</translation>
+        </message>
+        <message>
+            <source>There are no outlet points.</source>
+            <translation>没有出口点。</translation>
+        </message>
+        <message>
+            <source>Outlet {outlet} at ({x:.1f}, {y:.1f}) has no valid DEM cell within the snapping distance of {snap:g} m. Move it onto the DEM or raise the snapping distance.</source>
+            <translation>出口 {outlet}（{x:.1f}, {y:.1f}）在 {snap:g} 米捕捉距离内没有有效的 DEM 栅格。请将其移到 DEM 上，或加大捕捉距离。</translation>
+        </message>
+        <message>
+            <source>Unknown measure {measure}: use 0 (fish-scale pits), 1 (level benches) or 2 (level trenches).</source>
+            <translation>未知措施 {measure}：请使用 0（鱼鳞坑）、1（水平阶）或 2（水平沟）。</translation>
+        </message>
+        <message>
+            <source>{name} must be a positive distance in metres (got {value}).</source>
+            <translation>{name} 必须是以米为单位的正距离（当前为 {value}）。</translation>
+        </message>
+        <message>
+            <source>The slope range is empty: MIN_SLOPE ({low}°) must be below MAX_SLOPE ({high}°), both between 0° and 90°.</source>
+            <translation>坡度范围为空：MIN_SLOPE（{low}°）必须小于 MAX_SLOPE（{high}°），且两者都在 0° 到 90° 之间。</translation>
+        </message>
+        <message>
+            <source>{name} must be a positive size in metres (got {value}).</source>
+            <translation>{name} 必须是以米为单位的正尺寸（当前为 {value}）。</translation>
+        </message>
+        <message>
+            <source>The pits would overlap: the long axis ({axis} m) must be shorter than the spacing along the contour SPACING ({spacing} m).</source>
+            <translation>鱼鳞坑会相互重叠：长径（{axis} 米）必须小于沿等高线的株距 SPACING（{spacing} 米）。</translation>
+        </message>
+        <message>
+            <source>The trench bottom width ({bottom} m) must not exceed its top width ({top} m).</source>
+            <translation>水平沟底宽（{bottom} 米）不能大于上口宽（{top} 米）。</translation>
+        </message>
+        <message>
+            <source>Unit prices must not be negative (got {prices}).</source>
+            <translation>单价不能为负数（当前为 {prices}）。</translation>
+        </message>
+        <message>
+            <source>Area {area} covers {cells} DEM cells, more than the {limit} one area may hold. Split it into smaller polygons (e.g. by sub-watershed or compartment).</source>
+            <translation>图斑 {area} 覆盖 {cells} 个 DEM 栅格，超过单个图斑上限 {limit}。请将其拆分为较小的图斑（如按子流域或小班）。</translation>
+        </message>
+        <message>
+            <source>Area {area}: no part has a slope between {low}° and {high}°; nothing is laid out there.</source>
+            <translation>图斑 {area}：没有坡度在 {low}° 到 {high}° 之间的部分，未布设任何工程。</translation>
+        </message>
+        <message>
+            <source>About {count} works would be laid out, more than the limit of {limit}. Treat fewer or smaller areas per run, or increase SPACING / ROW_SPACING.</source>
+            <translation>将布设约 {count} 处工程，超过上限 {limit}。请每次处理更少或更小的图斑，或增大 SPACING / ROW_SPACING。</translation>
+        </message>
+        <message>
+            <source>UNIT_PRICES takes at most three numbers: price per pit (or per metre of bench or trench), per m³ of earthwork and per seedling, e.g. "3.5, 40, 2"; got "{text}".</source>
+            <translation>UNIT_PRICES 至多包含三个数：每坑单价（水平阶或水平沟为每米单价）、每立方米土方单价和每株苗木单价，例如“3.5, 40, 2”；当前为“{text}”。</translation>
+        </message>
+        <message>
+            <source>UNIT_PRICES: "{value}" is not a number. Give up to three numbers: price per pit (or per metre of bench or trench), per m³ of earthwork and per seedling, e.g. "3.5, 40, 2".</source>
+            <translation>UNIT_PRICES：“{value}”不是数字。请给出至多三个数：每坑单价（水平阶或水平沟为每米单价）、每立方米土方单价和每株苗木单价，例如“3.5, 40, 2”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SwcPlannerLabels</name>
+        <message>
+            <source>Bashang plateau (坝上高原)</source>
+            <translation>坝上高原</translation>
+        </message>
+        <message>
+            <source>Yanshan mountains (燕山)</source>
+            <translation>燕山山区</translation>
+        </message>
+        <message>
+            <source>Taihang mountains (太行山)</source>
+            <translation>太行山区</translation>
+        </message>
+        <message>
+            <source>Cropland</source>
+            <translation>耕地</translation>
+        </message>
+        <message>
+            <source>Orchard</source>
+            <translation>园地</translation>
+        </message>
+        <message>
+            <source>Forest</source>
+            <translation>林地</translation>
+        </message>
+        <message>
+            <source>Grassland</source>
+            <translation>草地</translation>
+        </message>
+        <message>
+            <source>Bare and other land</source>
+            <translation>裸地及其他土地</translation>
+        </message>
+        <message>
+            <source>Water</source>
+            <translation>水域</translation>
+        </message>
+        <message>
+            <source>Built-up land</source>
+            <translation>建设用地</translation>
+        </message>
+        <message>
+            <source>No measure</source>
+            <translation>不设措施</translation>
+        </message>
+        <message>
+            <source>Enclosure (closing hillsides)</source>
+            <translation>封育治理（封山育林）</translation>
+        </message>
+        <message>
+            <source>Soil-conservation forest, fish-scale pits</source>
+            <translation>水土保持林（鱼鳞坑整地）</translation>
+        </message>
+        <message>
+            <source>Soil-conservation forest, level benches</source>
+            <translation>水土保持林（水平阶整地）</translation>
+        </message>
+        <message>
+            <source>Economic forest, fish-scale pits</source>
+            <translation>经济林（鱼鳞坑整地）</translation>
+        </message>
+        <message>
+            <source>Economic forest, level benches</source>
+            <translation>经济林（水平阶整地）</translation>
+        </message>
+        <message>
+            <source>Grass planting</source>
+            <translation>种草</translation>
+        </message>
+        <message>
+            <source>Slope-to-terrace conversion</source>
+            <translation>坡改梯</translation>
+        </message>
+        <message>
+            <source>Conservation tillage</source>
+            <translation>保护性耕作</translation>
+        </message>
+        <message>
+            <source>Check dams</source>
+            <translation>谷坊</translation>
+        </message>
+        <message>
+            <source>Silt-trap dams</source>
+            <translation>淤地坝</translation>
+        </message>
+        <message>
+            <source>Soil-conservation forest</source>
+            <translation>水土保持林</translation>
+        </message>
+        <message>
+            <source>Economic forest</source>
+            <translation>经济林</translation>
+        </message>
+        <message>
+            <source>Fish-scale pits</source>
+            <translation>鱼鳞坑</translation>
+        </message>
+        <message>
+            <source>Level benches</source>
+            <translation>水平阶</translation>
+        </message>
+        <message>
+            <source>Enclosure area</source>
+            <translation>封育面积</translation>
+        </message>
+        <message>
+            <source>Soil-conservation forest area</source>
+            <translation>水土保持林面积</translation>
+        </message>
+        <message>
+            <source>Economic forest area</source>
+            <translation>经济林面积</translation>
+        </message>
+        <message>
+            <source>Earthwork of pits</source>
+            <translation>鱼鳞坑土方</translation>
+        </message>
+        <message>
+            <source>Earthwork of level benches</source>
+            <translation>水平阶土方</translation>
+        </message>
+        <message>
+            <source>Grass area</source>
+            <translation>种草面积</translation>
+        </message>
+        <message>
+            <source>Terrace area</source>
+            <translation>梯田面积</translation>
+        </message>
+        <message>
+            <source>Earthwork of terraces</source>
+            <translation>梯田土方</translation>
+        </message>
+        <message>
+            <source>Conservation tillage area</source>
+            <translation>保护性耕作面积</translation>
+        </message>
+        <message>
+            <source>Check-dam body volume</source>
+            <translation>谷坊坝体方量</translation>
+        </message>
+        <message>
+            <source>Silt-trap dam body volume</source>
+            <translation>淤地坝坝体方量</translation>
+        </message>
+        <message>
+            <source>Independent costs (% of parts 1–3)</source>
+            <translation>独立费用（占第一至三部分的 %）</translation>
+        </message>
+        <message>
+            <source>Basic contingency (% of parts 1–4)</source>
+            <translation>基本预备费（占第一至四部分的 %）</translation>
+        </message>
+        <message>
+            <source>ha</source>
+            <translation>公顷</translation>
+        </message>
+        <message>
+            <source>pcs</source>
+            <translation>个</translation>
+        </message>
+        <message>
+            <source>m³</source>
+            <translation>m³</translation>
+        </message>
+        <message>
+            <source>Part 1: engineering measures</source>
+            <translation>第一部分 工程措施</translation>
+        </message>
+        <message>
+            <source>Part 2: forest and grass measures</source>
+            <translation>第二部分 林草措施</translation>
+        </message>
+        <message>
+            <source>Part 3: enclosure measures</source>
+            <translation>第三部分 封育治理措施</translation>
+        </message>
+        <message>
+            <source>Parts 1–3</source>
+            <translation>第一至三部分合计</translation>
+        </message>
+        <message>
+            <source>Part 4: independent costs</source>
+            <translation>第四部分 独立费用</translation>
+        </message>
+        <message>
+            <source>Basic contingency</source>
+            <translation>基本预备费</translation>
+        </message>
+        <message>
+            <source>Total investment</source>
+            <translation>总投资</translation>
+        </message>
+        <message>
+            <source>Soil loss (t/a)</source>
+            <translation>土壤流失量（t/a）</translation>
+        </message>
+        <message>
+            <source>Mean erosion modulus (t/km²·a)</source>
+            <translation>平均土壤侵蚀模数（t/km²·a）</translation>
+        </message>
+        <message>
+            <source>Eroded area, light and above (km²)</source>
+            <translation>水土流失面积（轻度及以上，km²）</translation>
+        </message>
+        <message>
+            <source>Soil-and-water-conservation rate (%)</source>
+            <translation>水土保持率（%）</translation>
+        </message>
+        <message>
+            <source>Slight</source>
+            <translation>微度</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>轻度</translation>
+        </message>
+        <message>
+            <source>Moderate</source>
+            <translation>中度</translation>
+        </message>
+        <message>
+            <source>Intense</source>
+            <translation>强烈</translation>
+        </message>
+        <message>
+            <source>Very intense</source>
+            <translation>极强烈</translation>
+        </message>
+        <message>
+            <source>Severe</source>
+            <translation>剧烈</translation>
+        </message>
+        <message>
+            <source>Watershed</source>
+            <translation>流域</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Slope classes</source>
+            <translation>坡度分级</translation>
+        </message>
+        <message>
+            <source>Soil loss (t/km²·a)</source>
+            <translation>土壤侵蚀模数（t/(km²·a)）</translation>
+        </message>
+        <message>
+            <source>Erosion intensity</source>
+            <translation>土壤侵蚀强度</translation>
+        </message>
+        <message>
+            <source>Erosion intensity after the plan</source>
+            <translation>治理后土壤侵蚀强度</translation>
+        </message>
+        <message>
+            <source>Measures</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>Pit rows</source>
+            <translation>鱼鳞坑行</translation>
+        </message>
+        <message>
+            <source>Bench rows</source>
+            <translation>水平阶行</translation>
+        </message>
+        <message>
+            <source>Farmland screening</source>
+            <translation>耕地筛查</translation>
+        </message>
+    </context>
+    <context>
+        <name>SwcPlannerPlugin</name>
+        <message>
+            <source>SWC Planner</source>
+            <translation>水土保持规划</translation>
+        </message>
+        <message>
+            <source>Small-watershed planning wizard…</source>
+            <translation>小流域综合治理规划向导……</translation>
+        </message>
+    </context>
+    <context>
+        <name>SwcPlannerProvider</name>
+        <message>
+            <source>SWC Planner</source>
+            <translation>水土保持规划</translation>
+        </message>
+        <message>
+            <source>SWC Planner – soil and water conservation</source>
+            <translation>水土保持规划（SWC Planner）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SwcPlannerWidgets</name>
+        <message>
+            <source>Add a layer from a file</source>
+            <translation>从文件添加图层</translation>
+        </message>
+        <message>
+            <source>Open a layer</source>
+            <translation>打开图层</translation>
+        </message>
+        <message>
+            <source>GIS files (*.tif *.tiff *.img *.gpkg *.shp *.geojson);;All files (*)</source>
+            <translation>GIS 文件（*.tif *.tiff *.img *.gpkg *.shp *.geojson）;;所有文件（*）</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Finished.</source>
+            <translation>已完成。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SwcRateAlgorithm</name>
+        <message>
+            <source>Soil and water conservation rate per unit</source>
+            <translation>分区水土保持率</translation>
+        </message>
+        <message>
+            <source>Detect</source>
+            <translation>自动识别</translation>
+        </message>
+        <message>
+            <source>Soil loss modulus (t/km²·a)</source>
+            <translation>土壤侵蚀模数（t/(km²·a)）</translation>
+        </message>
+        <message>
+            <source>Intensity classes 1–6 (SL 190)</source>
+            <translation>侵蚀强度级 1–6（SL 190）</translation>
+        </message>
+        <message>
+            <source>Computes the soil-and-water-conservation rate (水土保持率) of each administrative unit and its gap to the targets.</source>
+            <translation>计算各行政单元的水土保持率及其与目标值的差距。</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>SWC_RATE (%) = (area − eroded area) / area × 100, where the eroded area is the area at SL 190 class light or above, i.e. a soil loss at or above TOLERANCE (default 200 t/km²·a, northern rocky mountains; 500 in the southern red-soil hills). Exactly 2 500 is moderate; exactly the tolerance is eroded. The area of a unit is the area of its cells with a value; COVER_PCT compares it with the polygon area.</source>
+            <translation>SWC_RATE（%）=（面积 − 水土流失面积）/ 面积 × 100，水土流失面积为 SL 190 轻度及以上的面积，即土壤侵蚀模数不小于 TOLERANCE（默认 200 t/(km²·a)，北方土石山区；南方红壤丘陵区为 500）。恰为 2 500 属中度；恰等于容许值计为水土流失。单元面积为单元内有值栅格的面积；COVER_PCT 为其占多边形面积的百分比。</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>INPUT is a soil-loss raster (t/km²·a, e.g. SOIL_LOSS of the soil-loss algorithm) or an intensity raster with classes 1–6 (then TOLERANCE is not used). INPUT_KIND Detect treats an integer raster whose values lie within 0–6 as intensity classes and anything else as soil loss. ZONES are the units (counties, townships); polygons sharing a ZONE_FIELD value form one unit; a cell belongs to the unit containing its centre.</source>
+            <translation>INPUT 为土壤侵蚀模数栅格（t/(km²·a)，如土壤流失算法输出的 SOIL_LOSS），或强度级为 1–6 的侵蚀强度栅格（此时不使用 TOLERANCE）。INPUT_KIND 选“自动识别”时，取值在 0–6 之间的整型栅格视为强度级，其余视为侵蚀模数。ZONES 为统计单元（县、乡镇）；ZONE_FIELD 值相同的多边形合为一个单元；栅格按其中心所在的单元归属。</translation>
+        </message>
+        <message>
+            <source>Targets</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>TARGET_1 and TARGET_2 (defaults 79.96 % and 84.07 %, Hebei's targets for 2025 and 2035). GAP_n = TARGET_n − SWC_RATE in percentage points (above 0: the target is not reached). TREAT_n_KM2 is the eroded area that must be brought below the tolerance to reach it.</source>
+            <translation>TARGET_1 和 TARGET_2（默认 79.96 % 和 84.07 %，即河北省 2025 年和 2035 年目标）。GAP_n = TARGET_n − SWC_RATE，单位为百分点（大于 0 表示未达标）。TREAT_n_KM2 为达到该目标须治理到容许值以下的水土流失面积。</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>One row per unit: ZONE, AREA_KM2, SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2, SWC_RATE, TARGET_1, GAP_1, TREAT_1_KM2, TARGET_2, GAP_2, TREAT_2_KM2, POLY_KM2, COVER_PCT, TOLERANCE, INPUT_KIND. Sources: shared/docs/domain.md §4 (SL 190-2007) and §5 (水土保持率 definition, Hebei targets).</source>
+            <translation>每个单元一行：ZONE、AREA_KM2、SLIGHT_KM2 … SEVERE_KM2、ERODED_KM2、SWC_RATE、TARGET_1、GAP_1、TREAT_1_KM2、TARGET_2、GAP_2、TREAT_2_KM2、POLY_KM2、COVER_PCT、TOLERANCE、INPUT_KIND。依据：shared/docs/domain.md §4（SL 190-2007）和 §5（水土保持率定义、河北省目标）。</translation>
+        </message>
+        <message>
+            <source>Soil loss (t/km²·a) or erosion intensity raster</source>
+            <translation>土壤侵蚀模数（t/(km²·a)）或侵蚀强度栅格</translation>
+        </message>
+        <message>
+            <source>Input holds</source>
+            <translation>输入内容</translation>
+        </message>
+        <message>
+            <source>Administrative units</source>
+            <translation>行政单元</translation>
+        </message>
+        <message>
+            <source>Unit name field</source>
+            <translation>单元名称字段</translation>
+        </message>
+        <message>
+            <source>Tolerable soil loss (t/km²·a)</source>
+            <translation>容许土壤流失量（t/(km²·a)）</translation>
+        </message>
+        <message>
+            <source>First target rate (%; Hebei 2025)</source>
+            <translation>第一目标水土保持率（%；河北 2025 年）</translation>
+        </message>
+        <message>
+            <source>Second target rate (%; Hebei 2035)</source>
+            <translation>第二目标水土保持率（%；河北 2035 年）</translation>
+        </message>
+        <message>
+            <source>Soil and water conservation rate</source>
+            <translation>水土保持率</translation>
+        </message>
+        <message>
+            <source>The input raster (INPUT) could not be loaded.</source>
+            <translation>无法加载输入栅格（INPUT）。</translation>
+        </message>
+        <message>
+            <source>The raster {name} must be a GDAL raster file, not a {provider} layer.</source>
+            <translation>栅格 {name} 必须是 GDAL 栅格文件，而不是 {provider} 图层。</translation>
+        </message>
+        <message>
+            <source>Input read as {kind}.</source>
+            <translation>输入按“{kind}”读取。</translation>
+        </message>
+        <message>
+            <source>Intensity classes are used as they are; TOLERANCE only affects soil-loss input.</source>
+            <translation>侵蚀强度级按原值使用；TOLERANCE 只对侵蚀模数输入起作用。</translation>
+        </message>
+        <message>
+            <source>{zone}: no cell of the input raster lies in this unit.</source>
+            <translation>{zone}：该单元内没有输入栅格的有效栅格。</translation>
+        </message>
+        <message>
+            <source>{zone}: SWC rate {rate:.2f} % ({eroded:.4g} of {area:.4g} km² eroded); gap to {t1:g} %: {g1:+.2f} points, to {t2:g} %: {g2:+.2f} points</source>
+            <translation>{zone}：水土保持率 {rate:.2f} %（{area:.4g} km² 中水土流失 {eroded:.4g} km²）；距 {t1:g} % 差 {g1:+.2f} 个百分点，距 {t2:g} % 差 {g2:+.2f} 个百分点</translation>
+        </message>
+        <message>
+            <source>{zone}: the raster covers only {cover:.1f} % of the unit; the rate refers to the covered part.</source>
+            <translation>{zone}：栅格仅覆盖该单元的 {cover:.1f} %；水土保持率只针对覆盖部分。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatershedAlgorithm</name>
+        <message>
+            <source>Watersheds from outlets</source>
+            <translation>由出口提取流域</translation>
+        </message>
+        <message>
+            <source>Delineates the catchment draining to each outlet point (for example a check dam site or a gauging station).</source>
+            <translation>提取汇入每个出口点（如谷坊坝址或水文站）的集水区。</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: one polygon per outlet with OUTLET_ID (the outlet's feature id), AREA_KM2 (planar area in km²), SNAP_X, SNAP_Y (the cell centre used) and SNAP_M (how far the outlet was moved, m). Outlets outside the DEM are reported in the log and skipped.</source>
+            <translation>OUTPUT：每个出口一个多边形，字段 OUTLET_ID（出口要素 ID）、AREA_KM2（平面面积，平方千米）、SNAP_X、SNAP_Y（所用栅格中心）和 SNAP_M（出口移动距离，米）。位于 DEM 之外的出口在日志中报告并跳过。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Outlet points</source>
+            <translation>出口点</translation>
+        </message>
+        <message>
+            <source>Snapping distance (m)</source>
+            <translation>捕捉距离（米）</translation>
+        </message>
+        <message>
+            <source>Memory limit (MB)</source>
+            <translation>内存上限（MB）</translation>
+        </message>
+        <message>
+            <source>Watersheds</source>
+            <translation>流域</translation>
+        </message>
+        <message>
+            <source>The outlet layer could not be loaded.</source>
+            <translation>无法加载出口图层。</translation>
+        </message>
+        <message>
+            <source>Outlet {fid} has no geometry; skipped.</source>
+            <translation>出口 {fid} 没有几何，已跳过。</translation>
+        </message>
+        <message>
+            <source>Outlet {fid} has {n} points; the first is used.</source>
+            <translation>出口 {fid} 有 {n} 个点，使用第一个点。</translation>
+        </message>
+        <message>
+            <source>The outlet layer has no points. Add at least one outlet point.</source>
+            <translation>出口图层中没有点。请至少添加一个出口点。</translation>
+        </message>
+        <message>
+            <source>None of the outlets lies on the DEM (see the log). Check that the outlets and the DEM overlap.</source>
+            <translation>没有出口位于 DEM 上（见日志）。请检查出口与 DEM 是否重叠。</translation>
+        </message>
+        <message>
+            <source>Outlet {oid}: {km2:.4f} km² (moved {m:.0f} m).</source>
+            <translation>出口 {oid}：{km2:.4f} 平方千米（移动 {m:.0f} 米）。</translation>
+        </message>
+        <message>
+            <source>The DEM is routed as in Flow direction and accumulation. Each outlet is first moved to the cell with the largest upslope area within SNAP_DISTANCE metres, so that a point placed near a channel lands on it (0 keeps the outlet's own cell). The catchment is every cell whose flow passes through that cell. Outlets inside another outlet's catchment each get their full catchment (the polygons overlap). DEPRESSIONS chooses how depressions are routed (see Flow direction and accumulation): 0 fills them (default), 1 routes through them along the lowest path like GRASS r.watershed.</source>
+            <translation>DEM 的汇流计算与“流向与汇流累积量”相同。每个出口先移到 SNAP_DISTANCE 米范围内上游汇水面积最大的栅格，使放在沟道附近的点落到沟道上（0 表示使用出口所在栅格）。集水区为水流经过该栅格的所有栅格。位于其他出口集水区内的出口也得到各自完整的集水区（多边形相互重叠）。DEPRESSIONS 决定洼地的处理方式（见“流向与汇流累积量”）：0 为填洼（默认），1 为像 GRASS r.watershed 那样沿最低路径穿过洼地。</translation>
+        </message>
+        <message>
+            <source>Depressions</source>
+            <translation>洼地处理</translation>
+        </message>
+        <message>
+            <source>Fill, and route across flats (default)</source>
+            <translation>填洼，并在平地上汇流（默认）</translation>
+        </message>
+        <message>
+            <source>Route through along the lowest path, like GRASS r.watershed</source>
+            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatershedPage</name>
+        <message>
+            <source>2. Watershed</source>
+            <translation>2. 流域</translation>
+        </message>
+        <message>
+            <source>Choose the DEM, then click the watershed outlet on the map (it is snapped to the channel) or use an existing watershed polygon.</source>
+            <translation>选择 DEM，然后在地图上点击流域出口（将自动捕捉到沟道上），或使用已有的流域边界面。</translation>
+        </message>
+        <message>
+            <source>Outlet on the map</source>
+            <translation>在地图上点选出口</translation>
+        </message>
+        <message>
+            <source>Existing watershed polygon</source>
+            <translation>已有流域边界面</translation>
+        </message>
+        <message>
+            <source>Click the outlet on the map…</source>
+            <translation>在地图上点击出口…</translation>
+        </message>
+        <message>
+            <source>No outlet yet.</source>
+            <translation>尚未选择出口。</translation>
+        </message>
+        <message>
+            <source>Delineate the watershed</source>
+            <translation>提取流域</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Snap distance</source>
+            <translation>捕捉距离</translation>
+        </message>
+        <message>
+            <source>Watershed polygon</source>
+            <translation>流域边界面</translation>
+        </message>
+        <message>
+            <source>Use this polygon</source>
+            <translation>使用此面</translation>
+        </message>
+        <message>
+            <source>Click the outlet on the map canvas.</source>
+            <translation>请在地图窗口中点击出口。</translation>
+        </message>
+        <message>
+            <source>Outlet at {x:.1f}, {y:.1f}</source>
+            <translation>出口位于 {x:.1f}, {y:.1f}</translation>
+        </message>
+        <message>
+            <source>Choose a DEM first.</source>
+            <translation>请先选择 DEM。</translation>
+        </message>
+        <message>
+            <source>Click the outlet on the map first.</source>
+            <translation>请先在地图上点击出口。</translation>
+        </message>
+        <message>
+            <source>The watershed algorithm (swcplanner:watershed) is not installed; use an existing polygon instead.</source>
+            <translation>未安装流域提取算法（swcplanner:watershed）；请改用已有的流域边界面。</translation>
+        </message>
+        <message>
+            <source>Delineating the watershed</source>
+            <translation>正在提取流域</translation>
+        </message>
+        <message>
+            <source>Choose the watershed polygon layer.</source>
+            <translation>请选择流域边界面图层。</translation>
+        </message>
+        <message>
+            <source>Dissolving the polygon</source>
+            <translation>正在融合面</translation>
+        </message>
+        <message>
+            <source>Projecting to the DEM's CRS</source>
+            <translation>正在投影到 DEM 坐标系</translation>
+        </message>
+        <message>
+            <source>Watershed area: {area:.2f} km²</source>
+            <translation>流域面积：{area:.2f} km²</translation>
+        </message>
+        <message>
+            <source>The watershed is smaller than 3 km²: small watersheds are usually planned at 3–50 km². Move the outlet downstream or check the snap distance.</source>
+            <translation>流域面积小于 3 km²：小流域一般按 3–50 km² 规划。请将出口向下游移动或检查捕捉距离。</translation>
+        </message>
+        <message>
+            <source>The watershed is larger than 50 km²: a small watershed is at most 50 km² (水保〔2023〕35号). Split it into several plans or move the outlet upstream.</source>
+            <translation>流域面积大于 50 km²：小流域面积一般不超过 50 km²（水保〔2023〕35号）。请拆分为多个规划或将出口向上游移动。</translation>
+        </message>
+    </context>
+</TS>
