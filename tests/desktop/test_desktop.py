@@ -5,7 +5,7 @@ import shutil
 import subprocess
 
 import pytest
-from testdata import _PARENT, shared
+from testdata import _PARENT, REPO, shared
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -44,11 +44,11 @@ def desktop_run(tmp_path, code, extra_env, locale=None):
 )
 def test_steepslope_dialog_opens_in_qgis_desktop(tmp_path, locale, title):
     subprocess.run(
-        ["/usr/bin/python3", os.path.join(os.path.dirname(HERE), "i18n", "ts.py"), "build"],
+        ["/usr/bin/python3", os.path.join(REPO, "i18n", "ts.py"), "build"],
         check=True,
         capture_output=True,
     )
-    shot = os.path.join(os.path.dirname(HERE), "docs", "img", f"steepslopeban_dialog_{locale}.png")
+    shot = os.path.join(REPO, "docs", "img", f"steepslopeban_dialog_{locale}.png")
     os.makedirs(os.path.dirname(shot), exist_ok=True)
     done = tmp_path / "done.txt"
     proc = desktop_run(
