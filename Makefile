@@ -1,12 +1,14 @@
-# SWC Planner — build, test, demo.  Everything runs on Debian 12's system Python
-# (/usr/bin/python3), the one that can import qgis.
+# SWC Planner — build, test, demo.  Everything runs on Debian's system Python (/usr/bin/python3, the one
+# that can import qgis) on Debian 12 (QGIS 3.22) or 13 (QGIS 3.40 LTR); lint tools live in .lint-venv.
 PY ?= /usr/bin/python3
 PLUGIN := swc_planner
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: deps i18n test test-fast demo bench zip lint clean
+.PHONY: deps i18n test test-fast test-trixie test-sid demo bench zip lint lint-deps clean
+
+LINT_VENV := .lint-venv
 
 ## Install the Debian packages the plugin, tests and demo need (needs root).
 deps:
@@ -16,10 +18,20 @@ deps:
 i18n:
 	$(PY) i18n/ts.py build
 
-## Run the whole test suite (core, algorithms, translation, UI, desktop).
+## Run the whole test suite (core, algorithms, translation, UI, desktop) and the core's doctests.
+## pytest's exit 5 (no test collected) fails the target like any other non-zero exit.
 test: deps i18n
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) -m pytest -q -p no:cacheprovider tests --junitxml=junit.xml
+	$(PY) -m pytest -q -p no:cacheprovider --doctest-modules algorithms/core
+
+## The suite on QGIS 3.40 LTR (Debian 13) / QGIS 3.44 (Debian sid), in a minimal Debian root built once
+## and cached in /var/cache/swc-planner/roots (scripts/debian_root.sh; needs root and the Debian mirror).
+test-trixie:
+	bash scripts/debian_root.sh trixie "make test"
+
+test-sid:
+	bash scripts/debian_root.sh sid "make test"
 
 ## Tests without reinstalling packages.
 test-fast: i18n
@@ -37,11 +49,17 @@ bench:
 	-$(PY) benchmarks/bench_hydrology.py
 	$(PY) benchmarks/coarse_dem.py
 
-## Lint and type-check (ruff and mypy from PyPI: pip install ruff mypy).
-lint:
-	ruff check .
-	ruff format --check algorithms/core
-	mypy
+## ruff and mypy (pinned, from PyPI) into the project-local venv .lint-venv.
+lint-deps:
+	bash scripts/install_lint.sh
+
+## Lint: ruff check, ruff format --check (whole tree), mypy on the core, the Qt6-readiness check.
+## Every step runs; the target fails if any of them failed.
+lint: lint-deps
+	@status=0; for step in "$(LINT_VENV)/bin/ruff check ." "$(LINT_VENV)/bin/ruff format --check ." \
+	    "$(LINT_VENV)/bin/mypy" "$(PY) scripts/check_qt6.py"; do \
+	  echo "+ $$step"; $$step || { status=1; echo "FAILED: $$step"; }; \
+	done; exit $$status
 
 ## Plugin zip for the QGIS plugin manager (committed files + the .qm).
 zip: i18n
