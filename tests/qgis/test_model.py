@@ -59,6 +59,19 @@ def build_model():
     return model
 
 
+def model_output(model, child_id, name):
+    """The model's parameter for a child's output: ``ban:summary`` on QGIS 3.22, ``summary`` on 3.40+.
+
+    A model built in code is an old-style (Version1) model on 3.22, whose outputs are named
+    ``childId:name``, and a Version2 model on 3.40 and later, named by the output alone.
+    """
+    names = {d.name() for d in model.destinationParameterDefinitions()}
+    for candidate in (f"{child_id}:{name}", name):
+        if candidate in names:
+            return candidate
+    raise AssertionError(f"no model output for {child_id}:{name} among {sorted(names)}")
+
+
 def test_model_chains_fill_and_ban(tmp_path):
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
@@ -77,16 +90,17 @@ def test_model_chains_fill_and_ban(tmp_path):
     model = build_model()
     ok, errors = model.validate()
     assert ok, errors
+    summary, patches = model_output(model, "ban", "summary"), model_output(model, "ban", "patches")
     result = processing.run(
         model,
         {
             "DEM": dem,
             "COUNTIES": counties,
-            "ban:summary": str(tmp_path / "s.gpkg"),
-            "ban:patches": str(tmp_path / "p.gpkg"),
+            summary: str(tmp_path / "s.gpkg"),
+            patches: str(tmp_path / "p.gpkg"),
         },
         context=QgsProcessingContext(),
         feedback=QgsProcessingFeedback(),
     )
-    rows = list(iter_features(result["ban:summary"]))
+    rows = list(iter_features(result[summary]))
     assert rows[0]["COUNTY"] == "长汀县" and rows[0]["BAN_HA"] > 0
