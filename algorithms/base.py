@@ -36,7 +36,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .core.errors import Cancelled, SwcError
 from .core.grid import GridSpec
-from .core.raster_io import open_raster
+from .core.io.raster import open_raster
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STYLE_DIR = os.path.join(PLUGIN_DIR, "resources", "styles")

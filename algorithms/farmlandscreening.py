@@ -46,7 +46,8 @@ from .core.farmland import (
     screen_farmland,
 )
 from .core.slopeclass import class_labels, parse_breaks
-from .core.zones import area_columns, code_matches, parse_codes, require_overlap
+from .core.io.vector import require_overlap
+from .core.zones import area_columns, code_matches, parse_codes
 from .styles import categorized_fill_qml, write_sidecar
 
 BREAKS_DEFAULT = ",".join(f"{b:g}" for b in standards.SLOPE_BREAKS_DEG)

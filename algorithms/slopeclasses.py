@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
+from .core.io.vector import rasterize, temp_path
     QgsProcessingParameterString,
     QgsProcessingUtils,
 )

@@ -46,7 +46,7 @@ from .core.slopeworks import (
     lay_out_works,
     parse_prices,
 )
-from .core.zones import require_overlap
+from .core.io.vector import require_overlap
 from .styles import write_sidecar
 
 #: Default slope range per measure (GB/T 16453.2 [U], domain.md §6).

@@ -57,8 +57,8 @@ from .core.csle import (
 from .core.errors import SwcError
 from .core.grid import GridSpec
 from .core.hydrology import DEFAULT_MAX_MEMORY_MB
-from .core.raster_io import open_raster
-from .core.zones import rasterize, require_overlap, temp_path
+from .core.io.raster import open_raster
+from .core.io.vector import rasterize, require_overlap, temp_path
 from .styles import paletted_raster_qml, pseudocolor_raster_qml, write_sidecar
 
 TABLE_DIR = os.path.join(PLUGIN_DIR, "resources", "tables")

@@ -31,7 +31,8 @@ from .base import (
 from .core import standards
 from .core.errors import SwcError
 from .core.steepslope import RULE_GENERAL, RULE_MIXED, RULE_RESERVOIR, steep_slope_ban
-from .core.zones import area_columns, code_matches, parse_codes, rasterize, require_overlap, temp_path
+from .core.io.vector import rasterize, require_overlap, temp_path
+from .core.zones import area_columns, code_matches, parse_codes
 from .styles import single_fill_qml, write_sidecar
 
 RULE_CODES = {RULE_GENERAL: "general", RULE_RESERVOIR: "reservoir", RULE_MIXED: "mixed"}

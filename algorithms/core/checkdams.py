@@ -64,8 +64,8 @@ from .hydrology import (
     route_dem,
     strahler_order,
 )
-from .raster_io import CancelFn, ProgressFn, _never, _noop_progress, check_cancel
-from .zones import memory_layer, require_overlap
+from .io.raster import CancelFn, ProgressFn, _never, _noop_progress, check_cancel
+from .io.vector import memory_layer, require_overlap
 
 gdal.UseExceptions()
 
@@ -1080,7 +1080,7 @@ def check_dams_from_dem(
 
     ``aoi_polygons``: WKB polygons in the DEM's CRS (None: the whole DEM).
     """
-    from .raster_io import read_grid
+    from .io.raster import read_grid
 
     mask = None
     if aoi_polygons:

@@ -21,7 +21,7 @@ from osgeo import gdal, ogr, osr
 from testdata import shared
 
 from swc_planner.algorithms.core import hydrology as h
-from swc_planner.algorithms.core.raster_io import read_grid
+from swc_planner.algorithms.core.io.raster import read_grid
 
 BIG_TUJUNGA = ("bigtujunga_srtm30m", "srtm_bigtujunga30m_utm11.tif")
 YOUWUZHEN = ("youwuzhen_fujian_swc", "ywzdem10m.tif")

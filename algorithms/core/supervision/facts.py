@@ -1,0 +1,121 @@
+"""Facts of a project's range for the risk rules: key zone, mean slope, distance to water.
+
+Geometries in one projected CRS (m).  The mean slope reads the DEM with GDAL
+window by window (one window per range), so memory stays that of the largest
+range's bounding box.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable, List, Optional, Sequence
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+from shapely.geometry.base import BaseGeometry
+
+from ..errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from ..terrain import slope_array
+from .geom import GeometryIndex, to_wkb
+
+ProgressFn = Callable[[float], None]
+CancelFn = Callable[[], bool]
+
+
+def _noop(_fraction: float) -> None:
+    pass
+
+
+def _never() -> bool:
+    return False
+
+
+def in_zones(ranges: Sequence[BaseGeometry], zones: Sequence[BaseGeometry]) -> List[bool]:
+    """Whether each range shares area with any zone polygon (touching edges do not count)."""
+    index = GeometryIndex(list(zones))
+    out = []
+    for geom in ranges:
+        hit = False
+        for i in index.intersecting(geom):
+            if geom.intersection(index.geoms[i]).area > 0.0:
+                hit = True
+                break
+        out.append(hit)
+    return out
+
+
+def water_distances(ranges: Sequence[BaseGeometry], water: Sequence[BaseGeometry]) -> List[Optional[float]]:
+    """Distance (m) from each range to the nearest water feature (0 where they meet)."""
+    index = GeometryIndex(list(water))
+    return [index.nearest_distance(geom) for geom in ranges]
+
+
+def mean_slopes(
+    dem_path: str,
+    ranges: Sequence[Optional[BaseGeometry]],
+    *,
+    progress: ProgressFn = _noop,
+    is_cancelled: CancelFn = _never,
+) -> List[Optional[float]]:
+    """Mean Horn slope (degrees) of the DEM cells whose centre lies in each range.
+
+    ``ranges`` are in the DEM's CRS.  ``None`` for a range outside the DEM or
+    covering no cell centre.  The DEM must be projected, in metres.
+    """
+    ds = gdal.Open(dem_path)
+    if ds is None:
+        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The DEM {path} cannot be opened."), path=dem_path)
+    gt = ds.GetGeoTransform()
+    if gt[2] != 0.0 or gt[4] != 0.0:
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The DEM is rotated; warp it to a north-up grid first.")
+        )
+    srs = osr.SpatialReference()
+    if ds.GetProjection():
+        srs.ImportFromWkt(ds.GetProjection())
+    if srs.IsGeographic():
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The DEM is in geographic coordinates (degrees); reproject it to a projected CRS in "
+                "metres (e.g. CGCS2000 / 3-degree Gauss-Kruger) first.",
+            )
+        )
+    band = ds.GetRasterBand(1)
+    nodata = band.GetNoDataValue()
+    x0, dx, _r1, y0, _r2, dy = gt
+    cols, rows = ds.RasterXSize, ds.RasterYSize
+    out: List[Optional[float]] = []
+    drv = gdal.GetDriverByName("MEM")
+    n = max(len(ranges), 1)
+    for k, geom in enumerate(ranges):
+        if is_cancelled():
+            raise Cancelled()
+        progress(k / n)
+        if geom is None or geom.is_empty:
+            out.append(None)
+            continue
+        minx, miny, maxx, maxy = geom.bounds
+        c0 = max(int(math.floor((minx - x0) / dx)) - 1, 0)
+        c1 = min(int(math.ceil((maxx - x0) / dx)) + 1, cols)
+        r0 = max(int(math.floor((maxy - y0) / dy)) - 1, 0)
+        r1 = min(int(math.ceil((miny - y0) / dy)) + 1, rows)
+        if c1 - c0 < 1 or r1 - r0 < 1:
+            out.append(None)
+            continue
+        z = band.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(np.float64)
+        slope = slope_array(z, abs(dx), abs(dy), nodata)
+        mask_ds = drv.Create("", c1 - c0, r1 - r0, 1, gdal.GDT_Byte)
+        mask_ds.SetGeoTransform((x0 + c0 * dx, dx, 0.0, y0 + r0 * dy, 0.0, dy))
+        ogr_ds = ogr.GetDriverByName("Memory").CreateDataSource("")
+        layer = ogr_ds.CreateLayer("r", None, ogr.wkbMultiPolygon)
+        feat = ogr.Feature(layer.GetLayerDefn())
+        feat.SetGeometry(ogr.CreateGeometryFromWkb(to_wkb(geom)))
+        layer.CreateFeature(feat)
+        gdal.RasterizeLayer(mask_ds, [1], layer, burn_values=[1])
+        mask = mask_ds.GetRasterBand(1).ReadAsArray().astype(bool) & np.isfinite(slope)
+        out.append(float(slope[mask].mean()) if mask.any() else None)
+        mask_ds = None
+        ogr_ds = None
+    progress(1.0)
+    return out
