@@ -29,7 +29,8 @@ from .base import (
 from .core import standards
 from .core.errors import SwcError
 from .core.slopeclass import class_labels, parse_breaks, slope_classes
-from .core.zones import area_columns, rasterize, require_overlap, temp_path
+from .core.io.vector import rasterize, require_overlap, temp_path
+from .core.zones import area_columns
 from .styles import paletted_raster_qml, write_sidecar
 
 BREAKS_DEFAULT = ",".join(f"{b:g}" for b in standards.SLOPE_BREAKS_DEG)

@@ -37,7 +37,7 @@ from .core.csle import (
     zone_summary,
 )
 from .core.errors import SwcError
-from .core.raster_io import open_raster
+from .core.io.raster import open_raster
 from .soilloss import CLASS_FIELDS, zone_field_spec, zones_on_grid
 
 
