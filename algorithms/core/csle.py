@@ -39,15 +39,12 @@ So exactly 2 500 is 中度 and exactly T is 轻度 (eroded).
 
 from __future__ import annotations
 
-import csv
-import io
 import math
-import os
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from .errors import QT_TRANSLATE_NOOP, InputError
 from .grid import GridSpec
@@ -58,20 +55,23 @@ from .hydrology import (
     fill_depressions,
     flow_accumulation,
 )
-from .raster_io import (
+from .io.raster import (
     DEFAULT_BLOCK,
+    FLOAT_NODATA,
     CancelFn,
     ProgressFn,
     RasterWriter,
     _never,
     _noop_progress,
     check_cancel,
-    iter_windows,
+    is_float_band,
     map_blocks,
     open_raster,
     read_array,
+    unique_codes,
     write_array,
 )
+from .io.tables import read_table, table_number
 from .standards import (
     CSLE_M_BREAKS_DEG,
     CSLE_M_VALUES,
@@ -83,16 +83,13 @@ from .standards import (
 from .terrain import slope_array
 from .zones import bincount2, code_matches
 
-gdal.UseExceptions()
-
 #: t·hm⁻²·a⁻¹ → t·km⁻²·a⁻¹
 HM2_TO_KM2 = 100.0
-SOIL_LOSS_NODATA = -9999.0
+SOIL_LOSS_NODATA = FLOAT_NODATA
 N_CLASSES = 6
 #: Peak working memory of :func:`ls_factor_arrays`, bytes per DEM cell (DEM,
 #: filled DEM, codes, two accumulations, slope, x, m, L, S and temporaries).
 LS_BYTES_PER_CELL = 120
-_INT_NODATA = -2147483648
 
 
 # ---------------------------------------------------------------------------
@@ -417,84 +414,6 @@ def area_to_treat(total_area: float, eroded_area: float, target_pct: float) -> f
 # ---------------------------------------------------------------------------
 
 
-def read_table(path: str, required: Sequence[str]) -> List[Dict[str, str]]:
-    """Rows of a CSV lookup table; lines starting with ``#`` are comments.
-
-    Column names are case-insensitive (returned lower case).  Raises
-    :class:`InputError` when the file is missing or lacks a column.
-    """
-    if not path or not os.path.exists(path):
-        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The lookup table {path} does not exist."), path=path)
-    with open(path, encoding="utf-8-sig") as handle:
-        lines = [ln for ln in handle if ln.strip() and not ln.lstrip().startswith("#")]
-    reader = csv.DictReader(io.StringIO("".join(lines)))
-    names = [n.strip().lower() for n in (reader.fieldnames or [])]
-    missing = [c for c in required if c not in names]
-    if missing:
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "SwcCore", "The lookup table {path} lacks the column(s) {missing}; it has {columns}."
-            ),
-            path=path,
-            missing=", ".join(missing),
-            columns=", ".join(names),
-        )
-    rows = []
-    for raw in reader:
-        rows.append({(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()})
-    return rows
-
-
-def _number(
-    row: Dict[str, str],
-    column: str,
-    path: str,
-    default: Optional[float] = None,
-    low: float = 0.0,
-    high: float = 1.0,
-) -> float:
-    text = row.get(column, "")
-    if text == "":
-        if default is not None:
-            return default
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "SwcCore", "The lookup table {path}: row {code} has no value in column {column}."
-            ),
-            path=path,
-            code=row.get("code", "?"),
-            column=column,
-        )
-    try:
-        value = float(text)
-    except ValueError as exc:
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "SwcCore",
-                "The lookup table {path}: row {code}, column {column}: \u201c{text}\u201d is not a number.",
-            ),
-            path=path,
-            code=row.get("code", "?"),
-            column=column,
-            text=text,
-        ) from exc
-    if not low <= value <= high:
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "SwcCore",
-                "The lookup table {path}: row {code}, column {column}: {value:g} is "
-                "outside {low:g}–{high:g}.",
-            ),
-            path=path,
-            code=row.get("code", "?"),
-            column=column,
-            value=value,
-            low=low,
-            high=high,
-        )
-    return value
-
-
 @dataclass
 class LandUseClass:
     """One row of the land-use table: fixed B and T, and the FVC cover type."""
@@ -527,8 +446,8 @@ def read_landuse_table(path: str) -> List[LandUseClass]:
             LandUseClass(
                 row["code"],
                 row.get("name_zh") or row.get("name", ""),
-                _number(row, "b", path),
-                _number(row, "t", path),
+                table_number(row, "b", path),
+                table_number(row, "t", path),
                 "" if cover == "none" else cover,
             )
         )
@@ -550,10 +469,10 @@ def read_measure_table(path: str) -> List[Measure]:
     rows = read_table(path, ("code", "e"))
     out = []
     for row in rows:
-        t = _number(row, "t", path, default=-1.0)
+        t = table_number(row, "t", path, default=-1.0)
         names = tuple(n for n in (row["code"], row.get("name_zh", ""), row.get("name_en", "")) if n)
         out.append(
-            Measure(row["code"], names, _number(row, "e", path), None if t is not None and t < 0 else t)
+            Measure(row["code"], names, table_number(row, "e", path), None if t is not None and t < 0 else t)
         )
     return out
 
@@ -564,9 +483,9 @@ def read_fvc_table(path: str) -> Dict[str, Tuple[np.ndarray, np.ndarray]]:
     rows = read_table(path, ("cover", "fvc_min", "b"))
     groups: Dict[str, List[Tuple[float, float]]] = {}
     for row in rows:
-        lo = _number(row, "fvc_min", path, high=100.0)
+        lo = table_number(row, "fvc_min", path, high=100.0)
         lo = lo / 100.0 if lo > 1.0 else lo
-        groups.setdefault(row["cover"].lower(), []).append((lo, _number(row, "b", path)))
+        groups.setdefault(row["cover"].lower(), []).append((lo, table_number(row, "b", path)))
     out = {}
     for cover, items in groups.items():
         items.sort()
@@ -591,7 +510,7 @@ def read_value_table(path: str, column: str = "k", high: float = 1.0) -> Tuple[n
                 path=path,
                 code=row["code"],
             ) from exc
-        pairs.append((code, _number(row, column, path, high=high)))
+        pairs.append((code, table_number(row, column, path, high=high)))
     pairs.sort()
     return (
         np.array([p[0] for p in pairs], dtype=np.float64),
@@ -688,106 +607,6 @@ def unmatched_error(kind: str, missing: Sequence[str], path: str) -> InputError:
         path=path,
         codes=shown,
     )
-
-
-# ---------------------------------------------------------------------------
-# grids: alignment of the inputs on the reference grid
-# ---------------------------------------------------------------------------
-
-
-def same_crs(wkt_a: str, wkt_b: str) -> bool:
-    """True when both WKTs describe the same CRS (or one of them is unknown)."""
-    if not wkt_a or not wkt_b:
-        return True
-    a, b = osr.SpatialReference(), osr.SpatialReference()
-    a.ImportFromWkt(wkt_a)
-    b.ImportFromWkt(wkt_b)
-    return bool(a.IsSame(b))
-
-
-def _crs_name(wkt: str) -> str:
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
-    name = srs.GetName() or "?"
-    code = srs.GetAuthorityCode(None)
-    return f"{name} (EPSG:{code})" if code else name
-
-
-def align_raster(path: str, grid: GridSpec, out_path: str, label: str, categorical: bool = False) -> str:
-    """``path`` on ``grid``: itself when already aligned, else warped to ``out_path``.
-
-    Categorical rasters are resampled by nearest neighbour to Int32 (nodata
-    −2147483648), continuous ones bilinearly to Float32 (nodata −9999).
-
-    Raises
-    ------
-    InputError
-        when the CRSs differ (the message names both) or the rasters do not
-        overlap.
-    """
-    ds, src = open_raster(path)
-    if not same_crs(src.crs_wkt, grid.crs_wkt):
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "SwcCore",
-                "The raster {label} is in {src_crs}, not in the CRS of the DEM/LS grid "
-                "{dst_crs}. Reproject it first (Raster ▸ Projections ▸ Warp, or gdalwarp -t_srs).",
-            ),
-            label=label,
-            src_crs=_crs_name(src.crs_wkt),
-            dst_crs=_crs_name(grid.crs_wkt),
-        )
-    ax0, ay0, ax1, ay1 = src.extent
-    bx0, by0, bx1, by1 = grid.extent
-    if ax0 >= bx1 or ax1 <= bx0 or ay0 >= by1 or ay1 <= by0:
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "SwcCore",
-                "The raster {label} does not overlap the DEM/LS grid. Check that both cover the same area.",
-            ),
-            label=label,
-        )
-    if (
-        tuple(round(v, 6) for v in src.geotransform) == tuple(round(v, 6) for v in grid.geotransform)
-        and src.shape == grid.shape
-    ):
-        return path
-    del ds
-    if categorical:
-        out_type, dst_nodata, alg = gdal.GDT_Int32, float(_INT_NODATA), "near"
-    else:
-        out_type, dst_nodata, alg = gdal.GDT_Float32, SOIL_LOSS_NODATA, "bilinear"
-    xmin, ymin, xmax, ymax = grid.extent
-    options = gdal.WarpOptions(
-        format="GTiff",
-        outputBounds=(xmin, ymin, xmax, ymax),
-        xRes=grid.cellsize_x,
-        yRes=grid.cellsize_y,
-        resampleAlg=alg,
-        outputType=out_type,
-        dstNodata=dst_nodata,
-        srcNodata=src.nodata,
-        creationOptions=["TILED=YES", "COMPRESS=LZW", "BIGTIFF=IF_SAFER"],
-    )
-    gdal.Warp(out_path, path, options=options)
-    return out_path
-
-
-def unique_codes(path: str, is_cancelled: CancelFn = _never) -> List[float]:
-    """Distinct valid values of a categorical raster, read block by block."""
-    ds, grid = open_raster(path)
-    band = ds.GetRasterBand(1)
-    found: set = set()
-    for win in iter_windows(grid, DEFAULT_BLOCK, DEFAULT_BLOCK):
-        check_cancel(is_cancelled)
-        a = band.ReadAsArray(win.col0, win.row0, win.cols, win.rows)
-        vals = np.unique(a)
-        if grid.nodata is not None:
-            vals = vals[vals != grid.nodata]
-        if np.issubdtype(vals.dtype, np.floating):
-            vals = vals[np.isfinite(vals)]
-        found.update(vals.tolist())
-    return sorted(found)
 
 
 # ---------------------------------------------------------------------------
@@ -1131,9 +950,7 @@ KIND_AUTO, KIND_MODULUS, KIND_INTENSITY = 0, 1, 2
 
 def detect_kind(path: str) -> int:
     """Intensity raster when integer-typed with values within 0..6, else soil loss."""
-    ds, grid = open_raster(path)
-    band = ds.GetRasterBand(1)
-    if band.DataType in (gdal.GDT_Float32, gdal.GDT_Float64):
+    if is_float_band(path):
         return KIND_MODULUS
     vals = unique_codes(path)
     return KIND_INTENSITY if vals and min(vals) >= 0 and max(vals) <= N_CLASSES else KIND_MODULUS

@@ -35,9 +35,7 @@ or washed-out risers).
 
 from __future__ import annotations
 
-import csv
 import math
-import os
 import shutil
 import tempfile
 import warnings
@@ -45,27 +43,26 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
-from osgeo import gdal, ogr
 
 from . import standards as std
 from .errors import QT_TRANSLATE_NOOP, InputError
-from .raster_io import (
+from .io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,
     _never,
     _noop_progress,
     check_cancel,
+    delete_raster,
     map_blocks,
+    open_band,
     open_raster,
 )
+from .io.tables import read_table, table_path
+from .io.vector import geometry_area, rasterize, temp_path
 from .slopeclass import classify_slope
 from .terrain import SLOPE_HALO, horn_slope
-from .zones import bincount2, rasterize, temp_path
-
-TABLE_DIR = os.path.join(
-    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "resources", "tables"
-)
+from .zones import bincount2
 
 #: Detected types and categories: stable codes (labels are translated by the algorithm).
 FLAT, TERRACE, SLOPELAND = "flat", "terrace", "slopeland"
@@ -276,7 +273,7 @@ def parcel_statistics(
     """
     ds, grid = open_raster(dem_path)
     grid.check_usable()
-    lds = gdal.Open(label_path)
+    lds, lband = open_band(label_path)
     n = int(n_parcels)
     n_cls = len(breaks) + 1
     csx, csy = grid.cellsize_x, grid.cellsize_y
@@ -318,7 +315,7 @@ def parcel_statistics(
         loc_hist.add(labels[ml], loc[ml], [gx[ml], gy[ml]])
         return []
 
-    sources = [(ds.GetRasterBand(1), grid.nodata), (lds.GetRasterBand(1), None)]
+    sources = [(ds.GetRasterBand(1), grid.nodata), (lband, None)]
     map_blocks(
         sources,
         grid,
@@ -378,18 +375,6 @@ def parcel_statistics(
 # ---------------------------------------------------------------------------------------------
 # tables
 # ---------------------------------------------------------------------------------------------
-def read_table(path: str) -> List[Dict[str, str]]:
-    """Rows of a shipped CSV table (UTF-8; lines starting with ``#`` are comments)."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            lines = [ln for ln in handle if ln.strip() and not ln.lstrip().startswith("#")]
-    except OSError as exc:
-        raise InputError(
-            QT_TRANSLATE_NOOP("SwcCore", "Cannot read the table {path}: {reason}"), path=path, reason=str(exc)
-        ) from exc
-    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
-
-
 @dataclass(frozen=True)
 class CategoryRule:
     """One row of the category rule table; the first matching row wins.
@@ -438,7 +423,7 @@ def _bound(text: str, ban_slope: float) -> Optional[float]:
 
 def load_rules(path: Optional[str] = None) -> List[CategoryRule]:
     """The category rules (default: ``resources/tables/farmland_category_rules.csv``)."""
-    path = path or os.path.join(TABLE_DIR, std.FARMLAND_RULES_CSV)
+    path = path or table_path(std.FARMLAND_RULES_CSV)
     rules = []
     for row in read_table(path):
         try:
@@ -506,7 +491,7 @@ class Measure:
 
 def load_measures(path: Optional[str] = None) -> Dict[Tuple[str, str], Measure]:
     """``(region, category) → Measure`` from ``farmland_measures.csv``."""
-    path = path or os.path.join(TABLE_DIR, std.FARMLAND_MEASURES_CSV)
+    path = path or table_path(std.FARMLAND_MEASURES_CSV)
     out = {}
     for row in read_table(path):
         try:
@@ -552,7 +537,7 @@ class DesignBand:
 
 def load_design(path: Optional[str] = None) -> List[DesignBand]:
     """Reference level-terrace sections by ground slope (``farmland_terrace_design.csv``)."""
-    path = path or os.path.join(TABLE_DIR, std.FARMLAND_DESIGN_CSV)
+    path = path or table_path(std.FARMLAND_DESIGN_CSV)
     bands = []
     for row in read_table(path):
         bands.append(
@@ -865,8 +850,7 @@ def screen_farmland(
             progress=lambda f: progress(0.8 * f),
             is_cancelled=is_cancelled,
         )
-        if os.path.exists(labels):
-            gdal.GetDriverByName("GTiff").Delete(labels)
+        delete_raster(labels)
     finally:
         if own:
             shutil.rmtree(work, ignore_errors=True)
@@ -892,7 +876,7 @@ def screen_farmland(
     summary: Dict[Tuple[int, str, int], List[float]] = {}
     for i, parcel in enumerate(parcels):
         k = i + 1
-        area = ogr.CreateGeometryFromWkb(bytes(parcel.wkb)).GetArea()
+        area = geometry_area(parcel.wkb)
         s_type = survey_type_code(parcel.survey_type)
         s_grade = survey_grade_value(parcel.survey_grade)
         n_cells = int(stats.cells[k])

@@ -9,7 +9,7 @@ import numpy as np
 from osgeo import gdal
 
 from .errors import QT_TRANSLATE_NOOP, InputError
-from .raster_io import (
+from .io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,
@@ -17,6 +17,7 @@ from .raster_io import (
     _never,
     _noop_progress,
     map_blocks,
+    open_band,
     open_raster,
 )
 from .terrain import SLOPE_HALO, horn_slope
@@ -113,10 +114,9 @@ def slope_classes(
     ds, grid = open_raster(dem_path)
     grid.check_usable()
     sources = [(ds.GetRasterBand(1), grid.nodata)]
-    zds = None
-    if zone_path:
-        zds = gdal.Open(zone_path)
-        sources.append((zds.GetRasterBand(1), None))
+    zds, zband = open_band(zone_path)
+    if zband is not None:
+        sources.append((zband, None))
     n_classes = len(breaks) + 1
     counts = np.zeros((n_zones + 1, n_classes + 1), dtype=np.int64)
 

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -62,12 +62,10 @@ from shapely.prepared import prep
 from . import standards
 from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError, MemoryLimitError
 from .grid import GridSpec
-from .raster_io import CancelFn, ProgressFn, _never, _noop_progress, open_raster
+from .io import gdal_exceptions
+from .io.raster import CancelFn, ProgressFn, _never, _noop_progress, mem_raster, open_raster
+from .io.vector import burn_mask, polygonize_array
 from .terrain import horn_slope
-from .zones import memory_layer
-
-gdal.UseExceptions()
-ogr.UseExceptions()
 
 MEASURE_PITS = 0
 MEASURE_BENCHES = 1
@@ -479,7 +477,8 @@ def _read_window(
         return _Window(gt, z, slope, gx, gy)
     hr0, hr1 = max(rr0 - 1, 0), min(rr1 + 1, grid.rows)
     hc0, hc1 = max(cc0 - 1, 0), min(cc1 + 1, grid.cols)
-    data = band.ReadAsArray(hc0, hr0, hc1 - hc0, hr1 - hr0).astype(np.float64)
+    with gdal_exceptions():
+        data = band.ReadAsArray(hc0, hr0, hc1 - hc0, hr1 - hr0).astype(np.float64)
     nodata = grid.nodata
     if nodata is not None and not np.isnan(nodata):
         data[data == nodata] = np.nan
@@ -504,43 +503,16 @@ def _read_window(
     return _Window(gt, z, slope, gx, gy)
 
 
-def _mem_raster(
-    array: np.ndarray, gt: Sequence[float], crs_wkt: str, data_type: int, nodata: Optional[float] = None
-) -> gdal.Dataset:
-    ds = gdal.GetDriverByName("MEM").Create("", array.shape[1], array.shape[0], 1, data_type)
-    ds.SetGeoTransform(tuple(gt))
-    if crs_wkt:
-        ds.SetProjection(crs_wkt)
-    band = ds.GetRasterBand(1)
-    if nodata is not None:
-        band.SetNoDataValue(nodata)
-    band.WriteArray(array)
-    return ds
-
-
 def _inside_mask(geom_wkb: bytes, win: _Window, crs_wkt: str, all_touched: bool = False) -> np.ndarray:
     """Cells of the window whose centre lies in the polygon (GDAL's rule), or that it touches."""
-    ds = _mem_raster(np.zeros(win.shape, dtype=np.uint8), win.gt, crs_wkt, gdal.GDT_Byte)
-    _src, layer = memory_layer([(1, geom_wkb)], crs_wkt)
-    options = ["ATTRIBUTE=VAL"] + (["ALL_TOUCHED=TRUE"] if all_touched else [])
-    gdal.RasterizeLayer(ds, [1], layer, options=options)
-    return ds.GetRasterBand(1).ReadAsArray().astype(bool)
+    return burn_mask(geom_wkb, win.gt, win.shape, crs_wkt, all_touched)
 
 
 def _polygonize_codes(codes: np.ndarray, gt: Sequence[float], crs_wkt: str) -> Dict[int, BaseGeometry]:
     """Union of the cells of each non-zero code, as shapely geometries."""
-    ds = _mem_raster(codes.astype(np.uint8), gt, crs_wkt, gdal.GDT_Byte)
-    band = ds.GetRasterBand(1)
-    mask_ds = _mem_raster((codes > 0).astype(np.uint8), gt, crs_wkt, gdal.GDT_Byte)
-    drv = ogr.GetDriverByName("Memory")
-    out = drv.CreateDataSource("poly")
-    layer = out.CreateLayer("poly", None, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("code", ogr.OFTInteger))
-    gdal.Polygonize(band, mask_ds.GetRasterBand(1), layer, 0, [])
     parts: Dict[int, List[BaseGeometry]] = {}
-    for feature in layer:
-        g = shapely_wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb()))
-        parts.setdefault(int(feature.GetField(0)), []).append(g)
+    for code, geom in polygonize_array(codes, gt, crs_wkt):
+        parts.setdefault(code, []).append(shapely_wkb.loads(bytes(geom.ExportToWkb())))
     return {code: unary_union(geoms) for code, geoms in parts.items()}
 
 
@@ -549,16 +521,20 @@ def _contours(win: _Window, levels: np.ndarray, crs_wkt: str) -> Dict[int, List[
     if levels.size == 0:
         return {}
     z = np.where(np.isnan(win.z), _NODATA, win.z)
-    ds = _mem_raster(z, win.gt, crs_wkt, gdal.GDT_Float64, nodata=_NODATA)
-    drv = ogr.GetDriverByName("Memory")
-    out = drv.CreateDataSource("contours")
-    layer = out.CreateLayer("contours", None, ogr.wkbLineString)
-    layer.CreateField(ogr.FieldDefn("id", ogr.OFTInteger))
-    layer.CreateField(ogr.FieldDefn("elev", ogr.OFTReal))
+    ds = mem_raster(z, win.gt, crs_wkt, gdal.GDT_Float64, nodata=_NODATA)
     text = ",".join("{:.{d}f}".format(v, d=_LEVEL_DECIMALS) for v in np.sort(levels))
-    gdal.ContourGenerateEx(
-        ds.GetRasterBand(1), layer, options=["FIXED_LEVELS=" + text, "ID_FIELD=0", "ELEV_FIELD=1"]
-    )
+    with gdal_exceptions():
+        out = ogr.GetDriverByName("Memory").CreateDataSource("contours")
+        layer = out.CreateLayer("contours", None, ogr.wkbLineString)
+        layer.CreateField(ogr.FieldDefn("id", ogr.OFTInteger))
+        layer.CreateField(ogr.FieldDefn("elev", ogr.OFTReal))
+        gdal.ContourGenerateEx(
+            ds.GetRasterBand(1), layer, options=["FIXED_LEVELS=" + text, "ID_FIELD=0", "ELEV_FIELD=1"]
+        )
+        features = []
+        for feature in layer:  # the geometry belongs to its feature: read it while that lives
+            geom = feature.GetGeometryRef()
+            features.append((feature.GetField(1), geom.GetPoints() if geom is not None else None))
     index = {round(float(v), _LEVEL_DECIMALS): i for i, v in enumerate(levels)}
     # GDAL extends contours over the outer half cell of the raster with a flat border;
     # those vertices are artefacts: keep what lies between the outer cell centres
@@ -568,12 +544,11 @@ def _contours(win: _Window, levels: np.ndarray, crs_wkt: str) -> Dict[int, List[
     lo_x, hi_x = x0 + 0.5 * dx - eps, x0 + (cols - 0.5) * dx + eps
     lo_y, hi_y = y0 + (rows - 0.5) * dy - eps, y0 + 0.5 * dy + eps
     pieces: Dict[int, List[LineString]] = {}
-    for feature in layer:
-        k = index.get(round(feature.GetField(1), _LEVEL_DECIMALS))
-        geom = feature.GetGeometryRef()
-        if k is None or geom is None:
+    for elev, points in features:
+        k = index.get(round(elev, _LEVEL_DECIMALS))
+        if k is None or points is None:
             continue
-        pts = np.asarray(geom.GetPoints() or [], dtype=np.float64)
+        pts = np.asarray(points or [], dtype=np.float64)
         if len(pts) < 2:
             continue
         pts = pts[:, :2]

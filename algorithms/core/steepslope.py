@@ -19,30 +19,36 @@ Pipeline (memory set by the block size, except the patch list):
 
 from __future__ import annotations
 
-import os
 import shutil
 import struct
 import tempfile
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr
 
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError
 from .grid import GridSpec
-from .raster_io import (
+from .io import gdal_exceptions
+from .io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,
+    Window,
     _never,
     _noop_progress,
     check_cancel,
+    create_raster,
+    delete_raster,
     map_blocks,
+    open_band,
     open_raster,
+    write_window,
 )
+from .io.vector import polygonize, rasterize, temp_path
 from .terrain import SLOPE_HALO, horn_slope
-from .zones import bincount2, rasterize, temp_path
+from .zones import bincount2
 
 RULE_GENERAL = 1
 RULE_RESERVOIR = 2
@@ -81,13 +87,6 @@ class BanResult:
     stats: Dict[str, float] = field(default_factory=dict)
 
 
-def _open_band(path: Optional[str]):
-    if not path:
-        return None, None
-    ds = gdal.Open(path)
-    return ds, ds.GetRasterBand(1)
-
-
 def steep_slope_ban(
     dem_path: str,
     county_raster: str,
@@ -120,92 +119,160 @@ def steep_slope_ban(
     exclude_raster : optional Byte raster, 1 on land removed from the ban.
     township_raster : optional Int32 raster, township numbers 1..``n_townships``.
     min_area_m2 : patches smaller than this are dropped (0 keeps all).
+
+    Returns
+    -------
+    BanResult
+        the patches (county, then north to south, west to east) and the cell
+        counts per county and township.
     """
-    ds, grid = open_raster(dem_path)
+    _ds, grid = open_raster(dem_path)
     grid.check_usable()
+    rules = BanRules(
+        thresholds=np.asarray(county_thresholds, dtype=np.float64),
+        reservoir_threshold=float(reservoir_threshold),
+        min_area_m2=float(min_area_m2),
+        n_townships=int(n_townships),
+    )
+    layers = BanLayers(
+        dem_path, county_raster, reservoir_raster, landuse_raster, exclude_raster, township_raster
+    )
+    run = _RunControl(block_rows, block_cols, progress, is_cancelled)
     own_dir = work_dir is None
-    work_dir = work_dir or tempfile.mkdtemp(prefix="swc_ban_")
+    work = work_dir or tempfile.mkdtemp(prefix="swc_ban_")
     try:
-        return _run(
-            ds,
-            grid,
-            county_raster,
-            np.asarray(county_thresholds, dtype=np.float64),
-            reservoir_raster,
-            float(reservoir_threshold),
-            landuse_raster,
-            exclude_raster,
-            township_raster,
-            int(n_townships),
-            float(min_area_m2),
-            work_dir,
-            block_rows,
-            block_cols,
-            progress,
-            is_cancelled,
-        )
+        cells = _classify_cells(grid, layers, rules, work, run)
+        try:
+            pieces = _delimit_patches(grid, cells, rules, run)
+            stats = _patch_statistics(grid, cells, pieces.patches, layers, rules, work, run)
+        finally:
+            for path in (cells.ban_path, cells.slope_path, cells.rule_path):
+                delete_raster(path)
+        return _assemble(grid, rules, cells, pieces, stats)
     finally:
         if own_dir:
-            shutil.rmtree(work_dir, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
 
 
-def _run(
-    ds,
-    grid: GridSpec,
-    county_raster: str,
-    thresholds: np.ndarray,
-    reservoir_raster,
-    reservoir_threshold,
-    landuse_raster,
-    exclude_raster,
-    township_raster,
-    n_townships,
-    min_area_m2,
-    work_dir,
-    block_rows,
-    block_cols,
-    progress,
-    is_cancelled,
-):
-    n_counties = len(thresholds) - 1
-    dem_band = ds.GetRasterBand(1)
-    cds, cband = _open_band(county_raster)
-    rds, rband = _open_band(reservoir_raster)
-    lds, lband = _open_band(landuse_raster)
-    eds, eband = _open_band(exclude_raster)
-    tds, tband = _open_band(township_raster)
-    extra = [(b, None) for b in (rband, lband, eband, tband) if b is not None]
-    names = [
-        n for n, b in (("res", rband), ("land", lband), ("excl", eband), ("town", tband)) if b is not None
+# ---------------------------------------------------------------------------
+# the stages of a run and their results
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BanRules:
+    """The thresholds of a run: per county (index 0 unused), in reservoir catchments, minimum area."""
+
+    thresholds: np.ndarray
+    reservoir_threshold: float = 20.0
+    min_area_m2: float = 0.0
+    n_townships: int = 0
+
+    @property
+    def n_counties(self) -> int:
+        return len(self.thresholds) - 1
+
+
+@dataclass(frozen=True)
+class BanLayers:
+    """The rasters of a run, all on the DEM grid (``None`` = not given)."""
+
+    dem: str
+    counties: str
+    reservoirs: Optional[str] = None
+    landuse: Optional[str] = None
+    exclude: Optional[str] = None
+    townships: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class _RunControl:
+    block_rows: int
+    block_cols: int
+    progress: ProgressFn
+    is_cancelled: CancelFn
+
+
+@dataclass
+class CellPass:
+    """Stage 1: county number on banned cells, slope and rule (temporary rasters), cell counts."""
+
+    ban_path: str
+    slope_path: str
+    rule_path: str
+    county_cells: np.ndarray  # valid DEM cells per county (index 0: outside)
+    township_cells: np.ndarray  # valid DEM cells per township
+    town_county: np.ndarray  # valid cells per (township, county)
+    has_townships: bool = False
+
+
+@dataclass
+class PatchPass:
+    """Stage 2: the patches kept (geometry and cell count), and how many were too small."""
+
+    patches: List[BanPatch]
+    removed: int
+
+
+@dataclass
+class PatchStats:
+    """Stage 3: per kept patch (index 1..n) and per township (index 1..m)."""
+
+    cells: np.ndarray
+    slope_sum: np.ndarray
+    slope_max: np.ndarray
+    reservoir_cells: np.ndarray
+    township_banned: np.ndarray
+    township_patches: np.ndarray
+
+
+def _classify_cells(
+    grid: GridSpec, layers: BanLayers, rules: BanRules, work: str, run: _RunControl
+) -> CellPass:
+    """Block pass: Horn slope, per-cell threshold, masks; counts per county and township."""
+    n_counties, n_townships = rules.n_counties, rules.n_townships
+    thresholds, reservoir_threshold = rules.thresholds, rules.reservoir_threshold
+    dem_ds, dem_band = open_band(layers.dem)
+    cds, cband = open_band(layers.counties)
+    optional = [
+        (name, *open_band(path))
+        for name, path in (
+            ("res", layers.reservoirs),
+            ("land", layers.landuse),
+            ("excl", layers.exclude),
+            ("town", layers.townships),
+        )
+        if path
     ]
-
-    # pass 1 outputs: county number on banned cells, slope and rule (temporary)
-    driver = gdal.GetDriverByName("GTiff")
-    fast = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "BIGTIFF=IF_SAFER"]
-    ban_path = temp_path(work_dir, "ban")
-    slope_path = temp_path(work_dir, "slope")
-    rule_path = temp_path(work_dir, "rule")
-    ban_ds = driver.Create(ban_path, grid.cols, grid.rows, 1, gdal.GDT_Int32, fast)
-    slope_ds = driver.Create(slope_path, grid.cols, grid.rows, 1, gdal.GDT_Float32, fast)
-    rule_ds = driver.Create(rule_path, grid.cols, grid.rows, 1, gdal.GDT_Byte, fast)
-    for out in (ban_ds, slope_ds, rule_ds):
-        out.SetGeoTransform(grid.geotransform)
-        out.SetProjection(grid.crs_wkt)
-    ban_band, slope_band, rule_band = (d.GetRasterBand(1) for d in (ban_ds, slope_ds, rule_ds))
-
-    county_cells = np.zeros(n_counties + 1, dtype=np.int64)
-    township_cells = np.zeros(n_townships + 1, dtype=np.int64)
-    town_county = np.zeros((n_townships + 1, n_counties + 1), dtype=np.int64)
+    names = [name for name, _ds, _band in optional]
+    out = CellPass(
+        ban_path=temp_path(work, "ban"),
+        slope_path=temp_path(work, "slope"),
+        rule_path=temp_path(work, "rule"),
+        county_cells=np.zeros(n_counties + 1, dtype=np.int64),
+        township_cells=np.zeros(n_townships + 1, dtype=np.int64),
+        town_county=np.zeros((n_townships + 1, n_counties + 1), dtype=np.int64),
+        has_townships=bool(layers.townships),
+    )
+    scratch = [
+        create_raster(path, grid, gdal_type, compress="NONE")
+        for path, gdal_type in (
+            (out.ban_path, gdal.GDT_Int32),
+            (out.slope_path, gdal.GDT_Float32),
+            (out.rule_path, gdal.GDT_Byte),
+        )
+    ]
+    bands = [d.GetRasterBand(1) for d in scratch]  # ban, slope, rule
     valid_total = [0]
 
-    def kernel(arrays, window):
+    def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
         rs, cs = window.core_slice
         slope = horn_slope(arrays[0], grid.cellsize_x, grid.cellsize_y, window.edges)
         valid = ~np.isnan(slope)
         valid_total[0] += int(valid.sum())
         county = np.nan_to_num(arrays[1][rs, cs], nan=0.0).astype(np.int64)
         county[(county < 0) | (county > n_counties)] = 0
-        county_cells[:] += np.bincount(county[valid], minlength=n_counties + 1)
+        out.county_cells[:] += np.bincount(county[valid], minlength=n_counties + 1)
         aux = {n: np.nan_to_num(a[rs, cs], nan=0.0) for n, a in zip(names, arrays[2:])}
         thr = thresholds[county]
         rule = np.full(slope.shape, RULE_GENERAL, dtype=np.uint8)
@@ -221,27 +288,36 @@ def _run(
         if "town" in aux:
             town = aux["town"].astype(np.int64)
             town[(town < 0) | (town > n_townships)] = 0
-            township_cells[:] += np.bincount(town[valid], minlength=n_townships + 1)
-            town_county[:] += bincount2(town[valid], county[valid], n_townships + 1, n_counties + 1)
-        ban_band.WriteArray(np.where(banned, county, 0).astype(np.int32), window.col0, window.row0)
-        slope_band.WriteArray(np.nan_to_num(slope, nan=-1.0).astype(np.float32), window.col0, window.row0)
-        rule_band.WriteArray(rule, window.col0, window.row0)
+            out.township_cells[:] += np.bincount(town[valid], minlength=n_townships + 1)
+            out.town_county[:] += bincount2(town[valid], county[valid], n_townships + 1, n_counties + 1)
+        write_window(bands[0], window, np.where(banned, county, 0).astype(np.int32))
+        write_window(bands[1], window, np.nan_to_num(slope, nan=-1.0).astype(np.float32))
+        write_window(bands[2], window, rule)
         return []
 
-    sources = [(dem_band, grid.nodata), (cband, None)] + extra
+    sources = [(dem_band, grid.nodata), (cband, None)] + [(band, None) for _n, _ds, band in optional]
     map_blocks(
-        sources,
+        sources,  # type: ignore[arg-type]
         grid,
         kernel,
         [],
         halo=SLOPE_HALO,
-        block_rows=block_rows,
-        block_cols=block_cols,
-        progress=progress,
-        is_cancelled=is_cancelled,
+        block_rows=run.block_rows,
+        block_cols=run.block_cols,
+        progress=run.progress,
+        is_cancelled=run.is_cancelled,
         progress_span=(0.0, 0.55),
         dtype=np.float32,
     )
+    with gdal_exceptions():
+        for ds in scratch:
+            ds.FlushCache()
+    # close every raster of the pass (the scratch rasters are read again by the next stages)
+    del kernel, sources
+    bands.clear()
+    scratch.clear()
+    optional.clear()
+    del dem_ds, dem_band, cds, cband
     if valid_total[0] == 0:
         raise InputError(
             QT_TRANSLATE_NOOP(
@@ -249,7 +325,7 @@ def _run(
                 "The DEM has no valid cell (every cell is nodata). Check its nodata value and extent.",
             )
         )
-    if county_cells[1:].sum() == 0:
+    if out.county_cells[1:].sum() == 0:
         raise InputError(
             QT_TRANSLATE_NOOP(
                 "SwcCore",
@@ -257,52 +333,44 @@ def _run(
                 "counties overlap the DEM.",
             )
         )
-    ban_ds.FlushCache()
+    return out
 
-    # polygonize the banned cells into 4-connected pieces (OGC-valid polygons), then join the
-    # pieces of one county that touch at a corner into 8-connected patches
-    check_cancel(is_cancelled)
-    poly_src = ogr.GetDriverByName("Memory").CreateDataSource("patches")
-    layer = poly_src.CreateLayer("pieces", grid.srs(), ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("county", ogr.OFTInteger))
 
-    def poly_progress(fraction, _msg, _data):
-        progress(0.55 + 0.25 * fraction)
-        return 0 if is_cancelled() else 1
-
-    try:
-        gdal.Polygonize(ban_band, ban_band, layer, 0, [], callback=poly_progress)
-    except RuntimeError as exc:
-        if is_cancelled():
-            raise Cancelled() from exc
-        raise
-    check_cancel(is_cancelled)
-
+def _delimit_patches(grid: GridSpec, cells: CellPass, rules: BanRules, run: _RunControl) -> PatchPass:
+    """Polygonize the banned cells into 4-connected pieces (OGC-valid polygons), join the
+    pieces of one county that touch at a corner into 8-connected patches, drop small ones."""
+    check_cancel(run.is_cancelled)
+    ban_ds, ban_band = open_band(cells.ban_path)
+    found = polygonize(
+        ban_band,
+        srs=grid.srs(),
+        progress=lambda f: run.progress(0.55 + 0.25 * f),
+        is_cancelled=run.is_cancelled,
+    )
+    del ban_band, ban_ds
+    piece_county = np.asarray([v for v, _g in found], dtype=np.int64)
+    piece_geom = [g for _v, g in found]
+    group = corner_groups(piece_geom, piece_county, grid)
     cell_area = grid.cell_area
-    layer.ResetReading()
-    piece_county, piece_geom = [], []
-    for feature in layer:
-        piece_county.append(int(feature.GetField(0)))
-        piece_geom.append(feature.GetGeometryRef().Clone())
-    group = corner_groups(piece_geom, np.asarray(piece_county, dtype=np.int64), grid)
     raw = []
-    for members in _members(group):
-        multi = ogr.Geometry(ogr.wkbMultiPolygon)
-        area = 0.0
-        top, left = -np.inf, np.inf
-        for i in members:
-            multi.AddGeometry(piece_geom[i])
-            area += piece_geom[i].GetArea()
-            xmin, _xmax, _ymin, ymax = piece_geom[i].GetEnvelope()
-            top, left = max(top, ymax), min(left, xmin)
-        raw.append((piece_county[members[0]], int(round(area / cell_area)), multi, top, left))
+    with gdal_exceptions():
+        for members in _members(group):
+            multi = ogr.Geometry(ogr.wkbMultiPolygon)
+            area = 0.0
+            top, left = -np.inf, np.inf
+            for i in members:
+                multi.AddGeometry(piece_geom[i])
+                area += piece_geom[i].GetArea()
+                xmin, _xmax, _ymin, ymax = piece_geom[i].GetEnvelope()
+                top, left = max(top, ymax), min(left, xmin)
+            raw.append((int(piece_county[members[0]]), int(round(area / cell_area)), multi, top, left))
     # stable order: county, then north to south, west to east
     raw.sort(key=lambda t: (t[0], -t[3], t[4]))
     patches: List[BanPatch] = []
     removed = 0
-    per_county_number = np.zeros(n_counties + 1, dtype=np.int64)
-    for county, cells, multi, _top, _left in raw:
-        if cells * cell_area < min_area_m2:
+    per_county_number = np.zeros(rules.n_counties + 1, dtype=np.int64)
+    for county, n_cells, multi, _top, _left in raw:
+        if n_cells * cell_area < rules.min_area_m2:
             removed += 1
             continue
         per_county_number[county] += 1
@@ -310,113 +378,136 @@ def _run(
             BanPatch(
                 county=county,
                 number=int(per_county_number[county]),
-                cells=cells,
+                cells=n_cells,
                 wkb=bytes(multi.ExportToWkb()),
             )
         )
-    del piece_geom, raw
-    layer = None
-    poly_src = None
-    ban_band = None
-    ban_ds = None
-    slope_ds.FlushCache()
-    rule_ds.FlushCache()
-    check_cancel(is_cancelled)
+    check_cancel(run.is_cancelled)
+    return PatchPass(patches=patches, removed=removed)
 
-    # pass 2: statistics per patch (labels burnt back from the kept polygons)
-    n_patches = len(patches)
-    label_path = rasterize(
-        [(i + 1, p.wkb) for i, p in enumerate(patches)], grid, temp_path(work_dir, "labels")
-    )
-    lab_ds = gdal.Open(label_path)
-    slope_sum = np.zeros(n_patches + 1)
-    slope_max = np.zeros(n_patches + 1)
-    res_cells = np.zeros(n_patches + 1, dtype=np.int64)
-    cells_seen = np.zeros(n_patches + 1, dtype=np.int64)
-    town_banned = np.zeros(n_townships + 1, dtype=np.int64)
-    town_patch_pairs: set = set()
-    stat_sources = [(lab_ds.GetRasterBand(1), None), (slope_band, None), (rule_band, None)]
-    if tband is not None:
-        stat_sources.append((tband, None))
 
-    def stat_kernel(arrays, window):
-        labels = np.nan_to_num(arrays[0], nan=0.0).astype(np.int64)
-        m = labels > 0
-        if not m.any():
+def _patch_statistics(
+    grid: GridSpec,
+    cells: CellPass,
+    patches: Sequence[BanPatch],
+    layers: BanLayers,
+    rules: BanRules,
+    work: str,
+    run: _RunControl,
+) -> PatchStats:
+    """Block pass over the kept patches burnt back as labels: slope statistics, reservoir
+    cells and the township cross-tabulation."""
+    n_patches, n_townships = len(patches), rules.n_townships
+    label_path = rasterize([(i + 1, p.wkb) for i, p in enumerate(patches)], grid, temp_path(work, "labels"))
+    try:
+        opened = [
+            open_band(path) for path in (label_path, cells.slope_path, cells.rule_path, layers.townships)
+        ]
+        has_town = opened[3][1] is not None
+        stats = PatchStats(
+            cells=np.zeros(n_patches + 1, dtype=np.int64),
+            slope_sum=np.zeros(n_patches + 1),
+            slope_max=np.zeros(n_patches + 1),
+            reservoir_cells=np.zeros(n_patches + 1, dtype=np.int64),
+            township_banned=np.zeros(n_townships + 1, dtype=np.int64),
+            township_patches=np.zeros(n_townships + 1, dtype=np.int64),
+        )
+        town_patch_pairs: set = set()
+
+        def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
+            labels = np.nan_to_num(arrays[0], nan=0.0).astype(np.int64)
+            m = labels > 0
+            if not m.any():
+                return []
+            idx = labels[m]
+            vals = arrays[1][m]
+            stats.cells[:] += np.bincount(idx, minlength=n_patches + 1)
+            stats.slope_sum[:] += np.bincount(idx, weights=vals, minlength=n_patches + 1)
+            stats.reservoir_cells[:] += np.bincount(
+                idx, weights=(arrays[2][m] == RULE_RESERVOIR), minlength=n_patches + 1
+            ).astype(np.int64)
+            key = np.sort(idx * 128.0 + vals)
+            group = np.floor(key / 128.0).astype(np.int64)
+            last = np.r_[group[1:] != group[:-1], True]
+            np.maximum.at(stats.slope_max, group[last], key[last] - group[last] * 128.0)
+            if has_town:
+                town = np.nan_to_num(arrays[3][m], nan=0.0).astype(np.int64)
+                town[(town < 0) | (town > n_townships)] = 0
+                stats.township_banned[:] += np.bincount(town, minlength=n_townships + 1)
+                pairs = np.unique(town * (n_patches + 1) + idx)
+                town_patch_pairs.update(pairs.tolist())
             return []
-        idx = labels[m]
-        vals = arrays[1][m]
-        cells_seen[:] += np.bincount(idx, minlength=n_patches + 1)
-        slope_sum[:] += np.bincount(idx, weights=vals, minlength=n_patches + 1)
-        res_cells[:] += np.bincount(
-            idx, weights=(arrays[2][m] == RULE_RESERVOIR), minlength=n_patches + 1
-        ).astype(np.int64)
-        key = np.sort(idx * 128.0 + vals)
-        group = np.floor(key / 128.0).astype(np.int64)
-        last = np.r_[group[1:] != group[:-1], True]
-        np.maximum.at(slope_max, group[last], key[last] - group[last] * 128.0)
-        if tband is not None:
-            town = np.nan_to_num(arrays[3][m], nan=0.0).astype(np.int64)
-            town[(town < 0) | (town > n_townships)] = 0
-            town_banned[:] += np.bincount(town, minlength=n_townships + 1)
-            pairs = np.unique(town * (n_patches + 1) + idx)
-            town_patch_pairs.update(pairs.tolist())
-        return []
 
-    map_blocks(
-        stat_sources,
-        grid,
-        stat_kernel,
-        [],
-        halo=0,
-        block_rows=block_rows,
-        block_cols=block_cols,
-        progress=progress,
-        is_cancelled=is_cancelled,
-        progress_span=(0.8, 1.0),
-    )
+        sources = [(band, None) for _ds, band in opened if band is not None]
+        map_blocks(
+            sources,  # type: ignore[arg-type]
+            grid,
+            kernel,
+            [],
+            halo=0,
+            block_rows=run.block_rows,
+            block_cols=run.block_cols,
+            progress=run.progress,
+            is_cancelled=run.is_cancelled,
+            progress_span=(0.8, 1.0),
+        )
+        for pair in town_patch_pairs:
+            stats.township_patches[int(pair) // (n_patches + 1)] += 1
+        del kernel
+        sources.clear()
+        opened.clear()  # closes the rasters before the label raster is deleted
+        return stats
+    finally:
+        delete_raster(label_path)
 
+
+def _assemble(
+    grid: GridSpec, rules: BanRules, cells: CellPass, pieces: PatchPass, stats: PatchStats
+) -> BanResult:
+    """Rule and threshold of each patch, the county totals and the township tables."""
+    n_counties = rules.n_counties
     county_banned = np.zeros(n_counties + 1, dtype=np.int64)
     county_patch_count = np.zeros(n_counties + 1, dtype=np.int64)
-    for i, patch in enumerate(patches, start=1):
-        n = max(int(cells_seen[i]), 1)
-        patch.mean_slope = float(slope_sum[i] / n)
-        patch.max_slope = float(slope_max[i])
-        patch.reservoir_cells = int(res_cells[i])
-        general = float(thresholds[patch.county])
-        if patch.reservoir_cells == 0:
-            patch.rule, patch.threshold = RULE_GENERAL, general
-        elif patch.reservoir_cells >= patch.cells:
-            patch.rule, patch.threshold = RULE_RESERVOIR, min(general, reservoir_threshold)
-        else:
-            patch.rule, patch.threshold = RULE_MIXED, min(general, reservoir_threshold)
+    for i, patch in enumerate(pieces.patches, start=1):
+        n = max(int(stats.cells[i]), 1)
+        patch.mean_slope = float(stats.slope_sum[i] / n)
+        patch.max_slope = float(stats.slope_max[i])
+        patch.reservoir_cells = int(stats.reservoir_cells[i])
+        patch.rule, patch.threshold = patch_rule(
+            patch.reservoir_cells,
+            patch.cells,
+            float(rules.thresholds[patch.county]),
+            rules.reservoir_threshold,
+        )
         county_banned[patch.county] += patch.cells
         county_patch_count[patch.county] += 1
-
     result = BanResult(
         grid=grid,
-        patches=patches,
-        county_cells=county_cells,
+        patches=pieces.patches,
+        county_cells=cells.county_cells,
         county_banned_cells=county_banned,
         county_patches=county_patch_count,
-        removed_patches=removed,
+        removed_patches=pieces.removed,
     )
-    if tband is not None:
-        town_patches = np.zeros(n_townships + 1, dtype=np.int64)
-        for pair in town_patch_pairs:
-            town_patches[int(pair) // (n_patches + 1)] += 1
-        result.township_cells = township_cells
-        result.township_banned_cells = town_banned
-        result.township_patches = town_patches
-        result.township_county = town_county.argmax(axis=1)
-    lab_ds = None
-    slope_band = rule_band = None
-    slope_ds = rule_ds = None
-    del cds, rds, lds, eds, tds  # the bands above are done with their datasets
-    for path in (ban_path, slope_path, rule_path, label_path):
-        if os.path.exists(path):
-            gdal.GetDriverByName("GTiff").Delete(path)
+    if cells.has_townships:
+        result.township_cells = cells.township_cells
+        result.township_banned_cells = stats.township_banned
+        result.township_patches = stats.township_patches
+        result.township_county = cells.town_county.argmax(axis=1)
     return result
+
+
+def patch_rule(reservoir_cells: int, cells: int, general: float, reservoir: float) -> Tuple[int, float]:
+    """Rule and threshold of a patch from its cells inside reservoir catchments.
+
+    >>> patch_rule(0, 10, 25.0, 20.0), patch_rule(10, 10, 25.0, 20.0), patch_rule(3, 10, 25.0, 20.0)
+    ((1, 25.0), (2, 20.0), (3, 20.0))
+    """
+    if reservoir_cells == 0:
+        return RULE_GENERAL, general
+    if reservoir_cells >= cells:
+        return RULE_RESERVOIR, min(general, reservoir)
+    return RULE_MIXED, min(general, reservoir)
 
 
 def _ring_vertices(geom: ogr.Geometry) -> np.ndarray:

@@ -21,7 +21,7 @@ from typing import Optional, Tuple
 import numpy as np
 from osgeo import gdal
 
-from .raster_io import (
+from .io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,

@@ -1,106 +1,16 @@
-"""Polygons onto the DEM grid, code matching, and zonal tables.
+"""Zones: land-use code matching and zonal tables (areas, cross-tabulations).
 
-Polygons arrive as WKB in the DEM's CRS (the algorithm layer transforms
-them).  A cell belongs to a polygon when its *centre* lies inside it, which
-is GDAL's default rasterization rule; overlapping polygons: the later one wins.
+Putting the zone polygons onto the grid is I/O: :mod:`.io.vector`.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import os
-import uuid
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
-from osgeo import gdal, ogr
 
-from .errors import QT_TRANSLATE_NOOP, InputError
-from .grid import GridSpec
 from .standards import HA_M2, MU_M2
-
-gdal.UseExceptions()
-ogr.UseExceptions()
-
-TEMP_GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=LZW", "BIGTIFF=IF_SAFER"]
-
-
-def temp_path(work_dir: str, stem: str, suffix: str = ".tif") -> str:
-    """A fresh file name in ``work_dir``."""
-    return os.path.join(work_dir, f"{stem}_{uuid.uuid4().hex[:8]}{suffix}")
-
-
-def memory_layer(
-    polygons: Iterable[Tuple[int, bytes]], crs_wkt: str = ""
-) -> Tuple[ogr.DataSource, ogr.Layer]:
-    """An OGR in-memory layer with an integer field ``VAL`` from ``(value, wkb)`` pairs."""
-    from osgeo import osr
-
-    driver = ogr.GetDriverByName("Memory")
-    ds = driver.CreateDataSource(f"mem_{uuid.uuid4().hex[:8]}")
-    srs = None
-    if crs_wkt:
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(crs_wkt)
-    layer = ds.CreateLayer("polys", srs, ogr.wkbUnknown)
-    layer.CreateField(ogr.FieldDefn("VAL", ogr.OFTInteger64))
-    defn = layer.GetLayerDefn()
-    for value, wkb in polygons:
-        feature = ogr.Feature(defn)
-        feature.SetField("VAL", int(value))
-        feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
-        layer.CreateFeature(feature)
-    return ds, layer
-
-
-def rasterize(
-    polygons: Sequence[Tuple[int, bytes]], grid: GridSpec, path: str, data_type: int = gdal.GDT_Int32
-) -> str:
-    """Burn ``value`` of each ``(value, wkb)`` polygon into a new raster aligned on ``grid``.
-
-    Cells whose centre is in no polygon get 0.  Returns ``path``.
-    """
-    driver = gdal.GetDriverByName("GTiff")
-    ds = driver.Create(path, grid.cols, grid.rows, 1, data_type, TEMP_GTIFF_OPTIONS)
-    ds.SetGeoTransform(grid.geotransform)
-    if grid.crs_wkt:
-        ds.SetProjection(grid.crs_wkt)
-    ds.GetRasterBand(1).Fill(0)
-    if polygons:
-        _src, layer = memory_layer(polygons, grid.crs_wkt)
-        gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=VAL"])
-    ds.FlushCache()
-    ds = None
-    return path
-
-
-def polygons_extent_overlaps(polygons: Sequence[Tuple[int, bytes]], grid: GridSpec) -> bool:
-    """True when the polygons' bounding box overlaps the grid's extent."""
-    xmin, ymin, xmax, ymax = grid.extent
-    for _value, wkb in polygons:
-        gx0, gx1, gy0, gy1 = ogr.CreateGeometryFromWkb(wkb).GetEnvelope()
-        if gx0 < xmax and gx1 > xmin and gy0 < ymax and gy1 > ymin:
-            return True
-    return False
-
-
-def require_overlap(polygons: Sequence[Tuple[int, bytes]], grid: GridSpec, layer_name: str) -> None:
-    """Raise a clear error when no polygon overlaps the DEM."""
-    if not polygons_extent_overlaps(polygons, grid):
-        xmin, ymin, xmax, ymax = grid.extent
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "SwcCore",
-                "The layer {layer} does not overlap the DEM (DEM extent {xmin:.0f}, {ymin:.0f} – "
-                "{xmax:.0f}, {ymax:.0f} in the DEM's CRS). Check that both layers cover the same "
-                "area and that their CRSs are declared correctly.",
-            ),
-            layer=layer_name,
-            xmin=xmin,
-            ymin=ymin,
-            xmax=xmax,
-            ymax=ymax,
-        )
 
 
 def parse_codes(text: str) -> List[str]:

@@ -421,27 +421,3 @@ def test_swc_rate_cells_modulus_and_intensity(tmp_path):
     res_c = csle.swc_rate_cells(p_c, p_z, 2)
     assert res_c.kind == csle.KIND_INTENSITY
     np.testing.assert_array_equal(res_c.class_cells, res.class_cells)
-
-
-# --- alignment ------------------------------------------------------------------------
-
-
-def test_align_raster_shift_and_crs_error(tmp_path):
-    ref = np.zeros((6, 5), dtype=np.float32)
-    grid_path = _write(tmp_path / "ref.tif", ref)
-    from algorithms.core.raster_io import read_grid
-
-    grid = read_grid(grid_path)
-    # a class raster starting 2 rows lower and 1 column further east
-    cls = np.arange(1, 13, dtype=np.uint8).reshape(4, 3)
-    src = _write(tmp_path / "cls.tif", cls, gdal.GDT_Byte, nodata=255, origin=(39500010.0, 4499980.0))
-    out = csle.align_raster(src, grid, str(tmp_path / "al.tif"), "LANDUSE", categorical=True)
-    arr, nod = _read(out)
-    assert arr.shape == (6, 5)
-    np.testing.assert_array_equal(arr[2:6, 1:4], cls)
-    assert (arr[:2] == nod).all() and (arr[:, 0] == nod).all() and (arr[:, 4] == nod).all()
-    assert csle.align_raster(grid_path, grid, str(tmp_path / "x.tif"), "R") == grid_path
-    other = _write(tmp_path / "other.tif", ref, epsg=4526)
-    with pytest.raises(InputError) as err:
-        csle.align_raster(other, grid, str(tmp_path / "y.tif"), "K")
-    assert "4526" in str(err.value) and "4527" in str(err.value)

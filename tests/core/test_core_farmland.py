@@ -13,8 +13,8 @@ from osgeo import gdal, ogr, osr
 from swc_planner.algorithms.core import farmland as F  # noqa: N812
 from swc_planner.algorithms.core import standards as std
 from swc_planner.algorithms.core.errors import Cancelled, InputError
+from swc_planner.algorithms.core.io.vector import rasterize
 from swc_planner.algorithms.core.slopeclass import classify_slope
-from swc_planner.algorithms.core.zones import rasterize
 
 X0, Y0 = 39500000.0, 4400000.0
 
@@ -128,7 +128,7 @@ def test_parcel_statistics_equal_gdaldem_zonal(tmp_path):
             parcels.append(
                 (len(parcels) + 1, rect(x0, x0 + rng.uniform(60, 140), y0, y0 + rng.uniform(50, 130)))
             )
-    from swc_planner.algorithms.core.raster_io import read_grid
+    from swc_planner.algorithms.core.io.raster import read_grid
 
     labels = rasterize(parcels, read_grid(dem), str(tmp_path / "labels.tif"))
     breaks = std.SLOPE_BREAKS_DEG

@@ -6,11 +6,11 @@ import numpy as np
 from shapely.geometry import box
 from synth import label_8, write_raster
 
-from swc_planner.algorithms.core.raster_io import read_grid
+from swc_planner.algorithms.core.io.raster import read_grid
+from swc_planner.algorithms.core.io.vector import rasterize
 from swc_planner.algorithms.core.slopeclass import slope_classes
 from swc_planner.algorithms.core.steepslope import RULE_GENERAL, steep_slope_ban
 from swc_planner.algorithms.core.terrain import slope_array
-from swc_planner.algorithms.core.zones import rasterize
 
 
 def rough_dem(rows, cols, seed=3):
