@@ -47,6 +47,8 @@ GROUP_TERRAIN = "terrain"
 GROUP_HYDROLOGY = "hydrology"
 GROUP_EROSION = "erosion"
 GROUP_MEASURES = "measures"
+GROUP_SUPERVISION = "supervision"
+GROUP_PLANNING = "planning"
 
 
 TR_CONTEXT = "SwcAlgorithm"
@@ -79,6 +81,7 @@ def group_name(group_id: str) -> str:
         GROUP_HYDROLOGY: _tr("Hydrology"),
         GROUP_EROSION: _tr("Soil erosion"),
         GROUP_MEASURES: _tr("Conservation measures"),
+        GROUP_PLANNING: _tr("Small-watershed plan"),
     }
     return names.get(group_id, group_id)
 

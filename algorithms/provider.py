@@ -27,6 +27,10 @@ ALGORITHMS = [
     "slopeworks",
     "checkdams",
     "damstorage",
+    "landuseslope",
+    "measureplan",
+    "planquantities",
+    "planbenefits",
 ]
 
 
