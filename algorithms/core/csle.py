@@ -80,7 +80,7 @@ from .standards import (
     EROSION_CLASS_BOUNDS,
     TOLERANCE_T_KM2_A,
 )
-from .terrain import slope_array
+from .terrain import horn_gradient, slope_array
 from .zones import bincount2, code_matches
 
 #: t·hm⁻²·a⁻¹ → t·km⁻²·a⁻¹
@@ -148,19 +148,17 @@ def l_factor_length(length_m: np.ndarray, m: np.ndarray) -> np.ndarray:
 
 
 def flow_width_factor(dem: np.ndarray, cellsize_x: float, cellsize_y: float) -> np.ndarray:
-    """x = |sin α| + |cos α| of the Horn aspect α (1 on flat cells, NaN at nodata)."""
+    """x = |sin α| + |cos α| of the Horn aspect α (1 on flat cells, NaN at nodata).
+
+    The gradient is :func:`~swc_planner.algorithms.core.terrain.horn_gradient`
+    of the DEM padded by repeating its edge cells.
+
+    >>> z = np.add.outer(np.arange(4.0), np.arange(4.0))  # aspect 45°: x = √2
+    >>> round(float(flow_width_factor(z, 1.0, 1.0)[1, 1]), 6)
+    1.414214
+    """
     z = np.asarray(dem, dtype=np.float64)
-    zp = np.pad(z, 1, mode="edge")
-    centre = zp[1:-1, 1:-1]
-    rows, cols = z.shape
-    nb = []
-    for dr in range(3):
-        for dc in range(3):
-            v = zp[dr : dr + rows, dc : dc + cols]
-            nb.append(np.where(np.isnan(v), centre, v))
-    a, b, c, d, _e, f, g, h, i = nb
-    dzdx = ((c + 2.0 * f + i) - (a + 2.0 * d + g)) / (8.0 * cellsize_x)
-    dzdy = ((g + 2.0 * h + i) - (a + 2.0 * b + c)) / (8.0 * cellsize_y)
+    dzdx, dzdy = horn_gradient(np.pad(z, 1, mode="edge"), cellsize_x, cellsize_y)
     norm = np.hypot(dzdx, dzdy)
     with np.errstate(invalid="ignore", divide="ignore"):
         x = (np.abs(dzdx) + np.abs(dzdy)) / norm

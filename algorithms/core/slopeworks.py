@@ -65,7 +65,7 @@ from .grid import GridSpec
 from .io import gdal_exceptions
 from .io.raster import CancelFn, ProgressFn, _never, _noop_progress, mem_raster, open_raster
 from .io.vector import burn_mask, polygonize_array
-from .terrain import horn_slope
+from .terrain import horn_gradient, horn_slope
 
 MEASURE_PITS = 0
 MEASURE_BENCHES = 1
@@ -490,16 +490,7 @@ def _read_window(
     z[core] = padded[1:-1, 1:-1]
     slope[core] = horn_slope(padded, grid.cellsize_x, grid.cellsize_y, edges)
     # Horn gradient (nodata neighbours replaced by the centre) for the downhill direction
-    centre = padded[1:-1, 1:-1]
-    n_rows, n_cols = centre.shape
-    nb = []
-    for r in range(3):
-        for c in range(3):
-            v = padded[r : r + n_rows, c : c + n_cols]
-            nb.append(np.where(np.isnan(v), centre, v))
-    a, b, c_, d, _e, f, g, h, i = nb
-    gx[core] = ((c_ + 2 * f + i) - (a + 2 * d + g)) / (8.0 * grid.cellsize_x)
-    gy[core] = ((a + 2 * b + c_) - (g + 2 * h + i)) / (8.0 * grid.cellsize_y)
+    gx[core], gy[core] = horn_gradient(padded, grid.cellsize_x, grid.cellsize_y)
     return _Window(gt, z, slope, gx, gy)
 
 

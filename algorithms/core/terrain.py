@@ -1,4 +1,4 @@
-"""Terrain kernels on arrays: slope by Horn's method, as ``gdaldem slope -compute_edges``.
+"""Terrain kernels on arrays: Horn's gradient, and slope as ``gdaldem slope -compute_edges``.
 
 Kernels take a window that carries a one-cell halo on every side (NaN outside
 the raster and at nodata) plus the flags saying which sides are raster edges,
@@ -52,19 +52,45 @@ def _extrapolate_edges(z: np.ndarray, edges: Edges) -> np.ndarray:
     return z
 
 
-def _horn(win: np.ndarray, cellsize_x: float, cellsize_y: float) -> np.ndarray:
-    """Horn slope (degrees) of the centre cells of a haloed window without NaN rules."""
-    a = win[:-2, :-2]
-    b = win[:-2, 1:-1]
-    c = win[:-2, 2:]
-    d = win[1:-1, :-2]
-    f = win[1:-1, 2:]
-    g = win[2:, :-2]
-    h = win[2:, 1:-1]
-    i = win[2:, 2:]
+def horn_gradient(dem: np.ndarray, cellsize_x: float, cellsize_y: float) -> Tuple[np.ndarray, np.ndarray]:
+    """Surface gradient by Horn (1981) of the core cells of a window: ``(dz/dx, dz/dy)``.
+
+    The one Horn stencil of the core: slope (:func:`horn_slope`), the CSLE
+    flow-width factor and the downhill direction of the slope works all come
+    from it.
+
+    Parameters
+    ----------
+    dem : 2-D float array with a one-cell halo on every side (NaN = nodata or
+        outside the raster).  float32 stays float32, anything else is float64.
+    cellsize_x, cellsize_y : cell size in metres (positive).
+
+    Returns
+    -------
+    ``(dz/dx, dz/dy)`` of shape ``(rows-2, cols-2)``: x towards the east, y
+    towards the **north** (row 0 is the northern edge), in m/m.  A NaN
+    neighbour is replaced by the centre cell's value (gdaldem's rule); a NaN
+    centre gives NaN.
+
+    Examples
+    --------
+    A plane rising 2 m per 10 m cell northwards (rows count southwards):
+
+    >>> z = np.repeat(np.arange(4.0, -1.0, -1.0)[:, None] * 2.0, 3, axis=1)
+    >>> gx, gy = horn_gradient(z, 10.0, 10.0)
+    >>> gx.tolist(), gy.tolist()
+    ([[0.0], [0.0], [0.0]], [[0.2], [0.2], [0.2]])
+    """
+    win = np.asarray(dem, dtype=dem.dtype if dem.dtype == np.float32 else np.float64)
+    if np.isnan(win).any():
+        a, b, c, d, _e, f, g, h, i = _neighbours_with_centre(win)
+    else:  # fast path: no nodata in the window
+        a, b, c = win[:-2, :-2], win[:-2, 1:-1], win[:-2, 2:]
+        d, f = win[1:-1, :-2], win[1:-1, 2:]
+        g, h, i = win[2:, :-2], win[2:, 1:-1], win[2:, 2:]
     dzdx = ((c + 2.0 * f + i) - (a + 2.0 * d + g)) / (8.0 * cellsize_x)
-    dzdy = ((g + 2.0 * h + i) - (a + 2.0 * b + c)) / (8.0 * cellsize_y)
-    return np.degrees(np.arctan(np.sqrt(dzdx * dzdx + dzdy * dzdy)))
+    dzdy = ((a + 2.0 * b + c) - (g + 2.0 * h + i)) / (8.0 * cellsize_y)
+    return dzdx, dzdy
 
 
 def _neighbours_with_centre(win: np.ndarray) -> np.ndarray:
@@ -79,6 +105,16 @@ def _neighbours_with_centre(win: np.ndarray) -> np.ndarray:
             stack[k] = np.where(np.isnan(nb), centre, nb)
             k += 1
     return stack
+
+
+def slope_degrees(dzdx: np.ndarray, dzdy: np.ndarray) -> np.ndarray:
+    """Slope angle (degrees) of a gradient: ``atan(√(dz/dx² + dz/dy²))``, as gdaldem."""
+    return np.degrees(np.arctan(np.sqrt(dzdx * dzdx + dzdy * dzdy)))  # type: ignore[no-any-return]
+
+
+def _horn(win: np.ndarray, cellsize_x: float, cellsize_y: float) -> np.ndarray:
+    """Horn slope (degrees) of the centre cells of a haloed window."""
+    return slope_degrees(*horn_gradient(win, cellsize_x, cellsize_y))
 
 
 def horn_slope(
@@ -109,15 +145,7 @@ def horn_slope(
     # float32 windows (elevations to well under a millimetre) compute three times faster
     win = np.asarray(window, dtype=window.dtype if window.dtype == np.float32 else np.float64)
     win = _extrapolate_edges(win, edges)
-    if np.isnan(win).any():
-        nb = _neighbours_with_centre(win)
-        a, b, c, d, _e, f, g, h, i = nb
-        dzdx = ((c + 2.0 * f + i) - (a + 2.0 * d + g)) / (8.0 * cellsize_x)
-        dzdy = ((g + 2.0 * h + i) - (a + 2.0 * b + c)) / (8.0 * cellsize_y)
-        slope = np.degrees(np.arctan(np.sqrt(dzdx * dzdx + dzdy * dzdy)))
-        slope[np.isnan(win[1:-1, 1:-1])] = np.nan
-    else:  # fast path: no nodata in the window
-        slope = _horn(win, cellsize_x, cellsize_y)
+    slope = _horn(win, cellsize_x, cellsize_y)  # NaN where the centre is nodata
     _fix_corners(slope, np.asarray(window, dtype=np.float64), cellsize_x, cellsize_y, edges)
     return slope
 

@@ -1,13 +1,22 @@
-"""Horn slope: equal to gdaldem slope -compute_edges everywhere, blocked == whole."""
+"""Horn gradient and slope: the gradient of a plane exactly, the slope equal to gdaldem slope
+-compute_edges everywhere, blocked == whole."""
+
+import os
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from synth import gdaldem_slope, plane, read_array, write_raster
-from testdata import shared
+from testdata import REPO, shared
 
-from swc_planner.algorithms.core.terrain import horn_slope, slope_array, slope_to_raster
+from swc_planner.algorithms.core.terrain import (
+    horn_gradient,
+    horn_slope,
+    slope_array,
+    slope_degrees,
+    slope_to_raster,
+)
 
 REAL_DEMS = [
     ("bigtujunga_srtm30m", "srtm_bigtujunga30m_utm11.tif"),
@@ -80,3 +89,52 @@ def test_horn_kernel_doc_example():
     z = np.tile(np.arange(5.0), (5, 1))
     w = np.pad(z, 1, constant_values=np.nan)
     assert horn_slope(w, 1.0, 1.0)[2, 2] == pytest.approx(45.0)
+
+
+@pytest.mark.parametrize("aspect", [0.0, 30.0, 90.0, 135.0, 200.0, 315.0])
+def test_horn_gradient_of_a_plane_points_uphill(aspect):
+    """A plane z = p·x + q·y (x east, y north): Horn's gradient is exactly (p, q) at every inner cell."""
+    cell, tan_slope = 5.0, 0.4
+    p = tan_slope * np.sin(np.radians(aspect))  # the plane rises towards azimuth `aspect`
+    q = tan_slope * np.cos(np.radians(aspect))
+    rows, cols = 9, 11
+    x = (np.arange(cols) + 0.5) * cell
+    y = -(np.arange(rows) + 0.5) * cell  # row 0 is the northern edge
+    z = 100.0 + p * x[None, :] + q * y[:, None]
+    gx, gy = horn_gradient(z, cell, cell)
+    np.testing.assert_allclose(gx, p, atol=1e-12)
+    np.testing.assert_allclose(gy, q, atol=1e-12)
+    np.testing.assert_allclose(slope_degrees(gx, gy), np.degrees(np.arctan(tan_slope)), atol=1e-9)
+    # the CSLE flow-width factor of the same plane: |sin α| + |cos α|
+    from swc_planner.algorithms.core.csle import flow_width_factor
+
+    fw = flow_width_factor(z, cell, cell)[1:-1, 1:-1]  # edge cells: padded by repetition
+    expected = abs(np.sin(np.radians(aspect))) + abs(np.cos(np.radians(aspect)))
+    np.testing.assert_allclose(fw, expected, atol=1e-12)
+
+
+def test_horn_gradient_nodata_neighbour_takes_the_centre():
+    z = np.arange(9.0).reshape(3, 3)
+    z[0, 2] = np.nan  # north-east neighbour
+    gx, gy = horn_gradient(z, 1.0, 1.0)
+    filled = z.copy()
+    filled[0, 2] = z[1, 1]
+    gx2, gy2 = horn_gradient(filled, 1.0, 1.0)
+    assert gx[0, 0] == gx2[0, 0] and gy[0, 0] == gy2[0, 0]
+    z[1, 1] = np.nan
+    assert np.isnan(horn_gradient(z, 1.0, 1.0)[0][0, 0])
+
+
+def test_one_horn_stencil_in_the_core():
+    """The Horn stencil (…+ 2·f + i…) is written once, in terrain.horn_gradient."""
+    import re
+
+    core = os.path.join(REPO, "algorithms", "core")
+    found = []
+    for folder, _dirs, files in os.walk(core):
+        for name in files:
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    if re.search(r"\+ 2(\.0)? \* f \+ i\b", handle.read()):
+                        found.append(os.path.relpath(os.path.join(folder, name), core))
+    assert found == ["terrain.py"], found
