@@ -1,0 +1,405 @@
+"""The result kinds of the provincial database: one table each, its columns and where its rows come from.
+
+This registry is the Python side of ``resources/db/*.sql``: every kind has a table ``swc.<key>``
+whose columns are the algorithm's output fields in lower case (PostgreSQL folds unquoted names to
+lower case, and QGIS reads them as they are), after the metadata columns every row carries.  The
+GeoPackage exchange package (``package.py``) uses the same tables and columns.  A test migrates an
+empty database and checks that the tables match this registry column by column.
+
+Fields of a published layer that have no column (e.g. a parcel layer's own 三调 fields copied by
+``farmlandscreening``) are kept, by their original names, in the row's ``extra`` (JSON).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Optional, Sequence, Tuple
+
+#: The schema that holds everything.
+SCHEMA = "swc"
+#: Storage CRS of every geometry: CGCS2000 geographic (the national datum; counties in different
+#: Gauss–Krüger zones publish into one table).  Areas are attributes computed by the algorithms
+#: in their projected CRS.
+SRID = 4490
+#: Schema version this code needs (the highest migration it knows).
+SCHEMA_VERSION = 3
+
+#: SQL types the registry uses (name -> SQL).
+TEXT = "text"
+REAL = "double precision"
+INT = "integer"
+BIGINT = "bigint"
+
+STATUSES = ("draft", "published")
+LEVELS = ("province", "city", "county", "township")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One result kind: table ``swc.<key>``.
+
+    ``algorithms``: the algorithm ids that produce it (the first is the default); ``output``: the
+    output name of that algorithm; ``geometry``: PostGIS geometry type or None for a table;
+    ``columns``: ``(name, SQL type)`` after the metadata columns; ``unit_column``: the column that
+    names the unit a row refers to (matched to ``swc.units`` by name under the county).
+    """
+
+    key: str
+    label: str
+    algorithms: Tuple[str, ...]
+    output: str
+    geometry: Optional[str]
+    columns: Tuple[Tuple[str, str], ...]
+    unit_column: Optional[str] = None
+
+    @property
+    def table(self) -> str:
+        return self.key
+
+    @property
+    def column_names(self) -> Tuple[str, ...]:
+        return tuple(name for name, _t in self.columns)
+
+    def column_type(self, name: str) -> Optional[str]:
+        for col, sql in self.columns:
+            if col == name:
+                return sql
+        return None
+
+
+def _cols(spec: str) -> Tuple[Tuple[str, str], ...]:
+    """``"a:t b:r c:i"`` -> ``(("a", text), ("b", double precision), ("c", integer))``."""
+    types = {"t": TEXT, "r": REAL, "i": INT, "l": BIGINT}
+    out = []
+    for item in spec.split():
+        name, code = item.rsplit(":", 1)
+        out.append((name, types[code]))
+    return tuple(out)
+
+
+_AREA = "area_m2:r area_ha:r area_mu:r"
+_SL_CLASSES = "slight_km2:r light_km2:r moderate_km2:r intense_km2:r vintense_km2:r severe_km2:r"
+
+#: Every kind, in the order of the documentation.  Field names: the algorithms' output names in
+#: lower case (read from the algorithm files; issue 13, 14 and 16 names where those algorithms were
+#: still being written).
+KINDS: Tuple[Kind, ...] = (
+    # -- steep-slope ban (steepslopeban) --------------------------------------------------------
+    Kind(
+        "ban_patches",
+        "Steep-slope ban: patches",
+        ("steepslopeban",),
+        "OUTPUT",
+        "MultiPolygon",
+        _cols(
+            f"county:t patch_id:i patch_no:i {_AREA} slope_mean:r slope_max:r threshold:r rule:t "
+            "rule_label:t res_ha:r township:t"
+        ),
+        "county",
+    ),
+    Kind(
+        "ban_counties",
+        "Steep-slope ban: county summary",
+        ("steepslopeban",),
+        "SUMMARY",
+        None,
+        _cols("county:t threshold:r area_km2:r patches:i ban_ha:r ban_km2:r ban_mu:r share_pct:r"),
+        "county",
+    ),
+    Kind(
+        "ban_townships",
+        "Steep-slope ban: township table",
+        ("steepslopeban",),
+        "TOWNSHIP_TABLE",
+        None,
+        _cols("township:t county:t area_km2:r patches:i ban_km2:r ban_ha:r ban_mu:r share_pct:r"),
+        "township",
+    ),
+    # -- slope classes (slopeclasses) ---------------------------------------------------------------
+    Kind(
+        "slope_classes",
+        "Slope class areas",
+        ("slopeclasses",),
+        "TABLE",
+        None,
+        _cols(f"zone:t class:i range:t {_AREA} pct:r"),
+        "zone",
+    ),
+    # -- soil loss and the SWC rate (soilloss, swcrate) -----------------------------------------
+    Kind(
+        "soil_loss",
+        "Soil loss per unit",
+        ("soilloss",),
+        "TABLE",
+        None,
+        _cols(
+            f"zone:t area_km2:r {_SL_CLASSES} eroded_km2:r eroded_pct:r mean_modulus:r soil_loss_t:r "
+            "swc_rate:r tolerance:r base_loss_t:r base_modulus:r base_eroded_km2:r base_swc_rate:r "
+            "reduction_t:r reduction_pct:r rate_gain:r base_source:t water_km2:r wind_km2:r nodata_km2:r"
+        ),
+        "zone",
+    ),
+    Kind(
+        "swc_rate",
+        "Soil-and-water-conservation rate per unit",
+        ("swcrate",),
+        "OUTPUT",
+        None,
+        _cols(
+            f"zone:t area_km2:r {_SL_CLASSES} eroded_km2:r swc_rate:r target_1:r gap_1:r treat_1_km2:r "
+            "target_2:r gap_2:r treat_2_km2:r poly_km2:r cover_pct:r tolerance:r input_kind:t "
+            "water_km2:r wind_km2:r nodata_km2:r"
+        ),
+        "zone",
+    ),
+    Kind(
+        "erosion_change",
+        "Erosion change between two years",
+        ("erosionchange",),
+        "OUTPUT",
+        None,
+        _cols(
+            "zone:t area_km2:r eroded_before_km2:r eroded_after_km2:r change_km2:r rate_before:r "
+            "rate_after:r rate_change:r"
+        ),
+        "zone",
+    ),
+    Kind(
+        "erosion_transitions",
+        "Erosion class transitions",
+        ("erosionchange",),
+        "MATRIX",
+        None,
+        _cols("zone:t from_class:i to_class:i area_km2:r"),
+        "zone",
+    ),
+    Kind(
+        "eroded_forest",
+        "Eroded forest land patches",
+        ("erodedforest",),
+        "OUTPUT",
+        "MultiPolygon",
+        _cols("area_ha:r mean_slope:r measure:t"),
+    ),
+    # -- farmland (farmlandscreening) ---------------------------------------------------------------
+    Kind(
+        "farmland_parcels",
+        "Farmland screening: parcels",
+        ("farmlandscreening",),
+        "OUTPUT",
+        "MultiPolygon",
+        _cols(
+            f"parcel_fid:l cropland:i {_AREA} cells:i slope_mean:r slope_p90:r plane_slope:r "
+            "slope_class:i class_range:t terr_index:r bench_slope:r planar_share:r detected:t "
+            "det_label:t det_source:t survey_type:t survey_grade:i type_flag:i grade_flag:i mismatch:i "
+            "category:t cat_label:t rule:t region:t measure:t measure_label:t dist_road:r "
+            "dist_settle:r priority:r bench_w:r riser_h:r riser_ang:r risers:i earth_m3:r"
+        ),
+    ),
+    Kind(
+        "farmland_summary",
+        "Farmland screening: summary",
+        ("farmlandscreening",),
+        "SUMMARY",
+        None,
+        _cols(f"zone:t category:t cat_label:t slope_class:i class_range:t parcels:i {_AREA}"),
+        "zone",
+    ),
+    # -- check dams (checkdams) -------------------------------------------------------------------
+    Kind(
+        "check_dams",
+        "Check dams",
+        ("checkdams",),
+        "DAMS",
+        "Point",
+        _cols(
+            "dam_id:i gully:i reach:i order:i bed_z:r h_m:r crest_z:r gradient:r local_i:r next_id:i "
+            "spacing_m:r rule_l_m:r dist_m:r control_km2:r storage_m3:r pool_m2:r silt_m3:r silt_m2:r "
+            "crest_m:r body_m3:r dam_type:t type_name:t"
+        ),
+    ),
+    Kind(
+        "check_dam_gullies",
+        "Check dams: gully summary",
+        ("checkdams",),
+        "SUMMARY",
+        None,
+        _cols("gully:t dams:i body_m3:r storage_m3:r silt_m3:r silt_m2:r channel_m:r area_km2:r"),
+    ),
+    # -- slope works (slopeworks) -------------------------------------------------------------------
+    Kind(
+        "slope_works",
+        "Slope works (pits, benches, trenches)",
+        ("slopeworks",),
+        "WORKS",
+        "Geometry",
+        _cols("area_id:i measure:t row:i elev:r slope:r length_m:r earth_m3:r seedlings:r"),
+    ),
+    Kind(
+        "slope_works_summary",
+        "Slope works: summary per area",
+        ("slopeworks",),
+        "SUMMARY",
+        None,
+        _cols(
+            "area_id:i name:t measure:t area_ha:r treated_ha:r treated_mu:r excl_ha:r excl_low_ha:r "
+            "excl_high_ha:r excl_nodata_ha:r excl_reason:t slope_mean:r rows:i count:i length_m:r "
+            "dens_ha:r dens_mu:r earth_m3:r seedlings:r cost:r"
+        ),
+        "name",
+    ),
+    # -- supervision (issue 16: rssupervision, closepatches, riskgrading, creditlists) ----------------
+    Kind(
+        "supervision_patches",
+        "Supervision: disturbance patches",
+        ("rssupervision", "closepatches"),
+        "OUTPUT",
+        "MultiPolygon",
+        _cols(
+            "patch_id:t category:t project_id:t inside_m2:r outside_m2:r closed:i "
+            "结论:t 核查人:t 日期:t 照片:t 备注:t"
+        ),
+    ),
+    Kind(
+        "supervision_projects",
+        "Supervision: projects",
+        ("rssupervision",),
+        "PROJECTS",
+        None,
+        _cols("project_id:t project_name:t approval_no:t compliance:t patches:i outside_m2:r"),
+    ),
+    Kind(
+        "risk_levels",
+        "Supervision: risk levels",
+        ("riskgrading",),
+        "OUTPUT",
+        None,
+        _cols("project_id:t project_name:t risk_level:t rule:t reason:t"),
+    ),
+    Kind(
+        "credit_lists",
+        "Credit lists (重点关注名单, 黑名单)",
+        ("creditlists",),
+        "OUTPUT",
+        None,
+        _cols("entity:t role:t list:t grounds:t findings:i entry_date:t exit_date:t"),
+    ),
+    # -- the small-watershed plan (issue 14: measureplan, planquantities, planbenefits) ----------------
+    Kind(
+        "plan_measures",
+        "Plan: measure polygons",
+        ("measureplan",),
+        "OUTPUT",
+        "MultiPolygon",
+        _cols("measure:t measure_label:t landuse:t slope_class:i area_ha:r area_mu:r"),
+    ),
+    Kind(
+        "plan_quantities",
+        "Plan: quantities and investment",
+        ("planquantities",),
+        "OUTPUT",
+        None,
+        _cols("measure:t item:t unit:t quantity:r price:r cost:r part:t"),
+    ),
+    Kind(
+        "plan_benefits",
+        "Plan: benefits",
+        ("planbenefits",),
+        "OUTPUT",
+        None,
+        _cols("benefit:t item:t unit:t before:r after:r value:r"),
+    ),
+)
+
+KINDS_BY_KEY: Dict[str, Kind] = {k.key: k for k in KINDS}
+
+#: The metadata columns every result row carries, before the kind's columns (name, SQL, note).
+META_COLUMNS: Tuple[Tuple[str, str], ...] = (
+    ("pub_id", "uuid"),
+    ("adcode", "varchar(12)"),
+    ("year", "smallint"),
+    ("status", "text"),
+    ("algorithm", "text"),
+    ("parameters", "jsonb"),
+    ("plugin_version", "text"),
+    ("published_by", "text"),
+    ("published_at", "timestamptz"),
+    ("valid_from", "timestamptz"),
+    ("valid_to", "timestamptz"),
+    ("unit_adcode", "varchar(12)"),
+    ("extra", "jsonb"),
+)
+META_NAMES: Tuple[str, ...] = ("row_id", "geom") + tuple(n for n, _t in META_COLUMNS)
+
+#: Columns of ``swc.publications`` (one row per publish).
+PUBLICATION_COLUMNS: Tuple[str, ...] = (
+    "pub_id",
+    "kind",
+    "adcode",
+    "year",
+    "status",
+    "algorithm",
+    "parameters",
+    "plugin_version",
+    "published_by",
+    "published_at",
+    "valid_from",
+    "valid_to",
+    "n_rows",
+    "source",
+    "imported_by",
+    "imported_at",
+)
+
+
+def kind(key: str) -> Kind:
+    """The kind ``key`` (KeyError with the known keys otherwise)."""
+    try:
+        return KINDS_BY_KEY[key]
+    except KeyError:
+        raise KeyError(f"unknown result kind {key!r}; known: {', '.join(KINDS_BY_KEY)}") from None
+
+
+def kinds_of_algorithm(alg_id: str) -> Sequence[Kind]:
+    """The kinds an algorithm produces (``steepslopeban`` -> patches, counties, townships)."""
+    return [k for k in KINDS if alg_id in k.algorithms]
+
+
+def quote_ident(name: str) -> str:
+    """SQL identifier in double quotes (names are ours or lower-cased field names)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def table_ddl(k: Kind) -> str:
+    """``CREATE TABLE`` of a kind (used to write the migration; the test compares with the database)."""
+    lines = [
+        "    row_id bigserial PRIMARY KEY",
+        "    pub_id uuid NOT NULL",
+        "    adcode varchar(12) NOT NULL",
+        "    year smallint NOT NULL",
+        "    status text NOT NULL",
+        "    algorithm text NOT NULL",
+        "    parameters jsonb NOT NULL DEFAULT '{}'",
+        "    plugin_version text NOT NULL",
+        "    published_by text NOT NULL DEFAULT session_user",
+        "    published_at timestamptz NOT NULL DEFAULT now()",
+        "    valid_from timestamptz NOT NULL DEFAULT now()",
+        "    valid_to timestamptz",
+        "    unit_adcode varchar(12)",
+        "    extra jsonb",
+    ]
+    lines += [f"    {quote_ident(name)} {sql}" for name, sql in k.columns]
+    if k.geometry:
+        lines.append(f"    geom geometry({k.geometry}, {SRID})")
+    lines.append(
+        "    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status)"
+        " DEFERRABLE INITIALLY DEFERRED"
+    )
+    body = ",\n".join(lines)
+    out = [f"CREATE TABLE swc.{k.table} (\n{body}\n);"]
+    out.append(f"CREATE INDEX ON swc.{k.table} (adcode, year) WHERE valid_to IS NULL;")
+    out.append(f"CREATE INDEX ON swc.{k.table} (pub_id);")
+    if k.geometry:
+        out.append(f"CREATE INDEX ON swc.{k.table} USING gist (geom);")
+    out.append(f"COMMENT ON TABLE swc.{k.table} IS '{k.label.replace(chr(39), chr(39) * 2)}';")
+    return "\n".join(out)
