@@ -11,7 +11,7 @@ from qgis.core import (
 
 from .base import GROUP_EROSION, SwcAlgorithm, translate_core_error
 from .core import standards
-from .core.csle import ls_factor_rasters
+from .core.erosion.factors import ls_factor_rasters
 from .core.errors import QT_TRANSLATE_NOOP, InputError, SwcError
 from .core.hydrology import DEFAULT_MAX_MEMORY_MB
 from .core.slopeclass import parse_breaks

@@ -35,29 +35,14 @@ from .base import (
     translate_core_error,
 )
 from .core import standards
-from .core.csle import (
-    N_CLASSES,
-    FactorSource,
-    LandUseSource,
-    MeasureSource,
-    align_raster,
-    code_text,
-    intensity_bounds,
-    ls_factor_rasters,
-    match_landuse,
-    match_measures,
-    read_fvc_table,
-    read_landuse_table,
-    read_measure_table,
-    read_value_table,
-    soil_loss,
-    unique_codes,
-    unmatched_error,
-)
+from .core.erosion.factors import ls_factor_rasters
+from .core.erosion.intensity import N_CLASSES, intensity_bounds
+from .core.erosion.lookups import code_text, match_landuse, match_measures, read_fvc_table, read_landuse_table, read_measure_table, read_value_table, unmatched_error
+from .core.erosion.soilloss import Factors, FactorSource, FvcSource, LandUseSource, MeasureSource, Settings, soil_loss, Zones
 from .core.errors import SwcError
 from .core.grid import GridSpec
 from .core.hydrology import DEFAULT_MAX_MEMORY_MB
-from .core.io.raster import open_raster
+from .core.io.raster import align_raster, open_raster, unique_codes
 from .core.io.vector import rasterize, require_overlap, temp_path
 from .styles import paletted_raster_qml, pseudocolor_raster_qml, write_sidecar
 
@@ -619,23 +604,20 @@ class SoilLossAlgorithm(SwcAlgorithm):
         result = self.run_core(
             soil_loss,
             feedback,
-            FactorSource(path=ls_path),
-            r_src,
-            k_src,
-            landuse,
+            Factors(
+                FactorSource(path=ls_path),
+                r_src,
+                k_src,
+                landuse,
+                fvc=FvcSource(fvc_path, fvc_table, fvc_percent) if fvc_path and fvc_table else None,
+                measures=measures,
+            ),
             out_path,
             cls_path,
-            fvc_path=fvc_path,
-            fvc_table=fvc_table,
-            fvc_percent=fvc_percent,
-            measures=measures,
             baseline_path=baseline_path,
-            zone_path=zone_path,
-            n_zones=len(names),
-            tolerance=tolerance,
+            zones=Zones(zone_path, len(names)) if zone_path else None,
+            settings=Settings(tolerance, block, block),
             grid=grid,
-            block_rows=block,
-            block_cols=block,
             progress_span=(45 if ls_layer is None else 5, 95),
         )
         labels = {"LS": "LS", "R": "R", "K": "K", "B": "B"}

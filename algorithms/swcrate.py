@@ -26,16 +26,7 @@ from .base import (
     translate_core_error,
 )
 from .core import standards
-from .core.csle import (
-    KIND_AUTO,
-    KIND_INTENSITY,
-    KIND_MODULUS,
-    N_CLASSES,
-    area_to_treat,
-    intensity_bounds,
-    swc_rate_cells,
-    zone_summary,
-)
+from .core.erosion.intensity import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, area_to_treat, intensity_bounds, swc_rate_cells, zone_summary
 from .core.errors import SwcError
 from .core.io.raster import open_raster
 from .soilloss import CLASS_FIELDS, zone_field_spec, zones_on_grid

@@ -7,12 +7,18 @@ townships with Chinese names and a reservoir catchment, then runs the
 algorithms through Processing exactly as the toolbox does.  Writes a
 GeoPackage, xlsx tables and a PNG map to the output folder and prints the
 per-county summary.  Each ``scripts/demo_<area>.py`` adds its own step.
+
+Each step also records its key numbers (``Demo.record``); they are written to
+``<output>/key_numbers.json``, and ``tests/qgis/test_demo_numbers.py`` compares
+them with ``tests/data/demo_key_numbers.json`` on every QGIS the tests run on
+(regenerate that file with ``scripts/demo.py DIR --expectation``).
 """
 
 from __future__ import annotations
 
 import glob
 import importlib.util
+import json
 import os
 import sys
 import time
@@ -26,6 +32,7 @@ EPSG = 4527
 ORIGIN = (39_480_000.0, 4_375_000.0)  # near 117°E, 39.5°N (Hebei)
 CELL = 10.0
 ROWS, COLS = 500, 600  # 5 km × 6 km
+EXPECTATION = os.path.join(REPO, "tests", "data", "demo_key_numbers.json")
 
 
 def synthetic_dem(rows: int = ROWS, cols: int = COLS, cell: float = CELL) -> np.ndarray:
@@ -140,13 +147,41 @@ class Demo:
         if os.path.exists(self.gpkg):
             os.remove(self.gpkg)
         self.layers = []  # (uri, name) to draw on the map
+        self.numbers = {}  # section -> {key: value}: the key numbers (key_numbers.json)
 
     def log(self, text: str) -> None:
         print(text, flush=True)
 
+    def record(self, section: str, key: str, value) -> None:
+        """One key number (or a dict of them) of ``section`` for ``key_numbers.json``."""
+        self.numbers.setdefault(section, {})[key] = value
+
+    def record_table(self, section: str, table: str, key_fields, fields) -> None:
+        """Key numbers from a table of the demo GeoPackage: ``{key: {field: value}}`` per row."""
+        from osgeo import ogr
+
+        ds = ogr.Open(self.gpkg)
+        for feat in ds.GetLayerByName(table):
+            key = " ".join(str(feat.GetField(k)) for k in key_fields)
+            self.record(section, key, {f: feat.GetField(f) for f in fields})
+        ds = None
+
     def gpkg_layer(self, name: str) -> str:
-        """Processing output value that writes layer ``name`` into the demo GeoPackage."""
+        """Processing output value that writes layer ``name`` (with geometry) into the demo GeoPackage."""
         return f"ogr:dbname='{self.gpkg}' table=\"{name}\" (geom)"
+
+    def table_output(self, name: str) -> str:
+        """Processing output value for the geometry-less table ``name``: a GeoPackage of its own.
+
+        ``save_table`` then copies it into the demo GeoPackage.  (An ``ogr:`` table URI for a table
+        without geometry makes QGIS print ``ERROR 1: No geometry column`` on 3.40 and later.)
+        """
+        folder = os.path.join(self.out_dir, "tables")
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, name + ".gpkg")
+        if os.path.exists(path):
+            os.remove(path)
+        return path
 
     def run(self, alg_id: str, params: dict) -> dict:
         import processing
@@ -178,12 +213,13 @@ class Demo:
             opts["layers"] = [layer]
         gdal.VectorTranslate(xlsx, path, **opts)
         if os.path.abspath(path) != self.gpkg:
+            update = {"accessMode": "update"} if os.path.exists(self.gpkg) else {}
             gdal.VectorTranslate(
                 self.gpkg,
                 path,
                 format="GPKG",
-                accessMode="update",
                 layerName=name,
+                **update,
                 **({"layers": [layer]} if layer else {}),
             )
         return xlsx
@@ -209,10 +245,11 @@ def steep_slope_step(demo: Demo) -> None:
             "ZONES": demo.counties,
             "ZONE_FIELD": "name",
             "OUTPUT": os.path.join(demo.out_dir, "slope_classes.tif"),
-            "TABLE": demo.gpkg_layer("slope_class_areas"),
+            "TABLE": demo.table_output("slope_class_areas"),
         },
     )
-    demo.save_table(demo.gpkg + "|layername=slope_class_areas", "slope_class_areas")
+    demo.save_table(res["TABLE"], "slope_class_areas")
+    demo.record_table("slope_classes", "slope_class_areas", ("ZONE", "CLASS"), ("AREA_M2",))
     demo.layers.append((res["OUTPUT"], "slope classes"))
     demo.log("2. No-reclamation steep slopes per county (swcplanner:steepslopeban)")
     res = demo.run(
@@ -227,12 +264,16 @@ def steep_slope_step(demo: Demo) -> None:
             "TOWNSHIP_FIELD": "name",
             "MIN_AREA": 5,
             "OUTPUT": demo.gpkg_layer("banned_steep_slopes"),
-            "SUMMARY": demo.gpkg_layer("ban_county_summary"),
-            "TOWNSHIP_TABLE": demo.gpkg_layer("ban_township_table"),
+            "SUMMARY": demo.table_output("ban_county_summary"),
+            "TOWNSHIP_TABLE": demo.table_output("ban_township_table"),
         },
     )
-    for table in ("banned_steep_slopes", "ban_county_summary", "ban_township_table"):
-        demo.save_table(demo.gpkg + "|layername=" + table, table)
+    demo.save_table(demo.gpkg + "|layername=banned_steep_slopes", "banned_steep_slopes")
+    demo.save_table(res["SUMMARY"], "ban_county_summary")
+    demo.save_table(res["TOWNSHIP_TABLE"], "ban_township_table")
+    demo.record_table(
+        "steep_slopes", "ban_county_summary", ("COUNTY",), ("AREA_KM2", "PATCHES", "BAN_HA", "SHARE_PCT")
+    )
     demo.layers.append(
         (
             demo.gpkg + "|layername=banned_steep_slopes",
@@ -324,7 +365,47 @@ def render_map(demo: Demo, path: str, entries) -> None:
     job.renderedImage().save(path)
 
 
+def versions() -> dict:
+    import shapely
+    from osgeo import gdal
+    from qgis.core import Qgis
+
+    return {
+        "qgis": Qgis.QGIS_VERSION,
+        "python": sys.version.split()[0],
+        "numpy": np.__version__,
+        "shapely": shapely.__version__,  # "0+unknown" on sid: never decide by it
+        "gdal": gdal.__version__,
+    }
+
+
+def write_key_numbers(demo: Demo, failures, expectation: bool) -> str:
+    """``key_numbers.json`` in the output folder (and the test's expectation with ``--expectation``)."""
+    path = os.path.join(demo.out_dir, "key_numbers.json")
+    doc = {"versions": versions(), "failed_steps": failures, "numbers": demo.numbers}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1, sort_keys=True)
+        f.write("\n")
+    if expectation:
+        if failures:
+            demo.log("not writing the expectation: some steps failed")
+        else:
+            exp = {
+                "about": "Key numbers of `make demo` (scripts/demo.py --expectation); "
+                "tests/qgis/test_demo_numbers.py compares each run with them within 1e-6 relative.",
+                "computed_with": doc["versions"],
+                "numbers": demo.numbers,
+            }
+            with open(EXPECTATION, "w", encoding="utf-8") as f:
+                json.dump(exp, f, ensure_ascii=False, indent=1, sort_keys=True)
+                f.write("\n")
+            demo.log(f"Expectation: {EXPECTATION}")
+    return path
+
+
 def main(argv) -> int:
+    expectation = "--expectation" in argv
+    argv = [a for a in argv if a != "--expectation"]
     out_dir = argv[1] if len(argv) > 1 else "demo_output"
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.append("/usr/share/qgis/python/plugins")
@@ -370,6 +451,7 @@ def main(argv) -> int:
             ", ".join(sorted(os.path.basename(p) for p in glob.glob(os.path.join(demo.out_dir, "*.xlsx"))))
         )
     )
+    demo.log(f"Key numbers: {write_key_numbers(demo, failures, expectation)}")
     if failures:
         demo.log("FAILED steps: {}".format(", ".join(failures)))
     sys.stdout.flush()

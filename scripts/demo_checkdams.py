@@ -44,7 +44,7 @@ def _axis_layer(demo, half_length: float = 200.0) -> str:
 
 def run(demo) -> None:
     demo.log("Check dams: 谷坊 series (顶底相照), storage curve of a silt-trap dam axis")
-    demo.run(
+    res = demo.run(
         "swcplanner:checkdams",
         {
             "DEM": demo.dem,
@@ -57,8 +57,8 @@ def run(demo) -> None:
             "DAMS": demo.gpkg_layer("check_dams"),
             "CRESTS": demo.gpkg_layer("check_dam_crests"),
             "SILT": demo.gpkg_layer("check_dam_silt"),
-            "CURVES": demo.gpkg_layer("check_dam_curves"),
-            "SUMMARY": demo.gpkg_layer("check_dam_summary"),
+            "CURVES": demo.table_output("check_dam_curves"),
+            "SUMMARY": demo.table_output("check_dam_summary"),
         },
     )
     styles = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "styles")
@@ -68,14 +68,19 @@ def run(demo) -> None:
         ("check_dams", "Check dams", "checkdam_dams.qml"),
     ):
         demo.layers.append((demo.gpkg + "|layername=" + table, name, os.path.join(styles, qml)))
-    demo.save_table(demo.gpkg + "|layername=check_dam_summary", "check_dam_summary")
-    demo.save_table(demo.gpkg + "|layername=check_dam_curves", "check_dam_curves")
+    demo.save_table(res["SUMMARY"], "check_dam_summary")
+    demo.save_table(res["CURVES"], "check_dam_curves")
     from osgeo import ogr
 
     ds = ogr.Open(demo.gpkg)
     summary = ds.GetLayerByName("check_dam_summary")
     for feat in summary:
         if feat.GetField("GULLY") in ("All", "合计"):
+            demo.record(
+                "check_dams",
+                "all gullies",
+                {k: feat.GetField(k) for k in ("DAMS", "BODY_M3", "STORAGE_M3", "SILT_M3", "CHANNEL_M")},
+            )
             demo.log(
                 "  {} dams, body {:.0f} m³, storage {:.0f} m³, silt {:.0f} m³".format(
                     feat.GetField("DAMS"),
@@ -87,7 +92,7 @@ def run(demo) -> None:
     ds = None
 
     axis = _axis_layer(demo)
-    demo.run(
+    res = demo.run(
         "swcplanner:damstorage",
         {
             "DEM": demo.dem,
@@ -97,7 +102,7 @@ def run(demo) -> None:
             "HEIGHT": 10.0,
             "EROSION_MODULUS": 5000.0,
             "DELIVERY_RATIO": 0.8,
-            "TABLE": demo.gpkg_layer("dam_storage_curve"),
+            "TABLE": demo.table_output("dam_storage_curve"),
             "FLOODED": demo.gpkg_layer("dam_flooded"),
             "CATCHMENT": demo.gpkg_layer("dam_control_area"),
         },
@@ -105,9 +110,17 @@ def run(demo) -> None:
     demo.layers.append(
         (demo.gpkg + "|layername=dam_flooded", "Flooded area", os.path.join(styles, "checkdam_flooded.qml"))
     )
-    demo.save_table(demo.gpkg + "|layername=dam_storage_curve", "dam_storage_curve")
+    demo.save_table(res["TABLE"], "dam_storage_curve")
     ds = ogr.Open(demo.gpkg)
     for feat in ds.GetLayerByName("dam_flooded"):
+        demo.record(
+            "dam_axis",
+            "axis 1",
+            {
+                k: feat.GetField(k)
+                for k in ("CONTROL_KM2", "H_M", "AREA_M2", "VOL_M3", "SIZE_CLASS", "LIFE_A")
+            },
+        )
         demo.log(
             "  dam axis: control {:.2f} km², at {:g} m {:.0f} m³ ({}), sediment life {} a".format(
                 feat.GetField("CONTROL_KM2"),

@@ -109,23 +109,30 @@ def run(demo) -> None:
             "TOLERANCE": 200.0,
             "SOIL_LOSS": os.path.join(demo.out_dir, "soil_loss.tif"),
             "INTENSITY": os.path.join(demo.out_dir, "erosion_intensity.tif"),
-            "TABLE": demo.gpkg_layer("soil_loss_by_county"),
+            "TABLE": demo.table_output("soil_loss_by_county"),
         },
     )
-    demo.save_table(demo.gpkg + "|layername=soil_loss_by_county", "soil_loss_by_county")
+    demo.save_table(res["TABLE"], "soil_loss_by_county")
+    demo.record_table(
+        "soil_loss",
+        "soil_loss_by_county",
+        ("ZONE",),
+        ("ERODED_KM2", "SOIL_LOSS_T", "SWC_RATE", "BASE_LOSS_T", "BASE_SWC_RATE"),
+    )
     if hasattr(demo, "layers"):
         demo.layers.append((res["INTENSITY"], "erosion intensity"))
     demo.log("E3. Soil-and-water-conservation rate per township (swcplanner:swcrate)")
-    demo.run(
+    rate = demo.run(
         "swcplanner:swcrate",
         {
             "INPUT": res["SOIL_LOSS"],
             "ZONES": demo.townships,
             "ZONE_FIELD": "name",
-            "OUTPUT": demo.gpkg_layer("swc_rate_by_township"),
+            "OUTPUT": demo.table_output("swc_rate_by_township"),
         },
     )
-    demo.save_table(demo.gpkg + "|layername=swc_rate_by_township", "swc_rate_by_township")
+    demo.save_table(rate["OUTPUT"], "swc_rate_by_township")
+    demo.record_table("swc_rate", "swc_rate_by_township", ("ZONE",), ("ERODED_KM2", "SWC_RATE", "GAP_1"))
     try:
         from osgeo import ogr
 

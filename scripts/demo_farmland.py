@@ -78,7 +78,7 @@ def run(demo) -> None:
     demo.log(
         "  {} parcels of {:g} m (synthetic 三调 fields DLBM, GDLX, GDPDJB)".format(inputs["count"], PARCEL_M)
     )
-    demo.run(
+    res = demo.run(
         "swcplanner:farmlandscreening",
         {
             "PARCELS": inputs["parcels"],
@@ -95,11 +95,11 @@ def run(demo) -> None:
             "ZONE_FIELD": "name",
             "RISER_MATERIAL": 1,
             "OUTPUT": demo.gpkg_layer("farmland_parcels"),
-            "SUMMARY": demo.gpkg_layer("farmland_summary"),
+            "SUMMARY": demo.table_output("farmland_summary"),
         },
     )
-    for table in ("farmland_parcels", "farmland_summary"):
-        demo.save_table(demo.gpkg + "|layername=" + table, table)
+    demo.save_table(demo.gpkg + "|layername=farmland_parcels", "farmland_parcels")
+    demo.save_table(res["SUMMARY"], "farmland_summary")
     here = os.path.dirname(os.path.abspath(__file__))
     demo.layers.append(
         (
@@ -119,4 +119,5 @@ def run(demo) -> None:
     demo.log("   category | parcels | ha | terrace earthwork m³")
     for cat in ("flat", "gentle", "convert", "retire", "upgrade"):
         n, ha, m3 = totals.get(cat, (0, 0.0, 0.0))
+        demo.record("farmland", cat, {"PARCELS": n, "AREA_HA": ha, "EARTH_M3": m3})
         demo.log(f"   {cat:8s} | {n:5d} | {ha:8.1f} | {m3:10.0f}")

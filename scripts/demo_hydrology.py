@@ -77,6 +77,10 @@ def run(demo) -> None:
     demo.save_table(demo.gpkg + "|layername=watershed", "watershed")
     src = ogr.Open(demo.gpkg)
     ws = src.GetLayerByName("watershed").GetNextFeature()
+    demo.record(
+        "watershed", "outlet", {k: ws.GetField(k) for k in ("AREA_KM2", "SNAP_M", "SNAP_X", "SNAP_Y")}
+    )
+    demo.record("channels", "reaches", src.GetLayerByName("channels").GetFeatureCount())
     demo.log(
         "   watershed of the outlet: {:.2f} km² (snapped {:.0f} m); filled DEM: {}".format(
             ws.GetField("AREA_KM2"), ws.GetField("SNAP_M"), os.path.basename(filled)

@@ -68,13 +68,13 @@ def run(demo) -> None:
             "UNIT_PRICES": "3.5, 25, 2",
             "WORKS": demo.gpkg_layer("slopeworks_pits"),
             "ROWS": demo.gpkg_layer("slopeworks_pit_rows"),
-            "SUMMARY": demo.gpkg_layer("slopeworks_pit_summary"),
+            "SUMMARY": demo.table_output("slopeworks_pit_summary"),
             "EXCLUDED": demo.gpkg_layer("slopeworks_pit_excluded"),
         },
     )
-    demo.save_table(demo.gpkg + "|layername=slopeworks_pit_summary", "slopeworks_pit_summary")
+    demo.save_table(res["SUMMARY"], "slopeworks_pit_summary")
     demo.log("S2. Level benches (swcplanner:slopeworks, MEASURE=1; slopes 15°–25° by default)")
-    demo.run(
+    benches = demo.run(
         "swcplanner:slopeworks",
         {
             "AREAS": bench_areas,
@@ -84,10 +84,13 @@ def run(demo) -> None:
             "UNIT_PRICES": "6, 25, 2",
             "WORKS": demo.gpkg_layer("slopeworks_benches"),
             "ROWS": demo.gpkg_layer("slopeworks_bench_rows"),
-            "SUMMARY": demo.gpkg_layer("slopeworks_bench_summary"),
+            "SUMMARY": demo.table_output("slopeworks_bench_summary"),
         },
     )
-    demo.save_table(demo.gpkg + "|layername=slopeworks_bench_summary", "slopeworks_bench_summary")
+    demo.save_table(benches["SUMMARY"], "slopeworks_bench_summary")
+    fields = ("TREATED_HA", "EXCL_HA", "COUNT", "LENGTH_M", "EARTH_M3", "SEEDLINGS", "COST")
+    for table in ("slopeworks_pit_summary", "slopeworks_bench_summary"):
+        demo.record_table("slope_works", table, ("NAME",), fields)
     if hasattr(demo, "layers"):
         demo.layers.append((res["ROWS"], "pit rows"))
     try:
