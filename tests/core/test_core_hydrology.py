@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import doctest
+import importlib
+import pkgutil
 
 import numpy as np
 import pytest
@@ -11,6 +13,7 @@ from reference_routing import DC, DR, reference_astar, reference_fill  # noqa: E
 from swc_planner.algorithms.core import hydrology as h
 from swc_planner.algorithms.core.errors import Cancelled, InputError, MemoryLimitError
 from swc_planner.algorithms.core.grid import GridSpec
+from swc_planner.algorithms.core.hydrology import directions
 
 
 def downstream(codes: np.ndarray):
@@ -55,8 +58,14 @@ def random_dem(seed: int, shape=(40, 50), integer=False, holes=True) -> np.ndarr
 
 
 def test_doctests():
-    res = doctest.testmod(h, optionflags=doctest.ELLIPSIS)
-    assert res.failed == 0 and res.attempted > 10
+    attempted = 0
+    for mod in pkgutil.iter_modules(h.__path__):
+        res = doctest.testmod(
+            importlib.import_module(f"{h.__name__}.{mod.name}"), optionflags=doctest.ELLIPSIS
+        )
+        assert res.failed == 0, mod.name
+        attempted += res.attempted
+    assert attempted > 10
 
 
 def test_tilted_plane_drains_to_low_edge():
@@ -215,7 +224,7 @@ def test_blocked_equals_whole(monkeypatch):
     z = random_dem(11, shape=(70, 33), integer=True)
     whole_f = h.fill_depressions(z)
     whole_c = h.d8_directions(whole_f, 1.0, 1.0)
-    monkeypatch.setattr(h, "_BLOCK_ROWS", 7)
+    monkeypatch.setattr(directions, "_BLOCK_ROWS", 7)
     np.testing.assert_array_equal(h.fill_depressions(z), whole_f)
     np.testing.assert_array_equal(h.d8_directions(whole_f, 1.0, 1.0), whole_c)
 
