@@ -324,5 +324,12 @@ def test_real_dem_invariants(path):
 
 def test_doctests():
     import doctest
+    import importlib
+    import pkgutil
 
-    assert doctest.testmod(cd).failed == 0
+    attempted = 0
+    for mod in pkgutil.iter_modules(cd.__path__):
+        res = doctest.testmod(importlib.import_module(f"{cd.__name__}.{mod.name}"))
+        assert res.failed == 0, mod.name
+        attempted += res.attempted
+    assert attempted > 10
