@@ -3,7 +3,7 @@
 Pipeline (memory set by the block size plus a few numbers per parcel):
 
 1. the parcels are burnt into a label raster on the DEM grid (cell centre
-   rule, :func:`zones.rasterize`);
+   rule, :func:`.io.vector.rasterize`);
 2. one block pass (:func:`parcel_statistics`) computes the Horn slope (as
    ``gdaldem slope``) and the *local* 2×2 slope of every cell and accumulates,
    per parcel, with ``bincount``: cell count and slope sum (mean slope), cells

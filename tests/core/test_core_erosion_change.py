@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, osr
 
-from swc_planner.algorithms.core.csle import KIND_INTENSITY, KIND_MODULUS
+from swc_planner.algorithms.core.erosion.intensity import KIND_INTENSITY, KIND_MODULUS
 from swc_planner.algorithms.core.erosion import change as ec
 from swc_planner.algorithms.core.errors import InputError
 

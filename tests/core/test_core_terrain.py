@@ -106,7 +106,7 @@ def test_horn_gradient_of_a_plane_points_uphill(aspect):
     np.testing.assert_allclose(gy, q, atol=1e-12)
     np.testing.assert_allclose(slope_degrees(gx, gy), np.degrees(np.arctan(tan_slope)), atol=1e-9)
     # the CSLE flow-width factor of the same plane: |sin α| + |cos α|
-    from swc_planner.algorithms.core.csle import flow_width_factor
+    from swc_planner.algorithms.core.erosion.factors import flow_width_factor
 
     fw = flow_width_factor(z, cell, cell)[1:-1, 1:-1]  # edge cells: padded by repetition
     expected = abs(np.sin(np.radians(aspect))) + abs(np.cos(np.radians(aspect)))

@@ -18,7 +18,7 @@ from typing import Any, Dict, Optional
 import numpy as np
 from osgeo import gdal
 
-from ..csle import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, classify_intensity, detect_kind
+from .intensity import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, classify_intensity, detect_kind
 from ..errors import QT_TRANSLATE_NOOP, InputError
 from ..grid import GridSpec
 from ..io import gdal_exceptions

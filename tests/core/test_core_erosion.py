@@ -1,4 +1,4 @@
-"""CSLE core: factors against their formulas, A as the product of its factors,
+"""Erosion core (CSLE): factors against their formulas, A as the product of its factors,
 SL 190 class edges, the SWC rate by hand, lookup tables and grid alignment.
 
 No QGIS needed.
@@ -13,7 +13,9 @@ import pytest
 from osgeo import gdal, osr
 from testdata import REPO
 
-from swc_planner.algorithms.core import csle, standards  # noqa: E402
+from swc_planner.algorithms.core import standards  # noqa: E402
+from swc_planner.algorithms.core.erosion import factors, intensity, lookups  # noqa: E402
+from swc_planner.algorithms.core.erosion import soilloss as sl  # noqa: E402
 from swc_planner.algorithms.core.errors import Cancelled, InputError  # noqa: E402
 from swc_planner.algorithms.core.grid import GridSpec  # noqa: E402
 
@@ -48,8 +50,12 @@ def _read(path):
 
 
 def test_doctests():
-    res = doctest.testmod(csle)
-    assert res.failed == 0 and res.attempted >= 8
+    attempted = 0
+    for module in (factors, intensity, lookups, sl):
+        res = doctest.testmod(module)
+        assert res.failed == 0, module.__name__
+        attempted += res.attempted
+    assert attempted >= 8
 
 
 # --- S, m, L ------------------------------------------------------------------
@@ -65,11 +71,11 @@ def test_doctests():
     ],
 )
 def test_s_factor_at_chosen_slopes(deg, expected):
-    assert float(csle.s_factor(np.array([deg]))[0]) == pytest.approx(expected, rel=1e-12)
+    assert float(factors.s_factor(np.array([deg]))[0]) == pytest.approx(expected, rel=1e-12)
 
 
 def test_s_factor_hand_values_and_breaks():
-    s = csle.s_factor(np.array([3.0, 7.0, 12.0, 30.0, 4.999, 5.0, 9.999, 10.0, np.nan]))
+    s = factors.s_factor(np.array([3.0, 7.0, 12.0, 30.0, 4.999, 5.0, 9.999, 10.0, np.nan]))
     assert np.round(s[:4], 4).tolist() == [0.5952, 1.5474, 3.5953, 9.995]
     assert s[4] == pytest.approx(10.8 * math.sin(math.radians(4.999)) + 0.03)
     assert s[5] == pytest.approx(16.8 * math.sin(math.radians(5.0)) - 0.5)
@@ -79,22 +85,22 @@ def test_s_factor_hand_values_and_breaks():
 
 
 def test_m_exponent_classes_upper_bound_included():
-    m = csle.m_exponent(np.array([0.0, 1.0, 1.0001, 3.0, 3.5, 5.0, 5.0001, 45.0]))
+    m = factors.m_exponent(np.array([0.0, 1.0, 1.0001, 3.0, 3.5, 5.0, 5.0001, 45.0]))
     assert m.tolist() == [0.2, 0.2, 0.3, 0.3, 0.4, 0.4, 0.5, 0.5]
     with pytest.raises(InputError):
-        csle.m_exponent(np.array([1.0]), breaks=(1, 3), values=(0.2, 0.3, 0.4, 0.5))
+        factors.m_exponent(np.array([1.0]), breaks=(1, 3), values=(0.2, 0.3, 0.4, 0.5))
 
 
 @pytest.mark.parametrize("lam, m", [(22.13, 0.5), (100.0, 0.5), (50.0, 0.3), (10.0, 0.2)])
 def test_l_of_length(lam, m):
-    assert float(csle.l_factor_length(np.array(lam), np.array(m))) == pytest.approx((lam / 22.13) ** m)
+    assert float(factors.l_factor_length(np.array(lam), np.array(m))) == pytest.approx((lam / 22.13) ** m)
 
 
 @pytest.mark.parametrize("n, d, m", [(10, 10.0, 0.5), (7, 5.0, 0.3), (30, 30.0, 0.4)])
 def test_desmet_govers_mean_equals_l_of_length(n, d, m):
     # a uniform slope of n cells, flow along a row: A_in of cell k = k·D², x = 1
     a_in = np.arange(n, dtype=float) * d * d
-    lvals = csle.l_factor_from_area(a_in, d, np.full(n, m), max_length_m=None)
+    lvals = factors.l_factor_from_area(a_in, d, np.full(n, m), max_length_m=None)
     # cell k by the segment formula
     lam_in, lam_out = np.arange(n) * d, (np.arange(n) + 1) * d
     seg = (lam_out ** (m + 1) - lam_in ** (m + 1)) / (d * 22.13**m)
@@ -105,7 +111,7 @@ def test_desmet_govers_mean_equals_l_of_length(n, d, m):
 
 def test_desmet_govers_flow_width_factor():
     d, m, a, x = 10.0, 0.5, 300.0, math.sqrt(2.0)
-    got = float(csle.l_factor_from_area(np.array([a]), d, np.array([m]), np.array([x]), None)[0])
+    got = float(factors.l_factor_from_area(np.array([a]), d, np.array([m]), np.array([x]), None)[0])
     want = ((a + d * d) ** (m + 1) - a ** (m + 1)) / (d ** (m + 2) * x**m * 22.13**m)
     assert got == pytest.approx(want, rel=1e-12)
 
@@ -113,8 +119,8 @@ def test_desmet_govers_flow_width_factor():
 def test_max_slope_length_caps_l():
     d, m = 10.0, 0.5
     a_in = np.arange(20, dtype=float) * d * d
-    capped = csle.l_factor_from_area(a_in, d, np.full(20, m), max_length_m=50.0)
-    free = csle.l_factor_from_area(a_in, d, np.full(20, m), max_length_m=None)
+    capped = factors.l_factor_from_area(a_in, d, np.full(20, m), max_length_m=50.0)
+    free = factors.l_factor_from_area(a_in, d, np.full(20, m), max_length_m=None)
     np.testing.assert_allclose(capped[:5], free[:5])  # λ_out ≤ 50 m: untouched
     np.testing.assert_allclose(capped[5:], free[4])  # further down: the last cell of a 50 m slope
     # the mean L of the first 50 m is still (50/22.13)^m
@@ -131,7 +137,7 @@ def _plane(rows=8, cols=12, deg=10.0, d=10.0):
 def test_ls_on_a_plane_matches_hand_calculation():
     d, deg = 10.0, 12.0
     z = _plane(d=d, deg=deg)
-    res = csle.ls_factor_arrays(z, d, d, max_length_m=None)
+    res = factors.ls_factor_arrays(z, d, d, max_length_m=None)
     corners = np.zeros(z.shape, bool)
     corners[[0, 0, -1, -1], [0, -1, 0, -1]] = True  # gdaldem's clamped corner windows
     np.testing.assert_allclose(res.slope[~corners], deg, atol=1e-9)
@@ -143,7 +149,7 @@ def test_ls_on_a_plane_matches_hand_calculation():
         np.testing.assert_allclose(res.l[r], l_expected, rtol=1e-9)
     np.testing.assert_allclose(res.l[0, 1:-1], l_expected[1:-1], rtol=1e-9)
     np.testing.assert_allclose(res.s[~corners], s_expected, rtol=1e-12)
-    np.testing.assert_allclose(res.s, csle.s_factor(res.slope))
+    np.testing.assert_allclose(res.s, factors.s_factor(res.slope))
     np.testing.assert_allclose(res.ls, res.l * res.s)
 
 
@@ -151,8 +157,8 @@ def test_ls_channel_resets_slope_length():
     d = 10.0
     z = _plane(rows=5, cols=12, deg=10.0, d=d)
     # columns 0..11 drain 1..12 cells; channel from 8 cells = column 7 onwards
-    res = csle.ls_factor_arrays(z, d, d, max_length_m=None, channel_area_m2=8 * d * d)
-    free = csle.ls_factor_arrays(z, d, d, max_length_m=None)
+    res = factors.ls_factor_arrays(z, d, d, max_length_m=None, channel_area_m2=8 * d * d)
+    free = factors.ls_factor_arrays(z, d, d, max_length_m=None)
     assert res.channel_cells == 5 * 5
     np.testing.assert_allclose(res.l[:, :7], free.l[:, :7])
     np.testing.assert_allclose(res.l[:, 7:], free.l[0, 0])  # every channel cell starts a slope
@@ -161,10 +167,10 @@ def test_ls_channel_resets_slope_length():
 def test_ls_nodata_and_cancel():
     z = _plane()
     z[3, 4] = np.nan
-    res = csle.ls_factor_arrays(z, 10.0, 10.0)
+    res = factors.ls_factor_arrays(z, 10.0, 10.0)
     assert np.isnan(res.ls[3, 4]) and np.isfinite(np.delete(res.ls.ravel(), 3 * 12 + 4)).all()
     with pytest.raises(Cancelled):
-        csle.ls_factor_arrays(z, 10.0, 10.0, is_cancelled=lambda: True)
+        factors.ls_factor_arrays(z, 10.0, 10.0, is_cancelled=lambda: True)
 
 
 # --- intensity classes and the rate ---------------------------------------------
@@ -174,13 +180,13 @@ def test_class_edges_lower_bound_inclusive():
     a = np.array(
         [0.0, 199.999, 200.0, 2499.999, 2500.0, 4999.9, 5000.0, 7999.9, 8000.0, 14999.9, 15000.0, 1e6, np.nan]
     )
-    assert csle.classify_intensity(a).tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 0]
+    assert intensity.classify_intensity(a).tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 0]
     # exactly 2 500 is 中度 (moderate, class 3), whatever the tolerance
-    assert csle.classify_intensity(np.array([2500.0]), 500.0).tolist() == [3]
+    assert intensity.classify_intensity(np.array([2500.0]), 500.0).tolist() == [3]
     # southern red-soil tolerance 500: 499 is 微度, 500 is 轻度
-    assert csle.classify_intensity(np.array([499.0, 500.0]), 500.0).tolist() == [1, 2]
+    assert intensity.classify_intensity(np.array([499.0, 500.0]), 500.0).tolist() == [1, 2]
     with pytest.raises(InputError):
-        csle.classify_intensity(a, 3000.0)
+        intensity.classify_intensity(a, 3000.0)
 
 
 def test_swc_rate_by_hand():
@@ -189,38 +195,38 @@ def test_swc_rate_by_hand():
         [[0, 50, 199, 200, 250], [10, 2500, 100, 0, 0], [15000, 80, 0, 0, 5000], [0, 0, 8000, 1, 199.5]],
         dtype=float,
     )
-    cls = csle.classify_intensity(a)
+    cls = intensity.classify_intensity(a)
     assert int((cls >= 2).sum()) == 6
-    assert csle.swc_rate(a.size, int((cls >= 2).sum())) == pytest.approx(100 * 14 / 20)
-    assert csle.swc_rate(0, 0) is None
-    assert csle.area_to_treat(100.0, 30.0, standards.SWC_RATE_TARGET_2025) == pytest.approx(
+    assert intensity.swc_rate(a.size, int((cls >= 2).sum())) == pytest.approx(100 * 14 / 20)
+    assert intensity.swc_rate(0, 0) is None
+    assert intensity.area_to_treat(100.0, 30.0, standards.SWC_RATE_TARGET_2025) == pytest.approx(
         30.0 - (100 - 79.96)
     )
-    assert csle.area_to_treat(100.0, 10.0, 84.07) == 0.0
+    assert intensity.area_to_treat(100.0, 10.0, 84.07) == 0.0
 
 
 # --- lookup tables ------------------------------------------------------------------
 
 
 def test_shipped_tables_parse():
-    lu = csle.read_landuse_table(os.path.join(TABLES, standards.LANDUSE_TABLE_HEBEI))
-    idx, missing = csle.match_landuse(["0101", "0301", "0399", "1206", "0701"], lu)
+    lu = lookups.read_landuse_table(os.path.join(TABLES, standards.LANDUSE_TABLE_HEBEI))
+    idx, missing = lookups.match_landuse(["0101", "0301", "0399", "1206", "0701"], lu)
     assert not missing
     assert [lu[i].b for i in idx] == [1.0, 0.02, 0.02, 1.0, 0.0]
     assert lu[idx[0]].t == 0.01 and lu[idx[1]].cover == "forest"
-    _, missing = csle.match_landuse(["9999", "0101", "abc"], lu)
+    _, missing = lookups.match_landuse(["9999", "0101", "abc"], lu)
     assert missing == ["9999", "abc"]
-    ywz = csle.read_landuse_table(os.path.join(TABLES, standards.LANDUSE_TABLE_YOUWUZHEN))
-    _, missing = csle.match_landuse([4, 6, 8, 18, 33, 104, 106], ywz)
+    ywz = lookups.read_landuse_table(os.path.join(TABLES, standards.LANDUSE_TABLE_YOUWUZHEN))
+    _, missing = lookups.match_landuse([4, 6, 8, 18, 33, 104, 106], ywz)
     assert not missing
-    meas = csle.read_measure_table(os.path.join(TABLES, standards.MEASURE_TABLE))
-    idx, missing = csle.match_measures(["鱼鳞坑", "TERRACE_EARTH", "contour tillage", "x"], meas)
+    meas = lookups.read_measure_table(os.path.join(TABLES, standards.MEASURE_TABLE))
+    idx, missing = lookups.match_measures(["鱼鳞坑", "TERRACE_EARTH", "contour tillage", "x"], meas)
     assert missing == ["x"]
     assert meas[idx[0]].e == 0.249 and meas[idx[1]].e == 0.084 and meas[idx[2]].t == 0.5
     assert meas[idx[0]].t is None
-    fvc = csle.read_fvc_table(os.path.join(TABLES, standards.FVC_TABLE))
-    assert csle.fvc_to_b(np.array([0.1, 0.2, 0.85]), fvc["grass"]).tolist() == [0.45, 0.24, 0.043]
-    codes, ks = csle.read_value_table(os.path.join(TABLES, "soil_k_youwuzhen_seims.csv"))
+    fvc = lookups.read_fvc_table(os.path.join(TABLES, standards.FVC_TABLE))
+    assert factors.fvc_to_b(np.array([0.1, 0.2, 0.85]), fvc["grass"]).tolist() == [0.45, 0.24, 0.043]
+    codes, ks = lookups.read_value_table(os.path.join(TABLES, "soil_k_youwuzhen_seims.csv"))
     assert codes.tolist() == [201, 202, 203, 204, 205] and 0.02 < ks.min() < ks.max() < 0.04
 
 
@@ -228,13 +234,13 @@ def test_table_errors_say_what_to_fix(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("# comment\ncode,B\n1,0.5\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
-        csle.read_landuse_table(str(bad))
+        lookups.read_landuse_table(str(bad))
     assert "t" in err.value.params["missing"]
     bad.write_text("code,B,T\n1,2.5,1\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
-        csle.read_landuse_table(str(bad))
+        lookups.read_landuse_table(str(bad))
     assert "outside" in str(err.value)
-    err = csle.unmatched_error("landuse", ["7", "9"], "t.csv")
+    err = lookups.unmatched_error("landuse", ["7", "9"], "t.csv")
     assert "7, 9" in str(err)
 
 
@@ -262,7 +268,7 @@ def test_soil_loss_is_the_product_of_its_factors(tmp_path):
     paths, ls, r, lu, meas, zones = _small_case(tmp_path)
     k = 0.03
     # land use 1: cropland B 1, T 1; 2: forest B 0.02; 3: paddy B 1, T 0.01
-    landuse = csle.LandUseSource(
+    landuse = sl.LandUseSource(
         paths["lu"],
         np.array([1.0, 2.0, 3.0]),
         np.array([1.0, 0.02, 1.0]),
@@ -270,20 +276,20 @@ def test_soil_loss_is_the_product_of_its_factors(tmp_path):
         ["", "forest", ""],
     )
     # measure 1: fish-scale pits E 0.249; 2: contour tillage T 0.5 (min with the land-use T)
-    measures = csle.MeasureSource(paths["meas"], np.array([1.0, 0.249, 1.0]), np.array([np.nan, np.nan, 0.5]))
+    measures = sl.MeasureSource(paths["meas"], np.array([1.0, 0.249, 1.0]), np.array([np.nan, np.nan, 0.5]))
     out, cls_path = str(tmp_path / "a.tif"), str(tmp_path / "c.tif")
-    res = csle.soil_loss(
-        csle.FactorSource(path=paths["ls"]),
-        csle.FactorSource(path=paths["r"]),
-        csle.FactorSource(constant=k),
-        landuse,
+    res = sl.soil_loss(
+        sl.Factors(
+            sl.FactorSource(path=paths["ls"]),
+            sl.FactorSource(path=paths["r"]),
+            sl.FactorSource(constant=k),
+            landuse,
+            measures=measures,
+        ),
         out,
         cls_path,
-        measures=measures,
-        zone_path=paths["zones"],
-        n_zones=2,
-        block_rows=2,
-        block_cols=3,
+        zones=sl.Zones(paths["zones"], 2),
+        settings=sl.Settings(block_rows=2, block_cols=3),
     )
     a, nod = _read(out)
     b = np.choose(lu % 255 - 1 + (lu == 255), [1.0, 0.02, 1.0])
@@ -298,7 +304,7 @@ def test_soil_loss_is_the_product_of_its_factors(tmp_path):
     # hand check of one cell: row 0 col 1: 100·3000·0.03·2·1·0.249·1 = 4482
     assert a[0, 1] == pytest.approx(4482.0, rel=1e-6)
     cls, _ = _read(cls_path)
-    np.testing.assert_array_equal(cls[valid], csle.classify_intensity(expected[valid]))
+    np.testing.assert_array_equal(cls[valid], intensity.classify_intensity(expected[valid]))
     assert cls[0, 1] == 3  # 4 482 is 中度
     # zonal sums
     cell_km2 = 100.0 / 1e6
@@ -327,22 +333,20 @@ def test_soil_loss_blocked_equals_whole_and_baseline_raster(tmp_path):
     lu = rng.integers(1, 3, (37, 23)).astype(np.uint8)
     p_ls = _write(tmp_path / "ls.tif", ls)
     p_lu = _write(tmp_path / "lu.tif", lu, gdal.GDT_Byte, nodata=0)
-    landuse = csle.LandUseSource(
+    landuse = sl.LandUseSource(
         p_lu, np.array([1.0, 2.0]), np.array([1.0, 0.1]), np.array([1.0, 1.0]), ["", ""]
     )
-    args = (
-        csle.FactorSource(path=p_ls),
-        csle.FactorSource(constant=2000.0),
-        csle.FactorSource(constant=0.04),
+    factors = sl.Factors(
+        sl.FactorSource(path=p_ls),
+        sl.FactorSource(constant=2000.0),
+        sl.FactorSource(constant=0.04),
         landuse,
     )
-    whole = csle.soil_loss(*args, str(tmp_path / "w.tif"), None)
-    blocked = csle.soil_loss(
-        *args,
+    whole = sl.soil_loss(factors, str(tmp_path / "w.tif"))
+    blocked = sl.soil_loss(
+        factors,
         str(tmp_path / "b.tif"),
-        None,
-        block_rows=5,
-        block_cols=7,
+        settings=sl.Settings(block_rows=5, block_cols=7),
         baseline_path=str(tmp_path / "w.tif"),
     )
     np.testing.assert_array_equal(_read(tmp_path / "w.tif")[0], _read(tmp_path / "b.tif")[0])
@@ -357,21 +361,20 @@ def test_soil_loss_fvc_b(tmp_path):
     fvc = np.array([[10.0, 85.0, 30.0, 65.0]])  # percent
     p_lu = _write(tmp_path / "lu.tif", lu, gdal.GDT_Byte, nodata=0)
     p_fvc = _write(tmp_path / "fvc.tif", fvc)
-    landuse = csle.LandUseSource(
+    landuse = sl.LandUseSource(
         p_lu, np.array([1.0, 2.0]), np.array([0.5, 0.5]), np.array([1.0, 1.0]), ["grass", "forest"]
     )
-    table = csle.read_fvc_table(os.path.join(TABLES, standards.FVC_TABLE))
+    table = lookups.read_fvc_table(os.path.join(TABLES, standards.FVC_TABLE))
     out = str(tmp_path / "a.tif")
-    csle.soil_loss(
-        csle.FactorSource(constant=1.0),
-        csle.FactorSource(constant=100.0),
-        csle.FactorSource(constant=0.01),
-        landuse,
+    sl.soil_loss(
+        sl.Factors(
+            sl.FactorSource(constant=1.0),
+            sl.FactorSource(constant=100.0),
+            sl.FactorSource(constant=0.01),
+            landuse,
+            fvc=sl.FvcSource(p_fvc, table, percent=True),
+        ),
         out,
-        None,
-        fvc_path=p_fvc,
-        fvc_table=table,
-        fvc_percent=True,
         grid=GridSpec((39500000.0, 10.0, 0.0, 4500000.0, 0.0, -10.0), (1, 4), None, _srs_wkt()),
     )
     np.testing.assert_allclose(_read(out)[0][0], [45.0, 4.3, 8.0, 2.0], rtol=1e-6)  # 100·R·K·B
@@ -379,14 +382,16 @@ def test_soil_loss_fvc_b(tmp_path):
 
 def test_soil_loss_cancel_leaves_no_output(tmp_path):
     paths, *_ = _small_case(tmp_path)
-    landuse = csle.LandUseSource(paths["lu"], np.array([1.0, 2.0, 3.0]), np.ones(3), np.ones(3), ["", "", ""])
+    landuse = sl.LandUseSource(paths["lu"], np.array([1.0, 2.0, 3.0]), np.ones(3), np.ones(3), ["", "", ""])
     out = tmp_path / "a.tif"
     with pytest.raises(Cancelled):
-        csle.soil_loss(
-            csle.FactorSource(path=paths["ls"]),
-            csle.FactorSource(constant=1.0),
-            csle.FactorSource(constant=1.0),
-            landuse,
+        sl.soil_loss(
+            sl.Factors(
+                sl.FactorSource(path=paths["ls"]),
+                sl.FactorSource(constant=1.0),
+                sl.FactorSource(constant=1.0),
+                landuse,
+            ),
             str(out),
             str(tmp_path / "c.tif"),
             is_cancelled=lambda: True,
@@ -405,19 +410,19 @@ def test_swc_rate_cells_modulus_and_intensity(tmp_path):
     zones = np.array([[1, 1, 1, 2, 2]] * 4, dtype=np.int32)
     p_a = _write(tmp_path / "a.tif", a, nodata=-9999.0)
     p_z = _write(tmp_path / "z.tif", zones, gdal.GDT_Int32)
-    res = csle.swc_rate_cells(p_a, p_z, 2)
-    assert res.kind == csle.KIND_MODULUS
+    res = intensity.swc_rate_cells(p_a, p_z, 2)
+    assert res.kind == intensity.KIND_MODULUS
     # zone 1: 12 cells, eroded 2500, 15000, 8000 → 3; zone 2: 7 valid cells, eroded 200, 250, 5000
     assert res.class_cells[1, 1:].sum() == 12 and res.class_cells[1, 2:].sum() == 3
     assert res.class_cells[2, 1:].sum() == 7 and res.class_cells[2, 2:].sum() == 3
-    row = csle.zone_summary(res.class_cells[1], 0.0, 100.0)
+    row = intensity.zone_summary(res.class_cells[1], 0.0, 100.0)
     assert row["SWC_RATE"] == pytest.approx(75.0)
     # tolerance 500: 200 and 250 are no longer eroded in zone 2
-    res500 = csle.swc_rate_cells(p_a, p_z, 2, tolerance=500.0)
+    res500 = intensity.swc_rate_cells(p_a, p_z, 2, tolerance=500.0)
     assert res500.class_cells[2, 2:].sum() == 1
     # the same from the intensity raster
-    cls = csle.classify_intensity(np.where(a == -9999, np.nan, a))
+    cls = intensity.classify_intensity(np.where(a == -9999, np.nan, a))
     p_c = _write(tmp_path / "c.tif", cls, gdal.GDT_Byte, nodata=0)
-    res_c = csle.swc_rate_cells(p_c, p_z, 2)
-    assert res_c.kind == csle.KIND_INTENSITY
+    res_c = intensity.swc_rate_cells(p_c, p_z, 2)
+    assert res_c.kind == intensity.KIND_INTENSITY
     np.testing.assert_array_equal(res_c.class_cells, res.class_cells)

@@ -1,0 +1,198 @@
+"""The editable lookup tables of the CSLE: land use → B, T; measure → E, T; FVC → B; class → K.
+
+Tables are CSV files in ``resources/tables`` (read by :func:`..io.tables.read_table`); the
+codes of a layer are matched against them here, and what does not match is named in the error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from ..errors import QT_TRANSLATE_NOOP, InputError
+from ..io.tables import read_table, table_number
+from ..zones import code_matches
+
+
+@dataclass
+class LandUseClass:
+    """One row of the land-use table: fixed B and T, and the FVC cover type."""
+
+    code: str
+    name: str
+    b: float
+    t: float
+    cover: str = ""  # "forest", "grass" or "" (B from FVC where FVC is given)
+
+
+def read_landuse_table(path: str) -> List[LandUseClass]:
+    """Land use → B, T table (columns code, name, B, T, cover)."""
+    rows = read_table(path, ("code", "b", "t"))
+    out = []
+    for row in rows:
+        cover = row.get("cover", "").lower()
+        if cover not in ("", "forest", "grass", "none"):
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The lookup table {path}: row {code}, column cover must be forest, "
+                    "grass or empty, not \u201c{value}\u201d.",
+                ),
+                path=path,
+                code=row["code"],
+                value=cover,
+            )
+        out.append(
+            LandUseClass(
+                row["code"],
+                row.get("name_zh") or row.get("name", ""),
+                table_number(row, "b", path),
+                table_number(row, "t", path),
+                "" if cover == "none" else cover,
+            )
+        )
+    return out
+
+
+@dataclass
+class Measure:
+    """One row of the measure table: E, and T (``None`` = tillage unchanged)."""
+
+    code: str
+    names: Tuple[str, ...]
+    e: float
+    t: Optional[float]
+
+
+def read_measure_table(path: str) -> List[Measure]:
+    """Measure → E (and optional T) table (columns code, name_zh, name_en, E, T)."""
+    rows = read_table(path, ("code", "e"))
+    out = []
+    for row in rows:
+        t = table_number(row, "t", path, default=-1.0)
+        names = tuple(n for n in (row["code"], row.get("name_zh", ""), row.get("name_en", "")) if n)
+        out.append(
+            Measure(row["code"], names, table_number(row, "e", path), None if t is not None and t < 0 else t)
+        )
+    return out
+
+
+def read_fvc_table(path: str) -> Dict[str, Tuple[np.ndarray, np.ndarray]]:
+    """FVC → B table (columns cover, fvc_min, B): per cover type the sorted lower bounds
+    (fraction 0–1) and B values."""
+    rows = read_table(path, ("cover", "fvc_min", "b"))
+    groups: Dict[str, List[Tuple[float, float]]] = {}
+    for row in rows:
+        lo = table_number(row, "fvc_min", path, high=100.0)
+        lo = lo / 100.0 if lo > 1.0 else lo
+        groups.setdefault(row["cover"].lower(), []).append((lo, table_number(row, "b", path)))
+    out = {}
+    for cover, items in groups.items():
+        items.sort()
+        out[cover] = (np.array([i[0] for i in items]), np.array([i[1] for i in items]))
+    return out
+
+
+def read_value_table(path: str, column: str = "k", high: float = 1.0) -> Tuple[np.ndarray, np.ndarray]:
+    """Class code → value table (e.g. soil class → K): sorted numeric codes and values."""
+    rows = read_table(path, ("code", column))
+    pairs = []
+    for row in rows:
+        try:
+            code = float(row["code"])
+        except ValueError as exc:
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The lookup table {path}: the code \u201c{code}\u201d is not a number "
+                    "(a class raster holds numbers).",
+                ),
+                path=path,
+                code=row["code"],
+            ) from exc
+        pairs.append((code, table_number(row, column, path, high=high)))
+    pairs.sort()
+    return (
+        np.array([p[0] for p in pairs], dtype=np.float64),
+        np.array([p[1] for p in pairs], dtype=np.float64),
+    )
+
+
+def match_landuse(codes: Sequence[object], table: Sequence[LandUseClass]) -> Tuple[List[int], List[str]]:
+    """Row index (first matching pattern) for each code, and the unmatched codes.
+
+    A numeric code that matches no row is tried again zero-padded to 4 digits,
+    because rasters cannot keep the leading zero of land-survey codes (0103 is
+    stored as 103).
+
+    >>> rows = [LandUseClass("0103", "", 1.0, 1.0), LandUseClass("03*", "", 0.02, 1.0)]
+    >>> match_landuse([103, "0301", 301, 9], rows)
+    ([0, 1, 1, -1], ['9'])
+    """
+    out, missing = [], []
+    for code in codes:
+        hit = -1
+        text = code_text(code)
+        candidates = [text]
+        if text.isdigit() and len(text) < 4:
+            candidates.append(text.zfill(4))
+        for cand in candidates:
+            for i, row in enumerate(table):
+                if code_matches(cand, [row.code]):
+                    hit = i
+                    break
+            if hit >= 0:
+                break
+        if hit < 0:
+            missing.append(code_text(code))
+        out.append(hit)
+    return out, missing
+
+
+def match_measures(values: Sequence[object], table: Sequence[Measure]) -> Tuple[List[int], List[str]]:
+    """Row index for each measure type (matched on code, Chinese or English name,
+    case-insensitive), and the unmatched values."""
+    out, missing = [], []
+    for value in values:
+        text = code_text(value).lower()
+        hit = -1
+        for i, row in enumerate(table):
+            if text in (n.lower() for n in row.names):
+                hit = i
+                break
+        if hit < 0:
+            missing.append(code_text(value))
+        out.append(hit)
+    return out, missing
+
+
+def code_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def unmatched_error(kind: str, missing: Sequence[str], path: str) -> InputError:
+    shown = ", ".join(sorted(set(missing), key=str)[:30])
+    if kind == "measure":
+        return InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "These measure types are not in the measure table {path}: {codes}. Add a "
+                "row (code, name, E, T) for each, or correct the measure field.",
+            ),
+            path=path,
+            codes=shown,
+        )
+    return InputError(
+        QT_TRANSLATE_NOOP(
+            "SwcCore",
+            "These land-use codes are not in the land-use table {path}: {codes}. Add a "
+            "row (code, B, T) for each, or choose the table that matches the land-use "
+            "classification.",
+        ),
+        path=path,
+        codes=shown,
+    )
