@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Debian 12 packages for SWC Planner's tests, demo and benchmarks (see shared qgis-env recipe).
+# Debian 12 or 13 packages for SWC Planner's tests, demo and benchmarks (the same names on both, and on sid:
+# QGIS 3.22 on Debian 12, 3.40 LTR on 13, 3.44 on sid; `make test-trixie` runs this script in a fresh Debian 13).
 # Idempotent: a few seconds when everything is installed already.
 set -euo pipefail
 SUDO=""
