@@ -3,7 +3,7 @@
 -- Applied in order by swc_planner.algorithms.core.database.migrate (or by hand with psql, one file
 -- after the other, then INSERT INTO swc.schema_version); the runner records each file's version and
 -- SHA-256 in swc.schema_version and refuses to run when an applied file was changed.
--- Every result row carries the county adcode, the year, the status (draft/published), the algorithm
+-- Every result row carries the county adcode, the year, the publication status (pub_status: draft/published), the algorithm
 -- id and its parameters (JSON), the plugin version, who published it and when, and its validity
 -- (valid_from, valid_to: NULL = the current version).  Geometries are stored in CGCS2000 (EPSG:4490).
 -- Columns after the metadata are the algorithm's output field names in lower case
@@ -41,7 +41,7 @@ CREATE TABLE swc.publications (
     kind text NOT NULL REFERENCES swc.kinds (kind),
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL CHECK (year BETWEEN 1900 AND 2200),
-    status text NOT NULL CHECK (status IN ('draft', 'published')),
+    pub_status text NOT NULL CHECK (pub_status IN ('draft', 'published')),
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -53,11 +53,11 @@ CREATE TABLE swc.publications (
     source text NOT NULL DEFAULT 'connection' CHECK (source IN ('connection', 'package')),
     imported_by text,
     imported_at timestamptz,
-    UNIQUE (pub_id, adcode, year, status),
+    UNIQUE (pub_id, adcode, year, pub_status),
     CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
 -- at most one current version per kind, county, year and status
-CREATE UNIQUE INDEX publications_current ON swc.publications (kind, adcode, year, status) WHERE valid_to IS NULL;
+CREATE UNIQUE INDEX publications_current ON swc.publications (kind, adcode, year, pub_status) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.publications (adcode, year);
 
 INSERT INTO swc.kinds (kind, label, algorithms, output, geometry) VALUES
@@ -76,12 +76,16 @@ INSERT INTO swc.kinds (kind, label, algorithms, output, geometry) VALUES
     ('check_dam_gullies', 'Check dams: gully summary', '{checkdams}', 'SUMMARY', NULL),
     ('slope_works', 'Slope works (pits, benches, trenches)', '{slopeworks}', 'WORKS', 'Geometry'),
     ('slope_works_summary', 'Slope works: summary per area', '{slopeworks}', 'SUMMARY', NULL),
-    ('supervision_patches', 'Supervision: disturbance patches', '{rssupervision,closepatches}', 'OUTPUT', 'MultiPolygon'),
+    ('supervision_patches', 'Supervision: disturbance patches (checked, verified, closed)', '{rssupervision,closepatches}', 'OUTPUT', 'MultiPolygon'),
     ('supervision_projects', 'Supervision: projects', '{rssupervision}', 'PROJECTS', NULL),
+    ('closure_projects', 'Supervision: closed and open patches per project (销号)', '{closepatches}', 'PROJECTS', NULL),
     ('risk_levels', 'Supervision: risk levels', '{riskgrading}', 'OUTPUT', NULL),
     ('credit_lists', 'Credit lists (重点关注名单, 黑名单)', '{creditlists}', 'OUTPUT', NULL),
-    ('plan_measures', 'Plan: measure polygons', '{measureplan}', 'OUTPUT', 'MultiPolygon'),
-    ('plan_quantities', 'Plan: quantities and investment', '{planquantities}', 'OUTPUT', NULL),
+    ('landuse_slope', 'Plan: land use by slope class', '{landuseslope}', 'TABLE', NULL),
+    ('plan_measures', 'Plan: measure polygons', '{measureplan}', 'POLYGONS', 'MultiPolygon'),
+    ('plan_measure_areas', 'Plan: measure areas', '{measureplan}', 'TABLE', NULL),
+    ('plan_quantities', 'Plan: quantities', '{planquantities}', 'QUANTITIES', NULL),
+    ('plan_investment', 'Plan: investment', '{planquantities}', 'INVESTMENT', NULL),
     ('plan_benefits', 'Plan: benefits', '{planbenefits}', 'OUTPUT', NULL);
 
 -- result tables (generated once from schema.py's registry; keep both in step)
@@ -90,7 +94,7 @@ CREATE TABLE swc.ban_patches (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -114,7 +118,7 @@ CREATE TABLE swc.ban_patches (
     "res_ha" double precision,
     "township" text,
     geom geometry(MultiPolygon, 4490),
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.ban_patches (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.ban_patches (pub_id);
@@ -126,7 +130,7 @@ CREATE TABLE swc.ban_counties (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -144,7 +148,7 @@ CREATE TABLE swc.ban_counties (
     "ban_km2" double precision,
     "ban_mu" double precision,
     "share_pct" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.ban_counties (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.ban_counties (pub_id);
@@ -155,7 +159,7 @@ CREATE TABLE swc.ban_townships (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -173,7 +177,7 @@ CREATE TABLE swc.ban_townships (
     "ban_ha" double precision,
     "ban_mu" double precision,
     "share_pct" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.ban_townships (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.ban_townships (pub_id);
@@ -184,7 +188,7 @@ CREATE TABLE swc.slope_classes (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -201,7 +205,7 @@ CREATE TABLE swc.slope_classes (
     "area_ha" double precision,
     "area_mu" double precision,
     "pct" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.slope_classes (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.slope_classes (pub_id);
@@ -212,7 +216,7 @@ CREATE TABLE swc.soil_loss (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -247,7 +251,7 @@ CREATE TABLE swc.soil_loss (
     "water_km2" double precision,
     "wind_km2" double precision,
     "nodata_km2" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.soil_loss (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.soil_loss (pub_id);
@@ -258,7 +262,7 @@ CREATE TABLE swc.swc_rate (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -291,7 +295,7 @@ CREATE TABLE swc.swc_rate (
     "water_km2" double precision,
     "wind_km2" double precision,
     "nodata_km2" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.swc_rate (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.swc_rate (pub_id);
@@ -302,7 +306,7 @@ CREATE TABLE swc.erosion_change (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -320,7 +324,7 @@ CREATE TABLE swc.erosion_change (
     "rate_before" double precision,
     "rate_after" double precision,
     "rate_change" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.erosion_change (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.erosion_change (pub_id);
@@ -331,7 +335,7 @@ CREATE TABLE swc.erosion_transitions (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -345,7 +349,7 @@ CREATE TABLE swc.erosion_transitions (
     "from_class" integer,
     "to_class" integer,
     "area_km2" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.erosion_transitions (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.erosion_transitions (pub_id);
@@ -356,7 +360,7 @@ CREATE TABLE swc.eroded_forest (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -370,7 +374,7 @@ CREATE TABLE swc.eroded_forest (
     "mean_slope" double precision,
     "measure" text,
     geom geometry(MultiPolygon, 4490),
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.eroded_forest (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.eroded_forest (pub_id);
@@ -382,7 +386,7 @@ CREATE TABLE swc.farmland_parcels (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -429,7 +433,7 @@ CREATE TABLE swc.farmland_parcels (
     "risers" integer,
     "earth_m3" double precision,
     geom geometry(MultiPolygon, 4490),
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.farmland_parcels (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.farmland_parcels (pub_id);
@@ -441,7 +445,7 @@ CREATE TABLE swc.farmland_summary (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -460,7 +464,7 @@ CREATE TABLE swc.farmland_summary (
     "area_m2" double precision,
     "area_ha" double precision,
     "area_mu" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.farmland_summary (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.farmland_summary (pub_id);
@@ -471,7 +475,7 @@ CREATE TABLE swc.check_dams (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -504,7 +508,7 @@ CREATE TABLE swc.check_dams (
     "dam_type" text,
     "type_name" text,
     geom geometry(Point, 4490),
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.check_dams (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.check_dams (pub_id);
@@ -516,7 +520,7 @@ CREATE TABLE swc.check_dam_gullies (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -534,7 +538,7 @@ CREATE TABLE swc.check_dam_gullies (
     "silt_m2" double precision,
     "channel_m" double precision,
     "area_km2" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.check_dam_gullies (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.check_dam_gullies (pub_id);
@@ -545,7 +549,7 @@ CREATE TABLE swc.slope_works (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -564,7 +568,7 @@ CREATE TABLE swc.slope_works (
     "earth_m3" double precision,
     "seedlings" double precision,
     geom geometry(Geometry, 4490),
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.slope_works (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.slope_works (pub_id);
@@ -576,7 +580,7 @@ CREATE TABLE swc.slope_works_summary (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -606,7 +610,7 @@ CREATE TABLE swc.slope_works_summary (
     "earth_m3" double precision,
     "seedlings" double precision,
     "cost" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.slope_works_summary (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.slope_works_summary (pub_id);
@@ -617,7 +621,7 @@ CREATE TABLE swc.supervision_patches (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -630,28 +634,39 @@ CREATE TABLE swc.supervision_patches (
     "patch_id" text,
     "category" text,
     "project_id" text,
+    "projects" text,
+    "area_m2" double precision,
     "inside_m2" double precision,
     "outside_m2" double precision,
-    "closed" integer,
+    "outside_pct" double precision,
+    "flags" text,
+    "repaired" integer,
+    "patch_type" text,
+    "patch_date" text,
+    "priority" integer,
     "结论" text,
     "核查人" text,
     "日期" text,
     "照片" text,
     "备注" text,
+    "status" text,
+    "closed" integer,
+    "reason" text,
+    "reason_en" text,
     geom geometry(MultiPolygon, 4490),
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.supervision_patches (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.supervision_patches (pub_id);
 CREATE INDEX ON swc.supervision_patches USING gist (geom);
-COMMENT ON TABLE swc.supervision_patches IS 'Supervision: disturbance patches';
+COMMENT ON TABLE swc.supervision_patches IS 'Supervision: disturbance patches (checked, verified, closed)';
 
 CREATE TABLE swc.supervision_projects (
     row_id bigserial PRIMARY KEY,
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -662,23 +677,61 @@ CREATE TABLE swc.supervision_projects (
     unit_adcode varchar(12),
     extra jsonb,
     "project_id" text,
-    "project_name" text,
+    "name" text,
     "approval_no" text,
-    "compliance" text,
+    "approval_date" text,
+    "range_m2" double precision,
     "patches" integer,
+    "inside_m2" double precision,
     "outside_m2" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    "n_compliant" integer,
+    "n_exceeds" integer,
+    "n_unapproved" integer,
+    "n_relocated" integer,
+    "n_unaccepted" integer,
+    "reg_status" text,
+    "accept_date" text,
+    "findings" text,
+    "compliance" text,
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.supervision_projects (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.supervision_projects (pub_id);
 COMMENT ON TABLE swc.supervision_projects IS 'Supervision: projects';
+
+CREATE TABLE swc.closure_projects (
+    row_id bigserial PRIMARY KEY,
+    pub_id uuid NOT NULL,
+    adcode varchar(12) NOT NULL,
+    year smallint NOT NULL,
+    pub_status text NOT NULL,
+    algorithm text NOT NULL,
+    parameters jsonb NOT NULL DEFAULT '{}',
+    plugin_version text NOT NULL,
+    published_by text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    valid_from timestamptz NOT NULL DEFAULT now(),
+    valid_to timestamptz,
+    unit_adcode varchar(12),
+    extra jsonb,
+    "project_id" text,
+    "patches" integer,
+    "closed" integer,
+    "open" integer,
+    "open_ids" text,
+    "status" text,
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX ON swc.closure_projects (adcode, year) WHERE valid_to IS NULL;
+CREATE INDEX ON swc.closure_projects (pub_id);
+COMMENT ON TABLE swc.closure_projects IS 'Supervision: closed and open patches per project (销号)';
 
 CREATE TABLE swc.risk_levels (
     row_id bigserial PRIMARY KEY,
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -693,7 +746,7 @@ CREATE TABLE swc.risk_levels (
     "risk_level" text,
     "rule" text,
     "reason" text,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.risk_levels (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.risk_levels (pub_id);
@@ -704,7 +757,7 @@ CREATE TABLE swc.credit_lists (
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -721,18 +774,45 @@ CREATE TABLE swc.credit_lists (
     "findings" integer,
     "entry_date" text,
     "exit_date" text,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.credit_lists (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.credit_lists (pub_id);
 COMMENT ON TABLE swc.credit_lists IS 'Credit lists (重点关注名单, 黑名单)';
+
+CREATE TABLE swc.landuse_slope (
+    row_id bigserial PRIMARY KEY,
+    pub_id uuid NOT NULL,
+    adcode varchar(12) NOT NULL,
+    year smallint NOT NULL,
+    pub_status text NOT NULL,
+    algorithm text NOT NULL,
+    parameters jsonb NOT NULL DEFAULT '{}',
+    plugin_version text NOT NULL,
+    published_by text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    valid_from timestamptz NOT NULL DEFAULT now(),
+    valid_to timestamptz,
+    unit_adcode varchar(12),
+    extra jsonb,
+    "landuse" text,
+    "class" integer,
+    "area_m2" double precision,
+    "area_ha" double precision,
+    "area_mu" double precision,
+    "pct" double precision,
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX ON swc.landuse_slope (adcode, year) WHERE valid_to IS NULL;
+CREATE INDEX ON swc.landuse_slope (pub_id);
+COMMENT ON TABLE swc.landuse_slope IS 'Plan: land use by slope class';
 
 CREATE TABLE swc.plan_measures (
     row_id bigserial PRIMARY KEY,
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -743,25 +823,24 @@ CREATE TABLE swc.plan_measures (
     unit_adcode varchar(12),
     extra jsonb,
     "measure" text,
-    "measure_label" text,
-    "landuse" text,
-    "slope_class" integer,
+    "value" integer,
+    "etype" text,
+    "area_m2" double precision,
     "area_ha" double precision,
-    "area_mu" double precision,
     geom geometry(MultiPolygon, 4490),
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.plan_measures (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.plan_measures (pub_id);
 CREATE INDEX ON swc.plan_measures USING gist (geom);
 COMMENT ON TABLE swc.plan_measures IS 'Plan: measure polygons';
 
-CREATE TABLE swc.plan_quantities (
+CREATE TABLE swc.plan_measure_areas (
     row_id bigserial PRIMARY KEY,
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -772,24 +851,24 @@ CREATE TABLE swc.plan_quantities (
     unit_adcode varchar(12),
     extra jsonb,
     "measure" text,
-    "item" text,
-    "unit" text,
-    "quantity" double precision,
-    "price" double precision,
-    "cost" double precision,
-    "part" text,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    "value" integer,
+    "etype" text,
+    "area_m2" double precision,
+    "area_ha" double precision,
+    "area_mu" double precision,
+    "pct" double precision,
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
-CREATE INDEX ON swc.plan_quantities (adcode, year) WHERE valid_to IS NULL;
-CREATE INDEX ON swc.plan_quantities (pub_id);
-COMMENT ON TABLE swc.plan_quantities IS 'Plan: quantities and investment';
+CREATE INDEX ON swc.plan_measure_areas (adcode, year) WHERE valid_to IS NULL;
+CREATE INDEX ON swc.plan_measure_areas (pub_id);
+COMMENT ON TABLE swc.plan_measure_areas IS 'Plan: measure areas';
 
-CREATE TABLE swc.plan_benefits (
+CREATE TABLE swc.plan_quantities (
     row_id bigserial PRIMARY KEY,
     pub_id uuid NOT NULL,
     adcode varchar(12) NOT NULL,
     year smallint NOT NULL,
-    status text NOT NULL,
+    pub_status text NOT NULL,
     algorithm text NOT NULL,
     parameters jsonb NOT NULL DEFAULT '{}',
     plugin_version text NOT NULL,
@@ -799,13 +878,68 @@ CREATE TABLE swc.plan_benefits (
     valid_to timestamptz,
     unit_adcode varchar(12),
     extra jsonb,
-    "benefit" text,
     "item" text,
+    "measure" text,
+    "part" text,
+    "unit" text,
+    "quantity" double precision,
+    "computed" integer,
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX ON swc.plan_quantities (adcode, year) WHERE valid_to IS NULL;
+CREATE INDEX ON swc.plan_quantities (pub_id);
+COMMENT ON TABLE swc.plan_quantities IS 'Plan: quantities';
+
+CREATE TABLE swc.plan_investment (
+    row_id bigserial PRIMARY KEY,
+    pub_id uuid NOT NULL,
+    adcode varchar(12) NOT NULL,
+    year smallint NOT NULL,
+    pub_status text NOT NULL,
+    algorithm text NOT NULL,
+    parameters jsonb NOT NULL DEFAULT '{}',
+    plugin_version text NOT NULL,
+    published_by text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    valid_from timestamptz NOT NULL DEFAULT now(),
+    valid_to timestamptz,
+    unit_adcode varchar(12),
+    extra jsonb,
+    "level" text,
+    "part" text,
+    "item" text,
+    "unit" text,
+    "quantity" double precision,
+    "price" double precision,
+    "amount" double precision,
+    "amount_10k" double precision,
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX ON swc.plan_investment (adcode, year) WHERE valid_to IS NULL;
+CREATE INDEX ON swc.plan_investment (pub_id);
+COMMENT ON TABLE swc.plan_investment IS 'Plan: investment';
+
+CREATE TABLE swc.plan_benefits (
+    row_id bigserial PRIMARY KEY,
+    pub_id uuid NOT NULL,
+    adcode varchar(12) NOT NULL,
+    year smallint NOT NULL,
+    pub_status text NOT NULL,
+    algorithm text NOT NULL,
+    parameters jsonb NOT NULL DEFAULT '{}',
+    plugin_version text NOT NULL,
+    published_by text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    valid_from timestamptz NOT NULL DEFAULT now(),
+    valid_to timestamptz,
+    unit_adcode varchar(12),
+    extra jsonb,
+    "indicator" text,
     "unit" text,
     "before" double precision,
     "after" double precision,
-    "value" double precision,
-    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status) DEFERRABLE INITIALLY DEFERRED
+    "change" double precision,
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.plan_benefits (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.plan_benefits (pub_id);

@@ -112,12 +112,12 @@ BEGIN
     EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', tbl);
     EXECUTE format('CREATE POLICY province_all ON %s TO swc_province USING (true) WITH CHECK (true)', tbl);
     EXECUTE format(
-        'CREATE POLICY county_select ON %s FOR SELECT TO swc_county USING (%s OR (status = ''published'' '
+        'CREATE POLICY county_select ON %s FOR SELECT TO swc_county USING (%s OR (pub_status = ''published'' '
         'AND (SELECT swc.setting_on(''county_reads_published''))))', tbl, mine);
     EXECUTE format('CREATE POLICY county_insert ON %s FOR INSERT TO swc_county WITH CHECK (%s)', tbl, mine);
     EXECUTE format('CREATE POLICY county_update ON %s FOR UPDATE TO swc_county USING (%s) WITH CHECK (%s)',
                    tbl, mine, mine);
-    EXECUTE format('CREATE POLICY county_delete ON %s FOR DELETE TO swc_county USING (%s AND status = ''draft'')',
+    EXECUTE format('CREATE POLICY county_delete ON %s FOR DELETE TO swc_county USING (%s AND pub_status = ''draft'')',
                    tbl, mine);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO swc_province', tbl);
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON %s TO swc_county', tbl);

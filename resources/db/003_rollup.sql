@@ -10,29 +10,39 @@
 --                         swc_rate that year; rate = 100 (area - eroded) / area, computed by the reader
 --                         against its targets (79.96 % 2025, 84.07 % 2035 by default).
 --   ban_ha                banned steep slopes: ban_counties.ban_ha, or the patches' area_ha
---   treated_ha            by measure in rollup_measures: plan_measures.area_ha, or
---                         slope_works_summary.treated_ha when no plan measures were published
+--   treated_ha            by measure in rollup_measures: plan_measure_areas.area_ha (measureplan's
+--                         TABLE), else the plan_measures polygons, else slope_works_summary.treated_ha
+--                         (measure 'none' left out)
 --   patches, suspect, closed  supervision: all patches, those needing a field check (every category
---                         except 合规) and those closed (销号: closed = 1, or a 结论 of 不属实, 已整改 or
---                         非生产建设项目)
+--                         except 合规) and those closed (销号): closepatches' CLOSED where published,
+--                         else a 结论 of 不属实, 已整改 or 非生产建设项目 (its default closing verdicts)
 -- City and province rows sum their counties (city = the county unit's parent, else the adcode's
 -- first four digits; province = the first two); counties and counties_rate say how many counties
 -- hold any data and a rate.
 
 CREATE VIEW swc.rollup_measures_county WITH (security_barrier) AS
-WITH pm AS (
+WITH pa AS (
     SELECT adcode, year, measure, sum(area_ha) AS area_ha
-    FROM swc.plan_measures
-    WHERE valid_to IS NULL AND status = 'published'
+    FROM swc.plan_measure_areas
+    WHERE valid_to IS NULL AND pub_status = 'published' AND coalesce(measure, 'none') NOT IN ('none', '')
     GROUP BY adcode, year, measure
+), pm AS (
+    SELECT s.adcode, s.year, s.measure, sum(s.area_ha) AS area_ha
+    FROM swc.plan_measures s
+    WHERE s.valid_to IS NULL AND s.pub_status = 'published' AND coalesce(s.measure, 'none') NOT IN ('none', '')
+      AND NOT EXISTS (SELECT 1 FROM pa WHERE pa.adcode = s.adcode AND pa.year = s.year)
+    GROUP BY s.adcode, s.year, s.measure
 ), sw AS (
     SELECT s.adcode, s.year, s.measure, sum(s.treated_ha) AS area_ha
     FROM swc.slope_works_summary s
-    WHERE s.valid_to IS NULL AND s.status = 'published'
+    WHERE s.valid_to IS NULL AND s.pub_status = 'published'
+      AND NOT EXISTS (SELECT 1 FROM pa WHERE pa.adcode = s.adcode AND pa.year = s.year)
       AND NOT EXISTS (SELECT 1 FROM pm WHERE pm.adcode = s.adcode AND pm.year = s.year)
     GROUP BY s.adcode, s.year, s.measure
 )
-SELECT adcode, year, coalesce(measure, '') AS measure, area_ha, 'plan_measures'::text AS source FROM pm
+SELECT adcode, year, measure, area_ha, 'plan_measure_areas'::text AS source FROM pa
+UNION ALL
+SELECT adcode, year, measure, area_ha, 'plan_measures' FROM pm
 UNION ALL
 SELECT adcode, year, coalesce(measure, ''), area_ha, 'slope_works_summary' FROM sw;
 
@@ -42,20 +52,20 @@ WITH rate AS (
     FROM (
         SELECT adcode, year, sum(area_km2) AS area_km2, sum(eroded_km2) AS eroded_km2,
                'swc_rate'::text AS source, 1 AS pri
-        FROM swc.swc_rate WHERE valid_to IS NULL AND status = 'published' GROUP BY adcode, year
+        FROM swc.swc_rate WHERE valid_to IS NULL AND pub_status = 'published' GROUP BY adcode, year
         UNION ALL
         SELECT adcode, year, sum(area_km2), sum(eroded_km2), 'soil_loss', 2
-        FROM swc.soil_loss WHERE valid_to IS NULL AND status = 'published' GROUP BY adcode, year
+        FROM swc.soil_loss WHERE valid_to IS NULL AND pub_status = 'published' GROUP BY adcode, year
     ) s
     ORDER BY adcode, year, pri
 ), ban AS (
     SELECT DISTINCT ON (adcode, year) adcode, year, ban_ha
     FROM (
         SELECT adcode, year, sum(ban_ha) AS ban_ha, 1 AS pri
-        FROM swc.ban_counties WHERE valid_to IS NULL AND status = 'published' GROUP BY adcode, year
+        FROM swc.ban_counties WHERE valid_to IS NULL AND pub_status = 'published' GROUP BY adcode, year
         UNION ALL
         SELECT adcode, year, sum(area_ha), 2
-        FROM swc.ban_patches WHERE valid_to IS NULL AND status = 'published' GROUP BY adcode, year
+        FROM swc.ban_patches WHERE valid_to IS NULL AND pub_status = 'published' GROUP BY adcode, year
     ) b
     ORDER BY adcode, year, pri
 ), treated AS (
@@ -67,8 +77,8 @@ WITH rate AS (
     FROM (
         SELECT adcode, year,
                coalesce(category, '') <> '合规' AS suspect,
-               coalesce(closed, 0) = 1 OR coalesce("结论", '') IN ('不属实', '已整改', '非生产建设项目') AS closed
-        FROM swc.supervision_patches WHERE valid_to IS NULL AND status = 'published'
+               coalesce(closed = 1, coalesce("结论", '') IN ('不属实', '已整改', '非生产建设项目')) AS closed
+        FROM swc.supervision_patches WHERE valid_to IS NULL AND pub_status = 'published'
     ) p
     GROUP BY adcode, year
 ), keys AS (

@@ -102,6 +102,9 @@ def test_migration_from_empty_matches_the_registry(pg_cluster, tmp_path):  # noq
     assert migrate.current_version(conn) == schema.SCHEMA_VERSION
     assert migrate.migrate(conn) == []  # idempotent
 
+    # no kind's field is named like a metadata column
+    for k in schema.KINDS:
+        assert not set(k.column_names) & set(schema.META_NAMES), k.key
     # every kind's table has the metadata columns and the registry's columns, with their types
     sql_types = {
         "double precision": "double precision",
@@ -167,19 +170,25 @@ def test_publish_refuses_a_database_without_the_current_schema(pg_cluster):  # n
 def test_publish_and_rollup_of_three_counties(db):
     cluster, name = db
     data = {
-        # county: (zones [(zone, area, eroded)], ban_ha, [(measure, ha)], [(category, 结论)])
+        # county: (zones [(zone, area, eroded)], ban_ha, [(measure, ha)], [(category, 结论, CLOSED)])
         "130102": (
             [("建北街道", 10.0, 2.5), ("长安区其他", 20.0, 3.5)],
             12.5,
-            [("PIT", 4.0), ("TERRACE", 6.0)],
-            [("合规", None), ("疑似未批先建", "不属实"), ("疑似超出防治责任范围", None)],
+            [("soilforest_pits", 4.0), ("terrace", 6.0)],
+            [("合规", None, None), ("疑似未批先建", "不属实", None), ("疑似超出防治责任范围", None, None)],
         ),
-        "130104": ([("桥西区", 40.0, 10.0)], 7.25, [("PIT", 1.5)], [("疑似建设地点变更", "已整改")]),
+        "130104": (
+            [("桥西区", 40.0, 10.0)],
+            7.25,
+            [("soilforest_pits", 1.5)],
+            # closepatches' CLOSED decides where published: a closing verdict without a photo stays open
+            [("疑似建设地点变更", "已整改", 1), ("疑似未批先建", "不属实", 0)],
+        ),
         "130631": (
             [("望都县", 360.0, 50.0)],
             100.0,
-            [("ENCLOSURE", 50.0)],
-            [("合规", None), ("未验先投", None)],
+            [("enclosure", 50.0)],
+            [("合规", None, None), ("未验先投", None, None)],
         ),
     }
     users = {code: county_user(cluster, name, code) for code in data}
@@ -206,32 +215,32 @@ def test_publish_and_rollup_of_three_counties(db):
             [([COUNTIES[code][0], ban], None)],
             plugin_version=VERSION,
         )
+        # measure polygons; 130631 also publishes measureplan's area table, which then counts
+        polygons = [
+            ([m, ha if code != "130631" else ha - 5.0], box(0, 0, 0.01, 0.01).wkb) for m, ha in measures
+        ]
         publish.publish(
-            conn,
-            "plan_measures",
-            code,
-            2024,
-            ["MEASURE", "AREA_HA"],
-            [([m, ha], MultiPolygon([box(0, 0, 0.01, 0.01)]).wkb) for m, ha in measures],
-            plugin_version=VERSION,
+            conn, "plan_measures", code, 2024, ["MEASURE", "AREA_HA"], polygons, plugin_version=VERSION
         )
+        if code == "130631":
+            areas = [([m, ha], None) for m, ha in measures] + [(["none", 300.0], None)]
+            publish.publish(
+                conn, "plan_measure_areas", code, 2024, ["MEASURE", "AREA_HA"], areas, plugin_version=VERSION
+            )
         publish.publish(
             conn,
             "supervision_patches",
             code,
             2024,
-            ["PATCH_ID", "CATEGORY", "结论"],
-            [
-                ([f"P{i}", cat, verdict], box(0, 0, 0.01, 0.01).wkb)
-                for i, (cat, verdict) in enumerate(patches)
-            ],
+            ["PATCH_ID", "CATEGORY", "结论", "CLOSED"],
+            [([f"P{i}", *patch], box(0, 0, 0.01, 0.01).wkb) for i, patch in enumerate(patches)],
             plugin_version=VERSION,
         )
     admin_conn = cluster.connect(name)
     # the metadata of a row, secrets dropped, the unit matched by name, extra fields kept
     row = fetch(
         admin_conn,
-        "SELECT adcode, year, status, algorithm, parameters, plugin_version, published_by, unit_adcode, extra "
+        "SELECT adcode, year, pub_status, algorithm, parameters, plugin_version, published_by, unit_adcode, extra "
         "FROM swc.swc_rate WHERE zone = '建北街道'",
     )[0]
     assert row[:4] == ("130102", 2024, "published", "swcrate")
@@ -244,8 +253,11 @@ def test_publish_and_rollup_of_three_counties(db):
     def expect(codes):
         area = sum(a for c in codes for _z, a, _e in data[c][0])
         eroded = sum(e for c in codes for _z, _a, e in data[c][0])
-        suspect = sum(1 for c in codes for cat, _v in data[c][3] if cat != "合规")
-        closed = sum(1 for c in codes for cat, v in data[c][3] if cat != "合规" and v in ("不属实", "已整改"))
+        patches = [p for c in codes for p in data[c][3] if p[0] != "合规"]
+        suspect = len(patches)
+        closed = sum(
+            1 for _c, v, flag in patches if (flag == 1 if flag is not None else v in ("不属实", "已整改"))
+        )
         return {
             "AREA_KM2": area,
             "ERODED_KM2": eroded,
@@ -284,8 +296,10 @@ def test_publish_and_rollup_of_three_counties(db):
     measures = {
         (m["LEVEL"], m["ADCODE"], m["MEASURE"]): m["AREA_HA"] for m in rollup.read_measures(admin_conn, 2024)
     }
-    assert measures[("province", "130000", "PIT")] == pytest.approx(5.5)
-    assert measures[("city", "130100", "TERRACE")] == pytest.approx(6.0)
+    assert measures[("province", "130000", "soilforest_pits")] == pytest.approx(5.5)
+    assert measures[("city", "130100", "terrace")] == pytest.approx(6.0)
+    assert measures[("county", "130631", "enclosure")] == pytest.approx(50.0)  # the area table, not polygons
+    assert not any(m == "none" for _l, _a, m in measures)
 
     # a county reads the province's roll-up (all counties) through the views
     a_conn = users["130104"][1]
@@ -502,7 +516,7 @@ def test_row_level_security_denials(db):
         )
     assert _denied(
         a,
-        "INSERT INTO swc.ban_counties (pub_id, adcode, year, status, algorithm, plugin_version, ban_ha) "
+        "INSERT INTO swc.ban_counties (pub_id, adcode, year, pub_status, algorithm, plugin_version, ban_ha) "
         "VALUES (%s, '130104', 2024, 'published', 'x', 'x', 1)",
         (pub_b.pub_id,),
     )
@@ -521,7 +535,7 @@ def test_row_level_security_denials(db):
     # a row signed with another name is stamped with the real login
     with a.cursor() as cur:
         cur.execute(
-            "INSERT INTO swc.publications (pub_id, kind, adcode, year, status, algorithm, plugin_version, "
+            "INSERT INTO swc.publications (pub_id, kind, adcode, year, pub_status, algorithm, plugin_version, "
             "published_by, published_at, valid_from, n_rows, valid_to) VALUES (%s, 'ban_counties', '130102', 1999, "
             "'draft', 'x', 'x', %s, '2000-01-01', '2000-01-01', 0, NULL) RETURNING published_by, published_at",
             (str(uuid.uuid4()), b_user),
@@ -532,7 +546,7 @@ def test_row_level_security_denials(db):
 
     # with the province's switch on, A reads B's published rows, still never B's drafts
     admin.set_setting(admin_conn, "county_reads_published", True)
-    seen = fetch(a, "SELECT year, status FROM swc.ban_counties WHERE adcode = '130104'")
+    seen = fetch(a, "SELECT year, pub_status FROM swc.ban_counties WHERE adcode = '130104'")
     assert seen == [(2024, "published")]
     assert fetch(a, "SELECT count(*) FROM swc.publications WHERE pub_id = %s", (draft_b.pub_id,))[0][0] == 0
     # ... and still cannot change or delete them
@@ -571,7 +585,7 @@ def _dump(conn):
         geom = ", ST_AsText(geom)" if k.geometry else ""
         out[k.key] = fetch(
             conn,
-            f"SELECT pub_id::text, adcode, year, status, algorithm, parameters, published_by, published_at, "
+            f"SELECT pub_id::text, adcode, year, pub_status, algorithm, parameters, published_by, published_at, "
             f"valid_from, valid_to, unit_adcode, extra, {cols}{geom} FROM swc.{k.table} ORDER BY row_id",
         )
     out["publications"] = fetch(conn, "SELECT * FROM swc.publications ORDER BY pub_id")
@@ -656,7 +670,7 @@ def test_geopackage_round_trip_and_idempotent_import(db, tmp_path):
     assert all(v[3] == "package" and v[4] for v in versions)
     current = fetch(admin_conn, "SELECT eroded_km2, unit_adcode FROM swc.swc_rate WHERE valid_to IS NULL")
     assert current == [(55.0, "130631")]
-    assert fetch(admin_conn, "SELECT status FROM swc.check_dams")[0][0] == "draft"
+    assert fetch(admin_conn, "SELECT pub_status FROM swc.check_dams")[0][0] == "draft"
 
     # importing again changes nothing
     again = package.import_package(prov, path)

@@ -55,7 +55,7 @@ _PUB_FIELDS: Tuple[Tuple[str, int], ...] = (
     ("kind", ogr.OFTString),
     ("adcode", ogr.OFTString),
     ("year", ogr.OFTInteger),
-    ("status", ogr.OFTString),
+    ("pub_status", ogr.OFTString),
     ("algorithm", ogr.OFTString),
     ("parameters", ogr.OFTString),
     ("plugin_version", ogr.OFTString),
@@ -70,7 +70,7 @@ _META_FIELDS: Tuple[Tuple[str, int], ...] = (
     ("pub_id", ogr.OFTString),
     ("adcode", ogr.OFTString),
     ("year", ogr.OFTInteger),
-    ("status", ogr.OFTString),
+    ("pub_status", ogr.OFTString),
     ("algorithm", ogr.OFTString),
     ("parameters", ogr.OFTString),
     ("plugin_version", ogr.OFTString),
@@ -188,7 +188,7 @@ def export_package(
         chain = ("draft", "published") if status == "published" else ("draft",)
         pubs.SetAttributeFilter(
             f"kind = {_quote(k.key)} AND adcode = {_quote(adcode)} AND year = {int(year)} AND valid_to IS NULL "
-            f"AND status IN ({', '.join(_quote(s) for s in chain)})"
+            f"AND pub_status IN ({', '.join(_quote(s) for s in chain)})"
         )
         closed = []
         for feat in list(pubs):
@@ -210,7 +210,7 @@ def export_package(
                 ("pub_id", pub_id),
                 ("adcode", adcode),
                 ("year", int(year)),
-                ("status", status),
+                ("pub_status", status),
                 ("algorithm", algorithm),
                 ("parameters", params_json),
                 ("plugin_version", plugin_version),
@@ -245,7 +245,7 @@ def export_package(
             ("kind", k.key),
             ("adcode", adcode),
             ("year", int(year)),
-            ("status", status),
+            ("pub_status", status),
             ("algorithm", algorithm),
             ("parameters", params_json),
             ("plugin_version", plugin_version),
@@ -343,11 +343,11 @@ def import_package(
                     raise Cancelled()
                 current = (p["kind"], p["adcode"])
                 k = get_kind(p["kind"])
-                check_key(k.key, p["adcode"], p["year"], p["status"])
+                check_key(k.key, p["adcode"], p["year"], p["pub_status"])
                 if p["pub_id"] in known:
                     done.append(
                         ImportedPublication(
-                            p["pub_id"], k.key, p["adcode"], p["year"], p["status"], p["n_rows"], False
+                            p["pub_id"], k.key, p["adcode"], p["year"], p["pub_status"], p["n_rows"], False
                         )
                     )
                     continue
@@ -374,7 +374,7 @@ def import_package(
                     algorithm=p["algorithm"],
                     parameters=json.loads(p["parameters"] or "{}"),
                     plugin_version=p["plugin_version"],
-                    status=p["status"],
+                    status=p["pub_status"],
                     pub_id=p["pub_id"],
                     published_by=p["published_by"],
                     published_at=datetime.fromisoformat(p["published_at"]) if province else None,
@@ -382,7 +382,7 @@ def import_package(
                 )
                 done.append(
                     ImportedPublication(
-                        p["pub_id"], k.key, p["adcode"], p["year"], p["status"], len(records), True
+                        p["pub_id"], k.key, p["adcode"], p["year"], p["pub_status"], len(records), True
                     )
                 )
                 if progress is not None:

@@ -218,13 +218,13 @@ def insert_publication(
     chain = ("draft", "published") if status == "published" else ("draft",)
     cur.execute(
         "SELECT min(valid_from) FROM swc.publications WHERE kind = %s AND adcode = %s AND year = %s "
-        "AND status = %s AND valid_from > %s",
+        "AND pub_status = %s AND valid_from > %s",
         (k.key, adcode, year, status, t),
     )
     valid_to = cur.fetchone()[0]
     cur.execute(
         "SELECT pub_id::text FROM swc.publications WHERE kind = %s AND adcode = %s AND year = %s "
-        "AND status = ANY(%s) AND valid_from <= %s AND (valid_to IS NULL OR valid_to > %s)",
+        "AND pub_status = ANY(%s) AND valid_from <= %s AND (valid_to IS NULL OR valid_to > %s)",
         (k.key, adcode, year, list(chain), t, t),
     )
     closed = [r[0] for r in cur.fetchall()]
@@ -290,7 +290,7 @@ def insert_publication(
     flush()
 
     cur.execute(
-        "INSERT INTO swc.publications (pub_id, kind, adcode, year, status, algorithm, parameters, "
+        "INSERT INTO swc.publications (pub_id, kind, adcode, year, pub_status, algorithm, parameters, "
         "plugin_version, published_by, published_at, valid_from, valid_to, n_rows, source, imported_by, "
         "imported_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
         (

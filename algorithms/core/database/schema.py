@@ -248,16 +248,17 @@ KINDS: Tuple[Kind, ...] = (
         ),
         "name",
     ),
-    # -- supervision (issue 16: rssupervision, closepatches, riskgrading, creditlists) ----------------
+    # -- supervision (rssupervision, closepatches; issue 16: riskgrading, creditlists) ---------------
     Kind(
         "supervision_patches",
-        "Supervision: disturbance patches",
+        "Supervision: disturbance patches (checked, verified, closed)",
         ("rssupervision", "closepatches"),
         "OUTPUT",
         "MultiPolygon",
         _cols(
-            "patch_id:t category:t project_id:t inside_m2:r outside_m2:r closed:i "
-            "结论:t 核查人:t 日期:t 照片:t 备注:t"
+            "patch_id:t category:t project_id:t projects:t area_m2:r inside_m2:r outside_m2:r outside_pct:r "
+            "flags:t repaired:i patch_type:t patch_date:t priority:i 结论:t 核查人:t 日期:t 照片:t 备注:t "
+            "status:t closed:i reason:t reason_en:t"
         ),
     ),
     Kind(
@@ -266,7 +267,19 @@ KINDS: Tuple[Kind, ...] = (
         ("rssupervision",),
         "PROJECTS",
         None,
-        _cols("project_id:t project_name:t approval_no:t compliance:t patches:i outside_m2:r"),
+        _cols(
+            "project_id:t name:t approval_no:t approval_date:t range_m2:r patches:i inside_m2:r outside_m2:r "
+            "n_compliant:i n_exceeds:i n_unapproved:i n_relocated:i n_unaccepted:i reg_status:t accept_date:t "
+            "findings:t compliance:t"
+        ),
+    ),
+    Kind(
+        "closure_projects",
+        "Supervision: closed and open patches per project (销号)",
+        ("closepatches",),
+        "PROJECTS",
+        None,
+        _cols("project_id:t patches:i closed:i open:i open_ids:t status:t"),
     ),
     Kind(
         "risk_levels",
@@ -284,22 +297,46 @@ KINDS: Tuple[Kind, ...] = (
         None,
         _cols("entity:t role:t list:t grounds:t findings:i entry_date:t exit_date:t"),
     ),
-    # -- the small-watershed plan (issue 14: measureplan, planquantities, planbenefits) ----------------
+    # -- the small-watershed plan (landuseslope, measureplan, planquantities, planbenefits) ----------
+    Kind(
+        "landuse_slope",
+        "Plan: land use by slope class",
+        ("landuseslope",),
+        "TABLE",
+        None,
+        _cols(f"landuse:t class:i {_AREA} pct:r"),
+    ),
     Kind(
         "plan_measures",
         "Plan: measure polygons",
         ("measureplan",),
-        "OUTPUT",
+        "POLYGONS",
         "MultiPolygon",
-        _cols("measure:t measure_label:t landuse:t slope_class:i area_ha:r area_mu:r"),
+        _cols("measure:t value:i etype:t area_m2:r area_ha:r"),
+    ),
+    Kind(
+        "plan_measure_areas",
+        "Plan: measure areas",
+        ("measureplan",),
+        "TABLE",
+        None,
+        _cols(f"measure:t value:i etype:t {_AREA} pct:r"),
     ),
     Kind(
         "plan_quantities",
-        "Plan: quantities and investment",
+        "Plan: quantities",
         ("planquantities",),
-        "OUTPUT",
+        "QUANTITIES",
         None,
-        _cols("measure:t item:t unit:t quantity:r price:r cost:r part:t"),
+        _cols("item:t measure:t part:t unit:t quantity:r computed:i"),
+    ),
+    Kind(
+        "plan_investment",
+        "Plan: investment",
+        ("planquantities",),
+        "INVESTMENT",
+        None,
+        _cols("level:t part:t item:t unit:t quantity:r price:r amount:r amount_10k:r"),
     ),
     Kind(
         "plan_benefits",
@@ -307,7 +344,7 @@ KINDS: Tuple[Kind, ...] = (
         ("planbenefits",),
         "OUTPUT",
         None,
-        _cols("benefit:t item:t unit:t before:r after:r value:r"),
+        _cols("indicator:t unit:t before:r after:r change:r"),
     ),
 )
 
@@ -318,7 +355,7 @@ META_COLUMNS: Tuple[Tuple[str, str], ...] = (
     ("pub_id", "uuid"),
     ("adcode", "varchar(12)"),
     ("year", "smallint"),
-    ("status", "text"),
+    ("pub_status", "text"),
     ("algorithm", "text"),
     ("parameters", "jsonb"),
     ("plugin_version", "text"),
@@ -337,7 +374,7 @@ PUBLICATION_COLUMNS: Tuple[str, ...] = (
     "kind",
     "adcode",
     "year",
-    "status",
+    "pub_status",
     "algorithm",
     "parameters",
     "plugin_version",
@@ -377,7 +414,7 @@ def table_ddl(k: Kind) -> str:
         "    pub_id uuid NOT NULL",
         "    adcode varchar(12) NOT NULL",
         "    year smallint NOT NULL",
-        "    status text NOT NULL",
+        "    pub_status text NOT NULL",
         "    algorithm text NOT NULL",
         "    parameters jsonb NOT NULL DEFAULT '{}'",
         "    plugin_version text NOT NULL",
@@ -392,7 +429,7 @@ def table_ddl(k: Kind) -> str:
     if k.geometry:
         lines.append(f"    geom geometry({k.geometry}, {SRID})")
     lines.append(
-        "    FOREIGN KEY (pub_id, adcode, year, status) REFERENCES swc.publications (pub_id, adcode, year, status)"
+        "    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status)"
         " DEFERRABLE INITIALLY DEFERRED"
     )
     body = ",\n".join(lines)
