@@ -79,8 +79,10 @@ INSERT INTO swc.kinds (kind, label, algorithms, output, geometry) VALUES
     ('supervision_patches', 'Supervision: disturbance patches (checked, verified, closed)', '{rssupervision,closepatches}', 'OUTPUT', 'MultiPolygon'),
     ('supervision_projects', 'Supervision: projects', '{rssupervision}', 'PROJECTS', NULL),
     ('closure_projects', 'Supervision: closed and open patches per project (销号)', '{closepatches}', 'PROJECTS', NULL),
-    ('risk_levels', 'Supervision: risk levels', '{riskgrading}', 'OUTPUT', NULL),
+    ('risk_levels', 'Supervision: risk levels', '{riskgrading}', 'OUTPUT', 'MultiPolygon'),
     ('credit_lists', 'Credit lists (重点关注名单, 黑名单)', '{creditlists}', 'OUTPUT', NULL),
+    ('credit_findings', 'Credit lists: findings checked', '{creditlists}', 'CHECKED', NULL),
+    ('plan_sampling', 'Supervision: sampled SWC plans', '{plansampling}', 'OUTPUT', NULL),
     ('landuse_slope', 'Plan: land use by slope class', '{landuseslope}', 'TABLE', NULL),
     ('plan_measures', 'Plan: measure polygons', '{measureplan}', 'POLYGONS', 'MultiPolygon'),
     ('plan_measure_areas', 'Plan: measure areas', '{measureplan}', 'TABLE', NULL),
@@ -318,12 +320,34 @@ CREATE TABLE swc.erosion_change (
     extra jsonb,
     "zone" text,
     "area_km2" double precision,
-    "eroded_before_km2" double precision,
-    "eroded_after_km2" double precision,
-    "change_km2" double precision,
-    "rate_before" double precision,
-    "rate_after" double precision,
+    "nodata_km2" double precision,
+    "poly_km2" double precision,
+    "cover_pct" double precision,
+    "before_eroded_km2" double precision,
+    "after_eroded_km2" double precision,
+    "eroded_change_km2" double precision,
+    "before_rate" double precision,
+    "after_rate" double precision,
     "rate_change" double precision,
+    "improved_km2" double precision,
+    "unchanged_km2" double precision,
+    "worsened_km2" double precision,
+    "b_slight_km2" double precision,
+    "b_light_km2" double precision,
+    "b_moderate_km2" double precision,
+    "b_intense_km2" double precision,
+    "b_vintense_km2" double precision,
+    "b_severe_km2" double precision,
+    "a_slight_km2" double precision,
+    "a_light_km2" double precision,
+    "a_moderate_km2" double precision,
+    "a_intense_km2" double precision,
+    "a_vintense_km2" double precision,
+    "a_severe_km2" double precision,
+    "before_loss_t" double precision,
+    "after_loss_t" double precision,
+    "loss_change_pct" double precision,
+    "tolerance" double precision,
     FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.erosion_change (adcode, year) WHERE valid_to IS NULL;
@@ -347,7 +371,10 @@ CREATE TABLE swc.erosion_transitions (
     extra jsonb,
     "zone" text,
     "from_class" integer,
+    "from_name" text,
     "to_class" integer,
+    "to_name" text,
+    "change" integer,
     "area_km2" double precision,
     FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
@@ -370,9 +397,17 @@ CREATE TABLE swc.eroded_forest (
     valid_to timestamptz,
     unit_adcode varchar(12),
     extra jsonb,
+    "patch" integer,
     "area_ha" double precision,
+    "area_mu" double precision,
     "mean_slope" double precision,
+    "max_slope" double precision,
+    "mean_loss" double precision,
+    "mean_fvc" double precision,
     "measure" text,
+    "measure_en" text,
+    "measure_code" text,
+    "source" text,
     geom geometry(MultiPolygon, 4490),
     FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
@@ -742,14 +777,22 @@ CREATE TABLE swc.risk_levels (
     unit_adcode varchar(12),
     extra jsonb,
     "project_id" text,
-    "project_name" text,
+    "unit" text,
+    "findings" text,
+    "key_zone" text,
+    "slope_deg" double precision,
+    "water_m" double precision,
+    "credit" text,
     "risk_level" text,
-    "rule" text,
+    "rule_id" text,
     "reason" text,
+    "reason_en" text,
+    geom geometry(MultiPolygon, 4490),
     FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.risk_levels (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.risk_levels (pub_id);
+CREATE INDEX ON swc.risk_levels USING gist (geom);
 COMMENT ON TABLE swc.risk_levels IS 'Supervision: risk levels';
 
 CREATE TABLE swc.credit_lists (
@@ -768,17 +811,76 @@ CREATE TABLE swc.credit_lists (
     unit_adcode varchar(12),
     extra jsonb,
     "entity" text,
-    "role" text,
+    "name" text,
+    "roles" text,
     "list" text,
-    "grounds" text,
-    "findings" integer,
     "entry_date" text,
     "exit_date" text,
+    "active" text,
+    "moved_to_black" text,
+    "n_grounds" integer,
+    "grounds" text,
     FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.credit_lists (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.credit_lists (pub_id);
 COMMENT ON TABLE swc.credit_lists IS 'Credit lists (重点关注名单, 黑名单)';
+
+CREATE TABLE swc.credit_findings (
+    row_id bigserial PRIMARY KEY,
+    pub_id uuid NOT NULL,
+    adcode varchar(12) NOT NULL,
+    year smallint NOT NULL,
+    pub_status text NOT NULL,
+    algorithm text NOT NULL,
+    parameters jsonb NOT NULL DEFAULT '{}',
+    plugin_version text NOT NULL,
+    published_by text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    valid_from timestamptz NOT NULL DEFAULT now(),
+    valid_to timestamptz,
+    unit_adcode varchar(12),
+    extra jsonb,
+    "row" integer,
+    "entity" text,
+    "role" text,
+    "date" text,
+    "finding" text,
+    "project_id" text,
+    "clause" text,
+    "triggers" integer,
+    "note" text,
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX ON swc.credit_findings (adcode, year) WHERE valid_to IS NULL;
+CREATE INDEX ON swc.credit_findings (pub_id);
+COMMENT ON TABLE swc.credit_findings IS 'Credit lists: findings checked';
+
+CREATE TABLE swc.plan_sampling (
+    row_id bigserial PRIMARY KEY,
+    pub_id uuid NOT NULL,
+    adcode varchar(12) NOT NULL,
+    year smallint NOT NULL,
+    pub_status text NOT NULL,
+    algorithm text NOT NULL,
+    parameters jsonb NOT NULL DEFAULT '{}',
+    plugin_version text NOT NULL,
+    published_by text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    valid_from timestamptz NOT NULL DEFAULT now(),
+    valid_to timestamptz,
+    unit_adcode varchar(12),
+    extra jsonb,
+    "sample_no" integer,
+    "stratum" text,
+    "n_stratum" integer,
+    "draw_key" text,
+    "seed" bigint,
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX ON swc.plan_sampling (adcode, year) WHERE valid_to IS NULL;
+CREATE INDEX ON swc.plan_sampling (pub_id);
+COMMENT ON TABLE swc.plan_sampling IS 'Supervision: sampled SWC plans';
 
 CREATE TABLE swc.landuse_slope (
     row_id bigserial PRIMARY KEY,

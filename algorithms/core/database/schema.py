@@ -159,8 +159,13 @@ KINDS: Tuple[Kind, ...] = (
         "OUTPUT",
         None,
         _cols(
-            "zone:t area_km2:r eroded_before_km2:r eroded_after_km2:r change_km2:r rate_before:r "
-            "rate_after:r rate_change:r"
+            "zone:t area_km2:r nodata_km2:r poly_km2:r cover_pct:r before_eroded_km2:r after_eroded_km2:r "
+            "eroded_change_km2:r before_rate:r after_rate:r rate_change:r improved_km2:r unchanged_km2:r "
+            "worsened_km2:r "
+            + " ".join(f"b_{c}:r" for c in _SL_CLASSES.replace(":r", "").split())
+            + " "
+            + " ".join(f"a_{c}:r" for c in _SL_CLASSES.replace(":r", "").split())
+            + " before_loss_t:r after_loss_t:r loss_change_pct:r tolerance:r"
         ),
         "zone",
     ),
@@ -170,7 +175,7 @@ KINDS: Tuple[Kind, ...] = (
         ("erosionchange",),
         "MATRIX",
         None,
-        _cols("zone:t from_class:i to_class:i area_km2:r"),
+        _cols("zone:t from_class:i from_name:t to_class:i to_name:t change:i area_km2:r"),
         "zone",
     ),
     Kind(
@@ -179,7 +184,10 @@ KINDS: Tuple[Kind, ...] = (
         ("erodedforest",),
         "OUTPUT",
         "MultiPolygon",
-        _cols("area_ha:r mean_slope:r measure:t"),
+        _cols(
+            "patch:i area_ha:r area_mu:r mean_slope:r max_slope:r mean_loss:r mean_fvc:r measure:t "
+            "measure_en:t measure_code:t source:t"
+        ),
     ),
     # -- farmland (farmlandscreening) ---------------------------------------------------------------
     Kind(
@@ -286,8 +294,11 @@ KINDS: Tuple[Kind, ...] = (
         "Supervision: risk levels",
         ("riskgrading",),
         "OUTPUT",
-        None,
-        _cols("project_id:t project_name:t risk_level:t rule:t reason:t"),
+        "MultiPolygon",
+        _cols(
+            "project_id:t unit:t findings:t key_zone:t slope_deg:r water_m:r credit:t risk_level:t rule_id:t "
+            "reason:t reason_en:t"
+        ),
     ),
     Kind(
         "credit_lists",
@@ -295,7 +306,25 @@ KINDS: Tuple[Kind, ...] = (
         ("creditlists",),
         "OUTPUT",
         None,
-        _cols("entity:t role:t list:t grounds:t findings:i entry_date:t exit_date:t"),
+        _cols(
+            "entity:t name:t roles:t list:t entry_date:t exit_date:t active:t moved_to_black:t n_grounds:i grounds:t"
+        ),
+    ),
+    Kind(
+        "credit_findings",
+        "Credit lists: findings checked",
+        ("creditlists",),
+        "CHECKED",
+        None,
+        _cols("row:i entity:t role:t date:t finding:t project_id:t clause:t triggers:i note:t"),
+    ),
+    Kind(
+        "plan_sampling",
+        "Supervision: sampled SWC plans",
+        ("plansampling",),
+        "OUTPUT",
+        None,
+        _cols("sample_no:i stratum:t n_stratum:i draw_key:t seed:l"),
     ),
     # -- the small-watershed plan (landuseslope, measureplan, planquantities, planbenefits) ----------
     Kind(
