@@ -18,7 +18,6 @@ from typing import Any, Dict, Optional
 import numpy as np
 from osgeo import gdal
 
-from .intensity import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, classify_intensity, detect_kind
 from ..errors import QT_TRANSLATE_NOOP, InputError
 from ..grid import GridSpec
 from ..io import gdal_exceptions
@@ -33,6 +32,7 @@ from ..io.raster import (
     open_raster,
 )
 from ..standards import TOLERANCE_T_KM2_A
+from .intensity import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, classify_intensity, detect_kind
 
 #: Nodata of the change raster (Int16); valid values are −5…+5.
 CHANGE_NODATA = -99
