@@ -35,9 +35,9 @@ from .base import (
     translate_core_error,
 )
 from .core import standards
-from .core.erosion.factors import ls_factor_rasters
+from .core.erosion.factors import fvc_unit, ls_factor_rasters
 from .core.erosion.intensity import N_CLASSES, intensity_bounds
-from .core.erosion.lookups import code_text, match_landuse, match_measures, read_fvc_table, read_landuse_table, read_measure_table, read_value_table, unmatched_error
+from .core.erosion.lookups import code_text, match_landuse, match_measures, measure_factors, read_fvc_table, read_landuse_table, read_measure_table, read_value_table, unmatched_error
 from .core.erosion.soilloss import Factors, FactorSource, FvcSource, LandUseSource, MeasureSource, Settings, soil_loss, Zones
 from .core.errors import SwcError
 from .core.grid import GridSpec
@@ -854,14 +854,10 @@ class SoilLossAlgorithm(SwcAlgorithm):
             table = read_fvc_table(self._table(parameters, self.FVC_TABLE, context, standards.FVC_TABLE))
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
-        ds = gdal.Open(path)
-        band = ds.GetRasterBand(1)
-        stats = band.ComputeStatistics(False)
-        ds = None
-        percent = stats[1] > 1.5
+        percent, maximum = fvc_unit(path)
         feedback.pushInfo(
             self.tr("FVC read as {unit} (maximum {max:g}).").format(
-                unit=self.tr("percent") if percent else self.tr("fraction"), max=stats[1]
+                unit=self.tr("percent") if percent else self.tr("fraction"), max=maximum
             )
         )
         return path, table, percent
@@ -890,11 +886,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
         idx, missing = match_measures([a[0] for _f, _w, a in polys], table)
         if missing:
             raise self.fail(translate_core_error(unmatched_error("measure", missing, table_path)))
-        e = np.ones(len(polys) + 1)
-        t = np.full(len(polys) + 1, np.nan)
-        for i, j in enumerate(idx, start=1):
-            e[i] = table[j].e
-            t[i] = np.nan if table[j].t is None else table[j].t
+        e, t = measure_factors(idx, table)
         path = rasterize(
             [(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(polys)], grid, temp_path(work, "measures")
         )

@@ -30,7 +30,15 @@ from .base import (
 )
 from .core import standards
 from .core.errors import SwcError
-from .core.steepslope import RULE_GENERAL, RULE_MIXED, RULE_RESERVOIR, steep_slope_ban
+from .core.steepslope import (
+    RULE_GENERAL,
+    RULE_MIXED,
+    RULE_RESERVOIR,
+    county_areas,
+    county_thresholds,
+    steep_slope_ban,
+    township_areas,
+)
 from .core.io.vector import rasterize, require_overlap, temp_path
 from .core.zones import area_columns, code_matches, parse_codes
 from .styles import single_fill_qml, write_sidecar
@@ -283,24 +291,19 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
 
         # counties: one number per feature (names need not be unique: 桥西区 exists in
         # three Hebei cities), its threshold from the field when given
-        names, thresholds, county_polys = [], [0.0], []
-        for number, (_fid, wkb, values) in enumerate(counties, start=1):
-            names.append(values[0])
-            value = threshold
-            if thr_field:
-                try:
-                    value = float(values[1])
-                    if not 0 < value < 90:
-                        raise ValueError
-                except (TypeError, ValueError):
-                    feedback.pushWarning(
-                        self.tr(
-                            "County {name}: the ban slope field is empty or invalid; using {value:g}°."
-                        ).format(name=values[0], value=threshold)
-                    )
-                    value = threshold
-            thresholds.append(value)
-            county_polys.append((number, wkb))
+        names = [values[0] for _fid, _wkb, values in counties]
+        county_polys = [(number, wkb) for number, (_fid, wkb, _v) in enumerate(counties, start=1)]
+        thresholds, invalid = (
+            county_thresholds([values[1] for _fid, _wkb, values in counties], threshold)
+            if thr_field
+            else ([0.0] + [threshold] * len(counties), [])
+        )
+        for i in invalid:
+            feedback.pushWarning(
+                self.tr("County {name}: the ban slope field is empty or invalid; using {value:g}°.").format(
+                    name=names[i], value=threshold
+                )
+            )
         repeated = sorted({str(n) for n in names if names.count(n) > 1})
         if repeated:
             feedback.pushWarning(
@@ -482,26 +485,23 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         )
         s_sink, s_id = self.table_sink(parameters, self.SUMMARY, context, s_fields)
         s_rows = []
-        for c, name in enumerate(names, start=1):
-            county_m2 = result.county_cells[c] * cell_area
-            ban_m2, ban_ha, ban_mu = area_columns(result.county_banned_cells[c], cell_area)
-            share = 100.0 * ban_m2 / county_m2 if county_m2 else 0.0
+        for name, threshold, area in zip(names, thresholds, county_areas(result)):
             s_rows.append(
                 [
                     name,
-                    thresholds[c - 1],
-                    county_m2 / standards.KM2_M2,
-                    int(result.county_patches[c]),
-                    ban_ha,
-                    ban_m2 / standards.KM2_M2,
-                    ban_mu,
-                    share,
+                    threshold,
+                    area.area_km2,
+                    area.patches,
+                    area.ban_ha,
+                    area.ban_km2,
+                    area.ban_mu,
+                    area.share_pct,
                 ]
             )
             feedback.pushInfo(
                 self.tr(
                     "{county}: {patches} patches, {km2:.2f} km² banned ({share:.2f} % of the county)"
-                ).format(county=name, patches=int(result.county_patches[c]), km2=ban_m2 / 1e6, share=share)
+                ).format(county=name, patches=area.patches, km2=area.ban_km2, share=area.share_pct)
             )
         self.add_rows(s_sink, s_fields, s_rows)
 
@@ -525,20 +525,17 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
             )
             t_sink, t_id = self.table_sink(parameters, self.TOWNSHIP_TABLE, context, t_fields)
             t_rows = []
-            for t, (_fid, _wkb, attrs) in enumerate(towns, start=1):
-                area = result.township_cells[t] * cell_area
-                ban_m2, ban_ha, ban_mu = area_columns(result.township_banned_cells[t], cell_area)
-                county_no = int(result.township_county[t])
+            for (_fid, _wkb, attrs), area in zip(towns, township_areas(result)):
                 t_rows.append(
                     [
                         attrs[0],
-                        names[county_no - 1] if county_no > 0 else None,
-                        area / standards.KM2_M2,
-                        int(result.township_patches[t]),
-                        ban_m2 / standards.KM2_M2,
-                        ban_ha,
-                        ban_mu,
-                        100.0 * ban_m2 / area if area else 0.0,
+                        names[area.county - 1] if area.county > 0 else None,
+                        area.area_km2,
+                        area.patches,
+                        area.ban_km2,
+                        area.ban_ha,
+                        area.ban_mu,
+                        area.share_pct,
                     ]
                 )
             self.add_rows(t_sink, t_fields, t_rows)

@@ -26,7 +26,7 @@ from .base import (
     translate_core_error,
 )
 from .core import standards
-from .core.erosion.intensity import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, area_to_treat, intensity_bounds, swc_rate_cells, zone_summary
+from .core.erosion.intensity import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, intensity_bounds, swc_rate_cells, unit_rate
 from .core.errors import SwcError
 from .core.io.raster import open_raster
 from .soilloss import CLASS_FIELDS, zone_field_spec, zones_on_grid
@@ -252,16 +252,13 @@ class SwcRateAlgorithm(SwcAlgorithm):
         sink, out_id = self.table_sink(parameters, self.OUTPUT, context, fields)
         rows = []
         for z, name in enumerate(names, start=1):
-            v = zone_summary(result.class_cells[z], 0.0, result.cell_area)
-            area, eroded, rate = v["AREA_KM2"], v["ERODED_KM2"], v["SWC_RATE"]
-            poly_km2 = poly_areas[z - 1] / standards.KM2_M2
-            cover = 100.0 * area / poly_km2 if poly_km2 > 0 else None
+            unit = unit_rate(result.class_cells[z], result.cell_area, poly_areas[z - 1], targets)
+            v, area, eroded, rate = unit.summary, unit.area_km2, unit.eroded_km2, unit.rate
             row = [name, area] + [v[f"C{c}_KM2"] for c in range(1, N_CLASSES + 1)]
             row += [eroded, rate]
-            for target in targets:
-                gap = target - rate if rate is not None else None
-                row += [target, gap, area_to_treat(area, eroded, target) if rate is not None else None]
-            row += [poly_km2, cover, tolerance if result.kind == KIND_MODULUS else None, kind_code]
+            for gap in unit.targets:
+                row += [gap.target, gap.gap, gap.treat_km2]
+            row += [unit.poly_km2, unit.cover_pct, tolerance if result.kind == KIND_MODULUS else None, kind_code]
             rows.append(row)
             if rate is None:
                 feedback.pushWarning(
@@ -283,12 +280,12 @@ class SwcRateAlgorithm(SwcAlgorithm):
                     g2=targets[1] - rate,
                 )
             )
-            if cover is not None and cover < 95.0:
+            if unit.partly_covered:
                 feedback.pushWarning(
                     self.tr(
                         "{zone}: the raster covers only {cover:.1f} % of the unit; the rate refers to "
                         "the covered part."
-                    ).format(zone=name, cover=cover)
+                    ).format(zone=name, cover=unit.cover_pct)
                 )
         self.add_rows(sink, fields, rows)
         feedback.setProgress(100)

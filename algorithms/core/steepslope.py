@@ -19,6 +19,7 @@ Pipeline (memory set by the block size, except the patch list):
 
 from __future__ import annotations
 
+import math
 import shutil
 import struct
 import tempfile
@@ -47,6 +48,7 @@ from .io.raster import (
     write_window,
 )
 from .io.vector import polygonize, rasterize, temp_path
+from .standards import HA_M2, KM2_M2, MU_M2
 from .terrain import SLOPE_HALO, horn_slope
 from .zones import bincount2
 
@@ -577,3 +579,108 @@ def _members(group: np.ndarray) -> List[List[int]]:
     sorted_groups = group[order]
     starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
     return [chunk.tolist() for chunk in np.split(order, starts[1:])]
+
+
+# ---------------------------------------------------------------------------
+# thresholds and tables
+# ---------------------------------------------------------------------------
+
+
+def county_thresholds(values: Sequence[object], default: float) -> Tuple[List[float], List[int]]:
+    """Ban slope of each county from a field, for :func:`steep_slope_ban`.
+
+    Parameters
+    ----------
+    values : the threshold field's value for counties 1..n (``None`` without a field).
+    default : the general ban slope (degrees) used where a value is empty or invalid.
+
+    Returns
+    -------
+    ``(thresholds, invalid)``: ``thresholds[0]`` is 0 (outside every county),
+    ``thresholds[i]`` the degrees of county ``i``; ``invalid`` lists the
+    0-based positions whose value was empty, not a number or outside 0°–90°
+    (exclusive) and got ``default``.
+
+    >>> county_thresholds([25, "20", None, "abc", 95, 0.0], 25.0)
+    ([0.0, 25.0, 20.0, 25.0, 25.0, 25.0, 25.0], [2, 3, 4, 5])
+    """
+    thresholds, invalid = [0.0], []
+    for i, raw in enumerate(values):
+        try:
+            value = float(raw)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            value = math.nan
+        if not 0.0 < value < 90.0:
+            invalid.append(i)
+            value = float(default)
+        thresholds.append(value)
+    return thresholds, invalid
+
+
+@dataclass(frozen=True)
+class BanArea:
+    """Areas of one county or township: its valid DEM area, the banned area and its share."""
+
+    area_m2: float
+    ban_m2: float
+    patches: int
+    county: int = 0  # townships: the county holding most of it (0 = none)
+
+    @property
+    def area_km2(self) -> float:
+        return self.area_m2 / KM2_M2
+
+    @property
+    def ban_km2(self) -> float:
+        return self.ban_m2 / KM2_M2
+
+    @property
+    def ban_ha(self) -> float:
+        return self.ban_m2 / HA_M2
+
+    @property
+    def ban_mu(self) -> float:
+        return self.ban_m2 / MU_M2
+
+    @property
+    def share_pct(self) -> float:
+        """Banned share of the unit's area (%); 0 for a unit without valid cells."""
+        return 100.0 * self.ban_m2 / self.area_m2 if self.area_m2 else 0.0
+
+
+def county_areas(result: BanResult) -> List[BanArea]:
+    """:class:`BanArea` of counties 1..n (the county summary table).
+
+    >>> g = GridSpec((0.0, 10.0, 0.0, 0.0, 0.0, -10.0), (10, 10))
+    >>> r = BanResult(g, [], np.array([0, 80, 0]), np.array([0, 20, 0]), np.array([0, 3, 0]))
+    >>> [(a.area_km2, a.ban_ha, a.share_pct, a.patches) for a in county_areas(r)]
+    [(0.008, 0.2, 25.0, 3), (0.0, 0.0, 0.0, 0)]
+    """
+    cell = result.grid.cell_area
+    return [
+        BanArea(
+            float(result.county_cells[c]) * cell,
+            float(result.county_banned_cells[c]) * cell,
+            int(result.county_patches[c]),
+            c,
+        )
+        for c in range(1, len(result.county_cells))
+    ]
+
+
+def township_areas(result: BanResult) -> List[BanArea]:
+    """:class:`BanArea` of townships 1..m (the township table); empty without townships."""
+    if result.township_cells is None:
+        return []
+    assert result.township_banned_cells is not None and result.township_patches is not None
+    assert result.township_county is not None
+    cell = result.grid.cell_area
+    return [
+        BanArea(
+            float(result.township_cells[t]) * cell,
+            float(result.township_banned_cells[t]) * cell,
+            int(result.township_patches[t]),
+            int(result.township_county[t]),
+        )
+        for t in range(1, len(result.township_cells))
+    ]

@@ -426,3 +426,42 @@ def test_swc_rate_cells_modulus_and_intensity(tmp_path):
     res_c = intensity.swc_rate_cells(p_c, p_z, 2)
     assert res_c.kind == intensity.KIND_INTENSITY
     np.testing.assert_array_equal(res_c.class_cells, res.class_cells)
+
+
+# --- domain rules the algorithms used to hold ------------------------------------------
+
+
+def test_fvc_unit_by_the_raster_maximum(tmp_path):
+    frac = _write(tmp_path / "f.tif", np.array([[0.0, 0.35, 1.0]]))
+    pct = _write(tmp_path / "p.tif", np.array([[0.0, 35.0, 85.0]]))
+    assert factors.fvc_unit(frac) == (False, 1.0)
+    assert factors.fvc_unit(pct) == (True, 85.0)
+    # nodata is not counted: a fraction raster with -9999 holes stays a fraction
+    holes = _write(tmp_path / "h.tif", np.array([[0.2, -9999.0, 0.9]]), nodata=-9999.0)
+    assert factors.fvc_unit(holes) == (False, pytest.approx(0.9))
+
+
+def test_measure_factors_e_and_t_per_polygon():
+    meas = lookups.read_measure_table(os.path.join(TABLES, standards.MEASURE_TABLE))
+    rows, missing = lookups.match_measures(["鱼鳞坑", "contour tillage", "鱼鳞坑"], meas)
+    assert not missing
+    e, t = lookups.measure_factors(rows, meas)
+    # index 0: no measure (E 1, T from the land use); then one entry per polygon, in order
+    assert e.tolist() == [1.0, meas[rows[0]].e, meas[rows[1]].e, meas[rows[0]].e]
+    assert np.isnan(t[0]) and np.isnan(t[1]) and t[2] == meas[rows[1]].t == 0.5 and np.isnan(t[3])
+
+
+def test_unit_rate_gap_and_area_to_treat_by_hand():
+    # 400 cells of 100 m² (0.04 km²): 300 slight, 60 light, 40 moderate → rate 75 %
+    cells = np.array([0, 300, 60, 40, 0, 0, 0])
+    unit = intensity.unit_rate(cells, 100.0, 50_000.0, [79.96, 84.07, 70.0])
+    assert unit.area_km2 == pytest.approx(0.04) and unit.eroded_km2 == pytest.approx(0.01)
+    assert unit.rate == pytest.approx(75.0)
+    # to reach 79.96 %, 0.7996·0.04 − 0.03 km² of the eroded land must be treated
+    first, second, third = unit.targets
+    assert first.gap == pytest.approx(4.96) and first.treat_km2 == pytest.approx(0.7996 * 0.04 - 0.03)
+    assert second.treat_km2 == pytest.approx(0.8407 * 0.04 - 0.03)
+    assert third.gap == pytest.approx(-5.0) and third.treat_km2 == 0.0
+    assert unit.poly_km2 == 0.05 and unit.cover_pct == pytest.approx(80.0) and unit.partly_covered
+    empty = intensity.unit_rate(np.zeros(7, dtype=int), 100.0, 50_000.0, [79.96])
+    assert empty.rate is None and empty.targets[0].gap is None and empty.targets[0].treat_km2 is None

@@ -3,13 +3,20 @@
 import tracemalloc
 
 import numpy as np
+import pytest
 from shapely.geometry import box
-from synth import label_8, write_raster
+from synth import label_8, plane, write_raster
 
 from swc_planner.algorithms.core.io.raster import read_grid
 from swc_planner.algorithms.core.io.vector import rasterize
 from swc_planner.algorithms.core.slopeclass import slope_classes
-from swc_planner.algorithms.core.steepslope import RULE_GENERAL, steep_slope_ban
+from swc_planner.algorithms.core.steepslope import (
+    RULE_GENERAL,
+    county_areas,
+    county_thresholds,
+    steep_slope_ban,
+    township_areas,
+)
 from swc_planner.algorithms.core.terrain import slope_array
 
 
@@ -65,3 +72,50 @@ def test_slope_classes_counts_match_whole_array(tmp_path):
     ]
     assert res.counts[0, 1:].tolist() == lower
     assert sum(lower) == expected.sum()
+
+
+def test_county_thresholds_from_a_field():
+    values = [25, "20", None, "", "abc", 95, 0, -5, 89.9, "15.5"]
+    thresholds, invalid = county_thresholds(values, 25.0)
+    # index 0 is outside every county; invalid values (empty, not a number, not in 0°–90°) fall back
+    assert thresholds == [0.0, 25.0, 20.0, 25.0, 25.0, 25.0, 25.0, 25.0, 25.0, 89.9, 15.5]
+    assert invalid == [2, 3, 4, 5, 6, 7]
+
+
+def test_county_and_township_tables_by_hand(tmp_path):
+    """Two counties (west, east halves) and two townships (north, south halves) over a DEM whose
+    western half is a 30° plane and eastern half a 10° plane: the shares follow by counting cells."""
+    rows, cols, cell = 40, 60, 10.0
+    z = np.hstack([plane(rows, cols // 2, 30.0, cell), plane(rows, cols // 2, 10.0, cell)]).astype(np.float32)
+    dem = write_raster(tmp_path / "d.tif", z, cell=cell)
+    grid = read_grid(dem)
+    x0, y0, x1, y1 = grid.extent
+    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+    counties = rasterize(
+        [(1, box(x0, y0, xm, y1).wkb), (2, box(xm, y0, x1, y1).wkb)], grid, str(tmp_path / "c.tif")
+    )
+    towns = rasterize(
+        [(1, box(x0, ym, x1, y1).wkb), (2, box(x0, y0, x1, ym).wkb)], grid, str(tmp_path / "t.tif")
+    )
+    thresholds, _ = county_thresholds([25, 25], 25.0)
+    result = steep_slope_ban(dem, counties, thresholds, township_raster=towns, n_townships=2, min_area_m2=0)
+    mask = slope_array(z, cell, cell) > 25.0
+    cell_m2 = cell * cell
+    west, east = county_areas(result)
+    assert west.area_m2 == rows * cols // 2 * cell_m2 and east.area_m2 == west.area_m2
+    assert (
+        west.ban_m2 == mask[:, : cols // 2].sum() * cell_m2
+        and east.ban_m2 == mask[:, cols // 2 :].sum() * cell_m2
+    )
+    assert west.share_pct == pytest.approx(100.0 * mask[:, : cols // 2].mean())
+    assert west.ban_ha == west.ban_m2 / 1e4 and west.ban_mu == pytest.approx(west.ban_m2 * 15 / 1e4)
+    assert west.ban_km2 == west.ban_m2 / 1e6 and west.patches == len(
+        [p for p in result.patches if p.county == 1]
+    )
+    north, south = township_areas(result)
+    assert (
+        north.ban_m2 == mask[: rows // 2].sum() * cell_m2
+        and south.ban_m2 == mask[rows // 2 :].sum() * cell_m2
+    )
+    assert north.share_pct == pytest.approx(100.0 * mask[: rows // 2].mean())
+    assert north.county in (1, 2) and north.patches >= 1

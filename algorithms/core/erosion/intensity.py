@@ -140,6 +140,73 @@ def zone_summary(
     return row
 
 
+#: Below this share of a unit covered by the raster (%), the rate refers only to the covered part.
+COVER_WARN_PCT = 95.0
+
+
+@dataclass(frozen=True)
+class TargetGap:
+    """How far a unit's rate is from one target."""
+
+    target: float  # %
+    gap: Optional[float]  # target − rate, percentage points (None: no cell in the unit)
+    treat_km2: Optional[float]  # eroded area to bring below the tolerance (km²)
+
+
+@dataclass(frozen=True)
+class UnitRate:
+    """The SWC rate of one unit with its gaps to the targets and the raster's cover of the unit."""
+
+    summary: Dict[str, Optional[float]]  # :func:`zone_summary` of the unit's cells
+    poly_km2: float  # the unit's polygon area
+    cover_pct: Optional[float]  # raster cells / polygon area (%)
+    targets: List[TargetGap]
+
+    @property
+    def area_km2(self) -> float:
+        return float(self.summary["AREA_KM2"] or 0.0)
+
+    @property
+    def eroded_km2(self) -> float:
+        return float(self.summary["ERODED_KM2"] or 0.0)
+
+    @property
+    def rate(self) -> Optional[float]:
+        return self.summary["SWC_RATE"]
+
+    @property
+    def partly_covered(self) -> bool:
+        """The raster covers less than :data:`COVER_WARN_PCT` of the unit."""
+        return self.cover_pct is not None and self.cover_pct < COVER_WARN_PCT
+
+
+def unit_rate(
+    class_cells: np.ndarray, cell_area: float, poly_area_m2: float, targets: Sequence[float]
+) -> UnitRate:
+    """SWC rate of a unit from its cells per class, the gap to each target and the area to treat.
+
+    >>> cells = np.array([0, 70, 20, 10, 0, 0, 0])  # 100 cells of 1 km², 30 eroded
+    >>> u = unit_rate(cells, 1e6, 125e6, [79.96, 60.0])
+    >>> u.rate, u.cover_pct, [(round(t.gap, 2), round(t.treat_km2, 2)) for t in u.targets]
+    (70.0, 80.0, [(9.96, 9.96), (-10.0, 0.0)])
+    """
+    summary = zone_summary(class_cells, 0.0, cell_area)
+    area = float(summary["AREA_KM2"] or 0.0)
+    eroded = float(summary["ERODED_KM2"] or 0.0)
+    rate = summary["SWC_RATE"]
+    poly_km2 = poly_area_m2 / 1e6
+    gaps = [
+        TargetGap(
+            float(t),
+            None if rate is None else float(t) - rate,
+            None if rate is None else area_to_treat(area, eroded, float(t)),
+        )
+        for t in targets
+    ]
+    cover = 100.0 * area / poly_km2 if poly_km2 > 0 else None
+    return UnitRate(summary, poly_km2, cover, gaps)
+
+
 KIND_AUTO, KIND_MODULUS, KIND_INTENSITY = 0, 1, 2
 
 

@@ -79,6 +79,25 @@ def read_measure_table(path: str) -> List[Measure]:
     return out
 
 
+def measure_factors(rows: Sequence[int], table: Sequence[Measure]) -> Tuple[np.ndarray, np.ndarray]:
+    """E and T per measure polygon for :class:`..erosion.soilloss.MeasureSource`.
+
+    ``rows[i]`` is the table row of polygon ``i + 1`` (:func:`match_measures`);
+    index 0 of the result is "no measure": E = 1 and T = NaN (the land use's T stays).
+
+    >>> table = [Measure("pit", ("pit",), 0.249, None), Measure("ct", ("ct",), 1.0, 0.5)]
+    >>> e, t = measure_factors([1, 0], table)
+    >>> e.tolist(), t.tolist()
+    ([1.0, 1.0, 0.249], [nan, 0.5, nan])
+    """
+    e = np.ones(len(rows) + 1)
+    t = np.full(len(rows) + 1, np.nan)
+    for i, j in enumerate(rows, start=1):
+        e[i] = table[j].e
+        t[i] = np.nan if table[j].t is None else table[j].t
+    return e, t
+
+
 def read_fvc_table(path: str) -> Dict[str, Tuple[np.ndarray, np.ndarray]]:
     """FVC → B table (columns cover, fvc_min, B): per cover type the sorted lower bounds
     (fraction 0–1) and B values."""
