@@ -12,10 +12,6 @@
             <translation>完成</translation>
         </message>
         <message>
-            <source>{alg} is not installed: step skipped.</source>
-            <translation>未安装 {alg}：已跳过此步骤。</translation>
-        </message>
-        <message>
             <source>The algorithm {alg} is not available. Check that the SWC Planner plugin and QGIS Processing are enabled.</source>
             <translation>算法 {alg} 不可用。请检查 SWC Planner 插件和 QGIS 处理工具是否已启用。</translation>
         </message>
@@ -26,6 +22,10 @@
         <message>
             <source>see the log</source>
             <translation>请查看日志</translation>
+        </message>
+        <message>
+            <source>{step}: {alg} does not declare the parameters {names}.</source>
+            <translation>{step}：{alg} 没有声明参数 {names}。</translation>
         </message>
     </context>
     <context>
@@ -47,10 +47,6 @@
             <translation>实施措施后的土壤流失</translation>
         </message>
         <message>
-            <source>swcplanner:soilloss is not installed: benefits cannot be computed.</source>
-            <translation>未安装 swcplanner:soilloss，无法计算效益。</translation>
-        </message>
-        <message>
             <source>Indicator</source>
             <translation>指标</translation>
         </message>
@@ -69,6 +65,10 @@
         <message>
             <source>Soil saved: {saved} t/a</source>
             <translation>保土量：{saved} t/a</translation>
+        </message>
+        <message>
+            <source>Benefits</source>
+            <translation>效益分析</translation>
         </message>
     </context>
     <context>
@@ -102,16 +102,8 @@
             <translation>MIN_AREA 越小，沟道网络越密，一级侵蚀沟越多。小流域 5–30 米 DEM 宜用 0.1 平方千米；阈值至少应相当于若干个栅格。</translation>
         </message>
         <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
-        </message>
-        <message>
             <source>Minimum contributing area (km²)</source>
             <translation>最小汇水面积（平方千米）</translation>
-        </message>
-        <message>
-            <source>Memory limit (MB)</source>
-            <translation>内存上限（MB）</translation>
         </message>
         <message>
             <source>Channels</source>
@@ -136,18 +128,6 @@
         <message>
             <source>The DEM is routed as in Flow direction and accumulation (depressions filled, D8 steepest descent). Channel cells are those with an upslope area of at least MIN_AREA km². Orders follow Strahler: a source has order 1; where two channels of the same highest order meet, the order increases by one. DEPRESSIONS chooses how depressions are routed (see Flow direction and accumulation): 0 fills them (default), 1 routes through them along the lowest path like GRASS r.watershed; GRADIENT always uses the filled DEM.</source>
             <translation>DEM 的汇流计算与“流向与汇流累积量”相同（先填洼，再按 D8 最陡坡降确定流向）。上游汇水面积不小于 MIN_AREA 平方千米的栅格为沟道栅格。沟道分级采用 Strahler 法：源头为 1 级；两条同为最高级别的沟道汇合后级别加一。DEPRESSIONS 决定洼地的处理方式（见“流向与汇流累积量”）：0 为填洼（默认），1 为像 GRASS r.watershed 那样沿最低路径穿过洼地；GRADIENT 始终按填洼后的 DEM 计算。</translation>
-        </message>
-        <message>
-            <source>Depressions</source>
-            <translation>洼地处理</translation>
-        </message>
-        <message>
-            <source>Fill, and route across flats (default)</source>
-            <translation>填洼，并在平地上汇流（默认）</translation>
-        </message>
-        <message>
-            <source>Route through along the lowest path, like GRASS r.watershed</source>
-            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
         </message>
     </context>
     <context>
@@ -233,10 +213,6 @@
             <translation>谷坊布设在栅格上：用 30 m DEM 计算陡峭沟道时，L 小于一个栅格，每个栅格都会布坝，库区也只有一个栅格长。设计时请使用 5–10 m DEM。</translation>
         </message>
         <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
-        </message>
-        <message>
             <source>Area of interest</source>
             <translation>研究区范围</translation>
         </message>
@@ -275,10 +251,6 @@
         <message>
             <source>Longest crest considered (m)</source>
             <translation>最大坝顶长度（m）</translation>
-        </message>
-        <message>
-            <source>Memory limit (MB)</source>
-            <translation>内存上限（MB）</translation>
         </message>
         <message>
             <source>Check dams</source>
@@ -323,6 +295,224 @@
         <message>
             <source>In all: {n} dams, body {body:.0f} m³, storage {sto:.0f} m³, silt {silt:.0f} m³.</source>
             <translation>合计：谷坊 {n} 座，坝体 {body:.0f} m³，库容 {sto:.0f} m³，淤积量 {silt:.0f} m³。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClosePatchesAlgorithm</name>
+        <message>
+            <source>Close verified patches (销号)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reads back the patch layer of the remote-sensing supervision after the field check (fields 结论, 核查人, 日期, 照片, 备注 filled in offline) and says which patches are closed (已销号) and which stay open (未销号), with the reason, per patch and per project.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>A patch is closed when it was 合规 and has no verdict (no field check needed; CLOSE_COMPLIANT), or when its verdict is one of CLOSING_VERDICTS (default 不属实, 非生产建设项目, 已整改) and the inspector (核查人) and the date of the check (日期, not after REFERENCE_DATE) are filled in, and a photo (照片) when REQUIRE_PHOTO is set. 属实 (violation confirmed) stays open until it is rectified and re-verified as 已整改; 无法核查 stays open. A project is closed when all its patches are; patches without a project (疑似未批先建) are listed under an empty project id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: the patches with their fields and STATUS (已销号 / 未销号), CLOSED (1/0), REASON and REASON_EN. PROJECTS: per project PROJECT_ID, PATCHES, CLOSED, OPEN, OPEN_IDS and STATUS (项目已销号 / 未完成销号).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>Workflow interpret → field check (现场复核) → confirm and prosecute (认定查处) → close: 湖北 2017 (Hanspub paper 28557) and 办水保〔2019〕198号. The verdict list is the plugin's; provinces may use other words (CLOSING_VERDICTS).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verified patches (output of remote-sensing supervision)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Patch id field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project id field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verdicts that close a patch (comma-separated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A closing verdict needs a photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close compliant patches without a verdict</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reference date (YYYY-MM-DD; empty = today)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed and open patches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closing per project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verified patches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layer has no verification fields {fields}: give the OUTPUT of remote-sensing supervision after the field check (its fields 结论, 核查人, 日期, 照片, 备注).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reference date “{value}” is not a date: write it as YYYY-MM-DD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The output layer OUTPUT could not be created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{closed} of {total} patches closed; {projects} of {n} projects fully closed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CreditListsAlgorithm</name>
+        <message>
+            <source>Credit lists (重点关注名单, 黑名单)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Puts the construction unit and the plan-writing, monitoring, supervision, design, construction and acceptance-report units of production and construction projects on the focus list (重点关注名单) and the black list (黑名单) from their dated findings, with the grounds, the entry and the exit dates (Hebei measures §三(六)).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Criteria</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The focus list criteria per role are the rows of CRITERIA (default resources/tables/supervision_credit_criteria.csv, the published 列入标准 of the two lists): e.g. 生产建设单位 with 未批先建, 未批先弃 or 未验先投; a 方案编制单位 with two plans failing review for quality within 12 months; a 监测单位 with two late quarterly reports on the same project. TYPE_FIELD must hold the FINDING names of the table. An entity enters the focus list on the date of the finding that meets a criterion, for FOCUS_MONTHS. The BLACK_COUNT-th such case within that period (列入标准 二(一): 2 or more within the focus list's publication period, counting the one that put it there) moves it to the black list that day, for BLACK_MONTHS; so does any finding of a type in DIRECT_BLACK. Further cases while on the black list are added to the grounds and do not extend it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unverified values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The publication periods (12 and 36 months) and the number of the notice that issued the criteria (believed 办水保〔2020〕157号) were not verified; the other black-list grounds of the notice were not seen (DIRECT_BLACK is empty by default). Check them against the notice in force.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: one row per stay on a list: ENTITY (CODE_FIELD, else the name), NAME, ROLES, LIST, ENTRY_DATE, EXIT_DATE, ACTIVE (是 / 否 on REFERENCE_DATE), MOVED_TO_BLACK, N_GROUNDS and GROUNDS (date, finding and project of each). CHECKED: every finding with the criterion it matched (CLAUSE), TRIGGERS (1 when it made a case) and NOTE (count so far, or 'none' when no criterion matches).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>《生产建设项目水土保持方案管理办法》 (水利部令第53号, 2023) 第二十七条 (credit supervision of these units); 生产建设项目水土保持市场主体“重点关注名单”及“黑名单”列入标准 (2020).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings (table: entity, role, date, finding)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entity name field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unified social credit code field (统一社会信用代码)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finding date field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finding type field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project id field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Criteria table (CSV; empty = the published criteria shipped)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publication period of the focus list (months; unverified)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publication period of the black list (months; unverified)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cases within the focus period that put an entity on the black list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finding types that lead straight to the black list (comma-separated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reference date (YYYY-MM-DD; empty = today)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Credit lists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reference date “{value}” is not a date: write it as YYYY-MM-DD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The output table OUTPUT could not be created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finding types that match no criterion of the table (check their spelling against the FINDING column): {types}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On {day}: {focus} entities on the focus list, {black} on the black list.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -380,10 +570,6 @@
             <translation>TABLE：AXIS_ID、H_M、Z_M、AREA_M2、VOL_M3、VOL_1E4M3、CREST_M（水位以下的坝轴线长度）、CLOSED。FLOODED：HEIGHT 坝高时的库区，字段 BED_Z、WATER_Z、AREA_M2、VOL_M3、CONTROL_KM2、SIZE_CLASS、CLASS_NAME、DESIGN_LIFE、SED_T_A（年输沙量，t/a）、LIFE_A（年）、CREST_M、CLOSED_H（坝轴线能封闭沟谷的最大坝高）。CATCHMENT：控制面积。</translation>
         </message>
         <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
-        </message>
-        <message>
             <source>Dam axes (lines across the valley)</source>
             <translation>坝轴线（横跨沟谷的线）</translation>
         </message>
@@ -412,10 +598,6 @@
             <translation>淤积物干容重（t/m³）</translation>
         </message>
         <message>
-            <source>Memory limit (MB)</source>
-            <translation>内存上限（MB）</translation>
-        </message>
-        <message>
             <source>Height–area–volume table</source>
             <translation>高程–面积–库容表</translation>
         </message>
@@ -432,22 +614,6 @@
             <translation>HEIGHT（{h:g} m）不得超过 MAX_HEIGHT（{hmax:g} m）。</translation>
         </message>
         <message>
-            <source>The dam axis layer could not be loaded.</source>
-            <translation>无法加载坝轴线图层。</translation>
-        </message>
-        <message>
-            <source>Axis {fid} has no geometry; skipped.</source>
-            <translation>坝轴线 {fid} 没有几何，已跳过。</translation>
-        </message>
-        <message>
-            <source>Axis {fid} has {n} parts; the longest is used.</source>
-            <translation>坝轴线 {fid} 有 {n} 个部分，使用最长的一段。</translation>
-        </message>
-        <message>
-            <source>Axis {fid} has fewer than two vertices; skipped.</source>
-            <translation>坝轴线 {fid} 的节点少于两个，已跳过。</translation>
-        </message>
-        <message>
             <source>The dam axis layer has no usable line. Draw a line across the valley at the dam site.</source>
             <translation>坝轴线图层中没有可用的线。请在坝址处画一条横跨沟谷的线。</translation>
         </message>
@@ -462,6 +628,10 @@
         <message>
             <source>Axis {fid}: above {hc:.2f} m the water passes around the ends of the axis; extend the axis up the valley sides or lower the height.</source>
             <translation>坝轴线 {fid}：坝高超过 {hc:.2f} m 时水会从坝端绕流；请把坝轴线向两侧沟坡延长，或降低坝高。</translation>
+        </message>
+        <message>
+            <source>Dam axes</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -648,6 +818,284 @@
         </message>
     </context>
     <context>
+        <name>ErodedForestAlgorithm</name>
+        <message>
+            <source>Eroded forest land</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finds eroded forest land (水蚀林地) for the survey of the Hebei measures: forest cells whose soil loss is at or above the tolerance, grouped into patches, each with its area, slope and a suggested measure.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>A cell is eroded forest when its land-use code matches FOREST_CODES (default 03*, the 三调 forest classes 0301 乔木林地, 0302 竹林地, 0305 灌木林地, 0307 其他林地; a raster code 301 is read as 0301), its soil loss (t/km²·a, e.g. SOIL_LOSS of the soil-loss algorithm) is at or above TOLERANCE (SL 190-2007: light erosion or above) and, when FVC and MAX_FVC are given, its vegetation cover is below MAX_FVC (same unit as the FVC raster). Eroded cells form 8-connected patches (exact unions of cells); patches below MIN_AREA (ha) are dropped. Slope: Horn's method on the DEM, as gdaldem slope.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>The patch's mean slope selects a row of MEASURE_TABLE (CSV: code, name_zh, name_en, min_slope, max_slope, source; a patch takes the row with min_slope &lt; slope ≤ max_slope). The shipped table: ≤ 15° 树盘 tree basins, 15–25° 水平阶 level benches, 25–35° 鱼鳞坑 fish-scale pits, &gt; 35° fish-scale pits with 截排水 catch and drainage ditches; its sources and their status are in the file. Edit a copy to change them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: one polygon per patch with PATCH, AREA_HA, AREA_MU, MEAN_SLOPE, MAX_SLOPE (degrees), MEAN_LOSS (t/km²·a), MEAN_FVC, MEASURE (Chinese), MEASURE_EN, MEASURE_CODE and SOURCE, styled by measure. The log gives the forest area, the eroded forest area and what the minimum area removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soil loss (t/km²·a)</source>
+            <translation>土壤侵蚀模数（t/(km²·a)）</translation>
+        </message>
+        <message>
+            <source>Land use (raster of codes, or polygons)</source>
+            <translation>土地利用（编码栅格或多边形）</translation>
+        </message>
+        <message>
+            <source>Land-use code field (polygons)</source>
+            <translation>地类编码字段（多边形）</translation>
+        </message>
+        <message>
+            <source>Forest land-use codes (comma-separated, * wildcard)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Minimum patch area (ha)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vegetation cover (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only cells with cover below (same unit as the cover raster)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Measure table (CSV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Eroded forest patches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give at least one forest land-use code (FOREST_CODES), e.g. 03*.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give both the cover raster (FVC) and the cover limit (MAX_FVC), or neither.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forest with a soil-loss value: {forest:.2f} ha; eroded forest (≥ {tol:g} t/km²·a): {eroded:.2f} ha; {n} patches of {kept:.2f} ha kept, {removed} patches of {small:.2f} ha below the minimum area left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No forest cell has a soil-loss value: check FOREST_CODES and that the layers overlap.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{measure} ({lo:g}–{hi:g}°): {area:.2f} ha.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The land-use layer (LANDUSE) could not be loaded.</source>
+            <translation>无法加载土地利用图层（LANDUSE）。</translation>
+        </message>
+        <message>
+            <source>Forest codes in the land-use raster: {codes}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Land-use polygons need their code field (LANDUSE_FIELD).</source>
+            <translation>土地利用多边形需要指定地类编码字段（LANDUSE_FIELD）。</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>{n} of {total} land-use polygons are forest.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ErosionChangeAlgorithm</name>
+        <message>
+            <source>Erosion change between two years</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detect</source>
+            <translation>自动识别</translation>
+        </message>
+        <message>
+            <source>Soil loss modulus (t/km²·a)</source>
+            <translation>土壤侵蚀模数（t/(km²·a)）</translation>
+        </message>
+        <message>
+            <source>Intensity classes 1–6 (SL 190)</source>
+            <translation>侵蚀强度级 1–6（SL 190）</translation>
+        </message>
+        <message>
+            <source>slight</source>
+            <translation>微度</translation>
+        </message>
+        <message>
+            <source>light</source>
+            <translation>轻度</translation>
+        </message>
+        <message>
+            <source>moderate</source>
+            <translation>中度</translation>
+        </message>
+        <message>
+            <source>intense</source>
+            <translation>强烈</translation>
+        </message>
+        <message>
+            <source>very intense</source>
+            <translation>极强烈</translation>
+        </message>
+        <message>
+            <source>severe</source>
+            <translation>剧烈</translation>
+        </message>
+        <message>
+            <source>Compares the water erosion of two monitoring years (the annual dynamic monitoring): per unit the class transition matrix, the change of the eroded area and of the soil-and-water-conservation rate, and a map of the class change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>BEFORE and AFTER: erosion intensity rasters (classes 1–6 of SL 190-2007) or soil-loss rasters (t/km²·a, graded with TOLERANCE as in the soil-loss algorithm: exactly the tolerance is light, exactly 2 500 moderate). The kinds are detected (an integer raster with values 0–6 is intensity) or set. AFTER is resampled onto BEFORE's grid when the grids differ (same CRS). ZONES (optional): the units; polygons sharing a ZONE_FIELD value form one unit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Both years are compared on the cells that have a value in both (the common area). Eroded = light or above; SWC rate = (common area − eroded area) / common area × 100. Cells with a value in one year only are reported as NODATA_KM2 with the coverage of the unit; a coverage below 99 % gives a warning.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: one row per unit with AREA_KM2 (common area), NODATA_KM2, POLY_KM2, COVER_PCT, BEFORE_ERODED_KM2, AFTER_ERODED_KM2, ERODED_CHANGE_KM2, BEFORE_RATE, AFTER_RATE, RATE_CHANGE (percentage points), IMPROVED_KM2, UNCHANGED_KM2, WORSENED_KM2, the area per class of each year (B_… and A_…), and for two soil-loss rasters BEFORE_LOSS_T, AFTER_LOSS_T (t/a) and LOSS_CHANGE_PCT. MATRIX: per unit the 36 transitions FROM_CLASS → TO_CLASS with AREA_KM2. CHANGE: after − before in classes (−5 … +5; negative = less erosion), nodata where a year has no value.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Earlier year: intensity or soil-loss raster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Earlier raster holds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later year: intensity or soil-loss raster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later raster holds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Units (e.g. counties, townships)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit name field</source>
+            <translation>单元名称字段</translation>
+        </message>
+        <message>
+            <source>Erosion change per unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Class transitions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Class change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Earlier raster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later raster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{label} read as {kind}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The later raster was resampled onto the grid of the earlier one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Units</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Erosion class change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} classes less erosion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1 class less erosion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} classes more erosion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1 class more erosion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{zone}: no cell has a value in both years.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{zone}: eroded {b:.4g} → {a:.4g} km² ({d:+.4g} km²); SWC rate {rb:.2f} → {ra:.2f} % ({dr:+.2f} points); improved {imp:.4g} km², worsened {wor:.4g} km².</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{zone}: only {cover:.1f} % of the unit has a value in both years ({nodata:.4g} km² without); the figures refer to the common area.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>FarmlandScreeningAlgorithm</name>
         <message>
             <source>Farmland screening: slope farmland and old terraces</source>
@@ -794,10 +1242,6 @@
             <translation>DEM（投影坐标，米；识别梯田需 ≤ 5 m）</translation>
         </message>
         <message>
-            <source>Slope class breaks (degrees, comma-separated)</source>
-            <translation>坡度分级点（度，逗号分隔）</translation>
-        </message>
-        <message>
             <source>Ban slope (degrees; steeper slope land is retired)</source>
             <translation>禁垦坡度（度；更陡的坡地退耕）</translation>
         </message>
@@ -820,14 +1264,6 @@
         <message>
             <source>Settlements (accessibility)</source>
             <translation>居民点（可达性）</translation>
-        </message>
-        <message>
-            <source>Summary zones (counties or townships)</source>
-            <translation>汇总分区（县或乡镇）</translation>
-        </message>
-        <message>
-            <source>Zone name field</source>
-            <translation>分区名称字段</translation>
         </message>
         <message>
             <source>Design bench width (m; 0 = reference table by slope)</source>
@@ -888,14 +1324,6 @@
         <message>
             <source>A zone layer needs its name field (ZONE_FIELD).</source>
             <translation>分区图层需要指定名称字段（ZONE_FIELD）。</translation>
-        </message>
-        <message>
-            <source>{name}: the layer has no geometry; it is ignored.</source>
-            <translation>{name}：图层没有几何要素，已忽略。</translation>
-        </message>
-        <message>
-            <source>The parcel layer (PARCELS) could not be loaded.</source>
-            <translation>无法加载图斑图层（PARCELS）。</translation>
         </message>
         <message>
             <source>Parcels</source>
@@ -997,14 +1425,6 @@
             <translation>OUTPUT：填洼后的 DEM（Float32，无数据值 -9999）。日志报告被填栅格数、最大填深和填方体积。</translation>
         </message>
         <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
-        </message>
-        <message>
-            <source>Memory limit (MB)</source>
-            <translation>内存上限（MB）</translation>
-        </message>
-        <message>
             <source>Filled DEM</source>
             <translation>填洼后的 DEM</translation>
         </message>
@@ -1046,14 +1466,6 @@
         <message>
             <source>The whole DEM is processed in memory, about 64 bytes per cell (17 million cells need about 1 GB). Larger DEMs are refused with a message; raise the memory limit (advanced) if the machine has the memory.</source>
             <translation>整个 DEM 在内存中处理，每个栅格约 64 字节（1700 万个栅格约需 1 GB）。超出上限的 DEM 会被拒绝并给出提示；若计算机内存充足，可提高内存上限（高级参数）。</translation>
-        </message>
-        <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
-        </message>
-        <message>
-            <source>Memory limit (MB)</source>
-            <translation>内存上限（MB）</translation>
         </message>
         <message>
             <source>Flow direction (D8)</source>
@@ -1104,16 +1516,135 @@
             <translation>洼地处理</translation>
         </message>
         <message>
-            <source>Fill, and route across flats (default)</source>
-            <translation>填洼，并在平地上汇流（默认）</translation>
-        </message>
-        <message>
-            <source>Route through along the lowest path, like GRASS r.watershed</source>
-            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
-        </message>
-        <message>
             <source>DEPRESSIONS = 0 (default): depressions are filled to their spill level and flats are crossed along the shortest path to their outlet. DEPRESSIONS = 1: no elevation is changed; water flows down into each depression and out again along the lowest path, in the search order of GRASS r.watershed -s (same directions cell by cell on the DEMs tested). Use 1 to match GRASS or where a depression is a real valley floor (a reservoir, an embankment); it is much slower (see the documentation) and needs about 800 bytes per cell.</source>
             <translation>DEPRESSIONS = 0（默认）：洼地填至溢出高程，平地上的水流沿最短路径流向平地出口。DEPRESSIONS = 1：不改变任何高程；水流流入洼地后再沿最低路径流出，遵循 GRASS r.watershed -s 的搜索顺序（在已测试的 DEM 上逐栅格流向相同）。需要与 GRASS 结果一致，或洼地本是真实谷底（水库、堤坝）时选 1；该方式慢得多（见文档），每个栅格约需 800 字节内存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanduseSlopeAlgorithm</name>
+        <message>
+            <source>Land use by slope class</source>
+            <translation>分坡度级土地利用</translation>
+        </message>
+        <message>
+            <source>Crosses the land use with the slope classes inside a boundary (a small watershed): the land-use status table of a plan (土地利用现状表) by slope class, in ha, mu and %, and a combined raster for swcplanner:measureplan.</source>
+            <translation>在边界（小流域）内将土地利用与坡度级叠加：按坡度级的规划土地利用现状表（公顷、亩、%），以及供 swcplanner:measureplan 使用的组合栅格。</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>SLOPE: slope classes 1–9 (the OUTPUT of swcplanner:slopeclasses; 0 = nodata); its grid is the grid of every output. LANDUSE: a raster of land-use codes (nearest neighbour onto the grid, reprojected if needed) or polygons with the code in LANDUSE_FIELD (a cell takes the polygon containing its centre; the later polygon wins where they overlap). BOUNDARY (optional): only cells whose centre is inside count.</source>
+            <translation>SLOPE：坡度级 1–9（swcplanner:slopeclasses 的 OUTPUT；0 = 无数据），其格网即所有输出的格网。LANDUSE：地类代码栅格（按最邻近法重采样到格网，必要时重投影），或代码在 LANDUSE_FIELD 中的多边形（像元取包含其中心的多边形；重叠处以后面的多边形为准）。BOUNDARY（可选）：只统计中心在边界内的像元。</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>CATEGORY_TABLE (CSV: code, category) turns codes into the seven categories cropland, orchard, forest, grass, bare, water and built (an exact code first, else the longest code that is a prefix). The default is the land survey (三调, TD/T 1055-2019) table resources/tables/landuse_categories_sandiao.csv. Codes without a category are left out and listed in a warning.</source>
+            <translation>CATEGORY_TABLE（CSV：code, category）把代码归入七类：cropland 耕地、orchard 园地、forest 林地、grass 草地、bare 裸地、water 水域、built 建设用地（先精确匹配代码，否则取作为前缀的最长代码）。默认为国土三调（TD/T 1055-2019）表 resources/tables/landuse_categories_sandiao.csv。没有类别的代码不参与统计，并在警告中列出。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: combined raster, category × 10 + slope class (category 1 cropland, 2 orchard, 3 forest, 4 grass, 5 bare, 6 water, 7 built; 0 = nodata). CATEGORIES: the category raster. TABLE: one row per land use and slope class (CLASS 0 = all classes; LANDUSE total = all land uses) with AREA_M2, AREA_HA, AREA_MU (亩, 666.67 m²) and PCT (share of the total). Areas are planar, cell count × cell area.</source>
+            <translation>OUTPUT：组合栅格，类别 × 10 + 坡度级（类别 1 耕地、2 园地、3 林地、4 草地、5 裸地、6 水域、7 建设用地；0 = 无数据）。CATEGORIES：类别栅格。TABLE：每种土地利用和坡度级一行（CLASS 0 = 全部坡度级；LANDUSE 为 total = 全部土地利用），含 AREA_M2、AREA_HA、AREA_MU（亩，666.67 m²）和 PCT（占总面积的比例）。面积为平面面积，像元数 × 像元面积。</translation>
+        </message>
+        <message>
+            <source>Slope classes (swcplanner:slopeclasses)</source>
+            <translation>坡度分级（swcplanner:slopeclasses）</translation>
+        </message>
+        <message>
+            <source>Land use (raster of codes, or polygons)</source>
+            <translation>土地利用（编码栅格或多边形）</translation>
+        </message>
+        <message>
+            <source>Land-use code field (polygons)</source>
+            <translation>地类编码字段（多边形）</translation>
+        </message>
+        <message>
+            <source>Land-use code → category table (CSV: code, category)</source>
+            <translation>地类代码 → 类别表（CSV：code, category）</translation>
+        </message>
+        <message>
+            <source>Boundary (e.g. the watershed)</source>
+            <translation>边界（如流域）</translation>
+        </message>
+        <message>
+            <source>Land use × slope class</source>
+            <translation>地类 × 坡度级</translation>
+        </message>
+        <message>
+            <source>Land-use categories</source>
+            <translation>土地利用类别</translation>
+        </message>
+        <message>
+            <source>Land use by slope class (areas)</source>
+            <translation>分坡度级土地利用（面积）</translation>
+        </message>
+        <message>
+            <source>The land-use layer (LANDUSE) could not be loaded.</source>
+            <translation>无法加载土地利用图层（LANDUSE）。</translation>
+        </message>
+        <message>
+            <source>The land-use raster must be a GDAL raster file.</source>
+            <translation>土地利用栅格必须是 GDAL 栅格文件。</translation>
+        </message>
+        <message>
+            <source>Land-use polygons need their code field (LANDUSE_FIELD).</source>
+            <translation>土地利用多边形需要指定地类编码字段（LANDUSE_FIELD）。</translation>
+        </message>
+        <message>
+            <source>Land use</source>
+            <translation>土地利用</translation>
+        </message>
+        <message>
+            <source>Boundary</source>
+            <translation>边界</translation>
+        </message>
+        <message>
+            <source>Land-use codes without a category in {table}, left out: {codes}. Add them to the table.</source>
+            <translation>{table} 中没有类别的地类代码未参与统计：{codes}。请把它们加入该表。</translation>
+        </message>
+        <message>
+            <source>Area with land use and slope class: {ha:.2f} ha ({mu:.1f} mu).</source>
+            <translation>有土地利用和坡度级的面积：{ha:.2f} 公顷（{mu:.1f} 亩）。</translation>
+        </message>
+        <message>
+            <source>{landuse}, slope class {k}</source>
+            <translation>{landuse}，坡度第 {k} 级</translation>
+        </message>
+        <message>
+            <source>Cropland</source>
+            <translation>耕地</translation>
+        </message>
+        <message>
+            <source>Orchard</source>
+            <translation>园地</translation>
+        </message>
+        <message>
+            <source>Forest</source>
+            <translation>林地</translation>
+        </message>
+        <message>
+            <source>Grassland</source>
+            <translation>草地</translation>
+        </message>
+        <message>
+            <source>Bare and other land</source>
+            <translation>裸地及其他土地</translation>
+        </message>
+        <message>
+            <source>Water</source>
+            <translation>水域</translation>
+        </message>
+        <message>
+            <source>Built-up land</source>
+            <translation>建设用地</translation>
         </message>
     </context>
     <context>
@@ -1167,28 +1698,12 @@
             <translation>L_FACTOR、S_FACTOR、LS_FACTOR：与 DEM 同网格的 Float32 栅格，无数据值 −9999。依据：shared/docs/domain.md §3.1–3.2；坡长指数和默认最大坡长为国内 CSLE 常用取值，应与省级水土流失监测参数核对。</translation>
         </message>
         <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
-        </message>
-        <message>
-            <source>Maximum slope length (m; 0 = no limit)</source>
-            <translation>最大坡长（米；0 表示不限）</translation>
-        </message>
-        <message>
-            <source>Channel initiation area (ha; slope length resets on channels)</source>
-            <translation>沟道起始汇水面积（公顷；坡长在沟道处重新计算）</translation>
-        </message>
-        <message>
             <source>Slope breaks for the exponent m (degrees)</source>
             <translation>坡长指数 m 的坡度分界（度）</translation>
         </message>
         <message>
             <source>Exponent m per slope class</source>
             <translation>各坡度级的坡长指数 m</translation>
-        </message>
-        <message>
-            <source>Memory limit (MB)</source>
-            <translation>内存上限（MB）</translation>
         </message>
         <message>
             <source>LS factor</source>
@@ -1205,6 +1720,121 @@
         <message>
             <source>Mean L {l:.3f}, mean S {s:.3f}, mean LS {ls:.3f}.</source>
             <translation>L 平均值 {l:.3f}，S 平均值 {s:.3f}，LS 平均值 {ls:.3f}。</translation>
+        </message>
+        <message>
+            <source>No output requested: give at least one of L_FACTOR, S_FACTOR, LS_FACTOR.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MeasurePlanAlgorithm</name>
+        <message>
+            <source>Measure allocation</source>
+            <translation>措施配置</translation>
+        </message>
+        <message>
+            <source>Gives every cell of a small watershed the measure that the allocation table sets for its land use and slope class, and reports the area of each measure.</source>
+            <translation>按措施配置表为小流域每个像元的土地利用和坡度级赋予措施，并统计各措施面积。</translation>
+        </message>
+        <message>
+            <source>Allocation table</source>
+            <translation>措施配置表</translation>
+        </message>
+        <message>
+            <source>ALLOCATION (CSV: landuse, class1 … classN) gives one measure code per land use (cropland, orchard, forest, grass, bare, water, built) and slope class. Without it the preset of REGION is used (resources/tables/measure_allocation_bashang, _yanshan, _taihang.csv; their basis is in the files: SWC Law Art. 20, the Hebei implementing measures, GB/T 16453.2; planning defaults to adapt per watershed). A land use the table does not list gets no measure. Measure codes: none, enclosure, soilforest_pits, soilforest_benches, econforest_pits, econforest_benches, grass, terrace, tillage.</source>
+            <translation>ALLOCATION（CSV：landuse, class1 … classN）为每种土地利用（cropland 耕地、orchard 园地、forest 林地、grass 草地、bare 裸地、water 水域、built 建设用地）和坡度级给出一个措施代码。未给出时使用 REGION 的预设（resources/tables/measure_allocation_bashang、_yanshan、_taihang.csv；依据见文件：水土保持法第二十条、河北省实施办法、GB/T 16453.2；为规划默认值，需按流域调整）。表中未列出的土地利用不布设措施。措施代码：none、enclosure、soilforest_pits、soilforest_benches、econforest_pits、econforest_benches、grass、terrace、tillage。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: measure raster (0 none, 1 enclosure, 2 soil-conservation forest with pits, 3 with benches, 4 economic forest with pits, 5 with benches, 6 grass, 7 terraces, 8 conservation tillage; 255 = nodata). POLYGONS: 4-connected measure polygons with MEASURE (code), VALUE, ETYPE (the engineering type of swcplanner:soilloss's MEASURE_TABLE for the scenario with the plan: pits → fish_scale_pit, benches → level_bench, terraces → terrace_earth, tillage → no_till) and AREA_M2, AREA_HA. TABLE: area per measure in m², ha, mu and % of the allocated area. Areas are planar (cells × cell area).</source>
+            <translation>OUTPUT：措施栅格（0 无措施，1 封育，2 水土保持林鱼鳞坑，3 水土保持林水平阶，4 经济林鱼鳞坑，5 经济林水平阶，6 种草，7 梯田，8 保护性耕作；255 = 无数据）。POLYGONS：四连通措施多边形，含 MEASURE（代码）、VALUE、ETYPE（有规划情景下 swcplanner:soilloss 的 MEASURE_TABLE 工程措施类型：鱼鳞坑 → fish_scale_pit，水平阶 → level_bench，梯田 → terrace_earth，保护性耕作 → no_till）以及 AREA_M2、AREA_HA。TABLE：各措施面积（m²、公顷、亩及占配置面积的 %）。面积为平面面积（像元数 × 像元面积）。</translation>
+        </message>
+        <message>
+            <source>Bashang plateau (坝上高原)</source>
+            <translation>坝上高原</translation>
+        </message>
+        <message>
+            <source>Yanshan mountains (燕山)</source>
+            <translation>燕山山区</translation>
+        </message>
+        <message>
+            <source>Taihang mountains (太行山)</source>
+            <translation>太行山区</translation>
+        </message>
+        <message>
+            <source>Land use × slope class (swcplanner:landuseslope)</source>
+            <translation>土地利用 × 坡度级（swcplanner:landuseslope）</translation>
+        </message>
+        <message>
+            <source>Region preset (when no allocation table is given)</source>
+            <translation>区域预设（未给出措施配置表时）</translation>
+        </message>
+        <message>
+            <source>Allocation table (CSV: landuse, class1 … classN)</source>
+            <translation>措施配置表（CSV：landuse, class1 … classN）</translation>
+        </message>
+        <message>
+            <source>Measures</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>Measure polygons</source>
+            <translation>措施图斑</translation>
+        </message>
+        <message>
+            <source>Measure areas</source>
+            <translation>措施面积</translation>
+        </message>
+        <message>
+            <source>Allocation table: {path}</source>
+            <translation>措施配置表：{path}</translation>
+        </message>
+        <message>
+            <source>{measure}: {ha:.2f} ha ({pct:.1f} %)</source>
+            <translation>{measure}：{ha:.2f} 公顷（{pct:.1f} %）</translation>
+        </message>
+        <message>
+            <source>Polygonising the measures…</source>
+            <translation>正在将措施转为多边形…</translation>
+        </message>
+        <message>
+            <source>No measure</source>
+            <translation>不设措施</translation>
+        </message>
+        <message>
+            <source>Enclosure (closing hillsides)</source>
+            <translation>封育治理（封山育林）</translation>
+        </message>
+        <message>
+            <source>Soil-conservation forest, fish-scale pits</source>
+            <translation>水土保持林（鱼鳞坑整地）</translation>
+        </message>
+        <message>
+            <source>Soil-conservation forest, level benches</source>
+            <translation>水土保持林（水平阶整地）</translation>
+        </message>
+        <message>
+            <source>Economic forest, fish-scale pits</source>
+            <translation>经济林（鱼鳞坑整地）</translation>
+        </message>
+        <message>
+            <source>Economic forest, level benches</source>
+            <translation>经济林（水平阶整地）</translation>
+        </message>
+        <message>
+            <source>Grass planting</source>
+            <translation>种草</translation>
+        </message>
+        <message>
+            <source>Slope-to-terrace conversion</source>
+            <translation>坡改梯</translation>
+        </message>
+        <message>
+            <source>Conservation tillage</source>
+            <translation>保护性耕作</translation>
         </message>
     </context>
     <context>
@@ -1246,14 +1876,6 @@
             <translation>措施布局图</translation>
         </message>
         <message>
-            <source>Measure polygons</source>
-            <translation>措施图斑</translation>
-        </message>
-        <message>
-            <source>Measure types</source>
-            <translation>措施类型</translation>
-        </message>
-        <message>
             <source>Land-use parcels in the watershed</source>
             <translation>流域内土地利用图斑</translation>
         </message>
@@ -1282,10 +1904,6 @@
             <translation>水平阶</translation>
         </message>
         <message>
-            <source>Not installed, skipped: {algs}.</source>
-            <translation>未安装，已跳过：{algs}。</translation>
-        </message>
-        <message>
             <source>Measure</source>
             <translation>措施</translation>
         </message>
@@ -1304,6 +1922,168 @@
         <message>
             <source>Count</source>
             <translation>数量（个）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanBenefitsAlgorithm</name>
+        <message>
+            <source>Plan benefits (soil loss before and after)</source>
+            <translation>规划效益（治理前后土壤流失）</translation>
+        </message>
+        <message>
+            <source>Soil loss, mean erosion modulus, eroded area, area by intensity class and the soil-and-water-conservation rate (水土保持率) of a watershed before and after the plan, and the soil saved per year (GB/T 15774-2008, soil retained).</source>
+            <translation>流域治理前后的土壤流失量、平均侵蚀模数、侵蚀面积、各强度级面积和水土保持率，以及年保土量（GB/T 15774-2008，保土效益）。</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>BEFORE: the TABLE of swcplanner:soilloss without the plan (the status). AFTER: the TABLE of swcplanner:soilloss with the planned measures (MEASURES = the POLYGONS of swcplanner:measureplan, MEASURE_FIELD = ETYPE). Without BEFORE the BASE_* columns of AFTER are used (soilloss run with BASELINE). Without AFTER only the status is reported. Rows (zones) are summed.</source>
+            <translation>BEFORE：无规划时（现状）swcplanner:soilloss 的 TABLE。AFTER：布设规划措施后 swcplanner:soilloss 的 TABLE（MEASURES = swcplanner:measureplan 的 POLYGONS，MEASURE_FIELD = ETYPE）。未给出 BEFORE 时使用 AFTER 的 BASE_* 列（soilloss 以 BASELINE 运行）。未给出 AFTER 时只报告现状。各行（分区）相加。</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Soil loss (t/a) and areas are sums over the rows; mean modulus = soil loss / land area (t/(km²·a)); SWC rate = (land − eroded) / land × 100, eroded = light and above (SL 190-2007, above the tolerance); soil saved = soil loss before − after. Measures act through E and T only (enclosure and grass are not counted).</source>
+            <translation>土壤流失量（t/a）和面积为各行之和；平均侵蚀模数 = 土壤流失量 / 土地面积（t/(km²·a)）；水土保持率 = （土地面积 − 侵蚀面积）/ 土地面积 × 100，侵蚀面积为轻度及以上（SL 190-2007，超过容许土壤流失量）；保土量 = 治理前土壤流失量 − 治理后。措施只通过 E 和 T 起作用（封育和种草不计）。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: one row per indicator (soil_loss_t, mean_modulus, eroded_km2, swc_rate, land_km2, class1_km2 … class6_km2 slight … severe) with UNIT, BEFORE, AFTER and CHANGE (after − before). Numbers: SOIL_LOSS_BEFORE, SOIL_LOSS_AFTER, SOIL_SAVED (t/a), SWC_RATE_BEFORE, SWC_RATE_AFTER (%).</source>
+            <translation>OUTPUT：每个指标一行（soil_loss_t、mean_modulus、eroded_km2、swc_rate、land_km2、class1_km2 … class6_km2 微度 … 剧烈），含 UNIT、BEFORE、AFTER 和 CHANGE（治理后 − 治理前）。数值输出：SOIL_LOSS_BEFORE、SOIL_LOSS_AFTER、SOIL_SAVED（t/a），SWC_RATE_BEFORE、SWC_RATE_AFTER（%）。</translation>
+        </message>
+        <message>
+            <source>Soil loss without the plan (TABLE of swcplanner:soilloss)</source>
+            <translation>无规划的土壤流失（swcplanner:soilloss 的 TABLE）</translation>
+        </message>
+        <message>
+            <source>Soil loss with the plan (TABLE of swcplanner:soilloss)</source>
+            <translation>有规划的土壤流失（swcplanner:soilloss 的 TABLE）</translation>
+        </message>
+        <message>
+            <source>Benefits</source>
+            <translation>效益分析</translation>
+        </message>
+        <message>
+            <source>Soil loss before (t/a)</source>
+            <translation>治理前土壤流失量（t/a）</translation>
+        </message>
+        <message>
+            <source>Soil loss after (t/a)</source>
+            <translation>治理后土壤流失量（t/a）</translation>
+        </message>
+        <message>
+            <source>Soil saved (t/a)</source>
+            <translation>保土量（t/a）</translation>
+        </message>
+        <message>
+            <source>SWC rate before (%)</source>
+            <translation>治理前水土保持率（%）</translation>
+        </message>
+        <message>
+            <source>SWC rate after (%)</source>
+            <translation>治理后水土保持率（%）</translation>
+        </message>
+        <message>
+            <source>Soil loss {before:,.1f} → {after:,.1f} t/a, soil saved {saved:,.1f} t/a; SWC rate {rb:.2f} % → {ra:.2f} %.</source>
+            <translation>土壤流失量 {before:,.1f} → {after:,.1f} t/a，保土 {saved:,.1f} t/a；水土保持率 {rb:.2f} % → {ra:.2f} %。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanQuantitiesAlgorithm</name>
+        <message>
+            <source>Plan quantities and investment</source>
+            <translation>规划工程量与投资</translation>
+        </message>
+        <message>
+            <source>The bill of quantities (工程量汇总表) and the investment estimate (投资估算表) of a small-watershed plan from the measure areas and the layout results.</source>
+            <translation>由措施面积和布设结果计算小流域规划的工程量汇总表和投资估算表。</translation>
+        </message>
+        <message>
+            <source>Quantities</source>
+            <translation>工程量</translation>
+        </message>
+        <message>
+            <source>Areas (ha) from MEASURE_AREAS (the TABLE of swcplanner:measureplan): enclosure, soil-conservation and economic forest (pits and benches together), grass, terraces, conservation tillage. Counts and earthwork from the layouts given: FARMLAND (swcplanner:farmlandscreening OUTPUT; EARTH_M3 of the parcels with CATEGORY convert = terrace earthwork), CHECKDAMS and SILTDAMS (DAMS of swcplanner:checkdams; one row per dam, BODY_M3), PITS and BENCHES (SUMMARY of swcplanner:slopeworks; COUNT and EARTH_M3). An item whose layout is not given is 0 and marked COMPUTED = 0.</source>
+            <translation>面积（公顷）取自 MEASURE_AREAS（swcplanner:measureplan 的 TABLE）：封育、水土保持林和经济林（鱼鳞坑与水平阶合计）、种草、梯田、保护性耕作。数量和土方取自给出的布设结果：FARMLAND（swcplanner:farmlandscreening 的 OUTPUT；CATEGORY 为 convert 的地块的 EARTH_M3 即梯田土方）、CHECKDAMS 和 SILTDAMS（swcplanner:checkdams 的 DAMS；每坝一行，BODY_M3）、PITS 和 BENCHES（swcplanner:slopeworks 的 SUMMARY；COUNT 和 EARTH_M3）。未给出布设结果的项目为 0，并标记 COMPUTED = 0。</translation>
+        </message>
+        <message>
+            <source>Investment</source>
+            <translation>投资</translation>
+        </message>
+        <message>
+            <source>Each quantity is priced once: amount = unit price × quantity (PRICES, CSV: item, unit, price; default resources/tables/unit_prices.csv, placeholder prices to replace with the current 水土保持工程概(估)算编制规定 and local price lists). Part 1 engineering, part 2 forest and grass, part 3 enclosure; part 4 independent costs = INDEPENDENT_PCT % of parts 1–3; basic contingency = CONTINGENCY_PCT % of parts 1–4. Empty rates: the price table's independent_pct and contingency_pct.</source>
+            <translation>每项工程量只计价一次：金额 = 单价 × 工程量（PRICES，CSV：item, unit, price；默认 resources/tables/unit_prices.csv，为占位单价，应按现行水土保持工程概(估)算编制规定和当地价格替换）。第一部分工程措施，第二部分林草措施，第三部分封育治理措施；第四部分独立费用 = 第一至三部分的 INDEPENDENT_PCT %；基本预备费 = 第一至四部分的 CONTINGENCY_PCT %。费率为空时取单价表的 independent_pct 和 contingency_pct。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>QUANTITIES: ITEM, MEASURE, PART, UNIT, QUANTITY, COMPUTED. INVESTMENT: in report order, LEVEL part (subtotal) with its item rows, then sum rows direct (parts 1–3), independent, contingency and total; AMOUNT in CNY and AMOUNT_10K in 10⁴ CNY (万元). TOTAL: the total investment (CNY).</source>
+            <translation>QUANTITIES：ITEM、MEASURE、PART、UNIT、QUANTITY、COMPUTED。INVESTMENT：按报告顺序，LEVEL 为 part 的行（部分小计）及其 item 行，然后是合计行 direct（第一至三部分）、independent、contingency 和 total；AMOUNT 单位为元，AMOUNT_10K 单位为万元。TOTAL：总投资（元）。</translation>
+        </message>
+        <message>
+            <source>Measure areas (TABLE of swcplanner:measureplan)</source>
+            <translation>措施面积（swcplanner:measureplan 的 TABLE）</translation>
+        </message>
+        <message>
+            <source>Farmland screening (OUTPUT of swcplanner:farmlandscreening)</source>
+            <translation>坡耕地筛查（swcplanner:farmlandscreening 的 OUTPUT）</translation>
+        </message>
+        <message>
+            <source>Check dams (DAMS of swcplanner:checkdams)</source>
+            <translation>谷坊（swcplanner:checkdams 的 DAMS）</translation>
+        </message>
+        <message>
+            <source>Silt-trap dams (DAMS of swcplanner:checkdams)</source>
+            <translation>淤地坝（swcplanner:checkdams 的 DAMS）</translation>
+        </message>
+        <message>
+            <source>Fish-scale pits (SUMMARY of swcplanner:slopeworks)</source>
+            <translation>鱼鳞坑（swcplanner:slopeworks 的 SUMMARY）</translation>
+        </message>
+        <message>
+            <source>Level benches (SUMMARY of swcplanner:slopeworks)</source>
+            <translation>水平阶（swcplanner:slopeworks 的 SUMMARY）</translation>
+        </message>
+        <message>
+            <source>Unit prices (CSV: item, unit, price)</source>
+            <translation>单价表（CSV：item, unit, price）</translation>
+        </message>
+        <message>
+            <source>Independent costs (% of parts 1–3; empty = price table)</source>
+            <translation>独立费用（第一至三部分的 %；空 = 取单价表）</translation>
+        </message>
+        <message>
+            <source>Basic contingency (% of parts 1–4; empty = price table)</source>
+            <translation>基本预备费（第一至四部分的 %；空 = 取单价表）</translation>
+        </message>
+        <message>
+            <source>Bill of quantities</source>
+            <translation>工程量汇总表</translation>
+        </message>
+        <message>
+            <source>Investment estimate</source>
+            <translation>投资估算表</translation>
+        </message>
+        <message>
+            <source>Total investment (CNY)</source>
+            <translation>总投资（元）</translation>
+        </message>
+        <message>
+            <source>Not computed (no layout given): {items}.</source>
+            <translation>未计算（未给出布设结果）：{items}。</translation>
+        </message>
+        <message>
+            <source>Parts 1–3: {direct:,.0f} CNY; independent costs {ind:,.0f} CNY ({ind_pct:g} %); basic contingency {cont:,.0f} CNY ({cont_pct:g} %); total {total:,.0f} CNY.</source>
+            <translation>第一至三部分：{direct:,.0f} 元；独立费用 {ind:,.0f} 元（{ind_pct:g} %）；基本预备费 {cont:,.0f} 元（{cont_pct:g} %）；总投资 {total:,.0f} 元。</translation>
         </message>
     </context>
     <context>
@@ -1395,6 +2175,77 @@
         <message>
             <source>SWC rate by county/township</source>
             <translation>分县/乡镇水土保持率</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanSamplingAlgorithm</name>
+        <message>
+            <source>Plan sampling for quality checks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draws the approved soil-and-water-conservation plans whose quality is checked this year: at least 5 % of them (Hebei measures §三(三)), n = ⌈SHARE × N⌉, by a seed that is published with the sample so that anyone can repeat the draw.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Each plan gets the key SHA-256("SEED|plan id") (the ID_FIELD value, else the row number); the n plans with the smallest keys are drawn. The same seed and the same plans give the same sample on every computer and QGIS version, in any row order when ID_FIELD is given. With STRATUM_FIELD (e.g. 报告书 / 报告表, or the industry) each stratum is drawn on its own with n_h = ⌈SHARE × N_h⌉, so every stratum and the whole reach the share (the total may exceed ⌈SHARE × N⌉). SHARE below 5 % is refused. Examples: N = 137 → 7; N = 20 → 1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: the drawn rows with their fields (and geometry, if any) and SAMPLE_NO (1..n in draw order within the stratum), STRATUM, N_STRATUM, DRAW_KEY (the first 16 hex digits of the key) and SEED.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approved plans (table or layer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan id field (e.g. approval number)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampled share (%, at least 5)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seed (publish it with the sample)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stratum field (e.g. 报告书 / 报告表)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampled plans</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approved plans</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The plans table is empty: there is nothing to sample.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plans without an id in {field} (rows {rows}): fill the ids or leave the id field empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The output OUTPUT could not be created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} of {total} plans drawn ({share:g} %, seed {seed}).</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1521,6 +2372,201 @@
             <source>Total investment: {total} ×10⁴ CNY</source>
             <translation>总投资：{total} 万元</translation>
         </message>
+        <message>
+            <source>Update the investment</source>
+            <translation>更新投资估算</translation>
+        </message>
+        <message>
+            <source>Quantities and investment</source>
+            <translation>工程量与投资</translation>
+        </message>
+    </context>
+    <context>
+        <name>RainfallErosivityAlgorithm</name>
+        <message>
+            <source>Rainfall erosivity R from daily rainfall</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inverse distance (IDW)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linear (Delaunay triangles)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computes the rainfall erosivity R (MJ·mm/(hm²·h·a)) of each rain-gauge station from its daily rainfall and interpolates it onto a grid, for the R factor of the soil-loss algorithm.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Half-month model of Zhang Wenbo, Xie Yun and Liu Baoyuan (2002, 地理科学 22(6): 705–711): M = α Σ P^β over the erosive days (P ≥ 12 mm) of each half-month (days 1–15 and 16–end); β = 0.8363 + 18.144/P_d12 + 24.455/P_y12, α = 21.586 β^−7.1891, with P_d12 the mean rainfall of the erosive days and P_y12 the mean yearly rainfall of the erosive days of the station. The annual R is the sum of the 24 half-months; the station's R is the mean over its usable years. The 12 mm threshold and the model's form are from the paper's abstract; the five coefficients are the values quoted in the project's domain reference, not yet checked against the printed paper: they are the parameter COEFFICIENTS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Years with gaps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A station-year is used when rows with a value cover at least MIN_COVERAGE % of its days (default 95 %); days without a row in a used year count as dry. Shorter years are left out and listed in the log. For a table that lists only the rainy days, set MIN_COVERAGE to 0. Empty or negative rainfall and the CMA codes (32766 missing) are missing values; the CMA trace code 32700 is 0 mm. A used year without an erosive day counts with R = 0 and is listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>RAINFALL: a table (CSV, xlsx, GeoPackage) or layer with one row per station and day: STATION_FIELD, DATE_FIELD (a date field or ISO text YYYY-MM-DD; YYYYMMDD and YYYY/M/D are read too) and RAIN_FIELD (daily total, mm). STATIONS: the stations as points, with a field of the same name as STATION_FIELD. GRID (optional): the R raster takes its grid and CRS, and its nodata cells stay nodata (give the DEM of the soil-loss run); without GRID the raster covers the stations plus 10 % at CELL_SIZE metres in the stations' CRS, which must then be projected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Interpolation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GDAL's gridding (as gdal_grid), at cell centres: METHOD 0 inverse distance to the power IDW_POWER (default 2) over all stations; METHOD 1 linear in the Delaunay triangles, where cells outside the stations' convex hull take the nearest station's R. The log gives the share of cells outside the hull: add stations beyond the boundary where it is large.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: R raster (Float32, nodata −9999), styled. STATION_TABLE: one point per station with R, YEARS, FIRST_YEAR, LAST_YEAR, P_D12, P_Y12, ALPHA, BETA, EROSIVE_DAYS, MISSING_DAYS, DROPPED_YEARS, DRY_YEARS, R_GRID (the raster at the station) and the mean half-month R_HM01 … R_HM24.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Daily rainfall (table or layer: one row per station and day)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Station id field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Daily rainfall field (mm)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stations (points with the station id field)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid of the R raster (e.g. the DEM)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell size without a grid (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>IDW power</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Minimum year coverage (% of days with a row; 0 = rainy days only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erosive day threshold (mm)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Model coefficients B0, BD, BY, A, E (β = B0 + BD/P_d12 + BY/P_y12, α = A·β^E)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rainfall erosivity R</source>
+            <translation>降雨侵蚀力因子 R</translation>
+        </message>
+        <message>
+            <source>Station erosivity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Daily rainfall</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消，未写出任何结果。</translation>
+        </message>
+        <message>
+            <source>Read {n} daily rows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stations layer has no field “{field}” (the station id field of the rainfall table). Available fields: {fields}. Rename the field so both layers share it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stations layer has more than one point for stations {ids}. Keep one per station.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Without GRID the R raster is built in the stations' CRS, which is {crs}: give a GRID raster (e.g. the DEM) or stations in a projected CRS (e.g. CGCS2000 Gauss-Krüger).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stations {ids} have daily rows but no location: the stations layer has no point with that id, or its geometry is empty. Add their points (same id in the field “{field}”) or remove their rows from the rainfall table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stations without daily rows are ignored: {ids}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stations outside the grid (they still take part in the interpolation): {ids}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R raster: {n} cells, {lo:.0f}–{hi:.0f} MJ·mm/(hm²·h·a), mean {mean:.0f}; {share:.1f} % of the cells lie outside the stations' convex hull (extrapolated).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{share:.0f} % of the grid lies outside the stations' convex hull: R there is extrapolated. Add stations around the area (e.g. from neighbouring counties).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The R raster has no valid cell (the GRID raster is all nodata).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} rows have no usable rainfall value (empty, negative or a code) and count as absent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} station-years cover fewer than {cov:g} % of their days and are left out: {items}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stations without a usable year get no R and are left out: {ids}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Years without an erosive day (counted with R = 0): {items}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{id}: {years} years ({first}–{last}), {days} erosive days, P_d12 {pd:.1f} mm, P_y12 {py:.0f} mm, β {beta:.3f}, α {alpha:.4f}, R {r:.0f}; {missing} absent days counted as dry.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ReportPage</name>
@@ -1549,6 +2595,308 @@
 {files}</source>
             <translation>已写出：
 {files}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RiskGradingAlgorithm</name>
+        <message>
+            <source>Risk levels of construction projects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gives every project a supervision level — 免打扰 (no disturbance), 预警示 (warning) or 严监控 (strict monitoring), Hebei measures §三(五) — from an editable rule table: the first row whose conditions all hold wins.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No governing rule set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No published rule set for these levels was found. The shipped table resources/tables/supervision_risk_rules.csv is a PROPOSAL, each rule with its reason: 严监控 for 疑似未批先建 / 超出 / 建设地点变更, for a construction unit on the black list, and for a range in a key prevention zone with a mean slope above 15°; 预警示 for the focus list, for 未验先投 and for a range within 100 m of water; 免打扰 otherwise. Copy it, edit it and give the copy as RULES.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Facts per project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings: the FINDINGS_FIELD values (';'-separated) of the SUPERVISION table (the PROJECTS table of remote-sensing supervision, or its patch layer with FINDINGS_FIELD = CATEGORY); a project listed without findings is 合规. Key zone: the dissolved range shares area with a KEY_ZONES polygon (重点预防区). Slope: mean Horn slope (degrees) of the DEM cells whose centre lies in the range. Water: distance from the range to the nearest WATER feature (m). Credit: the list (黑名单 before 重点关注名单) on which the construction unit (UNIT_FIELD, matched to ENTITY or NAME of the CREDIT table written by Credit lists) stands on REFERENCE_DATE, else 无. A fact whose input is not given is unknown, and a condition on an unknown fact does not hold.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: one polygon per project (its ranges dissolved) with PROJECT_ID, UNIT, FINDINGS, KEY_ZONE (是 / 否), SLOPE_DEG, WATER_M, CREDIT, RISK_LEVEL, RULE_ID, REASON and REASON_EN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approved responsibility ranges (防治责任范围)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project id field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Construction unit field (for the credit lists)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supervision results (PROJECTS table of remote-sensing supervision)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supervision: project id field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supervision: findings field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key prevention zones (重点预防区)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DEM for the mean slope (projected, metres)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rivers, lakes and reservoirs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Credit lists (output of Credit lists)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reference date (YYYY-MM-DD; empty = today)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rule table (CSV; empty = the shipped proposal)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working CRS (projected, metres; empty = automatic)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project risk levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reference date “{value}” is not a date: write it as YYYY-MM-DD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Responsibility ranges</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: repaired {n} invalid geometries (ids {ids}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No range has a project id: fill the field {field} of the ranges.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key prevention zones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Water</source>
+            <translation>水域</translation>
+        </message>
+        <message>
+            <source>The output layer OUTPUT could not be created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supervision results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Credit lists</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RsSupervisionAlgorithm</name>
+        <message>
+            <source>Remote-sensing supervision of construction projects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checks every disturbance patch (扰动图斑) of the remote-sensing interpretation against the approved responsibility ranges (防治责任范围) of the soil-and-water-conservation plans and the project register, as the county does every year (Hebei measures §三(五)); writes each patch with its category, a per-project compliance table and a field-verification list sorted by priority.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Categories (生产建设项目水土保持信息化监管技术规定, 2018)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The patch overlaps ranges: its area inside the union of all ranges and outside it are measured; if the outside share is at most TOLERANCE % it is 合规 (compliant), else 疑似超出防治责任范围 (suspected disturbance beyond the range). The matched project is the one with the largest overlap; PROJECTS lists every project the patch touches. The patch overlaps no range but its PATCH_PROJECT_FIELD names a project that has a range (or it lies within NEAR_DISTANCE m of one): 疑似建设地点变更 (suspected change of site). Otherwise: 疑似未批先建 (suspected construction before approval). A compliant patch of a project that the REGISTER shows finished or in use (IN_USE_STATES) without an acceptance date: 未验先投 (in use before acceptance). FLAGS keeps every finding of a patch. Categories: {cats}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tolerance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The text of the 2018 技术规定 was not found, so its tolerance could not be verified: 5 % is a default to check with the provincial rules.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Geometry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Patches and ranges may be in any CRS: both are transformed to one projected CRS in metres (WORK_CRS; by default the first projected CRS of the inputs, else the CGCS2000 3-degree Gauss-Krüger zone of the patches). Areas are planar in that CRS. Ranges of one project (several features or multipart) are dissolved; overlapping ranges are counted once. Invalid geometries are repaired (GEOS MakeValid), listed in the log and marked REPAIRED = 1. Spatial index: STR tree.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Field verification</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OUTPUT carries the empty fields 结论 (verdict: 属实, 不属实, 已整改, 非生产建设项目, 无法核查), 核查人 (inspector), 日期 (date), 照片 (photo) and 备注 (note), with drop-down lists, a calendar, a photo attachment and constraints stored in the layer's style (inside a GeoPackage output, else beside the file), so they can be filled in on a laptop without network. Closing patches reads them back. FIELD_LIST (save as .xlsx) lists the suspect patches by PRIORITY: 疑似未批先建, then 疑似超出, 疑似建设地点变更, 未验先投, each from the largest area in question (a proposal; no source ranks them), with coordinates X, Y (WORK_CRS) and LON, LAT (CGCS2000).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: patches with PATCH_ID, CATEGORY, PROJECT_ID, PROJECTS, AREA_M2, INSIDE_M2, OUTSIDE_M2, OUTSIDE_PCT, FLAGS, REPAIRED, PATCH_TYPE, PATCH_DATE, PRIORITY and the verification fields. PROJECTS: per project PROJECT_ID, NAME, APPROVAL_NO, APPROVAL_DATE, RANGE_M2, PATCHES, INSIDE_M2, OUTSIDE_M2 (outside area of the patches matched to it), one count per category, REG_STATUS, ACCEPT_DATE, FINDINGS and COMPLIANCE (合规 / 不合规). FIELD_LIST: PRIORITY, PATCH_ID, CATEGORY, PROJECT_ID, PROJECT_NAME, AREA_M2, OUTSIDE_M2, QUESTION_M2, X, Y, LON, LAT, PATCH_TYPE, PATCH_DATE, FLAGS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>《生产建设项目水土保持信息化监管技术规定(试行)》 (MWR 2018), named by 李智广 et al. 2019, 水土保持通报 39(5); overlay topology: 尹斌, 姜德文 et al., 生产建设项目扰动范围合规性判别与预警技术; compliance per project: 和田 2020–2023, 中国水土保持 2024(8).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disturbance patches (扰动图斑)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Patch id field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project id the patch is attributed to (optional field)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disturbance type field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acquisition date field (影像时相)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approved responsibility ranges (防治责任范围)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project id field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project name field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approval number field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approval date field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project register (table with project id, status, acceptance date)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register: project id field (default: the ranges' field name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register: status field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register: acceptance date field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register states meaning finished or in use (comma-separated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tolerance: share of a patch outside the ranges still compliant (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Match a patch to a range within this distance as a change of site (m; 0 = off)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working CRS (projected, metres; empty = automatic)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supervised patches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project compliance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Field-verification list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disturbance patches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Responsibility ranges</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working CRS: {crs}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Project register</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: repaired {n} invalid geometries (ids {ids}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: skipped {n} features with empty geometry (ids {ids}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compliant projects among those concerned: {rate:.1f} %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The output layer OUTPUT could not be created.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1584,22 +2932,6 @@
         <message>
             <source>OUTPUT: class raster 1..n (0 = nodata) with a legend. TABLE: one row per zone and class with the area in m², ha and mu (亩, 666.67 m²) and the share of the zone in %.</source>
             <translation>OUTPUT：坡度级栅格 1..n（0 为无数据），附图例。TABLE：每个分区每个坡度级一行，面积以平方米、公顷和亩（666.67 平方米）表示，并给出占分区面积的百分比。</translation>
-        </message>
-        <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
-        </message>
-        <message>
-            <source>Class breaks (degrees, comma-separated)</source>
-            <translation>分级点（度，逗号分隔）</translation>
-        </message>
-        <message>
-            <source>Zones (e.g. counties or townships)</source>
-            <translation>分区（如县、乡镇）</translation>
-        </message>
-        <message>
-            <source>Zone name field</source>
-            <translation>分区名称字段</translation>
         </message>
         <message>
             <source>Slope class areas</source>
@@ -1713,10 +3045,6 @@
             <translation>图斑名称字段</translation>
         </message>
         <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
-        </message>
-        <message>
             <source>Measure</source>
             <translation>措施</translation>
         </message>
@@ -1814,6 +3142,125 @@
         </message>
     </context>
     <context>
+        <name>SoilErodibilityAlgorithm</name>
+        <message>
+            <source>Soil erodibility K from texture</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computes the soil erodibility K (t·hm²·h/(hm²·MJ·mm)) of each soil polygon from its sand, silt and clay fractions and organic carbon, for the K factor of the soil-loss algorithm.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>EPIC equation (Sharpley &amp; Williams 1990, USDA Tech. Bull. 1768, eq. 2.96): K = [0.2 + 0.3 exp(−0.0256 SAN (1 − SIL/100))] · [SIL/(CLA + SIL)]^0.3 · [1 − 0.25 C/(C + exp(3.72 − 2.95 C))] · [1 − 0.7 SN1/(SN1 + exp(−5.51 + 22.9 SN1))], SN1 = 1 − SAN/100, in US units; × 0.1317 gives SI units. Example: sand 40 %, silt 40 %, clay 20 %, OC 1 % → 0.2954 (US), 0.0389 (SI).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chinese correction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CHINA_CORRECTION (off by default) applies K = −0.01383 + 0.51575 K_EPIC (SI), the correction of EPIC K to Chinese plot measurements by Zhang Keli et al. as quoted in the project's domain reference (not yet checked against the paper); the example above gives 0.0062. It is negative for sandy soils (K_EPIC below about 0.027): those K are set to 0 and listed. The output says which K was used (column CORRECTION).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>SOILS: soil polygons with the sand (0.05–2 mm), silt (0.002–0.05 mm) and clay (&lt; 0.002 mm) fractions in % (USDA limits: convert international-system data with a 0.02 mm limit first) and the organic carbon in % (or organic matter with ORGANIC_MATTER, converted × 0.58). Sand + silt + clay must be 100 % within SUM_TOLERANCE percentage points (default 2, for rounding); other polygons stop the run and are listed. GRID (optional): the K raster takes its grid and CRS and its nodata cells; without GRID it covers the soils at CELL_SIZE metres in their CRS (which must be projected).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: K raster (Float32, nodata −9999; a cell takes the polygon containing its centre), styled. TABLE: the soil polygons with their fields and K_EPIC_US, K_EPIC (SI), K (the value used) and CORRECTION; give TABLE with K_FIELD = K to the soil-loss algorithm, or OUTPUT as its K raster.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soil polygons</source>
+            <translation>土壤多边形</translation>
+        </message>
+        <message>
+            <source>Sand field (%, 0.05–2 mm)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Silt field (%, 0.002–0.05 mm)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clay field (%, &lt; 0.002 mm)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organic carbon field (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply the Chinese correction K = −0.01383 + 0.51575 K_EPIC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The organic field holds organic matter (% × 0.58 = organic carbon)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tolerance of sand + silt + clay around 100 % (percentage points)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grid of the K raster (e.g. the DEM)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cell size without a grid (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soil erodibility K</source>
+            <translation>土壤可蚀性因子 K</translation>
+        </message>
+        <message>
+            <source>Soils with K</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Without GRID the K raster is built in the soils' CRS, which is {crs}: give a GRID raster (e.g. the DEM) or soils in a projected CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>K = −0.01383 + 0.51575 K_EPIC (Chinese correction, as asked).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The Chinese correction gives K &lt; 0 for {n} soils ({ids}, sandy textures); their K is set to 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>K = EPIC K × 0.1317 (SI), without the Chinese correction.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} soils: K {lo:.4f}–{hi:.4f} t·hm²·h/(hm²·MJ·mm).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>K raster: {n} cells with a value ({km2:.3f} km²).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SoilLossAlgorithm</name>
         <message>
             <source>Soil loss (CSLE) and erosion intensity</source>
@@ -1904,14 +3351,6 @@
             <translation>LS 因子栅格（代替 DEM）</translation>
         </message>
         <message>
-            <source>Maximum slope length (m; 0 = no limit)</source>
-            <translation>最大坡长（米；0 表示不限）</translation>
-        </message>
-        <message>
-            <source>Channel initiation area (ha)</source>
-            <translation>沟道起始汇水面积（公顷）</translation>
-        </message>
-        <message>
             <source>Land use (raster of codes, or polygons)</source>
             <translation>土地利用（编码栅格或多边形）</translation>
         </message>
@@ -1948,22 +3387,6 @@
             <translation>用于对比的基准土壤流失栅格（t/(km²·a)，可选）</translation>
         </message>
         <message>
-            <source>Tolerable soil loss (t/km²·a)</source>
-            <translation>容许土壤流失量（t/(km²·a)）</translation>
-        </message>
-        <message>
-            <source>Zones (e.g. counties, townships, watersheds)</source>
-            <translation>统计区域（如县、乡镇、小流域）</translation>
-        </message>
-        <message>
-            <source>Zone name field</source>
-            <translation>分区名称字段</translation>
-        </message>
-        <message>
-            <source>Memory limit for LS from the DEM (MB)</source>
-            <translation>由 DEM 计算 LS 的内存上限（MB）</translation>
-        </message>
-        <message>
             <source>Soil loss (t/km²·a)</source>
             <translation>土壤侵蚀模数（t/(km²·a)）</translation>
         </message>
@@ -1990,10 +3413,6 @@
         <message>
             <source>A measure layer needs its measure type field (MEASURE_FIELD).</source>
             <translation>措施图层需要指定措施类型字段（MEASURE_FIELD）。</translation>
-        </message>
-        <message>
-            <source>The raster {name} must be a GDAL raster file, not a {provider} layer.</source>
-            <translation>栅格 {name} 必须是 GDAL 栅格文件，而不是 {provider} 图层。</translation>
         </message>
         <message>
             <source>An LS raster is given: the DEM is not used.</source>
@@ -2143,36 +3562,12 @@
             <translation>坡度分级</translation>
         </message>
         <message>
-            <source>Land-use categories</source>
-            <translation>土地利用类别</translation>
-        </message>
-        <message>
-            <source>Rasterising the land use</source>
-            <translation>土地利用栅格化</translation>
-        </message>
-        <message>
-            <source>Aligning the land use to the DEM</source>
-            <translation>土地利用与 DEM 对齐</translation>
-        </message>
-        <message>
             <source>Land use × slope class</source>
             <translation>地类 × 坡度级</translation>
         </message>
         <message>
-            <source>Areas by land use and slope class</source>
-            <translation>分地类、分坡度级面积</translation>
-        </message>
-        <message>
             <source>Soil loss (CSLE)</source>
             <translation>土壤流失量（CSLE）</translation>
-        </message>
-        <message>
-            <source>the clipped DEM cannot be read</source>
-            <translation>无法读取裁剪后的 DEM</translation>
-        </message>
-        <message>
-            <source>Not installed, skipped: {algs}.</source>
-            <translation>未安装，已跳过：{algs}。</translation>
         </message>
         <message>
             <source>Total</source>
@@ -2193,10 +3588,6 @@
         <message>
             <source>Soil loss {loss} t/a, mean modulus {mod} t/(km²·a), eroded area {eroded} km², soil-and-water-conservation rate {rate} %.</source>
             <translation>土壤流失量 {loss} t/a，平均侵蚀模数 {mod} t/(km²·a)，水土流失面积 {eroded} km²，水土保持率 {rate}%。</translation>
-        </message>
-        <message>
-            <source>Soil loss was not computed (swcplanner:soilloss is not installed).</source>
-            <translation>未计算土壤流失量（未安装 swcplanner:soilloss）。</translation>
         </message>
         <message>
             <source>Soil-and-water-conservation rate by county/township</source>
@@ -2221,6 +3612,10 @@
         <message>
             <source>Gap to the 2025 target (points)</source>
             <translation>距 2025 年目标差距（百分点）</translation>
+        </message>
+        <message>
+            <source>Status indicators</source>
+            <translation>现状指标</translation>
         </message>
     </context>
     <context>
@@ -2280,10 +3675,6 @@
         <message>
             <source>OUTPUT: patches with COUNTY, PATCH_ID, PATCH_NO, AREA_M2, AREA_HA, AREA_MU, SLOPE_MEAN, SLOPE_MAX, THRESHOLD, RULE (general / reservoir / mixed), RULE_LABEL, RES_HA. SUMMARY: per county COUNTY, THRESHOLD, AREA_KM2, PATCHES, BAN_HA, BAN_KM2, BAN_MU, SHARE_PCT. TOWNSHIP_TABLE (with TOWNSHIPS): per township TOWNSHIP, COUNTY, AREA_KM2, PATCHES, BAN_KM2, BAN_HA, BAN_MU, SHARE_PCT.</source>
             <translation>OUTPUT：图斑，字段 COUNTY（县）、PATCH_ID（图斑编号）、PATCH_NO（县内序号）、AREA_M2、AREA_HA、AREA_MU（面积）、SLOPE_MEAN、SLOPE_MAX（平均、最大坡度）、THRESHOLD（禁垦坡度）、RULE（general / reservoir / mixed）、RULE_LABEL（规则名称）、RES_HA（水库汇水区内面积）。SUMMARY：每县一行，COUNTY、THRESHOLD、AREA_KM2、PATCHES（图斑个数）、BAN_HA、BAN_KM2、BAN_MU（禁垦面积）、SHARE_PCT（占县域比例）。TOWNSHIP_TABLE（提供乡镇图层时）：每乡镇一行，TOWNSHIP、COUNTY、AREA_KM2、PATCHES、BAN_KM2、BAN_HA、BAN_MU、SHARE_PCT。</translation>
-        </message>
-        <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
         </message>
         <message>
             <source>Counties</source>
@@ -2407,6 +3798,25 @@
         </message>
     </context>
     <context>
+        <name>SupervisionAlgorithm</name>
+        <message>
+            <source>Supervision of construction projects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消，未写出任何结果。</translation>
+        </message>
+        <message>
+            <source>The working CRS {crs} is not projected in metres: choose a projected CRS such as CGCS2000 / 3-degree Gauss-Kruger (EPSG:4513–4533), or leave it empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layers have no valid CRS: assign their CRS (Layer Properties ▸ Source) first.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SwcAlgorithm</name>
         <message>
             <source>Terrain and slope</source>
@@ -2467,6 +3877,142 @@
         <message>
             <source>Block size (cells per side; sets the memory used)</source>
             <translation>分块大小（每边栅格数，决定内存用量）</translation>
+        </message>
+        <message>
+            <source>Small-watershed plan</source>
+            <translation>小流域综合治理规划</translation>
+        </message>
+        <message>
+            <source>The raster {name} must be a GDAL raster file, not a {provider} layer.</source>
+            <translation>栅格 {name} 必须是 GDAL 栅格文件，而不是 {provider} 图层。</translation>
+        </message>
+        <message>
+            <source>The raster {name} could not be loaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layer {name} must contain lines.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layer {name} must contain points.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layer {name} is empty: it has no polygon; it is ignored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: feature {fid} has no geometry; skipped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: feature {fid} has {n} points; the first is used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: feature {fid} has {n} parts; the longest is used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: feature {fid} has fewer than two vertices; skipped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: the layer has no geometry; it is ignored.</source>
+            <translation>{name}：图层没有几何要素，已忽略。</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>分区</translation>
+        </message>
+        <message>
+            <source>{folder} is not a folder. Choose an existing folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder {folder} does not exist. Choose an existing folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder {folder} cannot be written ({reason}). Choose a folder you can write to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is a folder. Give a file name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the file {path} is read-only. Choose another name or make it writable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The output {label} ({name}) cannot be written: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DEM (projected, metres)</source>
+            <translation>DEM（投影坐标，单位米）</translation>
+        </message>
+        <message>
+            <source>Memory limit (MB)</source>
+            <translation>内存上限（MB）</translation>
+        </message>
+        <message>
+            <source>Fill, and route across flats (default)</source>
+            <translation>填洼，并在平地上汇流（默认）</translation>
+        </message>
+        <message>
+            <source>Route through along the lowest path, like GRASS r.watershed</source>
+            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
+        </message>
+        <message>
+            <source>Depressions</source>
+            <translation>洼地处理</translation>
+        </message>
+        <message>
+            <source>Zones (e.g. counties, townships, watersheds)</source>
+            <translation>统计区域（如县、乡镇、小流域）</translation>
+        </message>
+        <message>
+            <source>Zone name field</source>
+            <translation>分区名称字段</translation>
+        </message>
+        <message>
+            <source>Tolerable soil loss (t/km²·a)</source>
+            <translation>容许土壤流失量（t/(km²·a)）</translation>
+        </message>
+        <message>
+            <source>Maximum slope length (m; 0 = no limit)</source>
+            <translation>最大坡长（米；0 表示不限）</translation>
+        </message>
+        <message>
+            <source>Channel initiation area (ha; slope length resets on channels)</source>
+            <translation>沟道起始汇水面积（公顷；坡长在沟道处重新计算）</translation>
+        </message>
+        <message>
+            <source>Slope class breaks (degrees, comma-separated)</source>
+            <translation>坡度分级点（度，逗号分隔）</translation>
+        </message>
+        <message>
+            <source>{name} ({value:g} m) is shorter than one DEM cell ({cell:g} m): every slope would be cut to less than a cell. Use 0 (no limit) or at least {cell:g} m.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>between {min} and {max}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>at least {min}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>at most {max}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{label} ({name}) must be {allowed}; {value} was given.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2747,6 +4293,318 @@
             <source>UNIT_PRICES: "{value}" is not a number. Give up to three numbers: price per pit (or per metre of bench or trench), per m³ of earthwork and per seedling, e.g. "3.5, 40, 2".</source>
             <translation>UNIT_PRICES：“{value}”不是数字。请给出至多三个数：每坑单价（水平阶或水平沟为每米单价）、每立方米土方单价和每株苗木单价，例如“3.5, 40, 2”。</translation>
         </message>
+        <message>
+            <source>A role name is lower-case letters, digits and _ (at most 63), not “{name}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown unit level {level}; use one of {levels}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} has no layer {layer}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database connection names no database (dbname or service).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The Python module psycopg2 is missing (Debian: apt-get install python3-psycopg2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot connect to the database {where}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The migrations in {folder} skip version {version}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Migration {version} ({path}) was changed after it was applied to this database; restore the file or write a new migration.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open the package {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is not an SWC Planner package (it has no {table} table).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The package {path} was written by a newer plugin (schema {version}); update the plugin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The package {path} is damaged: publication {pub} lists {n} rows, the table {table} holds {m}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown result kind {kind}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The county adcode must have 6 digits (e.g. 130731), not “{adcode}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The year {year} is out of range.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown status {status}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The field {field} holds “{value}”, which is not a {type}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database has no SWC schema: the province sets it up first (see docs/database.md).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database schema is at version {have}; this plugin needs {need}: ask the province to apply the migrations.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database refused to write {kind} for {adcode}: your role may only write its own county's rows ({reason}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database refused the publish of {kind} for {adcode}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soils {soils}: sand, silt, clay or organic carbon is empty or not a number. Fill the four fields (in %) for every soil polygon.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soils {soils}: a fraction or the organic carbon is outside 0–100 %.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sand + silt + clay sum to about 1, not 100: the fields hold fractions of 1. Give them in % (multiply by 100).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sand + silt + clay must be 100 % (± {tol:g}); they are not for soils {soils}. Check the fields, and that the fractions use the USDA limits 0.05 and 0.002 mm (convert international-system 0.02 mm fractions first).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The erosivity coefficients must be five numbers B0, BD, BY, A, E (β = B0 + BD/P_d12 + BY/P_y12, α = A·β^E), e.g. 0.8363, 18.144, 24.455, 21.586, -7.1891; got “{text}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The erosive-day threshold must be above 0 mm; got {value:g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The rainfall table has no daily row (station, date, rainfall) to work with.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The minimum year coverage must be within 0–100 %; got {value:g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} rows of the rainfall table have no readable date (rows {rows}: {values}). Give dates as YYYY-MM-DD (or a date field).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} rows of the rainfall table have no station id (rows {rows}). Fill the station field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The rainfall table has {n} station-days with more than one row (e.g. {examples}). Keep one daily total per station and day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No station has a usable year: every year has rows on fewer than {cov:g} % of its days (e.g. {examples}). If the table lists only the rainy days, set the minimum year coverage to 0 (absent days then count as dry).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stations {stations} have no erosive day (daily rainfall ≥ {threshold:g} mm) in their usable years, so the model's P_d12 is undefined. Check that the rainfall field holds daily totals in mm, or leave these stations out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cell size must be above 0; got {value:g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The IDW power must be above 0; got {value:g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown interpolation method {method}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No station with a location and an R value is left to interpolate.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Linear interpolation needs at least 3 stations not on one line; there are {n}. Use IDW.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The measure table {path} must cover 0–90° in consecutive slope classes (each row's min_slope equal to the previous row's max_slope, the first 0, the last 90).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The tolerable soil loss must be above 0; got {value:g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The measure table has no row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The allocation table gives {given} slope classes but the raster has {needed}: add the columns class1 … class{needed}.</source>
+            <translation>措施配置表只有 {given} 个坡度级，而栅格有 {needed} 个：请补充 class1 … class{needed} 列。</translation>
+        </message>
+        <message>
+            <source>The raster {path} has the value {value}, which is not a land use × slope class value (category × 10 + class): use the OUTPUT of swcplanner:landuseslope.</source>
+            <translation>栅格 {path} 含有值 {value}，不是土地利用 × 坡度级的值（类别 × 10 + 坡度级）：请使用 swcplanner:landuseslope 的 OUTPUT。</translation>
+        </message>
+        <message>
+            <source>The measure raster {path} cannot be polygonised: {reason}</source>
+            <translation>措施栅格 {path} 无法转为多边形：{reason}</translation>
+        </message>
+        <message>
+            <source>Give the soil-loss table without the plan (BEFORE), or a soil-loss table with the plan that was computed with a BASELINE.</source>
+            <translation>请给出无规划的土壤流失表（BEFORE），或以 BASELINE 计算的有规划土壤流失表。</translation>
+        </message>
+        <message>
+            <source>The land-use raster {path} cannot be put on the DEM grid: {reason}</source>
+            <translation>土地利用栅格 {path} 无法放到 DEM 格网上：{reason}</translation>
+        </message>
+        <message>
+            <source>Give the land use as a raster or as polygons.</source>
+            <translation>请以栅格或多边形给出土地利用。</translation>
+        </message>
+        <message>
+            <source>The slope-class raster has class {value}: at most {max} classes are supported (the combined value is category × 10 + class).</source>
+            <translation>坡度级栅格中有第 {value} 级：最多支持 {max} 级（组合值为类别 × 10 + 坡度级）。</translation>
+        </message>
+        <message>
+            <source>No cell has both a land-use category and a slope class (inside the boundary): check that the layers overlap and that the category table covers the codes.</source>
+            <translation>（边界内）没有同时具有土地利用类别和坡度级的像元：请检查图层是否重叠、类别表是否包含这些代码。</translation>
+        </message>
+        <message>
+            <source>Unknown region {region}: use one of {regions}.</source>
+            <translation>未知区域 {region}：请使用 {regions} 之一。</translation>
+        </message>
+        <message>
+            <source>The allocation table {path} has unknown codes: {codes}. Land uses: {landuses}; measures: {measures}.</source>
+            <translation>措施配置表 {path} 中有未知代码：{codes}。土地利用：{landuses}；措施：{measures}。</translation>
+        </message>
+        <message>
+            <source>The price table {path} has an unknown item {item}. Items: {items}.</source>
+            <translation>单价表 {path} 中有未知项目 {item}。项目：{items}。</translation>
+        </message>
+        <message>
+            <source>The price of {item} in {path} is not a number ≥ 0: “{value}”.</source>
+            <translation>{path} 中 {item} 的单价不是 ≥ 0 的数：“{value}”。</translation>
+        </message>
+        <message>
+            <source>The category table {path} gives code {code} the unknown category {category}. Categories: {categories}.</source>
+            <translation>类别表 {path} 给代码 {code} 指定了未知类别 {category}。类别：{categories}。</translation>
+        </message>
+        <message>
+            <source>The tolerance must lie between 0 and 100 % of the patch area; it is {value:g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} responsibility ranges have no project id: fill the project id field of every range (or remove the ranges that belong to no approved plan).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No usable responsibility range: the ranges layer is empty or all its geometries are empty. Load the approved 防治责任范围 polygons.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The criteria table lacks the column {column}; it needs ROLE, FINDING, COUNT, WINDOW_MONTHS, SAME_PROJECT, CLAUSE.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Criteria row {row}: unknown role “{role}”; use one of {roles}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Criteria row {row}: COUNT and WINDOW_MONTHS must be whole numbers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The criteria table {path} cannot be read: {error}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings with an unknown role (rows {rows}); the role must be one of {roles}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Findings without a readable date (rows {rows}); give the date of each finding as YYYY-MM-DD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The publication periods and the black-list count must be at least 1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The DEM {path} cannot be opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The DEM is rotated; warp it to a north-up grid first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The DEM is in geographic coordinates (degrees); reproject it to a projected CRS in metres (e.g. CGCS2000 / 3-degree Gauss-Kruger) first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rule {rule}: {column} must be a number or empty, not “{value}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The risk rule table lacks the columns {columns}; it needs {expected} (see the shipped supervision_risk_rules.csv).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rule {rule}: the level “{value}” is not one of 免打扰, 预警示, 严监控.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rule {rule}: KEY_ZONE must be 是 or 否 (or empty), not “{value}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rule {rule}: unknown supervision category {values}; use {allowed}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rule {rule}: CREDIT must be 黑名单, 重点关注名单 or 无, not {values}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The risk rule table must end with a catch-all rule (a row whose conditions are all empty) so that every project gets a level; add one as the last row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The rule table {path} cannot be read: {error}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sampled share must lie between {minimum:g} % (the minimum of the measures) and 100 %; it is {value:g} %.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan ids are not unique ({ids}): the draw needs one id per plan; fix the ids or leave the id field empty to draw by row.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SwcPlannerLabels</name>
@@ -3022,6 +4880,10 @@
             <source>Farmland screening</source>
             <translation>耕地筛查</translation>
         </message>
+        <message>
+            <source>Land area (km²)</source>
+            <translation>土地面积（km²）</translation>
+        </message>
     </context>
     <context>
         <name>SwcPlannerPlugin</name>
@@ -3139,10 +5001,6 @@
             <translation>单元名称字段</translation>
         </message>
         <message>
-            <source>Tolerable soil loss (t/km²·a)</source>
-            <translation>容许土壤流失量（t/(km²·a)）</translation>
-        </message>
-        <message>
             <source>First target rate (%; Hebei 2025)</source>
             <translation>第一目标水土保持率（%；河北 2025 年）</translation>
         </message>
@@ -3153,14 +5011,6 @@
         <message>
             <source>Soil and water conservation rate</source>
             <translation>水土保持率</translation>
-        </message>
-        <message>
-            <source>The input raster (INPUT) could not be loaded.</source>
-            <translation>无法加载输入栅格（INPUT）。</translation>
-        </message>
-        <message>
-            <source>The raster {name} must be a GDAL raster file, not a {provider} layer.</source>
-            <translation>栅格 {name} 必须是 GDAL 栅格文件，而不是 {provider} 图层。</translation>
         </message>
         <message>
             <source>Input read as {kind}.</source>
@@ -3206,10 +5056,6 @@
             <translation>OUTPUT：每个出口一个多边形，字段 OUTLET_ID（出口要素 ID）、AREA_KM2（平面面积，平方千米）、SNAP_X、SNAP_Y（所用栅格中心）和 SNAP_M（出口移动距离，米）。位于 DEM 之外的出口在日志中报告并跳过。</translation>
         </message>
         <message>
-            <source>DEM (projected, metres)</source>
-            <translation>DEM（投影坐标，单位米）</translation>
-        </message>
-        <message>
             <source>Outlet points</source>
             <translation>出口点</translation>
         </message>
@@ -3218,24 +5064,8 @@
             <translation>捕捉距离（米）</translation>
         </message>
         <message>
-            <source>Memory limit (MB)</source>
-            <translation>内存上限（MB）</translation>
-        </message>
-        <message>
             <source>Watersheds</source>
             <translation>流域</translation>
-        </message>
-        <message>
-            <source>The outlet layer could not be loaded.</source>
-            <translation>无法加载出口图层。</translation>
-        </message>
-        <message>
-            <source>Outlet {fid} has no geometry; skipped.</source>
-            <translation>出口 {fid} 没有几何，已跳过。</translation>
-        </message>
-        <message>
-            <source>Outlet {fid} has {n} points; the first is used.</source>
-            <translation>出口 {fid} 有 {n} 个点，使用第一个点。</translation>
         </message>
         <message>
             <source>The outlet layer has no points. Add at least one outlet point.</source>
@@ -3252,18 +5082,6 @@
         <message>
             <source>The DEM is routed as in Flow direction and accumulation. Each outlet is first moved to the cell with the largest upslope area within SNAP_DISTANCE metres, so that a point placed near a channel lands on it (0 keeps the outlet's own cell). The catchment is every cell whose flow passes through that cell. Outlets inside another outlet's catchment each get their full catchment (the polygons overlap). DEPRESSIONS chooses how depressions are routed (see Flow direction and accumulation): 0 fills them (default), 1 routes through them along the lowest path like GRASS r.watershed.</source>
             <translation>DEM 的汇流计算与“流向与汇流累积量”相同。每个出口先移到 SNAP_DISTANCE 米范围内上游汇水面积最大的栅格，使放在沟道附近的点落到沟道上（0 表示使用出口所在栅格）。集水区为水流经过该栅格的所有栅格。位于其他出口集水区内的出口也得到各自完整的集水区（多边形相互重叠）。DEPRESSIONS 决定洼地的处理方式（见“流向与汇流累积量”）：0 为填洼（默认），1 为像 GRASS r.watershed 那样沿最低路径穿过洼地。</translation>
-        </message>
-        <message>
-            <source>Depressions</source>
-            <translation>洼地处理</translation>
-        </message>
-        <message>
-            <source>Fill, and route across flats (default)</source>
-            <translation>填洼，并在平地上汇流（默认）</translation>
-        </message>
-        <message>
-            <source>Route through along the lowest path, like GRASS r.watershed</source>
-            <translation>沿最低路径穿过洼地（同 GRASS r.watershed）</translation>
         </message>
     </context>
     <context>
@@ -3329,10 +5147,6 @@
             <translation>请先在地图上点击出口。</translation>
         </message>
         <message>
-            <source>The watershed algorithm (swcplanner:watershed) is not installed; use an existing polygon instead.</source>
-            <translation>未安装流域提取算法（swcplanner:watershed）；请改用已有的流域边界面。</translation>
-        </message>
-        <message>
             <source>Delineating the watershed</source>
             <translation>正在提取流域</translation>
         </message>
@@ -3359,6 +5173,14 @@
         <message>
             <source>The watershed is larger than 50 km²: a small watershed is at most 50 km² (水保〔2023〕35号). Split it into several plans or move the outlet upstream.</source>
             <translation>流域面积大于 50 km²：小流域面积一般不超过 50 km²（水保〔2023〕35号）。请拆分为多个规划或将出口向上游移动。</translation>
+        </message>
+        <message>
+            <source>Watershed area</source>
+            <translation>流域面积</translation>
+        </message>
+        <message>
+            <source>The watershed has {n} polygons: give one outlet or one polygon.</source>
+            <translation>流域有 {n} 个多边形：请只给一个出口或一个多边形。</translation>
         </message>
     </context>
 </TS>

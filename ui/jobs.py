@@ -1,38 +1,34 @@
-"""Parameter dicts of the wizard's Processing runs, and readers of their outputs.
+"""Parameter dicts of the wizard's Processing runs, and readers of their output tables.
 
 Every analysis is a Processing algorithm run by id; this module only decides
-which algorithm gets which inputs (paths in the planning work folder) and
-reads numbers back from the output tables.  No planning rule lives here.
+which algorithm gets which inputs (paths in the planning work folder, the
+tables the planner edited written as CSV) and reads the output tables back as
+rows for display.  No planning rule and no arithmetic on results lives here:
+areas, quantities, investment and benefits come out of ``swcplanner:landuseslope``,
+``measureplan``, ``planquantities`` and ``planbenefits``.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence
 
-from qgis.core import (
-    QgsApplication,
-    QgsRasterLayer,
-    QgsVectorLayer,
-)
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import QgsVectorLayer
 
-from . import tables
+from ..algorithms.core.planning import catalogue as plan
+from ..algorithms.core.planning.tables import allocation_rows, write_csv
 
-TR_CONTEXT = "PlanningJobs"
+Work = Callable[[str], str]
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(TR_CONTEXT, text)
-
-
-def available(alg_id: str) -> bool:
-    return QgsApplication.processingRegistry().algorithmById(alg_id) is not None
-
-
-def param_names(alg_id: str) -> List[str]:
-    alg = QgsApplication.processingRegistry().algorithmById(alg_id)
-    return [p.name() for p in alg.parameterDefinitions()] if alg else []
+LANDUSESLOPE = "swcplanner:landuseslope"
+MEASUREPLAN = "swcplanner:measureplan"
+PLANQUANTITIES = "swcplanner:planquantities"
+PLANBENEFITS = "swcplanner:planbenefits"
+SOILLOSS = "swcplanner:soilloss"
+SWCRATE = "swcplanner:swcrate"
+FARMLAND = "swcplanner:farmlandscreening"
+CHECKDAMS = "swcplanner:checkdams"
+SLOPEWORKS = "swcplanner:slopeworks"
 
 
 def gpkg_table(path: str) -> str:
@@ -42,88 +38,68 @@ def gpkg_table(path: str) -> str:
     return path
 
 
-def vector_layer(uri: str, name: str = "") -> Optional[QgsVectorLayer]:
-    if not uri:
-        return None
-    layer = QgsVectorLayer(uri, name or "layer", "ogr")
-    return layer if layer.isValid() else None
-
-
-def raster_info(path: str) -> Optional[Dict[str, Any]]:
-    """Extent, cell size and CRS of a raster file (for aligning other rasters to it)."""
-    layer = QgsRasterLayer(path, "r")
-    if not layer.isValid():
-        return None
-    ext = layer.extent()
-    return {
-        "extent": "{},{},{},{} [{}]".format(
-            ext.xMinimum(), ext.xMaximum(), ext.yMinimum(), ext.yMaximum(), layer.crs().authid() or ""
-        ),
-        "extent_rect": ext,
-        "cellsize": layer.rasterUnitsPerPixelX(),
-        "crs": layer.crs(),
-        "projected": not layer.crs().isGeographic(),
-        "width": layer.width(),
-        "height": layer.height(),
-    }
+def _plain(value: Any) -> Any:
+    return None if hasattr(value, "isNull") and value.isNull() else value
 
 
 def read_rows(uri: str) -> List[Dict[str, Any]]:
-    """Attribute rows of a table or vector output."""
-    layer = vector_layer(uri)
-    if layer is None:
+    """Attribute rows of a table or vector output (NULL → ``None``)."""
+    if not uri:
         return []
+    layer = QgsVectorLayer(uri, "rows", "ogr")
+    if not layer.isValid():
+        raise RuntimeError(f"cannot read the output table {uri}")
     names = layer.fields().names()
-    return [dict(zip(names, f.attributes())) for f in layer.getFeatures()]
+    return [dict(zip(names, (_plain(v) for v in f.attributes()))) for f in layer.getFeatures()]
 
 
-def first_field(names: Iterable[str], candidates: Sequence[str]) -> Optional[str]:
-    upper = {n.upper(): n for n in names}
-    for cand in candidates:
-        if cand.upper() in upper:
-            return upper[cand.upper()]
-    return None
+def output_value(results: Dict[str, Any], key: str, name: str) -> Any:
+    """An output of a finished step (a clear error when the step has not run)."""
+    if key not in results or name not in results[key]:
+        raise RuntimeError(f"the output {name} of the step {key} is missing: run the earlier page again")
+    return results[key][name]
 
 
-def sum_field(
-    rows: Sequence[Dict[str, Any]],
-    candidates: Sequence[str],
-    where: Optional[Tuple[Sequence[str], Sequence[str]]] = None,
-) -> Optional[float]:
-    """Sum of the first existing field among ``candidates`` (``None`` when absent)."""
-    if not rows:
-        return None
-    name = first_field(rows[0].keys(), candidates)
-    if name is None:
-        return None
-    wname = first_field(rows[0].keys(), where[0]) if where else None
-    total = 0.0
-    for row in rows:
-        if where and (wname is None or str(row.get(wname)) not in where[1]):
-            continue
-        value = row.get(name)
-        try:
-            total += float(value) if value is not None else 0.0
-        except (TypeError, ValueError):
-            continue
-    return total
+# -- tables the planner edits, written for the algorithms ---------------------------------------
 
 
-def unique_value_areas(uri: str) -> Dict[int, float]:
-    """``{value: m²}`` from ``native:rasterlayeruniquevaluesreport``'s table."""
-    out: Dict[int, float] = {}
-    for row in read_rows(uri):
-        value = row.get("value")
-        area = row.get("m2") if row.get("m2") is not None else row.get("m²")
-        if value is None or area is None:
-            continue
-        out[int(round(float(value)))] = out.get(int(round(float(value))), 0.0) + float(area)
-    return out
+def write_category_table(path: str, mapping: Sequence[Sequence[str]]) -> str:
+    """The data page's code → category table as the CATEGORY_TABLE of landuseslope."""
+    rows = [{"code": code, "category": cat} for code, cat in mapping if str(code).strip() and cat]
+    return write_csv(path, rows, ["code", "category"])
 
 
-# -- soil loss -----------------------------------------------------------------------
+def write_allocation(path: str, alloc: Dict[str, List[str]]) -> str:
+    """The measures page's allocation table as the ALLOCATION of measureplan."""
+    rows, columns = allocation_rows(alloc)
+    return write_csv(path, rows, columns)
 
-SOILLOSS = "swcplanner:soilloss"
+
+def write_prices(path: str, prices: Dict[str, float], units: Dict[str, str]) -> str:
+    """The quantities page's unit prices as the PRICES of planquantities."""
+    rows = [
+        {"item": item, "unit": units.get(item, ""), "price": f"{price:g}"} for item, price in prices.items()
+    ]
+    return write_csv(path, rows, ["item", "unit", "price"])
+
+
+# -- status ----------------------------------------------------------------------------------------
+
+
+def landuseslope_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dict[str, Any]:
+    """``swcplanner:landuseslope``: the land use × slope classes inside the watershed."""
+    p: Dict[str, Any] = {
+        "SLOPE": output_value(r, "slope", "OUTPUT"),
+        "LANDUSE": state["landuse"],
+        "CATEGORY_TABLE": write_category_table(work("landuse_categories.csv"), state.get("code_map", [])),
+        "BOUNDARY": state["watershed"],
+        "OUTPUT": work("landuse_slope.tif"),
+        "CATEGORIES": work("landuse_categories.tif"),
+        "TABLE": gpkg_table(work("landuse_slope_areas.gpkg")),
+    }
+    if state.get("landuse_kind") == "vector":
+        p["LANDUSE_FIELD"] = state["landuse_field"]
+    return p
 
 
 def soilloss_params(
@@ -136,11 +112,11 @@ def soilloss_params(
     existing: bool = False,
     baseline: Optional[str] = None,
 ) -> Dict[str, Any]:
-    """Parameters of ``swcplanner:soilloss`` (issue 7) from the wizard's data page.
+    """Parameters of ``swcplanner:soilloss`` from the wizard's data page.
 
     ``existing=True`` passes the existing measures of the data page (status);
     ``measures`` the planned measures with ``baseline`` = the status soil loss
-    raster (benefits: the table then holds BASE_* and REDUCTION_T).
+    raster (benefits).
     """
     p: Dict[str, Any] = {"DEM": dem}
     if state.get("r_mode") == "raster" and state.get("r_source"):
@@ -172,89 +148,109 @@ def soilloss_params(
     p["SOIL_LOSS"] = os.path.join(out_dir, f"soil_loss_{suffix}.tif")
     p["INTENSITY"] = os.path.join(out_dir, f"erosion_intensity_{suffix}.tif")
     p["TABLE"] = gpkg_table(os.path.join(out_dir, f"soil_loss_{suffix}.gpkg"))
-    return _only_known(SOILLOSS, p)
+    return p
 
 
-CLASS_FIELDS = ("SLIGHT_KM2", "LIGHT_KM2", "MODERATE_KM2", "INTENSE_KM2", "VINTENSE_KM2", "SEVERE_KM2")
+def swcrate_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dict[str, Any]:
+    """``swcplanner:swcrate`` of the status soil loss per county/township (data page zones)."""
+    return {
+        "INPUT": output_value(r, "soilloss_before", "SOIL_LOSS"),
+        "ZONES": state["zones"],
+        "ZONE_FIELD": state.get("zone_field", ""),
+        "TOLERANCE": float(state.get("tolerance", 200.0)),
+        "OUTPUT": gpkg_table(work("swc_rate_zones.gpkg")),
+    }
 
 
-def soilloss_summary(uri: str, base: bool = False) -> Dict[str, float]:
-    """Watershed totals from the soilloss TABLE (rows summed; ``base``: the BASE_* columns)."""
-    rows = read_rows(uri)
-    if not rows:
-        return {}
-    out: Dict[str, float] = {}
-    land = sum_field(rows, ["AREA_KM2"])
-    if base:
-        eroded = sum_field(rows, ["BASE_ERODED_KM2"])
-        loss = sum_field(rows, ["BASE_LOSS_T"])
-    else:
-        eroded = sum_field(rows, ["ERODED_KM2"])
-        loss = sum_field(rows, ["SOIL_LOSS_T"])
-    if land is not None:
-        out["land_km2"] = land
-    if eroded is not None:
-        out["eroded_km2"] = eroded
-    if loss is not None:
-        out["soil_loss_t"] = loss
-    if land:
-        if loss is not None:
-            out["mean_modulus"] = loss / land
-        if eroded is not None:
-            out["swc_rate"] = 100.0 * (land - eroded) / land
-    return out
+def planbenefits_params(r: Dict[str, Any], work: Work, after: bool) -> Dict[str, Any]:
+    """``swcplanner:planbenefits``: the status alone (``after=False``) or before and after the plan."""
+    p: Dict[str, Any] = {"BEFORE": output_value(r, "soilloss_before", "TABLE")}
+    if after:
+        p["AFTER"] = output_value(r, "soilloss_after", "TABLE")
+    p["OUTPUT"] = gpkg_table(work("benefits.gpkg" if after else "status_indicators.gpkg"))
+    return p
 
 
-def intensity_areas(uri: str) -> List[Tuple[int, float]]:
-    """``[(class 1..6, km²)]`` from the soilloss TABLE's per-class area columns."""
-    rows = read_rows(uri)
+def zone_rates(uri: str) -> List[Dict[str, Any]]:
+    """Rows of the swcrate table that lie in the watershed: zone, area, eroded area, SWC rate, gap."""
     out = []
-    for k, name in enumerate(CLASS_FIELDS, start=1):
-        value = sum_field(rows, [name])
-        if value is not None:
-            out.append((k, value))
+    for row in read_rows(uri):
+        if not row.get("AREA_KM2"):
+            continue  # a zone outside the watershed
+        out.append(
+            {
+                "zone": row.get("ZONE"),
+                "area_km2": row.get("AREA_KM2"),
+                "eroded_km2": row.get("ERODED_KM2"),
+                "swc_rate": row.get("SWC_RATE"),
+                "gap": row.get("GAP_1"),
+            }
+        )
     return out
 
 
-SWCRATE = "swcplanner:swcrate"
-FARMLAND = "swcplanner:farmlandscreening"
-CHECKDAMS = "swcplanner:checkdams"
-SLOPEWORKS = "swcplanner:slopeworks"
+# -- measures --------------------------------------------------------------------------------------
 
 
 def region_index(region: str) -> int:
-    """REGION enum index of farmlandscreening for a wizard region code."""
-    from ..algorithms.core.standards import FARMLAND_REGIONS
-
-    return FARMLAND_REGIONS.index(region) if region in FARMLAND_REGIONS else 1
+    """REGION enum index (measureplan and farmlandscreening share the order of the first three)."""
+    return plan.REGIONS.index(region) if region in plan.REGIONS else 1
 
 
-def _only_known(alg_id: str, params: Dict[str, Any]) -> Dict[str, Any]:
-    names = set(param_names(alg_id))
-    return {k: v for k, v in params.items() if not names or k in names}
+def measureplan_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dict[str, Any]:
+    return {
+        "LANDUSE_SLOPE": output_value(r, "landuse_slope", "OUTPUT"),
+        "REGION": region_index(state.get("region", "yanshan")),
+        "ALLOCATION": write_allocation(work("allocation.csv"), state["allocation"]),
+        "OUTPUT": work("measures.tif"),
+        "POLYGONS": gpkg_table(work("measure_plan.gpkg")),
+        "TABLE": gpkg_table(work("measure_areas.gpkg")),
+    }
 
 
-def farmland_params(state: Dict[str, Any], r: Dict[str, Any], work) -> Dict[str, Any]:
+def parcels_algorithm(state: Dict[str, Any]) -> str:
+    """The land-use parcels for farmlandscreening: polygons clipped, or the category raster polygonised."""
+    return "native:clip" if state.get("landuse_kind") == "vector" else "gdal:polygonize"
+
+
+def parcels_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dict[str, Any]:
+    """Parameters of :func:`parcels_algorithm`: the land-use parcels inside the watershed."""
+    if state.get("landuse_kind") == "vector":
+        return {
+            "INPUT": state["landuse"],
+            "OVERLAY": state["watershed"],
+            "OUTPUT": gpkg_table(work("parcels.gpkg")),
+        }
+    return {
+        "INPUT": output_value(r, "landuse_slope", "CATEGORIES"),
+        "BAND": 1,
+        "FIELD": "LUCAT",
+        "EIGHT_CONNECTEDNESS": False,
+        "OUTPUT": gpkg_table(work("parcels.gpkg")),
+    }
+
+
+def farmland_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dict[str, Any]:
     """``swcplanner:farmlandscreening`` on the land-use parcels of the watershed."""
     if state.get("landuse_kind") == "vector":
         field = state["landuse_field"]
         codes = [c for c, cat in state.get("code_map", []) if cat == "cropland"]
     else:
         field = "LUCAT"
-        codes = [str(tables.LANDUSE_VALUE["cropland"])]
-    params = {
-        "PARCELS": r["parcels"]["OUTPUT"],
+        codes = [str(plan.LANDUSE_VALUE["cropland"])]
+    return {
+        "PARCELS": output_value(r, "parcels", "OUTPUT"),
         "LANDUSE_FIELD": field,
         "CROPLAND_CODES": ",".join(codes),
-        "DEM": r["dem"]["OUTPUT"],
+        "DEM": output_value(r, "dem", "OUTPUT"),
         "REGION": region_index(state.get("region", "yanshan")),
         "OUTPUT": gpkg_table(work("farmland_screening.gpkg")),
         "SUMMARY": gpkg_table(work("farmland_summary.gpkg")),
     }
-    return _only_known(FARMLAND, params)
 
 
-#: Dam series of the measures page: check dams in small gullies, silt-trap dams in larger ones.
+#: Dam series of the measures page: check dams in small gullies, silt-trap dams in larger ones
+#: (upslope areas in km²; heights in m; wizard defaults, the planner runs checkdams for other values).
 DAM_SETTINGS = {
     "checkdams": {"MIN_UPAREA": 0.05, "MAX_UPAREA": 1.0, "DAM_HEIGHT": 3.0, "type": "drystone"},
     "siltdams": {"MIN_UPAREA": 1.0, "MAX_UPAREA": 8.0, "DAM_HEIGHT": 5.0, "type": "earth"},
@@ -265,17 +261,17 @@ def dam_type_index(key: str) -> int:
     """DAM_TYPE enum index of checkdams for a dam-type key (standards.CHECK_DAM_TYPE_ORDER)."""
     from ..algorithms.core.standards import CHECK_DAM_TYPE_ORDER
 
-    return CHECK_DAM_TYPE_ORDER.index(key) if key in CHECK_DAM_TYPE_ORDER else 0
+    return CHECK_DAM_TYPE_ORDER.index(key)
 
 
-def checkdam_params(state: Dict[str, Any], r: Dict[str, Any], work, key: str) -> Dict[str, Any]:
+def checkdam_params(state: Dict[str, Any], r: Dict[str, Any], work: Work, key: str) -> Dict[str, Any]:
     cfg = DAM_SETTINGS[key]
-    params = {
-        "DEM": r["dem"]["OUTPUT"],
+    return {
+        "DEM": output_value(r, "dem", "OUTPUT"),
         "AOI": state["watershed"],
         "MIN_UPAREA": cfg["MIN_UPAREA"],
         "MAX_UPAREA": cfg["MAX_UPAREA"],
-        "DAM_TYPE": dam_type_index(cfg["type"]),
+        "DAM_TYPE": dam_type_index(str(cfg["type"])),
         "DAM_HEIGHT": cfg["DAM_HEIGHT"],
         "DAMS": gpkg_table(work(f"{key}.gpkg")),
         "CRESTS": gpkg_table(work(f"{key}_crests.gpkg")),
@@ -283,70 +279,64 @@ def checkdam_params(state: Dict[str, Any], r: Dict[str, Any], work, key: str) ->
         "CURVES": gpkg_table(work(f"{key}_curves.gpkg")),
         "SUMMARY": gpkg_table(work(f"{key}_summary.gpkg")),
     }
-    return _only_known(CHECKDAMS, params)
 
 
-def slopeworks_params(state: Dict[str, Any], r: Dict[str, Any], work, key: str) -> Dict[str, Any]:
-    params = {
+#: slopeworks' MEASURE enum and the plan's measures it lays out.
+SLOPEWORKS_KINDS = {"pits": (0, plan.PIT_MEASURES), "benches": (1, plan.BENCH_MEASURES)}
+
+
+def has_measure(r: Dict[str, Any], measures: Sequence[str]) -> bool:
+    """Whether the measure table of measureplan lists one of ``measures``."""
+    rows = read_rows(output_value(r, "measureplan", "TABLE"))
+    return any(row.get("MEASURE") in measures for row in rows)
+
+
+def slopework_areas_params(r: Dict[str, Any], work: Work, key: str) -> Optional[Dict[str, Any]]:
+    """``native:extractbyexpression`` of the pit or bench polygons (``None`` when the plan has none)."""
+    measures = SLOPEWORKS_KINDS[key][1]
+    if not has_measure(r, measures):
+        return None
+    codes = ", ".join(f"'{m}'" for m in measures)
+    return {
+        "INPUT": output_value(r, "measureplan", "POLYGONS"),
+        "EXPRESSION": f'"MEASURE" IN ({codes})',
+        "OUTPUT": gpkg_table(work(f"{key}_areas.gpkg")),
+    }
+
+
+def slopeworks_params(r: Dict[str, Any], work: Work, key: str) -> Optional[Dict[str, Any]]:
+    if key + "_areas" not in r:
+        return None
+    params: Dict[str, Any] = {
         "AREAS": r[key + "_areas"]["OUTPUT"],
-        "DEM": r["dem"]["OUTPUT"],
-        "MEASURE": 0 if key == "pits" else 1,
+        "DEM": output_value(r, "dem", "OUTPUT"),
+        "MEASURE": SLOPEWORKS_KINDS[key][0],
         "WORKS": gpkg_table(work(f"{key}_works.gpkg")),
         "ROWS": gpkg_table(work(f"{key}_rows.gpkg")),
         "SUMMARY": gpkg_table(work(f"{key}_summary.gpkg")),
     }
     if key == "benches":
         params["MIN_SLOPE"] = 5.0
-    return _only_known(SLOPEWORKS, params)
+    return params
 
 
-def read_works(r: Dict[str, Any]) -> Dict[str, Optional[float]]:
-    """Counts and earthwork read back from the algorithm outputs (item codes of tables.py)."""
-    works: Dict[str, Optional[float]] = {}
-    if "farmland" in r:
-        rows = read_rows(r["farmland"].get("OUTPUT", ""))
-        works["terrace_earthwork"] = sum_field(rows, ["EARTH_M3"], where=(["CATEGORY"], ["convert"]))
-    for key, prefix in (("checkdams", "checkdam"), ("siltdams", "siltdam")):
-        if key in r:
-            rows = read_rows(r[key].get("DAMS", ""))
-            works[prefix + "_count"] = float(len(rows))
-            works[prefix + "_volume"] = sum_field(rows, ["BODY_M3"])
-    if "pits" in r:
-        rows = read_rows(r["pits"].get("SUMMARY", ""))
-        works["pit_count"] = sum_field(rows, ["COUNT"])
-        works["pit_earthwork"] = sum_field(rows, ["EARTH_M3"])
-    if "benches" in r:
-        rows = read_rows(r["benches"].get("SUMMARY", ""))
-        works["bench_earthwork"] = sum_field(rows, ["EARTH_M3"])
-    return {k: v for k, v in works.items() if v is not None}
+#: planquantities inputs: parameter → (step key, output of that step).
+LAYOUT_INPUTS = {
+    "FARMLAND": ("farmland", "OUTPUT"),
+    "CHECKDAMS": ("checkdams", "DAMS"),
+    "SILTDAMS": ("siltdams", "DAMS"),
+    "PITS": ("pits", "SUMMARY"),
+    "BENCHES": ("benches", "SUMMARY"),
+}
 
 
-def swcrate_params(state: Dict[str, Any], r: Dict[str, Any], work) -> Dict[str, Any]:
-    """``swcplanner:swcrate`` of the status soil loss per county/township (data page zones)."""
-    params = {
-        "INPUT": r["soilloss_before"]["SOIL_LOSS"],
-        "ZONES": state["zones"],
-        "ZONE_FIELD": state.get("zone_field", ""),
-        "TOLERANCE": float(state.get("tolerance", 200.0)),
-        "OUTPUT": gpkg_table(work("swc_rate_zones.gpkg")),
-    }
-    return _only_known(SWCRATE, params)
-
-
-def zone_rates(uri: str) -> List[Dict[str, Any]]:
-    """Rows of the swcrate table: zone, area, eroded area, SWC rate, gap to the first target."""
-    out = []
-    for row in read_rows(uri):
-        area = row.get("AREA_KM2") or 0.0
-        if not area:
-            continue  # a zone outside the watershed
-        out.append(
-            {
-                "zone": row.get("ZONE"),
-                "area_km2": area,
-                "eroded_km2": row.get("ERODED_KM2"),
-                "swc_rate": row.get("SWC_RATE"),
-                "gap": row.get("GAP_1"),
-            }
-        )
-    return out
+def planquantities_params(r: Dict[str, Any], work: Work, prices: str) -> Dict[str, Any]:
+    """``swcplanner:planquantities`` from the layouts that ran and the unit-price table ``prices``."""
+    p: Dict[str, Any] = {"MEASURE_AREAS": output_value(r, "measureplan", "TABLE")}
+    for name, (key, output) in LAYOUT_INPUTS.items():
+        if key in r and r[key].get(output):
+            p[name] = r[key][output]
+    p["PRICES"] = prices
+    p["QUANTITIES"] = gpkg_table(work("quantities.gpkg"))
+    p["INVESTMENT"] = gpkg_table(work("investment.gpkg"))
+    return p

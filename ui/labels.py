@@ -1,4 +1,4 @@
-"""Translated display labels of the stable codes used by the wizard's tables."""
+"""Translated display labels of the stable codes used by the wizard's tables, and number formatting."""
 
 from __future__ import annotations
 
@@ -9,6 +9,21 @@ TR_CONTEXT = "SwcPlannerLabels"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
+
+
+def fmt(value: object, digits: int = 2) -> str:
+    """A number for tables: thousands separators, fixed decimals; ``–`` for none or NaN.
+
+    >>> fmt(1234.5), fmt(None), fmt(3, 0)
+    ('1,234.50', '–', '3')
+    """
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and value != value:  # NaN
+            return "–"
+        return "{:,.{d}f}".format(float(value), d=digits)
+    return str(value)
 
 
 def region_label(code: str) -> str:
@@ -99,6 +114,7 @@ def indicator_label(code: str) -> str:
         "mean_modulus": _tr("Mean erosion modulus (t/km²·a)"),
         "eroded_km2": _tr("Eroded area, light and above (km²)"),
         "swc_rate": _tr("Soil-and-water-conservation rate (%)"),
+        "land_km2": _tr("Land area (km²)"),
     }.get(code, code)
 
 

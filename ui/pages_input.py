@@ -6,6 +6,7 @@ import os
 from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -21,7 +22,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapToolEmitPoint
-from qgis.PyQt.QtCore import QVariant, pyqtSignal
+from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -39,13 +40,19 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..algorithms.base import tr_with_bases
-from . import jobs, tables
+from ..algorithms.core.planning.catalogue import LANDUSE_CATEGORIES, REGIONS, SMALL_WATERSHED_KM2
+from ..algorithms.core.planning.landuse import category_for, normalise_code
+from ..algorithms.core.planning.tables import TABLE_DIR, load_categories
+from ..algorithms.outputs import FIELD_INT
+from . import jobs
 from .labels import landuse_label, region_label
 from .runner import Step
 from .widgets import LayerPicker, ProgressPanel, code_combo, make_table, table_strings
 
-RASTER = QgsMapLayerProxyModel.RasterLayer
-POLYGON = QgsMapLayerProxyModel.PolygonLayer
+_FILTER = getattr(Qgis, "LayerFilter", QgsMapLayerProxyModel)  # QGIS ≥ 3.34: Qgis.LayerFilter
+RASTER = _FILTER.RasterLayer
+POLYGON = _FILTER.PolygonLayer
+_POLYGON_GEOMETRY = QgsWkbTypes.GeometryType.PolygonGeometry
 
 
 def layer_ref(layer) -> str:
@@ -127,10 +134,10 @@ class ProjectPage(PlanningPage):
         self.end_spin.setRange(2000, 2100)
         self.end_spin.setValue(2030)
         self.gpkg_widget = QgsFileWidget(self)
-        self.gpkg_widget.setStorageMode(QgsFileWidget.SaveFile)
+        self.gpkg_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.gpkg_widget.setFilter(self.tr("GeoPackage (*.gpkg)"))
         self.region_combo = QComboBox(self)
-        for code in tables.REGIONS:
+        for code in REGIONS:
             self.region_combo.addItem(region_label(code), code)
         self.region_combo.setCurrentIndex(1)
         self.hint = QLabel(self)
@@ -315,7 +322,7 @@ class WatershedPage(PlanningPage):
     def _write_outlet(self, path: str) -> str:
         crs = self.dem_crs()
         fields = QgsFields()
-        fields.append(QgsField("id", QVariant.Int))
+        fields.append(QgsField("id", FIELD_INT))
         layer = QgsVectorLayer("Point?crs={}".format(crs.authid() or ""), "outlet", "memory")
         if not crs.authid():
             layer.setCrs(crs)
@@ -345,14 +352,6 @@ class WatershedPage(PlanningPage):
         if self.state["ws_mode"] == "outlet":
             if self.outlet is None:
                 self.warn_label.setText(self.tr("Click the outlet on the map first."))
-                return
-            if not jobs.available("swcplanner:watershed"):
-                self.warn_label.setText(
-                    self.tr(
-                        "The watershed algorithm (swcplanner:watershed) is "
-                        "not installed; use an existing polygon instead."
-                    )
-                )
                 return
             self.state["outlet"] = list(self.outlet)
             self.state["snap"] = self.snap_spin.value()
@@ -394,6 +393,20 @@ class WatershedPage(PlanningPage):
                     lambda r: {
                         "INPUT": r["watershed_dissolve"]["OUTPUT"],
                         "TARGET_CRS": dem.crs(),
+                        "OUTPUT": jobs.gpkg_table(self.wiz.work("watershed_projected.gpkg")),
+                    },
+                    "watershed_projected",
+                ),
+                Step(
+                    self.tr("Watershed area"),
+                    "native:fieldcalculator",
+                    lambda r: {
+                        "INPUT": r["watershed_projected"]["OUTPUT"],
+                        "FIELD_NAME": "AREA_KM2",
+                        "FIELD_TYPE": 0,
+                        "FIELD_LENGTH": 20,
+                        "FIELD_PRECISION": 6,
+                        "FORMULA": "area($geometry) / 1000000",  # planar, in the DEM's projected CRS
                         "OUTPUT": jobs.gpkg_table(out),
                     },
                     "watershed",
@@ -407,8 +420,15 @@ class WatershedPage(PlanningPage):
             self.warn_label.setText(message)
             return
         path = self.state["results"]["watershed"]["OUTPUT"]
-        layer = QgsVectorLayer(path, "watershed", "ogr")
-        area = sum(f.geometry().area() for f in layer.getFeatures()) / 1e6
+        areas = [row["AREA_KM2"] for row in jobs.read_rows(path)]
+        if len(areas) != 1:
+            self.warn_label.setText(
+                self.tr("The watershed has {n} polygons: give one outlet or one polygon.").format(
+                    n=len(areas)
+                )
+            )
+            return
+        area = float(areas[0])
         self.state["watershed"] = path
         self.state["area_km2"] = area
         self.wiz.add_layer(path, "watershed", "vector", self._style())
@@ -434,8 +454,8 @@ class WatershedPage(PlanningPage):
     def show_area(self) -> None:
         area = float(self.state.get("area_km2", 0.0))
         self.area_label.setText(self.tr("Watershed area: {area:.2f} km²").format(area=area))
-        warn = tables.warn_area(area)
-        if warn == "small":
+        low, high = SMALL_WATERSHED_KM2
+        if area < low:
             self.warn_label.setText(
                 self.tr(
                     "The watershed is smaller than 3 km²: small watersheds "
@@ -443,7 +463,7 @@ class WatershedPage(PlanningPage):
                     "downstream or check the snap distance."
                 )
             )
-        elif warn == "large":
+        elif area > high:
             self.warn_label.setText(
                 self.tr(
                     "The watershed is larger than 50 km²: a small watershed is "
@@ -538,7 +558,7 @@ class DataPage(PlanningPage):
         self.k_table.setToolTip(self.tr("For a raster of soil classes: a CSV table code,K"))
         self.bt_table = QgsFileWidget(self)
         self.bt_table.setFilter("CSV (*.csv)")
-        self.bt_table.setFilePath(os.path.join(tables.TABLE_DIR, "landuse_bt_sandiao.csv"))
+        self.bt_table.setFilePath(os.path.join(TABLE_DIR, "landuse_bt_sandiao.csv"))
         self.r_mode = QComboBox(self)
         for code, label in (("constant", self.tr("Constant")), ("raster", self.tr("Raster"))):
             self.r_mode.addItem(label, code)
@@ -645,7 +665,7 @@ class DataPage(PlanningPage):
         self.check()
 
     def category_items(self) -> List[Tuple[str, str]]:
-        return [("", self.tr("(choose)"))] + [(c, landuse_label(c)) for c, _v in tables.LANDUSE_CATEGORIES]
+        return [("", self.tr("(choose)"))] + [(c, landuse_label(c)) for c, _v in LANDUSE_CATEGORIES]
 
     def set_mapping(self, rows: List[Tuple[str, str]]) -> None:
         """Fill the code table with ``[(code, category)]``."""
@@ -667,10 +687,11 @@ class DataPage(PlanningPage):
     def apply_preset(self) -> None:
         """Categories from the land-survey preset for the codes in the table (or the preset rows)."""
         codes = [c for c, _cat in self.mapping()]
+        preset = load_categories()
         if codes:
-            self.set_mapping([(c, tables.category_for(c, tables.LAND_SURVEY_PRESET) or "") for c in codes])
+            self.set_mapping([(c, category_for(c, preset) or "") for c in codes])
         else:
-            self.set_mapping(list(tables.LAND_SURVEY_PRESET))
+            self.set_mapping(preset)
 
     def layer_codes(self) -> List[str]:
         layer = self.lu_picker.layer()
@@ -678,7 +699,7 @@ class DataPage(PlanningPage):
             idx = layer.fields().lookupField(self.lu_field.currentField())
             if idx < 0:
                 return []
-            return [tables.normalise_code(v) for v in layer.uniqueValues(idx) if v is not None]
+            return [normalise_code(v) for v in layer.uniqueValues(idx) if v is not None]
         if isinstance(layer, QgsRasterLayer):
             import processing
 
@@ -689,20 +710,21 @@ class DataPage(PlanningPage):
             table = res["OUTPUT_TABLE"]
             if isinstance(table, str):
                 table = QgsVectorLayer(table, "codes", "ogr")
-            return [tables.normalise_code(f["value"]) for f in table.getFeatures()]
+            return [normalise_code(f["value"]) for f in table.getFeatures()]
         return []
 
     def read_codes(self) -> None:
         """List the codes of the land-use layer, keeping categories already set."""
         known = dict(self.mapping())
+        preset = load_categories()
         rows = []
         for code in sorted(set(self.layer_codes()), key=lambda s: (len(s), s)):
             rows.append(
                 (
                     code,
                     known.get(code)
-                    or tables.category_for(code, list(known.items()))
-                    or tables.category_for(code, tables.LAND_SURVEY_PRESET)
+                    or category_for(code, list(known.items()))
+                    or category_for(code, preset)
                     or "",
                 )
             )
@@ -738,7 +760,7 @@ class DataPage(PlanningPage):
             errors.append(self.tr("Choose the land-use layer."))
         else:
             if isinstance(layer, QgsVectorLayer):
-                if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PolygonGeometry:
+                if QgsWkbTypes.geometryType(layer.wkbType()) != _POLYGON_GEOMETRY:
                     errors.append(self.tr("The land-use layer must contain polygons."))
                 if not self.lu_field.currentField():
                     errors.append(self.tr("Choose the land-use code field."))

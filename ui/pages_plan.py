@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -15,8 +15,12 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from . import jobs, tables
+from ..algorithms.core.planning import catalogue as plan
+from ..algorithms.core.planning.tables import allocation_path as preset_path
+from ..algorithms.core.planning.tables import load_allocation, load_price_rows, unit_price_path
+from . import jobs
 from .labels import (
+    fmt,
     indicator_label,
     intensity_label,
     item_label,
@@ -27,14 +31,22 @@ from .labels import (
 )
 from .pages_input import PlanningPage
 from .runner import Step
-from .styles_ui import landuse_qml, measures_qml
 from .widgets import code_combo, fill_table, make_table, table_strings
 
-F = tables.fmt
+F = fmt
+SLOPE_HEADERS = ["≤2°", "2–6°", "6–15°", "15–25°", ">25°"]
+ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+USER_ROLE = Qt.ItemDataRole.UserRole
+EDITABLE = Qt.ItemFlag.ItemIsEditable
 
 
 def _out(results: Dict[str, Any], key: str, name: str = "OUTPUT") -> str:
-    return results[key][name]
+    return jobs.output_value(results, key, name)
+
+
+def indicator_values(rows: List[Dict[str, Any]], column: str) -> Dict[str, Any]:
+    """``{indicator: value}`` of one column (BEFORE or AFTER) of a planbenefits table."""
+    return {r["INDICATOR"]: r.get(column) for r in rows}
 
 
 # -- 4 status -----------------------------------------------------------------------
@@ -101,82 +113,12 @@ class StatusPage(PlanningPage):
                 "slope",
             ),
         ]
-        if s.get("landuse_kind") == "vector":
-            expr = tables.category_expression(
-                s["landuse_field"], s["code_map"], [c for c, _cat in s["code_map"]]
-            )
-            steps += [
-                Step(
-                    self.tr("Land-use categories"),
-                    "native:fieldcalculator",
-                    lambda r: {
-                        "INPUT": s["landuse"],
-                        "FIELD_NAME": "LUCAT",
-                        "FIELD_TYPE": 1,
-                        "FIELD_LENGTH": 4,
-                        "FIELD_PRECISION": 0,
-                        "FORMULA": expr,
-                        "OUTPUT": jobs.gpkg_table(w("landuse_categories.gpkg")),
-                    },
-                    "lu_vec",
-                ),
-                Step(
-                    self.tr("Rasterising the land use"),
-                    "gdal:rasterize",
-                    lambda r: self._rasterize(r),
-                    "landuse",
-                ),
-            ]
-        else:
-            codes = [c for c, _cat in s.get("code_map", [])]
-            steps += [
-                Step(
-                    self.tr("Aligning the land use to the DEM"),
-                    "gdal:warpreproject",
-                    lambda r: self._warp(r),
-                    "lu_aligned",
-                ),
-                Step(
-                    self.tr("Land-use categories"),
-                    "native:reclassifybytable",
-                    lambda r: {
-                        "INPUT_RASTER": _out(r, "lu_aligned"),
-                        "RASTER_BAND": 1,
-                        "TABLE": tables.reclass_rows(codes, s["code_map"]),
-                        "NO_DATA": 0,
-                        "RANGE_BOUNDARIES": 2,
-                        "NODATA_FOR_MISSING": True,
-                        "DATA_TYPE": 0,
-                        "OUTPUT": w("landuse_categories.tif"),
-                    },
-                    "landuse",
-                ),
-            ]
         steps += [
             Step(
                 self.tr("Land use × slope class"),
-                "gdal:rastercalculator",
-                lambda r: {
-                    "INPUT_A": _out(r, "landuse"),
-                    "BAND_A": 1,
-                    "INPUT_B": _out(r, "slope"),
-                    "BAND_B": 1,
-                    "FORMULA": "A*10+B",
-                    "NO_DATA": 0,
-                    "RTYPE": 0,
-                    "OUTPUT": w("landuse_slope.tif"),
-                },
-                "combo",
-            ),
-            Step(
-                self.tr("Areas by land use and slope class"),
-                "native:rasterlayeruniquevaluesreport",
-                lambda r: {
-                    "INPUT": _out(r, "combo"),
-                    "BAND": 1,
-                    "OUTPUT_TABLE": jobs.gpkg_table(w("landuse_slope_areas.gpkg")),
-                },
-                "combo_areas",
+                jobs.LANDUSESLOPE,
+                lambda r: jobs.landuseslope_params(s, r, w),
+                "landuse_slope",
             ),
             Step(
                 self.tr("Soil loss (CSLE)"),
@@ -185,7 +127,6 @@ class StatusPage(PlanningPage):
                     s, _out(r, "dem"), self.wiz.work_dir(), "before", existing=True
                 ),
                 "soilloss_before",
-                optional=True,
             ),
         ]
         self.state.get("results", {}).pop("swcrate", None)
@@ -194,48 +135,19 @@ class StatusPage(PlanningPage):
                 Step(
                     self.tr("Soil-and-water-conservation rate by county/township"),
                     jobs.SWCRATE,
-                    lambda r: jobs.swcrate_params(s, r, w) if "soilloss_before" in r else None,
+                    lambda r: jobs.swcrate_params(s, r, w),
                     "swcrate",
-                    optional=True,
-                    may_fail=True,
                 )
             )
+        steps.append(
+            Step(
+                self.tr("Status indicators"),
+                jobs.PLANBENEFITS,
+                lambda r: jobs.planbenefits_params(r, w, after=False),
+                "status_indicators",
+            )
+        )
         return steps
-
-    def _grid(self, r: Dict[str, Any]) -> Dict[str, Any]:
-        info = jobs.raster_info(_out(r, "dem"))
-        if info is None:
-            raise RuntimeError(self.tr("the clipped DEM cannot be read"))
-        return info
-
-    def _warp(self, r: Dict[str, Any]) -> Dict[str, Any]:
-        info = self._grid(r)
-        ext = info["extent_rect"]
-        return {
-            "INPUT": self.state["landuse"],
-            "TARGET_CRS": info["crs"],
-            "RESAMPLING": 0,
-            "TARGET_RESOLUTION": info["cellsize"],
-            "TARGET_EXTENT": f"{ext.xMinimum()},{ext.xMaximum()},{ext.yMinimum()},{ext.yMaximum()}",
-            "TARGET_EXTENT_CRS": info["crs"],
-            "OUTPUT": self.wiz.work("landuse_aligned.tif"),
-        }
-
-    def _rasterize(self, r: Dict[str, Any]) -> Dict[str, Any]:
-        info = self._grid(r)
-        ext = info["extent_rect"]
-        return {
-            "INPUT": _out(r, "lu_vec"),
-            "FIELD": "LUCAT",
-            "UNITS": 1,
-            "WIDTH": info["cellsize"],
-            "HEIGHT": info["cellsize"],
-            "EXTENT": f"{ext.xMinimum()},{ext.xMaximum()},{ext.yMinimum()},{ext.yMaximum()}",
-            "NODATA": 0,
-            "DATA_TYPE": 0,
-            "INIT": 0,
-            "OUTPUT": self.wiz.work("landuse_categories.tif"),
-        }
 
     def run(self) -> None:
         self.note.clear()
@@ -246,57 +158,53 @@ class StatusPage(PlanningPage):
             self.note.setText(message)
             return
         r = self.state["results"]
-        areas = tables.split_combo_areas(jobs.unique_value_areas(_out(r, "combo_areas", "OUTPUT_TABLE")))
-        self.state["combo_areas"] = {f"{lu}:{k}": a for (lu, k), a in areas.items()}
-        if "soilloss_before" in r and jobs.SOILLOSS not in self.wiz.runner.skipped:
-            self.state["before"] = jobs.soilloss_summary(r["soilloss_before"].get("TABLE", ""))
-            self.state["intensity_before"] = jobs.intensity_areas(r["soilloss_before"].get("TABLE", ""))
+        self.state["landuse_areas"] = jobs.read_rows(_out(r, "landuse_slope", "TABLE"))
+        indicators = jobs.read_rows(_out(r, "status_indicators"))
+        self.state["status"] = indicator_values(indicators, "BEFORE")
         self.state["zone_rates"] = jobs.zone_rates(r["swcrate"]["OUTPUT"]) if "swcrate" in r else []
+        for key in ("benefit_rows", "soil_saved"):
+            self.state.pop(key, None)  # the benefits of an earlier status are stale
         self.add_layers()
         self.show_tables()
-        if self.wiz.runner.skipped:
-            self.note.setText(
-                self.tr("Not installed, skipped: {algs}.").format(algs=", ".join(self.wiz.runner.skipped))
-            )
         self.wiz.save_state()
 
     def add_layers(self) -> None:
         r = self.state["results"]
-        lu_qml = self.wiz.work("landuse_categories.qml")
-        with open(lu_qml, "w", encoding="utf-8") as handle:
-            handle.write(landuse_qml())
-        self.wiz.add_layer(_out(r, "landuse"), "landuse", "raster", lu_qml)
+        self.wiz.add_layer(_out(r, "landuse_slope", "CATEGORIES"), "landuse", "raster")
         self.wiz.add_layer(_out(r, "slope"), "slope", "raster")
-        loss = r.get("soilloss_before")
-        if loss:
-            self.wiz.add_layer(loss.get("SOIL_LOSS", ""), "soil_loss", "raster")
-            self.wiz.add_layer(loss.get("INTENSITY", ""), "intensity", "raster")
+        self.wiz.add_layer(_out(r, "soilloss_before", "SOIL_LOSS"), "soil_loss", "raster")
+        self.wiz.add_layer(_out(r, "soilloss_before", "INTENSITY"), "intensity", "raster")
 
     # -- display --------------------------------------------------------------------
-    def areas(self) -> Dict[tuple, float]:
-        out = {}
-        for key, area in self.state.get("combo_areas", {}).items():
-            lu, k = key.split(":")
-            out[(lu, int(k))] = float(area)
-        return out
+    def table_cells(self) -> Dict[Tuple[str, int], Dict[str, Any]]:
+        """The landuseslope TABLE rows by (land use, class); class 0 = all classes."""
+        return {(row["LANDUSE"], int(row["CLASS"])): row for row in self.state.get("landuse_areas", [])}
+
+    def areas(self) -> Dict[Tuple[str, int], float]:
+        """``{(land use, slope class): m²}`` as the landuseslope TABLE gives them."""
+        return {k: float(r["AREA_M2"]) for k, r in self.table_cells().items() if k[1] > 0 and k[0] != "total"}
 
     def landuse_rows(self) -> List[List[str]]:
-        rows = tables.landuse_slope_table(self.areas())
-        cols = [f"class{k}" for k in range(1, 6)] + ["total"]
-        out = [[landuse_label(row["landuse"])] + [F(row[c]) for c in cols] for row in rows]
-        if rows:
-            totals = [sum(float(row[c]) for row in rows) for c in cols]
-            out.append([self.tr("Total")] + [F(v) for v in totals])
+        cells = self.table_cells()
+        out = []
+        for lu in [c for c, _v in plan.LANDUSE_CATEGORIES] + ["total"]:
+            if (lu, 0) not in cells:
+                continue
+            label = self.tr("Total") if lu == "total" else landuse_label(lu)
+            values = [cells[(lu, k)]["AREA_HA"] if (lu, k) in cells else 0.0 for k in range(1, 6)]
+            out.append([label] + [F(v) for v in values] + [F(cells[(lu, 0)]["AREA_HA"])])
         return out
 
     def landuse_headers(self) -> List[str]:
-        return [self.tr("Land use"), "≤2°", "2–6°", "6–15°", "15–25°", ">25°", self.tr("Total")]
+        return [self.tr("Land use")] + SLOPE_HEADERS + [self.tr("Total")]
 
     def erosion_rows(self) -> List[List[str]]:
-        rows = []
-        for k, km2 in self.state.get("intensity_before", []):
-            rows.append([intensity_label(k), F(km2, 3)])
-        return rows
+        status = self.state.get("status") or {}
+        return [
+            [intensity_label(k), F(status.get(f"class{k}_km2"), 3)]
+            for k in range(1, plan.INTENSITY_CLASSES + 1)
+            if status.get(f"class{k}_km2") is not None
+        ]
 
     def erosion_headers(self) -> List[str]:
         return [self.tr("Intensity class"), self.tr("Area (km²)")]
@@ -321,7 +229,7 @@ class StatusPage(PlanningPage):
         fill_table(self.erosion_table, self.erosion_headers(), self.erosion_rows())
         fill_table(self.zone_table, self.zone_headers(), self.zone_rows())
         self.zone_table.setVisible(bool(self.state.get("zone_rates")))
-        before = self.state.get("before") or {}
+        before = self.state.get("status") or {}
         if before:
             self.rate_label.setText(
                 self.tr(
@@ -335,15 +243,13 @@ class StatusPage(PlanningPage):
                 )
             )
         else:
-            self.rate_label.setText(
-                self.tr("Soil loss was not computed (swcplanner:soilloss is not installed).")
-            )
+            self.rate_label.clear()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.state.get("combo_areas")) and not self.busy()
+        return bool(self.state.get("landuse_areas")) and bool(self.state.get("status")) and not self.busy()
 
     def restore(self) -> None:
-        if self.state.get("combo_areas"):
+        if self.state.get("landuse_areas"):
             self.show_tables()
 
 
@@ -366,7 +272,7 @@ class MeasuresPage(PlanningPage):
         )
         self.alloc_table = make_table(self, editable=True)
         self.alloc_table.setMinimumHeight(220)
-        self.alloc_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.alloc_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.reset_button = QPushButton(self.tr("Reset to the region preset"), self)
         self.dams_check = QCheckBox(self.tr("Check dams in small gullies (谷坊)"), self)
         self.dams_check.setChecked(True)
@@ -401,36 +307,36 @@ class MeasuresPage(PlanningPage):
 
     def reset(self) -> None:
         region = self.state.get("region", "yanshan")
-        self.set_allocation(tables.load_allocation(tables.allocation_path(region)))
+        self.set_allocation(load_allocation(preset_path(region)))
 
-    def set_allocation(self, alloc: tables.Allocation) -> None:
-        items = [(m, measure_label(m)) for m in tables.AREA_MEASURES]
-        headers = [self.tr("Land use"), "≤2°", "2–6°", "6–15°", "15–25°", ">25°"]
+    def set_allocation(self, alloc: Dict[str, List[str]]) -> None:
+        items = [(m, measure_label(m)) for m in plan.AREA_MEASURES]
+        headers = [self.tr("Land use")] + SLOPE_HEADERS
         self.alloc_table.clear()
         self.alloc_table.setColumnCount(len(headers))
         self.alloc_table.setHorizontalHeaderLabels(headers)
-        rows = [lu for lu, _v in tables.LANDUSE_CATEGORIES]
+        rows = [lu for lu, _v in plan.LANDUSE_CATEGORIES]
         self.alloc_table.setRowCount(len(rows))
         for i, lu in enumerate(rows):
             item = QTableWidgetItem(landuse_label(lu))
-            item.setData(Qt.UserRole, lu)
-            item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+            item.setData(USER_ROLE, lu)
+            item.setFlags(item.flags() & ~EDITABLE)
             self.alloc_table.setItem(i, 0, item)
-            measures = alloc.get(lu, ["none"] * 5)
-            for k in range(5):
+            measures = alloc.get(lu, ["none"] * plan.SLOPE_CLASSES)
+            for k in range(plan.SLOPE_CLASSES):
                 self.alloc_table.setCellWidget(i, k + 1, code_combo(self.alloc_table, items, measures[k]))
 
-    def allocation(self) -> tables.Allocation:
-        out: tables.Allocation = {}
+    def allocation(self) -> Dict[str, List[str]]:
+        out: Dict[str, List[str]] = {}
         strings = table_strings(self.alloc_table)
         for i, row in enumerate(strings):
-            lu = self.alloc_table.item(i, 0).data(Qt.UserRole)
-            out[lu] = [m or "none" for m in row[1:6]]
+            lu = self.alloc_table.item(i, 0).data(USER_ROLE)
+            out[lu] = [m or "none" for m in row[1 : plan.SLOPE_CLASSES + 1]]
         return out
 
     def set_measure(self, landuse: str, slope_class: int, measure: str) -> None:
         for i in range(self.alloc_table.rowCount()):
-            if self.alloc_table.item(i, 0).data(Qt.UserRole) == landuse:
+            if self.alloc_table.item(i, 0).data(USER_ROLE) == landuse:
                 combo = self.alloc_table.cellWidget(i, slope_class)
                 combo.setCurrentIndex(combo.findData(measure))
 
@@ -438,88 +344,26 @@ class MeasuresPage(PlanningPage):
     def steps(self) -> List[Step]:
         s = self.state
         w = self.wiz.work
-        alloc = self.allocation()
         steps = [
             Step(
                 self.tr("Measure map"),
-                "native:reclassifybytable",
-                lambda r: {
-                    "INPUT_RASTER": _out(r, "combo"),
-                    "RASTER_BAND": 1,
-                    "TABLE": tables.allocation_reclass_table(alloc),
-                    "NO_DATA": 255,
-                    "RANGE_BOUNDARIES": 2,
-                    "NODATA_FOR_MISSING": True,
-                    "DATA_TYPE": 0,
-                    "OUTPUT": w("measures.tif"),
-                },
-                "measures",
+                jobs.MEASUREPLAN,
+                lambda r: jobs.measureplan_params(s, r, w),
+                "measureplan",
             ),
             Step(
-                self.tr("Measure polygons"),
-                "gdal:polygonize",
-                lambda r: {
-                    "INPUT": _out(r, "measures"),
-                    "BAND": 1,
-                    "FIELD": "MEASURE",
-                    "EIGHT_CONNECTEDNESS": False,
-                    "OUTPUT": jobs.gpkg_table(w("measure_polygons.gpkg")),
-                },
-                "measure_poly",
+                self.tr("Land-use parcels in the watershed"),
+                jobs.parcels_algorithm(s),
+                lambda r: jobs.parcels_params(s, r, w),
+                "parcels",
             ),
             Step(
-                self.tr("Measure types"),
-                "native:fieldcalculator",
-                lambda r: {
-                    "INPUT": _out(r, "measure_poly"),
-                    "FIELD_NAME": "ETYPE",
-                    "FIELD_TYPE": 2,
-                    "FIELD_LENGTH": 32,
-                    "FIELD_PRECISION": 0,
-                    "FORMULA": tables.measure_etype_expression("MEASURE"),
-                    "OUTPUT": jobs.gpkg_table(w("measure_plan.gpkg")),
-                },
-                "measure_plan",
+                self.tr("Farmland screening"),
+                jobs.FARMLAND,
+                lambda r: jobs.farmland_params(s, r, w),
+                "farmland",
             ),
         ]
-        if jobs.available(jobs.FARMLAND):
-            if s.get("landuse_kind") == "vector":
-                steps.append(
-                    Step(
-                        self.tr("Land-use parcels in the watershed"),
-                        "native:clip",
-                        lambda r: {
-                            "INPUT": _out(r, "lu_vec"),
-                            "OVERLAY": s["watershed"],
-                            "OUTPUT": jobs.gpkg_table(w("parcels.gpkg")),
-                        },
-                        "parcels",
-                    )
-                )
-            else:
-                steps.append(
-                    Step(
-                        self.tr("Land-use parcels in the watershed"),
-                        "gdal:polygonize",
-                        lambda r: {
-                            "INPUT": _out(r, "landuse"),
-                            "BAND": 1,
-                            "FIELD": "LUCAT",
-                            "EIGHT_CONNECTEDNESS": False,
-                            "OUTPUT": jobs.gpkg_table(w("parcels.gpkg")),
-                        },
-                        "parcels",
-                    )
-                )
-            steps.append(
-                Step(
-                    self.tr("Farmland screening"),
-                    jobs.FARMLAND,
-                    lambda r: jobs.farmland_params(s, r, w),
-                    "farmland",
-                    optional=True,
-                )
-            )
         if self.dams_check.isChecked():
             steps.append(
                 Step(
@@ -527,7 +371,6 @@ class MeasuresPage(PlanningPage):
                     jobs.CHECKDAMS,
                     lambda r: jobs.checkdam_params(s, r, w, "checkdams"),
                     "checkdams",
-                    optional=True,
                 )
             )
         if self.silt_check.isChecked():
@@ -537,23 +380,15 @@ class MeasuresPage(PlanningPage):
                     jobs.CHECKDAMS,
                     lambda r: jobs.checkdam_params(s, r, w, "siltdams"),
                     "siltdams",
-                    optional=True,
                 )
             )
-        if self.works_check.isChecked() and jobs.available(jobs.SLOPEWORKS):
-            for key, measure in (("pits", tables.PIT_MEASURES), ("benches", tables.BENCH_MEASURES)):
-                values = ",".join(str(tables.MEASURE_VALUE[m]) for m in measure)
-                if not any(tables.measure_areas(self._areas(), alloc).get(m, 0) > 0 for m in measure):
-                    continue
+        if self.works_check.isChecked():
+            for key in ("pits", "benches"):
                 steps.append(
                     Step(
                         self.tr("Areas for slope works"),
                         "native:extractbyexpression",
-                        lambda r, v=values, k=key: {
-                            "INPUT": _out(r, "measure_plan"),
-                            "EXPRESSION": f'"MEASURE" IN ({v})',
-                            "OUTPUT": jobs.gpkg_table(w(f"{k}_areas.gpkg")),
-                        },
+                        lambda r, k=key: jobs.slopework_areas_params(r, w, k),
                         key + "_areas",
                     )
                 )
@@ -561,19 +396,12 @@ class MeasuresPage(PlanningPage):
                     Step(
                         self.tr("Fish-scale pits") if key == "pits" else self.tr("Level benches"),
                         jobs.SLOPEWORKS,
-                        lambda r, k=key: jobs.slopeworks_params(s, r, w, k),
+                        lambda r, k=key: jobs.slopeworks_params(r, w, k),
                         key,
-                        optional=True,
                     )
                 )
+        steps.append(self.wiz.pages[5].quantities_step())
         return steps
-
-    def _areas(self) -> Dict[tuple, float]:
-        out = {}
-        for key, area in self.state.get("combo_areas", {}).items():
-            lu, k = key.split(":")
-            out[(lu, int(k))] = float(area)
-        return out
 
     def run(self) -> None:
         self.state["allocation"] = self.allocation()
@@ -582,8 +410,9 @@ class MeasuresPage(PlanningPage):
             "silt": self.silt_check.isChecked(),
             "works": self.works_check.isChecked(),
         }
-        for key in ("farmland", "checkdams", "siltdams", "pits", "benches"):
-            self.state.setdefault("results", {}).pop(key, None)
+        results = self.state.setdefault("results", {})
+        for key in ("farmland", "checkdams", "siltdams", "pits", "benches", "pits_areas", "benches_areas"):
+            results.pop(key, None)
         self.note.clear()
         self.run_steps(self.steps(), self.progress, self._done)
 
@@ -592,13 +421,9 @@ class MeasuresPage(PlanningPage):
             self.note.setText(message)
             return
         r = self.state["results"]
-        alloc = self.state["allocation"]
-        self.state["measure_areas"] = tables.measure_areas(self._areas(), alloc)
-        self.state["works"] = jobs.read_works(r)
-        qml = self.wiz.work("measures.qml")
-        with open(qml, "w", encoding="utf-8") as handle:
-            handle.write(measures_qml(measure_label))
-        self.wiz.add_layer(_out(r, "measures"), "measures", "raster", qml)
+        self.state["measure_rows"] = jobs.read_rows(_out(r, "measureplan", "TABLE"))
+        self.wiz.pages[5].read_results()
+        self.wiz.add_layer(_out(r, "measureplan"), "measures", "raster")
         for key in ("checkdams", "siltdams"):
             if key in r and r[key].get("DAMS"):
                 self.wiz.add_layer(r[key]["DAMS"], key, "vector")
@@ -607,27 +432,20 @@ class MeasuresPage(PlanningPage):
                 self.wiz.add_layer(r[key]["ROWS"], layer_key, "vector")
         if "farmland" in r and r["farmland"].get("OUTPUT"):
             self.wiz.add_layer(r["farmland"]["OUTPUT"], "farmland", "vector")
+        self.state.pop("benefits_done", None)  # the benefits of earlier measures are stale
         self.show_summary()
-        notes = []
-        if self.wiz.runner.skipped:
-            notes.append(
-                self.tr("Not installed, skipped: {algs}.").format(
-                    algs=", ".join(sorted(set(self.wiz.runner.skipped)))
-                )
-            )
-        self.note.setText(" ".join(notes))
         self.wiz.save_state()
 
     def summary_rows(self) -> List[List[str]]:
-        rows = tables.measure_area_rows(self.state.get("measure_areas", {}))
         out = [
-            [measure_label(r["measure"]), F(r["area_ha"]), F(r["area_mu"], 1), F(r["pct"], 1), ""]
-            for r in rows
+            [measure_label(r["MEASURE"]), F(r["AREA_HA"]), F(r["AREA_MU"], 1), F(r["PCT"], 1), ""]
+            for r in self.state.get("measure_rows", [])
         ]
-        works = self.state.get("works", {})
+        quantities = {q["ITEM"]: q for q in self.state.get("quantity_rows", [])}
         for item in ("checkdam_count", "siltdam_count", "pit_count"):
-            if works.get(item) is not None:
-                out.append([item_label(item), "", "", "", F(works[item], 0)])
+            q = quantities.get(item)
+            if q is not None and q.get("COMPUTED"):
+                out.append([item_label(item), "", "", "", F(q["QUANTITY"], 0)])
         return out
 
     def summary_headers(self) -> List[str]:
@@ -643,7 +461,7 @@ class MeasuresPage(PlanningPage):
         fill_table(self.summary_table, self.summary_headers(), self.summary_rows())
 
     def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.state.get("measure_areas")) and not self.busy()
+        return bool(self.state.get("measure_rows")) and not self.busy()
 
     def restore(self) -> None:
         if self.state.get("allocation"):
@@ -652,7 +470,7 @@ class MeasuresPage(PlanningPage):
         self.dams_check.setChecked(opts.get("dams", True))
         self.silt_check.setChecked(opts.get("silt", False))
         self.works_check.setChecked(opts.get("works", True))
-        if self.state.get("measure_areas"):
+        if self.state.get("measure_rows"):
             self.show_summary()
 
 
@@ -660,7 +478,7 @@ class MeasuresPage(PlanningPage):
 
 
 class QuantitiesPage(PlanningPage):
-    """工程量汇总表 and 投资估算表 from the quantities and an editable unit-price table."""
+    """工程量汇总表 and 投资估算表 from swcplanner:planquantities and an editable unit-price table."""
 
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
@@ -673,39 +491,57 @@ class QuantitiesPage(PlanningPage):
         )
         self.price_table = make_table(self, editable=True)
         self.reset_button = QPushButton(self.tr("Reset the unit prices"), self)
+        run_row = self.run_row(self.tr("Update the investment"))
         self.quantity_table = make_table(self)
         self.invest_table = make_table(self)
         self.total_label = QLabel(self)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Unit prices"), self))
         left.addWidget(self.price_table)
         left.addWidget(self.reset_button)
         right = QVBoxLayout()
+        right.addLayout(run_row)
         right.addWidget(QLabel(self.tr("Bill of quantities"), self))
         right.addWidget(self.quantity_table)
         right.addWidget(QLabel(self.tr("Investment estimate"), self))
         right.addWidget(self.invest_table)
         right.addWidget(self.total_label)
+        right.addWidget(self.note)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
+        self.stale = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(400)
+        self.timer.timeout.connect(self.run)
         self.reset_button.clicked.connect(self.reset_prices)
-        self.price_table.itemChanged.connect(self.recalculate)
+        self.price_table.itemChanged.connect(self.prices_changed)
 
     def initializePage(self) -> None:  # noqa: N802
         if self.price_table.rowCount() == 0:
-            if self.state.get("prices"):
-                self.set_prices(self.state["prices"])
-            else:
-                self.reset_prices()
-        self.recalculate()
+            self.set_prices(self.state["prices"] if self.state.get("prices") else self.default_prices())
+        if self.stale or not self.state.get("investment_rows"):
+            self.run()
+        else:
+            self.show_tables()
+
+    # -- prices ---------------------------------------------------------------------
+    @staticmethod
+    def price_rows() -> List[Dict[str, str]]:
+        return load_price_rows(unit_price_path())
+
+    def default_prices(self) -> Dict[str, float]:
+        return {row["item"]: float(row["price"]) for row in self.price_rows()}
 
     def reset_prices(self) -> None:
-        self.set_prices(tables.load_prices(tables.unit_price_path()))
-        self.recalculate()
+        self.set_prices(self.default_prices())
+        self.prices_changed()
 
     def set_prices(self, prices: Dict[str, float]) -> None:
-        units = {row["item"]: row["unit"] for row in tables.read_csv(tables.unit_price_path())}
+        units = {row["item"]: row["unit"] for row in self.price_rows()}
         self.price_table.blockSignals(True)
         self.price_table.clear()
         self.price_table.setColumnCount(3)
@@ -714,67 +550,115 @@ class QuantitiesPage(PlanningPage):
         self.price_table.setRowCount(len(items))
         for i, (item, price) in enumerate(items):
             name = QTableWidgetItem(item_label(item))
-            name.setData(Qt.UserRole, item)
-            name.setFlags(name.flags() & ~Qt.ItemIsEditable)
+            name.setData(USER_ROLE, item)
+            name.setFlags(name.flags() & ~EDITABLE)
             unit = QTableWidgetItem(unit_label(units.get(item, "")))
-            unit.setFlags(unit.flags() & ~Qt.ItemIsEditable)
+            unit.setData(USER_ROLE, units.get(item, ""))
+            unit.setFlags(unit.flags() & ~EDITABLE)
             value = QTableWidgetItem(f"{float(price):g}")
-            value.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+            value.setTextAlignment(ALIGN_RIGHT)
             self.price_table.setItem(i, 0, name)
             self.price_table.setItem(i, 1, unit)
             self.price_table.setItem(i, 2, value)
         self.price_table.blockSignals(False)
 
     def prices(self) -> Dict[str, float]:
+        """The prices in the table; a cell that is not a number is reported by the algorithm."""
         out = {}
         for i in range(self.price_table.rowCount()):
-            item = self.price_table.item(i, 0).data(Qt.UserRole)
+            item = self.price_table.item(i, 0).data(USER_ROLE)
             try:
                 out[item] = float(self.price_table.item(i, 2).text().replace(",", ""))
             except ValueError:
-                out[item] = 0.0
+                out[item] = -1.0  # planquantities refuses it, naming the item
         return out
+
+    def units(self) -> Dict[str, str]:
+        return {
+            self.price_table.item(i, 0).data(USER_ROLE): self.price_table.item(i, 1).data(USER_ROLE)
+            for i in range(self.price_table.rowCount())
+        }
 
     def set_price(self, item: str, price: float) -> None:
         for i in range(self.price_table.rowCount()):
-            if self.price_table.item(i, 0).data(Qt.UserRole) == item:
+            if self.price_table.item(i, 0).data(USER_ROLE) == item:
                 self.price_table.item(i, 2).setText(f"{price:g}")
 
-    def compute(self):
-        qrows = tables.quantities(self.state.get("measure_areas", {}), self.state.get("works", {}))
-        irows, totals = tables.investment(qrows, self.prices())
-        return qrows, irows, totals
+    def prices_changed(self, *_args) -> None:
+        """A price was edited: recompute (at once when synchronous, else after a short pause)."""
+        self.stale = True
+        self.completeChanged.emit()
+        if self.wiz.synchronous:
+            self.run()
+        else:
+            self.timer.start()
 
-    def quantity_rows(self, qrows) -> List[List[str]]:
+    # -- job ------------------------------------------------------------------------
+    def prices_csv(self) -> str:
+        """The unit prices as the PRICES table of planquantities (the shipped table until edited)."""
+        if self.price_table.rowCount() == 0:
+            self.set_prices(self.state["prices"] if self.state.get("prices") else self.default_prices())
+        self.state["prices"] = self.prices()
+        return jobs.write_prices(self.wiz.work("unit_prices.csv"), self.state["prices"], self.units())
+
+    def quantities_step(self) -> Step:
+        return Step(
+            self.tr("Quantities and investment"),
+            jobs.PLANQUANTITIES,
+            lambda r: jobs.planquantities_params(r, self.wiz.work, self.prices_csv()),
+            "quantities",
+        )
+
+    def run(self) -> None:
+        if self.busy():
+            self.timer.start()  # another job runs: try again shortly
+            return
+        self.stale = False
+        self.note.clear()
+        self.run_steps([self.quantities_step()], self.progress, self._done)
+
+    def _done(self, ok: bool, message: str) -> None:
+        if not ok:
+            self.stale = True
+            self.note.setText(message)
+            return
+        self.read_results()
+        self.show_tables()
+        self.wiz.save_state()
+
+    def read_results(self) -> None:
+        """Quantities, investment and total of the last planquantities run, into the state."""
+        r = self.state["results"]
+        self.state["quantity_rows"] = jobs.read_rows(_out(r, "quantities", "QUANTITIES"))
+        self.state["investment_rows"] = jobs.read_rows(_out(r, "quantities", "INVESTMENT"))
+        self.state["investment_total"] = _out(r, "quantities", "TOTAL")
+
+    # -- display --------------------------------------------------------------------
+    def quantity_rows(self) -> List[List[str]]:
         return [
             [
-                measure_label(q["measure"]),
-                item_label(q["item"]),
-                unit_label(q["unit"]),
-                F(q["quantity"], 0 if q["unit"] == "pcs" else 2)
-                if q["computed"]
+                measure_label(q["MEASURE"]),
+                item_label(q["ITEM"]),
+                unit_label(q["UNIT"]),
+                F(q["QUANTITY"], 0 if q["UNIT"] == "pcs" else 2)
+                if q["COMPUTED"]
                 else self.tr("not computed"),
             ]
-            for q in qrows
+            for q in self.state.get("quantity_rows", [])
         ]
 
-    def invest_rows(self, irows, totals) -> List[List[str]]:
+    def invest_rows(self) -> List[List[str]]:
         out = []
-        for part in tables.PARTS:
-            out.append([part_label(part), "", "", "", F(totals[part] / 10000.0, 2)])
-            for r in irows:
-                if r["part"] == part and r["amount"]:
+        for r in self.state.get("investment_rows", []):
+            if r["LEVEL"] == "part":
+                out.append([part_label(r["PART"]), "", "", "", F(r["AMOUNT_10K"], 2)])
+            elif r["LEVEL"] == "item":
+                if r["AMOUNT"]:
                     out.append(
-                        [
-                            "",
-                            item_label(r["item"]),
-                            F(r["quantity"]),
-                            F(r["price"]),
-                            F(r["amount"] / 10000.0, 2),
-                        ]
+                        ["", item_label(r["ITEM"]), F(r["QUANTITY"]), F(r["PRICE"]), F(r["AMOUNT_10K"], 2)]
                     )
-        for key in ("independent", "contingency", "total"):
-            out.append([part_label(key), "", "", "", F(totals[key] / 10000.0, 2)])
+            elif r["PART"] != "direct":
+                out.append([part_label(r["PART"]), "", "", "", F(r["AMOUNT_10K"], 2)])
         return out
 
     def quantity_headers(self) -> List[str]:
@@ -789,24 +673,29 @@ class QuantitiesPage(PlanningPage):
             self.tr("Amount (10⁴ CNY)"),
         ]
 
-    def recalculate(self, *_args) -> None:
-        qrows, irows, totals = self.compute()
-        fill_table(self.quantity_table, self.quantity_headers(), self.quantity_rows(qrows), 2)
-        fill_table(self.invest_table, self.invest_headers(), self.invest_rows(irows, totals), 2)
+    def total_10k(self) -> Any:
+        rows = [r for r in self.state.get("investment_rows", []) if r["PART"] == "total"]
+        return rows[0]["AMOUNT_10K"] if rows else None
+
+    def show_tables(self) -> None:
+        fill_table(self.quantity_table, self.quantity_headers(), self.quantity_rows(), 2)
+        fill_table(self.invest_table, self.invest_headers(), self.invest_rows(), 2)
         self.total_label.setText(
-            self.tr("Total investment: {total} ×10⁴ CNY").format(total=F(totals["total"] / 10000.0, 2))
+            self.tr("Total investment: {total} ×10⁴ CNY").format(total=F(self.total_10k(), 2))
         )
-        self.state["prices"] = self.prices()
-        self.state["investment_total"] = totals["total"]
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.state.get("investment_rows")) and not self.stale and not self.busy()
 
     def validatePage(self) -> bool:  # noqa: N802
-        self.recalculate()
         self.wiz.save_state()
         return True
 
     def restore(self) -> None:
         if self.state.get("prices"):
             self.set_prices(self.state["prices"])
+        if self.state.get("investment_rows"):
+            self.show_tables()
 
 
 # -- 7 benefits ---------------------------------------------------------------------
@@ -839,6 +728,7 @@ class BenefitsPage(PlanningPage):
 
     def steps(self) -> List[Step]:
         s = self.state
+        w = self.wiz.work
         return [
             Step(
                 self.tr("Soil loss with the measures"),
@@ -848,13 +738,18 @@ class BenefitsPage(PlanningPage):
                     _out(r, "dem"),
                     self.wiz.work_dir(),
                     "after",
-                    measures=_out(r, "measure_plan"),
+                    measures=_out(r, "measureplan", "POLYGONS"),
                     measure_field="ETYPE",
-                    baseline=r.get("soilloss_before", {}).get("SOIL_LOSS"),
+                    baseline=_out(r, "soilloss_before", "SOIL_LOSS"),
                 ),
                 "soilloss_after",
-                optional=True,
-            )
+            ),
+            Step(
+                self.tr("Benefits"),
+                jobs.PLANBENEFITS,
+                lambda r: jobs.planbenefits_params(r, w, after=True),
+                "benefits",
+            ),
         ]
 
     def run(self) -> None:
@@ -866,30 +761,30 @@ class BenefitsPage(PlanningPage):
             self.note.setText(message)
             return
         r = self.state["results"]
-        if "soilloss_after" in r and jobs.SOILLOSS not in self.wiz.runner.skipped:
-            table = r["soilloss_after"].get("TABLE", "")
-            self.state["after"] = jobs.soilloss_summary(table)
-            base = jobs.soilloss_summary(table, base=True)
-            if base.get("soil_loss_t") is not None:
-                self.state["before"] = base
-            self.wiz.add_layer(r["soilloss_after"].get("INTENSITY", ""), "intensity_after", "raster")
-        else:
-            self.note.setText(self.tr("swcplanner:soilloss is not installed: benefits cannot be computed."))
+        self.state["benefit_rows"] = jobs.read_rows(_out(r, "benefits"))
+        self.state["soil_saved"] = _out(r, "benefits", "SOIL_SAVED")
+        self.wiz.add_layer(_out(r, "soilloss_after", "INTENSITY"), "intensity_after", "raster")
         self.state["benefits_done"] = True
         self.show_table()
         self.wiz.save_state()
 
+    #: the indicators shown (the table also holds land area and the intensity classes)
+    SHOWN = ("soil_loss_t", "mean_modulus", "eroded_km2", "swc_rate")
+
     def rows(self) -> List[List[str]]:
-        before, after = self.state.get("before") or {}, self.state.get("after") or {}
+        by = {r["INDICATOR"]: r for r in self.state.get("benefit_rows", [])}
         out = []
-        for row in tables.benefits(before, after):
-            digits = 2 if row["indicator"] in ("swc_rate", "eroded_km2") else 0
+        for key in self.SHOWN:
+            row = by.get(key)
+            if row is None:
+                continue
+            digits = 2 if key in ("swc_rate", "eroded_km2") else 0
             out.append(
                 [
-                    indicator_label(row["indicator"]),
-                    F(row["before"], digits),
-                    F(row["after"], digits),
-                    F(row["change"], digits),
+                    indicator_label(key),
+                    F(row["BEFORE"], digits),
+                    F(row["AFTER"], digits),
+                    F(row["CHANGE"], digits),
                 ]
             )
         return out
@@ -899,7 +794,7 @@ class BenefitsPage(PlanningPage):
 
     def show_table(self) -> None:
         fill_table(self.table, self.headers(), self.rows())
-        saved = tables.soil_saved(self.state.get("before") or {}, self.state.get("after") or {})
+        saved = self.state.get("soil_saved")
         self.saved_label.setText(
             self.tr("Soil saved: {saved} t/a").format(saved=F(saved, 0)) if saved is not None else ""
         )
@@ -930,7 +825,7 @@ class ReportPage(PlanningPage):
         self.run_button = QPushButton(self.tr("Create the report"), self)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.run_button)
         layout.addWidget(self.result_label)

@@ -17,6 +17,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from osgeo import gdal, ogr
 from qgis.core import (
+    Qgis,
     QgsLayout,
     QgsLayoutExporter,
     QgsLayoutFrame,
@@ -34,7 +35,6 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRenderContext,
     QgsTableCell,
     QgsTextFormat,
     QgsUnitTypes,
@@ -42,6 +42,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
+
+from ..algorithms.core.io import gdal_exceptions
+from .labels import fmt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATE = os.path.join(os.path.dirname(HERE), "resources", "report_template.qpt")
@@ -58,7 +61,8 @@ def _tr(text: str) -> str:
 
 # -- template -------------------------------------------------------------------------
 
-MM = QgsUnitTypes.LayoutMillimeters
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+PORTRAIT = QgsLayoutItemPage.Orientation.Portrait
 
 #: (page, id, kind, x, y, w, h, font size) of the template's items.
 TEMPLATE_ITEMS = [
@@ -92,14 +96,14 @@ N_PAGES = 5
 
 
 def _text_format(size: float, bold: bool = False) -> QgsTextFormat:
-    fmt = QgsTextFormat()
+    text_format = QgsTextFormat()
     font = QFont(FONT_FAMILY)
     font.setBold(bold)
-    fmt.setFont(font)
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
-    fmt.setColor(QColor("#000000"))
-    return fmt
+    text_format.setFont(font)
+    text_format.setSize(size)
+    text_format.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+    text_format.setColor(QColor("#000000"))
+    return text_format
 
 
 def build_template(path: str = TEMPLATE) -> str:
@@ -109,10 +113,10 @@ def build_template(path: str = TEMPLATE) -> str:
     layout.initializeDefaults()
     layout.setName("SWC plan report")
     collection = layout.pageCollection()
-    collection.page(0).setPageSize("A4", QgsLayoutItemPage.Portrait)
+    collection.page(0).setPageSize("A4", PORTRAIT)
     while collection.pageCount() < N_PAGES:
         page = QgsLayoutItemPage(layout)
-        page.setPageSize("A4", QgsLayoutItemPage.Portrait)
+        page.setPageSize("A4", PORTRAIT)
         collection.addPage(page)
     maps = {}
     for page, item_id, kind, x, y, w, h, size in TEMPLATE_ITEMS:
@@ -123,7 +127,7 @@ def build_template(path: str = TEMPLATE) -> str:
             table.setContentTextFormat(_text_format(size))
             table.setHeaderTextFormat(_text_format(size, bold=True))
             table.setCellMargin(0.8)
-            table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+            table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
             frame = QgsLayoutFrame(layout, table)
             frame.setId(item_id)
             frame.attemptResize(QgsLayoutSize(w, h, MM))
@@ -133,8 +137,8 @@ def build_template(path: str = TEMPLATE) -> str:
         if kind == "label":
             item = QgsLayoutItemLabel(layout)
             item.setText(item_id)
-            item.setHAlign(Qt.AlignLeft)
-            item.setVAlign(Qt.AlignTop)
+            item.setHAlign(Qt.AlignmentFlag.AlignLeft)
+            item.setVAlign(Qt.AlignmentFlag.AlignTop)
             font = QFont(FONT_FAMILY)
             font.setPointSizeF(size)
             font.setBold(item_id.startswith(("title", "heading")))
@@ -150,7 +154,7 @@ def build_template(path: str = TEMPLATE) -> str:
         else:
             item = QgsLayoutItemScaleBar(layout)
             item.setStyle("Single Box")
-            item.setUnits(QgsUnitTypes.DistanceKilometers)
+            item.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
             item.setNumberOfSegments(2)
             item.setNumberOfSegmentsLeft(0)
             item.setUnitsPerSegment(0.5)
@@ -174,7 +178,7 @@ def build_template(path: str = TEMPLATE) -> str:
 def QgsLegendStyle_Item():  # noqa: N802 - small shim for readability
     from qgis.core import QgsLegendStyle
 
-    return QgsLegendStyle.SymbolLabel
+    return QgsLegendStyle.Style.SymbolLabel
 
 
 def load_template(project: QgsProject, path: str = TEMPLATE) -> QgsPrintLayout:
@@ -239,7 +243,7 @@ def set_map(layout: QgsLayout, key: str, layers: Sequence[QgsMapLayer], extent: 
         legend.updateLegend()
     bar = layout.itemById("scalebar_" + key)
     if isinstance(bar, QgsLayoutItemScaleBar) and not ext.isEmpty():
-        bar.setUnits(QgsUnitTypes.DistanceMeters)  # DEM CRS is projected, in metres
+        bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)  # DEM CRS is projected, in metres
         bar.setUnitLabel("m")
         bar.setMapUnitsPerScaleBarUnit(1.0)
         bar.setNumberOfSegments(2)
@@ -270,7 +274,7 @@ def hide_band_node(legend: QgsLayoutItemLegend, node) -> None:
         return
     model = legend.model()
     nodes = model.layerLegendNodes(node)
-    if len(nodes) > 1 and str(nodes[0].data(Qt.DisplayRole)).startswith("Band"):
+    if len(nodes) > 1 and str(nodes[0].data(Qt.ItemDataRole.DisplayRole)).startswith("Band"):
         QgsMapLayerLegendUtils.setLegendNodeOrder(node, list(range(1, len(nodes))))
         model.refreshLayerLegend(node)
 
@@ -281,11 +285,11 @@ def export_pdf(layout: QgsLayout, path: str) -> None:
     settings.dpi = 150
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     if os.path.exists(path):
         os.remove(path)
     result = exporter.exportToPdf(path, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(
             _tr("The PDF could not be written ({path}): {error}").format(
                 path=path, error=exporter.errorMessage()
@@ -356,7 +360,6 @@ def write_gpkg(path: str, layers: Sequence[Tuple[str, str, str]]) -> List[str]:
     if os.path.exists(path):
         os.remove(path)
     written = []
-    gdal.UseExceptions()
     for source, name, kind in layers:
         table = layer_table_name(name)
         src = source.split("|")[0]
@@ -365,14 +368,16 @@ def write_gpkg(path: str, layers: Sequence[Tuple[str, str, str]]) -> List[str]:
                 format="GPKG",
                 creationOptions=[f"RASTER_TABLE={table}", "APPEND_SUBDATASET=YES", "TILE_FORMAT=AUTO"],
             )
-            if gdal.Translate(path, src, options=options) is not None:
-                written.append(table)
+            with gdal_exceptions():
+                if gdal.Translate(path, src, options=options) is not None:
+                    written.append(table)
         else:
             options = gdal.VectorTranslateOptions(
                 format="GPKG", layerName=table, accessMode="append" if os.path.exists(path) else None
             )
-            if gdal.VectorTranslate(path, src, options=options) is not None:
-                written.append(table)
+            with gdal_exceptions():
+                if gdal.VectorTranslate(path, src, options=options) is not None:
+                    written.append(table)
     return written
 
 
@@ -382,7 +387,6 @@ def write_gpkg(path: str, layers: Sequence[Tuple[str, str, str]]) -> List[str]:
 def report_tables(wiz) -> Dict[str, Table]:
     """Every table of the plan as (title, headers, rows) of display strings."""
     status, measures, quantities, benefits = wiz.pages[3], wiz.pages[4], wiz.pages[5], wiz.pages[6]
-    qrows, irows, totals = quantities.compute()
     return {
         "landuse": (_tr("Land use by slope class (ha)"), status.landuse_headers(), status.landuse_rows()),
         "erosion": (_tr("Soil erosion intensity"), status.erosion_headers(), status.erosion_rows()),
@@ -390,12 +394,12 @@ def report_tables(wiz) -> Dict[str, Table]:
         "quantities": (
             _tr("Bill of quantities"),
             quantities.quantity_headers(),
-            quantities.quantity_rows(qrows),
+            quantities.quantity_rows(),
         ),
         "investment": (
             _tr("Investment estimate"),
             quantities.invest_headers(),
-            quantities.invest_rows(irows, totals),
+            quantities.invest_rows(),
         ),
         "zones": (
             _tr("SWC rate by county/township"),
@@ -406,9 +410,13 @@ def report_tables(wiz) -> Dict[str, Table]:
     }
 
 
+def quantities_total(wiz):
+    """The total investment in 10⁴ CNY as planquantities gives it."""
+    return wiz.pages[5].total_10k()
+
+
 def write_report(wiz) -> Dict[str, str]:
     """Write PDF, xlsx, GeoPackage and .qgz for the wizard's plan; returns their paths."""
-    from . import tables as T  # noqa: N812
     from .labels import region_label
 
     state = wiz.state
@@ -434,7 +442,7 @@ def write_report(wiz) -> Dict[str, str]:
             start=state.get("period_start", ""),
             end=state.get("period_end", ""),
             region=region_label(state.get("region", "")),
-            area=T.fmt(state.get("area_km2"), 2),
+            area=fmt(state.get("area_km2"), 2),
         ),
     )
     set_label(layout, "heading_status", _tr("1 Status: slope classes and land use"))
@@ -443,7 +451,7 @@ def write_report(wiz) -> Dict[str, str]:
     set_label(layout, "heading_quantities", _tr("4 Bill of quantities"))
     set_label(layout, "heading_benefits", _tr("5 Benefits"))
     set_label(layout, "heading_investment", _tr("6 Investment estimate (10⁴ CNY)"))
-    before = state.get("before") or {}
+    before = state.get("status") or {}
     set_label(
         layout,
         "text_status",
@@ -452,18 +460,17 @@ def write_report(wiz) -> Dict[str, str]:
             "above) {eroded} km²; soil-and-water-conservation rate {rate} % (Hebei target 2025: "
             "79.96 %)."
         ).format(
-            loss=T.fmt(before.get("soil_loss_t"), 0),
-            mod=T.fmt(before.get("mean_modulus"), 0),
-            eroded=T.fmt(before.get("eroded_km2"), 3),
-            rate=T.fmt(before.get("swc_rate"), 2),
+            loss=fmt(before.get("soil_loss_t"), 0),
+            mod=fmt(before.get("mean_modulus"), 0),
+            eroded=fmt(before.get("eroded_km2"), 3),
+            rate=fmt(before.get("swc_rate"), 2),
         ),
     )
-    saved = T.soil_saved(before, state.get("after") or {})
     set_label(
         layout,
         "text_benefits",
         _tr("Soil saved by the plan: {saved} t/a. Total investment: {total} ×10⁴ CNY.").format(
-            saved=T.fmt(saved, 0), total=T.fmt((state.get("investment_total") or 0) / 10000.0, 2)
+            saved=fmt(state.get("soil_saved"), 0), total=fmt(quantities_total(wiz), 2)
         ),
     )
     set_label(

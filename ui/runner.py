@@ -4,6 +4,10 @@ A *job* is a list of steps; each step names an algorithm id, builds its
 parameter dict from the results so far, and stores its results.  Steps run one
 after the other in ``QgsProcessingAlgRunnerTask``s, so QGIS stays responsive;
 ``synchronous=True`` (tests, scripts) runs them inline in the same order.
+
+Contracts are loud: an algorithm that is not registered, or a parameter the
+algorithm does not declare (a renamed or removed parameter), stops the job with
+a message naming them — nothing is skipped or dropped silently.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
 
 
-def algorithm_available(alg_id: str) -> bool:
-    return QgsApplication.processingRegistry().algorithmById(alg_id) is not None
+def undeclared_parameters(alg, params: Dict[str, Any]) -> List[str]:
+    """Names in ``params`` that ``alg`` does not declare (sorted)."""
+    declared = {d.name() for d in alg.parameterDefinitions()}
+    return sorted(name for name in params if name not in declared)
 
 
 class Step:
@@ -39,15 +45,11 @@ class Step:
         alg_id: str,
         params: Callable[[Dict[str, Any]], Optional[Dict[str, Any]]],
         key: str,
-        optional: bool = False,
-        may_fail: bool = False,
     ) -> None:
         self.label = label
         self.alg_id = alg_id
-        self.params = params
+        self.params = params  # returns None when the step has nothing to do
         self.key = key
-        self.optional = optional  # skipped when the algorithm is not installed
-        self.may_fail = may_fail  # a failure is reported in ``failed`` and the job goes on
 
 
 class _Feedback(QgsProcessingFeedback):
@@ -74,8 +76,7 @@ class AlgorithmRunner(QObject):
     """Runs a job (list of :class:`Step`) and reports progress.
 
     Signals: ``progress(float 0..100, str label)``, ``finished(bool ok, str message)``.
-    ``results`` maps each step's ``key`` to its output dict.  Optional steps
-    whose algorithm is not installed are skipped with a note in ``skipped``.
+    ``results`` maps each step's ``key`` to its output dict.
     """
 
     progress = pyqtSignal(float, str)
@@ -85,8 +86,6 @@ class AlgorithmRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self.results: Dict[str, Any] = {}
-        self.skipped: List[str] = []
-        self.failed: List[str] = []
         self.log: List[str] = []
         self._steps: List[Step] = []
         self._index = 0
@@ -101,8 +100,6 @@ class AlgorithmRunner(QObject):
         self._steps = list(steps)
         self._index = 0
         self._cancelled = False
-        self.skipped = []
-        self.failed = []
         self.log = []
         if results is not None:
             self.results = results
@@ -138,13 +135,6 @@ class AlgorithmRunner(QObject):
         registry = QgsApplication.processingRegistry()
         alg = registry.createAlgorithmById(step.alg_id)
         if alg is None:
-            if step.optional:
-                self.skipped.append(step.alg_id)
-                self.log.append(_tr("{alg} is not installed: step skipped.").format(alg=step.alg_id))
-                self._index += 1
-                if not self.synchronous:
-                    self._next()
-                return
             self._finish(
                 False,
                 _tr(
@@ -162,6 +152,15 @@ class AlgorithmRunner(QObject):
             self._index += 1
             if not self.synchronous:
                 self._next()
+            return
+        unknown = undeclared_parameters(alg, params)
+        if unknown:
+            self._finish(
+                False,
+                _tr("{step}: {alg} does not declare the parameters {names}.").format(
+                    step=step.label, alg=step.alg_id, names=", ".join(unknown)
+                ),
+            )
             return
         self._context = QgsProcessingContext()
         self._context.setProject(QgsProject.instance())
@@ -195,12 +194,6 @@ class AlgorithmRunner(QObject):
             self.log += self._feedback.log
         if self._cancelled or (self._feedback is not None and self._feedback.isCanceled()):
             self._finish(False, _tr("Cancelled."))
-            return
-        if not ok and step.may_fail:
-            self.failed.append("{}: {}".format(step.label, message or _tr("see the log")))
-            self._index += 1
-            if not self.synchronous:
-                self._next()
             return
         if not ok:
             self._finish(

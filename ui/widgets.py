@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, List, Optional, Sequence
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -25,6 +25,10 @@ from qgis.PyQt.QtWidgets import (
 
 TR_CONTEXT = "SwcPlannerWidgets"
 
+#: QGIS ≥ 3.34 names the layer filters ``Qgis.LayerFilter``; 3.22 has ``QgsMapLayerProxyModel.Filter``.
+LAYER_FILTER = getattr(Qgis, "LayerFilter", QgsMapLayerProxyModel)
+ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
@@ -38,7 +42,7 @@ class LayerPicker(QWidget):
     def __init__(self, filters, allow_empty: bool = False, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.combo = QgsMapLayerComboBox(self)
-        self.combo.setFilters(filters)
+        self.combo.setFilters(Qgis.LayerFilters(filters) if hasattr(Qgis, "LayerFilters") else filters)
         self.combo.setAllowEmptyLayer(allow_empty)
         if allow_empty:
             self.combo.setLayer(None)
@@ -77,7 +81,7 @@ class LayerPicker(QWidget):
         name = name or os.path.splitext(os.path.basename(path.split("|")[0]))[0]
         filters = self.combo.filters()
         layer = None
-        if filters & (QgsMapLayerProxyModel.RasterLayer):
+        if filters & LAYER_FILTER.RasterLayer:
             candidate = QgsRasterLayer(path, name)
             if candidate.isValid():
                 layer = candidate
@@ -160,10 +164,10 @@ def make_table(parent: Optional[QWidget] = None, editable: bool = False) -> QTab
     table = QTableWidget(parent)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     if not editable:
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return table
 
 
@@ -180,7 +184,7 @@ def fill_table(
         for j, text in enumerate(row):
             item = QTableWidgetItem(str(text))
             if j >= numeric_from:
-                item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                item.setTextAlignment(ALIGN_NUMBER)
             table.setItem(i, j, item)
 
 

@@ -63,9 +63,9 @@ class PlanningWizard(QWizard):
         self.runner = AlgorithmRunner(self, synchronous=synchronous)
         self.setObjectName("swcPlanningWizard")
         self.setWindowTitle(self.tr("Small-watershed planning wizard"))
-        self.setWizardStyle(QWizard.ClassicStyle)
-        self.setOption(QWizard.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.HaveHelpButton, False)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.resize(980, 720)
         self.pages = [
             ProjectPage(self),

@@ -1,4 +1,4 @@
-"""The planning wizard: pure table arithmetic, and the whole wizard driven offscreen with QTest.
+"""The planning wizard driven offscreen with QTest (its arithmetic is in tests/core/test_core_planning.py).
 
 The end-to-end test walks the eight pages on the real Youwuzhen watershed
 (shared/data/youwuzhen_fujian_swc, 10 m DEM, SEIMS land-use and soil rasters):
@@ -18,7 +18,13 @@ import pytest
 from osgeo import gdal, ogr
 from testdata import REPO, shared
 
-from swc_planner.ui import tables as T  # noqa: N812
+from swc_planner.algorithms.core.planning.catalogue import MEASURE_VALUE
+from swc_planner.algorithms.core.planning.tables import (
+    allocation_path,
+    load_allocation,
+    load_prices,
+    unit_price_path,
+)
 
 YWZ = "youwuzhen_fujian_swc"
 #: Outlet of the Youwuzhen land-use area: the largest flow accumulation inside it (DEM CRS).
@@ -32,105 +38,6 @@ SEIMS_CATEGORIES = {
     "104": "built",
     "106": "built",
 }
-
-
-# -- pure tables -------------------------------------------------------------------------
-
-
-def test_category_mapping_exact_then_longest_prefix():
-    preset = T.LAND_SURVEY_PRESET
-    assert T.category_for("0101", preset) == "cropland"
-    assert T.category_for("0301", preset) == "forest"
-    assert T.category_for("1109", preset) == "built"  # refines 11 water
-    assert T.category_for("1106", preset) == "water"
-    assert T.category_for("1203", preset) == "cropland"  # 田坎
-    assert T.category_for("1206", preset) == "bare"
-    assert T.category_for("9999", preset) is None
-    assert T.category_for(4.0, [("4", "orchard")]) == "orchard"
-    assert T.unmapped_codes([4, 33, 104], [("4", "orchard"), ("10", "built")]) == ["33"]
-    assert T.reclass_rows([33, 4], [("4", "orchard"), ("33", "cropland")]) == [4.0, 4.0, 2, 33.0, 33.0, 1]
-
-
-def test_presets_are_complete_and_valid():
-    for region in T.REGIONS:
-        alloc = T.load_allocation(T.allocation_path(region))
-        assert T.check_allocation(alloc) == []
-        assert set(alloc) == set(T.LANDUSE_VALUE)
-        assert all(len(v) == 5 for v in alloc.values())
-        # the law: no crops above 25° -> steep cropland is never left as cropland measure
-        assert alloc["cropland"][4] not in ("tillage", "none", "terrace")
-    prices = T.load_prices(T.unit_price_path())
-    for item, _measure, _unit in T.QUANTITY_ITEMS:
-        assert prices[item] > 0, item
-
-
-def test_allocation_areas_and_reclass_table():
-    alloc = {
-        "cropland": ["none", "tillage", "terrace", "terrace", "soilforest_pits"],
-        "forest": ["none", "enclosure", "enclosure", "enclosure", "enclosure"],
-    }
-    combo = {
-        T.combo_value("cropland", 1): 1000.0,
-        T.combo_value("cropland", 3): 2500.0,
-        T.combo_value("cropland", 4): 500.0,
-        T.combo_value("cropland", 5): 300.0,
-        T.combo_value("forest", 2): 7000.0,
-        99: 5.0,
-    }
-    areas = T.split_combo_areas(combo)
-    assert areas[("cropland", 3)] == 2500.0 and ("forest", 2) in areas and len(areas) == 5
-    m = T.measure_areas(areas, alloc)
-    assert m == {"none": 1000.0, "terrace": 3000.0, "soilforest_pits": 300.0, "enclosure": 7000.0}
-    table = T.allocation_reclass_table(alloc)
-    rows = [table[i : i + 3] for i in range(0, len(table), 3)]
-    assert [13, 13, T.MEASURE_VALUE["terrace"]] in rows
-    assert [32, 32, T.MEASURE_VALUE["enclosure"]] in rows
-    lu = T.landuse_slope_table(areas)
-    assert [r["landuse"] for r in lu] == ["cropland", "forest"]
-    assert lu[0]["total"] == pytest.approx(0.43)  # (1000+2500+500+300) m² in ha
-
-
-def test_quantities_and_investment_by_hand():
-    areas = {"terrace": 20000.0, "enclosure": 50000.0, "soilforest_pits": 10000.0}
-    works = {"pit_count": 1250, "pit_earthwork": 237.5, "checkdam_count": 3, "checkdam_volume": 90.0}
-    q = {r["item"]: r for r in T.quantities(areas, works)}
-    assert q["terrace_area"]["quantity"] == pytest.approx(2.0)
-    assert q["enclosure_area"]["quantity"] == pytest.approx(5.0)
-    assert q["soilforest_area"]["quantity"] == pytest.approx(1.0)
-    assert q["pit_count"]["quantity"] == 1250 and q["pit_count"]["computed"]
-    assert not q["terrace_earthwork"]["computed"] and q["terrace_earthwork"]["quantity"] == 0
-    prices = {
-        "terrace_area": 9000,
-        "enclosure_area": 1500,
-        "soilforest_area": 4500,
-        "pit_count": 3,
-        "pit_earthwork": 15,
-        "checkdam_count": 3000,
-        "checkdam_volume": 180,
-        "independent_pct": 8,
-        "contingency_pct": 3,
-    }
-    rows, totals = T.investment(list(q.values()), prices)
-    engineering = 2 * 9000 + 1250 * 3 + 237.5 * 15 + 3 * 3000 + 90 * 180
-    assert totals["engineering"] == pytest.approx(engineering)
-    assert totals["vegetation"] == pytest.approx(4500.0)
-    assert totals["enclosure"] == pytest.approx(7500.0)
-    direct = engineering + 4500 + 7500
-    assert totals["independent"] == pytest.approx(0.08 * direct)
-    assert totals["total"] == pytest.approx(direct * 1.08 * 1.03)
-    assert sum(r["amount"] for r in rows) == pytest.approx(direct)
-
-
-def test_benefits_and_area_warning():
-    rows = T.benefits({"soil_loss_t": 1000.0, "swc_rate": 80.0}, {"soil_loss_t": 600.0, "swc_rate": 85.5})
-    by = {r["indicator"]: r for r in rows}
-    assert by["soil_loss_t"]["change"] == -400.0
-    assert by["swc_rate"]["change"] == pytest.approx(5.5)
-    assert by["mean_modulus"]["change"] is None
-    assert T.soil_saved({"soil_loss_t": 1000.0}, {"soil_loss_t": 600.0}) == 400.0
-    assert T.warn_area(2.9) == "small" and T.warn_area(3.0) is None
-    assert T.warn_area(50.0) is None and T.warn_area(50.1) == "large"
-    assert T.fmt(1234.5) == "1,234.50" and T.fmt(None) == "–"
 
 
 # -- helpers to read the outputs back ---------------------------------------------------
@@ -241,15 +148,15 @@ def click(widget):
     from qgis.PyQt.QtTest import QTest
 
     assert widget.isEnabled(), widget.text() if hasattr(widget, "text") else widget
-    QTest.mouseClick(widget, Qt.LeftButton)
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def next_page(wiz):
     from qgis.PyQt.QtWidgets import QWizard
 
     before = wiz.currentId()
-    assert wiz.button(QWizard.NextButton).isEnabled(), wiz.currentPage().title()
-    click(wiz.button(QWizard.NextButton))
+    assert wiz.button(QWizard.WizardButton.NextButton).isEnabled(), wiz.currentPage().title()
+    click(wiz.button(QWizard.WizardButton.NextButton))
     assert wiz.currentId() == before + 1
 
 
@@ -271,11 +178,12 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     soil = QgsRasterLayer(soil_path, "ywzsoil10m")
     # two townships splitting the DEM extent at x = 39445800 (a memory layer: passed by id)
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsRectangle, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
+
+    from swc_planner.algorithms.outputs import FIELD_STRING
 
     towns = QgsVectorLayer("Polygon", "townships", "memory")
     towns.setCrs(dem.crs())
-    towns.dataProvider().addAttributes([QgsField("name", QVariant.String)])
+    towns.dataProvider().addAttributes([QgsField("name", FIELD_STRING)])
     towns.updateFields()
     ext = dem.extent()
     for name, (x0, x1) in (("西片", (ext.xMinimum(), 39445800.0)), ("东片", (39445800.0, ext.xMaximum()))):
@@ -291,7 +199,7 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
 
     # 1 project ---------------------------------------------------------------------------
     p1 = wiz.currentPage()
-    assert not wiz.button(QWizard.NextButton).isEnabled()
+    assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     QTest.keyClicks(p1.name_edit, "Youwuzhen ")
     p1.name_edit.insert("油屋镇")  # QTest types ASCII only
     gpkg = str(tmp_path / "youwuzhen_plan.gpkg")
@@ -310,11 +218,11 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     click(p2.pick_button)
     pixel = canvas.getCoordinateTransform().transform(*OUTLET)
     pos = QPoint(int(round(pixel.x())), int(round(pixel.y())))
-    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, pos)
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
     assert p2.outlet is not None
     cell = canvas.mapUnitsPerPixel()
     assert abs(p2.outlet[0] - OUTLET[0]) <= cell and abs(p2.outlet[1] - OUTLET[1]) <= cell
-    assert not wiz.button(QWizard.NextButton).isEnabled()
+    assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     p2.snap_spin.setValue(50)
     click(p2.run_button)
     area = wiz.state["area_km2"]
@@ -330,7 +238,7 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     codes = [c for c, _cat in p3.mapping()]
     assert sorted(codes, key=int) == ["4", "6", "8", "18", "33", "104", "106"]
     assert dict(p3.mapping())["104"] == "built"  # 三调 prefix 10 = 交通运输用地
-    assert not wiz.button(QWizard.NextButton).isEnabled()
+    assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     assert "4" in p3.messages.text() and "33" in p3.messages.text()
     for i in range(p3.map_table.rowCount()):
         code = p3.map_table.item(i, 0).text()
@@ -349,7 +257,7 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
 
     # 4 status ----------------------------------------------------------------------------------
     p4 = wiz.currentPage()
-    assert not wiz.button(QWizard.NextButton).isEnabled()
+    assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     click(p4.run_button)
     assert p4.progress.bar.value() == 100, p4.note.text()
     areas = p4.areas()
@@ -375,31 +283,31 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
         assert by_class <= slope_rows[k] + 1e-6
     assert p4.lu_table.rowCount() >= 5
     assert wiz.plan_layer("slope").name() == "Slope classes" and wiz.plan_layer("landuse") is not None
-    has_soilloss = "soilloss_before" in wiz.state["results"]
-    if has_soilloss:
-        before = wiz.state["before"]
-        loss_ds = ogr.Open(wiz.state["results"]["soilloss_before"]["TABLE"])
-        assert [f["TOLERANCE"] for f in loss_ds.GetLayer(0)] == [
-            500.0
-        ]  # the data page's value reached the run
-        assert 0 < before["swc_rate"] <= 100
-        # SWC rate per township (swcplanner:swcrate): the two halves add up to the watershed
-        zones = {z["zone"]: z for z in wiz.state["zone_rates"]}
-        assert set(zones) == {"西片", "东片"}
-        assert sum(z["area_km2"] for z in zones.values()) == pytest.approx(before["land_km2"], rel=1e-3)
-        assert sum(z["eroded_km2"] for z in zones.values()) == pytest.approx(before["eroded_km2"], rel=1e-3)
-        assert p4.zone_table.rowCount() == 2 and not p4.zone_table.isHidden()
-        assert before["soil_loss_t"] > 0
+    before = wiz.state["status"]  # planbenefits over the status soil-loss table
+    loss_ds = ogr.Open(wiz.state["results"]["soilloss_before"]["TABLE"])
+    loss_rows = [f.items() for f in loss_ds.GetLayer(0)]
+    assert [r["TOLERANCE"] for r in loss_rows] == [500.0]  # the data page's value reached the run
+    assert before["soil_loss_t"] == pytest.approx(sum(r["SOIL_LOSS_T"] for r in loss_rows))
+    assert before["swc_rate"] == pytest.approx(
+        100 * (loss_rows[0]["AREA_KM2"] - loss_rows[0]["ERODED_KM2"]) / loss_rows[0]["AREA_KM2"]
+    )
+    assert 0 < before["swc_rate"] <= 100 and before["soil_loss_t"] > 0
+    # SWC rate per township (swcplanner:swcrate): the two halves add up to the watershed
+    zones = {z["zone"]: z for z in wiz.state["zone_rates"]}
+    assert set(zones) == {"西片", "东片"}
+    assert sum(z["area_km2"] for z in zones.values()) == pytest.approx(before["land_km2"], rel=1e-3)
+    assert sum(z["eroded_km2"] for z in zones.values()) == pytest.approx(before["eroded_km2"], rel=1e-3)
+    assert p4.zone_table.rowCount() == 2 and not p4.zone_table.isHidden()
     next_page(wiz)
 
     # 5 measures: edit one cell of the allocation ------------------------------------------------
     p5 = wiz.currentPage()
-    assert p5.allocation() == T.load_allocation(T.allocation_path("taihang"))
+    assert p5.allocation() == load_allocation(allocation_path("taihang"))
     p5.set_measure("forest", 2, "none")
     p5.silt_check.setChecked(False)
     click(p5.run_button)
     assert p5.progress.bar.value() == 100, p5.note.text()
-    m_areas = wiz.state["measure_areas"]
+    m_areas = {r["MEASURE"]: r["AREA_M2"] for r in wiz.state["measure_rows"]}
     assert sum(m_areas.values()) == pytest.approx(sum(areas.values()))
     expected_terrace = areas.get(("cropland", 3), 0) + areas.get(("cropland", 4), 0)
     assert m_areas.get("terrace", 0) == pytest.approx(expected_terrace)
@@ -408,32 +316,43 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     )
     assert m_areas.get("enclosure", 0) == pytest.approx(expected_encl)
     # the measure raster agrees with the table (independent count with GDAL)
-    arr = gdal.Open(wiz.state["results"]["measures"]["OUTPUT"]).ReadAsArray()
+    arr = gdal.Open(wiz.state["results"]["measureplan"]["OUTPUT"]).ReadAsArray()
     cell_area = 100.0
-    assert (arr == T.MEASURE_VALUE["terrace"]).sum() * cell_area == pytest.approx(expected_terrace)
+    assert (arr == MEASURE_VALUE["terrace"]).sum() * cell_area == pytest.approx(expected_terrace)
     assert wiz.plan_layer("measures").name() == "Measures"
     next_page(wiz)
 
     # 6 quantities: edit a unit price -------------------------------------------------------------
     p6 = wiz.currentPage()
-    p6.set_price("terrace_area", 10000)
-    qrows, irows, totals = p6.compute()
-    q = {r["item"]: r["quantity"] for r in qrows}
+    p6.set_price("terrace_area", 10000)  # synchronous: planquantities runs again at once
+    assert not p6.stale and p6.note.text() == ""
+    q = {r["ITEM"]: r["QUANTITY"] for r in wiz.state["quantity_rows"]}
     assert q["terrace_area"] == pytest.approx(expected_terrace / 1e4)
-    amounts = {r["item"]: r["amount"] for r in irows}
+    items = [r for r in wiz.state["investment_rows"] if r["LEVEL"] == "item"]
+    amounts = {r["ITEM"]: r["AMOUNT"] for r in items}
     assert amounts["terrace_area"] == pytest.approx(10000 * expected_terrace / 1e4)
-    assert totals["total"] == pytest.approx(totals["direct"] * 1.08 * 1.03)
-    assert "{:,.2f}".format(totals["total"] / 1e4) in p6.total_label.text()
+    shipped = load_prices(unit_price_path())
+    direct = sum(
+        r["QUANTITY"] * (10000 if r["ITEM"] == "terrace_area" else shipped[r["ITEM"]]) for r in items
+    )
+    total = direct * (1 + shipped["independent_pct"] / 100) * (1 + shipped["contingency_pct"] / 100)
+    assert wiz.state["investment_total"] == pytest.approx(total)
+    assert f"{total / 1e4:,.2f}" in p6.total_label.text()
     next_page(wiz)
 
     # 7 benefits ----------------------------------------------------------------------------------
     p7 = wiz.currentPage()
     click(p7.run_button)
     assert p7.progress.bar.value() == 100, p7.note.text()
-    if has_soilloss:
-        after, before = wiz.state["after"], wiz.state["before"]
-        assert after["soil_loss_t"] <= before["soil_loss_t"]
-        assert after["swc_rate"] >= before["swc_rate"]
+    benefits = {r["INDICATOR"]: r for r in wiz.state["benefit_rows"]}
+    after_ds = ogr.Open(wiz.state["results"]["soilloss_after"]["TABLE"])
+    after_rows = [f.items() for f in after_ds.GetLayer(0)]
+    assert benefits["soil_loss_t"]["AFTER"] == pytest.approx(sum(r["SOIL_LOSS_T"] for r in after_rows))
+    assert benefits["soil_loss_t"]["BEFORE"] == pytest.approx(before["soil_loss_t"])
+    assert benefits["soil_loss_t"]["AFTER"] <= benefits["soil_loss_t"]["BEFORE"]
+    assert benefits["swc_rate"]["AFTER"] >= benefits["swc_rate"]["BEFORE"]
+    saved = wiz.state["soil_saved"]
+    assert saved == pytest.approx(benefits["soil_loss_t"]["BEFORE"] - benefits["soil_loss_t"]["AFTER"])
     next_page(wiz)
 
     # 8 report ------------------------------------------------------------------------------------
@@ -445,8 +364,10 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
         assert os.path.getsize(out[key]) > 0, key
     text = pdf_text(out["pdf"])
     assert "Youwuzhen 油屋镇" in text
-    assert "{:,.2f}".format(totals["total"] / 1e4) in text
+    assert f"{total / 1e4:,.2f}" in text
     assert f"{expected_terrace / 1e4:,.2f}" in text
+    assert f"{saved:,.0f}" in text
+    assert "{:,.2f}".format(before["swc_rate"]) in text
     sheets = xlsx_sheets(out["xlsx"])
     assert len(sheets) == 7
     z_names, z_rows = sheets["SWC rate by county township"]
@@ -454,12 +375,15 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     assert "西片" in text and "东片" in text
     inv_names, inv_rows = sheets["Investment estimate"]
     total_row = [r for r in inv_rows if r[0] == "Total investment"]
-    assert total_row and total_row[0][-1] == pytest.approx(totals["total"] / 1e4, abs=0.006)
+    assert total_row and total_row[0][-1] == pytest.approx(total / 1e4, abs=0.006)
     q_names, q_rows = sheets["Bill of quantities"]
     terrace = [r for r in q_rows if r[1] == "Terrace area"]
     assert terrace and terrace[0][3] == pytest.approx(expected_terrace / 1e4, abs=0.006)
     lu_names, lu_rows = sheets["Land use by slope class (ha)"]
     assert lu_rows[-1][-1] == pytest.approx(total_ha, abs=0.01)
+    b_names, b_rows = sheets["Benefits"]
+    loss_row = [r for r in b_rows if r[0] == "Soil loss (t/a)"]
+    assert loss_row and loss_row[0][2] == pytest.approx(benefits["soil_loss_t"]["AFTER"], abs=0.6)
     gpkg_ds = gdal.OpenEx(out["gpkg"])
     tables = [gpkg_ds.GetLayer(i).GetName() for i in range(gpkg_ds.GetLayerCount())]
     assert {"watershed", "checkdams", "pit_rows", "farmland"} <= set(tables)
@@ -545,7 +469,6 @@ def test_runner_background_task_progress_and_cancel(processing_ready, tmp_path):
             lambda r: {"DEM": dem, "OUTPUT": str(tmp_path / "a.tif"), "TABLE": str(tmp_path / "a.gpkg")},
             "a",
         ),
-        Step("missing", "swcplanner:notthere", lambda r: {}, "skip", optional=True),
         Step(
             "slope again",
             "swcplanner:slopeclasses",
@@ -564,7 +487,7 @@ def test_runner_background_task_progress_and_cancel(processing_ready, tmp_path):
             break
         QTest.qWait(50)
     assert done == [(True, "")]
-    assert set(runner.results) == {"a", "b"} and runner.skipped == ["swcplanner:notthere"]
+    assert set(runner.results) == {"a", "b"}
     assert os.path.exists(runner.results["b"]["OUTPUT"])
     values = [v for v, _label in seen]
     assert values == sorted(values) and values[-1] == 100.0
@@ -591,6 +514,39 @@ def test_runner_background_task_progress_and_cancel(processing_ready, tmp_path):
         QTest.qWait(50)
     assert done and done[0][0] is False and "Cancel" in done[0][1]
     assert "never" not in runner.results
+
+
+def test_runner_refuses_a_missing_algorithm_and_an_undeclared_parameter(processing_ready, tmp_path):
+    """Loud contracts: nothing is skipped, no parameter is dropped (issue 11)."""
+    from swc_planner.ui.runner import AlgorithmRunner, Step
+
+    dem = shared(YWZ, "ywzdem5m.tif")
+    runner = AlgorithmRunner(synchronous=True)
+    done = []
+    runner.finished.connect(lambda ok, message: done.append((ok, message)))
+    runner.start([Step("missing", "swcplanner:notthere", lambda r: {}, "skip")], {})
+    assert done[-1][0] is False and "swcplanner:notthere" in done[-1][1]
+    good = {"DEM": dem, "OUTPUT": str(tmp_path / "a.tif"), "TABLE": str(tmp_path / "a.gpkg")}
+    runner.start(
+        [
+            Step("renamed", "swcplanner:slopeclasses", lambda r: dict(good, MIN_SLOPE=5.0), "a"),
+            Step("never", "swcplanner:slopeclasses", lambda r: good, "never"),
+        ],
+        {},
+    )
+    assert done[-1][0] is False and "MIN_SLOPE" in done[-1][1]
+    assert "a" not in runner.results and "never" not in runner.results
+    assert not os.path.exists(good["OUTPUT"])  # refused before running
+    # the wizard's own algorithms are all registered
+    from qgis.core import QgsApplication
+
+    from swc_planner.ui import jobs
+
+    registry = QgsApplication.processingRegistry()
+    for name in dir(jobs):
+        value = getattr(jobs, name)
+        if isinstance(value, str) and value.startswith("swcplanner:"):
+            assert registry.algorithmById(value) is not None, value
 
 
 def test_watershed_page_polygon_mode_and_area_warning(processing_ready, iface, tmp_path):
@@ -626,7 +582,7 @@ def test_watershed_page_polygon_mode_and_area_warning(processing_ready, iface, t
     click(p2.run_button)
     assert wiz.state["area_km2"] == pytest.approx(2.0, rel=1e-6)
     assert "3 km²" in p2.warn_label.text()  # below the 3–50 km² range: warned, not blocked
-    assert wiz.button(QWizard.NextButton).isEnabled()
+    assert wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     layer = QgsVectorLayer(wiz.state["watershed"], "w", "ogr")
     assert layer.featureCount() == 1
     wiz.close()
