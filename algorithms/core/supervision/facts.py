@@ -8,15 +8,17 @@ range's bounding box.
 from __future__ import annotations
 
 import math
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr, osr
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
 
 from ..errors import QT_TRANSLATE_NOOP, Cancelled, InputError
 from ..terrain import slope_array
-from .geom import GeometryIndex, to_wkb
+from .compliance import clean_id
+from .geom import GeometryIndex, load_wkb, repair, to_wkb
 
 ProgressFn = Callable[[float], None]
 CancelFn = Callable[[], bool]
@@ -119,3 +121,26 @@ def mean_slopes(
         ogr_ds = None
     progress(1.0)
     return out
+
+
+def project_geometries(
+    ranges: Sequence[Tuple[object, object]],
+) -> Tuple[List[str], List[BaseGeometry], List[str]]:
+    """Ranges dissolved per project: ``(ids sorted, geometries, ids of repaired ranges)``.
+
+    Features without project id or with an empty geometry are left out.
+    """
+    parts: Dict[str, List[BaseGeometry]] = {}
+    repaired: List[str] = []
+    for pid_raw, data in ranges:
+        pid = clean_id(pid_raw)
+        if not pid:
+            continue
+        geom, fixed = repair(load_wkb(data))
+        if fixed:
+            repaired.append(pid)
+        if geom is not None:
+            parts.setdefault(pid, []).append(geom)
+    ids = sorted(parts)
+    geoms = [parts[p][0] if len(parts[p]) == 1 else unary_union(parts[p]) for p in ids]
+    return ids, geoms, repaired
