@@ -40,7 +40,7 @@ import shutil
 import tempfile
 import warnings
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -639,47 +639,76 @@ def priority_score(
 
 
 # ---------------------------------------------------------------------------------------------
-# geometry helpers (shapely 1.8)
+# geometry helpers (shapely 1.8 and 2.x)
 # ---------------------------------------------------------------------------------------------
-def nearest_distances(targets: Sequence[bytes], features: Sequence[bytes]) -> np.ndarray:
+#: Builds a spatial index over geometries: shapely's STRtree (tests pass stand-ins).
+TreeFactory = Callable[[Sequence[Any]], Any]
+
+
+def _strtree(geoms: Sequence[Any]) -> Any:
+    from shapely.strtree import STRtree
+
+    with warnings.catch_warnings():  # shapely 1.8 announces the 2.0 API change
+        warnings.simplefilter("ignore")
+        return STRtree(geoms)
+
+
+def tree_hit_index(hit: Any, index_of: Dict[int, int]) -> int:
+    """An STRtree answer as an index into the geometries the tree was built from.
+
+    shapely 2 answers ``query``/``nearest`` with indices, shapely 1.8 with the
+    geometries themselves (looked up in ``index_of``, by identity).  Decided by
+    the returned type, never by the version string (sid's shapely reports ``0+unknown``).
+
+    >>> tree_hit_index(3, {}), tree_hit_index(np.int64(2), {})
+    (3, 2)
+    >>> g = object(); tree_hit_index(g, {id(g): 5})
+    5
+    """
+    if isinstance(hit, (int, np.integer)):
+        return int(hit)
+    return index_of[id(hit)]
+
+
+def nearest_distances(
+    targets: Sequence[bytes], features: Sequence[bytes], *, tree_factory: TreeFactory = _strtree
+) -> np.ndarray:
     """Distance (CRS units) from each target geometry to the nearest feature (NaN without features)."""
     from shapely import wkb as swkb
-    from shapely.strtree import STRtree
 
     out = np.full(len(targets), np.nan)
     geoms = [g for g in (swkb.loads(bytes(w)) for w in features) if not g.is_empty]
     if not geoms:
         return out
-    with warnings.catch_warnings():  # shapely 1.8 announces the 2.0 API change
-        warnings.simplefilter("ignore")
-        tree = STRtree(geoms)
+    index_of = {id(g): i for i, g in enumerate(geoms)}
+    tree = tree_factory(geoms)
     for i, w in enumerate(targets):
         g = swkb.loads(bytes(w))
         if g.is_empty:
             continue
-        out[i] = g.distance(tree.nearest(g))
+        out[i] = g.distance(geoms[tree_hit_index(tree.nearest(g), index_of)])
     return out
 
 
-def assign_by_point(targets: Sequence[bytes], polygons: Sequence[bytes]) -> np.ndarray:
+def assign_by_point(
+    targets: Sequence[bytes], polygons: Sequence[bytes], *, tree_factory: TreeFactory = _strtree
+) -> np.ndarray:
     """Index of the polygon containing each target's point-on-surface (−1 in none; first wins)."""
     from shapely import wkb as swkb
-    from shapely.strtree import STRtree
 
     out = np.full(len(targets), -1, dtype=np.int64)
     polys = [swkb.loads(bytes(w)) for w in polygons]
     if not polys:
         return out
-    index = {id(p): i for i, p in enumerate(polys)}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        tree = STRtree(polys)
+    index_of = {id(p): i for i, p in enumerate(polys)}
+    tree = tree_factory(polys)
     for i, w in enumerate(targets):
         g = swkb.loads(bytes(w))
         if g.is_empty:
             continue
         pt = g.representative_point()
-        hits = sorted(index[id(p)] for p in tree.query(pt) if p.contains(pt))
+        candidates = (tree_hit_index(hit, index_of) for hit in tree.query(pt))
+        hits = sorted(k for k in candidates if polys[k].contains(pt))
         if hits:
             out[i] = hits[0]
     return out

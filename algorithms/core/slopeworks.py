@@ -52,7 +52,6 @@ from typing import Dict, List, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr
-from shapely import vectorized
 from shapely import wkb as shapely_wkb
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
@@ -66,6 +65,11 @@ from .io import gdal_exceptions
 from .io.raster import CancelFn, ProgressFn, _never, _noop_progress, mem_raster, open_raster
 from .io.vector import burn_mask, polygonize_array
 from .terrain import horn_gradient, horn_slope
+
+try:  # shapely >= 2.0 (shapely.vectorized is deprecated since 2.1)
+    from shapely import contains_xy
+except ImportError:  # shapely 1.8
+    from shapely.vectorized import contains as contains_xy
 
 MEASURE_PITS = 0
 MEASURE_BENCHES = 1
@@ -801,7 +805,7 @@ def lay_out_works(
                     r, c, in_win = win.cell_index(pts[:, 0], pts[:, 1])
                     keep = in_win & in_range[r, c]
                     if keep.any():
-                        keep[keep] = vectorized.contains(geom, pts[keep, 0], pts[keep, 1])
+                        keep[keep] = contains_xy(geom, pts[keep, 0], pts[keep, 1])
                     if keep.any():
                         pts, tang, r, c = pts[keep], tang[keep], r[keep], c[keep]
                         normal = np.column_stack([-tang[:, 1], tang[:, 0]])

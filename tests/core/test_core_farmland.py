@@ -428,3 +428,46 @@ def test_errors_and_cancel(tmp_path):
         )
     leftovers = [f for f in os.listdir(tmp_path) if f.startswith("parcels")]
     assert leftovers == []
+
+
+# --- STRtree on shapely 1.8 (answers geometries) and 2.x (answers indices) --------------------
+class _BruteTree:
+    """A stand-in STRtree found by brute force, answering like shapely 2 (``"index"``: integer
+    indices, as numpy returns them) or like shapely 1.8 (``"geometry"``: the geometries)."""
+
+    def __init__(self, geoms, answer):
+        self.geoms, self.answer = list(geoms), answer
+
+    def _out(self, ids):
+        if self.answer == "index":
+            return np.asarray(ids, dtype=np.int64)
+        return [self.geoms[i] for i in ids]
+
+    def query(self, geom):
+        return self._out([i for i, g in enumerate(self.geoms) if g.envelope.intersects(geom.envelope)])
+
+    def nearest(self, geom):
+        best = min(range(len(self.geoms)), key=lambda i: self.geoms[i].distance(geom))
+        return self._out([best])[0]
+
+
+def _scene():
+    from shapely.geometry import LineString, box
+
+    # three overlapping squares (the first one containing a point wins) and two roads
+    polys = [box(0, 0, 100, 100), box(50, 0, 150, 100), box(200, 0, 300, 100)]
+    targets = [box(10, 10, 20, 20), box(60, 40, 90, 60), box(120, 10, 140, 30), box(400, 0, 410, 10)]
+    roads = [LineString([(0, 150), (300, 150)]), LineString([(500, -50), (500, 50)])]
+    return [p.wkb for p in polys], [t.wkb for t in targets], [r.wkb for r in roads]
+
+
+@pytest.mark.parametrize("answer", ["index", "geometry", "strtree"])
+def test_tree_queries_on_both_shapely_apis(answer):
+    polys, targets, roads = _scene()
+    factory = F._strtree if answer == "strtree" else (lambda geoms: _BruteTree(geoms, answer))
+    # by hand: target 2 lies in squares 0 and 1 (the first wins); target 4 lies in none
+    assert F.assign_by_point(targets, polys, tree_factory=factory).tolist() == [0, 0, 1, -1]
+    # distances to the nearest road: 130, 90, 120 to the northern road, 90 to the eastern one
+    np.testing.assert_allclose(
+        F.nearest_distances(targets, roads, tree_factory=factory), [130.0, 90.0, 120.0, 90.0]
+    )
