@@ -107,7 +107,10 @@ def page2():
     canvas = iface.mapCanvas()
     pixel = canvas.getCoordinateTransform().transform(*OUTLET)
     QTest.mouseClick(
-        canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(int(round(pixel.x())), int(round(pixel.y())))
+        canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(int(round(pixel.x())), int(round(pixel.y()))),
     )
     p.snap_spin.setValue(50)
     p.run_button.click()
@@ -160,7 +163,7 @@ STEPS = [
     (click_run, idle),
     (lambda: shoot(5), None),
     (nxt, on_page(6)),
-    (lambda: None, None),
+    (lambda: None, idle),  # planquantities may run again when the page opens
     (lambda: shoot(6), None),
     (nxt, on_page(7)),
     (click_run, idle),
@@ -177,6 +180,8 @@ def finish(ok):
         result["state_keys"] = sorted(wiz().state.keys()) if wiz() else []
         result["report"] = wiz().state.get("report") if wiz() else None
         result["area_km2"] = wiz().state.get("area_km2") if wiz() else None
+        result["investment_total"] = wiz().state.get("investment_total") if wiz() else None
+        result["soil_saved"] = wiz().state.get("soil_saved") if wiz() else None
         if wiz():
             wiz().close()
     except Exception:  # noqa: BLE001

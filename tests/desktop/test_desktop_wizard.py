@@ -96,6 +96,8 @@ def test_desktop_wizard_screenshots(qgis_app, tmp_path):
         _w, _h, wiz_colours = _image_stats(str(shots / f"wizard_page_{n}.png"))
         assert wiz_colours > 5, n
     assert 4.5 < result["area_km2"] < 6.5
+    # the background (task) path produced the plan's numbers: planquantities and planbenefits ran
+    assert result["investment_total"] > 0 and result["soil_saved"] > 0
     for key in ("pdf", "xlsx", "gpkg", "qgz"):
         assert os.path.getsize(result["report"][key]) > 0
     if os.environ.get("SWC_DOCS_IMG"):
