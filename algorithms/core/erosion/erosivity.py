@@ -616,7 +616,7 @@ def interpolate_r(
                 stats["sum"] += float(r[ok].sum())
                 stats["min"] = min(stats["min"], float(r[ok].min()))
                 stats["max"] = max(stats["max"], float(r[ok].max()))
-            return [r.astype(np.float32)]
+            return [r]
 
         out_grid = GridSpec(grid.geotransform, grid.shape, R_NODATA, grid.crs_wkt)
         with RasterWriter(out_path, out_grid, gdal.GDT_Float32, nodata=R_NODATA) as writer:
@@ -630,6 +630,7 @@ def interpolate_r(
                 progress=progress,
                 is_cancelled=is_cancelled,
                 progress_span=(0.8, 1.0),
+                dtype=np.float32,
             )
             if metadata:
                 writer.set_metadata(metadata)
