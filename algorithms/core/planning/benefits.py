@@ -31,9 +31,8 @@ def _value(row: Mapping[str, Any], name: str) -> Optional[float]:
 
 
 def _sum(rows: Sequence[Mapping[str, Any]], name: str) -> Optional[float]:
-    values = [_value(r, name) for r in rows]
-    values = [v for v in values if v is not None]
-    return sum(values) if values else None
+    values = [v for v in (_value(r, name) for r in rows) if v is not None]
+    return float(sum(values)) if values else None
 
 
 def summary(rows: Sequence[Mapping[str, Any]], base: bool = False) -> Indicators:

@@ -182,7 +182,14 @@ def investment_table(item_rows: Rows, totals: Mapping[str, float]) -> List[Dict[
     """
 
     def row(level: str, part: str, amount: float, **extra: Any) -> Dict[str, Any]:
-        out = {"LEVEL": level, "PART": part, "ITEM": "", "UNIT": "", "QUANTITY": None, "PRICE": None}
+        out: Dict[str, Any] = {
+            "LEVEL": level,
+            "PART": part,
+            "ITEM": "",
+            "UNIT": "",
+            "QUANTITY": None,
+            "PRICE": None,
+        }
         out.update(extra)
         out["AMOUNT"] = amount
         out["AMOUNT_10K"] = amount / 1e4
