@@ -50,6 +50,7 @@ from .io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,
+    Window,
     _never,
     _noop_progress,
     check_cancel,
@@ -144,10 +145,12 @@ class ParcelHistogram:
 
     @property
     def labels(self) -> np.ndarray:
+        """Parcel of each kept (parcel, bin) key."""
         return self.keys // self.nbins
 
     @property
     def centres(self) -> np.ndarray:
+        """Bin centre of each kept key (the value's unit)."""
         return ((self.keys % self.nbins) + 0.5) * self.width
 
     def totals(self, n: int) -> np.ndarray:
@@ -286,7 +289,7 @@ def parcel_statistics(
     horn_hist = ParcelHistogram(bin_width)
     loc_hist = ParcelHistogram(bin_width, channels=2)
 
-    def kernel(arrays, window):
+    def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
         h = window.halo
         rs, cs = window.core_slice
         z_win = arrays[0]
@@ -398,6 +401,7 @@ class CategoryRule:
     note: str = ""
 
     def matches(self, facts: Dict[str, object], ban_slope: float) -> bool:
+        """Whether the parcel ``facts`` satisfy every column of the rule (``*`` or empty: any)."""
         for key in ("detected", "survey", "bench_level", "risers", "road"):
             pattern = getattr(self, key)
             if pattern not in ("", "*") and str(facts[key]) not in pattern.split("|"):
@@ -484,6 +488,8 @@ def first_rule(
 
 @dataclass(frozen=True)
 class Measure:
+    """The measure of one (region, category): a stable code and its labels."""
+
     code: str
     label_en: str
     label_zh: str
@@ -529,6 +535,8 @@ def region_code(value: object) -> Optional[str]:
 
 @dataclass(frozen=True)
 class DesignBand:
+    """A reference level-terrace section for ground slopes ``slope_min``–``slope_max`` (degrees)."""
+
     slope_min: float
     slope_max: float
     bench: float  # design bench width (m), mid of the table range
@@ -554,6 +562,8 @@ def load_design(path: Optional[str] = None) -> List[DesignBand]:
 
 @dataclass
 class TerraceDesign:
+    """A level-terrace section for one parcel and its earthwork (:func:`terrace_design`)."""
+
     bench_width: float  # net bench width B (m)
     riser_height: float  # H (m)
     riser_angle: float  # α (degrees)
@@ -786,6 +796,8 @@ class ParcelRecord:
 
 @dataclass
 class FarmlandResult:
+    """The screened parcels, and the summary per (zone, category, slope class): count, area (m²)."""
+
     records: List[ParcelRecord]
     terraces_visible: bool
     cellsize: float

@@ -50,10 +50,12 @@ class GridSpec:
 
     @property
     def rows(self) -> int:
+        """Number of rows."""
         return int(self.shape[0])
 
     @property
     def cols(self) -> int:
+        """Number of columns."""
         return int(self.shape[1])
 
     @property
@@ -95,6 +97,7 @@ class GridSpec:
         return int(math.floor((y - y0) / dy)), int(math.floor((x - x0) / dx))
 
     def srs(self) -> osr.SpatialReference:
+        """The CRS as an OSR object (x = easting, y = northing order); empty when unknown."""
         srs = osr.SpatialReference()
         if self.crs_wkt:
             srs.ImportFromWkt(self.crs_wkt)

@@ -14,6 +14,7 @@ from .io.raster import (
     CancelFn,
     ProgressFn,
     RasterWriter,
+    Window,
     _never,
     _noop_progress,
     map_blocks,
@@ -120,7 +121,7 @@ def slope_classes(
     n_classes = len(breaks) + 1
     counts = np.zeros((n_zones + 1, n_classes + 1), dtype=np.int64)
 
-    def kernel(arrays, window):
+    def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
         slope = horn_slope(arrays[0], grid.cellsize_x, grid.cellsize_y, window.edges)
         cls = classify_slope(slope, breaks)
         if zds is not None:

@@ -1,20 +1,26 @@
 """No-reclamation steep slopes (禁止开垦陡坡地), county by county.
 
-Pipeline (memory set by the block size, except the patch list):
+Pipeline (memory set by the block size, except the patch list); each stage is a
+function returning a small dataclass:
 
-1. block by block: Horn slope, per-cell threshold (county threshold, lowered
-   to the reservoir threshold inside reservoir catchments), land-use and
-   exclusion masks → a raster holding the county number on banned cells;
-   county and township areas are counted on the way;
-2. GDAL polygonizes that raster into 4-connected pieces (always OGC-valid
-   polygons, exact unions of cells); pieces of one county that share a
-   vertex touch at a cell corner and are joined (:func:`corner_groups`), so a
-   patch is an 8-connected set of banned cells inside one county and its
-   geometry the valid multipolygon of its pieces;
-3. patches below the minimum area are dropped;
-4. the kept patches are burnt back as labels and a second block pass
-   collects per-patch slope statistics, the reservoir share and the
-   township cross-tabulation.
+1. :func:`_classify_cells` → :class:`CellPass`: block by block, Horn slope,
+   per-cell threshold (county threshold, lowered to the reservoir threshold
+   inside reservoir catchments), land-use and exclusion masks → a raster holding
+   the county number on banned cells; county and township areas are counted on
+   the way;
+2. :func:`_delimit_patches` → :class:`PatchPass`: GDAL polygonizes that raster
+   into 4-connected pieces (always OGC-valid polygons, exact unions of cells);
+   pieces of one county that share a vertex touch at a cell corner and are
+   joined (:func:`corner_groups`), so a patch is an 8-connected set of banned
+   cells inside one county and its geometry the valid multipolygon of its
+   pieces; patches below the minimum area are dropped;
+3. :func:`_patch_statistics` → :class:`PatchStats`: the kept patches are burnt
+   back as labels and a second block pass collects per-patch slope statistics,
+   the reservoir share and the township cross-tabulation;
+4. :func:`_assemble` → :class:`BanResult`: rule and threshold per patch, totals.
+
+:func:`county_thresholds` reads the per-county ban slopes from a field;
+:func:`county_areas` and :func:`township_areas` give the announcement tables.
 """
 
 from __future__ import annotations
@@ -172,6 +178,7 @@ class BanRules:
 
     @property
     def n_counties(self) -> int:
+        """Number of counties (thresholds minus the unused index 0)."""
         return len(self.thresholds) - 1
 
 
@@ -628,18 +635,22 @@ class BanArea:
 
     @property
     def area_km2(self) -> float:
+        """Valid DEM area (km²)."""
         return self.area_m2 / KM2_M2
 
     @property
     def ban_km2(self) -> float:
+        """Banned area (km²)."""
         return self.ban_m2 / KM2_M2
 
     @property
     def ban_ha(self) -> float:
+        """Banned area (ha)."""
         return self.ban_m2 / HA_M2
 
     @property
     def ban_mu(self) -> float:
+        """Banned area (亩)."""
         return self.ban_m2 / MU_M2
 
     @property

@@ -16,7 +16,7 @@ and return the core cells.  Edge and nodata handling reproduce GDAL 3.x's
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 import numpy as np
 from osgeo import gdal
@@ -212,7 +212,7 @@ def slope_to_raster(
     band = ds.GetRasterBand(1)
     counter = {"valid": 0}
 
-    def kernel(arrays, window: Window):
+    def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
         s = horn_slope(arrays[0], grid.cellsize_x, grid.cellsize_y, window.edges)
         counter["valid"] += int(np.count_nonzero(~np.isnan(s)))
         return [s.astype(np.float32)]

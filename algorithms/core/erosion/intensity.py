@@ -20,6 +20,7 @@ from ..io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,
+    Window,
     _never,
     _noop_progress,
     is_float_band,
@@ -164,14 +165,17 @@ class UnitRate:
 
     @property
     def area_km2(self) -> float:
+        """Area of the unit's cells with a value (km²)."""
         return float(self.summary["AREA_KM2"] or 0.0)
 
     @property
     def eroded_km2(self) -> float:
+        """Area at 轻度 or above (km²)."""
         return float(self.summary["ERODED_KM2"] or 0.0)
 
     @property
     def rate(self) -> Optional[float]:
+        """水土保持率 (%), ``None`` for a unit without cells."""
         return self.summary["SWC_RATE"]
 
     @property
@@ -253,7 +257,7 @@ def swc_rate_cells(
         )
     counts = np.zeros((n_zones + 1, N_CLASSES + 1), dtype=np.int64)
 
-    def kernel(arrays, window):
+    def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
         a = arrays[0]
         if kind == KIND_INTENSITY:
             cls = np.nan_to_num(a, nan=0.0).astype(np.int64)

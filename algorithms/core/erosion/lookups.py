@@ -188,12 +188,14 @@ def match_measures(values: Sequence[object], table: Sequence[Measure]) -> Tuple[
 
 
 def code_text(value: object) -> str:
+    """A code as text, integral floats without ``.0`` (``103.0`` → ``"103"``)."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
 
 
 def unmatched_error(kind: str, missing: Sequence[str], path: str) -> InputError:
+    """The error naming the codes (``kind`` ``"landuse"``) or measure types (``"measure"``) not in a table."""
     shown = ", ".join(sorted(set(missing), key=str)[:30])
     if kind == "measure":
         return InputError(

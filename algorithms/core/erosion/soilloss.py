@@ -44,6 +44,7 @@ class FactorSource:
     values: Optional[np.ndarray] = None
 
     def lookup(self, raw: np.ndarray) -> np.ndarray:
+        """Factor values of the raster's cells (the codes' values, or the cells themselves)."""
         if self.codes is None or self.values is None:
             return raw
         return lookup_values(raw, self.codes, self.values)
@@ -287,19 +288,12 @@ def soil_loss(
             sums["n"] += float(valid.sum())
             for name, arr in (("R", r_a), ("K", k_a), ("LS", ls_a), ("B", b), ("E", e_a), ("T", t_a)):
                 sums[name] += float(arr[valid].sum())
-        if has_base:
-            if baseline_path:
-                a0 = arrays[slots["BASELINE"]]
-            else:
-                a0 = base_factor * t_lu
+        if base_cells is not None and base_loss is not None:
+            a0 = arrays[slots["BASELINE"]] if baseline_path else base_factor * t_lu
             cls0 = classify_intensity(a0, edges[0])
             v0 = cls0 > 0
-            base_cells[:] += bincount2(zone[v0], cls0[v0], n_z, N_CLASSES + 1)  # type: ignore
-            base_loss[:] += np.bincount(
-                zone[v0],
-                weights=a0[v0],  # type: ignore
-                minlength=n_z,
-            )[:n_z]
+            base_cells[:] += bincount2(zone[v0], cls0[v0], n_z, N_CLASSES + 1)
+            base_loss[:] += np.bincount(zone[v0], weights=a0[v0], minlength=n_z)[:n_z]
         out = [a.astype(np.float32)]
         if intensity_path:
             out.append(cls)

@@ -215,18 +215,22 @@ class Window:
 
     @property
     def read_row0(self) -> int:
+        """First row read (halo included, clipped to the raster)."""
         return max(self.row0 - self.halo, 0)
 
     @property
     def read_col0(self) -> int:
+        """First column read (halo included, clipped to the raster)."""
         return max(self.col0 - self.halo, 0)
 
     @property
     def read_rows(self) -> int:
+        """Rows read (halo included, clipped to the raster)."""
         return min(self.row0 + self.rows + self.halo, self.grid_rows) - self.read_row0
 
     @property
     def read_cols(self) -> int:
+        """Columns read (halo included, clipped to the raster)."""
         return min(self.col0 + self.cols + self.halo, self.grid_cols) - self.read_col0
 
     @property
@@ -341,6 +345,7 @@ class RasterWriter:
         write_window(self.band, window, arr)
 
     def set_metadata(self, items: Dict[str, str]) -> None:
+        """Dataset metadata (e.g. units) written with the raster."""
         assert self.ds is not None, "the writer is closed"
         with gdal_exceptions():
             self.ds.SetMetadata({str(k): str(v) for k, v in items.items()})
