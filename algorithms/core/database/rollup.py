@@ -7,9 +7,10 @@ would have to be treated to reach each target, as ``swcrate`` reports them for o
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .. import standards
+from ..errors import QT_TRANSLATE_NOOP, InputError
 
 #: Output fields of the roll-up layer (also the xlsx columns), in order.
 ROLLUP_FIELDS = (
@@ -156,3 +157,52 @@ def read_measures(
     ]
     out.sort(key=lambda r: (r["YEAR"], LEVEL_ORDER.get(r["LEVEL"], 9), r["ADCODE"], r["MEASURE"]))
     return out
+
+
+def target_met(rate: Optional[float], targets: Sequence[float]) -> Optional[int]:
+    """2 when the rate reaches the second (2035) target, 1 the first (2025) only, 0 neither, None without a rate.
+
+    >>> [target_met(r, (79.96, 84.07)) for r in (85.0, 80.0, 70.0, None)]
+    [2, 1, 0, None]
+    """
+    if rate is None:
+        return None
+    if rate >= targets[1]:
+        return 2
+    if rate >= targets[0]:
+        return 1
+    return 0
+
+
+def write_xlsx(path: str, sheets: Sequence[Tuple[str, Sequence[str], Sequence[Dict[str, Any]]]]) -> str:
+    """Sheets ``(name, fields, rows as dicts)`` into an xlsx (OGR's XLSX driver): numbers stay numbers."""
+    import os
+
+    from osgeo import ogr
+
+    if os.path.exists(path):
+        os.remove(path)
+    ds = ogr.GetDriverByName("XLSX").CreateDataSource(path)
+    if ds is None:
+        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The workbook {path} cannot be created."), path=path)
+    for name, fields, rows in sheets:
+        layer = ds.CreateLayer(name[:31], geom_type=ogr.wkbNone)
+        for field in fields:
+            values = [r.get(field) for r in rows if r.get(field) is not None]
+            if values and all(isinstance(v, bool) or isinstance(v, int) for v in values):
+                ftype = ogr.OFTInteger
+            elif values and all(isinstance(v, (int, float)) for v in values):
+                ftype = ogr.OFTReal
+            else:
+                ftype = ogr.OFTString
+            layer.CreateField(ogr.FieldDefn(field, ftype))
+        defn = layer.GetLayerDefn()
+        for row in rows:
+            feature = ogr.Feature(defn)
+            for field in fields:
+                value = row.get(field)
+                if value is not None:
+                    feature.SetField(field, value)
+            layer.CreateFeature(feature)
+    ds = None
+    return path
