@@ -301,11 +301,11 @@
         <name>ClosePatchesAlgorithm</name>
         <message>
             <source>Close verified patches (销号)</source>
-            <translation type="unfinished" />
+            <translation>核查图斑销号</translation>
         </message>
         <message>
             <source>Reads back the patch layer of the remote-sensing supervision after the field check (fields 结论, 核查人, 日期, 照片, 备注 filled in offline) and says which patches are closed (已销号) and which stay open (未销号), with the reason, per patch and per project.</source>
-            <translation type="unfinished" />
+            <translation>读回现场核查后的遥感监管图斑图层（离线填写的结论、核查人、日期、照片、备注字段），逐图斑、逐项目给出已销号和未销号的图斑及原因。</translation>
         </message>
         <message>
             <source>Rules</source>
@@ -313,7 +313,7 @@
         </message>
         <message>
             <source>A patch is closed when it was 合规 and has no verdict (no field check needed; CLOSE_COMPLIANT), or when its verdict is one of CLOSING_VERDICTS (default 不属实, 非生产建设项目, 已整改) and the inspector (核查人) and the date of the check (日期, not after REFERENCE_DATE) are filled in, and a photo (照片) when REQUIRE_PHOTO is set. 属实 (violation confirmed) stays open until it is rectified and re-verified as 已整改; 无法核查 stays open. A project is closed when all its patches are; patches without a project (疑似未批先建) are listed under an empty project id.</source>
-            <translation type="unfinished" />
+            <translation>图斑在以下情况销号：类别为合规且未填结论（无需现场核查；CLOSE_COMPLIANT）；或结论属于 CLOSING_VERDICTS（默认 不属实、非生产建设项目、已整改），且已填写核查人和核查日期（日期不晚于 REFERENCE_DATE），设置 REQUIRE_PHOTO 时还须有照片。属实（违规成立）的图斑在整改并复核为已整改之前保持未销号；无法核查的保持未销号。项目的全部图斑销号后项目销号；无项目的图斑（疑似未批先建）列在空项目编号下。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -321,7 +321,7 @@
         </message>
         <message>
             <source>OUTPUT: the patches with their fields and STATUS (已销号 / 未销号), CLOSED (1/0), REASON and REASON_EN. PROJECTS: per project PROJECT_ID, PATCHES, CLOSED, OPEN, OPEN_IDS and STATUS (项目已销号 / 未完成销号).</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：图斑及其字段，加 STATUS（已销号/未销号）、CLOSED（1/0）、REASON 和 REASON_EN。PROJECTS：每个项目的 PROJECT_ID、PATCHES、CLOSED、OPEN、OPEN_IDS 和 STATUS（项目已销号/未完成销号）。</translation>
         </message>
         <message>
             <source>Sources</source>
@@ -329,94 +329,94 @@
         </message>
         <message>
             <source>Workflow interpret → field check (现场复核) → confirm and prosecute (认定查处) → close: 湖北 2017 (Hanspub paper 28557) and 办水保〔2019〕198号. The verdict list is the plugin's; provinces may use other words (CLOSING_VERDICTS).</source>
-            <translation type="unfinished" />
+            <translation>流程：解译 → 现场复核 → 认定查处 → 销号：湖北 2017（Hanspub 论文 28557）及办水保〔2019〕198号。结论选项为本插件所定，各省可用其他措辞（CLOSING_VERDICTS）。</translation>
         </message>
         <message>
             <source>Verified patches (output of remote-sensing supervision)</source>
-            <translation type="unfinished" />
+            <translation>已核查图斑（遥感监管的输出）</translation>
         </message>
         <message>
             <source>Patch id field</source>
-            <translation type="unfinished" />
+            <translation>图斑编号字段</translation>
         </message>
         <message>
             <source>Project id field</source>
-            <translation type="unfinished" />
+            <translation>项目编号字段</translation>
         </message>
         <message>
             <source>Category field</source>
-            <translation type="unfinished" />
+            <translation>类别字段</translation>
         </message>
         <message>
             <source>Verdicts that close a patch (comma-separated)</source>
-            <translation type="unfinished" />
+            <translation>可销号的核查结论（逗号分隔）</translation>
         </message>
         <message>
             <source>A closing verdict needs a photo</source>
-            <translation type="unfinished" />
+            <translation>销号结论须附照片</translation>
         </message>
         <message>
             <source>Close compliant patches without a verdict</source>
-            <translation type="unfinished" />
+            <translation>未填结论的合规图斑直接销号</translation>
         </message>
         <message>
             <source>Reference date (YYYY-MM-DD; empty = today)</source>
-            <translation type="unfinished" />
+            <translation>统计日期（YYYY-MM-DD；留空为今天）</translation>
         </message>
         <message>
             <source>Closed and open patches</source>
-            <translation type="unfinished" />
+            <translation>图斑销号情况</translation>
         </message>
         <message>
             <source>Closing per project</source>
-            <translation type="unfinished" />
+            <translation>项目销号情况</translation>
         </message>
         <message>
             <source>Verified patches</source>
-            <translation type="unfinished" />
+            <translation>已核查图斑</translation>
         </message>
         <message>
             <source>The layer has no verification fields {fields}: give the OUTPUT of remote-sensing supervision after the field check (its fields 结论, 核查人, 日期, 照片, 备注).</source>
-            <translation type="unfinished" />
+            <translation>图层缺少核查字段 {fields}：请输入现场核查后的遥感监管输出图层（含结论、核查人、日期、照片、备注字段）。</translation>
         </message>
         <message>
             <source>The reference date “{value}” is not a date: write it as YYYY-MM-DD.</source>
-            <translation type="unfinished" />
+            <translation>统计日期“{value}”不是日期：请写成 YYYY-MM-DD。</translation>
         </message>
         <message>
             <source>The output layer OUTPUT could not be created.</source>
-            <translation type="unfinished" />
+            <translation>无法创建输出图层 OUTPUT。</translation>
         </message>
         <message>
             <source>{closed} of {total} patches closed; {projects} of {n} projects fully closed.</source>
-            <translation type="unfinished" />
+            <translation>{total} 个图斑中 {closed} 个已销号；{n} 个项目中 {projects} 个全部销号。</translation>
         </message>
     </context>
     <context>
         <name>CreditListsAlgorithm</name>
         <message>
             <source>Credit lists (重点关注名单, 黑名单)</source>
-            <translation type="unfinished" />
+            <translation>信用“两单”（重点关注名单、黑名单）</translation>
         </message>
         <message>
             <source>Puts the construction unit and the plan-writing, monitoring, supervision, design, construction and acceptance-report units of production and construction projects on the focus list (重点关注名单) and the black list (黑名单) from their dated findings, with the grounds, the entry and the exit dates (Hebei measures §三(六)).</source>
-            <translation type="unfinished" />
+            <translation>根据带日期的违规认定，将生产建设项目的生产建设单位及方案编制、监测、监理、设计、施工、验收报告编制单位列入重点关注名单和黑名单，给出列入依据、列入日期和移出日期（河北实施意见 §三(六)）。</translation>
         </message>
         <message>
             <source>Criteria</source>
-            <translation type="unfinished" />
+            <translation>列入标准</translation>
         </message>
         <message>
             <source>The focus list criteria per role are the rows of CRITERIA (default resources/tables/supervision_credit_criteria.csv, the published 列入标准 of the two lists): e.g. 生产建设单位 with 未批先建, 未批先弃 or 未验先投; a 方案编制单位 with two plans failing review for quality within 12 months; a 监测单位 with two late quarterly reports on the same project. TYPE_FIELD must hold the FINDING names of the table. An entity enters the focus list on the date of the finding that meets a criterion, for FOCUS_MONTHS. The BLACK_COUNT-th such case within that period (列入标准 二(一): 2 or more within the focus list's publication period, counting the one that put it there) moves it to the black list that day, for BLACK_MONTHS; so does any finding of a type in DIRECT_BLACK. Further cases while on the black list are added to the grounds and do not extend it.</source>
-            <translation type="unfinished" />
+            <translation>各角色的重点关注名单标准为 CRITERIA 表中的各行（默认 resources/tables/supervision_credit_criteria.csv，即公布的“两单”列入标准）：如生产建设单位“未批先建”“未批先弃”“未验先投”；方案编制单位1年内有2个以上方案因质量问题未通过审查审批；监测单位同一项目的监测季报2次未按时提交。TYPE_FIELD 须使用该表 FINDING 列的名称。市场主体在满足某项标准的认定之日列入重点关注名单，期限 FOCUS_MONTHS。在该公开期内出现第 BLACK_COUNT 次此类情形（列入标准 二(一)：在重点关注名单公开期内发生2次以上，含列入时的一次）时，当日转入黑名单，期限 BLACK_MONTHS；DIRECT_BLACK 中的认定类型直接列入黑名单。在黑名单期内的新情形计入依据，不延长期限。</translation>
         </message>
         <message>
             <source>Unverified values</source>
-            <translation type="unfinished" />
+            <translation>未核实的数值</translation>
         </message>
         <message>
             <source>The publication periods (12 and 36 months) and the number of the notice that issued the criteria (believed 办水保〔2020〕157号) were not verified; the other black-list grounds of the notice were not seen (DIRECT_BLACK is empty by default). Check them against the notice in force.</source>
-            <translation type="unfinished" />
+            <translation>公开期限（12 个月和 36 个月）及发布列入标准的文件文号（推测为办水保〔2020〕157号）未经核实；该文件中黑名单的其他列入情形未见原文（DIRECT_BLACK 默认为空）。请对照现行文件核对。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -424,7 +424,7 @@
         </message>
         <message>
             <source>OUTPUT: one row per stay on a list: ENTITY (CODE_FIELD, else the name), NAME, ROLES, LIST, ENTRY_DATE, EXIT_DATE, ACTIVE (是 / 否 on REFERENCE_DATE), MOVED_TO_BLACK, N_GROUNDS and GROUNDS (date, finding and project of each). CHECKED: every finding with the criterion it matched (CLAUSE), TRIGGERS (1 when it made a case) and NOTE (count so far, or 'none' when no criterion matches).</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：每次列入名单一行：ENTITY（CODE_FIELD，否则为名称）、NAME、ROLES、LIST、ENTRY_DATE、EXIT_DATE、ACTIVE（统计日期时 是/否）、MOVED_TO_BLACK、N_GROUNDS 和 GROUNDS（每条依据的日期、情形和项目）。CHECKED：每条认定及其匹配的标准（CLAUSE）、TRIGGERS（构成一次情形时为 1）和 NOTE（累计次数，无匹配标准时为 none）。</translation>
         </message>
         <message>
             <source>Sources</source>
@@ -432,87 +432,87 @@
         </message>
         <message>
             <source>《生产建设项目水土保持方案管理办法》 (水利部令第53号, 2023) 第二十七条 (credit supervision of these units); 生产建设项目水土保持市场主体“重点关注名单”及“黑名单”列入标准 (2020).</source>
-            <translation type="unfinished" />
+            <translation>《生产建设项目水土保持方案管理办法》（水利部令第53号，2023）第二十七条（对上述单位的信用监管）；生产建设项目水土保持市场主体“重点关注名单”及“黑名单”列入标准（2020）。</translation>
         </message>
         <message>
             <source>Findings (table: entity, role, date, finding)</source>
-            <translation type="unfinished" />
+            <translation>违规认定（表：主体、角色、日期、情形）</translation>
         </message>
         <message>
             <source>Entity name field</source>
-            <translation type="unfinished" />
+            <translation>市场主体名称字段</translation>
         </message>
         <message>
             <source>Unified social credit code field (统一社会信用代码)</source>
-            <translation type="unfinished" />
+            <translation>统一社会信用代码字段</translation>
         </message>
         <message>
             <source>Role field</source>
-            <translation type="unfinished" />
+            <translation>角色字段</translation>
         </message>
         <message>
             <source>Finding date field</source>
-            <translation type="unfinished" />
+            <translation>认定日期字段</translation>
         </message>
         <message>
             <source>Finding type field</source>
-            <translation type="unfinished" />
+            <translation>情形类型字段</translation>
         </message>
         <message>
             <source>Project id field</source>
-            <translation type="unfinished" />
+            <translation>项目编号字段</translation>
         </message>
         <message>
             <source>Criteria table (CSV; empty = the published criteria shipped)</source>
-            <translation type="unfinished" />
+            <translation>列入标准表（CSV；留空为随附的公布标准）</translation>
         </message>
         <message>
             <source>Publication period of the focus list (months; unverified)</source>
-            <translation type="unfinished" />
+            <translation>重点关注名单公开期限（月；未核实）</translation>
         </message>
         <message>
             <source>Publication period of the black list (months; unverified)</source>
-            <translation type="unfinished" />
+            <translation>黑名单公开期限（月；未核实）</translation>
         </message>
         <message>
             <source>Cases within the focus period that put an entity on the black list</source>
-            <translation type="unfinished" />
+            <translation>重点关注公开期内转入黑名单的情形次数</translation>
         </message>
         <message>
             <source>Finding types that lead straight to the black list (comma-separated)</source>
-            <translation type="unfinished" />
+            <translation>直接列入黑名单的情形类型（逗号分隔）</translation>
         </message>
         <message>
             <source>Reference date (YYYY-MM-DD; empty = today)</source>
-            <translation type="unfinished" />
+            <translation>统计日期（YYYY-MM-DD；留空为今天）</translation>
         </message>
         <message>
             <source>Credit lists</source>
-            <translation type="unfinished" />
+            <translation>信用名单</translation>
         </message>
         <message>
             <source>Findings checked</source>
-            <translation type="unfinished" />
+            <translation>认定核对表</translation>
         </message>
         <message>
             <source>Findings</source>
-            <translation type="unfinished" />
+            <translation>违规认定</translation>
         </message>
         <message>
             <source>The reference date “{value}” is not a date: write it as YYYY-MM-DD.</source>
-            <translation type="unfinished" />
+            <translation>统计日期“{value}”不是日期：请写成 YYYY-MM-DD。</translation>
         </message>
         <message>
             <source>The output table OUTPUT could not be created.</source>
-            <translation type="unfinished" />
+            <translation>无法创建输出表 OUTPUT。</translation>
         </message>
         <message>
             <source>Finding types that match no criterion of the table (check their spelling against the FINDING column): {types}</source>
-            <translation type="unfinished" />
+            <translation>以下情形类型不符合表中任何标准（请对照 FINDING 列检查写法）：{types}</translation>
         </message>
         <message>
             <source>On {day}: {focus} entities on the focus list, {black} on the black list.</source>
-            <translation type="unfinished" />
+            <translation>{day}：重点关注名单 {focus} 个主体，黑名单 {black} 个。</translation>
         </message>
     </context>
     <context>
@@ -818,6 +818,45 @@
         </message>
     </context>
     <context>
+        <name>DatabaseAlgorithm</name>
+        <message>
+            <source>Provincial database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database (a PostgreSQL connection saved in QGIS)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Authentication configuration (user name and password; overrides the connection's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the database connection (DATABASE).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no PostgreSQL connection named “{name}” in this QGIS profile (known: {known}). Add it in the Browser panel (PostgreSQL ▸ New Connection).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The authentication configuration {id} cannot be read (wrong id, or the master password was not given).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The authentication configuration {id} uses the method {method}; the database algorithms read Basic (user name and password) configurations. Use a libpq service or ~/.pgpass for other methods.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected to {where}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ErodedForestAlgorithm</name>
         <message>
             <source>Eroded forest land</source>
@@ -1092,6 +1131,53 @@
         </message>
         <message>
             <source>{zone}: only {cover:.1f} % of the unit has a value in both years ({nodata:.4g} km² without); the figures refer to the common area.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExportPackageAlgorithm</name>
+        <message>
+            <source>Export results to an exchange package (offline)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For a county without a connection to the provincial database: writes one result layer or table, for a county (ADCODE) and year, into a GeoPackage package with the database's schema. Run it once per result (the package collects them), send the file, and the province loads it with Import an exchange package.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Package</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The same tables and columns as the database (swc_publications, one table per result kind, swc_schema_version), geometries in EPSG:4490. An existing package is appended to, in one transaction: an export killed midway leaves the package as it was. Exporting the same kind, county and year again keeps both versions (the older one gets valid_to); the province's import keeps them too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As in Publish results: fields matched by name, the rest in extra (JSON); PUBLISHER signs the rows (default: the computer's login name).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Published by (default: this computer's login)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exchange package (appended to when it exists)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publication</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publication id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{kind} {adcode} {year} ({status}): {n} rows in {path}.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1521,6 +1607,61 @@
         </message>
     </context>
     <context>
+        <name>ImportPackageAlgorithm</name>
+        <message>
+            <source>Import an exchange package</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loads a package written by Export results to an exchange package into the provincial database: every publication it holds that the database lacks, in one transaction (all or nothing). Importing the same package twice changes nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each publication keeps its own time and signature: a package older than what the database holds for the same kind, county and year is inserted as a closed version and does not replace the newer one. The import is signed with the importing login (imported_by).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run it with the province's role; a county role may import only its own county's publications (row-level security).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: per publication PUB_ID, KIND, ADCODE, YEAR, STATUS, ROWS, IMPORTED (1/0).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exchange package (GeoPackage)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported publications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publications imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publications already present</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} publications imported, {m} already present.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LanduseSlopeAlgorithm</name>
         <message>
             <source>Land use by slope class</source>
@@ -1645,6 +1786,57 @@
         <message>
             <source>Built-up land</source>
             <translation>建设用地</translation>
+        </message>
+    </context>
+    <context>
+        <name>LayerResultAlgorithm</name>
+        <message>
+            <source>Result layer or table (an output of an SWC Planner algorithm)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>County adcode (6 digits, e.g. 130731)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draft (only the county and the province can read it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Algorithm that produced the result (default: the kind's)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its parameters (JSON)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SOURCE_PARAMETERS is not JSON: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SOURCE_PARAMETERS must be a JSON object ({"NAME": value, …}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The result layer (INPUT) could not be loaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The kind {kind} holds geometries; the layer INPUT has none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The kind {kind} is a table: the geometries are not stored.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2181,11 +2373,11 @@
         <name>PlanSamplingAlgorithm</name>
         <message>
             <source>Plan sampling for quality checks</source>
-            <translation type="unfinished" />
+            <translation>水土保持方案质量抽查</translation>
         </message>
         <message>
             <source>Draws the approved soil-and-water-conservation plans whose quality is checked this year: at least 5 % of them (Hebei measures §三(三)), n = ⌈SHARE × N⌉, by a seed that is published with the sample so that anyone can repeat the draw.</source>
-            <translation type="unfinished" />
+            <translation>抽取本年度进行质量抽查的已批复水土保持方案：不少于 5 %（河北实施意见 §三(三)），n = ⌈SHARE × N⌉，按随样本公布的种子抽取，任何人都可复现抽样。</translation>
         </message>
         <message>
             <source>Method</source>
@@ -2193,7 +2385,7 @@
         </message>
         <message>
             <source>Each plan gets the key SHA-256("SEED|plan id") (the ID_FIELD value, else the row number); the n plans with the smallest keys are drawn. The same seed and the same plans give the same sample on every computer and QGIS version, in any row order when ID_FIELD is given. With STRATUM_FIELD (e.g. 报告书 / 报告表, or the industry) each stratum is drawn on its own with n_h = ⌈SHARE × N_h⌉, so every stratum and the whole reach the share (the total may exceed ⌈SHARE × N⌉). SHARE below 5 % is refused. Examples: N = 137 → 7; N = 20 → 1.</source>
-            <translation type="unfinished" />
+            <translation>每个方案的抽样键为 SHA-256("SEED|方案编号")（ID_FIELD 的值，否则为行号）；取键值最小的 n 个方案。相同种子和相同方案在任何计算机和 QGIS 版本上得到相同样本；给定 ID_FIELD 时与行序无关。设置 STRATUM_FIELD（如 报告书/报告表 或行业）时各层分别抽取 n_h = ⌈SHARE × N_h⌉，各层及总体均达到抽查比例（总数可能超过 ⌈SHARE × N⌉）。SHARE 低于 5 % 时拒绝执行。例：N = 137 → 7；N = 20 → 1。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -2201,51 +2393,51 @@
         </message>
         <message>
             <source>OUTPUT: the drawn rows with their fields (and geometry, if any) and SAMPLE_NO (1..n in draw order within the stratum), STRATUM, N_STRATUM, DRAW_KEY (the first 16 hex digits of the key) and SEED.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：抽中的行及其字段（有几何时含几何），加 SAMPLE_NO（层内按抽取顺序 1..n）、STRATUM、N_STRATUM、DRAW_KEY（抽样键的前 16 位十六进制数）和 SEED。</translation>
         </message>
         <message>
             <source>Approved plans (table or layer)</source>
-            <translation type="unfinished" />
+            <translation>已批复方案（表或图层）</translation>
         </message>
         <message>
             <source>Plan id field (e.g. approval number)</source>
-            <translation type="unfinished" />
+            <translation>方案编号字段（如批复文号）</translation>
         </message>
         <message>
             <source>Sampled share (%, at least 5)</source>
-            <translation type="unfinished" />
+            <translation>抽查比例（%，不低于 5）</translation>
         </message>
         <message>
             <source>Seed (publish it with the sample)</source>
-            <translation type="unfinished" />
+            <translation>随机种子（随样本一并公布）</translation>
         </message>
         <message>
             <source>Stratum field (e.g. 报告书 / 报告表)</source>
-            <translation type="unfinished" />
+            <translation>分层字段（如 报告书/报告表）</translation>
         </message>
         <message>
             <source>Sampled plans</source>
-            <translation type="unfinished" />
+            <translation>抽中的方案</translation>
         </message>
         <message>
             <source>Approved plans</source>
-            <translation type="unfinished" />
+            <translation>已批复方案</translation>
         </message>
         <message>
             <source>The plans table is empty: there is nothing to sample.</source>
-            <translation type="unfinished" />
+            <translation>方案表为空：没有可抽取的方案。</translation>
         </message>
         <message>
             <source>Plans without an id in {field} (rows {rows}): fill the ids or leave the id field empty.</source>
-            <translation type="unfinished" />
+            <translation>{field} 中缺少编号的方案（第 {rows} 行）：请补全编号，或不指定编号字段。</translation>
         </message>
         <message>
             <source>The output OUTPUT could not be created.</source>
-            <translation type="unfinished" />
+            <translation>无法创建输出 OUTPUT。</translation>
         </message>
         <message>
             <source>{n} of {total} plans drawn ({share:g} %, seed {seed}).</source>
-            <translation type="unfinished" />
+            <translation>{total} 个方案中抽取 {n} 个（{share:g} %，种子 {seed}）。</translation>
         </message>
     </context>
     <context>
@@ -2304,6 +2496,188 @@
         <message>
             <source>The folder {folder} does not exist: choose another place for the GeoPackage.</source>
             <translation>文件夹 {folder} 不存在：请为 GeoPackage 另选保存位置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProvinceRollupAlgorithm</name>
+        <message>
+            <source>Province roll-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sums the counties' published results in the provincial database, year by year, per county, city and province: the soil-and-water-conservation rate (水土保持率) against the targets, the banned steep-slope area, the treated area by measure and the closure rate of the supervision patches. Only current, published rows count; a county role reads this roll-up of all counties without reading their rows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SWC_RATE = 100 × (AREA_KM2 − ERODED_KM2) / AREA_KM2, summed over the units the county published in swc_rate (swcrate), or in soil_loss (soilloss) when it published no rate that year. GAP_n = TARGET_n − SWC_RATE (points); TREAT_n_KM2: the eroded area to bring below the tolerance to reach TARGET_n. TARGET_1 = 79.96 % (2025) and TARGET_2 = 84.07 % (2035) by default, the Hebei targets; a city or the province sums the counties that published a rate (COUNTIES_RATE of COUNTIES).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bans, treatment, supervision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BAN_HA: the ban's county summary (BAN_HA), else its patches' AREA_HA. TREATED_HA: the plan's measure areas (measureplan TABLE), else its measure polygons, else the slope works' TREATED_HA; by measure in MEASURES. PATCHES, SUSPECT (not 合规), CLOSED (销号: closepatches' CLOSED, else a closing verdict in 结论) and CLOSURE_PCT = 100 × CLOSED / SUSPECT.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: one feature per unit and year with its boundary from the database's units table, styled by TARGET_MET (2: both targets reached, 1: the first, 0: neither). MEASURES: LEVEL, ADCODE, NAME, YEAR, MEASURE, AREA_HA. XLSX: both tables.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First year (empty: all)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last year (empty: all)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>City</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>County</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First target rate (%; Hebei 2025: 79.96)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Second target rate (%; Hebei 2035: 84.07)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roll-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Treated area by measure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roll-up workbook</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The roll-up cannot be read from the database: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Measures</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>{year} {name}: SWC rate {rate:.2f} % over {n} counties ({gap1:+.2f} points to {t1:g} %, {gap2:+.2f} to {t2:g} %).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database holds no published result for these years and levels.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Both targets reached (≥ {t:g} %)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First target reached (≥ {t:g} %)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Below {t:g} %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No rate published</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PublishResultsAlgorithm</name>
+        <message>
+            <source>Publish results to the provincial database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writes one result layer or table of an SWC Planner algorithm (steep-slope ban patches, slope classes, soil loss, rate, farmland, check dams, slope works, supervision, plan tables, …) to the provincial PostgreSQL/PostGIS database for one county (ADCODE) and year, in one transaction: all rows or none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publishing the same kind, county and year again replaces the current rows and keeps the previous version: its rows get valid_to = the new publish time. A published result also closes the county's draft of it. DRAFT results are read only by the county and the province.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fields are matched to the kind's columns by name (case-insensitive; the algorithms' output names). Other fields are kept in the row's extra (JSON). Geometries are stored in CGCS2000 (EPSG:4490). Every row carries the adcode, year, algorithm id and parameters (SOURCE_ALGORITHM, SOURCE_PARAMETERS; passwords are dropped), the plugin version, the login that published it and the time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DATABASE: a PostgreSQL connection saved in QGIS (Browser ▸ PostgreSQL). AUTHCFG: an authentication configuration with the county's user name and password, kept in QGIS's encrypted store; nothing of it is written to the project, the log or the database. A county role writes only its own county's rows (row-level security); see docs/database.md.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: one row PUB_ID, KIND, ADCODE, YEAR, STATUS, ROWS, PUBLISHED_AT, REPLACED (the publications closed), EXTRA_FIELDS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publication</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Publication id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{kind} {adcode} {year} ({status}): {n} rows written, publication {pub}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous version(s) kept with valid_to set: {ids}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fields kept in extra (no column of their own): {fields}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} rows name a unit the database's units table does not list under {adcode}: their unit_adcode is empty.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2601,27 +2975,27 @@
         <name>RiskGradingAlgorithm</name>
         <message>
             <source>Risk levels of construction projects</source>
-            <translation type="unfinished" />
+            <translation>生产建设项目风险分级</translation>
         </message>
         <message>
             <source>Gives every project a supervision level — 免打扰 (no disturbance), 预警示 (warning) or 严监控 (strict monitoring), Hebei measures §三(五) — from an editable rule table: the first row whose conditions all hold wins.</source>
-            <translation type="unfinished" />
+            <translation>按可编辑的规则表给每个项目定监管等级——免打扰、预警示或严监控（河北实施意见 §三(五)）：取第一条条件全部满足的规则。</translation>
         </message>
         <message>
             <source>No governing rule set</source>
-            <translation type="unfinished" />
+            <translation>尚无正式规则</translation>
         </message>
         <message>
             <source>No published rule set for these levels was found. The shipped table resources/tables/supervision_risk_rules.csv is a PROPOSAL, each rule with its reason: 严监控 for 疑似未批先建 / 超出 / 建设地点变更, for a construction unit on the black list, and for a range in a key prevention zone with a mean slope above 15°; 预警示 for the focus list, for 未验先投 and for a range within 100 m of water; 免打扰 otherwise. Copy it, edit it and give the copy as RULES.</source>
-            <translation type="unfinished" />
+            <translation>未找到划分这些等级的正式规则。随附的 resources/tables/supervision_risk_rules.csv 是一份建议（PROPOSAL），每条规则附理由：疑似未批先建/超出/建设地点变更、建设单位在黑名单、防治责任范围位于重点预防区且平均坡度大于 15° 的为严监控；重点关注名单、未验先投、距水体 100 m 以内的为预警示；其余为免打扰。请复制、修改后作为 RULES 输入。</translation>
         </message>
         <message>
             <source>Facts per project</source>
-            <translation type="unfinished" />
+            <translation>项目的判定要素</translation>
         </message>
         <message>
             <source>Findings: the FINDINGS_FIELD values (';'-separated) of the SUPERVISION table (the PROJECTS table of remote-sensing supervision, or its patch layer with FINDINGS_FIELD = CATEGORY); a project listed without findings is 合规. Key zone: the dissolved range shares area with a KEY_ZONES polygon (重点预防区). Slope: mean Horn slope (degrees) of the DEM cells whose centre lies in the range. Water: distance from the range to the nearest WATER feature (m). Credit: the list (黑名单 before 重点关注名单) on which the construction unit (UNIT_FIELD, matched to ENTITY or NAME of the CREDIT table written by Credit lists) stands on REFERENCE_DATE, else 无. A fact whose input is not given is unknown, and a condition on an unknown fact does not hold.</source>
-            <translation type="unfinished" />
+            <translation>监管问题：SUPERVISION 表（遥感监管的 PROJECTS 表，或其图斑图层并令 FINDINGS_FIELD = CATEGORY）中 FINDINGS_FIELD 的值（以 ; 分隔）；表中有该项目但无问题的为合规。重点预防区：合并后的防治责任范围与 KEY_ZONES 面有公共面积。坡度：中心落在范围内的 DEM 栅格的平均 Horn 坡度（度）。水体：范围到最近 WATER 要素的距离（m）。信用：建设单位（UNIT_FIELD，与信用名单输出表的 ENTITY 或 NAME 匹配）在 REFERENCE_DATE 所在的名单（黑名单优先于重点关注名单），否则为无。未提供相应输入的要素为未知，涉及未知要素的条件不成立。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -2629,83 +3003,83 @@
         </message>
         <message>
             <source>OUTPUT: one polygon per project (its ranges dissolved) with PROJECT_ID, UNIT, FINDINGS, KEY_ZONE (是 / 否), SLOPE_DEG, WATER_M, CREDIT, RISK_LEVEL, RULE_ID, REASON and REASON_EN.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：每个项目一个面（其防治责任范围合并），含 PROJECT_ID、UNIT、FINDINGS、KEY_ZONE（是/否）、SLOPE_DEG、WATER_M、CREDIT、RISK_LEVEL、RULE_ID、REASON 和 REASON_EN。</translation>
         </message>
         <message>
             <source>Approved responsibility ranges (防治责任范围)</source>
-            <translation type="unfinished" />
+            <translation>批复的防治责任范围</translation>
         </message>
         <message>
             <source>Project id field</source>
-            <translation type="unfinished" />
+            <translation>项目编号字段</translation>
         </message>
         <message>
             <source>Construction unit field (for the credit lists)</source>
-            <translation type="unfinished" />
+            <translation>建设单位字段（用于信用名单）</translation>
         </message>
         <message>
             <source>Supervision results (PROJECTS table of remote-sensing supervision)</source>
-            <translation type="unfinished" />
+            <translation>监管结果（遥感监管的 PROJECTS 表）</translation>
         </message>
         <message>
             <source>Supervision: project id field</source>
-            <translation type="unfinished" />
+            <translation>监管结果：项目编号字段</translation>
         </message>
         <message>
             <source>Supervision: findings field</source>
-            <translation type="unfinished" />
+            <translation>监管结果：问题字段</translation>
         </message>
         <message>
             <source>Key prevention zones (重点预防区)</source>
-            <translation type="unfinished" />
+            <translation>重点预防区</translation>
         </message>
         <message>
             <source>DEM for the mean slope (projected, metres)</source>
-            <translation type="unfinished" />
+            <translation>计算平均坡度的 DEM（投影坐标，米）</translation>
         </message>
         <message>
             <source>Rivers, lakes and reservoirs</source>
-            <translation type="unfinished" />
+            <translation>河流、湖泊和水库</translation>
         </message>
         <message>
             <source>Credit lists (output of Credit lists)</source>
-            <translation type="unfinished" />
+            <translation>信用名单（信用“两单”的输出）</translation>
         </message>
         <message>
             <source>Reference date (YYYY-MM-DD; empty = today)</source>
-            <translation type="unfinished" />
+            <translation>统计日期（YYYY-MM-DD；留空为今天）</translation>
         </message>
         <message>
             <source>Rule table (CSV; empty = the shipped proposal)</source>
-            <translation type="unfinished" />
+            <translation>规则表（CSV；留空为随附的建议规则）</translation>
         </message>
         <message>
             <source>Working CRS (projected, metres; empty = automatic)</source>
-            <translation type="unfinished" />
+            <translation>计算坐标系（投影，米；留空自动选择）</translation>
         </message>
         <message>
             <source>Project risk levels</source>
-            <translation type="unfinished" />
+            <translation>项目风险等级</translation>
         </message>
         <message>
             <source>The reference date “{value}” is not a date: write it as YYYY-MM-DD.</source>
-            <translation type="unfinished" />
+            <translation>统计日期“{value}”不是日期：请写成 YYYY-MM-DD。</translation>
         </message>
         <message>
             <source>Responsibility ranges</source>
-            <translation type="unfinished" />
+            <translation>防治责任范围</translation>
         </message>
         <message>
             <source>{name}: repaired {n} invalid geometries (ids {ids}).</source>
-            <translation type="unfinished" />
+            <translation>{name}：修复了 {n} 个无效几何（编号 {ids}）。</translation>
         </message>
         <message>
             <source>No range has a project id: fill the field {field} of the ranges.</source>
-            <translation type="unfinished" />
+            <translation>所有防治责任范围都没有项目编号：请填写范围图层的 {field} 字段。</translation>
         </message>
         <message>
             <source>Key prevention zones</source>
-            <translation type="unfinished" />
+            <translation>重点预防区</translation>
         </message>
         <message>
             <source>Water</source>
@@ -2713,58 +3087,58 @@
         </message>
         <message>
             <source>The output layer OUTPUT could not be created.</source>
-            <translation type="unfinished" />
+            <translation>无法创建输出图层 OUTPUT。</translation>
         </message>
         <message>
             <source>Supervision results</source>
-            <translation type="unfinished" />
+            <translation>监管结果</translation>
         </message>
         <message>
             <source>Credit lists</source>
-            <translation type="unfinished" />
+            <translation>信用名单</translation>
         </message>
     </context>
     <context>
         <name>RsSupervisionAlgorithm</name>
         <message>
             <source>Remote-sensing supervision of construction projects</source>
-            <translation type="unfinished" />
+            <translation>生产建设项目遥感监管</translation>
         </message>
         <message>
             <source>Checks every disturbance patch (扰动图斑) of the remote-sensing interpretation against the approved responsibility ranges (防治责任范围) of the soil-and-water-conservation plans and the project register, as the county does every year (Hebei measures §三(五)); writes each patch with its category, a per-project compliance table and a field-verification list sorted by priority.</source>
-            <translation type="unfinished" />
+            <translation>将遥感解译的每个扰动图斑与水土保持方案批复的防治责任范围及项目台账比对（县级每年开展，河北实施意见 §三(五)）；输出带类别的图斑、逐项目合规性表和按优先级排序的现场核查清单。</translation>
         </message>
         <message>
             <source>Categories (生产建设项目水土保持信息化监管技术规定, 2018)</source>
-            <translation type="unfinished" />
+            <translation>类别（生产建设项目水土保持信息化监管技术规定，2018）</translation>
         </message>
         <message>
             <source>The patch overlaps ranges: its area inside the union of all ranges and outside it are measured; if the outside share is at most TOLERANCE % it is 合规 (compliant), else 疑似超出防治责任范围 (suspected disturbance beyond the range). The matched project is the one with the largest overlap; PROJECTS lists every project the patch touches. The patch overlaps no range but its PATCH_PROJECT_FIELD names a project that has a range (or it lies within NEAR_DISTANCE m of one): 疑似建设地点变更 (suspected change of site). Otherwise: 疑似未批先建 (suspected construction before approval). A compliant patch of a project that the REGISTER shows finished or in use (IN_USE_STATES) without an acceptance date: 未验先投 (in use before acceptance). FLAGS keeps every finding of a patch. Categories: {cats}.</source>
-            <translation type="unfinished" />
+            <translation>图斑与防治责任范围相交：分别量算其在全部范围并集之内和之外的面积；范围外比例不超过 TOLERANCE % 为合规，否则为疑似超出防治责任范围。匹配项目为重叠面积最大的项目；PROJECTS 列出图斑涉及的全部项目。图斑与任何范围都不相交，但其 PATCH_PROJECT_FIELD 指向一个有防治责任范围的项目（或距某范围不超过 NEAR_DISTANCE m）：疑似建设地点变更。其他：疑似未批先建。项目台账（REGISTER）显示已完工或已投入使用（IN_USE_STATES）且无验收日期的项目，其合规图斑为未验先投。FLAGS 记录图斑的全部问题。类别：{cats}。</translation>
         </message>
         <message>
             <source>Tolerance</source>
-            <translation type="unfinished" />
+            <translation>容差</translation>
         </message>
         <message>
             <source>The text of the 2018 技术规定 was not found, so its tolerance could not be verified: 5 % is a default to check with the provincial rules.</source>
-            <translation type="unfinished" />
+            <translation>未找到 2018 年技术规定原文，无法核实其容差：5 % 为默认值，请对照省级规定核对。</translation>
         </message>
         <message>
             <source>Geometry</source>
-            <translation type="unfinished" />
+            <translation>几何</translation>
         </message>
         <message>
             <source>Patches and ranges may be in any CRS: both are transformed to one projected CRS in metres (WORK_CRS; by default the first projected CRS of the inputs, else the CGCS2000 3-degree Gauss-Krüger zone of the patches). Areas are planar in that CRS. Ranges of one project (several features or multipart) are dissolved; overlapping ranges are counted once. Invalid geometries are repaired (GEOS MakeValid), listed in the log and marked REPAIRED = 1. Spatial index: STR tree.</source>
-            <translation type="unfinished" />
+            <translation>图斑和范围可为任意坐标系：统一转换到一个以米为单位的投影坐标系（WORK_CRS；默认取输入中第一个投影坐标系，否则取图斑所在的 CGCS2000 3度带高斯-克吕格带）。面积为该坐标系下的平面面积。同一项目的多个要素或多部件范围合并；相互重叠的范围只计一次。无效几何用 GEOS MakeValid 修复，在日志中列出并标记 REPAIRED = 1。空间索引：STR 树。</translation>
         </message>
         <message>
             <source>Field verification</source>
-            <translation type="unfinished" />
+            <translation>现场核查</translation>
         </message>
         <message>
             <source>OUTPUT carries the empty fields 结论 (verdict: 属实, 不属实, 已整改, 非生产建设项目, 无法核查), 核查人 (inspector), 日期 (date), 照片 (photo) and 备注 (note), with drop-down lists, a calendar, a photo attachment and constraints stored in the layer's style (inside a GeoPackage output, else beside the file), so they can be filled in on a laptop without network. Closing patches reads them back. FIELD_LIST (save as .xlsx) lists the suspect patches by PRIORITY: 疑似未批先建, then 疑似超出, 疑似建设地点变更, 未验先投, each from the largest area in question (a proposal; no source ranks them), with coordinates X, Y (WORK_CRS) and LON, LAT (CGCS2000).</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT 带有空白的 结论（属实、不属实、已整改、非生产建设项目、无法核查）、核查人、日期、照片 和 备注 字段，下拉列表、日历、照片附件和约束保存在图层样式中（GeoPackage 输出时存于其内，否则存于文件旁），可在无网络的笔记本上填写。核查图斑销号算法读回这些字段。FIELD_LIST（保存为 .xlsx）按 PRIORITY 列出疑似图斑：先疑似未批先建，再疑似超出、疑似建设地点变更、未验先投，各类按涉及面积从大到小（建议排序，无出处），附坐标 X、Y（WORK_CRS）和经纬度 LON、LAT（CGCS2000）。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -2772,7 +3146,7 @@
         </message>
         <message>
             <source>OUTPUT: patches with PATCH_ID, CATEGORY, PROJECT_ID, PROJECTS, AREA_M2, INSIDE_M2, OUTSIDE_M2, OUTSIDE_PCT, FLAGS, REPAIRED, PATCH_TYPE, PATCH_DATE, PRIORITY and the verification fields. PROJECTS: per project PROJECT_ID, NAME, APPROVAL_NO, APPROVAL_DATE, RANGE_M2, PATCHES, INSIDE_M2, OUTSIDE_M2 (outside area of the patches matched to it), one count per category, REG_STATUS, ACCEPT_DATE, FINDINGS and COMPLIANCE (合规 / 不合规). FIELD_LIST: PRIORITY, PATCH_ID, CATEGORY, PROJECT_ID, PROJECT_NAME, AREA_M2, OUTSIDE_M2, QUESTION_M2, X, Y, LON, LAT, PATCH_TYPE, PATCH_DATE, FLAGS.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：图斑，含 PATCH_ID、CATEGORY、PROJECT_ID、PROJECTS、AREA_M2、INSIDE_M2、OUTSIDE_M2、OUTSIDE_PCT、FLAGS、REPAIRED、PATCH_TYPE、PATCH_DATE、PRIORITY 及核查字段。PROJECTS：每个项目的 PROJECT_ID、NAME、APPROVAL_NO、APPROVAL_DATE、RANGE_M2、PATCHES、INSIDE_M2、OUTSIDE_M2（匹配到该项目的图斑的范围外面积）、各类别图斑数、REG_STATUS、ACCEPT_DATE、FINDINGS 和 COMPLIANCE（合规/不合规）。FIELD_LIST：PRIORITY、PATCH_ID、CATEGORY、PROJECT_ID、PROJECT_NAME、AREA_M2、OUTSIDE_M2、QUESTION_M2、X、Y、LON、LAT、PATCH_TYPE、PATCH_DATE、FLAGS。</translation>
         </message>
         <message>
             <source>Sources</source>
@@ -2780,123 +3154,123 @@
         </message>
         <message>
             <source>《生产建设项目水土保持信息化监管技术规定(试行)》 (MWR 2018), named by 李智广 et al. 2019, 水土保持通报 39(5); overlay topology: 尹斌, 姜德文 et al., 生产建设项目扰动范围合规性判别与预警技术; compliance per project: 和田 2020–2023, 中国水土保持 2024(8).</source>
-            <translation type="unfinished" />
+            <translation>《生产建设项目水土保持信息化监管技术规定(试行)》（水利部 2018），见李智广等 2019，水土保持通报 39(5)；叠加拓扑：尹斌、姜德文等，生产建设项目扰动范围合规性判别与预警技术；按项目统计合规率：和田 2020–2023，中国水土保持 2024(8)。</translation>
         </message>
         <message>
             <source>Disturbance patches (扰动图斑)</source>
-            <translation type="unfinished" />
+            <translation>扰动图斑</translation>
         </message>
         <message>
             <source>Patch id field</source>
-            <translation type="unfinished" />
+            <translation>图斑编号字段</translation>
         </message>
         <message>
             <source>Project id the patch is attributed to (optional field)</source>
-            <translation type="unfinished" />
+            <translation>图斑所属项目编号（可选字段）</translation>
         </message>
         <message>
             <source>Disturbance type field</source>
-            <translation type="unfinished" />
+            <translation>扰动类型字段</translation>
         </message>
         <message>
             <source>Acquisition date field (影像时相)</source>
-            <translation type="unfinished" />
+            <translation>影像时相字段</translation>
         </message>
         <message>
             <source>Approved responsibility ranges (防治责任范围)</source>
-            <translation type="unfinished" />
+            <translation>批复的防治责任范围</translation>
         </message>
         <message>
             <source>Project id field</source>
-            <translation type="unfinished" />
+            <translation>项目编号字段</translation>
         </message>
         <message>
             <source>Project name field</source>
-            <translation type="unfinished" />
+            <translation>项目名称字段</translation>
         </message>
         <message>
             <source>Approval number field</source>
-            <translation type="unfinished" />
+            <translation>批复文号字段</translation>
         </message>
         <message>
             <source>Approval date field</source>
-            <translation type="unfinished" />
+            <translation>批复日期字段</translation>
         </message>
         <message>
             <source>Project register (table with project id, status, acceptance date)</source>
-            <translation type="unfinished" />
+            <translation>项目台账（含项目编号、状态、验收日期的表）</translation>
         </message>
         <message>
             <source>Register: project id field (default: the ranges' field name)</source>
-            <translation type="unfinished" />
+            <translation>台账：项目编号字段（默认与范围图层同名）</translation>
         </message>
         <message>
             <source>Register: status field</source>
-            <translation type="unfinished" />
+            <translation>台账：状态字段</translation>
         </message>
         <message>
             <source>Register: acceptance date field</source>
-            <translation type="unfinished" />
+            <translation>台账：验收日期字段</translation>
         </message>
         <message>
             <source>Register states meaning finished or in use (comma-separated)</source>
-            <translation type="unfinished" />
+            <translation>表示已完工或投入使用的台账状态（逗号分隔）</translation>
         </message>
         <message>
             <source>Tolerance: share of a patch outside the ranges still compliant (%)</source>
-            <translation type="unfinished" />
+            <translation>容差：仍判为合规的图斑范围外面积比例（%）</translation>
         </message>
         <message>
             <source>Match a patch to a range within this distance as a change of site (m; 0 = off)</source>
-            <translation type="unfinished" />
+            <translation>距范围在此距离内的图斑判为建设地点变更（m；0 = 不使用）</translation>
         </message>
         <message>
             <source>Working CRS (projected, metres; empty = automatic)</source>
-            <translation type="unfinished" />
+            <translation>计算坐标系（投影，米；留空自动选择）</translation>
         </message>
         <message>
             <source>Supervised patches</source>
-            <translation type="unfinished" />
+            <translation>遥感监管图斑</translation>
         </message>
         <message>
             <source>Project compliance</source>
-            <translation type="unfinished" />
+            <translation>项目合规性</translation>
         </message>
         <message>
             <source>Field-verification list</source>
-            <translation type="unfinished" />
+            <translation>现场核查清单</translation>
         </message>
         <message>
             <source>Disturbance patches</source>
-            <translation type="unfinished" />
+            <translation>扰动图斑</translation>
         </message>
         <message>
             <source>Responsibility ranges</source>
-            <translation type="unfinished" />
+            <translation>防治责任范围</translation>
         </message>
         <message>
             <source>Working CRS: {crs}</source>
-            <translation type="unfinished" />
+            <translation>计算坐标系：{crs}</translation>
         </message>
         <message>
             <source>Project register</source>
-            <translation type="unfinished" />
+            <translation>项目台账</translation>
         </message>
         <message>
             <source>{name}: repaired {n} invalid geometries (ids {ids}).</source>
-            <translation type="unfinished" />
+            <translation>{name}：修复了 {n} 个无效几何（编号 {ids}）。</translation>
         </message>
         <message>
             <source>{name}: skipped {n} features with empty geometry (ids {ids}).</source>
-            <translation type="unfinished" />
+            <translation>{name}：跳过了 {n} 个空几何要素（编号 {ids}）。</translation>
         </message>
         <message>
             <source>Compliant projects among those concerned: {rate:.1f} %</source>
-            <translation type="unfinished" />
+            <translation>涉及项目中的合规项目比例：{rate:.1f} %</translation>
         </message>
         <message>
             <source>The output layer OUTPUT could not be created.</source>
-            <translation type="unfinished" />
+            <translation>无法创建输出图层 OUTPUT。</translation>
         </message>
     </context>
     <context>
@@ -3801,7 +4175,7 @@
         <name>SupervisionAlgorithm</name>
         <message>
             <source>Supervision of construction projects</source>
-            <translation type="unfinished" />
+            <translation>生产建设项目监管</translation>
         </message>
         <message>
             <source>Cancelled by the user; no output was written.</source>
@@ -3809,11 +4183,11 @@
         </message>
         <message>
             <source>The working CRS {crs} is not projected in metres: choose a projected CRS such as CGCS2000 / 3-degree Gauss-Kruger (EPSG:4513–4533), or leave it empty.</source>
-            <translation type="unfinished" />
+            <translation>计算坐标系 {crs} 不是以米为单位的投影坐标系：请选择投影坐标系，如 CGCS2000 3度带高斯-克吕格（EPSG:4513–4533），或留空。</translation>
         </message>
         <message>
             <source>The layers have no valid CRS: assign their CRS (Layer Properties ▸ Source) first.</source>
-            <translation type="unfinished" />
+            <translation>图层没有有效的坐标系：请先为图层指定坐标系（图层属性 ▸ 源）。</translation>
         </message>
     </context>
     <context>
@@ -4515,95 +4889,99 @@
         </message>
         <message>
             <source>The tolerance must lie between 0 and 100 % of the patch area; it is {value:g}.</source>
-            <translation type="unfinished" />
+            <translation>容差须在图斑面积的 0 到 100 % 之间；当前为 {value:g}。</translation>
         </message>
         <message>
             <source>{n} responsibility ranges have no project id: fill the project id field of every range (or remove the ranges that belong to no approved plan).</source>
-            <translation type="unfinished" />
+            <translation>{n} 个防治责任范围没有项目编号：请填写每个范围的项目编号字段（或删除不属于任何已批方案的范围）。</translation>
         </message>
         <message>
             <source>No usable responsibility range: the ranges layer is empty or all its geometries are empty. Load the approved 防治责任范围 polygons.</source>
-            <translation type="unfinished" />
+            <translation>没有可用的防治责任范围：范围图层为空或全部为空几何。请加载批复的防治责任范围面。</translation>
         </message>
         <message>
             <source>The criteria table lacks the column {column}; it needs ROLE, FINDING, COUNT, WINDOW_MONTHS, SAME_PROJECT, CLAUSE.</source>
-            <translation type="unfinished" />
+            <translation>标准表缺少 {column} 列；需要 ROLE、FINDING、COUNT、WINDOW_MONTHS、SAME_PROJECT、CLAUSE 列。</translation>
         </message>
         <message>
             <source>Criteria row {row}: unknown role “{role}”; use one of {roles}.</source>
-            <translation type="unfinished" />
+            <translation>标准表第 {row} 行：无法识别的角色“{role}”；请使用 {roles} 之一。</translation>
         </message>
         <message>
             <source>Criteria row {row}: COUNT and WINDOW_MONTHS must be whole numbers.</source>
-            <translation type="unfinished" />
+            <translation>标准表第 {row} 行：COUNT 和 WINDOW_MONTHS 须为整数。</translation>
         </message>
         <message>
             <source>The criteria table {path} cannot be read: {error}.</source>
-            <translation type="unfinished" />
+            <translation>无法读取标准表 {path}：{error}。</translation>
         </message>
         <message>
             <source>Findings with an unknown role (rows {rows}); the role must be one of {roles}.</source>
-            <translation type="unfinished" />
+            <translation>以下认定的角色无法识别（第 {rows} 行）；角色须为 {roles} 之一。</translation>
         </message>
         <message>
             <source>Findings without a readable date (rows {rows}); give the date of each finding as YYYY-MM-DD.</source>
-            <translation type="unfinished" />
+            <translation>以下认定没有可识别的日期（第 {rows} 行）；请按 YYYY-MM-DD 填写每条认定的日期。</translation>
         </message>
         <message>
             <source>The publication periods and the black-list count must be at least 1.</source>
-            <translation type="unfinished" />
+            <translation>公开期限和转入黑名单的次数至少为 1。</translation>
         </message>
         <message>
             <source>The DEM {path} cannot be opened.</source>
-            <translation type="unfinished" />
+            <translation>无法打开 DEM {path}。</translation>
         </message>
         <message>
             <source>The DEM is rotated; warp it to a north-up grid first.</source>
-            <translation type="unfinished" />
+            <translation>DEM 带旋转；请先重采样为正北方向的栅格。</translation>
         </message>
         <message>
             <source>The DEM is in geographic coordinates (degrees); reproject it to a projected CRS in metres (e.g. CGCS2000 / 3-degree Gauss-Kruger) first.</source>
-            <translation type="unfinished" />
+            <translation>DEM 为地理坐标（度）；请先投影到以米为单位的投影坐标系（如 CGCS2000 3度带高斯-克吕格）。</translation>
         </message>
         <message>
             <source>Rule {rule}: {column} must be a number or empty, not “{value}”.</source>
-            <translation type="unfinished" />
+            <translation>规则 {rule}：{column} 须为数字或留空，而不是“{value}”。</translation>
         </message>
         <message>
             <source>The risk rule table lacks the columns {columns}; it needs {expected} (see the shipped supervision_risk_rules.csv).</source>
-            <translation type="unfinished" />
+            <translation>风险规则表缺少 {columns} 列；需要 {expected}（参见随附的 supervision_risk_rules.csv）。</translation>
         </message>
         <message>
             <source>Rule {rule}: the level “{value}” is not one of 免打扰, 预警示, 严监控.</source>
-            <translation type="unfinished" />
+            <translation>规则 {rule}：等级“{value}”不是 免打扰、预警示、严监控 之一。</translation>
         </message>
         <message>
             <source>Rule {rule}: KEY_ZONE must be 是 or 否 (or empty), not “{value}”.</source>
-            <translation type="unfinished" />
+            <translation>规则 {rule}：KEY_ZONE 须为 是 或 否（或留空），而不是“{value}”。</translation>
         </message>
         <message>
             <source>Rule {rule}: unknown supervision category {values}; use {allowed}.</source>
-            <translation type="unfinished" />
+            <translation>规则 {rule}：无法识别的监管类别 {values}；请使用 {allowed}。</translation>
         </message>
         <message>
             <source>Rule {rule}: CREDIT must be 黑名单, 重点关注名单 or 无, not {values}.</source>
-            <translation type="unfinished" />
+            <translation>规则 {rule}：CREDIT 须为 黑名单、重点关注名单 或 无，而不是 {values}。</translation>
         </message>
         <message>
             <source>The risk rule table must end with a catch-all rule (a row whose conditions are all empty) so that every project gets a level; add one as the last row.</source>
-            <translation type="unfinished" />
+            <translation>风险规则表最后须有一条兜底规则（条件全部为空的一行），使每个项目都有等级；请在末行添加。</translation>
         </message>
         <message>
             <source>The rule table {path} cannot be read: {error}.</source>
-            <translation type="unfinished" />
+            <translation>无法读取规则表 {path}：{error}。</translation>
         </message>
         <message>
             <source>The sampled share must lie between {minimum:g} % (the minimum of the measures) and 100 %; it is {value:g} %.</source>
-            <translation type="unfinished" />
+            <translation>抽查比例须在 {minimum:g} %（实施意见规定的下限）到 100 % 之间；当前为 {value:g} %。</translation>
         </message>
         <message>
             <source>Plan ids are not unique ({ids}): the draw needs one id per plan; fix the ids or leave the id field empty to draw by row.</source>
-            <translation type="unfinished" />
+            <translation>方案编号不唯一（{ids}）：抽样要求每个方案一个编号；请修正编号，或不指定编号字段按行抽取。</translation>
+        </message>
+        <message>
+            <source>The workbook {path} cannot be created.</source>
+            <translation>无法创建工作簿 {path}。</translation>
         </message>
     </context>
     <context>
