@@ -13,6 +13,7 @@ from typing import Optional, Tuple
 from osgeo import osr
 
 from .errors import QT_TRANSLATE_NOOP, GridError
+from .io import gdal_exceptions
 
 GeoTransform = Tuple[float, float, float, float, float, float]
 
@@ -98,10 +99,11 @@ class GridSpec:
 
     def srs(self) -> osr.SpatialReference:
         """The CRS as an OSR object (x = easting, y = northing order); empty when unknown."""
-        srs = osr.SpatialReference()
-        if self.crs_wkt:
-            srs.ImportFromWkt(self.crs_wkt)
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        with gdal_exceptions():
+            srs = osr.SpatialReference()
+            if self.crs_wkt:
+                srs.ImportFromWkt(self.crs_wkt)
+            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         return srs
 
     def check_usable(self) -> None:
