@@ -631,7 +631,7 @@
         </message>
         <message>
             <source>Dam axes</source>
-            <translation type="unfinished" />
+            <translation>坝轴线</translation>
         </message>
     </context>
     <context>
@@ -860,11 +860,11 @@
         <name>ErodedForestAlgorithm</name>
         <message>
             <source>Eroded forest land</source>
-            <translation type="unfinished" />
+            <translation>水蚀林地</translation>
         </message>
         <message>
             <source>Finds eroded forest land (水蚀林地) for the survey of the Hebei measures: forest cells whose soil loss is at or above the tolerance, grouped into patches, each with its area, slope and a suggested measure.</source>
-            <translation type="unfinished" />
+            <translation>为河北若干措施的水蚀林地调查查找水蚀林地：土壤流失量达到或超过容许值的林地像元，合并为图斑，给出每个图斑的面积、坡度和建议措施。</translation>
         </message>
         <message>
             <source>Method</source>
@@ -872,7 +872,7 @@
         </message>
         <message>
             <source>A cell is eroded forest when its land-use code matches FOREST_CODES (default 03*, the 三调 forest classes 0301 乔木林地, 0302 竹林地, 0305 灌木林地, 0307 其他林地; a raster code 301 is read as 0301), its soil loss (t/km²·a, e.g. SOIL_LOSS of the soil-loss algorithm) is at or above TOLERANCE (SL 190-2007: light erosion or above) and, when FVC and MAX_FVC are given, its vegetation cover is below MAX_FVC (same unit as the FVC raster). Eroded cells form 8-connected patches (exact unions of cells); patches below MIN_AREA (ha) are dropped. Slope: Horn's method on the DEM, as gdaldem slope.</source>
-            <translation type="unfinished" />
+            <translation>像元为水蚀林地的条件：地类编码符合 FOREST_CODES（默认 03*，即三调林地 0301 乔木林地、0302 竹林地、0305 灌木林地、0307 其他林地；栅格编码 301 按 0301 读取），土壤流失量（t/km²·a，例如土壤流失算法的 SOIL_LOSS）达到或超过 TOLERANCE（SL 190-2007：轻度及以上），且在给出 FVC 和 MAX_FVC 时植被覆盖度低于 MAX_FVC（与 FVC 栅格单位相同）。水蚀像元组成 8 邻接图斑（像元的精确并集）；小于 MIN_AREA（公顷）的图斑被舍去。坡度：对 DEM 用 Horn 方法计算，与 gdaldem slope 相同。</translation>
         </message>
         <message>
             <source>Measure</source>
@@ -880,7 +880,7 @@
         </message>
         <message>
             <source>The patch's mean slope selects a row of MEASURE_TABLE (CSV: code, name_zh, name_en, min_slope, max_slope, source; a patch takes the row with min_slope &lt; slope ≤ max_slope). The shipped table: ≤ 15° 树盘 tree basins, 15–25° 水平阶 level benches, 25–35° 鱼鳞坑 fish-scale pits, &gt; 35° fish-scale pits with 截排水 catch and drainage ditches; its sources and their status are in the file. Edit a copy to change them.</source>
-            <translation type="unfinished" />
+            <translation>图斑平均坡度选择 MEASURE_TABLE 中的一行（CSV：code, name_zh, name_en, min_slope, max_slope, source；图斑取 min_slope &lt; 坡度 ≤ max_slope 的行）。随插件提供的表：≤ 15° 树盘，15–25° 水平阶，25–35° 鱼鳞坑，&gt; 35° 鱼鳞坑加截排水沟；其依据及核实状态写在文件中。修改副本即可调整。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -888,7 +888,7 @@
         </message>
         <message>
             <source>OUTPUT: one polygon per patch with PATCH, AREA_HA, AREA_MU, MEAN_SLOPE, MAX_SLOPE (degrees), MEAN_LOSS (t/km²·a), MEAN_FVC, MEASURE (Chinese), MEASURE_EN, MEASURE_CODE and SOURCE, styled by measure. The log gives the forest area, the eroded forest area and what the minimum area removed.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：每个图斑一个面要素，字段 PATCH、AREA_HA、AREA_MU、MEAN_SLOPE、MAX_SLOPE（度）、MEAN_LOSS（t/km²·a）、MEAN_FVC、MEASURE（中文）、MEASURE_EN、MEASURE_CODE 和 SOURCE，按措施符号化。日志给出林地面积、水蚀林地面积以及因最小面积舍去的部分。</translation>
         </message>
         <message>
             <source>Soil loss (t/km²·a)</source>
@@ -904,47 +904,47 @@
         </message>
         <message>
             <source>Forest land-use codes (comma-separated, * wildcard)</source>
-            <translation type="unfinished" />
+            <translation>林地地类编码（逗号分隔，可用 * 通配符）</translation>
         </message>
         <message>
             <source>Minimum patch area (ha)</source>
-            <translation type="unfinished" />
+            <translation>最小图斑面积（公顷）</translation>
         </message>
         <message>
             <source>Vegetation cover (optional)</source>
-            <translation type="unfinished" />
+            <translation>植被覆盖度（可选）</translation>
         </message>
         <message>
             <source>Only cells with cover below (same unit as the cover raster)</source>
-            <translation type="unfinished" />
+            <translation>仅取覆盖度低于此值的像元（与覆盖度栅格单位相同）</translation>
         </message>
         <message>
             <source>Measure table (CSV)</source>
-            <translation type="unfinished" />
+            <translation>措施表（CSV）</translation>
         </message>
         <message>
             <source>Eroded forest patches</source>
-            <translation type="unfinished" />
+            <translation>水蚀林地图斑</translation>
         </message>
         <message>
             <source>Give at least one forest land-use code (FOREST_CODES), e.g. 03*.</source>
-            <translation type="unfinished" />
+            <translation>请至少给出一个林地地类编码（FOREST_CODES），例如 03*。</translation>
         </message>
         <message>
             <source>Give both the cover raster (FVC) and the cover limit (MAX_FVC), or neither.</source>
-            <translation type="unfinished" />
+            <translation>请同时给出覆盖度栅格（FVC）和覆盖度上限（MAX_FVC），或两者都不给。</translation>
         </message>
         <message>
             <source>Forest with a soil-loss value: {forest:.2f} ha; eroded forest (≥ {tol:g} t/km²·a): {eroded:.2f} ha; {n} patches of {kept:.2f} ha kept, {removed} patches of {small:.2f} ha below the minimum area left out.</source>
-            <translation type="unfinished" />
+            <translation>有土壤流失值的林地：{forest:.2f} 公顷；水蚀林地（≥ {tol:g} t/km²·a）：{eroded:.2f} 公顷；保留 {n} 个图斑共 {kept:.2f} 公顷，{removed} 个图斑共 {small:.2f} 公顷小于最小面积而舍去。</translation>
         </message>
         <message>
             <source>No forest cell has a soil-loss value: check FOREST_CODES and that the layers overlap.</source>
-            <translation type="unfinished" />
+            <translation>没有林地像元具有土壤流失值：请检查 FOREST_CODES 以及各图层是否重叠。</translation>
         </message>
         <message>
             <source>{measure} ({lo:g}–{hi:g}°): {area:.2f} ha.</source>
-            <translation type="unfinished" />
+            <translation>{measure}（{lo:g}–{hi:g}°）：{area:.2f} 公顷。</translation>
         </message>
         <message>
             <source>The land-use layer (LANDUSE) could not be loaded.</source>
@@ -952,7 +952,7 @@
         </message>
         <message>
             <source>Forest codes in the land-use raster: {codes}.</source>
-            <translation type="unfinished" />
+            <translation>地类栅格中的林地编码：{codes}。</translation>
         </message>
         <message>
             <source>Land-use polygons need their code field (LANDUSE_FIELD).</source>
@@ -964,14 +964,14 @@
         </message>
         <message>
             <source>{n} of {total} land-use polygons are forest.</source>
-            <translation type="unfinished" />
+            <translation>{total} 个地类图斑中有 {n} 个为林地。</translation>
         </message>
     </context>
     <context>
         <name>ErosionChangeAlgorithm</name>
         <message>
             <source>Erosion change between two years</source>
-            <translation type="unfinished" />
+            <translation>两年间的土壤侵蚀变化</translation>
         </message>
         <message>
             <source>Detect</source>
@@ -1011,7 +1011,7 @@
         </message>
         <message>
             <source>Compares the water erosion of two monitoring years (the annual dynamic monitoring): per unit the class transition matrix, the change of the eroded area and of the soil-and-water-conservation rate, and a map of the class change.</source>
-            <translation type="unfinished" />
+            <translation>比较两个监测年份的水力侵蚀（年度动态监测）：逐单元给出强度等级转移矩阵、水土流失面积和水土保持率的变化，以及等级变化图。</translation>
         </message>
         <message>
             <source>Inputs</source>
@@ -1019,7 +1019,7 @@
         </message>
         <message>
             <source>BEFORE and AFTER: erosion intensity rasters (classes 1–6 of SL 190-2007) or soil-loss rasters (t/km²·a, graded with TOLERANCE as in the soil-loss algorithm: exactly the tolerance is light, exactly 2 500 moderate). The kinds are detected (an integer raster with values 0–6 is intensity) or set. AFTER is resampled onto BEFORE's grid when the grids differ (same CRS). ZONES (optional): the units; polygons sharing a ZONE_FIELD value form one unit.</source>
-            <translation type="unfinished" />
+            <translation>BEFORE 和 AFTER：土壤侵蚀强度栅格（SL 190-2007 的 1–6 级）或土壤流失量栅格（t/km²·a，按 TOLERANCE 分级，与土壤流失算法相同：恰为容许值为轻度，恰为 2 500 为中度）。类型可自动识别（取值 0–6 的整型栅格视为强度）或指定。格网不同时（坐标系须相同）AFTER 重采样到 BEFORE 的格网。ZONES（可选）：统计单元；ZONE_FIELD 值相同的多边形合为一个单元。</translation>
         </message>
         <message>
             <source>Method</source>
@@ -1027,7 +1027,7 @@
         </message>
         <message>
             <source>Both years are compared on the cells that have a value in both (the common area). Eroded = light or above; SWC rate = (common area − eroded area) / common area × 100. Cells with a value in one year only are reported as NODATA_KM2 with the coverage of the unit; a coverage below 99 % gives a warning.</source>
-            <translation type="unfinished" />
+            <translation>两年只在两年都有值的像元（共同区域）上比较。水土流失 = 轻度及以上；水土保持率 = （共同面积 − 水土流失面积）/ 共同面积 × 100。只有一年有值的像元记为 NODATA_KM2，并给出单元的覆盖率；覆盖率低于 99 % 时给出警告。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -1035,27 +1035,27 @@
         </message>
         <message>
             <source>OUTPUT: one row per unit with AREA_KM2 (common area), NODATA_KM2, POLY_KM2, COVER_PCT, BEFORE_ERODED_KM2, AFTER_ERODED_KM2, ERODED_CHANGE_KM2, BEFORE_RATE, AFTER_RATE, RATE_CHANGE (percentage points), IMPROVED_KM2, UNCHANGED_KM2, WORSENED_KM2, the area per class of each year (B_… and A_…), and for two soil-loss rasters BEFORE_LOSS_T, AFTER_LOSS_T (t/a) and LOSS_CHANGE_PCT. MATRIX: per unit the 36 transitions FROM_CLASS → TO_CLASS with AREA_KM2. CHANGE: after − before in classes (−5 … +5; negative = less erosion), nodata where a year has no value.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：每个单元一行，字段 AREA_KM2（共同面积）、NODATA_KM2、POLY_KM2、COVER_PCT、BEFORE_ERODED_KM2、AFTER_ERODED_KM2、ERODED_CHANGE_KM2、BEFORE_RATE、AFTER_RATE、RATE_CHANGE（百分点）、IMPROVED_KM2、UNCHANGED_KM2、WORSENED_KM2、两年各等级面积（B_… 和 A_…），两幅均为土壤流失量栅格时另有 BEFORE_LOSS_T、AFTER_LOSS_T（t/a）和 LOSS_CHANGE_PCT。MATRIX：每个单元 36 种转移 FROM_CLASS → TO_CLASS 及 AREA_KM2。CHANGE：后一年减前一年的等级差（−5 … +5；负值为侵蚀减轻），任一年无值处为无数据。</translation>
         </message>
         <message>
             <source>Earlier year: intensity or soil-loss raster</source>
-            <translation type="unfinished" />
+            <translation>前一年：强度或土壤流失量栅格</translation>
         </message>
         <message>
             <source>Earlier raster holds</source>
-            <translation type="unfinished" />
+            <translation>前一年栅格的内容</translation>
         </message>
         <message>
             <source>Later year: intensity or soil-loss raster</source>
-            <translation type="unfinished" />
+            <translation>后一年：强度或土壤流失量栅格</translation>
         </message>
         <message>
             <source>Later raster holds</source>
-            <translation type="unfinished" />
+            <translation>后一年栅格的内容</translation>
         </message>
         <message>
             <source>Units (e.g. counties, townships)</source>
-            <translation type="unfinished" />
+            <translation>统计单元（如县、乡镇）</translation>
         </message>
         <message>
             <source>Unit name field</source>
@@ -1063,35 +1063,35 @@
         </message>
         <message>
             <source>Erosion change per unit</source>
-            <translation type="unfinished" />
+            <translation>各单元土壤侵蚀变化</translation>
         </message>
         <message>
             <source>Class transitions</source>
-            <translation type="unfinished" />
+            <translation>等级转移</translation>
         </message>
         <message>
             <source>Class change</source>
-            <translation type="unfinished" />
+            <translation>等级变化</translation>
         </message>
         <message>
             <source>Earlier raster</source>
-            <translation type="unfinished" />
+            <translation>前一年栅格</translation>
         </message>
         <message>
             <source>Later raster</source>
-            <translation type="unfinished" />
+            <translation>后一年栅格</translation>
         </message>
         <message>
             <source>{label} read as {kind}.</source>
-            <translation type="unfinished" />
+            <translation>{label}按{kind}读取。</translation>
         </message>
         <message>
             <source>The later raster was resampled onto the grid of the earlier one.</source>
-            <translation type="unfinished" />
+            <translation>后一年栅格已重采样到前一年栅格的格网。</translation>
         </message>
         <message>
             <source>Units</source>
-            <translation type="unfinished" />
+            <translation>统计单元</translation>
         </message>
         <message>
             <source>All</source>
@@ -1099,39 +1099,39 @@
         </message>
         <message>
             <source>Erosion class change</source>
-            <translation type="unfinished" />
+            <translation>侵蚀等级变化</translation>
         </message>
         <message>
             <source>{n} classes less erosion</source>
-            <translation type="unfinished" />
+            <translation>侵蚀减轻 {n} 级</translation>
         </message>
         <message>
             <source>1 class less erosion</source>
-            <translation type="unfinished" />
+            <translation>侵蚀减轻 1 级</translation>
         </message>
         <message>
             <source>{n} classes more erosion</source>
-            <translation type="unfinished" />
+            <translation>侵蚀加重 {n} 级</translation>
         </message>
         <message>
             <source>1 class more erosion</source>
-            <translation type="unfinished" />
+            <translation>侵蚀加重 1 级</translation>
         </message>
         <message>
             <source>unchanged</source>
-            <translation type="unfinished" />
+            <translation>不变</translation>
         </message>
         <message>
             <source>{zone}: no cell has a value in both years.</source>
-            <translation type="unfinished" />
+            <translation>{zone}：没有两年都有值的像元。</translation>
         </message>
         <message>
             <source>{zone}: eroded {b:.4g} → {a:.4g} km² ({d:+.4g} km²); SWC rate {rb:.2f} → {ra:.2f} % ({dr:+.2f} points); improved {imp:.4g} km², worsened {wor:.4g} km².</source>
-            <translation type="unfinished" />
+            <translation>{zone}：水土流失面积 {b:.4g} → {a:.4g} km²（{d:+.4g} km²）；水土保持率 {rb:.2f} → {ra:.2f} %（{dr:+.2f} 个百分点）；减轻 {imp:.4g} km²，加重 {wor:.4g} km²。</translation>
         </message>
         <message>
             <source>{zone}: only {cover:.1f} % of the unit has a value in both years ({nodata:.4g} km² without); the figures refer to the common area.</source>
-            <translation type="unfinished" />
+            <translation>{zone}：单元中只有 {cover:.1f} % 两年都有值（{nodata:.4g} km² 缺值）；各数值指共同区域。</translation>
         </message>
     </context>
     <context>
@@ -1915,7 +1915,7 @@
         </message>
         <message>
             <source>No output requested: give at least one of L_FACTOR, S_FACTOR, LS_FACTOR.</source>
-            <translation type="unfinished" />
+            <translation>未指定任何输出：请至少给出 L_FACTOR、S_FACTOR、LS_FACTOR 之一。</translation>
         </message>
     </context>
     <context>
@@ -2759,19 +2759,19 @@
         <name>RainfallErosivityAlgorithm</name>
         <message>
             <source>Rainfall erosivity R from daily rainfall</source>
-            <translation type="unfinished" />
+            <translation>由日降雨量计算降雨侵蚀力 R</translation>
         </message>
         <message>
             <source>Inverse distance (IDW)</source>
-            <translation type="unfinished" />
+            <translation>反距离加权（IDW）</translation>
         </message>
         <message>
             <source>Linear (Delaunay triangles)</source>
-            <translation type="unfinished" />
+            <translation>线性（Delaunay 三角网）</translation>
         </message>
         <message>
             <source>Computes the rainfall erosivity R (MJ·mm/(hm²·h·a)) of each rain-gauge station from its daily rainfall and interpolates it onto a grid, for the R factor of the soil-loss algorithm.</source>
-            <translation type="unfinished" />
+            <translation>由各雨量站的日降雨量计算降雨侵蚀力 R（MJ·mm/(hm²·h·a)），并插值到格网，作为土壤流失算法的 R 因子。</translation>
         </message>
         <message>
             <source>Method</source>
@@ -2779,15 +2779,15 @@
         </message>
         <message>
             <source>Half-month model of Zhang Wenbo, Xie Yun and Liu Baoyuan (2002, 地理科学 22(6): 705–711): M = α Σ P^β over the erosive days (P ≥ 12 mm) of each half-month (days 1–15 and 16–end); β = 0.8363 + 18.144/P_d12 + 24.455/P_y12, α = 21.586 β^−7.1891, with P_d12 the mean rainfall of the erosive days and P_y12 the mean yearly rainfall of the erosive days of the station. The annual R is the sum of the 24 half-months; the station's R is the mean over its usable years. The 12 mm threshold and the model's form are from the paper's abstract; the five coefficients are the values quoted in the project's domain reference, not yet checked against the printed paper: they are the parameter COEFFICIENTS.</source>
-            <translation type="unfinished" />
+            <translation>章文波、谢云、刘宝元（2002，地理科学 22(6): 705–711）半月模型：M = α Σ P^β，对每个半月（1–15 日和 16 日至月末）内的侵蚀性日降雨（P ≥ 12 mm）求和；β = 0.8363 + 18.144/P_d12 + 24.455/P_y12，α = 21.586 β^−7.1891，P_d12 为该站侵蚀性日降雨的平均日雨量，P_y12 为侵蚀性日降雨的多年平均年雨量。年 R 为 24 个半月之和；站点 R 为各可用年份的平均。12 mm 阈值和模型形式取自论文摘要；五个系数为项目领域参考文件所引数值，尚未与论文原文核对：它们是参数 COEFFICIENTS。</translation>
         </message>
         <message>
             <source>Years with gaps</source>
-            <translation type="unfinished" />
+            <translation>缺测年份</translation>
         </message>
         <message>
             <source>A station-year is used when rows with a value cover at least MIN_COVERAGE % of its days (default 95 %); days without a row in a used year count as dry. Shorter years are left out and listed in the log. For a table that lists only the rainy days, set MIN_COVERAGE to 0. Empty or negative rainfall and the CMA codes (32766 missing) are missing values; the CMA trace code 32700 is 0 mm. A used year without an erosive day counts with R = 0 and is listed.</source>
-            <translation type="unfinished" />
+            <translation>某站某年的有值记录覆盖该年至少 MIN_COVERAGE % 的天数（默认 95 %）时才使用；已用年份中无记录的日子按无雨计。不足的年份被舍去并在日志中列出。若表中只列出降雨日，请将 MIN_COVERAGE 设为 0。空值、负值和中国气象局代码（32766 缺测）为缺测；微量代码 32700 按 0 mm 计。已用年份中没有侵蚀性降雨日的按 R = 0 计入并列出。</translation>
         </message>
         <message>
             <source>Inputs</source>
@@ -2795,15 +2795,15 @@
         </message>
         <message>
             <source>RAINFALL: a table (CSV, xlsx, GeoPackage) or layer with one row per station and day: STATION_FIELD, DATE_FIELD (a date field or ISO text YYYY-MM-DD; YYYYMMDD and YYYY/M/D are read too) and RAIN_FIELD (daily total, mm). STATIONS: the stations as points, with a field of the same name as STATION_FIELD. GRID (optional): the R raster takes its grid and CRS, and its nodata cells stay nodata (give the DEM of the soil-loss run); without GRID the raster covers the stations plus 10 % at CELL_SIZE metres in the stations' CRS, which must then be projected.</source>
-            <translation type="unfinished" />
+            <translation>RAINFALL：每站每日一行的表（CSV、xlsx、GeoPackage）或图层：STATION_FIELD、DATE_FIELD（日期字段或 ISO 文本 YYYY-MM-DD；也可读 YYYYMMDD 和 YYYY/M/D）和 RAIN_FIELD（日降雨量，mm）。STATIONS：站点点图层，含与 STATION_FIELD 同名的字段。GRID（可选）：R 栅格采用其格网和坐标系，其无数据像元保持无数据（请给土壤流失计算所用的 DEM）；不给 GRID 时栅格覆盖站点范围外扩 10 %，像元大小 CELL_SIZE 米，采用站点的坐标系，此时须为投影坐标系。</translation>
         </message>
         <message>
             <source>Interpolation</source>
-            <translation type="unfinished" />
+            <translation>插值</translation>
         </message>
         <message>
             <source>GDAL's gridding (as gdal_grid), at cell centres: METHOD 0 inverse distance to the power IDW_POWER (default 2) over all stations; METHOD 1 linear in the Delaunay triangles, where cells outside the stations' convex hull take the nearest station's R. The log gives the share of cells outside the hull: add stations beyond the boundary where it is large.</source>
-            <translation type="unfinished" />
+            <translation>GDAL 格网化（同 gdal_grid），在像元中心计算：METHOD 0 为对全部站点以 IDW_POWER 次幂（默认 2）的反距离加权；METHOD 1 为 Delaunay 三角网内线性插值，站点凸包以外的像元取最近站点的 R。日志给出凸包以外像元的比例：比例大时请补充边界以外的站点。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -2811,51 +2811,51 @@
         </message>
         <message>
             <source>OUTPUT: R raster (Float32, nodata −9999), styled. STATION_TABLE: one point per station with R, YEARS, FIRST_YEAR, LAST_YEAR, P_D12, P_Y12, ALPHA, BETA, EROSIVE_DAYS, MISSING_DAYS, DROPPED_YEARS, DRY_YEARS, R_GRID (the raster at the station) and the mean half-month R_HM01 … R_HM24.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：R 栅格（Float32，无数据 −9999），已符号化。STATION_TABLE：每站一个点，字段 R、YEARS、FIRST_YEAR、LAST_YEAR、P_D12、P_Y12、ALPHA、BETA、EROSIVE_DAYS、MISSING_DAYS、DROPPED_YEARS、DRY_YEARS、R_GRID（站点处栅格值）以及各半月平均 R_HM01 … R_HM24。</translation>
         </message>
         <message>
             <source>Daily rainfall (table or layer: one row per station and day)</source>
-            <translation type="unfinished" />
+            <translation>日降雨量（表或图层：每站每日一行）</translation>
         </message>
         <message>
             <source>Station id field</source>
-            <translation type="unfinished" />
+            <translation>站号字段</translation>
         </message>
         <message>
             <source>Date field</source>
-            <translation type="unfinished" />
+            <translation>日期字段</translation>
         </message>
         <message>
             <source>Daily rainfall field (mm)</source>
-            <translation type="unfinished" />
+            <translation>日降雨量字段（mm）</translation>
         </message>
         <message>
             <source>Stations (points with the station id field)</source>
-            <translation type="unfinished" />
+            <translation>雨量站（含站号字段的点）</translation>
         </message>
         <message>
             <source>Grid of the R raster (e.g. the DEM)</source>
-            <translation type="unfinished" />
+            <translation>R 栅格的格网（如 DEM）</translation>
         </message>
         <message>
             <source>Cell size without a grid (m)</source>
-            <translation type="unfinished" />
+            <translation>无格网时的像元大小（米）</translation>
         </message>
         <message>
             <source>IDW power</source>
-            <translation type="unfinished" />
+            <translation>IDW 幂次</translation>
         </message>
         <message>
             <source>Minimum year coverage (% of days with a row; 0 = rainy days only)</source>
-            <translation type="unfinished" />
+            <translation>年份最低覆盖率（有记录天数的 %；0 = 仅列降雨日）</translation>
         </message>
         <message>
             <source>Erosive day threshold (mm)</source>
-            <translation type="unfinished" />
+            <translation>侵蚀性降雨日阈值（mm）</translation>
         </message>
         <message>
             <source>Model coefficients B0, BD, BY, A, E (β = B0 + BD/P_d12 + BY/P_y12, α = A·β^E)</source>
-            <translation type="unfinished" />
+            <translation>模型系数 B0, BD, BY, A, E（β = B0 + BD/P_d12 + BY/P_y12，α = A·β^E）</translation>
         </message>
         <message>
             <source>Rainfall erosivity R</source>
@@ -2863,11 +2863,11 @@
         </message>
         <message>
             <source>Station erosivity</source>
-            <translation type="unfinished" />
+            <translation>站点降雨侵蚀力</translation>
         </message>
         <message>
             <source>Daily rainfall</source>
-            <translation type="unfinished" />
+            <translation>日降雨量</translation>
         </message>
         <message>
             <source>Cancelled by the user; no output was written.</source>
@@ -2875,71 +2875,71 @@
         </message>
         <message>
             <source>Read {n} daily rows.</source>
-            <translation type="unfinished" />
+            <translation>读取了 {n} 条日记录。</translation>
         </message>
         <message>
             <source>Stations</source>
-            <translation type="unfinished" />
+            <translation>雨量站</translation>
         </message>
         <message>
             <source>The stations layer has no field “{field}” (the station id field of the rainfall table). Available fields: {fields}. Rename the field so both layers share it.</source>
-            <translation type="unfinished" />
+            <translation>雨量站图层没有字段“{field}”（降雨表的站号字段）。现有字段：{fields}。请重命名字段，使两个图层共用该字段。</translation>
         </message>
         <message>
             <source>The stations layer has more than one point for stations {ids}. Keep one per station.</source>
-            <translation type="unfinished" />
+            <translation>雨量站图层中站点 {ids} 有不止一个点。每站只保留一个。</translation>
         </message>
         <message>
             <source>Without GRID the R raster is built in the stations' CRS, which is {crs}: give a GRID raster (e.g. the DEM) or stations in a projected CRS (e.g. CGCS2000 Gauss-Krüger).</source>
-            <translation type="unfinished" />
+            <translation>不给 GRID 时 R 栅格建在站点的坐标系 {crs} 中：请给出 GRID 栅格（如 DEM），或使用投影坐标系（如 CGCS2000 高斯-克吕格）中的站点。</translation>
         </message>
         <message>
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>未知</translation>
         </message>
         <message>
             <source>Stations {ids} have daily rows but no location: the stations layer has no point with that id, or its geometry is empty. Add their points (same id in the field “{field}”) or remove their rows from the rainfall table.</source>
-            <translation type="unfinished" />
+            <translation>站点 {ids} 有日记录但没有位置：雨量站图层中没有该站号的点，或其几何为空。请补充其点位（字段“{field}”中站号相同），或从降雨表中删除其记录。</translation>
         </message>
         <message>
             <source>Stations without daily rows are ignored: {ids}.</source>
-            <translation type="unfinished" />
+            <translation>没有日记录的站点被忽略：{ids}。</translation>
         </message>
         <message>
             <source>Stations outside the grid (they still take part in the interpolation): {ids}.</source>
-            <translation type="unfinished" />
+            <translation>位于格网以外的站点（仍参与插值）：{ids}。</translation>
         </message>
         <message>
             <source>R raster: {n} cells, {lo:.0f}–{hi:.0f} MJ·mm/(hm²·h·a), mean {mean:.0f}; {share:.1f} % of the cells lie outside the stations' convex hull (extrapolated).</source>
-            <translation type="unfinished" />
+            <translation>R 栅格：{n} 个像元，{lo:.0f}–{hi:.0f} MJ·mm/(hm²·h·a)，均值 {mean:.0f}；{share:.1f} % 的像元位于站点凸包以外（外推）。</translation>
         </message>
         <message>
             <source>{share:.0f} % of the grid lies outside the stations' convex hull: R there is extrapolated. Add stations around the area (e.g. from neighbouring counties).</source>
-            <translation type="unfinished" />
+            <translation>{share:.0f} % 的格网位于站点凸包以外：那里的 R 是外推值。请补充区域周边的站点（例如邻县站点）。</translation>
         </message>
         <message>
             <source>The R raster has no valid cell (the GRID raster is all nodata).</source>
-            <translation type="unfinished" />
+            <translation>R 栅格没有有效像元（GRID 栅格全为无数据）。</translation>
         </message>
         <message>
             <source>{n} rows have no usable rainfall value (empty, negative or a code) and count as absent.</source>
-            <translation type="unfinished" />
+            <translation>{n} 条记录没有可用的降雨值（空值、负值或代码），按缺测计。</translation>
         </message>
         <message>
             <source>{n} station-years cover fewer than {cov:g} % of their days and are left out: {items}.</source>
-            <translation type="unfinished" />
+            <translation>{n} 个站年的记录不足其天数的 {cov:g} %，已舍去：{items}。</translation>
         </message>
         <message>
             <source>Stations without a usable year get no R and are left out: {ids}.</source>
-            <translation type="unfinished" />
+            <translation>没有可用年份的站点无 R 值，已舍去：{ids}。</translation>
         </message>
         <message>
             <source>Years without an erosive day (counted with R = 0): {items}.</source>
-            <translation type="unfinished" />
+            <translation>没有侵蚀性降雨日的年份（按 R = 0 计）：{items}。</translation>
         </message>
         <message>
             <source>{id}: {years} years ({first}–{last}), {days} erosive days, P_d12 {pd:.1f} mm, P_y12 {py:.0f} mm, β {beta:.3f}, α {alpha:.4f}, R {r:.0f}; {missing} absent days counted as dry.</source>
-            <translation type="unfinished" />
+            <translation>{id}：{years} 年（{first}–{last}），{days} 个侵蚀性降雨日，P_d12 {pd:.1f} mm，P_y12 {py:.0f} mm，β {beta:.3f}，α {alpha:.4f}，R {r:.0f}；{missing} 个缺记录日按无雨计。</translation>
         </message>
     </context>
     <context>
@@ -3519,11 +3519,11 @@
         <name>SoilErodibilityAlgorithm</name>
         <message>
             <source>Soil erodibility K from texture</source>
-            <translation type="unfinished" />
+            <translation>由土壤质地计算土壤可蚀性 K</translation>
         </message>
         <message>
             <source>Computes the soil erodibility K (t·hm²·h/(hm²·MJ·mm)) of each soil polygon from its sand, silt and clay fractions and organic carbon, for the K factor of the soil-loss algorithm.</source>
-            <translation type="unfinished" />
+            <translation>由每个土壤图斑的砂粒、粉粒、黏粒含量和有机碳计算土壤可蚀性 K（t·hm²·h/(hm²·MJ·mm)），作为土壤流失算法的 K 因子。</translation>
         </message>
         <message>
             <source>Method</source>
@@ -3531,15 +3531,15 @@
         </message>
         <message>
             <source>EPIC equation (Sharpley &amp; Williams 1990, USDA Tech. Bull. 1768, eq. 2.96): K = [0.2 + 0.3 exp(−0.0256 SAN (1 − SIL/100))] · [SIL/(CLA + SIL)]^0.3 · [1 − 0.25 C/(C + exp(3.72 − 2.95 C))] · [1 − 0.7 SN1/(SN1 + exp(−5.51 + 22.9 SN1))], SN1 = 1 − SAN/100, in US units; × 0.1317 gives SI units. Example: sand 40 %, silt 40 %, clay 20 %, OC 1 % → 0.2954 (US), 0.0389 (SI).</source>
-            <translation type="unfinished" />
+            <translation>EPIC 公式（Sharpley &amp; Williams 1990，USDA Tech. Bull. 1768，式 2.96）：K = [0.2 + 0.3 exp(−0.0256 SAN (1 − SIL/100))] · [SIL/(CLA + SIL)]^0.3 · [1 − 0.25 C/(C + exp(3.72 − 2.95 C))] · [1 − 0.7 SN1/(SN1 + exp(−5.51 + 22.9 SN1))]，SN1 = 1 − SAN/100，为美制单位；× 0.1317 得国际单位。例：砂粒 40 %、粉粒 40 %、黏粒 20 %、有机碳 1 % → 0.2954（美制），0.0389（国际单位）。</translation>
         </message>
         <message>
             <source>Chinese correction</source>
-            <translation type="unfinished" />
+            <translation>中国修正</translation>
         </message>
         <message>
             <source>CHINA_CORRECTION (off by default) applies K = −0.01383 + 0.51575 K_EPIC (SI), the correction of EPIC K to Chinese plot measurements by Zhang Keli et al. as quoted in the project's domain reference (not yet checked against the paper); the example above gives 0.0062. It is negative for sandy soils (K_EPIC below about 0.027): those K are set to 0 and listed. The output says which K was used (column CORRECTION).</source>
-            <translation type="unfinished" />
+            <translation>CHINA_CORRECTION（默认关闭）采用 K = −0.01383 + 0.51575 K_EPIC（国际单位），即张科利等据中国径流小区实测对 EPIC K 的修正，按项目领域参考文件所引（尚未与原文核对）；上例得 0.0062。对砂质土（K_EPIC 小于约 0.027）结果为负：这些 K 置为 0 并列出。输出注明所用的 K（字段 CORRECTION）。</translation>
         </message>
         <message>
             <source>Inputs</source>
@@ -3547,7 +3547,7 @@
         </message>
         <message>
             <source>SOILS: soil polygons with the sand (0.05–2 mm), silt (0.002–0.05 mm) and clay (&lt; 0.002 mm) fractions in % (USDA limits: convert international-system data with a 0.02 mm limit first) and the organic carbon in % (or organic matter with ORGANIC_MATTER, converted × 0.58). Sand + silt + clay must be 100 % within SUM_TOLERANCE percentage points (default 2, for rounding); other polygons stop the run and are listed. GRID (optional): the K raster takes its grid and CRS and its nodata cells; without GRID it covers the soils at CELL_SIZE metres in their CRS (which must be projected).</source>
-            <translation type="unfinished" />
+            <translation>SOILS：土壤图斑，含砂粒（0.05–2 mm）、粉粒（0.002–0.05 mm）和黏粒（&lt; 0.002 mm）含量（%，美国制粒级：国际制以 0.02 mm 分界的数据须先转换）和有机碳（%；若为有机质，勾选 ORGANIC_MATTER 后按 × 0.58 换算）。砂粒 + 粉粒 + 黏粒须在 100 % ± SUM_TOLERANCE 个百分点以内（默认 2，容许舍入误差）；不符合的图斑使运行停止并被列出。GRID（可选）：K 栅格采用其格网、坐标系和无数据像元；不给 GRID 时按 CELL_SIZE 米覆盖土壤图斑范围，采用其坐标系（须为投影坐标系）。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -3555,7 +3555,7 @@
         </message>
         <message>
             <source>OUTPUT: K raster (Float32, nodata −9999; a cell takes the polygon containing its centre), styled. TABLE: the soil polygons with their fields and K_EPIC_US, K_EPIC (SI), K (the value used) and CORRECTION; give TABLE with K_FIELD = K to the soil-loss algorithm, or OUTPUT as its K raster.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：K 栅格（Float32，无数据 −9999；像元取包含其中心的图斑），已符号化。TABLE：土壤图斑及其字段，另加 K_EPIC_US、K_EPIC（国际单位）、K（所用值）和 CORRECTION；可将 TABLE 以 K_FIELD = K 交给土壤流失算法，或将 OUTPUT 作为其 K 栅格。</translation>
         </message>
         <message>
             <source>Soil polygons</source>
@@ -3563,39 +3563,39 @@
         </message>
         <message>
             <source>Sand field (%, 0.05–2 mm)</source>
-            <translation type="unfinished" />
+            <translation>砂粒字段（%，0.05–2 mm）</translation>
         </message>
         <message>
             <source>Silt field (%, 0.002–0.05 mm)</source>
-            <translation type="unfinished" />
+            <translation>粉粒字段（%，0.002–0.05 mm）</translation>
         </message>
         <message>
             <source>Clay field (%, &lt; 0.002 mm)</source>
-            <translation type="unfinished" />
+            <translation>黏粒字段（%，&lt; 0.002 mm）</translation>
         </message>
         <message>
             <source>Organic carbon field (%)</source>
-            <translation type="unfinished" />
+            <translation>有机碳字段（%）</translation>
         </message>
         <message>
             <source>Apply the Chinese correction K = −0.01383 + 0.51575 K_EPIC</source>
-            <translation type="unfinished" />
+            <translation>采用中国修正 K = −0.01383 + 0.51575 K_EPIC</translation>
         </message>
         <message>
             <source>The organic field holds organic matter (% × 0.58 = organic carbon)</source>
-            <translation type="unfinished" />
+            <translation>有机字段为有机质（% × 0.58 = 有机碳）</translation>
         </message>
         <message>
             <source>Tolerance of sand + silt + clay around 100 % (percentage points)</source>
-            <translation type="unfinished" />
+            <translation>砂粒 + 粉粒 + 黏粒偏离 100 % 的容许值（百分点）</translation>
         </message>
         <message>
             <source>Grid of the K raster (e.g. the DEM)</source>
-            <translation type="unfinished" />
+            <translation>K 栅格的格网（如 DEM）</translation>
         </message>
         <message>
             <source>Cell size without a grid (m)</source>
-            <translation type="unfinished" />
+            <translation>无格网时的像元大小（米）</translation>
         </message>
         <message>
             <source>Soil erodibility K</source>
@@ -3603,35 +3603,35 @@
         </message>
         <message>
             <source>Soils with K</source>
-            <translation type="unfinished" />
+            <translation>含 K 的土壤图斑</translation>
         </message>
         <message>
             <source>Without GRID the K raster is built in the soils' CRS, which is {crs}: give a GRID raster (e.g. the DEM) or soils in a projected CRS.</source>
-            <translation type="unfinished" />
+            <translation>不给 GRID 时 K 栅格建在土壤图层的坐标系 {crs} 中：请给出 GRID 栅格（如 DEM），或使用投影坐标系中的土壤图层。</translation>
         </message>
         <message>
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>未知</translation>
         </message>
         <message>
             <source>K = −0.01383 + 0.51575 K_EPIC (Chinese correction, as asked).</source>
-            <translation type="unfinished" />
+            <translation>K = −0.01383 + 0.51575 K_EPIC（按要求采用中国修正）。</translation>
         </message>
         <message>
             <source>The Chinese correction gives K &lt; 0 for {n} soils ({ids}, sandy textures); their K is set to 0.</source>
-            <translation type="unfinished" />
+            <translation>中国修正对 {n} 个土壤（{ids}，砂质土）给出 K &lt; 0；其 K 置为 0。</translation>
         </message>
         <message>
             <source>K = EPIC K × 0.1317 (SI), without the Chinese correction.</source>
-            <translation type="unfinished" />
+            <translation>K = EPIC K × 0.1317（国际单位），未采用中国修正。</translation>
         </message>
         <message>
             <source>{n} soils: K {lo:.4f}–{hi:.4f} t·hm²·h/(hm²·MJ·mm).</source>
-            <translation type="unfinished" />
+            <translation>{n} 个土壤：K {lo:.4f}–{hi:.4f} t·hm²·h/(hm²·MJ·mm)。</translation>
         </message>
         <message>
             <source>K raster: {n} cells with a value ({km2:.3f} km²).</source>
-            <translation type="unfinished" />
+            <translation>K 栅格：{n} 个有值像元（{km2:.3f} km²）。</translation>
         </message>
     </context>
     <context>
@@ -4262,35 +4262,35 @@
         </message>
         <message>
             <source>The raster {name} could not be loaded.</source>
-            <translation type="unfinished" />
+            <translation>无法加载栅格 {name}。</translation>
         </message>
         <message>
             <source>The layer {name} must contain lines.</source>
-            <translation type="unfinished" />
+            <translation>图层 {name} 必须为线图层。</translation>
         </message>
         <message>
             <source>The layer {name} must contain points.</source>
-            <translation type="unfinished" />
+            <translation>图层 {name} 必须为点图层。</translation>
         </message>
         <message>
             <source>The layer {name} is empty: it has no polygon; it is ignored.</source>
-            <translation type="unfinished" />
+            <translation>图层 {name} 为空：没有面要素，已忽略。</translation>
         </message>
         <message>
             <source>{name}: feature {fid} has no geometry; skipped.</source>
-            <translation type="unfinished" />
+            <translation>{name}：要素 {fid} 没有几何，已跳过。</translation>
         </message>
         <message>
             <source>{name}: feature {fid} has {n} points; the first is used.</source>
-            <translation type="unfinished" />
+            <translation>{name}：要素 {fid} 有 {n} 个点，使用第一个点。</translation>
         </message>
         <message>
             <source>{name}: feature {fid} has {n} parts; the longest is used.</source>
-            <translation type="unfinished" />
+            <translation>{name}：要素 {fid} 有 {n} 个部分，使用最长的部分。</translation>
         </message>
         <message>
             <source>{name}: feature {fid} has fewer than two vertices; skipped.</source>
-            <translation type="unfinished" />
+            <translation>{name}：要素 {fid} 的顶点少于两个，已跳过。</translation>
         </message>
         <message>
             <source>{name}: the layer has no geometry; it is ignored.</source>
@@ -4302,27 +4302,27 @@
         </message>
         <message>
             <source>{folder} is not a folder. Choose an existing folder.</source>
-            <translation type="unfinished" />
+            <translation>{folder} 不是文件夹。请选择一个已有的文件夹。</translation>
         </message>
         <message>
             <source>the folder {folder} does not exist. Choose an existing folder.</source>
-            <translation type="unfinished" />
+            <translation>文件夹 {folder} 不存在。请选择一个已有的文件夹。</translation>
         </message>
         <message>
             <source>the folder {folder} cannot be written ({reason}). Choose a folder you can write to.</source>
-            <translation type="unfinished" />
+            <translation>文件夹 {folder} 无法写入（{reason}）。请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
             <source>{path} is a folder. Give a file name.</source>
-            <translation type="unfinished" />
+            <translation>{path} 是文件夹。请给出文件名。</translation>
         </message>
         <message>
             <source>the file {path} is read-only. Choose another name or make it writable.</source>
-            <translation type="unfinished" />
+            <translation>文件 {path} 为只读。请换一个文件名或使其可写。</translation>
         </message>
         <message>
             <source>The output {label} ({name}) cannot be written: {reason}</source>
-            <translation type="unfinished" />
+            <translation>输出 {label}（{name}）无法写入：{reason}</translation>
         </message>
         <message>
             <source>DEM (projected, metres)</source>
@@ -4370,23 +4370,23 @@
         </message>
         <message>
             <source>{name} ({value:g} m) is shorter than one DEM cell ({cell:g} m): every slope would be cut to less than a cell. Use 0 (no limit) or at least {cell:g} m.</source>
-            <translation type="unfinished" />
+            <translation>{name}（{value:g} m）小于一个 DEM 像元（{cell:g} m）：每个坡面都会被截断到不足一个像元。请用 0（不限制）或至少 {cell:g} m。</translation>
         </message>
         <message>
             <source>between {min} and {max}</source>
-            <translation type="unfinished" />
+            <translation>在 {min} 与 {max} 之间</translation>
         </message>
         <message>
             <source>at least {min}</source>
-            <translation type="unfinished" />
+            <translation>不小于 {min}</translation>
         </message>
         <message>
             <source>at most {max}</source>
-            <translation type="unfinished" />
+            <translation>不大于 {max}</translation>
         </message>
         <message>
             <source>{label} ({name}) must be {allowed}; {value} was given.</source>
-            <translation type="unfinished" />
+            <translation>{label}（{name}）必须{allowed}；给定值为 {value}。</translation>
         </message>
     </context>
     <context>
@@ -4753,87 +4753,87 @@
         </message>
         <message>
             <source>Soils {soils}: sand, silt, clay or organic carbon is empty or not a number. Fill the four fields (in %) for every soil polygon.</source>
-            <translation type="unfinished" />
+            <translation>土壤 {soils}：砂粒、粉粒、黏粒或有机碳为空或不是数字。请为每个土壤图斑填写这四个字段（%）。</translation>
         </message>
         <message>
             <source>Soils {soils}: a fraction or the organic carbon is outside 0–100 %.</source>
-            <translation type="unfinished" />
+            <translation>土壤 {soils}：某一粒级含量或有机碳超出 0–100 %。</translation>
         </message>
         <message>
             <source>Sand + silt + clay sum to about 1, not 100: the fields hold fractions of 1. Give them in % (multiply by 100).</source>
-            <translation type="unfinished" />
+            <translation>砂粒 + 粉粒 + 黏粒之和约为 1 而不是 100：字段为小数比例。请以 % 给出（乘以 100）。</translation>
         </message>
         <message>
             <source>Sand + silt + clay must be 100 % (± {tol:g}); they are not for soils {soils}. Check the fields, and that the fractions use the USDA limits 0.05 and 0.002 mm (convert international-system 0.02 mm fractions first).</source>
-            <translation type="unfinished" />
+            <translation>砂粒 + 粉粒 + 黏粒须为 100 %（± {tol:g}）；土壤 {soils} 不满足。请检查字段，并确认粒级采用美国制 0.05 和 0.002 mm 分界（国际制 0.02 mm 的数据须先转换）。</translation>
         </message>
         <message>
             <source>The erosivity coefficients must be five numbers B0, BD, BY, A, E (β = B0 + BD/P_d12 + BY/P_y12, α = A·β^E), e.g. 0.8363, 18.144, 24.455, 21.586, -7.1891; got “{text}”.</source>
-            <translation type="unfinished" />
+            <translation>降雨侵蚀力系数须为五个数 B0, BD, BY, A, E（β = B0 + BD/P_d12 + BY/P_y12，α = A·β^E），例如 0.8363, 18.144, 24.455, 21.586, -7.1891；实际为“{text}”。</translation>
         </message>
         <message>
             <source>The erosive-day threshold must be above 0 mm; got {value:g}.</source>
-            <translation type="unfinished" />
+            <translation>侵蚀性降雨日阈值须大于 0 mm；实际为 {value:g}。</translation>
         </message>
         <message>
             <source>The rainfall table has no daily row (station, date, rainfall) to work with.</source>
-            <translation type="unfinished" />
+            <translation>降雨表中没有可用的日记录（站号、日期、降雨量）。</translation>
         </message>
         <message>
             <source>The minimum year coverage must be within 0–100 %; got {value:g}.</source>
-            <translation type="unfinished" />
+            <translation>年份最低覆盖率须在 0–100 % 之间；实际为 {value:g}。</translation>
         </message>
         <message>
             <source>{n} rows of the rainfall table have no readable date (rows {rows}: {values}). Give dates as YYYY-MM-DD (or a date field).</source>
-            <translation type="unfinished" />
+            <translation>降雨表中 {n} 条记录的日期无法读取（第 {rows} 行：{values}）。请以 YYYY-MM-DD 格式给出日期（或使用日期字段）。</translation>
         </message>
         <message>
             <source>{n} rows of the rainfall table have no station id (rows {rows}). Fill the station field.</source>
-            <translation type="unfinished" />
+            <translation>降雨表中 {n} 条记录没有站号（第 {rows} 行）。请填写站号字段。</translation>
         </message>
         <message>
             <source>The rainfall table has {n} station-days with more than one row (e.g. {examples}). Keep one daily total per station and day.</source>
-            <translation type="unfinished" />
+            <translation>降雨表中有 {n} 个站日有不止一条记录（例如 {examples}）。每站每日只保留一个日降雨量。</translation>
         </message>
         <message>
             <source>No station has a usable year: every year has rows on fewer than {cov:g} % of its days (e.g. {examples}). If the table lists only the rainy days, set the minimum year coverage to 0 (absent days then count as dry).</source>
-            <translation type="unfinished" />
+            <translation>没有站点有可用年份：每年的记录都不足其天数的 {cov:g} %（例如 {examples}）。若表中只列出降雨日，请将年份最低覆盖率设为 0（缺记录的日子按无雨计）。</translation>
         </message>
         <message>
             <source>Stations {stations} have no erosive day (daily rainfall ≥ {threshold:g} mm) in their usable years, so the model's P_d12 is undefined. Check that the rainfall field holds daily totals in mm, or leave these stations out.</source>
-            <translation type="unfinished" />
+            <translation>站点 {stations} 在可用年份中没有侵蚀性降雨日（日降雨量 ≥ {threshold:g} mm），模型的 P_d12 无法确定。请检查降雨字段是否为以 mm 计的日降雨量，或去掉这些站点。</translation>
         </message>
         <message>
             <source>The cell size must be above 0; got {value:g}.</source>
-            <translation type="unfinished" />
+            <translation>像元大小须大于 0；实际为 {value:g}。</translation>
         </message>
         <message>
             <source>The IDW power must be above 0; got {value:g}.</source>
-            <translation type="unfinished" />
+            <translation>IDW 幂次须大于 0；实际为 {value:g}。</translation>
         </message>
         <message>
             <source>Unknown interpolation method {method}.</source>
-            <translation type="unfinished" />
+            <translation>未知的插值方法 {method}。</translation>
         </message>
         <message>
             <source>No station with a location and an R value is left to interpolate.</source>
-            <translation type="unfinished" />
+            <translation>没有剩下既有位置又有 R 值的站点可供插值。</translation>
         </message>
         <message>
             <source>Linear interpolation needs at least 3 stations not on one line; there are {n}. Use IDW.</source>
-            <translation type="unfinished" />
+            <translation>线性插值至少需要 3 个不共线的站点；现有 {n} 个。请使用 IDW。</translation>
         </message>
         <message>
             <source>The measure table {path} must cover 0–90° in consecutive slope classes (each row's min_slope equal to the previous row's max_slope, the first 0, the last 90).</source>
-            <translation type="unfinished" />
+            <translation>措施表 {path} 须以连续的坡度级覆盖 0–90°（每行的 min_slope 等于上一行的 max_slope，首行为 0，末行为 90）。</translation>
         </message>
         <message>
             <source>The tolerable soil loss must be above 0; got {value:g}.</source>
-            <translation type="unfinished" />
+            <translation>容许土壤流失量须大于 0；实际为 {value:g}。</translation>
         </message>
         <message>
             <source>The measure table has no row.</source>
-            <translation type="unfinished" />
+            <translation>措施表没有任何行。</translation>
         </message>
         <message>
             <source>The allocation table gives {given} slope classes but the raster has {needed}: add the columns class1 … class{needed}.</source>
