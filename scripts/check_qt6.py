@@ -443,6 +443,8 @@ def update_table() -> int:
         except ImportError:
             pass
     names: Set[str] = set(REPORT_CLASSES)
+    # the whole Processing API, so that a new algorithm's parameter class is known in advance
+    names |= {n for n in dir(modules[0]) if n.startswith("QgsProcessing")}
     for mod_names in wanted.values():
         names |= mod_names
     classes: Dict[str, dict] = {}
