@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsGeometry,
-    QgsPointXY,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
-)
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsWkbTypes
 
-from .base import (
-    GROUP_HYDROLOGY,
-    PROCESSING_LINE,
-    QVARIANT_DOUBLE,
-    QVARIANT_INT,
-    SwcAlgorithm,
-    fields_from_spec,
-)
+from . import inputs, outputs, params
+from .base import GROUP_HYDROLOGY, SwcAlgorithm
 from .core import hydrology
-from .fillsinks import (
-    DEPRESSIONS,
-    MAX_MEMORY,
-    add_depressions_parameter,
-    add_memory_parameter,
-    depressions_mode,
-)
-from .styles import paletted_raster_qml, write_sidecar
+from .outputs import FIELD_DOUBLE, FIELD_INT, fields_from_spec
+from .styles import paletted_raster_qml
 
 ORDER_COLORS = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b", "#041e42")
 
@@ -41,10 +19,10 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
     ALG_ID = "channelnetwork"
     GROUP_ID = GROUP_HYDROLOGY
 
-    DEM = "DEM"
+    DEM = params.DEM
     MIN_AREA = "MIN_AREA"
-    DEPRESSIONS = DEPRESSIONS
-    MAX_MEMORY = MAX_MEMORY
+    DEPRESSIONS = params.DEPRESSIONS
+    MAX_MEMORY = params.MAX_MEMORY
     CHANNELS = "CHANNELS"
     CHANNEL_RASTER = "CHANNEL_RASTER"
 
@@ -93,41 +71,27 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        self.addParameter(params.dem())
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MIN_AREA,
-                self.tr("Minimum contributing area (km²)"),
-                QgsProcessingParameterNumber.Double,
-                0.1,
-                minValue=1e-6,
-            )
+            params.number(self.MIN_AREA, self.tr("Minimum contributing area (km²)"), 0.1, minimum=1e-6)
         )
-        add_depressions_parameter(
-            self,
-            self.tr("Depressions"),
-            [
-                self.tr("Fill, and route across flats (default)"),
-                self.tr("Route through along the lowest path, like GRASS r.watershed"),
-            ],
-        )
-        add_memory_parameter(self, self.tr("Memory limit (MB)"))
+        self.addParameter(params.depressions())
+        self.addParameter(params.max_memory())
+        self.addParameter(outputs.sink_output(self.CHANNELS, self.tr("Channels"), params.SOURCE_LINE))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.CHANNELS, self.tr("Channels"), PROCESSING_LINE)
-        )
-        self.addParameter(
-            QgsProcessingParameterRasterDestination(
-                self.CHANNEL_RASTER, self.tr("Channel cells (Strahler order)")
+            outputs.raster_output(
+                self.CHANNEL_RASTER, self.tr("Channel cells (Strahler order)"), secondary=True
             )
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=0
+        outputs.require_writable_outputs(self, parameters, context)
+        dem_layer, dem_path, grid = inputs.dem(
+            self, parameters, self.DEM, context, feedback, coarse_warning=0
         )
         min_km2 = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         max_mb = self.parameterAsInt(parameters, self.MAX_MEMORY, context)
-        raster_path = self.parameterAsOutputLayer(parameters, self.CHANNEL_RASTER, context)
+        raster_path = outputs.raster_path(self, parameters, self.CHANNEL_RASTER, context)
         if min_km2 * 1e6 < 4 * grid.cell_area:
             feedback.pushWarning(
                 self.tr(
@@ -142,19 +106,19 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
             min_km2 * 1e6,
             raster_path,
             max_memory_mb=max_mb,
-            depressions=depressions_mode(self, parameters, context),
+            depressions=params.depressions_mode(self, parameters, context),
             progress_span=(0, 90),
         )
         fields = fields_from_spec(
             [
-                ("ORDER", QVARIANT_INT),
-                ("LENGTH_M", QVARIANT_DOUBLE),
-                ("GRADIENT", QVARIANT_DOUBLE),
-                ("UPAREA_KM2", QVARIANT_DOUBLE),
+                ("ORDER", FIELD_INT),
+                ("LENGTH_M", FIELD_DOUBLE),
+                ("GRADIENT", FIELD_DOUBLE),
+                ("UPAREA_KM2", FIELD_DOUBLE),
             ]
         )
         sink, sink_id = self.parameterAsSink(
-            parameters, self.CHANNELS, context, fields, QgsWkbTypes.LineString, dem_layer.crs()
+            parameters, self.CHANNELS, context, fields, QgsWkbTypes.Type.LineString, dem_layer.crs()
         )
         max_order = 0
         for i, (coords, attrs) in enumerate(reaches):
@@ -172,8 +136,7 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
                     float(attrs["UPAREA_KM2"]),
                 ]
             )
-            if sink is not None:
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            outputs.add_features(sink, [feature])
             max_order = max(max_order, int(attrs["ORDER"]))
             feedback.setProgress(90 + 10 * (i + 1) / max(len(reaches), 1))
         feedback.pushInfo(
@@ -185,10 +148,7 @@ class ChannelNetworkAlgorithm(SwcAlgorithm):
                 for o in range(1, max(max_order, 1) + 1)
             ]
         )
-        qml_path = write_sidecar(raster_path, qml)
-        if qml_path:
-            self.style_output(context, raster_path, qml_path, self.tr("Channel cells (Strahler order)"))
-        if sink_id:
-            self.style_output(context, sink_id, self.style_path("channel_network.qml"), self.tr("Channels"))
+        outputs.style_sidecar(context, raster_path, qml, self.tr("Channel cells (Strahler order)"))
+        outputs.style_output(context, sink_id, outputs.style_path("channel_network.qml"), self.tr("Channels"))
         feedback.setProgress(100)
         return {self.CHANNELS: sink_id, self.CHANNEL_RASTER: raster_path}

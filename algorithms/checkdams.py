@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
-)
+from qgis.core import QgsProcessingParameterEnum, QgsWkbTypes
 
-from .base import (
-    GROUP_MEASURES,
-    PROCESSING_LINE,
-    PROCESSING_POINT,
-    PROCESSING_POLYGON,
-    PROCESSING_TABLE,
-    QVARIANT_DOUBLE,
-    QVARIANT_INT,
-    QVARIANT_STRING,
-    SwcAlgorithm,
-    fields_from_spec,
-    translate_core_error,
-)
+from . import inputs, outputs, params
+from .base import GROUP_MEASURES, SwcAlgorithm, translate_core_error
 from .core import standards
 from .core.checkdams import check_dam_height, check_dams_from_dem
 from .core.errors import SwcError
-from .fillsinks import MAX_MEMORY, add_memory_parameter
+from .outputs import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, fields_from_spec
 
 TYPE_KEYS = list(standards.CHECK_DAM_TYPE_ORDER)
 
@@ -38,7 +20,7 @@ class CheckDamsAlgorithm(SwcAlgorithm):
     ALG_ID = "checkdams"
     GROUP_ID = GROUP_MEASURES
 
-    DEM = "DEM"
+    DEM = params.DEM
     AOI = "AOI"
     MIN_UPAREA = "MIN_UPAREA"
     MAX_UPAREA = "MAX_UPAREA"
@@ -49,7 +31,7 @@ class CheckDamsAlgorithm(SwcAlgorithm):
     MAX_DAMS = "MAX_DAMS"
     CURVE_STEP = "CURVE_STEP"
     MAX_CREST_LENGTH = "MAX_CREST_LENGTH"
-    MAX_MEMORY = MAX_MEMORY
+    MAX_MEMORY = params.MAX_MEMORY
     DAMS = "DAMS"
     CRESTS = "CRESTS"
     SILT = "SILT"
@@ -166,37 +148,20 @@ class CheckDamsAlgorithm(SwcAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         lo, hi = standards.CHECK_DAM_UPAREA_KM2
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        self.addParameter(params.dem())
+        self.addParameter(params.polygons(self.AOI, self.tr("Area of interest"), optional=True))
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.AOI, self.tr("Area of interest"), [PROCESSING_POLYGON], optional=True
-            )
+            params.number(self.MIN_UPAREA, self.tr("Minimum upslope area of a gully (km²)"), lo, minimum=1e-9)
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MIN_UPAREA,
-                self.tr("Minimum upslope area of a gully (km²)"),
-                QgsProcessingParameterNumber.Double,
-                lo,
-                minValue=1e-9,
-            )
+            params.number(self.MAX_UPAREA, self.tr("Maximum upslope area of a gully (km²)"), hi, minimum=1e-9)
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MAX_UPAREA,
-                self.tr("Maximum upslope area of a gully (km²)"),
-                QgsProcessingParameterNumber.Double,
-                hi,
-                minValue=1e-9,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.MIN_GRADIENT,
                 self.tr("Minimum bed gradient (m/m)"),
-                QgsProcessingParameterNumber.Double,
                 standards.CHECK_DAM_MIN_GRADIENT,
-                minValue=1e-6,
+                minimum=1e-6,
             )
         )
         self.addParameter(
@@ -205,69 +170,61 @@ class CheckDamsAlgorithm(SwcAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.DAM_HEIGHT,
                 self.tr("Effective height H to the spillway crest (m)"),
-                QgsProcessingParameterNumber.Double,
                 standards.CHECK_DAM_HEIGHT_M,
-                minValue=0.1,
+                minimum=0.1,
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.I_PRIME,
                 self.tr("Gradient of the silted bed i′ (m/m)"),
-                QgsProcessingParameterNumber.Double,
                 standards.CHECK_DAM_I_PRIME,
-                minValue=0.0,
+                minimum=0.0,
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.MAX_DAMS,
                 self.tr("Maximum dams per gully (0 = no limit)"),
-                QgsProcessingParameterNumber.Integer,
                 0,
+                minimum=0,
+                integer=True,
                 optional=True,
-                minValue=0,
-            )
-        )
-        step = QgsProcessingParameterNumber(
-            self.CURVE_STEP,
-            self.tr("Height step of the storage curves (m)"),
-            QgsProcessingParameterNumber.Double,
-            0.5,
-            minValue=0.01,
-        )
-        step.setFlags(step.flags() | step.FlagAdvanced)
-        self.addParameter(step)
-        crest = QgsProcessingParameterNumber(
-            self.MAX_CREST_LENGTH,
-            self.tr("Longest crest considered (m)"),
-            QgsProcessingParameterNumber.Double,
-            standards.CHECK_DAM_MAX_CREST_M,
-            minValue=1.0,
-        )
-        crest.setFlags(crest.flags() | crest.FlagAdvanced)
-        self.addParameter(crest)
-        add_memory_parameter(self, self.tr("Memory limit (MB)"))
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.DAMS, self.tr("Check dams"), PROCESSING_POINT)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.CRESTS, self.tr("Dam crests"), PROCESSING_LINE)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.SILT, self.tr("Silted wedges"), PROCESSING_POLYGON)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.CURVES, self.tr("Height–area–volume curves"), PROCESSING_TABLE
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Check-dam summary"), PROCESSING_TABLE)
+            params.number(
+                self.CURVE_STEP,
+                self.tr("Height step of the storage curves (m)"),
+                0.5,
+                minimum=0.01,
+                is_advanced=True,
+            )
         )
+        self.addParameter(
+            params.number(
+                self.MAX_CREST_LENGTH,
+                self.tr("Longest crest considered (m)"),
+                standards.CHECK_DAM_MAX_CREST_M,
+                minimum=1.0,
+                is_advanced=True,
+            )
+        )
+        self.addParameter(params.max_memory())
+        self.addParameter(outputs.sink_output(self.DAMS, self.tr("Check dams"), params.SOURCE_POINT))
+        self.addParameter(
+            outputs.sink_output(self.CRESTS, self.tr("Dam crests"), params.SOURCE_LINE, secondary=True)
+        )
+        self.addParameter(
+            outputs.sink_output(self.SILT, self.tr("Silted wedges"), params.SOURCE_POLYGON, secondary=True)
+        )
+        self.addParameter(
+            outputs.table_output(self.CURVES, self.tr("Height–area–volume curves"), secondary=True)
+        )
+        self.addParameter(outputs.table_output(self.SUMMARY, self.tr("Check-dam summary"), secondary=True))
 
     def _height_error(self, parameters, context):
         key = TYPE_KEYS[self.parameterAsEnum(parameters, self.DAM_TYPE, context)]
@@ -294,16 +251,23 @@ class CheckDamsAlgorithm(SwcAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=10.0
+        dem_layer, dem_path, grid = inputs.dem(
+            self, parameters, self.DEM, context, feedback, coarse_warning=10.0
         )
         crs = dem_layer.crs()
         err = self._height_error(parameters, context)
         if err:
             raise self.fail(err)
         key = TYPE_KEYS[self.parameterAsEnum(parameters, self.DAM_TYPE, context)]
-        aoi = self.polygons_in_crs(
-            parameters, self.AOI, context, crs, feedback, required=False, label=self.tr("Area of interest")
+        aoi = inputs.polygons(
+            self,
+            parameters,
+            self.AOI,
+            context,
+            crs,
+            feedback,
+            required=False,
+            label=self.tr("Area of interest"),
         )
         aoi_wkb = [wkb for _fid, wkb, _a in aoi] if aoi else None
         height = self.parameterAsDouble(parameters, self.DAM_HEIGHT, context)
@@ -353,31 +317,33 @@ class CheckDamsAlgorithm(SwcAlgorithm):
         type_name = self.short_type_names()[key]
         d_fields = fields_from_spec(
             [
-                ("DAM_ID", QVARIANT_INT),
-                ("GULLY", QVARIANT_INT),
-                ("REACH", QVARIANT_INT),
-                ("ORDER", QVARIANT_INT),
-                ("BED_Z", QVARIANT_DOUBLE),
-                ("H_M", QVARIANT_DOUBLE),
-                ("CREST_Z", QVARIANT_DOUBLE),
-                ("GRADIENT", QVARIANT_DOUBLE),
-                ("LOCAL_I", QVARIANT_DOUBLE),
-                ("NEXT_ID", QVARIANT_INT),
-                ("SPACING_M", QVARIANT_DOUBLE),
-                ("RULE_L_M", QVARIANT_DOUBLE),
-                ("DIST_M", QVARIANT_DOUBLE),
-                ("CONTROL_KM2", QVARIANT_DOUBLE),
-                ("STORAGE_M3", QVARIANT_DOUBLE),
-                ("POOL_M2", QVARIANT_DOUBLE),
-                ("SILT_M3", QVARIANT_DOUBLE),
-                ("SILT_M2", QVARIANT_DOUBLE),
-                ("CREST_M", QVARIANT_DOUBLE),
-                ("BODY_M3", QVARIANT_DOUBLE),
-                ("DAM_TYPE", QVARIANT_STRING),
-                ("TYPE_NAME", QVARIANT_STRING),
+                ("DAM_ID", FIELD_INT),
+                ("GULLY", FIELD_INT),
+                ("REACH", FIELD_INT),
+                ("ORDER", FIELD_INT),
+                ("BED_Z", FIELD_DOUBLE),
+                ("H_M", FIELD_DOUBLE),
+                ("CREST_Z", FIELD_DOUBLE),
+                ("GRADIENT", FIELD_DOUBLE),
+                ("LOCAL_I", FIELD_DOUBLE),
+                ("NEXT_ID", FIELD_INT),
+                ("SPACING_M", FIELD_DOUBLE),
+                ("RULE_L_M", FIELD_DOUBLE),
+                ("DIST_M", FIELD_DOUBLE),
+                ("CONTROL_KM2", FIELD_DOUBLE),
+                ("STORAGE_M3", FIELD_DOUBLE),
+                ("POOL_M2", FIELD_DOUBLE),
+                ("SILT_M3", FIELD_DOUBLE),
+                ("SILT_M2", FIELD_DOUBLE),
+                ("CREST_M", FIELD_DOUBLE),
+                ("BODY_M3", FIELD_DOUBLE),
+                ("DAM_TYPE", FIELD_STRING),
+                ("TYPE_NAME", FIELD_STRING),
             ]
         )
-        sink, dams_id = self.parameterAsSink(parameters, self.DAMS, context, d_fields, QgsWkbTypes.Point, crs)
+        sink, dams_id = self.parameterAsSink(
+            parameters, self.DAMS, context, d_fields, QgsWkbTypes.Type.Point, crs
+        )
         rows, geoms = [], []
         for d in plan.dams:
             rows.append(
@@ -407,34 +373,34 @@ class CheckDamsAlgorithm(SwcAlgorithm):
                 ]
             )
             geoms.append(bytes(QgsGeometry.fromPointXY(QgsPointXY(d.x, d.y)).asWkb()))
-        self.add_rows(sink, d_fields, rows, geoms)
+        outputs.add_rows(sink, d_fields, rows, geoms)
         feedback.setProgress(88)
 
         c_fields = fields_from_spec(
             [
-                ("DAM_ID", QVARIANT_INT),
-                ("CREST_M", QVARIANT_DOUBLE),
-                ("CREST_Z", QVARIANT_DOUBLE),
-                ("BODY_M3", QVARIANT_DOUBLE),
+                ("DAM_ID", FIELD_INT),
+                ("CREST_M", FIELD_DOUBLE),
+                ("CREST_Z", FIELD_DOUBLE),
+                ("BODY_M3", FIELD_DOUBLE),
             ]
         )
         c_sink, crests_id = self.parameterAsSink(
-            parameters, self.CRESTS, context, c_fields, QgsWkbTypes.LineString, crs
+            parameters, self.CRESTS, context, c_fields, QgsWkbTypes.Type.LineString, crs
         )
-        self.add_rows(
+        outputs.add_rows(
             c_sink,
             c_fields,
             [[d.dam_id, round(d.crest_m, 2), round(d.crest_z, 3), round(d.body_m3, 2)] for d in plan.dams],
             [d.crest_wkb for d in plan.dams],
         )
         s_fields = fields_from_spec(
-            [("DAM_ID", QVARIANT_INT), ("SILT_M2", QVARIANT_DOUBLE), ("SILT_M3", QVARIANT_DOUBLE)]
+            [("DAM_ID", FIELD_INT), ("SILT_M2", FIELD_DOUBLE), ("SILT_M3", FIELD_DOUBLE)]
         )
         s_sink, silt_id = self.parameterAsSink(
-            parameters, self.SILT, context, s_fields, QgsWkbTypes.MultiPolygon, crs
+            parameters, self.SILT, context, s_fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
         with_silt = [d for d in plan.dams if d.silt_wkb]
-        self.add_rows(
+        outputs.add_rows(
             s_sink,
             s_fields,
             [[d.dam_id, round(d.silt_m2, 2), round(d.silt_m3, 2)] for d in with_silt],
@@ -444,15 +410,15 @@ class CheckDamsAlgorithm(SwcAlgorithm):
 
         k_fields = fields_from_spec(
             [
-                ("DAM_ID", QVARIANT_INT),
-                ("H_M", QVARIANT_DOUBLE),
-                ("Z_M", QVARIANT_DOUBLE),
-                ("AREA_M2", QVARIANT_DOUBLE),
-                ("VOL_M3", QVARIANT_DOUBLE),
+                ("DAM_ID", FIELD_INT),
+                ("H_M", FIELD_DOUBLE),
+                ("Z_M", FIELD_DOUBLE),
+                ("AREA_M2", FIELD_DOUBLE),
+                ("VOL_M3", FIELD_DOUBLE),
             ]
         )
-        k_sink, curves_id = self.table_sink(parameters, self.CURVES, context, k_fields)
-        self.add_rows(
+        k_sink, curves_id = outputs.table_sink(self, parameters, self.CURVES, context, k_fields)
+        outputs.add_rows(
             k_sink,
             k_fields,
             (
@@ -463,17 +429,17 @@ class CheckDamsAlgorithm(SwcAlgorithm):
         )
         g_fields = fields_from_spec(
             [
-                ("GULLY", QVARIANT_STRING),
-                ("DAMS", QVARIANT_INT),
-                ("BODY_M3", QVARIANT_DOUBLE),
-                ("STORAGE_M3", QVARIANT_DOUBLE),
-                ("SILT_M3", QVARIANT_DOUBLE),
-                ("SILT_M2", QVARIANT_DOUBLE),
-                ("CHANNEL_M", QVARIANT_DOUBLE),
-                ("AREA_KM2", QVARIANT_DOUBLE),
+                ("GULLY", FIELD_STRING),
+                ("DAMS", FIELD_INT),
+                ("BODY_M3", FIELD_DOUBLE),
+                ("STORAGE_M3", FIELD_DOUBLE),
+                ("SILT_M3", FIELD_DOUBLE),
+                ("SILT_M2", FIELD_DOUBLE),
+                ("CHANNEL_M", FIELD_DOUBLE),
+                ("AREA_KM2", FIELD_DOUBLE),
             ]
         )
-        g_sink, summary_id = self.table_sink(parameters, self.SUMMARY, context, g_fields)
+        g_sink, summary_id = outputs.table_sink(self, parameters, self.SUMMARY, context, g_fields)
         names = ("DAMS", "BODY_M3", "STORAGE_M3", "SILT_M3", "SILT_M2", "CHANNEL_M")
         g_rows = [
             [str(g["GULLY"])]
@@ -491,15 +457,19 @@ class CheckDamsAlgorithm(SwcAlgorithm):
             ]
             + [None]
         )
-        self.add_rows(g_sink, g_fields, g_rows + [total])
+        outputs.add_rows(g_sink, g_fields, g_rows + [total])
         feedback.pushInfo(
             self.tr("In all: {n} dams, body {body:.0f} m³, storage {sto:.0f} m³, silt {silt:.0f} m³.").format(
                 n=total[1], body=total[2], sto=total[3], silt=total[4]
             )
         )
-        self.style_output(context, dams_id, self.style_path("checkdam_dams.qml"), self.tr("Check dams"))
-        self.style_output(context, crests_id, self.style_path("checkdam_crests.qml"), self.tr("Dam crests"))
-        self.style_output(context, silt_id, self.style_path("checkdam_silt.qml"), self.tr("Silted wedges"))
+        outputs.style_output(context, dams_id, outputs.style_path("checkdam_dams.qml"), self.tr("Check dams"))
+        outputs.style_output(
+            context, crests_id, outputs.style_path("checkdam_crests.qml"), self.tr("Dam crests")
+        )
+        outputs.style_output(
+            context, silt_id, outputs.style_path("checkdam_silt.qml"), self.tr("Silted wedges")
+        )
         feedback.setProgress(100)
         return {
             self.DAMS: dams_id,

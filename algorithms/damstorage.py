@@ -4,31 +4,13 @@ from __future__ import annotations
 
 import math
 
-from qgis.core import (
-    QgsFeatureRequest,
-    QgsProcessingException,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
-)
+from qgis.core import QgsProcessingException, QgsProcessingParameterFeatureSource, QgsWkbTypes
 
-from .base import (
-    GROUP_MEASURES,
-    PROCESSING_LINE,
-    PROCESSING_POLYGON,
-    PROCESSING_TABLE,
-    QVARIANT_DOUBLE,
-    QVARIANT_INT,
-    QVARIANT_LONG,
-    QVARIANT_STRING,
-    SwcAlgorithm,
-    fields_from_spec,
-)
+from . import inputs, outputs, params
+from .base import GROUP_MEASURES, SwcAlgorithm
 from .core import standards
 from .core.checkdams import dam_storage_from_dem
-from .fillsinks import MAX_MEMORY, add_memory_parameter
+from .outputs import FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, fields_from_spec
 
 
 class DamStorageAlgorithm(SwcAlgorithm):
@@ -37,7 +19,7 @@ class DamStorageAlgorithm(SwcAlgorithm):
     ALG_ID = "damstorage"
     GROUP_ID = GROUP_MEASURES
 
-    DEM = "DEM"
+    DEM = params.DEM
     AXIS = "AXIS"
     MAX_HEIGHT = "MAX_HEIGHT"
     STEP = "STEP"
@@ -45,7 +27,7 @@ class DamStorageAlgorithm(SwcAlgorithm):
     EROSION_MODULUS = "EROSION_MODULUS"
     DELIVERY_RATIO = "DELIVERY_RATIO"
     DRY_DENSITY = "DRY_DENSITY"
-    MAX_MEMORY = MAX_MEMORY
+    MAX_MEMORY = params.MAX_MEMORY
     TABLE = "TABLE"
     FLOODED = "FLOODED"
     CATCHMENT = "CATCHMENT"
@@ -108,76 +90,54 @@ class DamStorageAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        self.addParameter(params.dem())
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.AXIS, self.tr("Dam axes (lines across the valley)"), [PROCESSING_LINE]
+                self.AXIS, self.tr("Dam axes (lines across the valley)"), [params.SOURCE_LINE]
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MAX_HEIGHT,
-                self.tr("Maximum height of the curve (m)"),
-                QgsProcessingParameterNumber.Double,
-                10.0,
-                minValue=0.01,
-            )
+            params.number(self.MAX_HEIGHT, self.tr("Maximum height of the curve (m)"), 10.0, minimum=0.01)
         )
+        self.addParameter(params.number(self.STEP, self.tr("Height step (m)"), 0.5, minimum=0.01))
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.STEP, self.tr("Height step (m)"), QgsProcessingParameterNumber.Double, 0.5, minValue=0.01
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.HEIGHT,
                 self.tr("Height of the flooded area (m; empty = maximum height)"),
-                QgsProcessingParameterNumber.Double,
                 None,
+                minimum=0.01,
                 optional=True,
-                minValue=0.01,
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.EROSION_MODULUS,
                 self.tr("Erosion modulus (t/km²·a; 0 = no sediment life)"),
-                QgsProcessingParameterNumber.Double,
                 standards.EROSION_CLASS_BOUNDS[0],
-                minValue=0.0,
+                minimum=0.0,
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.DELIVERY_RATIO,
-                self.tr("Sediment delivery ratio (0–1)"),
-                QgsProcessingParameterNumber.Double,
-                1.0,
-                minValue=0.0,
-                maxValue=1.0,
+            params.number(
+                self.DELIVERY_RATIO, self.tr("Sediment delivery ratio (0–1)"), 1.0, minimum=0.0, maximum=1.0
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.DRY_DENSITY,
                 self.tr("Dry density of the deposit (t/m³)"),
-                QgsProcessingParameterNumber.Double,
                 standards.DEPOSIT_DRY_DENSITY_T_M3,
-                minValue=0.1,
+                minimum=0.1,
             )
         )
-        add_memory_parameter(self, self.tr("Memory limit (MB)"))
+        self.addParameter(params.max_memory())
+        self.addParameter(outputs.table_output(self.TABLE, self.tr("Height–area–volume table")))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.TABLE, self.tr("Height–area–volume table"), PROCESSING_TABLE
-            )
+            outputs.sink_output(self.FLOODED, self.tr("Flooded area"), params.SOURCE_POLYGON, secondary=True)
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.FLOODED, self.tr("Flooded area"), PROCESSING_POLYGON)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.CATCHMENT, self.tr("Control area"), PROCESSING_POLYGON, optional=True
+            outputs.sink_output(
+                self.CATCHMENT, self.tr("Control area"), params.SOURCE_POLYGON, secondary=True
             )
         )
 
@@ -195,38 +155,7 @@ class DamStorageAlgorithm(SwcAlgorithm):
         return True, ""
 
     def _axes(self, parameters, context, crs, feedback):
-        source = self.parameterAsSource(parameters, self.AXIS, context)
-        if source is None:
-            raise QgsProcessingException(self.tr("The dam axis layer could not be loaded."))
-        request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
-        axes = []
-        for feature in source.getFeatures(request):
-            geom = feature.geometry()
-            if geom is None or geom.isEmpty():
-                feedback.pushWarning(self.tr("Axis {fid} has no geometry; skipped.").format(fid=feature.id()))
-                continue
-            if QgsWkbTypes.isMultiType(geom.wkbType()):
-                parts = geom.asMultiPolyline()
-                if len(parts) > 1:
-                    feedback.pushWarning(
-                        self.tr("Axis {fid} has {n} parts; the longest is used.").format(
-                            fid=feature.id(), n=len(parts)
-                        )
-                    )
-                line = max(
-                    parts,
-                    key=lambda p: sum(
-                        math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in zip(p[:-1], p[1:])
-                    ),
-                )
-            else:
-                line = geom.asPolyline()
-            if len(line) < 2:
-                feedback.pushWarning(
-                    self.tr("Axis {fid} has fewer than two vertices; skipped.").format(fid=feature.id())
-                )
-                continue
-            axes.append((int(feature.id()), [(p.x(), p.y()) for p in line]))
+        axes = inputs.lines(self, parameters, self.AXIS, context, crs, feedback, self.tr("Dam axes"))
         if not axes:
             raise QgsProcessingException(
                 self.tr(
@@ -236,8 +165,8 @@ class DamStorageAlgorithm(SwcAlgorithm):
         return axes
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, _grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=30.0
+        dem_layer, dem_path, _grid = inputs.dem(
+            self, parameters, self.DEM, context, feedback, coarse_warning=30.0
         )
         crs = dem_layer.crs()
         axes = self._axes(parameters, context, crs, feedback)
@@ -261,41 +190,41 @@ class DamStorageAlgorithm(SwcAlgorithm):
         )
         t_fields = fields_from_spec(
             [
-                ("AXIS_ID", QVARIANT_LONG),
-                ("H_M", QVARIANT_DOUBLE),
-                ("Z_M", QVARIANT_DOUBLE),
-                ("AREA_M2", QVARIANT_DOUBLE),
-                ("VOL_M3", QVARIANT_DOUBLE),
-                ("VOL_1E4M3", QVARIANT_DOUBLE),
-                ("CREST_M", QVARIANT_DOUBLE),
-                ("CLOSED", QVARIANT_INT),
+                ("AXIS_ID", FIELD_LONG),
+                ("H_M", FIELD_DOUBLE),
+                ("Z_M", FIELD_DOUBLE),
+                ("AREA_M2", FIELD_DOUBLE),
+                ("VOL_M3", FIELD_DOUBLE),
+                ("VOL_1E4M3", FIELD_DOUBLE),
+                ("CREST_M", FIELD_DOUBLE),
+                ("CLOSED", FIELD_INT),
             ]
         )
-        t_sink, table_id = self.table_sink(parameters, self.TABLE, context, t_fields)
+        t_sink, table_id = outputs.table_sink(self, parameters, self.TABLE, context, t_fields)
         f_fields = fields_from_spec(
             [
-                ("AXIS_ID", QVARIANT_LONG),
-                ("H_M", QVARIANT_DOUBLE),
-                ("BED_Z", QVARIANT_DOUBLE),
-                ("WATER_Z", QVARIANT_DOUBLE),
-                ("AREA_M2", QVARIANT_DOUBLE),
-                ("VOL_M3", QVARIANT_DOUBLE),
-                ("CONTROL_KM2", QVARIANT_DOUBLE),
-                ("SIZE_CLASS", QVARIANT_STRING),
-                ("CLASS_NAME", QVARIANT_STRING),
-                ("DESIGN_LIFE", QVARIANT_STRING),
-                ("SED_T_A", QVARIANT_DOUBLE),
-                ("LIFE_A", QVARIANT_DOUBLE),
-                ("CREST_M", QVARIANT_DOUBLE),
-                ("CLOSED_H", QVARIANT_DOUBLE),
+                ("AXIS_ID", FIELD_LONG),
+                ("H_M", FIELD_DOUBLE),
+                ("BED_Z", FIELD_DOUBLE),
+                ("WATER_Z", FIELD_DOUBLE),
+                ("AREA_M2", FIELD_DOUBLE),
+                ("VOL_M3", FIELD_DOUBLE),
+                ("CONTROL_KM2", FIELD_DOUBLE),
+                ("SIZE_CLASS", FIELD_STRING),
+                ("CLASS_NAME", FIELD_STRING),
+                ("DESIGN_LIFE", FIELD_STRING),
+                ("SED_T_A", FIELD_DOUBLE),
+                ("LIFE_A", FIELD_DOUBLE),
+                ("CREST_M", FIELD_DOUBLE),
+                ("CLOSED_H", FIELD_DOUBLE),
             ]
         )
         f_sink, flooded_id = self.parameterAsSink(
-            parameters, self.FLOODED, context, f_fields, QgsWkbTypes.MultiPolygon, crs
+            parameters, self.FLOODED, context, f_fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
-        c_fields = fields_from_spec([("AXIS_ID", QVARIANT_LONG), ("CONTROL_KM2", QVARIANT_DOUBLE)])
+        c_fields = fields_from_spec([("AXIS_ID", FIELD_LONG), ("CONTROL_KM2", FIELD_DOUBLE)])
         c_sink, catch_id = self.parameterAsSink(
-            parameters, self.CATCHMENT, context, c_fields, QgsWkbTypes.MultiPolygon, crs
+            parameters, self.CATCHMENT, context, c_fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
         names = self.class_names()
         for (fid, _coords), r in zip(axes, results):
@@ -313,10 +242,10 @@ class DamStorageAlgorithm(SwcAlgorithm):
                         int(h <= r.closed_height + 1e-9),
                     ]
                 )
-            self.add_rows(t_sink, t_fields, rows)
+            outputs.add_rows(t_sink, t_fields, rows)
             life = None if math.isnan(r.life_years) or math.isinf(r.life_years) else round(r.life_years, 2)
             if r.flooded_wkb:
-                self.add_rows(
+                outputs.add_rows(
                     f_sink,
                     f_fields,
                     [
@@ -343,8 +272,8 @@ class DamStorageAlgorithm(SwcAlgorithm):
                 feedback.pushWarning(
                     self.tr("Axis {fid}: nothing is flooded at {h:g} m.").format(fid=fid, h=r.height)
                 )
-            if c_sink is not None and r.catchment_wkb:
-                self.add_rows(c_sink, c_fields, [[fid, round(r.control_km2, 6)]], [r.catchment_wkb])
+            if r.catchment_wkb:
+                outputs.add_rows(c_sink, c_fields, [[fid, round(r.control_km2, 6)]], [r.catchment_wkb])
             feedback.pushInfo(
                 self.tr(
                     "Axis {fid}: bed {z:.2f} m, control area {a:.4f} km², at {h:g} m: {v:.0f} m³ "
@@ -366,11 +295,12 @@ class DamStorageAlgorithm(SwcAlgorithm):
                         "extend the axis up the valley sides or lower the height."
                     ).format(fid=fid, hc=r.closed_height)
                 )
-        self.style_output(
-            context, flooded_id, self.style_path("checkdam_flooded.qml"), self.tr("Flooded area")
+        outputs.style_output(
+            context, flooded_id, outputs.style_path("checkdam_flooded.qml"), self.tr("Flooded area")
         )
         feedback.setProgress(100)
-        out = {self.TABLE: table_id, self.FLOODED: flooded_id}
-        if catch_id:
-            out[self.CATCHMENT] = catch_id
+        out = {self.TABLE: table_id}
+        for name, layer_id in ((self.FLOODED, flooded_id), (self.CATCHMENT, catch_id)):
+            if layer_id:
+                out[name] = layer_id
         return out

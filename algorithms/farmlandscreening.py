@@ -7,32 +7,16 @@ import tempfile
 
 from qgis.core import (
     QgsApplication,
-    QgsFeatureRequest,
-    QgsProcessing,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsWkbTypes,
 )
 
-from .base import (
-    GROUP_MEASURES,
-    PROCESSING_POLYGON,
-    PROCESSING_TABLE,
-    QVARIANT_DOUBLE,
-    QVARIANT_INT,
-    QVARIANT_LONG,
-    QVARIANT_STRING,
-    SwcAlgorithm,
-    fields_from_spec,
-    translate_core_error,
-)
+from . import inputs, outputs, params
+from .base import GROUP_MEASURES, SwcAlgorithm, translate_core_error
 from .core import standards
 from .core.errors import SwcError
 from .core.farmland import (
@@ -46,11 +30,10 @@ from .core.farmland import (
     screen_farmland,
 )
 from .core.slopeclass import class_labels, parse_breaks
-from .core.io.vector import require_overlap
 from .core.zones import area_columns, code_matches, parse_codes
-from .styles import categorized_fill_qml, write_sidecar
+from .outputs import FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, fields_from_spec
+from .styles import categorized_fill_qml
 
-BREAKS_DEFAULT = ",".join(f"{b:g}" for b in standards.SLOPE_BREAKS_DEG)
 CATEGORY_COLORS = {
     "flat": "#1a9641",
     "gentle": "#a6d96a",
@@ -62,42 +45,42 @@ MATERIALS = ("earth", "stone")
 
 #: Output fields added to the parcel's own fields (names are a public interface).
 OUTPUT_FIELDS = [
-    ("PARCEL_FID", QVARIANT_LONG),
-    ("CROPLAND", QVARIANT_INT),
-    ("AREA_M2", QVARIANT_DOUBLE),
-    ("AREA_HA", QVARIANT_DOUBLE),
-    ("AREA_MU", QVARIANT_DOUBLE),
-    ("CELLS", QVARIANT_INT),
-    ("SLOPE_MEAN", QVARIANT_DOUBLE),
-    ("SLOPE_P90", QVARIANT_DOUBLE),
-    ("PLANE_SLOPE", QVARIANT_DOUBLE),
-    ("SLOPE_CLASS", QVARIANT_INT),
-    ("CLASS_RANGE", QVARIANT_STRING),
-    ("TERR_INDEX", QVARIANT_DOUBLE),
-    ("BENCH_SLOPE", QVARIANT_DOUBLE),
-    ("PLANAR_SHARE", QVARIANT_DOUBLE),
-    ("DETECTED", QVARIANT_STRING),
-    ("DET_LABEL", QVARIANT_STRING),
-    ("DET_SOURCE", QVARIANT_STRING),
-    ("SURVEY_TYPE", QVARIANT_STRING),
-    ("SURVEY_GRADE", QVARIANT_INT),
-    ("TYPE_FLAG", QVARIANT_INT),
-    ("GRADE_FLAG", QVARIANT_INT),
-    ("MISMATCH", QVARIANT_INT),
-    ("CATEGORY", QVARIANT_STRING),
-    ("CAT_LABEL", QVARIANT_STRING),
-    ("RULE", QVARIANT_STRING),
-    ("REGION", QVARIANT_STRING),
-    ("MEASURE", QVARIANT_STRING),
-    ("MEASURE_LABEL", QVARIANT_STRING),
-    ("DIST_ROAD", QVARIANT_DOUBLE),
-    ("DIST_SETTLE", QVARIANT_DOUBLE),
-    ("PRIORITY", QVARIANT_DOUBLE),
-    ("BENCH_W", QVARIANT_DOUBLE),
-    ("RISER_H", QVARIANT_DOUBLE),
-    ("RISER_ANG", QVARIANT_DOUBLE),
-    ("RISERS", QVARIANT_INT),
-    ("EARTH_M3", QVARIANT_DOUBLE),
+    ("PARCEL_FID", FIELD_LONG),
+    ("CROPLAND", FIELD_INT),
+    ("AREA_M2", FIELD_DOUBLE),
+    ("AREA_HA", FIELD_DOUBLE),
+    ("AREA_MU", FIELD_DOUBLE),
+    ("CELLS", FIELD_INT),
+    ("SLOPE_MEAN", FIELD_DOUBLE),
+    ("SLOPE_P90", FIELD_DOUBLE),
+    ("PLANE_SLOPE", FIELD_DOUBLE),
+    ("SLOPE_CLASS", FIELD_INT),
+    ("CLASS_RANGE", FIELD_STRING),
+    ("TERR_INDEX", FIELD_DOUBLE),
+    ("BENCH_SLOPE", FIELD_DOUBLE),
+    ("PLANAR_SHARE", FIELD_DOUBLE),
+    ("DETECTED", FIELD_STRING),
+    ("DET_LABEL", FIELD_STRING),
+    ("DET_SOURCE", FIELD_STRING),
+    ("SURVEY_TYPE", FIELD_STRING),
+    ("SURVEY_GRADE", FIELD_INT),
+    ("TYPE_FLAG", FIELD_INT),
+    ("GRADE_FLAG", FIELD_INT),
+    ("MISMATCH", FIELD_INT),
+    ("CATEGORY", FIELD_STRING),
+    ("CAT_LABEL", FIELD_STRING),
+    ("RULE", FIELD_STRING),
+    ("REGION", FIELD_STRING),
+    ("MEASURE", FIELD_STRING),
+    ("MEASURE_LABEL", FIELD_STRING),
+    ("DIST_ROAD", FIELD_DOUBLE),
+    ("DIST_SETTLE", FIELD_DOUBLE),
+    ("PRIORITY", FIELD_DOUBLE),
+    ("BENCH_W", FIELD_DOUBLE),
+    ("RISER_H", FIELD_DOUBLE),
+    ("RISER_ANG", FIELD_DOUBLE),
+    ("RISERS", FIELD_INT),
+    ("EARTH_M3", FIELD_DOUBLE),
 ]
 
 
@@ -116,16 +99,16 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
     CROPLAND_CODES = "CROPLAND_CODES"
     TYPE_FIELD = "TYPE_FIELD"
     SLOPE_GRADE_FIELD = "SLOPE_GRADE_FIELD"
-    DEM = "DEM"
-    BREAKS = "BREAKS"
+    DEM = params.DEM
+    BREAKS = params.BREAKS
     BAN_SLOPE = "BAN_SLOPE"
     REGION = "REGION"
     REGIONS = "REGIONS"
     REGION_FIELD = "REGION_FIELD"
     ROADS = "ROADS"
     SETTLEMENTS = "SETTLEMENTS"
-    ZONES = "ZONES"
-    ZONE_FIELD = "ZONE_FIELD"
+    ZONES = params.ZONES
+    ZONE_FIELD = params.ZONE_FIELD
     BENCH_WIDTH = "BENCH_WIDTH"
     RISER_ANGLE = "RISER_ANGLE"
     RISER_MATERIAL = "RISER_MATERIAL"
@@ -135,7 +118,7 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
     ROAD_DISTANCE = "ROAD_DISTANCE"
     RULES_TABLE = "RULES_TABLE"
     MEASURES_TABLE = "MEASURES_TABLE"
-    BLOCK_SIZE = "BLOCK_SIZE"
+    BLOCK_SIZE = params.BLOCK_SIZE
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
 
@@ -296,16 +279,12 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(params.polygons(self.PARCELS, self.tr("Parcels (land-survey polygons)")))
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.PARCELS, self.tr("Parcels (land-survey polygons)"), [PROCESSING_POLYGON]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
+            params.field(
                 self.LANDUSE_FIELD,
                 self.tr("Land-use code field (without it every parcel is cropland)"),
-                parentLayerParameterName=self.PARCELS,
+                self.PARCELS,
                 optional=True,
             )
         )
@@ -318,41 +297,28 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterField(
+            params.field(
                 self.TYPE_FIELD,
                 self.tr("Survey cropland type field (e.g. GDLX: TT terrace, PD slope land)"),
-                parentLayerParameterName=self.PARCELS,
+                self.PARCELS,
                 optional=True,
             )
         )
         self.addParameter(
-            QgsProcessingParameterField(
+            params.field(
                 self.SLOPE_GRADE_FIELD,
                 self.tr("Survey slope grade field (e.g. GDPDJB, 1–5)"),
-                parentLayerParameterName=self.PARCELS,
+                self.PARCELS,
                 optional=True,
             )
         )
+        self.addParameter(params.dem(label=self.tr("DEM (projected, metres; ≤ 5 m to see terraces)")))
+        self.addParameter(params.slope_breaks())
         self.addParameter(
-            QgsProcessingParameterRasterLayer(
-                self.DEM, self.tr("DEM (projected, metres; ≤ 5 m to see terraces)")
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.BREAKS,
-                self.tr("Slope class breaks (degrees, comma-separated)"),
-                defaultValue=BREAKS_DEFAULT,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
+            params.ban_slope(
                 self.BAN_SLOPE,
                 self.tr("Ban slope (degrees; steeper slope land is retired)"),
-                QgsProcessingParameterNumber.Double,
                 standards.BAN_SLOPE_DEG,
-                minValue=0.1,
-                maxValue=89.9,
             )
         )
         self.addParameter(
@@ -361,71 +327,37 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.REGIONS,
-                self.tr("Region polygons (override the region)"),
-                [PROCESSING_POLYGON],
-                optional=True,
-            )
+            params.polygons(self.REGIONS, self.tr("Region polygons (override the region)"), optional=True)
         )
         self.addParameter(
-            QgsProcessingParameterField(
+            params.field(
                 self.REGION_FIELD,
                 self.tr("Region field (bashang/yanshan/taihang/plain or 坝上/燕山/太行/平原)"),
-                parentLayerParameterName=self.REGIONS,
+                self.REGIONS,
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ROADS,
-                self.tr("Roads (accessibility)"),
-                [QgsProcessing.TypeVectorAnyGeometry],
-                optional=True,
+        for name, label in (
+            (self.ROADS, self.tr("Roads (accessibility)")),
+            (self.SETTLEMENTS, self.tr("Settlements (accessibility)")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(name, label, [params.SOURCE_ANY_GEOMETRY], optional=True)
             )
-        )
+        self.addParameter(params.zones())
+        self.addParameter(params.zone_field())
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SETTLEMENTS,
-                self.tr("Settlements (accessibility)"),
-                [QgsProcessing.TypeVectorAnyGeometry],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ZONES,
-                self.tr("Summary zones (counties or townships)"),
-                [PROCESSING_POLYGON],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ZONE_FIELD,
-                self.tr("Zone name field"),
-                parentLayerParameterName=self.ZONES,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.BENCH_WIDTH,
                 self.tr("Design bench width (m; 0 = reference table by slope)"),
-                QgsProcessingParameterNumber.Double,
                 0.0,
-                minValue=0.0,
-                maxValue=100.0,
+                minimum=0.0,
+                maximum=100.0,
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.RISER_ANGLE,
-                self.tr("Riser angle (degrees; 0 = reference table by slope)"),
-                QgsProcessingParameterNumber.Double,
-                0.0,
-                minValue=0.0,
-                maxValue=90.0,
+            params.slope_limit(
+                self.RISER_ANGLE, self.tr("Riser angle (degrees; 0 = reference table by slope)"), 0.0
             )
         )
         self.addParameter(
@@ -437,36 +369,32 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             )
         )
         advanced = [
-            QgsProcessingParameterNumber(
+            params.number(
                 self.TERRACE_INDEX_MIN,
                 self.tr("Terrace index from which a parcel is a terrace"),
-                QgsProcessingParameterNumber.Double,
                 standards.FARMLAND_TERRACE_INDEX_MIN,
-                minValue=0.01,
-                maxValue=1.0,
+                minimum=0.01,
+                maximum=1.0,
             ),
-            QgsProcessingParameterNumber(
+            params.number(
                 self.BENCH_SLOPE_MAX,
                 self.tr("Largest in-bench slope of a level terrace (degrees)"),
-                QgsProcessingParameterNumber.Double,
                 standards.FARMLAND_BENCH_SLOPE_MAX_DEG,
-                minValue=0.0,
-                maxValue=45.0,
+                minimum=0.0,
+                maximum=45.0,
             ),
-            QgsProcessingParameterNumber(
+            params.number(
                 self.RISER_BREAK_MAX,
                 self.tr("Largest planar share of a terrace with intact risers"),
-                QgsProcessingParameterNumber.Double,
                 standards.FARMLAND_RISER_BREAK_MAX,
-                minValue=0.0,
-                maxValue=1.0,
+                minimum=0.0,
+                maximum=1.0,
             ),
-            QgsProcessingParameterNumber(
+            params.number(
                 self.ROAD_DISTANCE,
                 self.tr("Road distance of a terrace with a field road (m)"),
-                QgsProcessingParameterNumber.Double,
                 standards.FARMLAND_ROAD_NEAR_M,
-                minValue=0.0,
+                minimum=0.0,
             ),
             QgsProcessingParameterFile(
                 self.RULES_TABLE,
@@ -480,17 +408,16 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                 extension="csv",
                 optional=True,
             ),
-            self.block_size_parameter(self.BLOCK_SIZE),
         ]
         for param in advanced:
-            param.setFlags(param.flags() | param.FlagAdvanced)
-            self.addParameter(param)
+            self.addParameter(params.advanced(param))
+        self.addParameter(params.block_size())
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Screened parcels"), PROCESSING_POLYGON)
+            outputs.sink_output(self.OUTPUT, self.tr("Screened parcels"), params.SOURCE_POLYGON)
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.SUMMARY, self.tr("Farmland summary by zone, category and slope class"), PROCESSING_TABLE
+            outputs.table_output(
+                self.SUMMARY, self.tr("Farmland summary by zone, category and slope class"), secondary=True
             )
         )
 
@@ -505,31 +432,9 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         return True, ""
 
     # -- inputs -----------------------------------------------------------------------------
-    def _geometries(self, parameters, name, context, crs, feedback):
-        """WKB of every non-empty geometry of an optional source, in ``crs``."""
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            return None
-        request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
-        request.setNoAttributes()
-        out = []
-        for feature in source.getFeatures(request):
-            if feedback.isCanceled():
-                break
-            geom = feature.geometry()
-            if geom is not None and not geom.isEmpty():
-                if not geom.isGeosValid():
-                    geom = geom.makeValid()
-                out.append(bytes(geom.asWkb()))
-        if not out:
-            feedback.pushWarning(
-                self.tr("{name}: the layer has no geometry; it is ignored.").format(name=name)
-            )
-        return out
-
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
+        dem_layer, dem_path, grid = inputs.dem(
+            self, parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
         )
         crs = dem_layer.crs()
         try:
@@ -540,29 +445,27 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
 
-        source = self.parameterAsSource(parameters, self.PARCELS, context)
-        if source is None:
-            raise self.fail(self.tr("The parcel layer (PARCELS) could not be loaded."))
+        source = inputs.source(self, parameters, self.PARCELS, context, self.tr("Parcels"))
         in_fields = source.fields()
         names = in_fields.names()
         lu_field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
         grade_field = self.parameterAsString(parameters, self.SLOPE_GRADE_FIELD, context)
-        parcels = self.polygons_in_crs(
-            parameters, self.PARCELS, context, crs, feedback, attributes=names, label=self.tr("Parcels")
+        inputs.require_fields(
+            source, [f for f in (lu_field, type_field, grade_field) if f], self.tr("Parcels")
         )
-        try:
-            require_overlap([(0, w) for _f, w, _a in parcels], grid, self.tr("Parcels"))
-        except SwcError as exc:
-            raise self.fail(translate_core_error(exc)) from exc
+        parcels = inputs.polygons(
+            self, parameters, self.PARCELS, context, crs, feedback, attributes=names, label=self.tr("Parcels")
+        )
+        inputs.overlapping(parcels, grid, self.tr("Parcels"))
         codes = parse_codes(self.parameterAsString(parameters, self.CROPLAND_CODES, context))
         idx = {n: i for i, n in enumerate(names)}
-        inputs = []
+        parcel_inputs = []
         for _fid, wkb, attrs in parcels:
             cropland = True
             if lu_field:
                 cropland = code_matches(attrs[idx[lu_field]], codes)
-            inputs.append(
+            parcel_inputs.append(
                 ParcelInput(
                     wkb=wkb,
                     cropland=cropland,
@@ -570,8 +473,10 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                     survey_grade=attrs[idx[grade_field]] if grade_field else None,
                 )
             )
-        n_crop = sum(1 for p in inputs if p.cropland)
-        feedback.pushInfo(self.tr("{n} parcels, {c} of them cropland.").format(n=len(inputs), c=n_crop))
+        n_crop = sum(1 for p in parcel_inputs if p.cropland)
+        feedback.pushInfo(
+            self.tr("{n} parcels, {c} of them cropland.").format(n=len(parcel_inputs), c=n_crop)
+        )
         if lu_field and n_crop == 0:
             feedback.pushWarning(
                 self.tr(
@@ -583,7 +488,8 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         regions = None
         if parameters.get(self.REGIONS):
             region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
-            polys = self.polygons_in_crs(
+            polys = inputs.polygons(
+                self,
                 parameters,
                 self.REGIONS,
                 context,
@@ -610,7 +516,8 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         zones = zone_names = None
         if parameters.get(self.ZONES):
             zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
-            zpolys = self.polygons_in_crs(
+            zpolys = inputs.polygons(
+                self,
                 parameters,
                 self.ZONES,
                 context,
@@ -621,8 +528,8 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             )
             zones = [w for _f, w, _a in zpolys]
             zone_names = [a[0] for _f, _w, a in zpolys]
-        roads = self._geometries(parameters, self.ROADS, context, crs, feedback)
-        settlements = self._geometries(parameters, self.SETTLEMENTS, context, crs, feedback)
+        roads = inputs.geometries(self, parameters, self.ROADS, context, crs, feedback)
+        settlements = inputs.geometries(self, parameters, self.SETTLEMENTS, context, crs, feedback)
 
         material = MATERIALS[self.parameterAsEnum(parameters, self.RISER_MATERIAL, context)]
         settings = FarmlandSettings(
@@ -648,7 +555,7 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                 screen_farmland,
                 feedback,
                 dem_path,
-                inputs,
+                parcel_inputs,
                 settings,
                 regions=regions,
                 zones=zones,
@@ -704,7 +611,7 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         spec = [(in_fields.at(i).name(), in_fields.at(i)) for i in keep] + OUTPUT_FIELDS
         fields = fields_from_spec(spec)
         sink, out_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
         labels = class_labels(breaks)
         zh = QgsApplication.locale().lower().startswith("zh")
@@ -755,23 +662,23 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                 ]
             )
             geoms.append(wkb)
-        self.add_rows(sink, fields, rows, geoms)
+        outputs.add_rows(sink, fields, rows, geoms)
         feedback.setProgress(95)
 
         s_fields = fields_from_spec(
             [
-                ("ZONE", QVARIANT_STRING),
-                ("CATEGORY", QVARIANT_STRING),
-                ("CAT_LABEL", QVARIANT_STRING),
-                ("SLOPE_CLASS", QVARIANT_INT),
-                ("CLASS_RANGE", QVARIANT_STRING),
-                ("PARCELS", QVARIANT_INT),
-                ("AREA_M2", QVARIANT_DOUBLE),
-                ("AREA_HA", QVARIANT_DOUBLE),
-                ("AREA_MU", QVARIANT_DOUBLE),
+                ("ZONE", FIELD_STRING),
+                ("CATEGORY", FIELD_STRING),
+                ("CAT_LABEL", FIELD_STRING),
+                ("SLOPE_CLASS", FIELD_INT),
+                ("CLASS_RANGE", FIELD_STRING),
+                ("PARCELS", FIELD_INT),
+                ("AREA_M2", FIELD_DOUBLE),
+                ("AREA_HA", FIELD_DOUBLE),
+                ("AREA_MU", FIELD_DOUBLE),
             ]
         )
-        s_sink, s_id = self.table_sink(parameters, self.SUMMARY, context, s_fields)
+        s_sink, s_id = outputs.table_sink(self, parameters, self.SUMMARY, context, s_fields)
         s_rows = []
         order = {c: i for i, c in enumerate(CATEGORY_CODES)}
         for (zone, cat, cls), (count, area) in sorted(
@@ -797,7 +704,7 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                     mu,
                 ]
             )
-        self.add_rows(s_sink, s_fields, s_rows)
+        outputs.add_rows(s_sink, s_fields, s_rows)
         for cat in CATEGORY_CODES:
             n = sum(v[0] for k, v in result.summary.items() if k[1] == cat)
             a = sum(v[1] for k, v in result.summary.items() if k[1] == cat)
@@ -810,9 +717,13 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         qml = categorized_fill_qml(
             "CATEGORY", [(c, CATEGORY_COLORS[c], self.category_label(c)) for c in CATEGORY_CODES]
         )
-        qml_path = write_sidecar(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), qml)
-        if qml_path is None:
-            qml_path = self.style_path("farmland_category.qml")
-        self.style_output(context, out_id, qml_path, self.tr("Screened farmland parcels"))
+        outputs.style_sidecar(
+            context,
+            self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+            qml,
+            self.tr("Screened farmland parcels"),
+            layer_id=out_id,
+            fallback="farmland_category.qml",
+        )
         feedback.setProgress(100)
         return {self.OUTPUT: out_id, self.SUMMARY: s_id}

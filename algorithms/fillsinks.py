@@ -2,50 +2,9 @@
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
-)
-
+from . import inputs, outputs, params
 from .base import GROUP_HYDROLOGY, SwcAlgorithm
 from .core import hydrology
-
-MAX_MEMORY = "MAX_MEMORY"
-DEPRESSIONS = "DEPRESSIONS"
-
-
-def add_memory_parameter(alg: SwcAlgorithm, description: str) -> None:
-    """The advanced ``MAX_MEMORY`` parameter (MB) shared by the flow-routing algorithms."""
-    param = QgsProcessingParameterNumber(
-        MAX_MEMORY,
-        description,
-        QgsProcessingParameterNumber.Integer,
-        hydrology.DEFAULT_MAX_MEMORY_MB,
-        minValue=16,
-        maxValue=1024 * 1024,
-    )
-    param.setFlags(param.flags() | param.FlagAdvanced)
-    alg.addParameter(param)
-
-
-def add_depressions_parameter(alg: SwcAlgorithm, description: str, options) -> None:
-    """The optional ``DEPRESSIONS`` enum shared by the flow-routing algorithms.
-
-    ``options`` are the translated labels of :data:`hydrology.DEPRESSION_MODES`, in order:
-    0 = fill and route across flats (default), 1 = route through depressions along the
-    lowest path like GRASS r.watershed.
-    """
-    param = QgsProcessingParameterEnum(DEPRESSIONS, description, list(options), False, 0, optional=True)
-    alg.addParameter(param)
-
-
-def depressions_mode(alg: SwcAlgorithm, parameters, context) -> str:
-    """The core's ``depressions`` value for the ``DEPRESSIONS`` parameter."""
-    index = alg.parameterAsEnum(parameters, DEPRESSIONS, context)
-    modes = hydrology.DEPRESSION_MODES
-    return modes[index] if 0 <= index < len(modes) else modes[0]
 
 
 class FillSinksAlgorithm(SwcAlgorithm):
@@ -54,8 +13,8 @@ class FillSinksAlgorithm(SwcAlgorithm):
     ALG_ID = "fillsinks"
     GROUP_ID = GROUP_HYDROLOGY
 
-    DEM = "DEM"
-    MAX_MEMORY = MAX_MEMORY
+    DEM = params.DEM
+    MAX_MEMORY = params.MAX_MEMORY
     OUTPUT = "OUTPUT"
 
     def displayName(self):  # noqa: N802
@@ -97,14 +56,13 @@ class FillSinksAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
-        add_memory_parameter(self, self.tr("Memory limit (MB)"))
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Filled DEM")))
+        self.addParameter(params.dem())
+        self.addParameter(params.max_memory())
+        self.addParameter(outputs.raster_output(self.OUTPUT, self.tr("Filled DEM")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        _layer, dem_path, _grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=0
-        )
+        outputs.require_writable_outputs(self, parameters, context)
+        _layer, dem_path, _grid = inputs.dem(self, parameters, self.DEM, context, feedback, coarse_warning=0)
         max_mb = self.parameterAsInt(parameters, self.MAX_MEMORY, context)
         out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         stats = self.run_core(hydrology.fill_dem_file, feedback, dem_path, out_path, max_memory_mb=max_mb)

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from qgis.core import QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer
 
+from . import inputs, outputs, params
 from .base import GROUP_HYDROLOGY, SwcAlgorithm
 from .core import hydrology
-from .fillsinks import (
-    DEPRESSIONS,
-    MAX_MEMORY,
-    add_depressions_parameter,
-    add_memory_parameter,
-    depressions_mode,
-)
-from .styles import paletted_raster_qml, pseudocolor_raster_qml, write_sidecar
+from .styles import paletted_raster_qml, pseudocolor_raster_qml
 
 D8_COLORS = ("#e41a1c", "#ff7f00", "#ffff33", "#4daf4a", "#377eb8", "#984ea3", "#a65628", "#f781bf")
 
@@ -25,9 +18,9 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
     ALG_ID = "flowaccumulation"
     GROUP_ID = GROUP_HYDROLOGY
 
-    DEM = "DEM"
-    DEPRESSIONS = DEPRESSIONS
-    MAX_MEMORY = MAX_MEMORY
+    DEM = params.DEM
+    DEPRESSIONS = params.DEPRESSIONS
+    MAX_MEMORY = params.MAX_MEMORY
     FLOW_DIR = "FLOW_DIR"
     ACCUMULATION = "ACCUMULATION"
 
@@ -84,30 +77,20 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
-        add_depressions_parameter(
-            self,
-            self.tr("Depressions"),
-            [
-                self.tr("Fill, and route across flats (default)"),
-                self.tr("Route through along the lowest path, like GRASS r.watershed"),
-            ],
-        )
-        add_memory_parameter(self, self.tr("Memory limit (MB)"))
+        self.addParameter(params.dem())
+        self.addParameter(params.depressions())
+        self.addParameter(params.max_memory())
         self.addParameter(
-            QgsProcessingParameterRasterDestination(self.FLOW_DIR, self.tr("Flow direction (D8)"))
+            outputs.raster_output(self.FLOW_DIR, self.tr("Flow direction (D8)"), secondary=True)
         )
-        self.addParameter(
-            QgsProcessingParameterRasterDestination(self.ACCUMULATION, self.tr("Upslope area (m²)"))
-        )
+        self.addParameter(outputs.raster_output(self.ACCUMULATION, self.tr("Upslope area (m²)")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        _layer, dem_path, _grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=0
-        )
+        outputs.require_writable_outputs(self, parameters, context)
+        _layer, dem_path, _grid = inputs.dem(self, parameters, self.DEM, context, feedback, coarse_warning=0)
         max_mb = self.parameterAsInt(parameters, self.MAX_MEMORY, context)
-        dir_path = self.parameterAsOutputLayer(parameters, self.FLOW_DIR, context)
-        acc_path = self.parameterAsOutputLayer(parameters, self.ACCUMULATION, context)
+        dir_path = outputs.raster_path(self, parameters, self.FLOW_DIR, context)
+        acc_path = outputs.raster_path(self, parameters, self.ACCUMULATION, context)
         res = self.run_core(
             hydrology.flow_files,
             feedback,
@@ -115,7 +98,7 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
             dir_path,
             acc_path,
             max_memory_mb=max_mb,
-            depressions=depressions_mode(self, parameters, context),
+            depressions=params.depressions_mode(self, parameters, context),
         )
         area = res.area_m2
         feedback.pushInfo(
@@ -131,17 +114,17 @@ class FlowAccumulationAlgorithm(SwcAlgorithm):
             self.tr("north"),
             self.tr("north-east"),
         ]
-        dir_qml = write_sidecar(
+        outputs.style_sidecar(
+            context,
             dir_path,
             paletted_raster_qml(
                 [(code, D8_COLORS[k], f"{code} {names[k]}") for k, code in enumerate(hydrology.D8_CODES)]
             ),
+            self.tr("Flow direction (D8)"),
         )
-        acc_qml = write_sidecar(acc_path, accumulation_qml(area, res.grid.cell_area))
-        if dir_qml:
-            self.style_output(context, dir_path, dir_qml, self.tr("Flow direction (D8)"))
-        if acc_qml:
-            self.style_output(context, acc_path, acc_qml, self.tr("Upslope area (m²)"))
+        outputs.style_sidecar(
+            context, acc_path, accumulation_qml(area, res.grid.cell_area), self.tr("Upslope area (m²)")
+        )
         feedback.setProgress(100)
         return {self.FLOW_DIR: dir_path, self.ACCUMULATION: acc_path}
 

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsProcessingParameterString
 
+from . import inputs, outputs, params
 from .base import GROUP_EROSION, SwcAlgorithm, translate_core_error
 from .core import standards
 from .core.erosion.factors import ls_factor_rasters
 from .core.errors import QT_TRANSLATE_NOOP, InputError, SwcError
-from .core.hydrology import DEFAULT_MAX_MEMORY_MB
 from .core.slopeclass import parse_breaks
-from .styles import pseudocolor_raster_qml, write_sidecar
+from .styles import pseudocolor_raster_qml
 
 LS_COLORS = ("#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#f46d43", "#d7191c")
 
@@ -63,12 +58,12 @@ class LsFactorAlgorithm(SwcAlgorithm):
     ALG_ID = "lsfactor"
     GROUP_ID = GROUP_EROSION
 
-    DEM = "DEM"
-    MAX_LENGTH = "MAX_LENGTH"
-    CHANNEL_AREA = "CHANNEL_AREA"
+    DEM = params.DEM
+    MAX_LENGTH = params.MAX_LENGTH
+    CHANNEL_AREA = params.CHANNEL_AREA
     M_BREAKS = "M_BREAKS"
     M_VALUES = "M_VALUES"
-    MAX_MEMORY = "MAX_MEMORY"
+    MAX_MEMORY = params.MAX_MEMORY
     L_FACTOR = "L_FACTOR"
     S_FACTOR = "S_FACTOR"
     LS_FACTOR = "LS_FACTOR"
@@ -136,26 +131,9 @@ class LsFactorAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MAX_LENGTH,
-                self.tr("Maximum slope length (m; 0 = no limit)"),
-                QgsProcessingParameterNumber.Double,
-                standards.CSLE_MAX_SLOPE_LENGTH_M,
-                minValue=0.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.CHANNEL_AREA,
-                self.tr("Channel initiation area (ha; slope length resets on channels)"),
-                QgsProcessingParameterNumber.Double,
-                None,
-                optional=True,
-                minValue=0.0,
-            )
-        )
+        self.addParameter(params.dem())
+        self.addParameter(params.max_length())
+        self.addParameter(params.channel_area())
         for name, label, default in (
             (
                 self.M_BREAKS,
@@ -168,29 +146,27 @@ class LsFactorAlgorithm(SwcAlgorithm):
                 ",".join(f"{v:g}" for v in standards.CSLE_M_VALUES),
             ),
         ):
-            param = QgsProcessingParameterString(name, label, defaultValue=default)
-            param.setFlags(param.flags() | param.FlagAdvanced)
-            self.addParameter(param)
-        mem = QgsProcessingParameterNumber(
-            self.MAX_MEMORY,
-            self.tr("Memory limit (MB)"),
-            QgsProcessingParameterNumber.Integer,
-            DEFAULT_MAX_MEMORY_MB,
-            minValue=64,
-        )
-        mem.setFlags(mem.flags() | mem.FlagAdvanced)
-        self.addParameter(mem)
-        self.addParameter(
-            QgsProcessingParameterRasterDestination(self.L_FACTOR, self.tr("L factor"), optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterRasterDestination(self.S_FACTOR, self.tr("S factor"), optional=True)
-        )
-        self.addParameter(QgsProcessingParameterRasterDestination(self.LS_FACTOR, self.tr("LS factor")))
+            self.addParameter(
+                params.advanced(QgsProcessingParameterString(name, label, defaultValue=default))
+            )
+        self.addParameter(params.max_memory())
+        # all three optional (each created by default): a run may want only S, or only LS
+        self.addParameter(outputs.raster_output(self.L_FACTOR, self.tr("L factor"), secondary=True))
+        self.addParameter(outputs.raster_output(self.S_FACTOR, self.tr("S factor"), secondary=True))
+        self.addParameter(outputs.raster_output(self.LS_FACTOR, self.tr("LS factor"), secondary=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        _layer, dem_path, _grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
+        outputs.require_writable_outputs(self, parameters, context)
+        rasters = {
+            name: outputs.raster_path(self, parameters, name, context)
+            for name in (self.L_FACTOR, self.S_FACTOR, self.LS_FACTOR)
+        }
+        if not any(rasters.values()):
+            raise self.fail(
+                self.tr("No output requested: give at least one of L_FACTOR, S_FACTOR, LS_FACTOR.")
+            )
+        _layer, dem_path, grid = inputs.dem(
+            self, parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
         )
         try:
             breaks = parse_breaks(self.parameterAsString(parameters, self.M_BREAKS, context))
@@ -209,22 +185,21 @@ class LsFactorAlgorithm(SwcAlgorithm):
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
         max_length = self.parameterAsDouble(parameters, self.MAX_LENGTH, context)
+        too_short = params.slope_length_error(max_length, max(grid.cellsize_x, grid.cellsize_y))
+        if too_short:
+            raise self.fail(too_short)
         channel = None
         if parameters.get(self.CHANNEL_AREA) not in (None, ""):
             channel = self.parameterAsDouble(parameters, self.CHANNEL_AREA, context)
             channel = channel * standards.HA_M2 if channel > 0 else None
-        outputs = {}
-        for name in (self.L_FACTOR, self.S_FACTOR, self.LS_FACTOR):
-            path = self.parameterAsOutputLayer(parameters, name, context)
-            outputs[name] = path or None
         feedback.pushInfo(self.tr("Routing flow and computing L and S…"))
         result = self.run_core(
             ls_factor_rasters,
             feedback,
             dem_path,
-            outputs[self.L_FACTOR],
-            outputs[self.S_FACTOR],
-            outputs[self.LS_FACTOR],
+            rasters[self.L_FACTOR],
+            rasters[self.S_FACTOR],
+            rasters[self.LS_FACTOR],
             max_length_m=max_length if max_length > 0 else None,
             channel_area_m2=channel,
             m_breaks=breaks,
@@ -249,13 +224,11 @@ class LsFactorAlgorithm(SwcAlgorithm):
             self.LS_FACTOR: ("LS", self.tr("LS factor")),
         }
         out = {}
-        for name, path in outputs.items():
+        for name, path in rasters.items():
             if not path:
                 continue
             kind, title = names[name]
-            qml_path = write_sidecar(path, ls_qml(kind))
-            if qml_path:
-                self.style_output(context, path, qml_path, title)
+            outputs.style_sidecar(context, path, ls_qml(kind), title)
             out[name] = path
         feedback.setProgress(100)
         return out

@@ -1,37 +1,91 @@
-"""The SWC Planner Processing provider (id ``swcplanner``)."""
+"""The SWC Planner Processing provider (id ``swcplanner``).
+
+The algorithms are listed here explicitly, by plain imports: a module that fails to import is logged as
+critical in the QGIS message log and the error is raised again, so neither the plugin nor a test can
+start with an algorithm silently missing.  A new algorithm: one import line and one entry in
+``ALGORITHM_CLASSES`` (module name == ``ALG_ID`` == algorithm id), and a row in README's table.
+"""
 
 from __future__ import annotations
 
-import importlib
+import traceback
 from typing import List
 
-from qgis.core import QgsMessageLog, QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from .base import ICON_PATH
+LOG_TAG = "SWC Planner"
 
-#: Algorithm modules; module name == algorithm id.  Each module defines one
-#: ``SwcAlgorithm`` subclass whose ``ALG_ID`` equals the module name.
-ALGORITHMS = [
-    "slopeclasses",
-    "steepslopeban",
-    "fillsinks",
-    "flowaccumulation",
-    "channelnetwork",
-    "watershed",
-    "lsfactor",
-    "soilloss",
-    "swcrate",
-    "farmlandscreening",
-    "slopeworks",
-    "checkdams",
-    "damstorage",
-    "landuseslope",
-    "measureplan",
-    "planquantities",
-    "planbenefits",
-]
+try:
+    from .base import ICON_PATH, SwcAlgorithm
+    from .channelnetwork import ChannelNetworkAlgorithm
+    from .checkdams import CheckDamsAlgorithm
+    from .closepatches import ClosePatchesAlgorithm
+    from .creditlists import CreditListsAlgorithm
+    from .plansampling import PlanSamplingAlgorithm
+    from .riskgrading import RiskGradingAlgorithm
+    from .rssupervision import RsSupervisionAlgorithm
+    from .damstorage import DamStorageAlgorithm
+    from .erodedforest import ErodedForestAlgorithm
+    from .erosionchange import ErosionChangeAlgorithm
+    from .farmlandscreening import FarmlandScreeningAlgorithm
+    from .fillsinks import FillSinksAlgorithm
+    from .flowaccumulation import FlowAccumulationAlgorithm
+    from .landuseslope import LanduseSlopeAlgorithm
+    from .lsfactor import LsFactorAlgorithm
+    from .measureplan import MeasurePlanAlgorithm
+    from .planbenefits import PlanBenefitsAlgorithm
+    from .planquantities import PlanQuantitiesAlgorithm
+    from .rainfallerosivity import RainfallErosivityAlgorithm
+    from .slopeclasses import SlopeClassesAlgorithm
+    from .slopeworks import SlopeWorksAlgorithm
+    from .soilerodibility import SoilErodibilityAlgorithm
+    from .soilloss import SoilLossAlgorithm
+    from .steepslopeban import SteepSlopeBanAlgorithm
+    from .swcrate import SwcRateAlgorithm
+    from .watershed import WatershedAlgorithm
+except Exception:
+    QgsMessageLog.logMessage(
+        "SWC Planner: an algorithm module cannot be imported; the provider is not loaded.\n"
+        + traceback.format_exc(),
+        LOG_TAG,
+        Qgis.MessageLevel.Critical,
+    )
+    raise
+
+#: Every algorithm of the provider, in toolbox order.
+ALGORITHM_CLASSES = (
+    SlopeClassesAlgorithm,
+    SteepSlopeBanAlgorithm,
+    FillSinksAlgorithm,
+    FlowAccumulationAlgorithm,
+    ChannelNetworkAlgorithm,
+    WatershedAlgorithm,
+    LsFactorAlgorithm,
+    SoilLossAlgorithm,
+    SwcRateAlgorithm,
+    RainfallErosivityAlgorithm,
+    SoilErodibilityAlgorithm,
+    ErosionChangeAlgorithm,
+    ErodedForestAlgorithm,
+    FarmlandScreeningAlgorithm,
+    SlopeWorksAlgorithm,
+    CheckDamsAlgorithm,
+    DamStorageAlgorithm,
+    LanduseSlopeAlgorithm,
+    MeasurePlanAlgorithm,
+    PlanQuantitiesAlgorithm,
+    PlanBenefitsAlgorithm,
+    RsSupervisionAlgorithm,
+    ClosePatchesAlgorithm,
+    RiskGradingAlgorithm,
+    CreditListsAlgorithm,
+    PlanSamplingAlgorithm,
+)
+
+#: Algorithm ids (== module names).
+ALGORITHMS = [cls.ALG_ID for cls in ALGORITHM_CLASSES]
 
 
 class SwcPlannerProvider(QgsProcessingProvider):
@@ -57,23 +111,6 @@ class SwcPlannerProvider(QgsProcessingProvider):
             self.addAlgorithm(alg)
 
 
-def algorithm_instances() -> List:
-    """One instance of every algorithm whose module is present."""
-    from .base import SwcAlgorithm
-
-    out = []
-    for module_name in ALGORITHMS:
-        try:
-            module = importlib.import_module(f"{__package__}.{module_name}")
-        except Exception as exc:  # pragma: no cover - reported, not fatal  # noqa: BLE001
-            QgsMessageLog.logMessage(f"SWC Planner: cannot load {module_name}: {exc}", "SWC Planner")
-            continue
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, SwcAlgorithm)
-                and getattr(value, "ALG_ID", "") == module_name
-            ):
-                out.append(value())
-                break
-    return out
+def algorithm_instances() -> List[SwcAlgorithm]:
+    """One instance of every algorithm."""
+    return [cls() for cls in ALGORITHM_CLASSES]

@@ -4,36 +4,17 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import (
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
-from .core.io.vector import rasterize, temp_path
-    QgsProcessingParameterString,
-    QgsProcessingUtils,
-)
+from qgis.core import QgsProcessingUtils
 
-from .base import (
-    GROUP_TERRAIN,
-    PROCESSING_POLYGON,
-    PROCESSING_TABLE,
-    QVARIANT_DOUBLE,
-    QVARIANT_INT,
-    QVARIANT_STRING,
-    SwcAlgorithm,
-    fields_from_spec,
-    translate_core_error,
-)
+from . import inputs, outputs, params
+from .base import GROUP_TERRAIN, SwcAlgorithm, translate_core_error
 from .core import standards
 from .core.errors import SwcError
+from .core.io.vector import rasterize, temp_path
 from .core.slopeclass import class_labels, parse_breaks, slope_classes
-from .core.io.vector import rasterize, require_overlap, temp_path
 from .core.zones import area_columns
-from .styles import paletted_raster_qml, write_sidecar
-
-BREAKS_DEFAULT = ",".join(f"{b:g}" for b in standards.SLOPE_BREAKS_DEG)
+from .outputs import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, fields_from_spec
+from .styles import paletted_raster_qml
 
 
 def class_colors(n: int):
@@ -54,11 +35,11 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
     ALG_ID = "slopeclasses"
     GROUP_ID = GROUP_TERRAIN
 
-    DEM = "DEM"
-    BREAKS = "BREAKS"
-    ZONES = "ZONES"
-    ZONE_FIELD = "ZONE_FIELD"
-    BLOCK_SIZE = "BLOCK_SIZE"
+    DEM = params.DEM
+    BREAKS = params.BREAKS
+    ZONES = params.ZONES
+    ZONE_FIELD = params.ZONE_FIELD
+    BLOCK_SIZE = params.BLOCK_SIZE
     OUTPUT = "OUTPUT"
     TABLE = "TABLE"
 
@@ -102,34 +83,18 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.BREAKS, self.tr("Class breaks (degrees, comma-separated)"), defaultValue=BREAKS_DEFAULT
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ZONES, self.tr("Zones (e.g. counties or townships)"), [PROCESSING_POLYGON], optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ZONE_FIELD,
-                self.tr("Zone name field"),
-                parentLayerParameterName=self.ZONES,
-                optional=True,
-            )
-        )
-        self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Slope classes")))
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.TABLE, self.tr("Slope class areas"), PROCESSING_TABLE)
-        )
+        self.addParameter(params.dem())
+        self.addParameter(params.slope_breaks())
+        self.addParameter(params.zones())
+        self.addParameter(params.zone_field())
+        self.addParameter(params.block_size())
+        self.addParameter(outputs.raster_output(self.OUTPUT, self.tr("Slope classes")))
+        self.addParameter(outputs.table_output(self.TABLE, self.tr("Slope class areas"), secondary=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=0
+        outputs.require_writable_outputs(self, parameters, context)
+        dem_layer, dem_path, grid = inputs.dem(
+            self, parameters, self.DEM, context, feedback, coarse_warning=0
         )
         try:
             breaks = parse_breaks(self.parameterAsString(parameters, self.BREAKS, context))
@@ -138,7 +103,8 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
         block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
         out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
-        zones = self.polygons_in_crs(
+        zones = inputs.polygons(
+            self,
             parameters,
             self.ZONES,
             context,
@@ -152,10 +118,7 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
         zone_path = None
         work = QgsProcessingUtils.tempFolder()
         if zones:
-            try:
-                require_overlap([(0, wkb) for _f, wkb, _a in zones], grid, self.tr("Zones"))
-            except SwcError as exc:
-                raise self.fail(translate_core_error(exc)) from exc
+            inputs.overlapping(zones, grid, self.tr("Zones"))
             zone_names = [self.tr("Outside zones")]
             zone_names += [str(a[0]) if zone_field else str(fid) for fid, _w, a in zones]
             zone_path = rasterize(
@@ -178,19 +141,18 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
         labels = class_labels(breaks)
         colors = class_colors(len(labels))
         qml = paletted_raster_qml([(i + 1, colors[i], f"{i + 1} {labels[i]}") for i in range(len(labels))])
-        qml_path = write_sidecar(out_path, qml)
         fields = fields_from_spec(
             [
-                ("ZONE", QVARIANT_STRING),
-                ("CLASS", QVARIANT_INT),
-                ("RANGE", QVARIANT_STRING),
-                ("AREA_M2", QVARIANT_DOUBLE),
-                ("AREA_HA", QVARIANT_DOUBLE),
-                ("AREA_MU", QVARIANT_DOUBLE),
-                ("PCT", QVARIANT_DOUBLE),
+                ("ZONE", FIELD_STRING),
+                ("CLASS", FIELD_INT),
+                ("RANGE", FIELD_STRING),
+                ("AREA_M2", FIELD_DOUBLE),
+                ("AREA_HA", FIELD_DOUBLE),
+                ("AREA_MU", FIELD_DOUBLE),
+                ("PCT", FIELD_DOUBLE),
             ]
         )
-        sink, table_id = self.table_sink(parameters, self.TABLE, context, fields)
+        sink, table_id = outputs.table_sink(self, parameters, self.TABLE, context, fields)
         rows = []
         first_zone = 1 if zones else 0
         for z in range(first_zone, result.counts.shape[0]):
@@ -199,8 +161,7 @@ class SlopeClassesAlgorithm(SwcAlgorithm):
                 m2, ha, mu = area_columns(result.counts[z, c], result.cell_area)
                 pct = 100.0 * result.counts[z, c] / total if total else 0.0
                 rows.append([zone_names[z], c, labels[c - 1], m2, ha, mu, pct])
-        self.add_rows(sink, fields, rows)
+        outputs.add_rows(sink, fields, rows)
         feedback.setProgress(100)
-        if qml_path:
-            self.style_output(context, out_path, qml_path, self.tr("Slope classes"))
+        outputs.style_sidecar(context, out_path, qml, self.tr("Slope classes"))
         return {self.OUTPUT: out_path, self.TABLE: table_id}

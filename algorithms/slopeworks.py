@@ -4,33 +4,16 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .base import (
-    GROUP_MEASURES,
-    PROCESSING_LINE,
-    PROCESSING_POLYGON,
-    PROCESSING_TABLE,
-    QVARIANT_DOUBLE,
-    QVARIANT_INT,
-    QVARIANT_STRING,
-    SwcAlgorithm,
-    fields_from_spec,
-    translate_core_error,
-)
+from . import inputs, outputs, params
+from .base import GROUP_MEASURES, SwcAlgorithm, translate_core_error
 from .core import standards
 from .core.errors import SwcError
 from .core.slopeworks import (
@@ -46,7 +29,7 @@ from .core.slopeworks import (
     lay_out_works,
     parse_prices,
 )
-from .core.io.vector import require_overlap
+from .outputs import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, fields_from_spec
 from .styles import write_sidecar
 
 #: Default slope range per measure (GB/T 16453.2 [U], domain.md §6).
@@ -64,7 +47,7 @@ STYLE_FILES = {
 
 def _sidecar(output_path, qml_file):
     """Copy a shipped QML next to a file output; returns the QML path to use."""
-    source = SwcAlgorithm.style_path(qml_file)
+    source = outputs.style_path(qml_file)
     with open(source, encoding="utf-8") as handle:
         return write_sidecar(output_path, handle.read()) or source
 
@@ -77,7 +60,7 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
 
     AREAS = "AREAS"
     NAME_FIELD = "NAME_FIELD"
-    DEM = "DEM"
+    DEM = params.DEM
     MEASURE = "MEASURE"
     PIT_LONG_AXIS = "PIT_LONG_AXIS"
     PIT_SHORT_AXIS = "PIT_SHORT_AXIS"
@@ -210,33 +193,19 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(params.polygons(self.AREAS, self.tr("Areas to treat")))
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas to treat"), [PROCESSING_POLYGON])
+            params.field(self.NAME_FIELD, self.tr("Area name field"), self.AREAS, optional=True)
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.NAME_FIELD,
-                self.tr("Area name field"),
-                parentLayerParameterName=self.AREAS,
-                optional=True,
-            )
-        )
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        self.addParameter(params.dem())
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.MEASURE, self.tr("Measure"), options=self.measure_names(), defaultValue=0
             )
         )
 
-        def number(name, label, default, minimum=0.0, maximum=None, advanced=False):
-            param = QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Double, default, minValue=minimum
-            )
-            if maximum is not None:
-                param.setMaximum(maximum)
-            if advanced:
-                param.setFlags(param.flags() | param.FlagAdvanced)
-            self.addParameter(param)
+        def number(name, label, default, minimum=0.0):
+            self.addParameter(params.number(name, label, default, minimum=minimum))
 
         number(self.SPACING, self.tr("Spacing along the contour (m)"), standards.PIT_SPACING_M, 0.1)
         number(
@@ -250,11 +219,15 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
                 self.STAGGER, self.tr("Stagger the pits of adjacent rows (品字形)"), defaultValue=True
             )
         )
-        number(
-            self.MIN_SLOPE, self.tr("Minimum slope treated (degrees)"), standards.PIT_MIN_SLOPE_DEG, 0.0, 90.0
+        self.addParameter(
+            params.slope_limit(
+                self.MIN_SLOPE, self.tr("Minimum slope treated (degrees)"), standards.PIT_MIN_SLOPE_DEG
+            )
         )
-        number(
-            self.MAX_SLOPE, self.tr("Maximum slope treated (degrees)"), standards.PIT_MAX_SLOPE_DEG, 0.0, 90.0
+        self.addParameter(
+            params.slope_limit(
+                self.MAX_SLOPE, self.tr("Maximum slope treated (degrees)"), standards.PIT_MAX_SLOPE_DEG
+            )
         )
         number(
             self.PIT_LONG_AXIS,
@@ -292,23 +265,15 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.WORKS, self.tr("Works (pits or lines)"), QgsProcessing.TypeVectorAnyGeometry
-            )
+            outputs.sink_output(self.WORKS, self.tr("Works (pits or lines)"), params.SOURCE_ANY_GEOMETRY)
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.ROWS, self.tr("Contour rows"), PROCESSING_LINE)
+            outputs.sink_output(self.ROWS, self.tr("Contour rows"), params.SOURCE_LINE, secondary=True)
         )
+        self.addParameter(outputs.table_output(self.SUMMARY, self.tr("Summary per area"), secondary=True))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Summary per area"), PROCESSING_TABLE)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.EXCLUDED,
-                self.tr("Excluded parts"),
-                PROCESSING_POLYGON,
-                optional=True,
-                createByDefault=False,
+            outputs.sink_output(
+                self.EXCLUDED, self.tr("Excluded parts"), params.SOURCE_POLYGON, secondary=True
             )
         )
 
@@ -367,12 +332,13 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
         return spec
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
+        dem_layer, dem_path, grid = inputs.dem(
+            self, parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
         )
         spec = self._spec(parameters, context, feedback)
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        areas = self.polygons_in_crs(
+        areas = inputs.polygons(
+            self,
             parameters,
             self.AREAS,
             context,
@@ -381,10 +347,7 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
             attributes=[name_field] if name_field else [],
             label=self.tr("Areas to treat"),
         )
-        try:
-            require_overlap([(0, w) for _f, w, _a in areas], grid, self.tr("Areas to treat"))
-        except SwcError as exc:
-            raise self.fail(translate_core_error(exc)) from exc
+        inputs.overlapping(areas, grid, self.tr("Areas to treat"))
         names = {fid: (attrs[0] if name_field else None) for fid, _w, attrs in areas}
         measure_name = self.measure_names()[spec.measure]
         feedback.pushInfo(
@@ -407,14 +370,14 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
             spec,
             progress_span=(0, 60),
         )
-        for template, params in result.warnings:
-            feedback.pushWarning(QCoreApplication.translate("SwcCore", template).format(**params))
+        for template, values in result.warnings:
+            feedback.pushWarning(QCoreApplication.translate("SwcCore", template).format(**values))
         return self._write(parameters, context, feedback, result, names, name_field, dem_layer.crs())
 
     # -- outputs ----------------------------------------------------------------------
     def _name_qfield(self, parameters, context, name_field):
         if not name_field:
-            return QVARIANT_STRING
+            return FIELD_STRING
         source = self.parameterAsSource(parameters, self.AREAS, context)
         return source.fields().field(name_field)
 
@@ -427,17 +390,17 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
         # works: pits (polygons) or lines, written straight from the WKB
         w_fields = fields_from_spec(
             [
-                ("AREA_ID", QVARIANT_INT),
-                ("MEASURE", QVARIANT_STRING),
-                ("ROW", QVARIANT_INT),
-                ("ELEV", QVARIANT_DOUBLE),
-                ("SLOPE", QVARIANT_DOUBLE),
-                ("LENGTH_M", QVARIANT_DOUBLE),
-                ("EARTH_M3", QVARIANT_DOUBLE),
-                ("SEEDLINGS", QVARIANT_DOUBLE),
+                ("AREA_ID", FIELD_INT),
+                ("MEASURE", FIELD_STRING),
+                ("ROW", FIELD_INT),
+                ("ELEV", FIELD_DOUBLE),
+                ("SLOPE", FIELD_DOUBLE),
+                ("LENGTH_M", FIELD_DOUBLE),
+                ("EARTH_M3", FIELD_DOUBLE),
+                ("SEEDLINGS", FIELD_DOUBLE),
             ]
         )
-        w_type = QgsWkbTypes.Polygon if is_pits else QgsWkbTypes.LineString
+        w_type = QgsWkbTypes.Type.Polygon if is_pits else QgsWkbTypes.Type.LineString
         w_sink, w_id = self.parameterAsSink(parameters, self.WORKS, context, w_fields, w_type, crs)
         n = result.count
         area = result.works_area.tolist()
@@ -459,30 +422,30 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
             feature.setGeometry(geom)
             batch.append(feature)
             if len(batch) >= 5000:
-                w_sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                outputs.add_features(w_sink, batch)
                 batch = []
             if i % step == 0:
                 if feedback.isCanceled():
                     break
                 feedback.setProgress(60 + 30 * i / max(n, 1))
-        if batch and not feedback.isCanceled():
-            w_sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        if not feedback.isCanceled():
+            outputs.add_features(w_sink, batch)
 
         r_fields = fields_from_spec(
             [
-                ("AREA_ID", QVARIANT_INT),
-                ("ROW", QVARIANT_INT),
-                ("ELEV", QVARIANT_DOUBLE),
-                ("STEP_M", QVARIANT_DOUBLE),
-                ("SLOPE", QVARIANT_DOUBLE),
-                ("LENGTH_M", QVARIANT_DOUBLE),
-                ("COUNT", QVARIANT_INT),
+                ("AREA_ID", FIELD_INT),
+                ("ROW", FIELD_INT),
+                ("ELEV", FIELD_DOUBLE),
+                ("STEP_M", FIELD_DOUBLE),
+                ("SLOPE", FIELD_DOUBLE),
+                ("LENGTH_M", FIELD_DOUBLE),
+                ("COUNT", FIELD_INT),
             ]
         )
         r_sink, r_id = self.parameterAsSink(
-            parameters, self.ROWS, context, r_fields, QgsWkbTypes.MultiLineString, crs
+            parameters, self.ROWS, context, r_fields, QgsWkbTypes.Type.MultiLineString, crs
         )
-        self.add_rows(
+        outputs.add_rows(
             r_sink,
             r_fields,
             (
@@ -503,29 +466,29 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
 
         s_fields = fields_from_spec(
             [
-                ("AREA_ID", QVARIANT_INT),
+                ("AREA_ID", FIELD_INT),
                 ("NAME", name_qfield),
-                ("MEASURE", QVARIANT_STRING),
-                ("AREA_HA", QVARIANT_DOUBLE),
-                ("TREATED_HA", QVARIANT_DOUBLE),
-                ("TREATED_MU", QVARIANT_DOUBLE),
-                ("EXCL_HA", QVARIANT_DOUBLE),
-                ("EXCL_LOW_HA", QVARIANT_DOUBLE),
-                ("EXCL_HIGH_HA", QVARIANT_DOUBLE),
-                ("EXCL_NODATA_HA", QVARIANT_DOUBLE),
-                ("EXCL_REASON", QVARIANT_STRING),
-                ("SLOPE_MEAN", QVARIANT_DOUBLE),
-                ("ROWS", QVARIANT_INT),
-                ("COUNT", QVARIANT_INT),
-                ("LENGTH_M", QVARIANT_DOUBLE),
-                ("DENS_HA", QVARIANT_DOUBLE),
-                ("DENS_MU", QVARIANT_DOUBLE),
-                ("EARTH_M3", QVARIANT_DOUBLE),
-                ("SEEDLINGS", QVARIANT_DOUBLE),
-                ("COST", QVARIANT_DOUBLE),
+                ("MEASURE", FIELD_STRING),
+                ("AREA_HA", FIELD_DOUBLE),
+                ("TREATED_HA", FIELD_DOUBLE),
+                ("TREATED_MU", FIELD_DOUBLE),
+                ("EXCL_HA", FIELD_DOUBLE),
+                ("EXCL_LOW_HA", FIELD_DOUBLE),
+                ("EXCL_HIGH_HA", FIELD_DOUBLE),
+                ("EXCL_NODATA_HA", FIELD_DOUBLE),
+                ("EXCL_REASON", FIELD_STRING),
+                ("SLOPE_MEAN", FIELD_DOUBLE),
+                ("ROWS", FIELD_INT),
+                ("COUNT", FIELD_INT),
+                ("LENGTH_M", FIELD_DOUBLE),
+                ("DENS_HA", FIELD_DOUBLE),
+                ("DENS_MU", FIELD_DOUBLE),
+                ("EARTH_M3", FIELD_DOUBLE),
+                ("SEEDLINGS", FIELD_DOUBLE),
+                ("COST", FIELD_DOUBLE),
             ]
         )
-        s_sink, s_id = self.table_sink(parameters, self.SUMMARY, context, s_fields)
+        s_sink, s_id = outputs.table_sink(self, parameters, self.SUMMARY, context, s_fields)
         s_rows = []
         ha = standards.HA_M2
         for s in result.summaries:
@@ -580,24 +543,28 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
                     seedlings=s.seedlings,
                 )
             )
-        self.add_rows(s_sink, s_fields, s_rows)
-        results = {self.WORKS: w_id, self.ROWS: r_id, self.SUMMARY: s_id}
+        outputs.add_rows(s_sink, s_fields, s_rows)
+        results = {
+            name: value
+            for name, value in ((self.WORKS, w_id), (self.ROWS, r_id), (self.SUMMARY, s_id))
+            if value
+        }
 
         if parameters.get(self.EXCLUDED):
             e_fields = fields_from_spec(
                 [
-                    ("AREA_ID", QVARIANT_INT),
+                    ("AREA_ID", FIELD_INT),
                     ("NAME", name_qfield),
-                    ("REASON", QVARIANT_STRING),
-                    ("REASON_TXT", QVARIANT_STRING),
-                    ("AREA_HA", QVARIANT_DOUBLE),
+                    ("REASON", FIELD_STRING),
+                    ("REASON_TXT", FIELD_STRING),
+                    ("AREA_HA", FIELD_DOUBLE),
                 ]
             )
             e_sink, e_id = self.parameterAsSink(
-                parameters, self.EXCLUDED, context, e_fields, QgsWkbTypes.MultiPolygon, crs
+                parameters, self.EXCLUDED, context, e_fields, QgsWkbTypes.Type.MultiPolygon, crs
             )
             if e_sink is not None:
-                self.add_rows(
+                outputs.add_rows(
                     e_sink,
                     e_fields,
                     (
@@ -613,7 +580,7 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
                     (_multi_polygon(w) for _a, _c, w, _m in result.excluded),
                 )
                 results[self.EXCLUDED] = e_id
-                self.style_output(
+                outputs.style_output(
                     context,
                     e_id,
                     _sidecar(
@@ -625,13 +592,13 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
 
         if feedback.isCanceled():
             return results
-        self.style_output(
+        outputs.style_output(
             context,
             w_id,
             _sidecar(self.parameterAsOutputLayer(parameters, self.WORKS, context), STYLE_FILES[spec.measure]),
             self.measure_names()[spec.measure],
         )
-        self.style_output(
+        outputs.style_output(
             context,
             r_id,
             _sidecar(self.parameterAsOutputLayer(parameters, self.ROWS, context), "slopeworks_rows.qml"),

@@ -5,49 +5,52 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Sequence
 
 import numpy as np
-from osgeo import gdal, ogr
 from qgis.core import (
     QgsMapLayer,
-    QgsProcessing,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterMapLayer,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
 )
 
-from .base import (
-    GROUP_EROSION,
-    PLUGIN_DIR,
-    PROCESSING_POLYGON,
-    PROCESSING_TABLE,
-    QVARIANT_DOUBLE,
-    QVARIANT_STRING,
-    SwcAlgorithm,
-    fields_from_spec,
-    translate_core_error,
-)
+from . import inputs, outputs, params
+from .base import GROUP_EROSION, SwcAlgorithm, translate_core_error
 from .core import standards
 from .core.erosion.factors import fvc_unit, ls_factor_rasters
 from .core.erosion.intensity import N_CLASSES, intensity_bounds
-from .core.erosion.lookups import code_text, match_landuse, match_measures, measure_factors, read_fvc_table, read_landuse_table, read_measure_table, read_value_table, unmatched_error
-from .core.erosion.soilloss import Factors, FactorSource, FvcSource, LandUseSource, MeasureSource, Settings, soil_loss, Zones
+from .core.erosion.lookups import (
+    code_text,
+    match_landuse,
+    match_measures,
+    measure_factors,
+    read_fvc_table,
+    read_landuse_table,
+    read_measure_table,
+    read_value_table,
+    unmatched_error,
+)
+from .core.erosion.soilloss import (
+    Factors,
+    FactorSource,
+    FvcSource,
+    LandUseSource,
+    MeasureSource,
+    Settings,
+    Zones,
+    soil_loss,
+)
 from .core.errors import SwcError
 from .core.grid import GridSpec
-from .core.hydrology import DEFAULT_MAX_MEMORY_MB
-from .core.io.raster import align_raster, open_raster, unique_codes
-from .core.io.vector import rasterize, require_overlap, temp_path
-from .styles import paletted_raster_qml, pseudocolor_raster_qml, write_sidecar
+from .core.io.raster import align_raster, set_nodata, unique_codes
+from .core.io.tables import TABLE_DIR
+from .core.io.vector import rasterize, temp_path
+from .outputs import EROSION_CLASS_FIELDS, FIELD_DOUBLE, FIELD_STRING, fields_from_spec, zone_field_spec
+from .params import SOURCE_POLYGON, SOURCE_RASTER
+from .styles import paletted_raster_qml, pseudocolor_raster_qml
 
-TABLE_DIR = os.path.join(PLUGIN_DIR, "resources", "tables")
-CLASS_FIELDS = ("SLIGHT_KM2", "LIGHT_KM2", "MODERATE_KM2", "INTENSE_KM2", "VINTENSE_KM2", "SEVERE_KM2")
 SUMMARY_FIELDS = ("ERODED_KM2", "ERODED_PCT", "MEAN_MODULUS", "SOIL_LOSS_T", "SWC_RATE")
 BASE_FIELDS = (
     "BASE_LOSS_T",
@@ -85,67 +88,6 @@ def soil_loss_qml(tolerance: float) -> str:
     stops = [(v, standards.EROSION_CLASS_COLORS[i], ranges[i]) for i, v in enumerate(edges)]
     stops.append((1e9, standards.EROSION_CLASS_COLORS[-1], ranges[-1]))
     return pseudocolor_raster_qml(stops)
-
-
-def zone_field_spec(alg: SwcAlgorithm, parameters, context, zones_name: str, field_name: str):
-    """The ZONE output field: a copy of the zone name field, or a string."""
-    field = alg.parameterAsString(parameters, field_name, context)
-    if parameters.get(zones_name) and field:
-        source = alg.parameterAsSource(parameters, zones_name, context)
-        if source is not None and source.fields().lookupField(field) >= 0:
-            return source.fields().field(field)
-    return QVARIANT_STRING
-
-
-def zones_on_grid(
-    alg: SwcAlgorithm,
-    parameters,
-    context,
-    feedback,
-    zones_name: str,
-    field_name: str,
-    crs,
-    grid: GridSpec,
-    work: str,
-    required: bool = False,
-) -> Tuple[List[Any], Optional[str], List[float]]:
-    """Zone polygons grouped by name, rasterised on ``grid``.
-
-    Returns ``(names, zone raster path or None, polygon areas m²)``; zone
-    numbers are 1..len(names).  Polygons sharing a name form one zone.
-    """
-    field = alg.parameterAsString(parameters, field_name, context)
-    polys = alg.polygons_in_crs(
-        parameters,
-        zones_name,
-        context,
-        crs,
-        feedback,
-        attributes=[field] if field else [],
-        required=required,
-        label=alg.tr("Zones"),
-    )
-    if not polys:
-        return [], None, []
-    try:
-        require_overlap([(0, w) for _f, w, _a in polys], grid, alg.tr("Zones"))
-    except SwcError as exc:
-        raise alg.fail(translate_core_error(exc)) from exc
-    names: List[Any] = []
-    numbers: Dict[str, int] = {}
-    areas: List[float] = []
-    burn = []
-    for fid, wkb, attrs in polys:
-        name = attrs[0] if field else fid
-        key = str(name)
-        if key not in numbers:
-            numbers[key] = len(names) + 1
-            names.append(name)
-            areas.append(0.0)
-        areas[numbers[key] - 1] += ogr.CreateGeometryFromWkb(wkb).GetArea()
-        burn.append((numbers[key], wkb))
-    path = rasterize(burn, grid, temp_path(work, "zones"))
-    return names, path, areas
 
 
 class SoilLossAlgorithm(SwcAlgorithm):
@@ -279,21 +221,17 @@ class SoilLossAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        def adv(param):
-            param.setFlags(param.flags() | param.FlagAdvanced)
-            return param
-
+        raster_or_polygons = [SOURCE_RASTER, SOURCE_POLYGON]
         self.addParameter(
             QgsProcessingParameterRasterLayer(self.R, self.tr("Rainfall erosivity R (raster)"), optional=True)
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.R_CONSTANT,
                 self.tr("Rainfall erosivity R (constant, MJ·mm/(hm²·h·a))"),
-                QgsProcessingParameterNumber.Double,
                 None,
+                minimum=0.0,
                 optional=True,
-                minValue=0.0,
             )
         )
         self.addParameter(
@@ -301,16 +239,12 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 self.K,
                 self.tr("Soil erodibility K (raster, or soil polygons)"),
                 optional=True,
-                types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon],
+                types=raster_or_polygons,
             )
         )
         self.addParameter(
-            QgsProcessingParameterField(
-                self.K_FIELD,
-                self.tr("K field of the soil polygons"),
-                parentLayerParameterName=self.K,
-                type=QgsProcessingParameterField.Numeric,
-                optional=True,
+            params.field(
+                self.K_FIELD, self.tr("K field of the soil polygons"), self.K, optional=True, numeric=True
             )
         )
         self.addParameter(
@@ -322,62 +256,31 @@ class SoilLossAlgorithm(SwcAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.K_CONSTANT,
                 self.tr("Soil erodibility K (constant)"),
-                QgsProcessingParameterNumber.Double,
                 None,
+                minimum=0.0,
+                maximum=1.0,
                 optional=True,
-                minValue=0.0,
-                maxValue=1.0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterRasterLayer(
-                self.DEM, self.tr("DEM (projected, metres; for LS)"), optional=True
-            )
-        )
+        self.addParameter(params.dem(label=self.tr("DEM (projected, metres; for LS)"), optional=True))
         self.addParameter(
             QgsProcessingParameterRasterLayer(
                 self.LS, self.tr("LS factor raster (instead of the DEM)"), optional=True
             )
         )
-        self.addParameter(
-            adv(
-                QgsProcessingParameterNumber(
-                    self.MAX_LENGTH,
-                    self.tr("Maximum slope length (m; 0 = no limit)"),
-                    QgsProcessingParameterNumber.Double,
-                    standards.CSLE_MAX_SLOPE_LENGTH_M,
-                    minValue=0.0,
-                )
-            )
-        )
-        self.addParameter(
-            adv(
-                QgsProcessingParameterNumber(
-                    self.CHANNEL_AREA,
-                    self.tr("Channel initiation area (ha)"),
-                    QgsProcessingParameterNumber.Double,
-                    None,
-                    optional=True,
-                    minValue=0.0,
-                )
-            )
-        )
+        self.addParameter(params.max_length(is_advanced=True))
+        self.addParameter(params.channel_area(is_advanced=True))
         self.addParameter(
             QgsProcessingParameterMapLayer(
-                self.LANDUSE,
-                self.tr("Land use (raster of codes, or polygons)"),
-                types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon],
+                self.LANDUSE, self.tr("Land use (raster of codes, or polygons)"), types=raster_or_polygons
             )
         )
         self.addParameter(
-            QgsProcessingParameterField(
-                self.LANDUSE_FIELD,
-                self.tr("Land-use code field (polygons)"),
-                parentLayerParameterName=self.LANDUSE,
-                optional=True,
+            params.field(
+                self.LANDUSE_FIELD, self.tr("Land-use code field (polygons)"), self.LANDUSE, optional=True
             )
         )
         self.addParameter(
@@ -395,7 +298,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
             )
         )
         self.addParameter(
-            adv(
+            params.advanced(
                 QgsProcessingParameterFile(
                     self.FVC_TABLE,
                     self.tr("FVC table: cover → B (CSV)"),
@@ -406,20 +309,10 @@ class SoilLossAlgorithm(SwcAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.MEASURES,
-                self.tr("Conservation measures (polygons)"),
-                [PROCESSING_POLYGON],
-                optional=True,
-            )
+            params.polygons(self.MEASURES, self.tr("Conservation measures (polygons)"), optional=True)
         )
         self.addParameter(
-            QgsProcessingParameterField(
-                self.MEASURE_FIELD,
-                self.tr("Measure type field"),
-                parentLayerParameterName=self.MEASURES,
-                optional=True,
-            )
+            params.field(self.MEASURE_FIELD, self.tr("Measure type field"), self.MEASURES, optional=True)
         )
         self.addParameter(
             QgsProcessingParameterFile(
@@ -437,53 +330,16 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 optional=True,
             )
         )
+        self.addParameter(params.tolerance())
+        self.addParameter(params.zones())
+        self.addParameter(params.zone_field())
+        self.addParameter(params.block_size())
+        self.addParameter(params.max_memory())
+        self.addParameter(outputs.raster_output(self.SOIL_LOSS, self.tr("Soil loss (t/km²·a)")))
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.TOLERANCE,
-                self.tr("Tolerable soil loss (t/km²·a)"),
-                QgsProcessingParameterNumber.Double,
-                standards.TOLERANCE_T_KM2_A,
-                minValue=1.0,
-                maxValue=2499.0,
-            )
+            outputs.raster_output(self.INTENSITY, self.tr("Erosion intensity (SL 190)"), secondary=True)
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ZONES,
-                self.tr("Zones (e.g. counties, townships, watersheds)"),
-                [PROCESSING_POLYGON],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ZONE_FIELD,
-                self.tr("Zone name field"),
-                parentLayerParameterName=self.ZONES,
-                optional=True,
-            )
-        )
-        self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
-        self.addParameter(
-            adv(
-                QgsProcessingParameterNumber(
-                    self.MAX_MEMORY,
-                    self.tr("Memory limit for LS from the DEM (MB)"),
-                    QgsProcessingParameterNumber.Integer,
-                    DEFAULT_MAX_MEMORY_MB,
-                    minValue=64,
-                )
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterRasterDestination(self.SOIL_LOSS, self.tr("Soil loss (t/km²·a)"))
-        )
-        self.addParameter(
-            QgsProcessingParameterRasterDestination(self.INTENSITY, self.tr("Erosion intensity (SL 190)"))
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.TABLE, self.tr("Soil loss per zone"), PROCESSING_TABLE)
-        )
+        self.addParameter(outputs.table_output(self.TABLE, self.tr("Soil loss per zone"), secondary=True))
 
     # -- checks ----------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):  # noqa: N802
@@ -507,13 +363,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
 
     # -- helpers ---------------------------------------------------------------------
     def _raster_path(self, layer, label: str) -> str:
-        if layer.providerType() != "gdal":
-            raise self.fail(
-                self.tr("The raster {name} must be a GDAL raster file, not a {provider} layer.").format(
-                    name=label, provider=layer.providerType()
-                )
-            )
-        return layer.source()
+        return inputs.gdal_path(layer, label)
 
     def _table(self, parameters, name, context, default: str) -> str:
         """A lookup-table path; empty means the shipped default (QGIS 3.22 does not apply
@@ -527,14 +377,9 @@ class SoilLossAlgorithm(SwcAlgorithm):
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
 
-    def _vector_layer_polys(self, parameters, name, field, context, crs, feedback, label):
-        polys = self.polygons_in_crs(
-            parameters, name, context, crs, feedback, attributes=[field], label=label
-        )
-        return polys
-
     # -- run -----------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        outputs.require_writable_outputs(self, parameters, context)
         work = tempfile.mkdtemp(prefix="swc_soilloss_", dir=QgsProcessingUtils.tempFolder())
         try:
             return self._run(parameters, context, feedback, work)
@@ -549,17 +394,15 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 feedback.pushInfo(self.tr("An LS raster is given: the DEM is not used."))
             ref_layer = ls_layer
             ls_path = self._raster_path(ls_layer, "LS")
-            _ds, grid = open_raster(ls_path)
-            try:
-                grid.check_usable()
-            except SwcError as exc:
-                raise self.fail(translate_core_error(exc)) from exc
-            del _ds
+            grid = inputs.grid_of(ls_path)
         else:
-            ref_layer, dem_path, grid = self.dem_from_parameter(
-                parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
+            ref_layer, dem_path, grid = inputs.dem(
+                self, parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
             )
             max_length = self.parameterAsDouble(parameters, self.MAX_LENGTH, context)
+            too_short = params.slope_length_error(max_length, max(grid.cellsize_x, grid.cellsize_y))
+            if too_short:
+                raise self.fail(too_short)
             channel = None
             if parameters.get(self.CHANNEL_AREA) not in (None, ""):
                 value = self.parameterAsDouble(parameters, self.CHANNEL_AREA, context)
@@ -594,11 +437,11 @@ class SoilLossAlgorithm(SwcAlgorithm):
         base_layer = self.parameterAsRasterLayer(parameters, self.BASELINE, context)
         if base_layer is not None:
             baseline_path = self._align(self._raster_path(base_layer, "BASELINE"), grid, work, "BASELINE")
-        names, zone_path, _areas = zones_on_grid(
+        names, zone_path, _areas = inputs.zones_on_grid(
             self, parameters, context, feedback, self.ZONES, self.ZONE_FIELD, crs, grid, work
         )
-        out_path = self.parameterAsOutputLayer(parameters, self.SOIL_LOSS, context)
-        cls_path = self.parameterAsOutputLayer(parameters, self.INTENSITY, context)
+        out_path = outputs.raster_path(self, parameters, self.SOIL_LOSS, context)
+        cls_path = outputs.raster_path(self, parameters, self.INTENSITY, context)
         block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
         feedback.pushInfo(self.tr("Computing the soil loss…"))
         result = self.run_core(
@@ -638,14 +481,14 @@ class SoilLossAlgorithm(SwcAlgorithm):
 
         # table
         zone_kind = zone_field_spec(self, parameters, context, self.ZONES, self.ZONE_FIELD)
-        spec = [("ZONE", zone_kind), ("AREA_KM2", QVARIANT_DOUBLE)]
-        spec += [(f, QVARIANT_DOUBLE) for f in CLASS_FIELDS]
-        spec += [(f, QVARIANT_DOUBLE) for f in SUMMARY_FIELDS]
-        spec += [("TOLERANCE", QVARIANT_DOUBLE)]
-        spec += [(f, QVARIANT_DOUBLE) for f in BASE_FIELDS]
-        spec += [("BASE_SOURCE", QVARIANT_STRING)]
+        spec = [("ZONE", zone_kind), ("AREA_KM2", FIELD_DOUBLE)]
+        spec += [(f, FIELD_DOUBLE) for f in EROSION_CLASS_FIELDS]
+        spec += [(f, FIELD_DOUBLE) for f in SUMMARY_FIELDS]
+        spec += [("TOLERANCE", FIELD_DOUBLE)]
+        spec += [(f, FIELD_DOUBLE) for f in BASE_FIELDS]
+        spec += [("BASE_SOURCE", FIELD_STRING)]
         fields = fields_from_spec(spec)
-        sink, table_id = self.table_sink(parameters, self.TABLE, context, fields)
+        sink, table_id = outputs.table_sink(self, parameters, self.TABLE, context, fields)
         base_source = "raster" if baseline_path else ("measures" if measures is not None else None)
         rows = []
         zone_ids = range(1, len(names) + 1) if names else [0]
@@ -686,17 +529,22 @@ class SoilLossAlgorithm(SwcAlgorithm):
                         rate=values["SWC_RATE"] if values["SWC_RATE"] is not None else float("nan"),
                     )
                 )
-        self.add_rows(sink, fields, rows)
+        outputs.add_rows(sink, fields, rows)
 
-        names_cls = self.class_names()
-        q1 = write_sidecar(out_path, soil_loss_qml(tolerance)) or self.style_path("erosion_soilloss.qml")
-        q2 = write_sidecar(cls_path, intensity_qml(names_cls, tolerance)) or self.style_path(
-            "erosion_intensity.qml"
+        outputs.style_sidecar(
+            context,
+            out_path,
+            soil_loss_qml(tolerance),
+            self.tr("Soil loss (t/km²·a)"),
+            fallback="erosion_soilloss.qml",
         )
-        if q1:
-            self.style_output(context, out_path, q1, self.tr("Soil loss (t/km²·a)"))
-        if q2:
-            self.style_output(context, cls_path, q2, self.tr("Erosion intensity"))
+        outputs.style_sidecar(
+            context,
+            cls_path,
+            intensity_qml(self.class_names(), tolerance),
+            self.tr("Erosion intensity"),
+            fallback="erosion_intensity.qml",
+        )
         feedback.setProgress(100)
         return {self.SOIL_LOSS: out_path, self.INTENSITY: cls_path, self.TABLE: table_id}
 
@@ -719,7 +567,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
                     )
                 )
             return FactorSource(constant=self.parameterAsDouble(parameters, self.K_CONSTANT, context))
-        if layer.type() == QgsMapLayer.RasterLayer:
+        if layer.type() == QgsMapLayer.LayerType.RasterLayer:
             table = self.parameterAsFile(parameters, self.K_TABLE, context)
             if table:
                 path = self._align(self._raster_path(layer, "K"), grid, work, "K", categorical=True)
@@ -742,8 +590,15 @@ class SoilLossAlgorithm(SwcAlgorithm):
         field = self.parameterAsString(parameters, self.K_FIELD, context)
         if not field:
             raise self.fail(self.tr("Soil polygons as K need the field holding the K value (K_FIELD)."))
-        polys = self.polygons_in_crs(
-            parameters, self.K, context, crs, feedback, attributes=[field], label=self.tr("Soil polygons")
+        polys = inputs.polygons(
+            self,
+            parameters,
+            self.K,
+            context,
+            crs,
+            feedback,
+            attributes=[field],
+            label=self.tr("Soil polygons"),
         )
         values, bad = [], []
         for fid, _wkb, attrs in polys:
@@ -764,9 +619,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 ).format(field=field, ids=", ".join(bad[:20]))
             )
         path = rasterize([(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(polys)], grid, temp_path(work, "k"))
-        ds = gdal.Open(path, gdal.GA_Update)
-        ds.GetRasterBand(1).SetNoDataValue(0)
-        ds = None
+        set_nodata(path, 0)
         return FactorSource(
             path=path,
             codes=np.arange(1, len(polys) + 1, dtype=np.float64),
@@ -782,7 +635,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
         layer = self.parameterAsLayer(parameters, self.LANDUSE, context)
         if layer is None or not layer.isValid():
             raise self.fail(self.tr("The land-use layer (LANDUSE) could not be loaded."))
-        if layer.type() == QgsMapLayer.RasterLayer:
+        if layer.type() == QgsMapLayer.LayerType.RasterLayer:
             path = self._align(self._raster_path(layer, "LANDUSE"), grid, work, "LANDUSE", categorical=True)
             codes = unique_codes(path)
             if not codes:
@@ -795,7 +648,8 @@ class SoilLossAlgorithm(SwcAlgorithm):
             field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)
             if not field:
                 raise self.fail(self.tr("Land-use polygons need their code field (LANDUSE_FIELD)."))
-            polys = self.polygons_in_crs(
+            polys = inputs.polygons(
+                self,
                 parameters,
                 self.LANDUSE,
                 context,
@@ -804,10 +658,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 attributes=[field],
                 label=self.tr("Land use"),
             )
-            try:
-                require_overlap([(0, w) for _f, w, _a in polys], grid, self.tr("Land use"))
-            except SwcError as exc:
-                raise self.fail(translate_core_error(exc)) from exc
+            inputs.overlapping(polys, grid, self.tr("Land use"))
             distinct: Dict[str, int] = {}
             values: List[Any] = []
             burn = []
@@ -821,12 +672,10 @@ class SoilLossAlgorithm(SwcAlgorithm):
             if missing:
                 raise self.fail(translate_core_error(unmatched_error("landuse", missing, table_path)))
             path = rasterize(burn, grid, temp_path(work, "landuse"))
-            ds = gdal.Open(path, gdal.GA_Update)
-            ds.GetRasterBand(1).SetNoDataValue(0)
-            ds = None
+            set_nodata(path, 0)
             code_arr = np.arange(1, len(values) + 1, dtype=np.float64)
         rows = [table[i] for i in idx]
-        shown = codes if layer.type() == QgsMapLayer.RasterLayer else values
+        shown = codes if layer.type() == QgsMapLayer.LayerType.RasterLayer else values
         feedback.pushInfo(
             self.tr("Land-use codes and factors: {items}.").format(
                 items="; ".join(
@@ -871,7 +720,8 @@ class SoilLossAlgorithm(SwcAlgorithm):
             table = read_measure_table(table_path)
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
-        polys = self.polygons_in_crs(
+        polys = inputs.polygons(
+            self,
             parameters,
             self.MEASURES,
             context,

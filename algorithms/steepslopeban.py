@@ -6,30 +6,12 @@ import shutil
 import tempfile
 
 from osgeo import gdal
-from qgis.core import (
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
-    QgsProcessingUtils,
-    QgsWkbTypes,
-)
+from qgis.core import QgsProcessingParameterString, QgsProcessingUtils, QgsWkbTypes
 
-from .base import (
-    GROUP_TERRAIN,
-    PROCESSING_POLYGON,
-    PROCESSING_TABLE,
-    QVARIANT_DOUBLE,
-    QVARIANT_INT,
-    QVARIANT_STRING,
-    SwcAlgorithm,
-    fields_from_spec,
-    translate_core_error,
-)
+from . import inputs, outputs, params
+from .base import GROUP_TERRAIN, SwcAlgorithm
 from .core import standards
-from .core.errors import SwcError
+from .core.io.vector import rasterize, temp_path
 from .core.steepslope import (
     RULE_GENERAL,
     RULE_MIXED,
@@ -39,9 +21,9 @@ from .core.steepslope import (
     steep_slope_ban,
     township_areas,
 )
-from .core.io.vector import rasterize, require_overlap, temp_path
 from .core.zones import area_columns, code_matches, parse_codes
-from .styles import single_fill_qml, write_sidecar
+from .outputs import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, fields_from_spec
+from .styles import single_fill_qml
 
 RULE_CODES = {RULE_GENERAL: "general", RULE_RESERVOIR: "reservoir", RULE_MIXED: "mixed"}
 
@@ -52,7 +34,7 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
     ALG_ID = "steepslopeban"
     GROUP_ID = GROUP_TERRAIN
 
-    DEM = "DEM"
+    DEM = params.DEM
     COUNTIES = "COUNTIES"
     COUNTY_FIELD = "COUNTY_FIELD"
     THRESHOLD = "THRESHOLD"
@@ -66,7 +48,7 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
     MIN_AREA = "MIN_AREA"
     TOWNSHIPS = "TOWNSHIPS"
     TOWNSHIP_FIELD = "TOWNSHIP_FIELD"
-    BLOCK_SIZE = "BLOCK_SIZE"
+    BLOCK_SIZE = params.BLOCK_SIZE
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
     TOWNSHIP_TABLE = "TOWNSHIP_TABLE"
@@ -146,64 +128,40 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        self.addParameter(params.dem())
+        self.addParameter(params.polygons(self.COUNTIES, self.tr("Counties")))
+        self.addParameter(params.field(self.COUNTY_FIELD, self.tr("County name field"), self.COUNTIES))
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.COUNTIES, self.tr("Counties"), [PROCESSING_POLYGON])
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.COUNTY_FIELD, self.tr("County name field"), parentLayerParameterName=self.COUNTIES
+            params.ban_slope(
+                self.THRESHOLD, self.tr("Ban slope (degrees; banned above it)"), standards.BAN_SLOPE_DEG
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.THRESHOLD,
-                self.tr("Ban slope (degrees; banned above it)"),
-                QgsProcessingParameterNumber.Double,
-                standards.BAN_SLOPE_DEG,
-                minValue=0.1,
-                maxValue=89.9,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
+            params.field(
                 self.THRESHOLD_FIELD,
                 self.tr("Per-county ban slope field (overrides the ban slope)"),
-                parentLayerParameterName=self.COUNTIES,
-                type=QgsProcessingParameterField.Numeric,
+                self.COUNTIES,
                 optional=True,
+                numeric=True,
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.RESERVOIR_CATCHMENTS,
-                self.tr("Catchments of large and medium reservoirs"),
-                [PROCESSING_POLYGON],
-                optional=True,
+            params.polygons(
+                self.RESERVOIR_CATCHMENTS, self.tr("Catchments of large and medium reservoirs"), optional=True
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
+            params.ban_slope(
                 self.RESERVOIR_THRESHOLD,
                 self.tr("Ban slope inside reservoir catchments (degrees)"),
-                QgsProcessingParameterNumber.Double,
                 standards.RESERVOIR_BAN_SLOPE_DEG,
-                minValue=0.1,
-                maxValue=89.9,
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.LANDUSE, self.tr("Land use (land-survey polygons)"), [PROCESSING_POLYGON], optional=True
-            )
+            params.polygons(self.LANDUSE, self.tr("Land use (land-survey polygons)"), optional=True)
         )
         self.addParameter(
-            QgsProcessingParameterField(
-                self.LANDUSE_FIELD,
-                self.tr("Land-use code field"),
-                parentLayerParameterName=self.LANDUSE,
-                optional=True,
-            )
+            params.field(self.LANDUSE_FIELD, self.tr("Land-use code field"), self.LANDUSE, optional=True)
         )
         self.addParameter(
             QgsProcessingParameterString(
@@ -214,52 +172,29 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.EXCLUDE,
-                self.tr("Excluded areas (e.g. permanent basic farmland)"),
-                [PROCESSING_POLYGON],
-                optional=True,
+            params.polygons(
+                self.EXCLUDE, self.tr("Excluded areas (e.g. permanent basic farmland)"), optional=True
             )
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
+            params.number(
                 self.MIN_AREA,
                 self.tr("Minimum patch area (ha; 0 keeps every patch)"),
-                QgsProcessingParameterNumber.Double,
                 standards.MIN_BAN_PATCH_HA,
-                minValue=0.0,
+                minimum=0.0,
             )
         )
+        self.addParameter(params.polygons(self.TOWNSHIPS, self.tr("Townships"), optional=True))
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.TOWNSHIPS, self.tr("Townships"), [PROCESSING_POLYGON], optional=True
-            )
+            params.field(self.TOWNSHIP_FIELD, self.tr("Township name field"), self.TOWNSHIPS, optional=True)
         )
+        self.addParameter(params.block_size())
         self.addParameter(
-            QgsProcessingParameterField(
-                self.TOWNSHIP_FIELD,
-                self.tr("Township name field"),
-                parentLayerParameterName=self.TOWNSHIPS,
-                optional=True,
-            )
+            outputs.sink_output(self.OUTPUT, self.tr("Banned steep-slope patches"), params.SOURCE_POLYGON)
         )
-        self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
+        self.addParameter(outputs.table_output(self.SUMMARY, self.tr("County summary"), secondary=True))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Banned steep-slope patches"), PROCESSING_POLYGON
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("County summary"), PROCESSING_TABLE)
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.TOWNSHIP_TABLE,
-                self.tr("Township table"),
-                PROCESSING_TABLE,
-                optional=True,
-                createByDefault=False,
-            )
+            outputs.table_output(self.TOWNSHIP_TABLE, self.tr("Township table"), secondary=True)
         )
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
@@ -273,21 +208,25 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
+        dem_layer, dem_path, grid = inputs.dem(
+            self, parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
         )
         crs = dem_layer.crs()
         county_field = self.parameterAsString(parameters, self.COUNTY_FIELD, context)
         thr_field = self.parameterAsString(parameters, self.THRESHOLD_FIELD, context)
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
         attrs = [county_field] + ([thr_field] if thr_field else [])
-        counties = self.polygons_in_crs(
-            parameters, self.COUNTIES, context, crs, feedback, attributes=attrs, label=self.tr("Counties")
+        counties = inputs.polygons(
+            self,
+            parameters,
+            self.COUNTIES,
+            context,
+            crs,
+            feedback,
+            attributes=attrs,
+            label=self.tr("Counties"),
         )
-        try:
-            require_overlap([(0, w) for _f, w, _a in counties], grid, self.tr("Counties"))
-        except SwcError as exc:
-            raise self.fail(translate_core_error(exc)) from exc
+        inputs.overlapping(counties, grid, self.tr("Counties"))
 
         # counties: one number per feature (names need not be unique: 桥西区 exists in
         # three Hebei cities), its threshold from the field when given
@@ -324,7 +263,8 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
     def _optional_mask(
         self, parameters, name, context, crs, feedback, grid, work, label, codes=None, code_field=None
     ):
-        polys = self.polygons_in_crs(
+        polys = inputs.polygons(
+            self,
             parameters,
             name,
             context,
@@ -383,7 +323,8 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         towns = None
         town_raster = None
         if parameters.get(self.TOWNSHIPS):
-            towns = self.polygons_in_crs(
+            towns = inputs.polygons(
+                self,
                 parameters,
                 self.TOWNSHIPS,
                 context,
@@ -432,21 +373,21 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         fields = fields_from_spec(
             [
                 ("COUNTY", county_qfield),
-                ("PATCH_ID", QVARIANT_INT),
-                ("PATCH_NO", QVARIANT_INT),
-                ("AREA_M2", QVARIANT_DOUBLE),
-                ("AREA_HA", QVARIANT_DOUBLE),
-                ("AREA_MU", QVARIANT_DOUBLE),
-                ("SLOPE_MEAN", QVARIANT_DOUBLE),
-                ("SLOPE_MAX", QVARIANT_DOUBLE),
-                ("THRESHOLD", QVARIANT_DOUBLE),
-                ("RULE", QVARIANT_STRING),
-                ("RULE_LABEL", QVARIANT_STRING),
-                ("RES_HA", QVARIANT_DOUBLE),
+                ("PATCH_ID", FIELD_INT),
+                ("PATCH_NO", FIELD_INT),
+                ("AREA_M2", FIELD_DOUBLE),
+                ("AREA_HA", FIELD_DOUBLE),
+                ("AREA_MU", FIELD_DOUBLE),
+                ("SLOPE_MEAN", FIELD_DOUBLE),
+                ("SLOPE_MAX", FIELD_DOUBLE),
+                ("THRESHOLD", FIELD_DOUBLE),
+                ("RULE", FIELD_STRING),
+                ("RULE_LABEL", FIELD_STRING),
+                ("RES_HA", FIELD_DOUBLE),
             ]
         )
         sink, out_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
         rows, geoms = [], []
         for i, p in enumerate(result.patches, start=1):
@@ -468,22 +409,22 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
                 ]
             )
             geoms.append(p.wkb)
-        self.add_rows(sink, fields, rows, geoms)
+        outputs.add_rows(sink, fields, rows, geoms)
         feedback.setProgress(95)
 
         s_fields = fields_from_spec(
             [
                 ("COUNTY", county_qfield),
-                ("THRESHOLD", QVARIANT_DOUBLE),
-                ("AREA_KM2", QVARIANT_DOUBLE),
-                ("PATCHES", QVARIANT_INT),
-                ("BAN_HA", QVARIANT_DOUBLE),
-                ("BAN_KM2", QVARIANT_DOUBLE),
-                ("BAN_MU", QVARIANT_DOUBLE),
-                ("SHARE_PCT", QVARIANT_DOUBLE),
+                ("THRESHOLD", FIELD_DOUBLE),
+                ("AREA_KM2", FIELD_DOUBLE),
+                ("PATCHES", FIELD_INT),
+                ("BAN_HA", FIELD_DOUBLE),
+                ("BAN_KM2", FIELD_DOUBLE),
+                ("BAN_MU", FIELD_DOUBLE),
+                ("SHARE_PCT", FIELD_DOUBLE),
             ]
         )
-        s_sink, s_id = self.table_sink(parameters, self.SUMMARY, context, s_fields)
+        s_sink, s_id = outputs.table_sink(self, parameters, self.SUMMARY, context, s_fields)
         s_rows = []
         for name, threshold, area in zip(names, thresholds, county_areas(result)):
             s_rows.append(
@@ -503,7 +444,7 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
                     "{county}: {patches} patches, {km2:.2f} km² banned ({share:.2f} % of the county)"
                 ).format(county=name, patches=area.patches, km2=area.ban_km2, share=area.share_pct)
             )
-        self.add_rows(s_sink, s_fields, s_rows)
+        outputs.add_rows(s_sink, s_fields, s_rows)
 
         results = {self.OUTPUT: out_id, self.SUMMARY: s_id}
         if towns is not None:
@@ -515,15 +456,15 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
                 [
                     ("TOWNSHIP", t_qfield),
                     ("COUNTY", county_qfield),
-                    ("AREA_KM2", QVARIANT_DOUBLE),
-                    ("PATCHES", QVARIANT_INT),
-                    ("BAN_KM2", QVARIANT_DOUBLE),
-                    ("BAN_HA", QVARIANT_DOUBLE),
-                    ("BAN_MU", QVARIANT_DOUBLE),
-                    ("SHARE_PCT", QVARIANT_DOUBLE),
+                    ("AREA_KM2", FIELD_DOUBLE),
+                    ("PATCHES", FIELD_INT),
+                    ("BAN_KM2", FIELD_DOUBLE),
+                    ("BAN_HA", FIELD_DOUBLE),
+                    ("BAN_MU", FIELD_DOUBLE),
+                    ("SHARE_PCT", FIELD_DOUBLE),
                 ]
             )
-            t_sink, t_id = self.table_sink(parameters, self.TOWNSHIP_TABLE, context, t_fields)
+            t_sink, t_id = outputs.table_sink(self, parameters, self.TOWNSHIP_TABLE, context, t_fields)
             t_rows = []
             for (_fid, _wkb, attrs), area in zip(towns, township_areas(result)):
                 t_rows.append(
@@ -538,12 +479,17 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
                         area.share_pct,
                     ]
                 )
-            self.add_rows(t_sink, t_fields, t_rows)
-            results[self.TOWNSHIP_TABLE] = t_id
+            outputs.add_rows(t_sink, t_fields, t_rows)
+            if t_id:
+                results[self.TOWNSHIP_TABLE] = t_id
         qml = single_fill_qml("#d7191c", "#7f0000", alpha=150)
-        qml_path = write_sidecar(self.parameterAsOutputLayer(parameters, self.OUTPUT, context), qml)
-        if qml_path is None:
-            qml_path = self.style_path("steepslopeban.qml")
-        self.style_output(context, out_id, qml_path, self.tr("Banned steep slopes"))
+        outputs.style_sidecar(
+            context,
+            self.parameterAsOutputLayer(parameters, self.OUTPUT, context),
+            qml,
+            self.tr("Banned steep slopes"),
+            layer_id=out_id,
+            fallback="steepslopeban.qml",
+        )
         feedback.setProgress(100)
         return results

@@ -5,31 +5,22 @@ from __future__ import annotations
 import shutil
 import tempfile
 
-from qgis.core import (
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
-    QgsProcessingUtils,
-)
+from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterRasterLayer, QgsProcessingUtils
 
-from .base import (
-    GROUP_EROSION,
-    PROCESSING_POLYGON,
-    PROCESSING_TABLE,
-    QVARIANT_DOUBLE,
-    QVARIANT_STRING,
-    SwcAlgorithm,
-    fields_from_spec,
-    translate_core_error,
-)
+from . import inputs, outputs, params
+from .base import GROUP_EROSION, SwcAlgorithm, translate_core_error
 from .core import standards
-from .core.erosion.intensity import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, intensity_bounds, swc_rate_cells, unit_rate
+from .core.erosion.intensity import (
+    KIND_AUTO,
+    KIND_INTENSITY,
+    KIND_MODULUS,
+    N_CLASSES,
+    intensity_bounds,
+    swc_rate_cells,
+    unit_rate,
+)
 from .core.errors import SwcError
-from .core.io.raster import open_raster
-from .soilloss import CLASS_FIELDS, zone_field_spec, zones_on_grid
+from .outputs import EROSION_CLASS_FIELDS, FIELD_DOUBLE, FIELD_STRING, fields_from_spec, zone_field_spec
 
 
 class SwcRateAlgorithm(SwcAlgorithm):
@@ -40,12 +31,12 @@ class SwcRateAlgorithm(SwcAlgorithm):
 
     INPUT = "INPUT"
     INPUT_KIND = "INPUT_KIND"
-    ZONES = "ZONES"
-    ZONE_FIELD = "ZONE_FIELD"
-    TOLERANCE = "TOLERANCE"
+    ZONES = params.ZONES
+    ZONE_FIELD = params.ZONE_FIELD
+    TOLERANCE = params.TOLERANCE
     TARGET_1 = "TARGET_1"
     TARGET_2 = "TARGET_2"
-    BLOCK_SIZE = "BLOCK_SIZE"
+    BLOCK_SIZE = params.BLOCK_SIZE
     OUTPUT = "OUTPUT"
 
     def displayName(self):  # noqa: N802
@@ -119,68 +110,21 @@ class SwcRateAlgorithm(SwcAlgorithm):
                 self.INPUT_KIND, self.tr("Input holds"), options=self.kinds(), defaultValue=KIND_AUTO
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ZONES, self.tr("Administrative units"), [PROCESSING_POLYGON]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ZONE_FIELD, self.tr("Unit name field"), parentLayerParameterName=self.ZONES
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.TOLERANCE,
-                self.tr("Tolerable soil loss (t/km²·a)"),
-                QgsProcessingParameterNumber.Double,
-                standards.TOLERANCE_T_KM2_A,
-                minValue=1.0,
-                maxValue=2499.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.TARGET_1,
-                self.tr("First target rate (%; Hebei 2025)"),
-                QgsProcessingParameterNumber.Double,
-                standards.SWC_RATE_TARGET_2025,
-                minValue=0.0,
-                maxValue=100.0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.TARGET_2,
-                self.tr("Second target rate (%; Hebei 2035)"),
-                QgsProcessingParameterNumber.Double,
-                standards.SWC_RATE_TARGET_2035,
-                minValue=0.0,
-                maxValue=100.0,
-            )
-        )
-        self.addParameter(self.block_size_parameter(self.BLOCK_SIZE))
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Soil and water conservation rate"), PROCESSING_TABLE
-            )
-        )
+        self.addParameter(params.zones(label=self.tr("Administrative units"), optional=False))
+        self.addParameter(params.zone_field(label=self.tr("Unit name field"), optional=False))
+        self.addParameter(params.tolerance())
+        for name, label, default in (
+            (self.TARGET_1, self.tr("First target rate (%; Hebei 2025)"), standards.SWC_RATE_TARGET_2025),
+            (self.TARGET_2, self.tr("Second target rate (%; Hebei 2035)"), standards.SWC_RATE_TARGET_2035),
+        ):
+            self.addParameter(params.number(name, label, default, minimum=0.0, maximum=100.0))
+        self.addParameter(params.block_size())
+        self.addParameter(outputs.table_output(self.OUTPUT, self.tr("Soil and water conservation rate")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        if layer is None or not layer.isValid():
-            raise self.fail(self.tr("The input raster (INPUT) could not be loaded."))
-        if layer.providerType() != "gdal":
-            raise self.fail(
-                self.tr("The raster {name} must be a GDAL raster file, not a {provider} layer.").format(
-                    name="INPUT", provider=layer.providerType()
-                )
-            )
-        path = layer.source()
+        layer, path = inputs.raster(self, parameters, self.INPUT, context)
+        grid = inputs.grid_of(path)
         try:
-            _ds, grid = open_raster(path)
-            del _ds
-            grid.check_usable()
             tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
             intensity_bounds(tolerance)
         except SwcError as exc:
@@ -192,7 +136,7 @@ class SwcRateAlgorithm(SwcAlgorithm):
         )
         work = tempfile.mkdtemp(prefix="swc_rate_", dir=QgsProcessingUtils.tempFolder())
         try:
-            names, zone_path, poly_areas = zones_on_grid(
+            names, zone_path, poly_areas = inputs.zones_on_grid(
                 self,
                 parameters,
                 context,
@@ -228,11 +172,11 @@ class SwcRateAlgorithm(SwcAlgorithm):
 
         spec = [
             ("ZONE", zone_field_spec(self, parameters, context, self.ZONES, self.ZONE_FIELD)),
-            ("AREA_KM2", QVARIANT_DOUBLE),
+            ("AREA_KM2", FIELD_DOUBLE),
         ]
-        spec += [(f, QVARIANT_DOUBLE) for f in CLASS_FIELDS]
+        spec += [(f, FIELD_DOUBLE) for f in EROSION_CLASS_FIELDS]
         spec += [
-            (f, QVARIANT_DOUBLE)
+            (f, FIELD_DOUBLE)
             for f in (
                 "ERODED_KM2",
                 "SWC_RATE",
@@ -247,9 +191,9 @@ class SwcRateAlgorithm(SwcAlgorithm):
                 "TOLERANCE",
             )
         ]
-        spec += [("INPUT_KIND", QVARIANT_STRING)]
+        spec += [("INPUT_KIND", FIELD_STRING)]
         fields = fields_from_spec(spec)
-        sink, out_id = self.table_sink(parameters, self.OUTPUT, context, fields)
+        sink, out_id = outputs.table_sink(self, parameters, self.OUTPUT, context, fields)
         rows = []
         for z, name in enumerate(names, start=1):
             unit = unit_rate(result.class_cells[z], result.cell_area, poly_areas[z - 1], targets)
@@ -287,6 +231,6 @@ class SwcRateAlgorithm(SwcAlgorithm):
                         "the covered part."
                     ).format(zone=name, cover=unit.cover_pct)
                 )
-        self.add_rows(sink, fields, rows)
+        outputs.add_rows(sink, fields, rows)
         feedback.setProgress(100)
         return {self.OUTPUT: out_id}

@@ -4,35 +4,16 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureRequest,
-    QgsFeatureSink,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
 
-from .base import (
-    GROUP_HYDROLOGY,
-    PROCESSING_POINT,
-    PROCESSING_POLYGON,
-    QVARIANT_DOUBLE,
-    QVARIANT_LONG,
-    SwcAlgorithm,
-    fields_from_spec,
-    translate_core_error,
-)
+from . import inputs, outputs, params
+from .base import GROUP_HYDROLOGY, SwcAlgorithm, translate_core_error
 from .core import hydrology
-from .fillsinks import (
-    DEPRESSIONS,
-    MAX_MEMORY,
-    add_depressions_parameter,
-    add_memory_parameter,
-    depressions_mode,
-)
+from .outputs import FIELD_DOUBLE, FIELD_LONG, fields_from_spec
 
 
 class WatershedAlgorithm(SwcAlgorithm):
@@ -41,11 +22,11 @@ class WatershedAlgorithm(SwcAlgorithm):
     ALG_ID = "watershed"
     GROUP_ID = GROUP_HYDROLOGY
 
-    DEM = "DEM"
+    DEM = params.DEM
     OUTLETS = "OUTLETS"
     SNAP_DISTANCE = "SNAP_DISTANCE"
-    DEPRESSIONS = DEPRESSIONS
-    MAX_MEMORY = MAX_MEMORY
+    DEPRESSIONS = params.DEPRESSIONS
+    MAX_MEMORY = params.MAX_MEMORY
     OUTPUT = "OUTPUT"
 
     def displayName(self):  # noqa: N802
@@ -84,62 +65,26 @@ class WatershedAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, self.tr("DEM (projected, metres)")))
+        self.addParameter(params.dem())
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.OUTLETS, self.tr("Outlet points"), [PROCESSING_POINT])
+            QgsProcessingParameterFeatureSource(self.OUTLETS, self.tr("Outlet points"), [params.SOURCE_POINT])
         )
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SNAP_DISTANCE,
-                self.tr("Snapping distance (m)"),
-                QgsProcessingParameterNumber.Double,
-                60.0,
-                minValue=0.0,
-            )
+            params.number(self.SNAP_DISTANCE, self.tr("Snapping distance (m)"), 60.0, minimum=0.0)
         )
-        add_depressions_parameter(
-            self,
-            self.tr("Depressions"),
-            [
-                self.tr("Fill, and route across flats (default)"),
-                self.tr("Route through along the lowest path, like GRASS r.watershed"),
-            ],
-        )
-        add_memory_parameter(self, self.tr("Memory limit (MB)"))
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Watersheds"), PROCESSING_POLYGON)
-        )
+        self.addParameter(params.depressions())
+        self.addParameter(params.max_memory())
+        self.addParameter(outputs.sink_output(self.OUTPUT, self.tr("Watersheds"), params.SOURCE_POLYGON))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dem_layer, dem_path, _grid = self.dem_from_parameter(
-            parameters, self.DEM, context, feedback, coarse_warning=0
+        dem_layer, dem_path, _grid = inputs.dem(
+            self, parameters, self.DEM, context, feedback, coarse_warning=0
         )
         snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
         max_mb = self.parameterAsInt(parameters, self.MAX_MEMORY, context)
-        source = self.parameterAsSource(parameters, self.OUTLETS, context)
-        if source is None:
-            raise QgsProcessingException(self.tr("The outlet layer could not be loaded."))
-        request = QgsFeatureRequest().setDestinationCrs(dem_layer.crs(), context.transformContext())
-        outlets = []
-        for feature in source.getFeatures(request):
-            geom = feature.geometry()
-            if geom is None or geom.isEmpty():
-                feedback.pushWarning(
-                    self.tr("Outlet {fid} has no geometry; skipped.").format(fid=feature.id())
-                )
-                continue
-            if QgsWkbTypes.isMultiType(geom.wkbType()):
-                points = geom.asMultiPoint()
-                if len(points) > 1:
-                    feedback.pushWarning(
-                        self.tr("Outlet {fid} has {n} points; the first is used.").format(
-                            fid=feature.id(), n=len(points)
-                        )
-                    )
-                point = points[0]
-            else:
-                point = geom.asPoint()
-            outlets.append((int(feature.id()), point.x(), point.y()))
+        outlets = inputs.points(
+            self, parameters, self.OUTLETS, context, dem_layer.crs(), feedback, self.tr("Outlet points")
+        )
         if not outlets:
             raise QgsProcessingException(
                 self.tr("The outlet layer has no points. Add at least one outlet point.")
@@ -151,7 +96,7 @@ class WatershedAlgorithm(SwcAlgorithm):
             outlets,
             snap,
             max_memory_mb=max_mb,
-            depressions=depressions_mode(self, parameters, context),
+            depressions=params.depressions_mode(self, parameters, context),
             progress_span=(0, 95),
         )
         for _oid, err in skipped:
@@ -165,15 +110,15 @@ class WatershedAlgorithm(SwcAlgorithm):
             )
         fields = fields_from_spec(
             [
-                ("OUTLET_ID", QVARIANT_LONG),
-                ("AREA_KM2", QVARIANT_DOUBLE),
-                ("SNAP_X", QVARIANT_DOUBLE),
-                ("SNAP_Y", QVARIANT_DOUBLE),
-                ("SNAP_M", QVARIANT_DOUBLE),
+                ("OUTLET_ID", FIELD_LONG),
+                ("AREA_KM2", FIELD_DOUBLE),
+                ("SNAP_X", FIELD_DOUBLE),
+                ("SNAP_Y", FIELD_DOUBLE),
+                ("SNAP_M", FIELD_DOUBLE),
             ]
         )
         sink, sink_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, dem_layer.crs()
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, dem_layer.crs()
         )
         for ws in results:
             feature = QgsFeature(fields)
@@ -184,14 +129,12 @@ class WatershedAlgorithm(SwcAlgorithm):
             feature.setAttributes(
                 [ws.outlet_id, ws.area_km2, ws.snapped_xy[0], ws.snapped_xy[1], ws.snap_distance_m]
             )
-            if sink is not None:
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            outputs.add_features(sink, [feature])
             feedback.pushInfo(
                 self.tr("Outlet {oid}: {km2:.4f} km² (moved {m:.0f} m).").format(
                     oid=ws.outlet_id, km2=ws.area_km2, m=ws.snap_distance_m
                 )
             )
-        if sink_id:
-            self.style_output(context, sink_id, self.style_path("watershed.qml"), self.tr("Watersheds"))
+        outputs.style_output(context, sink_id, outputs.style_path("watershed.qml"), self.tr("Watersheds"))
         feedback.setProgress(100)
         return {self.OUTPUT: sink_id}

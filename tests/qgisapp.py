@@ -2,6 +2,12 @@
 
 See shared/docs/qgis-env.md §2A: plain ``start_app`` fixtures, and a hard ``os._exit`` at the end so
 QGIS's exit path cannot turn a green run red.
+
+Passing a parameter an algorithm does not declare is an error here (``strict_parameters``, autouse in
+both conftests): QGIS drops such a key without a word, so a renamed parameter would leave its callers'
+tests green.  ``processing.run`` and ``processing.runAndLoadResults`` check every algorithm before it
+runs; every SWC Planner algorithm also checks in ``prepareAlgorithm``, which covers ``alg.run`` and
+``QgsProcessingAlgRunnerTask`` (the wizard's runner) too.
 """
 
 import os
@@ -46,6 +52,96 @@ def processing_ready(processing_init):
         provider = SwcPlannerProvider()
         assert registry.addProvider(provider)
     yield provider
+
+
+class UndeclaredParameters(AssertionError):
+    """A parameter dict holds a key the algorithm does not declare."""
+
+
+#: ``(algorithm id, [undeclared keys])`` seen by the SWC Planner algorithms' ``prepareAlgorithm``.
+UNDECLARED = []
+
+
+def undeclared_keys(alg, parameters):
+    """Keys of ``parameters`` that ``alg`` does not declare (inputs and outputs)."""
+    declared = {d.name() for d in alg.parameterDefinitions()}
+    return sorted(str(k) for k in (parameters or {}) if str(k) not in declared)
+
+
+def _message(alg, bad):
+    declared = ", ".join(d.name() for d in alg.parameterDefinitions())
+    return f"{alg.id()}: undeclared parameter(s) {', '.join(bad)}; it declares {declared}"
+
+
+def _algorithm(alg_or_id):
+    from qgis.core import QgsApplication, QgsProcessingAlgorithm
+
+    if isinstance(alg_or_id, QgsProcessingAlgorithm):
+        return alg_or_id
+    return QgsApplication.processingRegistry().algorithmById(str(alg_or_id))
+
+
+def install_strict_parameters():
+    """Make undeclared parameters an error; returns a function that undoes it."""
+    import processing
+    import processing.tools.general as general
+    from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+
+    from swc_planner.algorithms.base import SwcAlgorithm
+
+    originals = {name: getattr(general, name) for name in ("run", "runAndLoadResults")}
+    restore = []
+
+    def checked(original):
+        def wrapper(algOrName, parameters, *args, **kwargs):  # noqa: N803 - processing's own name
+            alg = _algorithm(algOrName)
+            if alg is not None:
+                bad = undeclared_keys(alg, parameters)
+                if bad:
+                    raise UndeclaredParameters(_message(alg, bad))
+            return original(algOrName, parameters, *args, **kwargs)
+
+        wrapper.__wrapped__ = original
+        return wrapper
+
+    for name, original in originals.items():
+        wrapped = checked(original)
+        for module in (general, processing):
+            restore.append((module, name, getattr(module, name)))
+            setattr(module, name, wrapped)
+
+    prepare = SwcAlgorithm.__dict__.get("prepareAlgorithm")
+
+    def strict_prepare(self, parameters, context, feedback):  # noqa: N802 - a PyQGIS override
+        bad = undeclared_keys(self, parameters)
+        if bad:
+            UNDECLARED.append((self.id(), bad))
+            raise QgsProcessingException(_message(self, bad))
+        if prepare is not None:
+            return prepare(self, parameters, context, feedback)
+        return QgsProcessingAlgorithm.prepareAlgorithm(self, parameters, context, feedback)
+
+    SwcAlgorithm.prepareAlgorithm = strict_prepare
+
+    def undo():
+        for module, name, value in restore:
+            setattr(module, name, value)
+        if prepare is None:
+            del SwcAlgorithm.prepareAlgorithm
+        else:
+            SwcAlgorithm.prepareAlgorithm = prepare
+
+    return undo
+
+
+@pytest.fixture(scope="session", autouse=True)
+def strict_parameters(processing_init):
+    """Undeclared parameters are errors for the whole run; any the runner saw fail the session."""
+    undo = install_strict_parameters()
+    yield UNDECLARED
+    undo()
+    seen, UNDECLARED[:] = list(UNDECLARED), []
+    assert not seen, f"algorithms were given undeclared parameters: {seen}"
 
 
 @pytest.hookimpl(trylast=True)

@@ -6,4 +6,5 @@ from qgisapp import (  # noqa: F401
     pytest_sessionfinish,
     pytest_unconfigure,
     qgis_app,
+    strict_parameters,
 )

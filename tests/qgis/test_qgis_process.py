@@ -99,3 +99,166 @@ def test_bad_input_fails_with_the_message(qp_env, tmp_path):
     assert out.returncode != 0
     assert "EPSG:4527" in out.stdout + out.stderr
     assert not (tmp_path / "o.gpkg").exists()
+
+
+# -- every algorithm with only its inputs and its main output ---------------------------------------
+
+X0, Y1, CELL = 39500000.0, 4500000.0, 5.0
+ROWS, COLS = 120, 41
+
+
+def v_valley():
+    """A valley falling south at 8 %, sides rising 0.6 m/m (31°): gullies, steep slopes, a catchment."""
+    r, c = np.mgrid[0:ROWS, 0:COLS]
+    return (100 + 0.08 * (ROWS - 1 - r) * CELL + 0.6 * np.abs(c - COLS // 2) * CELL).astype(np.float32)
+
+
+def _xy(row, col):
+    return X0 + (col + 0.5) * CELL, Y1 - (row + 0.5) * CELL
+
+
+@pytest.fixture(scope="module")
+def scene(processing_ready, tmp_path_factory):
+    """The synthetic inputs, and the inputs that are other algorithms' outputs (run in-process)."""
+    import processing
+    from shapely.geometry import LineString, Point
+
+    d = tmp_path_factory.mktemp("scene")
+    s = {"dir": d, "dem": write_raster(d / "dem.tif", v_valley(), origin=(X0, Y1), cell=CELL)}
+    inner = box(X0 + 10, Y1 - ROWS * CELL + 10, X0 + COLS * CELL - 10, Y1 - 10)
+    s["counties"] = write_polygons(
+        str(d / "counties.gpkg"), [(inner.wkb, {"name": "甲县"})], layer="counties"
+    )
+    half = X0 + COLS * CELL / 2
+    s["landuse"] = write_polygons(
+        str(d / "landuse.gpkg"),
+        [
+            (box(X0, Y1 - ROWS * CELL, half, Y1).wkb, {"code": "0103"}),
+            (box(half, Y1 - ROWS * CELL, X0 + COLS * CELL, Y1).wkb, {"code": "0301"}),
+        ],
+        layer="landuse",
+    )
+    s["outlets"] = write_polygons(
+        str(d / "outlets.gpkg"), [(Point(*_xy(110, COLS // 2)).wkb, {"id": 1})], layer="o"
+    )
+    (xa, ya), (xb, _yb) = _xy(80, COLS // 2 - 10), _xy(80, COLS // 2 + 10)
+    s["axis"] = write_polygons(
+        str(d / "axis.gpkg"), [(LineString([(xa, ya), (xb, ya)]).wkb, {"id": 1})], layer="a"
+    )
+    s["slope"] = processing.run("swcplanner:slopeclasses", {"DEM": s["dem"], "OUTPUT": str(d / "slope.tif")})[
+        "OUTPUT"
+    ]
+    loss = processing.run(
+        "swcplanner:soilloss",
+        {
+            "DEM": s["dem"],
+            "R_CONSTANT": 3000.0,
+            "K_CONSTANT": 0.03,
+            "LANDUSE": s["landuse"],
+            "LANDUSE_FIELD": "code",
+            "SOIL_LOSS": str(d / "loss.tif"),
+            "TABLE": str(d / "loss_table.gpkg"),
+        },
+    )
+    s["soil_loss"], s["loss_table"] = loss["SOIL_LOSS"], loss["TABLE"]
+    s["landuse_slope"] = processing.run(
+        "swcplanner:landuseslope",
+        {"SLOPE": s["slope"], "LANDUSE": s["landuse"], "LANDUSE_FIELD": "code", "OUTPUT": str(d / "lus.tif")},
+    )["OUTPUT"]
+    s["measure_areas"] = processing.run(
+        "swcplanner:measureplan",
+        {"LANDUSE_SLOPE": s["landuse_slope"], "OUTPUT": str(d / "plan.tif"), "TABLE": str(d / "plan.gpkg")},
+    )["TABLE"]
+    return s
+
+
+#: algorithm id → (main output, its file name, inputs from the scene)
+RUNS = {
+    "slopeclasses": ("OUTPUT", "out.tif", lambda s: {"DEM": s["dem"]}),
+    "steepslopeban": (
+        "OUTPUT",
+        "out.gpkg",
+        lambda s: {"DEM": s["dem"], "COUNTIES": s["counties"], "COUNTY_FIELD": "name"},
+    ),
+    "fillsinks": ("OUTPUT", "out.tif", lambda s: {"DEM": s["dem"]}),
+    "flowaccumulation": ("ACCUMULATION", "out.tif", lambda s: {"DEM": s["dem"]}),
+    "channelnetwork": ("CHANNELS", "out.gpkg", lambda s: {"DEM": s["dem"]}),
+    "watershed": ("OUTPUT", "out.gpkg", lambda s: {"DEM": s["dem"], "OUTLETS": s["outlets"]}),
+    "lsfactor": ("LS_FACTOR", "out.tif", lambda s: {"DEM": s["dem"]}),
+    "soilloss": (
+        "SOIL_LOSS",
+        "out.tif",
+        lambda s: {
+            "DEM": s["dem"],
+            "R_CONSTANT": "3000",
+            "K_CONSTANT": "0.03",
+            "LANDUSE": s["landuse"],
+            "LANDUSE_FIELD": "code",
+        },
+    ),
+    "swcrate": (
+        "OUTPUT",
+        "out.gpkg",
+        lambda s: {"INPUT": s["soil_loss"], "ZONES": s["counties"], "ZONE_FIELD": "name"},
+    ),
+    "farmlandscreening": ("OUTPUT", "out.gpkg", lambda s: {"PARCELS": s["landuse"], "DEM": s["dem"]}),
+    "slopeworks": ("WORKS", "out.gpkg", lambda s: {"AREAS": s["counties"], "DEM": s["dem"]}),
+    "checkdams": ("DAMS", "out.gpkg", lambda s: {"DEM": s["dem"]}),
+    "damstorage": ("TABLE", "out.gpkg", lambda s: {"DEM": s["dem"], "AXIS": s["axis"]}),
+    "landuseslope": (
+        "OUTPUT",
+        "out.tif",
+        lambda s: {"SLOPE": s["slope"], "LANDUSE": s["landuse"], "LANDUSE_FIELD": "code"},
+    ),
+    "measureplan": ("OUTPUT", "out.tif", lambda s: {"LANDUSE_SLOPE": s["landuse_slope"]}),
+    "planquantities": ("QUANTITIES", "out.gpkg", lambda s: {"MEASURE_AREAS": s["measure_areas"]}),
+    "planbenefits": ("OUTPUT", "out.gpkg", lambda s: {"BEFORE": s["loss_table"]}),
+}
+
+
+#: algorithms that arrived while this test was written; their runs follow (each owner may add its own)
+PENDING = {
+    "rainfallerosivity",
+    "soilerodibility",
+    "erosionchange",
+    "erodedforest",
+    "rssupervision",
+    "closepatches",
+    "riskgrading",
+    "creditlists",
+    "plansampling",
+}
+
+
+def _provider_ids():
+    from swc_planner.algorithms.provider import ALGORITHMS
+
+    return list(ALGORITHMS)
+
+
+@pytest.mark.parametrize("alg_id", _provider_ids())
+def test_every_algorithm_runs_with_only_its_main_output(qp_env, scene, tmp_path, alg_id):
+    """Secondary outputs are optional: qgis_process needs the inputs and the main output only."""
+    if alg_id in PENDING:
+        pytest.skip(f"swcplanner:{alg_id}: its qgis_process run is not written yet (PENDING)")
+    assert alg_id in RUNS, f"no qgis_process run for swcplanner:{alg_id}: add its inputs to RUNS"
+    output, name, inputs = RUNS[alg_id]
+    target = str(tmp_path / name)
+    args = [f"{key}={value}" for key, value in inputs(scene).items()] + [f"{output}={target}"]
+    out = qgis_process(qp_env, "--json", "run", "swcplanner:" + alg_id, "--", *args)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    results = json.loads(out.stdout)["results"]
+    assert results[output].split("|")[0] == target
+    assert os.path.getsize(target) > 0
+
+
+def test_the_runs_use_declared_parameters_only(processing_ready):
+    """qgis_process ignores a misspelt key; the in-process check keeps RUNS honest."""
+    from qgis.core import QgsApplication
+    from qgisapp import undeclared_keys
+
+    scene = {k: "x" for k in ("dem", "counties", "outlets", "axis", "landuse", "slope", "soil_loss")}
+    scene.update(loss_table="x", landuse_slope="x", measure_areas="x")
+    for alg_id, (output, _name, inputs) in RUNS.items():
+        alg = QgsApplication.processingRegistry().algorithmById("swcplanner:" + alg_id)
+        assert not undeclared_keys(alg, dict(inputs(scene), **{output: "x"})), alg_id

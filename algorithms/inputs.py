@@ -1,0 +1,418 @@
+"""Inputs of the Processing algorithms: layers and rasters turned into plain core values, and checked.
+
+The core takes paths, WKB geometries in the DEM's CRS and grids.  Everything here turns a Processing
+parameter into those values and refuses what the core cannot use, with a translated message that names
+the parameter, what is wrong and what to do:
+
+* rasters: a GDAL file (:func:`raster`), a DEM in a projected CRS (:func:`dem`);
+* vector layers: the geometry type (:func:`polygons`, :func:`points`, :func:`lines`), emptiness (a layer
+  given but without a usable feature is reported), the fields asked for (:func:`require_fields`),
+  invalid geometries repaired and reported by feature id;
+* zones put on the grid (:func:`zones_on_grid`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeedback,
+    QgsRasterLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .base import translate_core_error
+from .core.errors import SwcError
+from .core.grid import GridSpec
+from .core.io.raster import open_raster
+from .core.io.vector import geometry_area, rasterize, require_overlap, temp_path
+
+TR_CONTEXT = "SwcAlgorithm"
+
+Polygon = Tuple[int, bytes, List[Any]]  # (feature id, WKB in the target CRS, [attributes])
+
+_POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
+_LINE = QgsWkbTypes.GeometryType.LineGeometry
+_POINT = QgsWkbTypes.GeometryType.PointGeometry
+_SKIP_VALIDITY = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(TR_CONTEXT, text)
+
+
+def _fail(message: str) -> QgsProcessingException:
+    return QgsProcessingException(message)
+
+
+def _cancelled() -> QgsProcessingException:
+    return QgsProcessingException(_tr("Cancelled by the user; no output was written."))
+
+
+def short_list(values: Sequence[Any], limit: int = 20) -> str:
+    """``1, 2, 3, …`` for messages."""
+    shown = ", ".join(str(v) for v in values[:limit])
+    return shown + (", …" if len(values) > limit else "")
+
+
+# -- rasters ------------------------------------------------------------------------------------
+def grid_of(path: str) -> GridSpec:
+    """The grid of a raster file, checked for a usable (north-up, projected, metre) CRS."""
+    try:
+        ds, grid = open_raster(path)
+        del ds
+        grid.check_usable()
+    except SwcError as exc:
+        raise _fail(translate_core_error(exc)) from exc
+    return grid
+
+
+def gdal_path(layer: QgsRasterLayer, name: str) -> str:
+    """The file of a raster layer; refuses a layer that is not a GDAL file (WMS, XYZ, ...)."""
+    if layer.providerType() != "gdal":
+        raise _fail(
+            _tr("The raster {name} must be a GDAL raster file, not a {provider} layer.").format(
+                name=name, provider=layer.providerType()
+            )
+        )
+    return layer.source()
+
+
+def raster(
+    alg, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, *, required: bool = True
+) -> Optional[Tuple[QgsRasterLayer, str]]:
+    """``(layer, GDAL path)`` of a raster parameter; ``None`` for an optional one left empty."""
+    given = parameters.get(name) not in (None, "")
+    layer = alg.parameterAsRasterLayer(parameters, name, context) if given else None
+    if layer is None or not layer.isValid():
+        if not given and not required:
+            return None
+        raise _fail(_tr("The raster {name} could not be loaded.").format(name=name))
+    return layer, gdal_path(layer, name)
+
+
+def dem(
+    alg,
+    parameters: Dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    feedback: Optional[QgsProcessingFeedback] = None,
+    coarse_warning: float = 30.0,
+) -> Tuple[QgsRasterLayer, str, GridSpec]:
+    """DEM layer, its GDAL path and grid, checked for a usable projected CRS.
+
+    A DEM coarser than ``coarse_warning`` metres (0: no warning) gives a warning.
+    """
+    layer = alg.parameterAsRasterLayer(parameters, name, context)
+    if layer is None or not layer.isValid():
+        raise _fail(_tr("The DEM ({name}) could not be loaded.").format(name=name))
+    if layer.providerType() != "gdal":
+        raise _fail(
+            _tr("The DEM must be a GDAL raster file (GeoTIFF, IMG, ...), not a {provider} layer.").format(
+                provider=layer.providerType()
+            )
+        )
+    path = layer.source()
+    grid = grid_of(path)
+    size = max(grid.cellsize_x, grid.cellsize_y)
+    if feedback is not None and coarse_warning and size > coarse_warning:
+        feedback.pushWarning(
+            _tr(
+                "The DEM cells are {size:.0f} m, coarser than {limit:.0f} m: coarse DEMs flatten "
+                "slopes and understate steep areas (see the help)."
+            ).format(size=size, limit=coarse_warning)
+        )
+    return layer, path, grid
+
+
+# -- vector layers ------------------------------------------------------------------------------
+def source(alg, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, label: str = ""):
+    """The feature source of a required vector parameter (a clear error when it cannot be loaded)."""
+    src = alg.parameterAsSource(parameters, name, context)
+    if src is None:
+        raise _fail(_tr("The layer {name} could not be loaded.").format(name=label or name))
+    return src
+
+
+def require_fields(src, fields: Sequence[str], label: str) -> List[int]:
+    """Indexes of ``fields`` in ``src``; a missing (e.g. misspelt) field is an error listing the fields."""
+    out = []
+    for attr in fields:
+        idx = src.fields().lookupField(attr)
+        if idx < 0:
+            raise _fail(
+                _tr("The layer {name} has no field \u201c{field}\u201d. Available fields: {fields}.").format(
+                    name=label, field=attr, fields=", ".join(src.fields().names())
+                )
+            )
+        out.append(idx)
+    return out
+
+
+def require_geometry(src, geometry_type, label: str) -> None:
+    """Refuse a layer of the wrong geometry type (polygons given as outlets, points as a dam axis, …)."""
+    if QgsWkbTypes.geometryType(src.wkbType()) != geometry_type:
+        message = {
+            _POLYGON: _tr("The layer {name} must contain polygons."),
+            _LINE: _tr("The layer {name} must contain lines."),
+            _POINT: _tr("The layer {name} must contain points."),
+        }[geometry_type]
+        raise _fail(message.format(name=label))
+
+
+def polygons(
+    alg,
+    parameters: Dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    crs: QgsCoordinateReferenceSystem,
+    feedback: Optional[QgsProcessingFeedback],
+    *,
+    attributes: Sequence[str] = (),
+    required: bool = True,
+    label: str = "",
+) -> Optional[List[Polygon]]:
+    """Polygons of a source transformed to ``crs``: ``[(fid, wkb, [attrs]), ...]``.
+
+    Invalid geometries are repaired (``makeValid``) and reported by feature id; features whose
+    geometry stays empty are reported and skipped.  Returns ``None`` for an optional parameter left
+    empty; an optional layer that is given but holds no polygon gives a warning and ``[]``; a
+    required one is an error.
+    """
+    src = alg.parameterAsSource(parameters, name, context)
+    label = label or name
+    if src is None:
+        if required:
+            raise _fail(_tr("The layer {name} could not be loaded.").format(name=label))
+        return None
+    require_geometry(src, _POLYGON, label)
+    field_idx = require_fields(src, attributes, label)
+    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+    out: List[Polygon] = []
+    repaired: List[int] = []
+    dropped: List[int] = []
+    # we repair invalid geometries ourselves (and say which), instead of stopping
+    for feature in src.getFeatures(request, _SKIP_VALIDITY):
+        if feedback is not None and feedback.isCanceled():
+            raise _cancelled()
+        geom = feature.geometry()
+        if geom is None or geom.isEmpty():
+            dropped.append(feature.id())
+            continue
+        if not geom.isGeosValid():
+            geom = geom.makeValid()
+            repaired.append(feature.id())
+            if geom.type() != _POLYGON:
+                geom = geom.convertToType(_POLYGON, True) or QgsGeometry()
+            if geom.isEmpty():
+                dropped.append(feature.id())
+                continue
+        attrs = [feature.attribute(i) for i in field_idx]
+        out.append((int(feature.id()), bytes(geom.asWkb()), attrs))
+    if feedback is not None and repaired:
+        feedback.pushWarning(
+            _tr("{name}: repaired {n} invalid geometries (feature ids {ids}).").format(
+                name=label, n=len(repaired), ids=short_list(repaired)
+            )
+        )
+    if feedback is not None and dropped:
+        feedback.pushWarning(
+            _tr("{name}: skipped {n} features with empty geometry (feature ids {ids}).").format(
+                name=label, n=len(dropped), ids=short_list(dropped)
+            )
+        )
+    if not out:
+        if required:
+            raise _fail(_tr("The layer {name} is empty: it has no polygon to work with.").format(name=label))
+        if feedback is not None:
+            feedback.pushWarning(
+                _tr("The layer {name} is empty: it has no polygon; it is ignored.").format(name=label)
+            )
+    return out
+
+
+def points(
+    alg,
+    parameters: Dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    crs: QgsCoordinateReferenceSystem,
+    feedback: QgsProcessingFeedback,
+    label: str = "",
+) -> List[Tuple[int, float, float]]:
+    """``[(fid, x, y)]`` of a point layer in ``crs`` (the first point of a multipoint, with a warning)."""
+    label = label or name
+    src = source(alg, parameters, name, context, label)
+    require_geometry(src, _POINT, label)
+    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+    out = []
+    for feature in src.getFeatures(request):
+        geom = feature.geometry()
+        if geom is None or geom.isEmpty():
+            feedback.pushWarning(
+                _tr("{name}: feature {fid} has no geometry; skipped.").format(name=label, fid=feature.id())
+            )
+            continue
+        if QgsWkbTypes.isMultiType(geom.wkbType()):
+            parts = geom.asMultiPoint()
+            if len(parts) > 1:
+                feedback.pushWarning(
+                    _tr("{name}: feature {fid} has {n} points; the first is used.").format(
+                        name=label, fid=feature.id(), n=len(parts)
+                    )
+                )
+            point = parts[0]
+        else:
+            point = geom.asPoint()
+        out.append((int(feature.id()), point.x(), point.y()))
+    return out
+
+
+def lines(
+    alg,
+    parameters: Dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    crs: QgsCoordinateReferenceSystem,
+    feedback: QgsProcessingFeedback,
+    label: str = "",
+) -> List[Tuple[int, List[Tuple[float, float]]]]:
+    """``[(fid, [(x, y), ...])]`` of a line layer in ``crs`` (the longest part of a multi-line, with a
+    warning; lines with fewer than two vertices are skipped with a warning)."""
+    label = label or name
+    src = source(alg, parameters, name, context, label)
+    require_geometry(src, _LINE, label)
+    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+    out = []
+    for feature in src.getFeatures(request):
+        geom = feature.geometry()
+        if geom is None or geom.isEmpty():
+            feedback.pushWarning(
+                _tr("{name}: feature {fid} has no geometry; skipped.").format(name=label, fid=feature.id())
+            )
+            continue
+        if QgsWkbTypes.isMultiType(geom.wkbType()):
+            parts = geom.asMultiPolyline()
+            if len(parts) > 1:
+                feedback.pushWarning(
+                    _tr("{name}: feature {fid} has {n} parts; the longest is used.").format(
+                        name=label, fid=feature.id(), n=len(parts)
+                    )
+                )
+            line = max(
+                parts,
+                key=lambda p: sum(math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in zip(p[:-1], p[1:])),
+            )
+        else:
+            line = geom.asPolyline()
+        if len(line) < 2:
+            feedback.pushWarning(
+                _tr("{name}: feature {fid} has fewer than two vertices; skipped.").format(
+                    name=label, fid=feature.id()
+                )
+            )
+            continue
+        out.append((int(feature.id()), [(p.x(), p.y()) for p in line]))
+    return out
+
+
+def geometries(
+    alg,
+    parameters: Dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    crs: QgsCoordinateReferenceSystem,
+    feedback: QgsProcessingFeedback,
+    label: str = "",
+) -> Optional[List[bytes]]:
+    """WKB of every non-empty geometry (any type, repaired) of an optional source, in ``crs``.
+
+    ``None`` when the parameter is empty; a given layer without geometry gives a warning and ``[]``.
+    """
+    src = alg.parameterAsSource(parameters, name, context)
+    if src is None:
+        return None
+    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+    request.setNoAttributes()
+    out = []
+    for feature in src.getFeatures(request, _SKIP_VALIDITY):
+        if feedback.isCanceled():
+            raise _cancelled()
+        geom = feature.geometry()
+        if geom is not None and not geom.isEmpty():
+            if not geom.isGeosValid():
+                geom = geom.makeValid()
+            out.append(bytes(geom.asWkb()))
+    if not out:
+        feedback.pushWarning(
+            _tr("{name}: the layer has no geometry; it is ignored.").format(name=label or name)
+        )
+    return out
+
+
+def overlapping(polys: Sequence[Polygon], grid: GridSpec, label: str) -> None:
+    """Refuse polygons that do not overlap the grid (another CRS or area)."""
+    try:
+        require_overlap([(0, w) for _f, w, _a in polys], grid, label)
+    except SwcError as exc:
+        raise _fail(translate_core_error(exc)) from exc
+
+
+# -- zones ----------------------------------------------------------------------------------------
+def zones_on_grid(
+    alg,
+    parameters: Dict[str, Any],
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    zones_name: str,
+    field_name: str,
+    crs: QgsCoordinateReferenceSystem,
+    grid: GridSpec,
+    work: str,
+    required: bool = False,
+    label: str = "",
+) -> Tuple[List[Any], Optional[str], List[float]]:
+    """Zone polygons grouped by name, rasterised on ``grid``.
+
+    Returns ``(names, zone raster path or None, polygon areas m²)``; zone numbers are
+    1..len(names).  Polygons sharing a name form one zone.
+    """
+    label = label or _tr("Zones")
+    field = alg.parameterAsString(parameters, field_name, context)
+    polys = polygons(
+        alg,
+        parameters,
+        zones_name,
+        context,
+        crs,
+        feedback,
+        attributes=[field] if field else [],
+        required=required,
+        label=label,
+    )
+    if not polys:
+        return [], None, []
+    overlapping(polys, grid, label)
+    names: List[Any] = []
+    numbers: Dict[str, int] = {}
+    areas: List[float] = []
+    burn = []
+    for fid, wkb, attrs in polys:
+        name = attrs[0] if field else fid
+        key = str(name)
+        if key not in numbers:
+            numbers[key] = len(names) + 1
+            names.append(name)
+            areas.append(0.0)
+        areas[numbers[key] - 1] += geometry_area(wkb)
+        burn.append((numbers[key], wkb))
+    path = rasterize(burn, grid, temp_path(work, "zones"))
+    return names, path, areas
