@@ -74,7 +74,9 @@ def make_data(folder: str, n_patches: int, n_ranges: int):
         boxes.extend(parts)
         geom = ogr.Geometry(ogr.wkbMultiPolygon)
         for a, b, c2, d in parts:
-            geom.AddGeometry(ogr.CreateGeometryFromWkt(f"POLYGON(({a} {b},{c2} {b},{c2} {d},{a} {d},{a} {b}))"))
+            geom.AddGeometry(
+                ogr.CreateGeometryFromWkt(f"POLYGON(({a} {b},{c2} {b},{c2} {d},{a} {d},{a} {b}))")
+            )
         feat = ogr.Feature(layer.GetLayerDefn())
         feat.SetField("PROJ_ID", f"P{k:05d}")
         feat.SetGeometry(geom)
@@ -176,7 +178,9 @@ def main(argv) -> int:
     print(f"{n_patches} patches × {n_ranges} ranges (EPSG:4527), data in {work}")
     core = measure([PY, "-c", RUN_CORE, root, patches, ranges])
     swc = measure([PY, "-c", RUN_PROCESSING, root, "swc", patches, ranges, os.path.join(work, "swc.gpkg")])
-    native = measure([PY, "-c", RUN_PROCESSING, root, "native", patches, ranges, os.path.join(work, "native.gpkg")])
+    native = measure(
+        [PY, "-c", RUN_PROCESSING, root, "native", patches, ranges, os.path.join(work, "native.gpkg")]
+    )
     inside = {k: _value(v["out"], "INSIDE") for k, v in (("core", core), ("swc", swc), ("native", native))}
     rows = [
         ("core classify_patches (overlay only)", _value(core["out"], "CORE_S"), core["s"], core["mb"]),
@@ -188,10 +192,14 @@ def main(argv) -> int:
         print(f"{name:40s} {alg_s:8.2f} {proc_s:10.2f} {mb:9.0f}")
     ref = rows[2]
     print(
-        "ratios to native:intersection: rssupervision time {:.2f} (algorithm) / {:.2f} (process), memory {:.2f}; "
-        "core overlay time {:.2f}".format(rows[1][1] / ref[1], rows[1][2] / ref[2], rows[1][3] / ref[3], rows[0][1] / ref[1])
+        f"ratios to native:intersection: rssupervision time {rows[1][1] / ref[1]:.2f} (algorithm) / {rows[1][2] / ref[2]:.2f} (process), memory {rows[1][3] / ref[3]:.2f}; "
+        f"core overlay time {rows[0][1] / ref[1]:.2f}"
     )
-    print("inside area m²: core {core:.1f}, rssupervision {swc:.1f}, native:intersection {native:.1f}".format(**inside))
+    print(
+        "inside area m²: core {core:.1f}, rssupervision {swc:.1f}, native:intersection {native:.1f}".format(
+            **inside
+        )
+    )
     agree = abs(inside["core"] - inside["native"]) <= 1e-6 * max(inside["native"], 1.0)
     print("inside areas agree" if agree else "INSIDE AREAS DIFFER")
     return 0 if agree else 1
