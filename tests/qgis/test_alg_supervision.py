@@ -750,3 +750,65 @@ def test_field_list_is_a_spreadsheet(processing_ready, scene):
     assert params["FIELD_LIST"].endswith(".xlsx") and os.path.exists(result["FIELD_LIST"])
     ds = ogr.Open(result["FIELD_LIST"])
     assert ds.GetDriver().GetName() == "XLSX" and ds.GetLayer(0).GetFeatureCount() == 4
+
+
+@pytest.fixture
+def zh_cn(processing_ready):
+    import sys
+
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    sys.path.insert(0, os.path.join(REPO, "i18n"))
+    import ts
+
+    translator = QTranslator()
+    assert translator.load(ts.build())
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_zh_cn_names_parameters_and_errors(zh_cn, risk_scene):
+    from qgis.core import QgsApplication, QgsProcessingException
+
+    def chinese(text):
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+    registry = QgsApplication.processingRegistry()
+    for alg_id in ("rssupervision", "closepatches", "riskgrading", "creditlists", "plansampling"):
+        alg = registry.createAlgorithmById("swcplanner:" + alg_id)
+        assert chinese(alg.displayName()) and alg.group() == "生产建设项目监管", alg_id
+        assert all(chinese(p.description()) for p in alg.parameterDefinitions()), alg_id
+    bad = risk_scene["dir"] / "bad.csv"
+    bad.write_text(
+        "RULE_ID,LEVEL,CATEGORY,KEY_ZONE,SLOPE_GT_DEG,WATER_LE_M,CREDIT\nA,严监控,疑似未批先建,,,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(QgsProcessingException, match="兜底规则"):
+        run(
+            "riskgrading",
+            {
+                "RANGES": risk_scene["ranges"],
+                "PROJECT_ID_FIELD": "pid",
+                "RULES": str(bad),
+                "OUTPUT": "memory:",
+            },
+        )
+
+
+def test_rssupervision_cancel(processing_ready, scene):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run(
+            "rssupervision",
+            {
+                "PATCHES": scene["patches"],
+                "RANGES": scene["ranges"],
+                "PROJECT_ID_FIELD": "proj_id",
+                "OUTPUT": "memory:",
+            },
+            feedback=feedback,
+        )
