@@ -166,7 +166,9 @@ class RainfallErosivityAlgorithm(SwcAlgorithm):
         self.addParameter(params.field(self.STATION_FIELD, self.tr("Station id field"), self.RAINFALL))
         self.addParameter(params.field(self.DATE_FIELD, self.tr("Date field"), self.RAINFALL))
         self.addParameter(
-            params.field(self.RAIN_FIELD, self.tr("Daily rainfall field (mm)"), self.RAINFALL, numeric=True)
+            params.field(
+                self.RAIN_FIELD, self.tr("Daily rainfall field (mm)"), self.RAINFALL
+            )  # any type: CSV fields read by OGR are text
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(

@@ -132,7 +132,9 @@ class SoilErodibilityAlgorithm(SwcAlgorithm):
             (self.CLAY_FIELD, self.tr("Clay field (%, < 0.002 mm)")),
             (self.OC_FIELD, self.tr("Organic carbon field (%)")),
         ):
-            self.addParameter(params.field(name, label, self.SOILS, numeric=True))
+            self.addParameter(
+                params.field(name, label, self.SOILS)
+            )  # any type: CSV fields read by OGR are text
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.CHINA_CORRECTION,
