@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from osgeo import gdal, osr
 
-from swc_planner.algorithms.core.erosion.intensity import KIND_INTENSITY, KIND_MODULUS
 from swc_planner.algorithms.core.erosion import change as ec
+from swc_planner.algorithms.core.erosion.intensity import KIND_INTENSITY, KIND_MODULUS
 from swc_planner.algorithms.core.errors import InputError
 
 CELL = 100.0  # 1 ha cells
