@@ -169,7 +169,81 @@ def scene(processing_ready, tmp_path_factory):
         "swcplanner:measureplan",
         {"LANDUSE_SLOPE": s["landuse_slope"], "OUTPUT": str(d / "plan.tif"), "TABLE": str(d / "plan.gpkg")},
     )["TABLE"]
+    _erosion_inputs(s, d)
+    _supervision_inputs(s, d)
+    s["supervised"] = processing.run(
+        "swcplanner:rssupervision",
+        {
+            "PATCHES": s["patches"],
+            "RANGES": s["ranges"],
+            "PROJECT_ID_FIELD": "proj_id",
+            "OUTPUT": str(d / "supervised.gpkg"),
+        },
+    )["OUTPUT"]
     return s
+
+
+def _erosion_inputs(s, d):
+    """Daily rainfall of three stations over 2020 (one 50 mm storm in July), and soil texture polygons."""
+    from shapely.geometry import Point
+
+    stations = [("54511", 0.0, 0.0), ("54518", 3000.0, 500.0), ("54602", 1000.0, -3000.0)]
+    s["stations"] = write_polygons(
+        str(d / "stations.gpkg"),
+        [(Point(X0 + dx, Y1 + dy).wkb, {"sid": sid}) for sid, dx, dy in stations],
+        layer="stations",
+    )
+    rain = d / "rain.csv"
+    with open(rain, "w", encoding="utf-8") as handle:
+        handle.write("sid,day,p\n")
+        for sid, _dx, _dy in stations:
+            for day in np.arange(np.datetime64("2020-01-01"), np.datetime64("2021-01-01")):
+                handle.write(f"{sid},{day},{50.0 if str(day) == '2020-07-01' else 0.0}\n")
+    s["rain"] = str(rain)
+    s["soils"] = write_polygons(
+        str(d / "soils.gpkg"),
+        [
+            (
+                box(X0, Y1 - ROWS * CELL, X0 + COLS * CELL, Y1).wkb,
+                {"name": "褐土", "sand": 40.0, "silt": 40.0, "clay": 20.0, "oc": 1.0},
+            )
+        ],
+        layer="soils",
+    )
+
+
+def _supervision_inputs(s, d):
+    """A responsibility range, a disturbance patch half outside it, findings and approved plans."""
+    s["ranges"] = write_polygons(
+        str(d / "ranges.gpkg"),
+        [(box(X0 + 10, Y1 - 110, X0 + 110, Y1 - 10).wkb, {"proj_id": "P1", "name": "示范公路工程"})],
+        layer="ranges",
+    )
+    s["patches"] = write_polygons(
+        str(d / "patches.gpkg"),
+        [(box(X0 + 60, Y1 - 90, X0 + 160, Y1 - 30).wkb, {"tb_id": "D1", "kind": "施工扰动"})],
+        layer="patches",
+    )
+    findings = {"name": "甲建设有限公司", "role": "生产建设单位", "day": "2023-03-01", "kind": "未批先建"}
+    s["findings"] = _table(d / "findings.gpkg", "findings", [findings])
+    s["plans"] = _table(d / "plans.gpkg", "plans", [{"pifu": f"冀水保〔2024〕{i}号"} for i in range(1, 41)])
+
+
+def _table(path, layer, rows):
+    """A geometry-less GeoPackage table of string fields."""
+    from osgeo import ogr
+
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    lyr = ds.CreateLayer(layer, None, ogr.wkbNone)
+    for name in rows[0]:
+        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for row in rows:
+        feature = ogr.Feature(lyr.GetLayerDefn())
+        for key, value in row.items():
+            feature.SetField(key, value)
+        lyr.CreateFeature(feature)
+    ds = None
+    return f"{path}|layername={layer}"
 
 
 #: algorithm id → (main output, its file name, inputs from the scene)
@@ -213,20 +287,58 @@ RUNS = {
     "measureplan": ("OUTPUT", "out.tif", lambda s: {"LANDUSE_SLOPE": s["landuse_slope"]}),
     "planquantities": ("QUANTITIES", "out.gpkg", lambda s: {"MEASURE_AREAS": s["measure_areas"]}),
     "planbenefits": ("OUTPUT", "out.gpkg", lambda s: {"BEFORE": s["loss_table"]}),
-}
-
-
-#: algorithms that arrived while this test was written; their runs follow (each owner may add its own)
-PENDING = {
-    "rainfallerosivity",
-    "soilerodibility",
-    "erosionchange",
-    "erodedforest",
-    "rssupervision",
-    "closepatches",
-    "riskgrading",
-    "creditlists",
-    "plansampling",
+    "rainfallerosivity": (
+        "OUTPUT",
+        "out.tif",
+        lambda s: {
+            "RAINFALL": s["rain"],
+            "STATION_FIELD": "sid",
+            "DATE_FIELD": "day",
+            "RAIN_FIELD": "p",
+            "STATIONS": s["stations"],
+        },
+    ),
+    "soilerodibility": (
+        "OUTPUT",
+        "out.tif",
+        lambda s: {
+            "SOILS": s["soils"],
+            "SAND_FIELD": "sand",
+            "SILT_FIELD": "silt",
+            "CLAY_FIELD": "clay",
+            "OC_FIELD": "oc",
+        },
+    ),
+    "erosionchange": ("OUTPUT", "out.gpkg", lambda s: {"BEFORE": s["soil_loss"], "AFTER": s["soil_loss"]}),
+    "erodedforest": (
+        "OUTPUT",
+        "out.gpkg",
+        lambda s: {
+            "SOIL_LOSS": s["soil_loss"],
+            "LANDUSE": s["landuse"],
+            "LANDUSE_FIELD": "code",
+            "DEM": s["dem"],
+        },
+    ),
+    "rssupervision": (
+        "OUTPUT",
+        "out.gpkg",
+        lambda s: {"PATCHES": s["patches"], "RANGES": s["ranges"], "PROJECT_ID_FIELD": "proj_id"},
+    ),
+    "closepatches": ("OUTPUT", "out.gpkg", lambda s: {"INPUT": s["supervised"]}),
+    "riskgrading": ("OUTPUT", "out.gpkg", lambda s: {"RANGES": s["ranges"], "PROJECT_ID_FIELD": "proj_id"}),
+    "creditlists": (
+        "OUTPUT",
+        "out.gpkg",
+        lambda s: {
+            "FINDINGS": s["findings"],
+            "ENTITY_FIELD": "name",
+            "ROLE_FIELD": "role",
+            "DATE_FIELD": "day",
+            "TYPE_FIELD": "kind",
+        },
+    ),
+    "plansampling": ("OUTPUT", "out.gpkg", lambda s: {"PLANS": s["plans"]}),
 }
 
 
@@ -239,8 +351,6 @@ def _provider_ids():
 @pytest.mark.parametrize("alg_id", _provider_ids())
 def test_every_algorithm_runs_with_only_its_main_output(qp_env, scene, tmp_path, alg_id):
     """Secondary outputs are optional: qgis_process needs the inputs and the main output only."""
-    if alg_id in PENDING:
-        pytest.skip(f"swcplanner:{alg_id}: its qgis_process run is not written yet (PENDING)")
     assert alg_id in RUNS, f"no qgis_process run for swcplanner:{alg_id}: add its inputs to RUNS"
     output, name, inputs = RUNS[alg_id]
     target = str(tmp_path / name)
@@ -257,8 +367,29 @@ def test_the_runs_use_declared_parameters_only(processing_ready):
     from qgis.core import QgsApplication
     from qgisapp import undeclared_keys
 
-    scene = {k: "x" for k in ("dem", "counties", "outlets", "axis", "landuse", "slope", "soil_loss")}
-    scene.update(loss_table="x", landuse_slope="x", measure_areas="x")
+    keys = (
+        "dem",
+        "counties",
+        "outlets",
+        "axis",
+        "landuse",
+        "slope",
+        "soil_loss",
+        "loss_table",
+        "landuse_slope",
+    )
+    keys += (
+        "measure_areas",
+        "rain",
+        "stations",
+        "soils",
+        "ranges",
+        "patches",
+        "findings",
+        "plans",
+        "supervised",
+    )
+    scene = dict.fromkeys(keys, "x")
     for alg_id, (output, _name, inputs) in RUNS.items():
         alg = QgsApplication.processingRegistry().algorithmById("swcplanner:" + alg_id)
         assert not undeclared_keys(alg, dict(inputs(scene), **{output: "x"})), alg_id
