@@ -32,7 +32,7 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, QTime, QVariant
 
 from . import outputs, params
 from .base import SwcAlgorithm
@@ -99,7 +99,7 @@ class DatabaseAlgorithm(SwcAlgorithm):
         )
 
     def kind_names(self) -> List[str]:
-        return [f"{k.key} — {self.tr(k.label)}" for k in KINDS]
+        return [f"{k.key} — {QCoreApplication.translate('SwcCore', k.label)}" for k in KINDS]
 
     # -- the connection --------------------------------------------------------------------------
     def connection_parts(self, parameters: Dict[str, Any], context) -> Dict[str, Any]:

@@ -7,6 +7,8 @@ them up.  The expected numbers are counted here from the rasters the algorithms 
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import uuid
 
@@ -480,3 +482,80 @@ def test_exchange_package_export_and_idempotent_import(qdb, tmp_path):
     corner = xform.transform(QgsPointXY(X0, Y0))
     env = _fetch(qdb, "SELECT ST_XMin(geom), ST_YMax(geom) FROM swc.ban_patches WHERE patch_id = 1")[0]
     assert env[0] == pytest.approx(corner.x(), abs=1e-7) and env[1] == pytest.approx(corner.y(), abs=1e-7)
+
+
+def test_province_batch_script_publishes_each_county(qdb, tmp_path):
+    """scripts/province_batch.py over two real Hebei counties on the 1 km DEM, 2 workers, via qgis_process.
+
+    The independent answer: gdaldem slope of the whole DEM, classed with the default breaks (upper bound
+    in the lower class), over the DEM cells whose centre lies in the county (GDAL rasterize).
+    """
+    import subprocess
+    import sys
+
+    from osgeo import gdal
+    from testdata import _PARENT, REPO, shared
+
+    if not os.path.exists("/usr/bin/qgis_process.bin"):
+        pytest.skip("qgis_process is not installed")
+    counties = shared("hebei_admin", "hebei_admin_tianditu_cgcs2000.gpkg")
+    dem = shared("hebei_dem_30s", "hebei_dem_1km_cgcs2000_gk39.tif")
+    user = qdb["auth"]["province"][0]
+    cluster = qdb["cluster"]
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"{cluster.socket_dir}:5432:{qdb['db']}:{user}:{PASSWORD}\n", encoding="utf-8")
+    os.chmod(pgpass, 0o600)
+    env = dict(os.environ, PGPASSFILE=str(pgpass), QT_QPA_PLATFORM="offscreen")
+    codes = ["130102", "130731"]  # 长安区 (urban, a few cells), 涿鹿县 (mountains)
+    report = tmp_path / "batch.csv"
+    cmd = [
+        sys.executable,
+        os.path.join(REPO, "scripts", "province_batch.py"),
+        "--counties", counties, "--layer", "counties",
+        "--algorithm", "slopeclasses", "--param", f"DEM={dem}", "--param", "OUTPUT={work}/classes.tif",
+        "--clip-param", "DEM", "--output", "TABLE", "--kind", "slope_classes", "--year", "2022",
+        "--database", "batchdb", "--profile", str(tmp_path / "profile"),
+        "--connection-uri", f"host={cluster.socket_dir} port=5432 dbname={qdb['db']} user={user}",
+        "--plugin-path", _PARENT, "--workers", "2", "--work", str(tmp_path / "work"),
+        "--only", ",".join(codes), "--report", str(report),
+    ]  # fmt: skip
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stdout + out.stderr
+    summary = json.loads(out.stdout.strip().splitlines()[-1])
+    assert summary["ok"] == 2 and summary["workers"] == 2 and summary["counties_per_min"] > 0
+    with open(report, encoding="utf-8") as fh:
+        lines = list(csv.DictReader(fh))
+    assert sorted(r["adcode"] for r in lines) == codes and all(r["status"] == "ok" for r in lines)
+    assert all(float(r["run_mib"]) > 50 for r in lines)
+    assert PASSWORD not in out.stdout + out.stderr
+
+    # the independent answer
+    slope = gdal.DEMProcessing(str(tmp_path / "slope.tif"), dem, "slope", computeEdges=True)
+    s = slope.GetRasterBand(1).ReadAsArray().astype(float)
+    s_nodata = slope.GetRasterBand(1).GetNoDataValue()
+    src = gdal.Open(dem)
+    valid = src.GetRasterBand(1).ReadAsArray() != src.GetRasterBand(1).GetNoDataValue()
+    valid &= s != s_nodata
+    classes = np.digitize(s, [2, 6, 15, 25], right=True) + 1
+    ds = ogr.Open(counties)
+    layer = ds.GetLayerByName("counties")
+    for code in codes:
+        layer.SetAttributeFilter(f"district_adcode = {code}")
+        mask_ds = gdal.GetDriverByName("MEM").Create("", src.RasterXSize, src.RasterYSize, 1, gdal.GDT_Byte)
+        mask_ds.SetGeoTransform(src.GetGeoTransform())
+        mask_ds.SetProjection(src.GetProjection())
+        gdal.RasterizeLayer(mask_ds, [1], layer, burn_values=[1])
+        inside = (mask_ds.GetRasterBand(1).ReadAsArray() == 1) & valid
+        want = {c: float((inside & (classes == c)).sum()) * 100.0 for c in range(1, 6)}  # ha per 1 km cell
+        rows = dict(
+            _fetch(
+                qdb,
+                "SELECT class, area_ha FROM swc.slope_classes WHERE adcode = %s AND year = 2022 AND valid_to IS NULL",
+                (code,),
+            )
+        )
+        assert rows == pytest.approx(want), code
+        params = _fetch(qdb, "SELECT DISTINCT parameters, published_by FROM swc.slope_classes WHERE adcode = %s",
+                        (code,))  # fmt: skip
+        assert params[0][0]["DEM"] == dem and params[0][1] == user
+        assert params[0][0]["ZONES"].endswith(f"district_adcode = {code}")

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, Optional, Sequence, Tuple
 
+from ..errors import QT_TRANSLATE_NOOP
+
 #: The schema that holds everything.
 SCHEMA = "swc"
 #: Storage CRS of every geometry: CGCS2000 geographic (the national datum; counties in different
@@ -87,7 +89,7 @@ KINDS: Tuple[Kind, ...] = (
     # -- steep-slope ban (steepslopeban) --------------------------------------------------------
     Kind(
         "ban_patches",
-        "Steep-slope ban: patches",
+        QT_TRANSLATE_NOOP("SwcCore", "Steep-slope ban: patches"),
         ("steepslopeban",),
         "OUTPUT",
         "MultiPolygon",
@@ -99,7 +101,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "ban_counties",
-        "Steep-slope ban: county summary",
+        QT_TRANSLATE_NOOP("SwcCore", "Steep-slope ban: county summary"),
         ("steepslopeban",),
         "SUMMARY",
         None,
@@ -108,7 +110,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "ban_townships",
-        "Steep-slope ban: township table",
+        QT_TRANSLATE_NOOP("SwcCore", "Steep-slope ban: township table"),
         ("steepslopeban",),
         "TOWNSHIP_TABLE",
         None,
@@ -118,7 +120,7 @@ KINDS: Tuple[Kind, ...] = (
     # -- slope classes (slopeclasses) ---------------------------------------------------------------
     Kind(
         "slope_classes",
-        "Slope class areas",
+        QT_TRANSLATE_NOOP("SwcCore", "Slope class areas"),
         ("slopeclasses",),
         "TABLE",
         None,
@@ -128,7 +130,7 @@ KINDS: Tuple[Kind, ...] = (
     # -- soil loss and the SWC rate (soilloss, swcrate) -----------------------------------------
     Kind(
         "soil_loss",
-        "Soil loss per unit",
+        QT_TRANSLATE_NOOP("SwcCore", "Soil loss per unit"),
         ("soilloss",),
         "TABLE",
         None,
@@ -141,7 +143,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "swc_rate",
-        "Soil-and-water-conservation rate per unit",
+        QT_TRANSLATE_NOOP("SwcCore", "Soil-and-water-conservation rate per unit"),
         ("swcrate",),
         "OUTPUT",
         None,
@@ -154,7 +156,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "erosion_change",
-        "Erosion change between two years",
+        QT_TRANSLATE_NOOP("SwcCore", "Erosion change between two years"),
         ("erosionchange",),
         "OUTPUT",
         None,
@@ -171,7 +173,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "erosion_transitions",
-        "Erosion class transitions",
+        QT_TRANSLATE_NOOP("SwcCore", "Erosion class transitions"),
         ("erosionchange",),
         "MATRIX",
         None,
@@ -180,7 +182,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "eroded_forest",
-        "Eroded forest land patches",
+        QT_TRANSLATE_NOOP("SwcCore", "Eroded forest land patches"),
         ("erodedforest",),
         "OUTPUT",
         "MultiPolygon",
@@ -192,7 +194,7 @@ KINDS: Tuple[Kind, ...] = (
     # -- farmland (farmlandscreening) ---------------------------------------------------------------
     Kind(
         "farmland_parcels",
-        "Farmland screening: parcels",
+        QT_TRANSLATE_NOOP("SwcCore", "Farmland screening: parcels"),
         ("farmlandscreening",),
         "OUTPUT",
         "MultiPolygon",
@@ -206,7 +208,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "farmland_summary",
-        "Farmland screening: summary",
+        QT_TRANSLATE_NOOP("SwcCore", "Farmland screening: summary"),
         ("farmlandscreening",),
         "SUMMARY",
         None,
@@ -216,7 +218,7 @@ KINDS: Tuple[Kind, ...] = (
     # -- check dams (checkdams) -------------------------------------------------------------------
     Kind(
         "check_dams",
-        "Check dams",
+        QT_TRANSLATE_NOOP("SwcCore", "Check dams"),
         ("checkdams",),
         "DAMS",
         "Point",
@@ -228,7 +230,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "check_dam_gullies",
-        "Check dams: gully summary",
+        QT_TRANSLATE_NOOP("SwcCore", "Check dams: gully summary"),
         ("checkdams",),
         "SUMMARY",
         None,
@@ -237,7 +239,7 @@ KINDS: Tuple[Kind, ...] = (
     # -- slope works (slopeworks) -------------------------------------------------------------------
     Kind(
         "slope_works",
-        "Slope works (pits, benches, trenches)",
+        QT_TRANSLATE_NOOP("SwcCore", "Slope works (pits, benches, trenches)"),
         ("slopeworks",),
         "WORKS",
         "Geometry",
@@ -245,7 +247,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "slope_works_summary",
-        "Slope works: summary per area",
+        QT_TRANSLATE_NOOP("SwcCore", "Slope works: summary per area"),
         ("slopeworks",),
         "SUMMARY",
         None,
@@ -259,7 +261,7 @@ KINDS: Tuple[Kind, ...] = (
     # -- supervision (rssupervision, closepatches; issue 16: riskgrading, creditlists) ---------------
     Kind(
         "supervision_patches",
-        "Supervision: disturbance patches (checked, verified, closed)",
+        QT_TRANSLATE_NOOP("SwcCore", "Supervision: disturbance patches (checked, verified, closed)"),
         ("rssupervision", "closepatches"),
         "OUTPUT",
         "MultiPolygon",
@@ -271,7 +273,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "supervision_projects",
-        "Supervision: projects",
+        QT_TRANSLATE_NOOP("SwcCore", "Supervision: projects"),
         ("rssupervision",),
         "PROJECTS",
         None,
@@ -283,7 +285,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "closure_projects",
-        "Supervision: closed and open patches per project (销号)",
+        QT_TRANSLATE_NOOP("SwcCore", "Supervision: closed and open patches per project (销号)"),
         ("closepatches",),
         "PROJECTS",
         None,
@@ -291,7 +293,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "risk_levels",
-        "Supervision: risk levels",
+        QT_TRANSLATE_NOOP("SwcCore", "Supervision: risk levels"),
         ("riskgrading",),
         "OUTPUT",
         "MultiPolygon",
@@ -302,7 +304,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "credit_lists",
-        "Credit lists (重点关注名单, 黑名单)",
+        QT_TRANSLATE_NOOP("SwcCore", "Credit lists (重点关注名单, 黑名单)"),
         ("creditlists",),
         "OUTPUT",
         None,
@@ -312,7 +314,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "credit_findings",
-        "Credit lists: findings checked",
+        QT_TRANSLATE_NOOP("SwcCore", "Credit lists: findings checked"),
         ("creditlists",),
         "CHECKED",
         None,
@@ -320,7 +322,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "plan_sampling",
-        "Supervision: sampled SWC plans",
+        QT_TRANSLATE_NOOP("SwcCore", "Supervision: sampled SWC plans"),
         ("plansampling",),
         "OUTPUT",
         None,
@@ -329,7 +331,7 @@ KINDS: Tuple[Kind, ...] = (
     # -- the small-watershed plan (landuseslope, measureplan, planquantities, planbenefits) ----------
     Kind(
         "landuse_slope",
-        "Plan: land use by slope class",
+        QT_TRANSLATE_NOOP("SwcCore", "Plan: land use by slope class"),
         ("landuseslope",),
         "TABLE",
         None,
@@ -337,7 +339,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "plan_measures",
-        "Plan: measure polygons",
+        QT_TRANSLATE_NOOP("SwcCore", "Plan: measure polygons"),
         ("measureplan",),
         "POLYGONS",
         "MultiPolygon",
@@ -345,7 +347,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "plan_measure_areas",
-        "Plan: measure areas",
+        QT_TRANSLATE_NOOP("SwcCore", "Plan: measure areas"),
         ("measureplan",),
         "TABLE",
         None,
@@ -353,7 +355,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "plan_quantities",
-        "Plan: quantities",
+        QT_TRANSLATE_NOOP("SwcCore", "Plan: quantities"),
         ("planquantities",),
         "QUANTITIES",
         None,
@@ -361,7 +363,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "plan_investment",
-        "Plan: investment",
+        QT_TRANSLATE_NOOP("SwcCore", "Plan: investment"),
         ("planquantities",),
         "INVESTMENT",
         None,
@@ -369,7 +371,7 @@ KINDS: Tuple[Kind, ...] = (
     ),
     Kind(
         "plan_benefits",
-        "Plan: benefits",
+        QT_TRANSLATE_NOOP("SwcCore", "Plan: benefits"),
         ("planbenefits",),
         "OUTPUT",
         None,
