@@ -6,21 +6,30 @@ function returning a small dataclass:
 1. :func:`_classify_cells` → :class:`CellPass`: block by block, Horn slope,
    per-cell threshold (county threshold, lowered to the reservoir threshold
    inside reservoir catchments), land-use and exclusion masks → a raster holding
-   the county number on banned cells; county and township areas are counted on
-   the way;
+   the county number on banned cells; county and township areas, the area of
+   the land-use codes kept and the steep area before the land-use filter are
+   counted on the way;
 2. :func:`_delimit_patches` → :class:`PatchPass`: GDAL polygonizes that raster
    into 4-connected pieces (always OGC-valid polygons, exact unions of cells);
    pieces of one county that share a vertex touch at a cell corner and are
    joined (:func:`corner_groups`), so a patch is an 8-connected set of banned
    cells inside one county and its geometry the valid multipolygon of its
-   pieces; patches below the minimum area are dropped;
-3. :func:`_patch_statistics` → :class:`PatchStats`: the kept patches are burnt
-   back as labels and a second block pass collects per-patch slope statistics,
-   the reservoir share and the township cross-tabulation;
-4. :func:`_assemble` → :class:`BanResult`: rule and threshold per patch, totals.
+   pieces; patches below the minimum area are dropped (the minimum applies to
+   the whole patch, per county);
+3. :func:`_split_at_townships` (with townships only): each kept patch is cut
+   at the township lines into its 8-connected parts inside one township of its
+   own county, so the township rows add up to the county row; a part in no
+   township of the county (the township layer does not cover it) is kept and
+   counted as outside the townships;
+4. :func:`_patch_statistics` → :class:`PatchStats`: the final patches are burnt
+   back as labels and a block pass collects per-patch slope statistics, the
+   reservoir share and the red-line overlap;
+5. :func:`_assemble` → :class:`BanResult`: rule and threshold per patch, totals.
 
 :func:`county_thresholds` reads the per-county ban slopes from a field;
-:func:`county_areas` and :func:`township_areas` give the announcement tables.
+:func:`county_areas` and :func:`township_areas` give the announcement tables;
+:func:`reservoir_catchments` delineates the catchments of reservoir dam points
+with the project's own watershed code (:func:`.hydrology.watersheds`).
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ import shutil
 import struct
 import tempfile
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -51,21 +60,34 @@ from .io.raster import (
     map_blocks,
     open_band,
     open_raster,
+    read_grid,
     write_window,
 )
 from .io.vector import polygonize, rasterize, temp_path
 from .standards import HA_M2, KM2_M2, MU_M2
 from .terrain import SLOPE_HALO, horn_slope
-from .zones import bincount2
+from .zones import bincount2, code_matches
 
 RULE_GENERAL = 1
 RULE_RESERVOIR = 2
 RULE_MIXED = 3
 
+#: Reservoir classes whose catchments get the lower ban slope: large and medium reservoirs
+#: (大(1)型, 大(2)型, 中型 of the reservoir register). Hebei 实施办法: "大中型水库周边汇水区域二十度以上"
+#: (domain.md §1.1, [C] 易县 and 抚宁区 notices 2025).
+RESERVOIR_CLASSES = ("大*", "中*", "large*", "Large*", "LARGE*", "medium*", "Medium*", "MEDIUM*")
+#: Snapping distance (m) of the dam points: the default of ``swcplanner:watershed`` (project choice).
+RESERVOIR_SNAP_M = 60.0
+
 
 @dataclass
 class BanPatch:
-    """One banned patch: contiguous banned cells inside one county."""
+    """One banned patch: contiguous banned cells inside one county (and one township when split).
+
+    ``whole`` is the 1-based index of the patch before the split at township lines (its
+    ``whole_number`` within the county and ``whole_cells``: the area that decided MIN_AREA);
+    without townships a patch is its own whole patch.  ``township`` is 1..m, 0 = none.
+    """
 
     county: int  # county number 1..n
     number: int  # patch number within its county, 1..k
@@ -76,6 +98,11 @@ class BanPatch:
     reservoir_cells: int = 0
     threshold: float = 0.0
     rule: int = RULE_GENERAL
+    township: int = 0
+    whole: int = 0
+    whole_number: int = 0
+    whole_cells: int = 0
+    red_cells: int = 0
 
 
 @dataclass
@@ -86,13 +113,20 @@ class BanResult:
     patches: List[BanPatch]
     county_cells: np.ndarray  # valid DEM cells per county (index 0 unused)
     county_banned_cells: np.ndarray  # banned cells after MIN_AREA per county
-    county_patches: np.ndarray  # patch count per county
+    county_patches: np.ndarray  # patch count per county (after the split at township lines)
     township_cells: Optional[np.ndarray] = None  # valid cells per township
     township_banned_cells: Optional[np.ndarray] = None  # banned cells per township
-    township_patches: Optional[np.ndarray] = None  # patches touching each township
+    township_patches: Optional[np.ndarray] = None  # patches (parts) inside each township
     township_county: Optional[np.ndarray] = None  # county holding most of each township
     removed_patches: int = 0
     stats: Dict[str, float] = field(default_factory=dict)
+    county_whole_patches: Optional[np.ndarray] = None  # patches per county before the split
+    county_steep_cells: Optional[np.ndarray] = None  # cells above the threshold, before land use
+    county_land_cells: Optional[np.ndarray] = None  # cells of the kept land-use codes (with LANDUSE)
+    county_red_cells: Optional[np.ndarray] = None  # banned cells inside the red line (with RED_LINE)
+    township_red_cells: Optional[np.ndarray] = None
+    outside_township_cells: int = 0  # banned cells in no township of their county
+    outside_township_patches: int = 0
 
 
 def steep_slope_ban(
@@ -106,6 +140,7 @@ def steep_slope_ban(
     exclude_raster: Optional[str] = None,
     township_raster: Optional[str] = None,
     n_townships: int = 0,
+    red_line_raster: Optional[str] = None,
     min_area_m2: float = 0.0,
     work_dir: Optional[str] = None,
     block_rows: int = DEFAULT_BLOCK,
@@ -125,8 +160,12 @@ def steep_slope_ban(
         where the threshold is ``min(county threshold, reservoir_threshold)``.
     landuse_raster : optional Byte raster, 1 on land kept for the ban.
     exclude_raster : optional Byte raster, 1 on land removed from the ban.
-    township_raster : optional Int32 raster, township numbers 1..``n_townships``.
-    min_area_m2 : patches smaller than this are dropped (0 keeps all).
+    township_raster : optional Int32 raster, township numbers 1..``n_townships``;
+        the patches kept are then split at the township lines.
+    red_line_raster : optional Byte raster, 1 inside the ecological red line
+        (生态保护红线): the banned cells inside it are counted per patch.
+    min_area_m2 : patches smaller than this are dropped (0 keeps all); the minimum
+        applies to the whole patch of a county, before the split at township lines.
 
     Returns
     -------
@@ -143,7 +182,13 @@ def steep_slope_ban(
         n_townships=int(n_townships),
     )
     layers = BanLayers(
-        dem_path, county_raster, reservoir_raster, landuse_raster, exclude_raster, township_raster
+        dem_path,
+        county_raster,
+        reservoir_raster,
+        landuse_raster,
+        exclude_raster,
+        township_raster,
+        red_line_raster,
     )
     run = _RunControl(block_rows, block_cols, progress, is_cancelled)
     own_dir = work_dir is None
@@ -152,11 +197,15 @@ def steep_slope_ban(
         cells = _classify_cells(grid, layers, rules, work, run)
         try:
             pieces = _delimit_patches(grid, cells, rules, run)
-            stats = _patch_statistics(grid, cells, pieces.patches, layers, rules, work, run)
+            if cells.has_townships:
+                final = _split_at_townships(grid, cells, pieces.patches, layers, rules, work, run)
+            else:
+                final = _unsplit(pieces.patches)
+            stats = _patch_statistics(grid, cells, final, layers, rules, work, run)
         finally:
             for path in (cells.ban_path, cells.slope_path, cells.rule_path):
                 delete_raster(path)
-        return _assemble(grid, rules, cells, pieces, stats)
+        return _assemble(grid, rules, cells, pieces, final, stats)
     finally:
         if own_dir:
             shutil.rmtree(work, ignore_errors=True)
@@ -192,6 +241,7 @@ class BanLayers:
     landuse: Optional[str] = None
     exclude: Optional[str] = None
     townships: Optional[str] = None
+    red_line: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -213,6 +263,8 @@ class CellPass:
     township_cells: np.ndarray  # valid DEM cells per township
     town_county: np.ndarray  # valid cells per (township, county)
     has_townships: bool = False
+    county_steep: Optional[np.ndarray] = None  # cells above the threshold before land use/exclusion
+    county_land: Optional[np.ndarray] = None  # valid cells of the kept land-use codes
 
 
 @dataclass
@@ -225,14 +277,14 @@ class PatchPass:
 
 @dataclass
 class PatchStats:
-    """Stage 3: per kept patch (index 1..n) and per township (index 1..m)."""
+    """Stage 4: per final patch (index 1..n)."""
 
     cells: np.ndarray
     slope_sum: np.ndarray
     slope_max: np.ndarray
     reservoir_cells: np.ndarray
-    township_banned: np.ndarray
-    township_patches: np.ndarray
+    red_cells: np.ndarray
+    has_red: bool = False
 
 
 def _classify_cells(
@@ -262,6 +314,8 @@ def _classify_cells(
         township_cells=np.zeros(n_townships + 1, dtype=np.int64),
         town_county=np.zeros((n_townships + 1, n_counties + 1), dtype=np.int64),
         has_townships=bool(layers.townships),
+        county_steep=np.zeros(n_counties + 1, dtype=np.int64),
+        county_land=np.zeros(n_counties + 1, dtype=np.int64) if layers.landuse else None,
     )
     scratch = [
         create_raster(path, grid, gdal_type, compress="NONE")
@@ -290,8 +344,13 @@ def _classify_cells(
             thr = np.where(in_res, reservoir_threshold, thr)
             rule[in_res] = RULE_RESERVOIR
         banned = valid & (county > 0) & (np.nan_to_num(slope, nan=-1.0) > thr)
+        assert out.county_steep is not None
+        out.county_steep[:] += np.bincount(county[banned], minlength=n_counties + 1)
         if "land" in aux:
-            banned &= aux["land"] > 0
+            kept = aux["land"] > 0
+            assert out.county_land is not None
+            out.county_land[:] += np.bincount(county[valid & kept], minlength=n_counties + 1)
+            banned &= kept
         if "excl" in aux:
             banned &= aux["excl"] <= 0
         if "town" in aux:
@@ -315,7 +374,7 @@ def _classify_cells(
         block_cols=run.block_cols,
         progress=run.progress,
         is_cancelled=run.is_cancelled,
-        progress_span=(0.0, 0.55),
+        progress_span=(0.0, 0.5),
         dtype=np.float32,
     )
     with gdal_exceptions():
@@ -345,21 +404,17 @@ def _classify_cells(
     return out
 
 
-def _delimit_patches(grid: GridSpec, cells: CellPass, rules: BanRules, run: _RunControl) -> PatchPass:
-    """Polygonize the banned cells into 4-connected pieces (OGC-valid polygons), join the
-    pieces of one county that touch at a corner into 8-connected patches, drop small ones."""
-    check_cancel(run.is_cancelled)
-    ban_ds, ban_band = open_band(cells.ban_path)
-    found = polygonize(
-        ban_band,
-        srs=grid.srs(),
-        progress=lambda f: run.progress(0.55 + 0.25 * f),
-        is_cancelled=run.is_cancelled,
-    )
-    del ban_band, ban_ds
-    piece_county = np.asarray([v for v, _g in found], dtype=np.int64)
+def _group_pieces(
+    found: Sequence[Tuple[int, ogr.Geometry]], grid: GridSpec
+) -> List[Tuple[int, int, ogr.Geometry, float, float]]:
+    """Join 4-connected pieces of equal value that touch at a corner into 8-connected patches.
+
+    Returns ``(value, cells, multipolygon, top, left)`` per patch, sorted by value, then north
+    to south, west to east.
+    """
+    piece_value = np.asarray([v for v, _g in found], dtype=np.int64)
     piece_geom = [g for _v, g in found]
-    group = corner_groups(piece_geom, piece_county, grid)
+    group = corner_groups(piece_geom, piece_value, grid)
     cell_area = grid.cell_area
     raw = []
     with gdal_exceptions():
@@ -372,13 +427,29 @@ def _delimit_patches(grid: GridSpec, cells: CellPass, rules: BanRules, run: _Run
                 area += piece_geom[i].GetArea()
                 xmin, _xmax, _ymin, ymax = piece_geom[i].GetEnvelope()
                 top, left = max(top, ymax), min(left, xmin)
-            raw.append((int(piece_county[members[0]]), int(round(area / cell_area)), multi, top, left))
-    # stable order: county, then north to south, west to east
+            raw.append((int(piece_value[members[0]]), int(round(area / cell_area)), multi, top, left))
     raw.sort(key=lambda t: (t[0], -t[3], t[4]))
+    return raw
+
+
+def _delimit_patches(grid: GridSpec, cells: CellPass, rules: BanRules, run: _RunControl) -> PatchPass:
+    """Polygonize the banned cells into 4-connected pieces (OGC-valid polygons), join the
+    pieces of one county that touch at a corner into 8-connected patches, drop small ones."""
+    check_cancel(run.is_cancelled)
+    ban_ds, ban_band = open_band(cells.ban_path)
+    span = 0.25 if cells.has_townships else 0.3
+    found = polygonize(
+        ban_band,
+        srs=grid.srs(),
+        progress=lambda f: run.progress(0.5 + span * f),
+        is_cancelled=run.is_cancelled,
+    )
+    del ban_band, ban_ds
+    cell_area = grid.cell_area
     patches: List[BanPatch] = []
     removed = 0
     per_county_number = np.zeros(rules.n_counties + 1, dtype=np.int64)
-    for county, n_cells, multi, _top, _left in raw:
+    for county, n_cells, multi, _top, _left in _group_pieces(found, grid):
         if n_cells * cell_area < rules.min_area_m2:
             removed += 1
             continue
@@ -395,6 +466,118 @@ def _delimit_patches(grid: GridSpec, cells: CellPass, rules: BanRules, run: _Run
     return PatchPass(patches=patches, removed=removed)
 
 
+def _unsplit(patches: Sequence[BanPatch]) -> List[BanPatch]:
+    """Without townships every patch is its own whole patch."""
+    for i, patch in enumerate(patches, start=1):
+        patch.whole, patch.whole_number, patch.whole_cells = i, patch.number, patch.cells
+    return list(patches)
+
+
+def _split_at_townships(
+    grid: GridSpec,
+    cells: CellPass,
+    whole: Sequence[BanPatch],
+    layers: BanLayers,
+    rules: BanRules,
+    work: str,
+    run: _RunControl,
+) -> List[BanPatch]:
+    """Cut the kept patches at the township lines: one final patch per 8-connected part of a
+    patch inside one township of the patch's county (township 0: in no township of it).
+
+    A township belongs to the county holding most of its cells, so a township polygon that
+    strays over a county line does not take cells of the neighbouring county.
+    """
+    check_cancel(run.is_cancelled)
+    if not whole:
+        return []
+    t1 = rules.n_townships + 1
+    if (len(whole) + 1) * t1 >= 2**31:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "Too many patches ({patches}) and townships ({townships}) to split the patches at "
+                "the township lines. Run the counties in smaller groups.",
+            ),
+            patches=len(whole),
+            townships=rules.n_townships,
+        )
+    own_county = cells.town_county.argmax(axis=1).astype(np.int64)
+    own_county[0] = -1
+    label_path = rasterize([(i + 1, p.wkb) for i, p in enumerate(whole)], grid, temp_path(work, "whole"))
+    key_path = temp_path(work, "split")
+    try:
+        key_ds = create_raster(key_path, grid, gdal.GDT_Int32, compress="NONE")
+        key_band = key_ds.GetRasterBand(1)
+        opened = [open_band(path) for path in (label_path, layers.townships, layers.counties)]
+        n_whole, n_towns, n_counties = len(whole), rules.n_townships, rules.n_counties
+
+        def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
+            labels = np.nan_to_num(arrays[0], nan=0.0).astype(np.int64)
+            labels[(labels < 0) | (labels > n_whole)] = 0
+            town = np.nan_to_num(arrays[1], nan=0.0).astype(np.int64)
+            town[(town < 0) | (town > n_towns)] = 0
+            county = np.nan_to_num(arrays[2], nan=0.0).astype(np.int64)
+            county[(county < 0) | (county > n_counties)] = 0
+            town = np.where(own_county[town] == county, town, 0)
+            write_window(key_band, window, np.where(labels > 0, labels * t1 + town, 0).astype(np.int32))
+            return []
+
+        map_blocks(
+            [(band, None) for _ds, band in opened],  # type: ignore[misc]
+            grid,
+            kernel,
+            [],
+            halo=0,
+            block_rows=run.block_rows,
+            block_cols=run.block_cols,
+            progress=run.progress,
+            is_cancelled=run.is_cancelled,
+            progress_span=(0.75, 0.8),
+        )
+        with gdal_exceptions():
+            key_ds.FlushCache()
+        del kernel
+        opened.clear()
+        found = polygonize(
+            key_band,
+            srs=grid.srs(),
+            progress=lambda f: run.progress(0.8 + 0.05 * f),
+            is_cancelled=run.is_cancelled,
+        )
+        key_band = key_ds = None  # closed before the file is deleted
+    finally:
+        delete_raster(label_path)
+        delete_raster(key_path)
+    parts = _group_pieces(found, grid)
+    for i, patch in enumerate(whole, start=1):
+        patch.whole = i
+    # order: county, then north to south, west to east (the whole patch's number breaks no tie)
+    items = []
+    for key, n_cells, multi, top, left in parts:
+        parent = whole[key // t1 - 1]
+        items.append((parent.county, -top, left, key % t1, parent, n_cells, multi))
+    items.sort(key=lambda t: (t[0], t[1], t[2]))
+    per_county_number = np.zeros(rules.n_counties + 1, dtype=np.int64)
+    final: List[BanPatch] = []
+    for county, _top, _left, town, parent, n_cells, multi in items:
+        per_county_number[county] += 1
+        final.append(
+            BanPatch(
+                county=county,
+                number=int(per_county_number[county]),
+                cells=n_cells,
+                wkb=bytes(multi.ExportToWkb()),
+                township=int(town),
+                whole=parent.whole,
+                whole_number=parent.number,
+                whole_cells=parent.cells,
+            )
+        )
+    check_cancel(run.is_cancelled)
+    return final
+
+
 def _patch_statistics(
     grid: GridSpec,
     cells: CellPass,
@@ -404,27 +587,27 @@ def _patch_statistics(
     work: str,
     run: _RunControl,
 ) -> PatchStats:
-    """Block pass over the kept patches burnt back as labels: slope statistics, reservoir
-    cells and the township cross-tabulation."""
-    n_patches, n_townships = len(patches), rules.n_townships
+    """Block pass over the final patches burnt back as labels: slope statistics, reservoir
+    cells and red-line cells."""
+    n_patches = len(patches)
     label_path = rasterize([(i + 1, p.wkb) for i, p in enumerate(patches)], grid, temp_path(work, "labels"))
     try:
         opened = [
-            open_band(path) for path in (label_path, cells.slope_path, cells.rule_path, layers.townships)
+            open_band(path) for path in (label_path, cells.slope_path, cells.rule_path, layers.red_line)
         ]
-        has_town = opened[3][1] is not None
+        has_red = opened[3][1] is not None
         stats = PatchStats(
             cells=np.zeros(n_patches + 1, dtype=np.int64),
             slope_sum=np.zeros(n_patches + 1),
             slope_max=np.zeros(n_patches + 1),
             reservoir_cells=np.zeros(n_patches + 1, dtype=np.int64),
-            township_banned=np.zeros(n_townships + 1, dtype=np.int64),
-            township_patches=np.zeros(n_townships + 1, dtype=np.int64),
+            red_cells=np.zeros(n_patches + 1, dtype=np.int64),
+            has_red=has_red,
         )
-        town_patch_pairs: set = set()
 
         def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
             labels = np.nan_to_num(arrays[0], nan=0.0).astype(np.int64)
+            labels[(labels < 0) | (labels > n_patches)] = 0
             m = labels > 0
             if not m.any():
                 return []
@@ -439,12 +622,9 @@ def _patch_statistics(
             group = np.floor(key / 128.0).astype(np.int64)
             last = np.r_[group[1:] != group[:-1], True]
             np.maximum.at(stats.slope_max, group[last], key[last] - group[last] * 128.0)
-            if has_town:
-                town = np.nan_to_num(arrays[3][m], nan=0.0).astype(np.int64)
-                town[(town < 0) | (town > n_townships)] = 0
-                stats.township_banned[:] += np.bincount(town, minlength=n_townships + 1)
-                pairs = np.unique(town * (n_patches + 1) + idx)
-                town_patch_pairs.update(pairs.tolist())
+            if has_red:
+                red = np.nan_to_num(arrays[3][m], nan=0.0) > 0
+                stats.red_cells[:] += np.bincount(idx, weights=red, minlength=n_patches + 1).astype(np.int64)
             return []
 
         sources = [(band, None) for _ds, band in opened if band is not None]
@@ -458,10 +638,8 @@ def _patch_statistics(
             block_cols=run.block_cols,
             progress=run.progress,
             is_cancelled=run.is_cancelled,
-            progress_span=(0.8, 1.0),
+            progress_span=(0.85, 1.0),
         )
-        for pair in town_patch_pairs:
-            stats.township_patches[int(pair) // (n_patches + 1)] += 1
         del kernel
         sources.clear()
         opened.clear()  # closes the rasters before the label raster is deleted
@@ -471,17 +649,27 @@ def _patch_statistics(
 
 
 def _assemble(
-    grid: GridSpec, rules: BanRules, cells: CellPass, pieces: PatchPass, stats: PatchStats
+    grid: GridSpec,
+    rules: BanRules,
+    cells: CellPass,
+    pieces: PatchPass,
+    final: Sequence[BanPatch],
+    stats: PatchStats,
 ) -> BanResult:
     """Rule and threshold of each patch, the county totals and the township tables."""
-    n_counties = rules.n_counties
+    n_counties, n_towns = rules.n_counties, rules.n_townships
     county_banned = np.zeros(n_counties + 1, dtype=np.int64)
     county_patch_count = np.zeros(n_counties + 1, dtype=np.int64)
-    for i, patch in enumerate(pieces.patches, start=1):
+    county_red = np.zeros(n_counties + 1, dtype=np.int64)
+    town_banned = np.zeros(n_towns + 1, dtype=np.int64)
+    town_patches = np.zeros(n_towns + 1, dtype=np.int64)
+    town_red = np.zeros(n_towns + 1, dtype=np.int64)
+    for i, patch in enumerate(final, start=1):
         n = max(int(stats.cells[i]), 1)
         patch.mean_slope = float(stats.slope_sum[i] / n)
         patch.max_slope = float(stats.slope_max[i])
         patch.reservoir_cells = int(stats.reservoir_cells[i])
+        patch.red_cells = int(stats.red_cells[i])
         patch.rule, patch.threshold = patch_rule(
             patch.reservoir_cells,
             patch.cells,
@@ -490,19 +678,33 @@ def _assemble(
         )
         county_banned[patch.county] += patch.cells
         county_patch_count[patch.county] += 1
+        county_red[patch.county] += patch.red_cells
+        town_banned[patch.township] += patch.cells
+        town_patches[patch.township] += 1
+        town_red[patch.township] += patch.red_cells
+    whole_count = np.bincount(
+        np.asarray([p.county for p in pieces.patches], dtype=np.int64), minlength=n_counties + 1
+    )[: n_counties + 1]
     result = BanResult(
         grid=grid,
-        patches=pieces.patches,
+        patches=list(final),
         county_cells=cells.county_cells,
         county_banned_cells=county_banned,
         county_patches=county_patch_count,
         removed_patches=pieces.removed,
+        county_whole_patches=whole_count,
+        county_steep_cells=cells.county_steep,
+        county_land_cells=cells.county_land,
+        county_red_cells=county_red if stats.has_red else None,
     )
     if cells.has_townships:
         result.township_cells = cells.township_cells
-        result.township_banned_cells = stats.township_banned
-        result.township_patches = stats.township_patches
+        result.township_banned_cells = town_banned
+        result.township_patches = town_patches
         result.township_county = cells.town_county.argmax(axis=1)
+        result.township_red_cells = town_red if stats.has_red else None
+        result.outside_township_cells = int(town_banned[0])
+        result.outside_township_patches = int(town_patches[0])
     return result
 
 
@@ -626,12 +828,22 @@ def county_thresholds(values: Sequence[object], default: float) -> Tuple[List[fl
 
 @dataclass(frozen=True)
 class BanArea:
-    """Areas of one county or township: its valid DEM area, the banned area and its share."""
+    """Areas of one county or township: its valid DEM area, the banned area and its share.
+
+    ``land_m2``: the area of the land-use codes kept (default 林地 + 草地 + 裸土地), counties with a
+    land-use layer only; ``red_m2``: banned area inside the ecological red line (with a red line);
+    ``steep_m2``: area above the ban slope before the land-use filter and exclusions (counties);
+    ``whole_patches``: patches before the split at township lines (counties).
+    """
 
     area_m2: float
     ban_m2: float
     patches: int
     county: int = 0  # townships: the county holding most of it (0 = none)
+    land_m2: Optional[float] = None
+    red_m2: Optional[float] = None
+    steep_m2: Optional[float] = None
+    whole_patches: int = 0
 
     @property
     def area_km2(self) -> float:
@@ -658,6 +870,39 @@ class BanArea:
         """Banned share of the unit's area (%); 0 for a unit without valid cells."""
         return 100.0 * self.ban_m2 / self.area_m2 if self.area_m2 else 0.0
 
+    @property
+    def land_km2(self) -> Optional[float]:
+        """Area of the kept land-use codes (km²), None without a land-use layer."""
+        return None if self.land_m2 is None else self.land_m2 / KM2_M2
+
+    @property
+    def land_share_pct(self) -> Optional[float]:
+        """Banned share of the kept land-use area (占林地、草地、裸土地面积比例, %)."""
+        if self.land_m2 is None:
+            return None
+        return 100.0 * self.ban_m2 / self.land_m2 if self.land_m2 else 0.0
+
+    @property
+    def red_km2(self) -> Optional[float]:
+        """Banned area inside the ecological red line (km²), None without a red line."""
+        return None if self.red_m2 is None else self.red_m2 / KM2_M2
+
+    @property
+    def red_share_pct(self) -> Optional[float]:
+        """Share of the banned area inside the ecological red line (%)."""
+        if self.red_m2 is None:
+            return None
+        return 100.0 * self.red_m2 / self.ban_m2 if self.ban_m2 else 0.0
+
+    @property
+    def steep_km2(self) -> Optional[float]:
+        """Area above the ban slope before the land-use filter and exclusions (km²)."""
+        return None if self.steep_m2 is None else self.steep_m2 / KM2_M2
+
+
+def _cells_m2(counts: Optional[np.ndarray], i: int, cell: float) -> Optional[float]:
+    return None if counts is None else float(counts[i]) * cell
+
 
 def county_areas(result: BanResult) -> List[BanArea]:
     """:class:`BanArea` of counties 1..n (the county summary table).
@@ -666,21 +911,34 @@ def county_areas(result: BanResult) -> List[BanArea]:
     >>> r = BanResult(g, [], np.array([0, 80, 0]), np.array([0, 20, 0]), np.array([0, 3, 0]))
     >>> [(a.area_km2, a.ban_ha, a.share_pct, a.patches) for a in county_areas(r)]
     [(0.008, 0.2, 25.0, 3), (0.0, 0.0, 0.0, 0)]
+    >>> r.county_land_cells, r.county_red_cells = np.array([0, 40, 0]), np.array([0, 5, 0])
+    >>> a = county_areas(r)[0]; (a.land_share_pct, a.red_share_pct, a.red_km2)
+    (50.0, 25.0, 0.0005)
     """
     cell = result.grid.cell_area
+    whole = result.county_whole_patches
     return [
         BanArea(
             float(result.county_cells[c]) * cell,
             float(result.county_banned_cells[c]) * cell,
             int(result.county_patches[c]),
             c,
+            land_m2=_cells_m2(result.county_land_cells, c, cell),
+            red_m2=_cells_m2(result.county_red_cells, c, cell),
+            steep_m2=_cells_m2(result.county_steep_cells, c, cell),
+            whole_patches=int(whole[c]) if whole is not None else int(result.county_patches[c]),
         )
         for c in range(1, len(result.county_cells))
     ]
 
 
 def township_areas(result: BanResult) -> List[BanArea]:
-    """:class:`BanArea` of townships 1..m (the township table); empty without townships."""
+    """:class:`BanArea` of townships 1..m (the township table); empty without townships.
+
+    After the split at township lines, the ``ban_m2`` and ``patches`` of the townships of a
+    county add up to the county's, less what lies in no township of it
+    (``result.outside_township_cells`` and ``outside_township_patches``).
+    """
     if result.township_cells is None:
         return []
     assert result.township_banned_cells is not None and result.township_patches is not None
@@ -692,6 +950,85 @@ def township_areas(result: BanResult) -> List[BanArea]:
             float(result.township_banned_cells[t]) * cell,
             int(result.township_patches[t]),
             int(result.township_county[t]),
+            red_m2=_cells_m2(result.township_red_cells, t, cell),
         )
         for t in range(1, len(result.township_cells))
     ]
+
+
+# ---------------------------------------------------------------------------
+# reservoir catchments from dam points
+# ---------------------------------------------------------------------------
+
+
+def reservoir_applies(value: object, patterns: Sequence[str] = RESERVOIR_CLASSES) -> bool:
+    """Whether a reservoir class (大(1)型, 中型, large, …) gets the reservoir ban slope.
+
+    >>> [reservoir_applies(v) for v in ("大(1)型", "大(2)型", "中型", "小(1)型", "medium", None)]
+    [True, True, True, False, True, False]
+    """
+    return code_matches(value, patterns)
+
+
+@dataclass
+class ReservoirCatchment:
+    """The catchment of one dam point, delineated on the DEM (:func:`reservoir_catchments`).
+
+    ``wkb`` is the (multi)polygon in the DEM's CRS, the exact union of the catchment's cells;
+    ``at_edge`` is true when the catchment reaches the DEM's outer edge (the DEM may not hold
+    the whole catchment: extend it upstream).
+    """
+
+    dam_id: Any
+    wkb: bytes
+    area_km2: float
+    cells: int
+    snapped_xy: Tuple[float, float]
+    snap_m: float
+    at_edge: bool
+
+
+def reservoir_catchments(
+    dem_path: str,
+    dams: Sequence[Tuple[Any, float, float]],
+    snap_distance_m: float = RESERVOIR_SNAP_M,
+    *,
+    max_memory_mb: float = 0.0,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> Tuple[List[ReservoirCatchment], List[Tuple[Any, InputError]]]:
+    """Catchments of reservoir dam points: the project's watershed code (:func:`.hydrology.watersheds`:
+    depressions filled, D8, each dam snapped to the cell of largest accumulation within
+    ``snap_distance_m``), as ``swcplanner:watershed`` draws them.
+
+    Returns ``(catchments, skipped)``; skipped dams come with the error that says why.
+    """
+    from .hydrology import DEFAULT_MAX_MEMORY_MB, watersheds
+
+    grid = read_grid(dem_path)
+    results, skipped = watersheds(
+        dem_path,
+        list(dams),
+        snap_distance_m,
+        max_memory_mb=max_memory_mb or DEFAULT_MAX_MEMORY_MB,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
+    xmin, ymin, xmax, ymax = grid.extent
+    tol = 0.5 * min(grid.cellsize_x, grid.cellsize_y)
+    out = []
+    for ws in results:
+        bx0, by0, bx1, by1 = ws.geometry.bounds
+        edge = bx0 <= xmin + tol or by0 <= ymin + tol or bx1 >= xmax - tol or by1 >= ymax - tol
+        out.append(
+            ReservoirCatchment(
+                ws.outlet_id,
+                bytes(ws.geometry.wkb),
+                float(ws.area_km2),
+                int(ws.cells),
+                ws.snapped_xy,
+                float(ws.snap_distance_m),
+                bool(edge),
+            )
+        )
+    return out, skipped
