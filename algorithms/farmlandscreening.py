@@ -445,7 +445,7 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
 
-        source = inputs.source(self, parameters, self.PARCELS, context, self.tr("Parcels"))
+        source = inputs.source(self, parameters, self.PARCELS, context, self.tr("Parcels"), feedback)
         in_fields = source.fields()
         names = in_fields.names()
         lu_field = self.parameterAsString(parameters, self.LANDUSE_FIELD, context)

@@ -7,13 +7,15 @@ the parameter, what is wrong and what to do:
 * rasters: a GDAL file (:func:`raster`), a DEM in a projected CRS (:func:`dem`);
 * vector layers: the geometry type (:func:`polygons`, :func:`points`, :func:`lines`), emptiness (a layer
   given but without a usable feature is reported), the fields asked for (:func:`require_fields`),
-  invalid geometries repaired and reported by feature id;
+  invalid geometries repaired and reported by feature id, and the encoding: a shapefile without its
+  ``.cpg`` whose text is not UTF-8 is read as GBK (GB18030), with a warning (:func:`vector_source`);
 * zones put on the grid (:func:`zones_on_grid`).
 """
 
 from __future__ import annotations
 
 import math
+import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
@@ -23,8 +25,10 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsRasterLayer,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -134,9 +138,100 @@ def dem(
 
 
 # -- vector layers ------------------------------------------------------------------------------
-def source(alg, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, label: str = ""):
-    """The feature source of a required vector parameter (a clear error when it cannot be loaded)."""
+#: the encoding a shapefile without ``.cpg`` is read in when its text is not UTF-8 (Chinese county data)
+FALLBACK_ENCODING = "GB18030"
+_DBF_SAMPLE = 4 << 20  # bytes of the .dbf looked at
+
+
+def _dbf_text(dbf: str) -> bytes:
+    """Field names and records of a dBase file (the binary header left out)."""
+    with open(dbf, "rb") as handle:
+        data = handle.read(_DBF_SAMPLE)
+    if len(data) < 32:
+        return b""
+    header = int.from_bytes(data[8:10], "little")
+    names = b"".join(data[i : i + 11].split(b"\0", 1)[0] for i in range(32, max(32, header - 1), 32))
+    return names + data[header:].rstrip(b"\x1a")
+
+
+def shapefile_fallback_encoding(path: str) -> Optional[str]:
+    """:data:`FALLBACK_ENCODING` for a shapefile that has no ``.cpg`` and whose text is not UTF-8 but
+    reads as GB18030; ``None`` otherwise (UTF-8 or ASCII text, a ``.cpg``, not a shapefile)."""
+    stem, ext = os.path.splitext(path)
+    if ext.lower() != ".shp" or any(os.path.exists(stem + e) for e in (".cpg", ".CPG")):
+        return None
+    dbf = next((stem + e for e in (".dbf", ".DBF") if os.path.exists(stem + e)), None)
+    if dbf is None:
+        return None
+    text = _dbf_text(dbf)
+    try:
+        text.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        if exc.start >= _DBF_SAMPLE - 4:  # a character cut by the sample's end
+            return None
+    try:
+        text.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return FALLBACK_ENCODING
+
+
+def vector_source(
+    alg,
+    parameters: Dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    feedback: Optional[QgsProcessingFeedback] = None,
+    label: str = "",
+):
+    """The feature source of a vector parameter (``None`` when empty), decoded right.
+
+    A shapefile without ``.cpg`` whose text is not UTF-8 (GBK county data very often comes that way)
+    is read as GB18030 with a warning, so that Chinese names and field names come through intact; a
+    layer whose encoding was set in QGIS, or a selection, is read as it is.
+    """
     src = alg.parameterAsSource(parameters, name, context)
+    if src is None:
+        return None
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly:
+        return src
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    if layer is None or layer.providerType() != "ogr":
+        return src
+    if layer.dataProvider().encoding().upper() not in ("UTF-8", "UTF8", "SYSTEM", ""):
+        return src  # an encoding chosen by the user
+    path = layer.source().split("|")[0]
+    encoding = shapefile_fallback_encoding(path)
+    if encoding is None:
+        return src
+    decoded = QgsVectorLayer(layer.source(), layer.name(), "ogr")
+    decoded.setProviderEncoding(encoding)
+    if not decoded.isValid():
+        return src
+    keep = alg.__dict__.setdefault("_swc_decoded_layers", {})
+    if name not in keep and feedback is not None:
+        feedback.pushWarning(
+            _tr(
+                "{name}: the shapefile {path} has no .cpg file and its text is not UTF-8; it is read as "
+                "GBK ({encoding}). Add a .cpg file holding the encoding to make this explicit."
+            ).format(name=label or name, path=os.path.basename(path), encoding=encoding)
+        )
+    keep[name] = decoded  # the source reads from the layer: keep it alive for the run
+    return QgsProcessingFeatureSource(decoded, context)
+
+
+def source(
+    alg,
+    parameters: Dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    label: str = "",
+    feedback: Optional[QgsProcessingFeedback] = None,
+):
+    """The feature source of a required vector parameter (a clear error when it cannot be loaded)."""
+    src = vector_source(alg, parameters, name, context, feedback, label)
     if src is None:
         raise _fail(_tr("The layer {name} could not be loaded.").format(name=label or name))
     return src
@@ -187,8 +282,8 @@ def polygons(
     empty; an optional layer that is given but holds no polygon gives a warning and ``[]``; a
     required one is an error.
     """
-    src = alg.parameterAsSource(parameters, name, context)
     label = label or name
+    src = vector_source(alg, parameters, name, context, feedback, label)
     if src is None:
         if required:
             raise _fail(_tr("The layer {name} could not be loaded.").format(name=label))
@@ -250,7 +345,7 @@ def points(
 ) -> List[Tuple[int, float, float]]:
     """``[(fid, x, y)]`` of a point layer in ``crs`` (the first point of a multipoint, with a warning)."""
     label = label or name
-    src = source(alg, parameters, name, context, label)
+    src = source(alg, parameters, name, context, label, feedback)
     require_geometry(src, _POINT, label)
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
     out = []
@@ -288,7 +383,7 @@ def lines(
     """``[(fid, [(x, y), ...])]`` of a line layer in ``crs`` (the longest part of a multi-line, with a
     warning; lines with fewer than two vertices are skipped with a warning)."""
     label = label or name
-    src = source(alg, parameters, name, context, label)
+    src = source(alg, parameters, name, context, label, feedback)
     require_geometry(src, _LINE, label)
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
     out = []
@@ -337,7 +432,7 @@ def geometries(
 
     ``None`` when the parameter is empty; a given layer without geometry gives a warning and ``[]``.
     """
-    src = alg.parameterAsSource(parameters, name, context)
+    src = vector_source(alg, parameters, name, context, feedback, label)
     if src is None:
         return None
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())

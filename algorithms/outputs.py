@@ -123,9 +123,11 @@ EROSION_CLASS_FIELDS = (
 
 def zone_field_spec(alg, parameters: Dict[str, Any], context, zones_name: str, field_name: str):
     """The type of a ZONE output column: a copy of the zones' name field, else a string."""
+    from .inputs import vector_source
+
     field = alg.parameterAsString(parameters, field_name, context)
     if parameters.get(zones_name) and field:
-        source = alg.parameterAsSource(parameters, zones_name, context)
+        source = vector_source(alg, parameters, zones_name, context)
         if source is not None and source.fields().lookupField(field) >= 0:
             return source.fields().field(field)
     return FIELD_STRING

@@ -45,6 +45,10 @@ try:
     from .steepslopeban import SteepSlopeBanAlgorithm
     from .swcrate import SwcRateAlgorithm
     from .watershed import WatershedAlgorithm
+    from .publishresults import PublishResultsAlgorithm
+    from .exportpackage import ExportPackageAlgorithm
+    from .importpackage import ImportPackageAlgorithm
+    from .provincerollup import ProvinceRollupAlgorithm
 except Exception:
     QgsMessageLog.logMessage(
         "SWC Planner: an algorithm module cannot be imported; the provider is not loaded.\n"
@@ -82,6 +86,10 @@ ALGORITHM_CLASSES = (
     RiskGradingAlgorithm,
     CreditListsAlgorithm,
     PlanSamplingAlgorithm,
+    PublishResultsAlgorithm,
+    ExportPackageAlgorithm,
+    ImportPackageAlgorithm,
+    ProvinceRollupAlgorithm,
 )
 
 #: Algorithm ids (== module names).

@@ -378,7 +378,7 @@ class SlopeWorksAlgorithm(SwcAlgorithm):
     def _name_qfield(self, parameters, context, name_field):
         if not name_field:
             return FIELD_STRING
-        source = self.parameterAsSource(parameters, self.AREAS, context)
+        source = inputs.source(self, parameters, self.AREAS, context)
         return source.fields().field(name_field)
 
     def _write(self, parameters, context, feedback, result, names, name_field, crs):

@@ -365,7 +365,7 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         return self._write_outputs(parameters, context, feedback, result, names, thresholds[1:], towns, crs)
 
     def _write_outputs(self, parameters, context, feedback, result, names, thresholds, towns, crs):
-        source = self.parameterAsSource(parameters, self.COUNTIES, context)
+        source = inputs.source(self, parameters, self.COUNTIES, context)
         county_field = self.parameterAsString(parameters, self.COUNTY_FIELD, context)
         county_qfield = source.fields().field(county_field)
         cell_area = result.grid.cell_area
@@ -448,7 +448,7 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
 
         results = {self.OUTPUT: out_id, self.SUMMARY: s_id}
         if towns is not None:
-            t_source = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
+            t_source = inputs.source(self, parameters, self.TOWNSHIPS, context)
             t_qfield = t_source.fields().field(
                 self.parameterAsString(parameters, self.TOWNSHIP_FIELD, context)
             )

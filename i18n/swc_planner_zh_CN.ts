@@ -821,39 +821,39 @@
         <name>DatabaseAlgorithm</name>
         <message>
             <source>Provincial database</source>
-            <translation type="unfinished" />
+            <translation>省级数据库</translation>
         </message>
         <message>
             <source>Database (a PostgreSQL connection saved in QGIS)</source>
-            <translation type="unfinished" />
+            <translation>数据库（QGIS 中保存的 PostgreSQL 连接）</translation>
         </message>
         <message>
             <source>Authentication configuration (user name and password; overrides the connection's)</source>
-            <translation type="unfinished" />
+            <translation>认证配置（用户名和密码；优先于连接中的设置）</translation>
         </message>
         <message>
             <source>Choose the database connection (DATABASE).</source>
-            <translation type="unfinished" />
+            <translation>请选择数据库连接（DATABASE）。</translation>
         </message>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>无</translation>
         </message>
         <message>
             <source>There is no PostgreSQL connection named “{name}” in this QGIS profile (known: {known}). Add it in the Browser panel (PostgreSQL ▸ New Connection).</source>
-            <translation type="unfinished" />
+            <translation>当前 QGIS 配置中没有名为“{name}”的 PostgreSQL 连接（已有：{known}）。请在浏览器面板中添加（PostgreSQL ▸ 新建连接）。</translation>
         </message>
         <message>
             <source>The authentication configuration {id} cannot be read (wrong id, or the master password was not given).</source>
-            <translation type="unfinished" />
+            <translation>无法读取认证配置 {id}（编号错误，或未提供主密码）。</translation>
         </message>
         <message>
             <source>The authentication configuration {id} uses the method {method}; the database algorithms read Basic (user name and password) configurations. Use a libpq service or ~/.pgpass for other methods.</source>
-            <translation type="unfinished" />
+            <translation>认证配置 {id} 使用 {method} 方式；数据库算法只读取 Basic（用户名和密码）配置。其他方式请使用 libpq 服务或 ~/.pgpass。</translation>
         </message>
         <message>
             <source>Connected to {where}.</source>
-            <translation type="unfinished" />
+            <translation>已连接到 {where}。</translation>
         </message>
     </context>
     <context>
@@ -1138,47 +1138,47 @@
         <name>ExportPackageAlgorithm</name>
         <message>
             <source>Export results to an exchange package (offline)</source>
-            <translation type="unfinished" />
+            <translation>导出成果到交换包（离线）</translation>
         </message>
         <message>
             <source>For a county without a connection to the provincial database: writes one result layer or table, for a county (ADCODE) and year, into a GeoPackage package with the database's schema. Run it once per result (the package collects them), send the file, and the province loads it with Import an exchange package.</source>
-            <translation type="unfinished" />
+            <translation>供无法连接省级数据库的县使用：把某县（ADCODE）某年的一个成果图层或表写入与数据库结构相同的 GeoPackage 交换包。每个成果运行一次（交换包会累积保存），把文件报送省级，由省级用“导入交换包”载入。</translation>
         </message>
         <message>
             <source>Package</source>
-            <translation type="unfinished" />
+            <translation>交换包</translation>
         </message>
         <message>
             <source>The same tables and columns as the database (swc_publications, one table per result kind, swc_schema_version), geometries in EPSG:4490. An existing package is appended to, in one transaction: an export killed midway leaves the package as it was. Exporting the same kind, county and year again keeps both versions (the older one gets valid_to); the province's import keeps them too.</source>
-            <translation type="unfinished" />
+            <translation>表和列与数据库相同（swc_publications、每种成果类型一张表、swc_schema_version），几何为 EPSG:4490。已有交换包在一个事务中追加：导出中途被终止时交换包保持原样。再次导出同一成果类型、县和年份时两个版本都保留（较旧版本设置 valid_to）；省级导入时同样保留。</translation>
         </message>
         <message>
             <source>Fields</source>
-            <translation type="unfinished" />
+            <translation>字段</translation>
         </message>
         <message>
             <source>As in Publish results: fields matched by name, the rest in extra (JSON); PUBLISHER signs the rows (default: the computer's login name).</source>
-            <translation type="unfinished" />
+            <translation>与“发布成果”相同：字段按名称匹配，其余字段存入 extra（JSON）；PUBLISHER 为各行署名（默认：本机登录名）。</translation>
         </message>
         <message>
             <source>Published by (default: this computer's login)</source>
-            <translation type="unfinished" />
+            <translation>发布人（默认：本机登录名）</translation>
         </message>
         <message>
             <source>Exchange package (appended to when it exists)</source>
-            <translation type="unfinished" />
+            <translation>交换包（已存在时追加）</translation>
         </message>
         <message>
             <source>Publication</source>
-            <translation type="unfinished" />
+            <translation>发布记录</translation>
         </message>
         <message>
             <source>Publication id</source>
-            <translation type="unfinished" />
+            <translation>发布编号</translation>
         </message>
         <message>
             <source>{kind} {adcode} {year} ({status}): {n} rows in {path}.</source>
-            <translation type="unfinished" />
+            <translation>{kind} {adcode} {year}（{status}）：{n} 行已写入 {path}。</translation>
         </message>
     </context>
     <context>
@@ -1610,27 +1610,27 @@
         <name>ImportPackageAlgorithm</name>
         <message>
             <source>Import an exchange package</source>
-            <translation type="unfinished" />
+            <translation>导入交换包</translation>
         </message>
         <message>
             <source>Loads a package written by Export results to an exchange package into the provincial database: every publication it holds that the database lacks, in one transaction (all or nothing). Importing the same package twice changes nothing.</source>
-            <translation type="unfinished" />
+            <translation>把“导出成果到交换包”生成的交换包载入省级数据库：在一个事务中导入数据库尚未有的全部发布（要么全部导入，要么全不导入）。同一交换包导入两次不会产生任何变化。</translation>
         </message>
         <message>
             <source>Versions</source>
-            <translation type="unfinished" />
+            <translation>版本</translation>
         </message>
         <message>
             <source>Each publication keeps its own time and signature: a package older than what the database holds for the same kind, county and year is inserted as a closed version and does not replace the newer one. The import is signed with the importing login (imported_by).</source>
-            <translation type="unfinished" />
+            <translation>每次发布保留其自身的时间和署名：若交换包比数据库中同一成果类型、县和年份的版本更旧，则作为已关闭的历史版本插入，不替换较新的版本。导入记录导入人的登录名（imported_by）。</translation>
         </message>
         <message>
             <source>Roles</source>
-            <translation type="unfinished" />
+            <translation>角色</translation>
         </message>
         <message>
             <source>Run it with the province's role; a county role may import only its own county's publications (row-level security).</source>
-            <translation type="unfinished" />
+            <translation>请以省级角色运行；县级角色只能导入本县的发布（行级安全）。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -1638,27 +1638,27 @@
         </message>
         <message>
             <source>OUTPUT: per publication PUB_ID, KIND, ADCODE, YEAR, STATUS, ROWS, IMPORTED (1/0).</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：每次发布一行，含 PUB_ID、KIND、ADCODE、YEAR、STATUS、ROWS、IMPORTED（1/0）。</translation>
         </message>
         <message>
             <source>Exchange package (GeoPackage)</source>
-            <translation type="unfinished" />
+            <translation>交换包（GeoPackage）</translation>
         </message>
         <message>
             <source>Imported publications</source>
-            <translation type="unfinished" />
+            <translation>已导入的发布</translation>
         </message>
         <message>
             <source>Publications imported</source>
-            <translation type="unfinished" />
+            <translation>已导入的发布数</translation>
         </message>
         <message>
             <source>Publications already present</source>
-            <translation type="unfinished" />
+            <translation>已存在的发布</translation>
         </message>
         <message>
             <source>{n} publications imported, {m} already present.</source>
-            <translation type="unfinished" />
+            <translation>已导入 {n} 次发布，{m} 次已存在。</translation>
         </message>
     </context>
     <context>
@@ -1792,51 +1792,51 @@
         <name>LayerResultAlgorithm</name>
         <message>
             <source>Result layer or table (an output of an SWC Planner algorithm)</source>
-            <translation type="unfinished" />
+            <translation>成果图层或表（SWC Planner 算法的输出）</translation>
         </message>
         <message>
             <source>Result kind</source>
-            <translation type="unfinished" />
+            <translation>成果类型</translation>
         </message>
         <message>
             <source>County adcode (6 digits, e.g. 130731)</source>
-            <translation type="unfinished" />
+            <translation>县级行政区划代码（6 位，如 130731）</translation>
         </message>
         <message>
             <source>Year</source>
-            <translation type="unfinished" />
+            <translation>年份</translation>
         </message>
         <message>
             <source>Draft (only the county and the province can read it)</source>
-            <translation type="unfinished" />
+            <translation>草稿（仅本县和省级可读）</translation>
         </message>
         <message>
             <source>Algorithm that produced the result (default: the kind's)</source>
-            <translation type="unfinished" />
+            <translation>生成该成果的算法（默认：该成果类型对应的算法）</translation>
         </message>
         <message>
             <source>Its parameters (JSON)</source>
-            <translation type="unfinished" />
+            <translation>其参数（JSON）</translation>
         </message>
         <message>
             <source>SOURCE_PARAMETERS is not JSON: {reason}</source>
-            <translation type="unfinished" />
+            <translation>SOURCE_PARAMETERS 不是有效的 JSON：{reason}</translation>
         </message>
         <message>
             <source>SOURCE_PARAMETERS must be a JSON object ({"NAME": value, …}).</source>
-            <translation type="unfinished" />
+            <translation>SOURCE_PARAMETERS 必须是 JSON 对象（{"NAME": value, …}）。</translation>
         </message>
         <message>
             <source>The result layer (INPUT) could not be loaded.</source>
-            <translation type="unfinished" />
+            <translation>无法加载成果图层（INPUT）。</translation>
         </message>
         <message>
             <source>The kind {kind} holds geometries; the layer INPUT has none.</source>
-            <translation type="unfinished" />
+            <translation>成果类型 {kind} 含几何，但图层 INPUT 没有几何。</translation>
         </message>
         <message>
             <source>The kind {kind} is a table: the geometries are not stored.</source>
-            <translation type="unfinished" />
+            <translation>成果类型 {kind} 是表：不保存几何。</translation>
         </message>
     </context>
     <context>
@@ -2502,27 +2502,27 @@
         <name>ProvinceRollupAlgorithm</name>
         <message>
             <source>Province roll-up</source>
-            <translation type="unfinished" />
+            <translation>全省汇总</translation>
         </message>
         <message>
             <source>Sums the counties' published results in the provincial database, year by year, per county, city and province: the soil-and-water-conservation rate (水土保持率) against the targets, the banned steep-slope area, the treated area by measure and the closure rate of the supervision patches. Only current, published rows count; a county role reads this roll-up of all counties without reading their rows.</source>
-            <translation type="unfinished" />
+            <translation>逐年按县、市、省汇总省级数据库中各县已发布的成果：水土保持率及其与目标的差距、禁垦陡坡面积、分措施治理面积、监管图斑销号率。只统计当前有效的正式发布行；县级角色可读取全部县的汇总结果，但不能读取其他县的明细行。</translation>
         </message>
         <message>
             <source>Rate</source>
-            <translation type="unfinished" />
+            <translation>水土保持率</translation>
         </message>
         <message>
             <source>SWC_RATE = 100 × (AREA_KM2 − ERODED_KM2) / AREA_KM2, summed over the units the county published in swc_rate (swcrate), or in soil_loss (soilloss) when it published no rate that year. GAP_n = TARGET_n − SWC_RATE (points); TREAT_n_KM2: the eroded area to bring below the tolerance to reach TARGET_n. TARGET_1 = 79.96 % (2025) and TARGET_2 = 84.07 % (2035) by default, the Hebei targets; a city or the province sums the counties that published a rate (COUNTIES_RATE of COUNTIES).</source>
-            <translation type="unfinished" />
+            <translation>SWC_RATE = 100 × (AREA_KM2 − ERODED_KM2) / AREA_KM2，按该县在 swc_rate（swcrate）中发布的各单元求和；当年未发布水土保持率时取 soil_loss（soilloss）。GAP_n = TARGET_n − SWC_RATE（百分点）；TREAT_n_KM2：为达到 TARGET_n 需治理到容许值以下的水土流失面积。TARGET_1 默认 79.96 %（2025 年）、TARGET_2 默认 84.07 %（2035 年），即河北省目标；市和省对已发布水土保持率的县求和（COUNTIES 个县中的 COUNTIES_RATE 个）。</translation>
         </message>
         <message>
             <source>Bans, treatment, supervision</source>
-            <translation type="unfinished" />
+            <translation>禁垦、治理、监管</translation>
         </message>
         <message>
             <source>BAN_HA: the ban's county summary (BAN_HA), else its patches' AREA_HA. TREATED_HA: the plan's measure areas (measureplan TABLE), else its measure polygons, else the slope works' TREATED_HA; by measure in MEASURES. PATCHES, SUSPECT (not 合规), CLOSED (销号: closepatches' CLOSED, else a closing verdict in 结论) and CLOSURE_PCT = 100 × CLOSED / SUSPECT.</source>
-            <translation type="unfinished" />
+            <translation>BAN_HA：禁垦陡坡县级汇总的 BAN_HA，缺省时取图斑 AREA_HA 之和。TREATED_HA：规划措施面积表（measureplan 的 TABLE），缺省时取措施图斑，再缺省时取坡面工程的 TREATED_HA；按措施分列于 MEASURES。PATCHES、SUSPECT（非合规）、CLOSED（销号：closepatches 的 CLOSED，缺省时按“结论”中的销号结论）以及 CLOSURE_PCT = 100 × CLOSED / SUSPECT。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -2530,55 +2530,55 @@
         </message>
         <message>
             <source>OUTPUT: one feature per unit and year with its boundary from the database's units table, styled by TARGET_MET (2: both targets reached, 1: the first, 0: neither). MEASURES: LEVEL, ADCODE, NAME, YEAR, MEASURE, AREA_HA. XLSX: both tables.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：每个行政单元每年一个要素，边界取自数据库的行政单元表，按 TARGET_MET 着色（2：两个目标均达到，1：达到第一目标，0：均未达到）。MEASURES：LEVEL、ADCODE、NAME、YEAR、MEASURE、AREA_HA。XLSX：上述两张表。</translation>
         </message>
         <message>
             <source>First year (empty: all)</source>
-            <translation type="unfinished" />
+            <translation>起始年份（空：全部）</translation>
         </message>
         <message>
             <source>Last year (empty: all)</source>
-            <translation type="unfinished" />
+            <translation>截止年份（空：全部）</translation>
         </message>
         <message>
             <source>Levels</source>
-            <translation type="unfinished" />
+            <translation>层级</translation>
         </message>
         <message>
             <source>Province</source>
-            <translation type="unfinished" />
+            <translation>省</translation>
         </message>
         <message>
             <source>City</source>
-            <translation type="unfinished" />
+            <translation>市</translation>
         </message>
         <message>
             <source>County</source>
-            <translation type="unfinished" />
+            <translation>县</translation>
         </message>
         <message>
             <source>First target rate (%; Hebei 2025: 79.96)</source>
-            <translation type="unfinished" />
+            <translation>第一目标水土保持率（%；河北 2025 年：79.96）</translation>
         </message>
         <message>
             <source>Second target rate (%; Hebei 2035: 84.07)</source>
-            <translation type="unfinished" />
+            <translation>第二目标水土保持率（%；河北 2035 年：84.07）</translation>
         </message>
         <message>
             <source>Roll-up</source>
-            <translation type="unfinished" />
+            <translation>汇总</translation>
         </message>
         <message>
             <source>Treated area by measure</source>
-            <translation type="unfinished" />
+            <translation>分措施治理面积</translation>
         </message>
         <message>
             <source>Roll-up workbook</source>
-            <translation type="unfinished" />
+            <translation>汇总工作簿</translation>
         </message>
         <message>
             <source>The roll-up cannot be read from the database: {reason}</source>
-            <translation type="unfinished" />
+            <translation>无法从数据库读取汇总：{reason}</translation>
         </message>
         <message>
             <source>Measures</source>
@@ -2586,62 +2586,62 @@
         </message>
         <message>
             <source>{year} {name}: SWC rate {rate:.2f} % over {n} counties ({gap1:+.2f} points to {t1:g} %, {gap2:+.2f} to {t2:g} %).</source>
-            <translation type="unfinished" />
+            <translation>{year} {name}：{n} 个县的水土保持率 {rate:.2f} %（距 {t1:g} % 差 {gap1:+.2f} 个百分点，距 {t2:g} % 差 {gap2:+.2f}）。</translation>
         </message>
         <message>
             <source>The database holds no published result for these years and levels.</source>
-            <translation type="unfinished" />
+            <translation>数据库中没有这些年份和层级的已发布成果。</translation>
         </message>
         <message>
             <source>Both targets reached (≥ {t:g} %)</source>
-            <translation type="unfinished" />
+            <translation>两个目标均已达到（≥ {t:g} %）</translation>
         </message>
         <message>
             <source>First target reached (≥ {t:g} %)</source>
-            <translation type="unfinished" />
+            <translation>已达到第一目标（≥ {t:g} %）</translation>
         </message>
         <message>
             <source>Below {t:g} %</source>
-            <translation type="unfinished" />
+            <translation>低于 {t:g} %</translation>
         </message>
         <message>
             <source>No rate published</source>
-            <translation type="unfinished" />
+            <translation>未发布水土保持率</translation>
         </message>
     </context>
     <context>
         <name>PublishResultsAlgorithm</name>
         <message>
             <source>Publish results to the provincial database</source>
-            <translation type="unfinished" />
+            <translation>发布成果到省级数据库</translation>
         </message>
         <message>
             <source>Writes one result layer or table of an SWC Planner algorithm (steep-slope ban patches, slope classes, soil loss, rate, farmland, check dams, slope works, supervision, plan tables, …) to the provincial PostgreSQL/PostGIS database for one county (ADCODE) and year, in one transaction: all rows or none.</source>
-            <translation type="unfinished" />
+            <translation>把 SWC Planner 算法的一个成果图层或表（禁垦陡坡图斑、坡度分级、土壤流失量、水土保持率、耕地、谷坊、坡面工程、监管、规划表等）按某县（ADCODE）某年写入省级 PostgreSQL/PostGIS 数据库，在一个事务中完成：要么全部写入，要么全不写入。</translation>
         </message>
         <message>
             <source>Versions</source>
-            <translation type="unfinished" />
+            <translation>版本</translation>
         </message>
         <message>
             <source>Publishing the same kind, county and year again replaces the current rows and keeps the previous version: its rows get valid_to = the new publish time. A published result also closes the county's draft of it. DRAFT results are read only by the county and the province.</source>
-            <translation type="unfinished" />
+            <translation>再次发布同一成果类型、县和年份时，替换当前各行并保留先前版本：其各行的 valid_to 设为新的发布时间。正式发布同时关闭该县的同一成果草稿。草稿（DRAFT）仅本县和省级可读。</translation>
         </message>
         <message>
             <source>Fields</source>
-            <translation type="unfinished" />
+            <translation>字段</translation>
         </message>
         <message>
             <source>Fields are matched to the kind's columns by name (case-insensitive; the algorithms' output names). Other fields are kept in the row's extra (JSON). Geometries are stored in CGCS2000 (EPSG:4490). Every row carries the adcode, year, algorithm id and parameters (SOURCE_ALGORITHM, SOURCE_PARAMETERS; passwords are dropped), the plugin version, the login that published it and the time.</source>
-            <translation type="unfinished" />
+            <translation>字段按名称（不区分大小写，即各算法的输出字段名）对应到该成果类型的列，其余字段存入该行的 extra（JSON）。几何以 CGCS2000（EPSG:4490）存储。每行记录行政区划代码、年份、算法编号及其参数（SOURCE_ALGORITHM、SOURCE_PARAMETERS；密码会被去除）、插件版本、发布人登录名和发布时间。</translation>
         </message>
         <message>
             <source>Connection</source>
-            <translation type="unfinished" />
+            <translation>连接</translation>
         </message>
         <message>
             <source>DATABASE: a PostgreSQL connection saved in QGIS (Browser ▸ PostgreSQL). AUTHCFG: an authentication configuration with the county's user name and password, kept in QGIS's encrypted store; nothing of it is written to the project, the log or the database. A county role writes only its own county's rows (row-level security); see docs/database.md.</source>
-            <translation type="unfinished" />
+            <translation>DATABASE：QGIS 中保存的 PostgreSQL 连接（浏览器 ▸ PostgreSQL）。AUTHCFG：保存在 QGIS 加密存储中的认证配置，含本县的用户名和密码；其内容不会写入工程、日志或数据库。县级角色只能写本县的行（行级安全）；详见 docs/database.md。</translation>
         </message>
         <message>
             <source>Outputs</source>
@@ -2649,35 +2649,35 @@
         </message>
         <message>
             <source>OUTPUT: one row PUB_ID, KIND, ADCODE, YEAR, STATUS, ROWS, PUBLISHED_AT, REPLACED (the publications closed), EXTRA_FIELDS.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：一行，含 PUB_ID、KIND、ADCODE、YEAR、STATUS、ROWS、PUBLISHED_AT、REPLACED（被关闭的发布）、EXTRA_FIELDS。</translation>
         </message>
         <message>
             <source>Publication</source>
-            <translation type="unfinished" />
+            <translation>发布记录</translation>
         </message>
         <message>
             <source>Publication id</source>
-            <translation type="unfinished" />
+            <translation>发布编号</translation>
         </message>
         <message>
             <source>Rows written</source>
-            <translation type="unfinished" />
+            <translation>写入行数</translation>
         </message>
         <message>
             <source>{kind} {adcode} {year} ({status}): {n} rows written, publication {pub}.</source>
-            <translation type="unfinished" />
+            <translation>{kind} {adcode} {year}（{status}）：已写入 {n} 行，发布编号 {pub}。</translation>
         </message>
         <message>
             <source>Previous version(s) kept with valid_to set: {ids}.</source>
-            <translation type="unfinished" />
+            <translation>已保留先前版本并设置 valid_to：{ids}。</translation>
         </message>
         <message>
             <source>Fields kept in extra (no column of their own): {fields}.</source>
-            <translation type="unfinished" />
+            <translation>存入 extra 的字段（无对应列）：{fields}。</translation>
         </message>
         <message>
             <source>{n} rows name a unit the database's units table does not list under {adcode}: their unit_adcode is empty.</source>
-            <translation type="unfinished" />
+            <translation>有 {n} 行所指单元不在数据库行政单元表中 {adcode} 之下：其 unit_adcode 为空。</translation>
         </message>
     </context>
     <context>
@@ -4388,6 +4388,10 @@
             <source>{label} ({name}) must be {allowed}; {value} was given.</source>
             <translation>{label}（{name}）必须{allowed}；给定值为 {value}。</translation>
         </message>
+        <message>
+            <source>{name}: the shapefile {path} has no .cpg file and its text is not UTF-8; it is read as GBK ({encoding}). Add a .cpg file holding the encoding to make this explicit.</source>
+            <translation>{name}：shapefile {path} 没有 .cpg 文件，且其文字不是 UTF-8；已按 GBK（{encoding}）读取。请添加写明编码的 .cpg 文件以明确编码。</translation>
+        </message>
     </context>
     <context>
         <name>SwcCore</name>
@@ -4669,87 +4673,87 @@
         </message>
         <message>
             <source>A role name is lower-case letters, digits and _ (at most 63), not “{name}”.</source>
-            <translation type="unfinished" />
+            <translation>角色名只能由小写字母、数字和 _ 组成（最多 63 个字符），“{name}”不符合。</translation>
         </message>
         <message>
             <source>Unknown unit level {level}; use one of {levels}.</source>
-            <translation type="unfinished" />
+            <translation>未知的单元层级 {level}；请使用 {levels} 之一。</translation>
         </message>
         <message>
             <source>{path} has no layer {layer}.</source>
-            <translation type="unfinished" />
+            <translation>{path} 中没有图层 {layer}。</translation>
         </message>
         <message>
             <source>The database connection names no database (dbname or service).</source>
-            <translation type="unfinished" />
+            <translation>数据库连接未指定数据库（dbname 或 service）。</translation>
         </message>
         <message>
             <source>The Python module psycopg2 is missing (Debian: apt-get install python3-psycopg2).</source>
-            <translation type="unfinished" />
+            <translation>缺少 Python 模块 psycopg2（Debian：apt-get install python3-psycopg2）。</translation>
         </message>
         <message>
             <source>Cannot connect to the database {where}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>无法连接数据库 {where}：{reason}</translation>
         </message>
         <message>
             <source>The migrations in {folder} skip version {version}.</source>
-            <translation type="unfinished" />
+            <translation>{folder} 中的迁移缺少版本 {version}。</translation>
         </message>
         <message>
             <source>Migration {version} ({path}) was changed after it was applied to this database; restore the file or write a new migration.</source>
-            <translation type="unfinished" />
+            <translation>迁移 {version}（{path}）在应用到本数据库后被修改过；请恢复该文件或编写新的迁移。</translation>
         </message>
         <message>
             <source>Cannot open the package {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>无法打开交换包 {path}：{reason}</translation>
         </message>
         <message>
             <source>{path} is not an SWC Planner package (it has no {table} table).</source>
-            <translation type="unfinished" />
+            <translation>{path} 不是 SWC Planner 交换包（没有 {table} 表）。</translation>
         </message>
         <message>
             <source>The package {path} was written by a newer plugin (schema {version}); update the plugin.</source>
-            <translation type="unfinished" />
+            <translation>交换包 {path} 由更新版本的插件写出（结构版本 {version}）；请升级插件。</translation>
         </message>
         <message>
             <source>The package {path} is damaged: publication {pub} lists {n} rows, the table {table} holds {m}.</source>
-            <translation type="unfinished" />
+            <translation>交换包 {path} 已损坏：发布 {pub} 记录 {n} 行，而表 {table} 中有 {m} 行。</translation>
         </message>
         <message>
             <source>Unknown result kind {kind}.</source>
-            <translation type="unfinished" />
+            <translation>未知的成果类型 {kind}。</translation>
         </message>
         <message>
             <source>The county adcode must have 6 digits (e.g. 130731), not “{adcode}”.</source>
-            <translation type="unfinished" />
+            <translation>县级行政区划代码应为 6 位数字（如 130731），而不是“{adcode}”。</translation>
         </message>
         <message>
             <source>The year {year} is out of range.</source>
-            <translation type="unfinished" />
+            <translation>年份 {year} 超出范围。</translation>
         </message>
         <message>
             <source>Unknown status {status}.</source>
-            <translation type="unfinished" />
+            <translation>未知的状态 {status}。</translation>
         </message>
         <message>
             <source>The field {field} holds “{value}”, which is not a {type}.</source>
-            <translation type="unfinished" />
+            <translation>字段 {field} 的值“{value}”不是 {type} 类型。</translation>
         </message>
         <message>
             <source>The database has no SWC schema: the province sets it up first (see docs/database.md).</source>
-            <translation type="unfinished" />
+            <translation>数据库中没有水土保持数据库结构：需先由省级建库（见 docs/database.md）。</translation>
         </message>
         <message>
             <source>The database schema is at version {have}; this plugin needs {need}: ask the province to apply the migrations.</source>
-            <translation type="unfinished" />
+            <translation>数据库结构版本为 {have}，本插件需要 {need}：请省级执行迁移。</translation>
         </message>
         <message>
             <source>The database refused to write {kind} for {adcode}: your role may only write its own county's rows ({reason}).</source>
-            <translation type="unfinished" />
+            <translation>数据库拒绝写入 {adcode} 的 {kind}：您的角色只能写本县的行（{reason}）。</translation>
         </message>
         <message>
             <source>The database refused the publish of {kind} for {adcode}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>数据库拒绝了 {adcode} 的 {kind} 发布：{reason}</translation>
         </message>
         <message>
             <source>Soils {soils}: sand, silt, clay or organic carbon is empty or not a number. Fill the four fields (in %) for every soil polygon.</source>
@@ -4982,6 +4986,150 @@
         <message>
             <source>The workbook {path} cannot be created.</source>
             <translation>无法创建工作簿 {path}。</translation>
+        </message>
+        <message>
+            <source>Steep-slope ban: patches</source>
+            <translation>禁垦陡坡：图斑</translation>
+        </message>
+        <message>
+            <source>Steep-slope ban: county summary</source>
+            <translation>禁垦陡坡：县级汇总</translation>
+        </message>
+        <message>
+            <source>Steep-slope ban: township table</source>
+            <translation>禁垦陡坡：乡镇统计表</translation>
+        </message>
+        <message>
+            <source>Slope class areas</source>
+            <translation>坡度分级面积</translation>
+        </message>
+        <message>
+            <source>Soil loss per unit</source>
+            <translation>分单元土壤流失量</translation>
+        </message>
+        <message>
+            <source>Soil-and-water-conservation rate per unit</source>
+            <translation>分单元水土保持率</translation>
+        </message>
+        <message>
+            <source>Erosion change between two years</source>
+            <translation>两年间的土壤侵蚀变化</translation>
+        </message>
+        <message>
+            <source>Erosion class transitions</source>
+            <translation>侵蚀强度等级转移</translation>
+        </message>
+        <message>
+            <source>Eroded forest land patches</source>
+            <translation>水蚀林地图斑</translation>
+        </message>
+        <message>
+            <source>Farmland screening: parcels</source>
+            <translation>耕地筛查：地块</translation>
+        </message>
+        <message>
+            <source>Farmland screening: summary</source>
+            <translation>耕地筛查：汇总</translation>
+        </message>
+        <message>
+            <source>Check dams</source>
+            <translation>谷坊</translation>
+        </message>
+        <message>
+            <source>Check dams: gully summary</source>
+            <translation>谷坊：沟道汇总</translation>
+        </message>
+        <message>
+            <source>Slope works (pits, benches, trenches)</source>
+            <translation>坡面工程（鱼鳞坑、水平阶、水平沟）</translation>
+        </message>
+        <message>
+            <source>Slope works: summary per area</source>
+            <translation>坡面工程：分区汇总</translation>
+        </message>
+        <message>
+            <source>Supervision: disturbance patches (checked, verified, closed)</source>
+            <translation>监管：扰动图斑（比对、核查、销号）</translation>
+        </message>
+        <message>
+            <source>Supervision: projects</source>
+            <translation>监管：项目</translation>
+        </message>
+        <message>
+            <source>Supervision: closed and open patches per project (销号)</source>
+            <translation>监管：分项目已销号和未销号图斑</translation>
+        </message>
+        <message>
+            <source>Supervision: risk levels</source>
+            <translation>监管：风险等级</translation>
+        </message>
+        <message>
+            <source>Credit lists (重点关注名单, 黑名单)</source>
+            <translation>信用“两单”（重点关注名单、黑名单）</translation>
+        </message>
+        <message>
+            <source>Credit lists: findings checked</source>
+            <translation>信用名单：已核查的问题</translation>
+        </message>
+        <message>
+            <source>Supervision: sampled SWC plans</source>
+            <translation>监管：抽查的水土保持方案</translation>
+        </message>
+        <message>
+            <source>Plan: land use by slope class</source>
+            <translation>规划：分坡度级土地利用</translation>
+        </message>
+        <message>
+            <source>Plan: measure polygons</source>
+            <translation>规划：措施图斑</translation>
+        </message>
+        <message>
+            <source>Plan: measure areas</source>
+            <translation>规划：措施面积</translation>
+        </message>
+        <message>
+            <source>Plan: quantities</source>
+            <translation>规划：工程量</translation>
+        </message>
+        <message>
+            <source>Plan: investment</source>
+            <translation>规划：投资</translation>
+        </message>
+        <message>
+            <source>Plan: benefits</source>
+            <translation>规划：效益</translation>
+        </message>
+        <message>
+            <source>The slope band of {key} is empty: its minimum ({low:g}°) must be below its maximum ({high:g}°), within 0–90°.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The planning period {start}–{end} is empty: the last year must not be before the first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The yearly shares must lie in the planning period {start}–{end} and add up to more than 0 (years outside: {years}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The price table {path} lists {item} twice: each item is priced once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The price table {path} puts {item} in the unknown part {part}. Parts: {parts}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The farmland rules {path} have no row with the category convert.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The table {path} has an unknown measure {measure}. Measures: {measures}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The table {path}: {column} of {measure} must be a number from 0 to {high:g}, not “{value}”.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

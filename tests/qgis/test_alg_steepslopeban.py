@@ -412,3 +412,75 @@ def test_gbk_shapefile_chinese_field_and_path(tmp_path):
     rows = summary_rows(res["SUMMARY"])
     assert set(rows) == {"阜平县", "曲阳县"}
     assert rows["阜平县"]["BAN_HA"] == pytest.approx(20 * 40 * 100 / 1e4)
+
+
+def test_gbk_shapefile_without_cpg_is_read_as_gbk_with_a_warning(tmp_path):
+    """County data very often come as GBK shapefiles without their .cpg: read as GB18030, with a warning."""
+    import processing
+    from osgeo import osr
+    from synth import capture_feedback
+
+    z = plane(40, 40, 30.0)
+    dem = write_raster(tmp_path / "dem.tif", z.astype(np.float32))
+    x0, y1 = 39500000.0, 4500000.0
+    shp = str(tmp_path / "县界.shp")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    previous = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)  # let OGR write real GBK (QGIS turns recoding off)
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(shp)
+    lyr = ds.CreateLayer("县界", srs, ogr.wkbPolygon, ["ENCODING=GBK"])
+    lyr.CreateField(ogr.FieldDefn("县名", ogr.OFTString))
+    for name, poly in (
+        ("阜平县", box(x0, y1 - 400, x0 + 200, y1)),
+        ("曲阳县", box(x0 + 200, y1 - 400, x0 + 400, y1)),
+    ):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("县名", name)
+        f.SetGeometry(ogr.CreateGeometryFromWkb(poly.wkb))
+        lyr.CreateFeature(f)
+    ds = None
+    gdal.SetConfigOption("SHAPE_ENCODING", previous)
+    os.remove(str(tmp_path / "县界.cpg"))
+    raw = (tmp_path / "县界.dbf").read_bytes()
+    assert "阜平县".encode("gbk") in raw and "县名".encode("gbk") in raw  # GBK on disk, nothing says so
+    feedback = capture_feedback()
+    res = processing.run(
+        "swcplanner:steepslopeban",
+        {
+            "DEM": dem,
+            "COUNTIES": shp,
+            "COUNTY_FIELD": "县名",
+            "MIN_AREA": 0,
+            "OUTPUT": str(tmp_path / "ban.gpkg"),
+            "SUMMARY": str(tmp_path / "sum.gpkg"),
+        },
+        feedback=feedback,
+    )
+    rows = summary_rows(res["SUMMARY"])
+    assert set(rows) == {"阜平县", "曲阳县"}
+    assert {f["COUNTY"] for f in iter_features(res["OUTPUT"])} == {"阜平县", "曲阳县"}
+    assert any(".cpg" in w and "GB18030" in w for w in feedback.warnings), feedback.warnings
+    # a UTF-8 shapefile without .cpg is read as it is, without a warning
+    utf8 = write_polygons(
+        str(tmp_path / "utf8.shp"),
+        [(box(x0, y1 - 400, x0 + 400, y1).wkb, {"name": "涞水县"})],
+        driver="ESRI Shapefile",
+    )
+    for ext in (".cpg", ".CPG"):
+        if os.path.exists(str(tmp_path / ("utf8" + ext))):
+            os.remove(str(tmp_path / ("utf8" + ext)))
+    feedback = capture_feedback()
+    res = processing.run(
+        "swcplanner:steepslopeban",
+        {
+            "DEM": dem,
+            "COUNTIES": utf8,
+            "COUNTY_FIELD": "name",
+            "MIN_AREA": 0,
+            "OUTPUT": str(tmp_path / "b2.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert {f["COUNTY"] for f in iter_features(res["OUTPUT"])} == {"涞水县"}
+    assert not any(".cpg" in w for w in feedback.warnings), feedback.warnings
