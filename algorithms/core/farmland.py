@@ -16,6 +16,22 @@ Pipeline (memory set by the block size plus a few numbers per parcel):
    table, the region's measure, terrace design quantities for 坡改梯
    candidates and the priority score.
 
+Slope class
+-----------
+``SLOPE_CLASS`` is the class holding the largest area of the parcel (the
+land-survey rule, 利用DEM确定耕地坡度分级技术规定(试行), 2008: "当调查的耕地图斑涉及
+两个以上坡度级时，面积最大的坡度级为该耕地图斑的坡度级"); ties go to the lower
+class (就低不就高).  The class of the mean slope is kept as ``mean_class``.
+
+Protected farmland and reservoir catchments
+-------------------------------------------
+Parcels inside 永久基本农田 or built 高标准农田 (by at least ``overlap_share`` of
+their area) are never proposed for retirement: a parcel the rules would retire
+gets the category ``basic_farmland`` or ``high_standard`` instead, which says
+why (the retirement scope excludes both; 2018 退耕还林还草 task notice).  Inside
+the catchments of large and medium reservoirs the ban slope is the lower
+reservoir threshold (Hebei: 20°).
+
 Terrace detection
 -----------------
 A level terrace has the same overall gradient as the hillside it was cut
@@ -26,11 +42,22 @@ on its 2×2 block (the finest slope the grid resolves; Horn's 3×3 kernel
 blurs benches narrower than three cells).  Bench cells have a local slope
 of at most ``bench_ratio × θ_p``; the **terrace index** is their share.  A
 parcel is a terrace when the index reaches ``terrace_index_min`` and the DEM
-cell is at most ``max_cell`` metres.  Within a terrace the **in-bench slope**
+cell resolves the benches of its slope band (below).  Within a terrace the **in-bench slope**
 is the mean local slope of the bench cells (a level bench: ≈ 0°), and the
 **planar share** is the share of cells whose local slope lies within
 ``planar_band × θ_p`` (a stretch that looks like an untreated slope: broken
 or washed-out risers).
+
+Where the DEM can see benches
+-----------------------------
+A bench appears as flat local slopes only when at least one 2×2 block lies on
+it, i.e. when it is at least two cells wide.  Terraces are therefore detected
+on the DEM only where the narrowest typical bench of the parcel's slope band
+(the reference sections of ``farmland_terrace_design.csv``: 10 m at 0–5°, 8 m
+at 5–10°, 7 m at 10–15°, 6 m at 15–20°, 5 m at 20–25° and steeper) spans at
+least ``bench_cells`` (default 2) DEM cells — a 5 m DEM sees benches on slopes
+up to 5°, a 2.5 m DEM on every band — and the cell is at most ``max_cell``;
+elsewhere the survey's type is used (``dem_terrace`` False).
 """
 
 from __future__ import annotations
@@ -69,6 +96,18 @@ from .zones import bincount2
 FLAT, TERRACE, SLOPELAND = "flat", "terrace", "slopeland"
 DETECTED_CODES = (FLAT, TERRACE, SLOPELAND)
 CATEGORY_CODES = ("flat", "gentle", "convert", "retire", "upgrade")
+#: Categories of parcels the rules would retire but that are protected farmland (not rule outputs).
+BASIC_FARMLAND, HIGH_STANDARD = "basic_farmland", "high_standard"
+PROTECTED_CODES = (BASIC_FARMLAND, HIGH_STANDARD)
+#: Every category a parcel can get, in table order.
+ALL_CATEGORY_CODES = CATEGORY_CODES + PROTECTED_CODES
+#: Rule codes of the protected categories.
+PROTECTED_RULES = {BASIC_FARMLAND: "P01", HIGH_STANDARD: "P02"}
+#: Cells a bench must span to be seen on the DEM: one 2×2 block of the local slope on it.
+BENCH_CELLS_MIN = 2.0
+#: Share of a parcel's area inside 永久基本农田, 高标准农田 or a reservoir catchment from which it
+#: counts as inside: the majority, by analogy with the land survey's largest-area rule [U].
+OVERLAP_SHARE = 0.5
 #: Where the detected type comes from.
 SOURCE_DEM, SOURCE_SURVEY, SOURCE_ASSUMED = "dem", "survey", "assumed"
 
@@ -203,12 +242,13 @@ class ParcelStats:
     cells: np.ndarray  # valid cells (Horn slope defined)
     mean_slope: np.ndarray  # degrees, NaN without cells
     p90_slope: np.ndarray  # degrees (bin centre, ±0.05°)
-    slope_class: np.ndarray  # class of the mean slope (0 without cells)
+    slope_class: np.ndarray  # class holding the most cells (0 without cells; ties: lower class)
     class_cells: np.ndarray  # (n+1, classes+1) cells per slope class
     z_min: np.ndarray
     z_max: np.ndarray
     plane_slope: np.ndarray  # slope of the least-squares plane, degrees
     local_hist: ParcelHistogram = field(repr=False, default_factory=ParcelHistogram)
+    mean_class: Optional[np.ndarray] = None  # class of the mean slope (0 without cells)
 
     def terrace_metrics(
         self,
@@ -254,6 +294,19 @@ def local_gradient(
     gx = ((z01 - z00) + (z11 - z10)) / (2.0 * cellsize_x)
     gy = ((z10 - z00) + (z11 - z01)) / (2.0 * cellsize_y)
     return np.degrees(np.arctan(np.hypot(gx, gy))), gx, gy
+
+
+def majority_class(class_cells: np.ndarray) -> np.ndarray:
+    """The class (1..k) holding the most cells of each row of ``class_cells`` (column 0 unused);
+    ties go to the lower class (就低不就高); 0 for a row without cells.
+
+    >>> majority_class(np.array([[0, 0, 0, 0], [0, 5, 7, 2], [0, 4, 4, 1], [0, 0, 0, 0]]))
+    array([0, 2, 1, 0])
+    """
+    counts = np.asarray(class_cells)[:, 1:]
+    out = counts.argmax(axis=1).astype(np.int64) + 1  # argmax returns the first (lowest) maximum
+    out[counts.sum(axis=1) == 0] = 0
+    return out
 
 
 def parcel_statistics(
@@ -356,8 +409,9 @@ def parcel_statistics(
         a = np.where(ok, (cxz * cyy - cyz * cxy) / np.where(ok, det, 1.0), np.nan)
         b = np.where(ok, (cyz * cxx - cxz * cxy) / np.where(ok, det, 1.0), np.nan)
         plane = np.degrees(np.arctan(np.hypot(a, b)))
-    cls = classify_slope(mean, breaks)
-    cls[cells == 0] = 0
+    mean_cls = classify_slope(mean, breaks)
+    mean_cls[cells == 0] = 0
+    cls = majority_class(class_cells)
     zmin[~np.isfinite(zmin)] = np.nan
     zmax[~np.isfinite(zmax)] = np.nan
     return ParcelStats(
@@ -368,6 +422,7 @@ def parcel_statistics(
         p90_slope=horn_hist.quantile(0.9, n),
         slope_class=cls,
         class_cells=class_cells,
+        mean_class=mean_cls,
         z_min=zmin,
         z_max=zmax,
         plane_slope=plane,
@@ -541,6 +596,7 @@ class DesignBand:
     slope_max: float
     bench: float  # design bench width (m), mid of the table range
     riser_angle: float  # degrees, mid of the table range
+    bench_min: float = 0.0  # narrowest bench of the range (m): what the DEM must resolve
 
 
 def load_design(path: Optional[str] = None) -> List[DesignBand]:
@@ -554,10 +610,49 @@ def load_design(path: Optional[str] = None) -> List[DesignBand]:
                 float(row["slope_max"]),
                 (float(row["bench_min"]) + float(row["bench_max"])) / 2.0,
                 (float(row["riser_angle_min"]) + float(row["riser_angle_max"])) / 2.0,
+                float(row["bench_min"]),
             )
         )
     bands.sort(key=lambda b: b.slope_min)
     return bands
+
+
+def design_band(slope_deg: float, bands: Sequence[DesignBand]) -> DesignBand:
+    """The reference section of a ground slope: the first band whose upper bound is not below it
+    (the steepest band beyond the table).
+
+    >>> bands = [DesignBand(0, 5, 12.5, 87.5, 10), DesignBand(20, 25, 5.5, 67.5, 5)]
+    >>> design_band(3.0, bands).bench_min, design_band(31.0, bands).bench_min
+    (10, 5)
+    """
+    for band in bands:
+        if slope_deg <= band.slope_max:
+            return band
+    return bands[-1]
+
+
+def dem_sees_benches(
+    slope_deg: float,
+    cellsize: float,
+    bands: Sequence[DesignBand],
+    bench_cells: float = BENCH_CELLS_MIN,
+    max_cell: float = std.FARMLAND_TERRACE_MAX_CELL_M,
+) -> Tuple[bool, float]:
+    """Whether a DEM of ``cellsize`` m resolves the benches of a parcel of mean slope ``slope_deg``.
+
+    Returns ``(sees, cells)``: ``cells`` is the narrowest typical bench of the slope band in DEM
+    cells; the DEM sees the benches when ``cells >= bench_cells`` and ``cellsize <= max_cell``.
+
+    >>> bands = load_design()
+    >>> dem_sees_benches(22.0, 5.0, bands), dem_sees_benches(22.0, 2.0, bands)
+    ((False, 1.0), (True, 2.5))
+    >>> dem_sees_benches(3.0, 5.0, bands)   # 10 m benches on 0–5° slopes: 2 cells of 5 m
+    (True, 2.0)
+    """
+    if not bands or not cellsize > 0:
+        return False, 0.0
+    cells = design_band(slope_deg, bands).bench_min / cellsize
+    return bool(cells >= bench_cells - 1e-9 and cellsize <= max_cell + 1e-9), float(cells)
 
 
 @dataclass
@@ -599,11 +694,7 @@ def terrace_design(
     """
     if not slope_deg > 0.0 or not bands:
         return None
-    band = bands[-1]
-    for b in bands:
-        if slope_deg <= b.slope_max:
-            band = b
-            break
+    band = design_band(slope_deg, bands)
     width = bench_width if bench_width > 0 else band.bench
     alpha = riser_angle if riser_angle > 0 else band.riser_angle
     if slope_deg >= alpha:
@@ -724,6 +815,37 @@ def assign_by_point(
     return out
 
 
+def overlap_shares(
+    targets: Sequence[bytes], polygons: Sequence[bytes], *, tree_factory: TreeFactory = _strtree
+) -> np.ndarray:
+    """Share (0–1) of each target polygon's area inside the union of ``polygons``.
+
+    Overlapping polygons are counted once (the intersections are united).  0 without polygons
+    or for an empty target.
+    """
+    from shapely import wkb as swkb
+    from shapely.ops import unary_union
+
+    out = np.zeros(len(targets))
+    polys = [p for p in (swkb.loads(bytes(w)) for w in polygons) if not p.is_empty]
+    if not polys:
+        return out
+    polys = [p if p.is_valid else p.buffer(0) for p in polys]
+    index_of = {id(p): i for i, p in enumerate(polys)}
+    tree = tree_factory(polys)
+    for i, w in enumerate(targets):
+        g = swkb.loads(bytes(w))
+        if g.is_empty or not g.area > 0:
+            continue
+        if not g.is_valid:
+            g = g.buffer(0)
+        hits = sorted({tree_hit_index(hit, index_of) for hit in tree.query(g)})
+        parts = [g.intersection(polys[k]) for k in hits if polys[k].intersects(g)]
+        if parts:
+            out[i] = min(unary_union(parts).area / g.area, 1.0)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # the screening
 # ---------------------------------------------------------------------------------------------
@@ -756,6 +878,9 @@ class FarmlandSettings:
     riser_cap: float = std.FARMLAND_RISER_CAP_M["earth"]
     bench_width: float = 0.0  # 0 = from the design table
     riser_angle: float = 0.0  # 0 = from the design table
+    bench_cells: float = BENCH_CELLS_MIN
+    reservoir_threshold: float = std.RESERVOIR_BAN_SLOPE_DEG
+    overlap_share: float = OVERLAP_SHARE
     rules: Optional[List[CategoryRule]] = None
     measures: Optional[Dict[Tuple[str, str], Measure]] = None
     design: Optional[List[DesignBand]] = None
@@ -792,6 +917,14 @@ class ParcelRecord:
     priority: Optional[float]
     design: Optional[TerraceDesign]
     zone: int = -1
+    mean_class: int = 0  # class of the mean slope (slope_class is the largest-area class)
+    ban_slope: Optional[float] = None  # ban slope applied (the reservoir one inside a catchment)
+    basic_share: Optional[float] = None  # share of the area in 永久基本农田 (None without the layer)
+    high_std_share: Optional[float] = None  # share in 高标准农田
+    reservoir_share: Optional[float] = None  # share in reservoir catchments
+    protected: Optional[str] = None  # basic_farmland / high_standard (outside the retirement scope)
+    dem_terrace: bool = False  # the DEM cell resolves the benches of the parcel's slope band
+    bench_cells: Optional[float] = None  # narrowest typical bench of the band, in DEM cells
 
 
 @dataclass
@@ -805,6 +938,8 @@ class FarmlandResult:
     unmatched: int = 0
     no_cells: int = 0
     summary: Dict[Tuple[int, str, int], List[float]] = field(default_factory=dict)
+    survey_typed: int = 0  # sloping parcels whose DEM cell is too coarse for their benches
+    protected: int = 0  # parcels kept out of retirement as basic or high-standard farmland
 
 
 def survey_type_code(value: object) -> Optional[str]:
@@ -851,6 +986,9 @@ def screen_farmland(
     zones: Optional[Sequence[bytes]] = None,
     roads: Optional[Sequence[bytes]] = None,
     settlements: Optional[Sequence[bytes]] = None,
+    basic_farmland: Optional[Sequence[bytes]] = None,
+    high_standard: Optional[Sequence[bytes]] = None,
+    reservoir_catchments: Optional[Sequence[bytes]] = None,
     work_dir: Optional[str] = None,
     block_rows: int = DEFAULT_BLOCK,
     block_cols: int = DEFAULT_BLOCK,
@@ -867,6 +1005,11 @@ def screen_farmland(
         polygon holding its point-on-surface, else ``settings.default_region``.
     zones : polygons for the summary (county or township); −1 = outside all.
     roads, settlements : geometries for the access distance (metres).
+    basic_farmland, high_standard : 永久基本农田 and built 高标准农田 polygons; a parcel with at
+        least ``settings.overlap_share`` of its area in them is not retired (category
+        ``basic_farmland`` / ``high_standard``).
+    reservoir_catchments : catchments of large and medium reservoirs; inside them (same share)
+        the ban slope is ``min(ban_slope, reservoir_threshold)``.
     """
     cfg = settings or FarmlandSettings()
     rules = cfg.rules if cfg.rules is not None else load_rules()
@@ -904,11 +1047,18 @@ def screen_farmland(
     zone_of = assign_by_point(wkbs, list(zones)) if zones else np.full(len(parcels), -1)
     d_road = nearest_distances(wkbs, roads) if roads else None
     d_settle = nearest_distances(wkbs, settlements) if settlements else None
+    basic = overlap_shares(wkbs, basic_farmland) if basic_farmland is not None else None
+    high = overlap_shares(wkbs, high_standard) if high_standard is not None else None
+    in_res = overlap_shares(wkbs, reservoir_catchments) if reservoir_catchments is not None else None
+    share_min = float(cfg.overlap_share)
     progress(0.9)
     check_cancel(is_cancelled)
 
     index, bench, planar = stats.terrace_metrics(cfg.bench_ratio, cfg.planar_band)
-    visible = stats.cellsize <= cfg.max_cell + 1e-9
+    widest = max((b.bench_min for b in design), default=0.0)
+    visible = stats.cellsize <= cfg.max_cell + 1e-9 and widest / stats.cellsize >= cfg.bench_cells - 1e-9
+    survey_typed = 0
+    n_protected = 0
     flat_max = float(cfg.breaks[0])
     n_cls = len(cfg.breaks) + 1
     records: List[ParcelRecord] = []
@@ -950,21 +1100,38 @@ def screen_farmland(
             priority=None,
             design=None,
             zone=int(zone_of[i]),
+            mean_class=int(stats.mean_class[k]) if stats.mean_class is not None else 0,
+            basic_share=None if basic is None else float(basic[i]),
+            high_std_share=None if high is None else float(high[i]),
+            reservoir_share=None if in_res is None else float(in_res[i]),
         )
         records.append(rec)
+        ban = float(cfg.ban_slope)
+        if in_res is not None and in_res[i] >= share_min - 1e-12:
+            ban = min(ban, float(cfg.reservoir_threshold))
+        rec.ban_slope = ban
+        if basic is not None and basic[i] >= share_min - 1e-12:
+            rec.protected = BASIC_FARMLAND
+        elif high is not None and high[i] >= share_min - 1e-12:
+            rec.protected = HIGH_STANDARD
         if n_cells == 0 or mean is None:
             no_cells += 1
             continue
-        # detected type
+        # detected type: from the DEM only where its cell resolves the benches of the slope band
+        rec.dem_terrace, rec.bench_cells = dem_sees_benches(
+            mean, stats.cellsize, design, cfg.bench_cells, cfg.max_cell
+        )
         if mean <= flat_max:
             rec.detected, rec.source = FLAT, SOURCE_DEM
-        elif visible and rec.terrace_index is not None:
+        elif rec.dem_terrace and rec.terrace_index is not None:
             rec.detected = TERRACE if rec.terrace_index >= cfg.terrace_index_min else SLOPELAND
             rec.source = SOURCE_DEM
         elif s_type is not None:
             rec.detected, rec.source = s_type, SOURCE_SURVEY
+            survey_typed += 1
         else:
             rec.detected, rec.source = SLOPELAND, SOURCE_ASSUMED
+            survey_typed += 1
         # comparison with the survey (the 三调 has no terrace/slope split on class 1)
         if (
             rec.source == SOURCE_DEM
@@ -1001,11 +1168,15 @@ def screen_farmland(
                 "unknown" if rec.dist_road is None else "yes" if rec.dist_road <= cfg.road_near else "no"
             ),
         }
-        rule = first_rule(rules, facts, cfg.ban_slope)
+        rule = first_rule(rules, facts, ban)
         if rule is None:
             unmatched += 1
             continue
         rec.category, rec.rule = rule.category, rule.rule
+        if rec.category == "retire" and rec.protected is not None:
+            # outside the retirement scope (2018 退耕还林还草 task notice): say why
+            rec.category, rec.rule = rec.protected, PROTECTED_RULES[rec.protected]
+            n_protected += 1
         code = None
         if regions and region_of[i] >= 0:
             code = regions[int(region_of[i])][0]
@@ -1015,7 +1186,7 @@ def screen_farmland(
         rec.priority = priority_score(
             rule.weight,
             mean,
-            cfg.ban_slope,
+            ban,
             area / std.HA_M2,
             min(dists) if dists else None,
             access_ref=cfg.access_ref,
@@ -1044,4 +1215,6 @@ def screen_farmland(
         unmatched=unmatched,
         no_cells=no_cells,
         summary=summary,
+        survey_typed=survey_typed,
+        protected=n_protected,
     )

@@ -141,10 +141,11 @@ def test_parcel_statistics_equal_gdaldem_zonal(tmp_path):
         assert stats.cells[k] == vals.size
         assert stats.mean_slope[k] == pytest.approx(vals.mean(), abs=1e-4)
         assert abs(stats.p90_slope[k] - np.percentile(vals, 90, method="inverted_cdf")) <= 0.0501
-        assert stats.slope_class[k] == classify_slope(np.array([vals.mean()]), breaks)[0]
-        np.testing.assert_array_equal(
-            stats.class_cells[k, 1:], np.bincount(classify_slope(vals, breaks), minlength=6)[1:]
-        )
+        counts = np.bincount(classify_slope(vals, breaks), minlength=6)[1:]
+        np.testing.assert_array_equal(stats.class_cells[k, 1:], counts)
+        # largest-area class (np.argmax: the lowest of tied classes); the mean's class apart
+        assert stats.slope_class[k] == int(np.argmax(counts)) + 1
+        assert stats.mean_class[k] == classify_slope(np.array([vals.mean()]), breaks)[0]
         zz = z[lab == k]
         assert stats.z_min[k] == pytest.approx(np.nanmin(zz), abs=1e-3)
         assert stats.z_max[k] == pytest.approx(np.nanmax(zz), abs=1e-3)
@@ -181,7 +182,6 @@ def test_plane_fit_slope_is_analytic(tmp_path):
         (1.0, 8.0, 0.0, 0.0),  # LiDAR: 8 m benches, risers 2.1 m
         (1.0, 8.0, 30.0, 0.05),  # oblique terraces, 5 cm DEM noise
         (2.0, 6.0, 45.0, 0.0),  # UAV 2 m: narrow 6 m benches on the diagonal
-        (5.0, 12.0, 0.0, 0.05),  # 1:10 000 DEM: 12 m benches
     ],
 )
 def test_terraces_told_apart_from_plane_of_same_mean_slope(tmp_path, cell, bench, aspect, noise):
@@ -220,9 +220,13 @@ def test_coarse_dem_falls_back_to_survey_type(tmp_path):
         (F.SLOPELAND, F.SOURCE_ASSUMED),
     ]
     assert [r.type_flag for r in res.records] == [0, 0, 0]
-    # 14° is class 3 (6–15°): the grade 4 survey value disagrees, 3 agrees
-    assert [r.slope_class for r in res.records] == [3, 3, 3]
-    assert [r.grade_flag for r in res.records] == [1, 0, 0]
+    assert not any(r.dem_terrace for r in res.records)
+    # the mean slopes (11.9° on the terraces, 14° on the plane) are class 3 (6–15°); on the 10 m
+    # grid the terraces' cells are 24 class 1 (benches), 8 class 3 and 32 class 4 (risers, gdaldem
+    # by hand): the largest-area class is 4, so the survey's grade 4 agrees with it
+    assert [r.mean_class for r in res.records] == [3, 3, 3]
+    assert [r.slope_class for r in res.records] == [4, 3, 3]
+    assert [r.grade_flag for r in res.records] == [0, 0, 0]
 
 
 def test_survey_type_disagreement_is_flagged(tmp_path):
@@ -235,6 +239,112 @@ def test_survey_type_disagreement_is_flagged(tmp_path):
     terr, plane = F.screen_farmland(dem, parcels).records
     assert (terr.type_flag, plane.type_flag) == (1, 1)
     assert plane.category == "upgrade" and plane.rule == "R02"
+
+
+def test_5_m_dem_too_coarse_for_the_benches_of_a_14_degree_band(tmp_path):
+    """12 m benches on a 14° hillside at 5 m cells: the 10–15° band's narrowest typical bench is 7 m,
+    1.4 cells (< 2), so the DEM is not used for the terrace type: the survey's TT is (no R02)."""
+    z = hillside(5.0, 14.0, 12.0, noise=0.05)
+    dem = write_dem(tmp_path / "hill5.tif", z, 5.0)
+    parcels = [
+        F.ParcelInput(rect(6, 94, 6, 94), survey_type="TT"),
+        F.ParcelInput(rect(106, 194, 6, 94), survey_type="TT"),
+    ]
+    res = F.screen_farmland(dem, parcels)
+    assert res.terraces_visible  # a 5 m grid still sees the 10 m benches of the 0–5° band
+    for rec in res.records:
+        assert not rec.dem_terrace and rec.bench_cells == pytest.approx(7.0 / 5.0)
+        assert (rec.detected, rec.source) == (F.TERRACE, F.SOURCE_SURVEY)
+        assert rec.rule != "R02" and rec.category == "flat"
+    assert res.survey_typed == 2
+    # the same hillside at 2 m: 3.5 cells, the DEM decides (and sees the plane is no terrace)
+    z2 = hillside(2.0, 14.0, 12.0)
+    dem2 = write_dem(tmp_path / "hill2.tif", z2, 2.0)
+    terr, plane = F.screen_farmland(dem2, parcels).records
+    assert terr.dem_terrace and plane.dem_terrace and terr.bench_cells == pytest.approx(3.5)
+    assert (terr.detected, plane.detected) == (F.TERRACE, F.SLOPELAND)
+    assert plane.category == "upgrade" and plane.rule == "R02"
+
+
+def two_plane_dem(tmp_path, cell=5.0):
+    """West half a 10° plane, east half a 40° plane, both falling southwards (40 × 40 cells)."""
+    rows, cols = 40, 40
+    y = (np.arange(rows)[:, None] + 0.5) * cell
+    west = 1000.0 - np.tan(np.radians(10.0)) * y * np.ones((1, cols // 2))
+    east = 1000.0 - np.tan(np.radians(40.0)) * y * np.ones((1, cols // 2))
+    return write_dem(tmp_path / "two_planes.tif", np.hstack([west, east]), cell)
+
+
+def multi_rect(*rects):
+    multi = ogr.Geometry(ogr.wkbMultiPolygon)
+    for r in rects:
+        multi.AddGeometry(ogr.CreateGeometryFromWkb(r))
+    return multi.ExportToWkb()
+
+
+def test_largest_area_class_differs_from_the_mean_class(tmp_path):
+    """A parcel of 60 cells on the 10° plane (class 3) and 40 on the 40° plane (class 5), all at
+    least 3 cells from the join: mean (60·10 + 40·40) / 100 = 22° → class 4, but the largest-area
+    class (利用DEM确定耕地坡度分级技术规定: 面积最大的坡度级) is 3; the survey's grade 3 agrees."""
+    dem = two_plane_dem(tmp_path)
+    # cells of 5 m: west part cols 5–10 × rows 10–19 (6 × 10 = 60), east part cols 28–31 × rows 10–19
+    parcel = multi_rect(rect(25, 55, 50, 100), rect(140, 160, 50, 100))
+    (rec,) = F.screen_farmland(dem, [F.ParcelInput(parcel, survey_grade=3)]).records
+    assert rec.cells == 100
+    assert rec.mean_slope == pytest.approx(22.0, abs=1e-3)
+    assert (rec.slope_class, rec.mean_class, rec.grade_flag) == (3, 4, 0)
+
+
+def test_basic_farmland_above_25_degrees_is_not_retired(tmp_path):
+    """Three parcels on the 40° plane: free cropland is retired (R03); the one inside 永久基本农田
+    gets basic_farmland (P01), the one in 高标准农田 high_standard (P02); a parcel only a third
+    inside basic farmland (below the majority) is retired."""
+    dem = two_plane_dem(tmp_path)
+    parcels = [
+        F.ParcelInput(rect(105, 125, 10, 60)),  # free
+        F.ParcelInput(rect(130, 150, 10, 60)),  # basic farmland
+        F.ParcelInput(rect(155, 175, 10, 60)),  # high-standard farmland
+        F.ParcelInput(rect(105, 135, 100, 150)),  # one third in basic farmland
+    ]
+    basic = [rect(128, 152, 5, 65), rect(125, 135, 95, 155)]
+    high = [rect(153, 178, 5, 65)]
+    res = F.screen_farmland(dem, parcels, basic_farmland=basic, high_standard=high)
+    free, bf, hs, third = res.records
+    assert (free.category, free.rule, free.protected) == ("retire", "R03", None)
+    assert (bf.category, bf.rule, bf.protected) == (F.BASIC_FARMLAND, "P01", F.BASIC_FARMLAND)
+    assert (hs.category, hs.rule) == (F.HIGH_STANDARD, "P02")
+    assert bf.basic_share == pytest.approx(1.0) and hs.high_std_share == pytest.approx(1.0)
+    assert third.basic_share == pytest.approx(1.0 / 3.0) and third.category == "retire"
+    assert res.protected == 2
+    assert bf.measure is not None and bf.measure.code == "keep_conserve_basic"
+    # a gentler parcel in basic farmland keeps its rule category (only retirement is excluded)
+    (gentle,) = F.screen_farmland(
+        dem, [F.ParcelInput(rect(25, 75, 10, 60))], basic_farmland=[rect(0, 100, 0, 200)]
+    ).records
+    assert gentle.category == "convert" and gentle.protected == F.BASIC_FARMLAND
+
+
+def test_reservoir_catchment_lowers_the_ban_slope_to_20_degrees(tmp_path):
+    """A 22° plane: cropland is converted (≤ 25°), but inside a reservoir catchment (Hebei 20°
+    rule) retired; a parcel only partly inside (40 %) keeps 25°."""
+    cell = 5.0
+    y = (np.arange(40)[:, None] + 0.5) * cell
+    z = 1000.0 - np.tan(np.radians(22.0)) * y * np.ones((1, 40))
+    dem = write_dem(tmp_path / "p22.tif", z, cell)
+    parcels = [
+        F.ParcelInput(rect(10, 60, 10, 60)),
+        F.ParcelInput(rect(80, 130, 10, 60)),
+        F.ParcelInput(rect(140, 190, 10, 60)),
+    ]
+    catchment = [rect(75, 135, 0, 200), rect(140, 160, 0, 200)]
+    res = F.screen_farmland(dem, parcels, reservoir_catchments=catchment)
+    outside, inside, partly = res.records
+    assert (outside.category, outside.ban_slope) == ("convert", 25.0)
+    assert (inside.category, inside.ban_slope, inside.rule) == ("retire", 20.0, "R03")
+    assert partly.reservoir_share == pytest.approx(0.4) and partly.category == "convert"
+    # the priority's slope term uses the parcel's ban slope: S = min(22 / 20, 1) = 1;
+    # Z = 0.25 ha / 2 ha = 0.125; no access layers: 100 · 1.0 · (0.5 · 1 + 0.2 · 0.125) / 0.7 = 75
+    assert inside.priority == pytest.approx(75.0)
 
 
 # --- category rules: every rule of the shipped table is hit ---------------------------------------
@@ -470,4 +580,12 @@ def test_tree_queries_on_both_shapely_apis(answer):
     # distances to the nearest road: 130, 90, 120 to the northern road, 90 to the eastern one
     np.testing.assert_allclose(
         F.nearest_distances(targets, roads, tree_factory=factory), [130.0, 90.0, 120.0, 90.0]
+    )
+    # shares of area inside the squares, overlaps counted once: inside, inside two, inside, none,
+    # and a box half in square 1 (x 140–160 against 50–150)
+    from shapely.geometry import box
+
+    extra = targets + [box(140, 0, 160, 10).wkb]
+    np.testing.assert_allclose(
+        F.overlap_shares(extra, polys, tree_factory=factory), [1.0, 1.0, 1.0, 0.0, 0.5]
     )
