@@ -783,7 +783,9 @@ def corner_groups(pieces: Sequence[ogr.Geometry], values: np.ndarray, grid: Grid
 
 
 def _members(group: np.ndarray) -> List[List[int]]:
-    """Piece indices of each group, groups in order of their first piece."""
+    """Piece indices of each group, groups in order of their first piece (none without pieces)."""
+    if group.size == 0:
+        return []
     order = np.argsort(group, kind="stable")
     sorted_groups = group[order]
     starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])

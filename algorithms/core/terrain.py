@@ -83,13 +83,18 @@ def horn_gradient(dem: np.ndarray, cellsize_x: float, cellsize_y: float) -> Tupl
     """
     win = np.asarray(dem, dtype=dem.dtype if dem.dtype == np.float32 else np.float64)
     if np.isnan(win).any():
-        a, b, c, d, _e, f, g, h, i = _neighbours_with_centre(win)
+        a, b, c, d, e, f, g, h, i = _neighbours_with_centre(win)
+        hole = np.isnan(e)  # a nodata centre: its valid neighbours must not give it a slope
     else:  # fast path: no nodata in the window
         a, b, c = win[:-2, :-2], win[:-2, 1:-1], win[:-2, 2:]
         d, f = win[1:-1, :-2], win[1:-1, 2:]
         g, h, i = win[2:, :-2], win[2:, 1:-1], win[2:, 2:]
+        hole = None
     dzdx = ((c + 2.0 * f + i) - (a + 2.0 * d + g)) / (8.0 * cellsize_x)
     dzdy = ((a + 2.0 * b + c) - (g + 2.0 * h + i)) / (8.0 * cellsize_y)
+    if hole is not None and hole.any():
+        dzdx[hole] = np.nan
+        dzdy[hole] = np.nan
     return dzdx, dzdy
 
 

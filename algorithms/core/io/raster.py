@@ -354,7 +354,10 @@ class RasterWriter:
         """Compute statistics, close and move the temporary file to the target; returns the path."""
         assert self.ds is not None and self.band is not None, "the writer is closed"
         with gdal_exceptions():
-            self.band.ComputeStatistics(False)
+            try:
+                self.band.ComputeStatistics(False)
+            except RuntimeError:
+                gdal.ErrorReset()  # every cell is nodata: a valid raster without statistics
             self.band = None
             self.ds.FlushCache()
             self.ds = None
