@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Sequence
 import numpy as np
 from qgis.core import (
     QgsMapLayer,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterRasterLayer,
@@ -25,11 +26,14 @@ from .core.erosion.lookups import (
     code_text,
     match_landuse,
     match_measures,
+    match_rotation,
     measure_factors,
     read_fvc_table,
     read_landuse_table,
     read_measure_table,
+    read_rotation_table,
     read_value_table,
+    rotation_row,
     unmatched_error,
 )
 from .core.erosion.soilloss import (
@@ -38,6 +42,7 @@ from .core.erosion.soilloss import (
     FvcSource,
     LandUseSource,
     MeasureSource,
+    RotationSource,
     Settings,
     Zones,
     soil_loss,
@@ -50,8 +55,13 @@ from .core.io.vector import rasterize, temp_path
 from .outputs import EROSION_CLASS_FIELDS, FIELD_DOUBLE, FIELD_STRING, fields_from_spec, zone_field_spec
 from .params import SOURCE_POLYGON, SOURCE_RASTER
 from .styles import paletted_raster_qml, pseudocolor_raster_qml
+from .swcrate import RateInputsMixin, rate_spec, rate_values
 
 SUMMARY_FIELDS = ("ERODED_KM2", "ERODED_PCT", "MEAN_MODULUS", "SOIL_LOSS_T", "SWC_RATE")
+#: Crop-rotation table shipped in resources/tables (Guo, Liu, Xie et al. 2015; sources in the file).
+ROTATION_TABLE_DEFAULT = "crop_rotation_t.csv"
+#: ROTATION_ZONE choices → zone code of the crop-rotation table (None: the land-use table's T).
+ROTATION_CODES = (None, "single", "double", "triple")
 BASE_FIELDS = (
     "BASE_LOSS_T",
     "BASE_MODULUS",
@@ -90,7 +100,7 @@ def soil_loss_qml(tolerance: float) -> str:
     return pseudocolor_raster_qml(stops)
 
 
-class SoilLossAlgorithm(SwcAlgorithm):
+class SoilLossAlgorithm(RateInputsMixin, SwcAlgorithm):
     """A = R·K·L·S·B·E·T with intensity classes and a per-zone table."""
 
     ALG_ID = "soilloss"
@@ -114,6 +124,10 @@ class SoilLossAlgorithm(SwcAlgorithm):
     MEASURES = "MEASURES"
     MEASURE_FIELD = "MEASURE_FIELD"
     MEASURE_TABLE = "MEASURE_TABLE"
+    ROTATION_ZONE = "ROTATION_ZONE"
+    ROTATION_ZONES = "ROTATION_ZONES"
+    ROTATION_FIELD = "ROTATION_FIELD"
+    ROTATION_TABLE = "ROTATION_TABLE"
     BASELINE = "BASELINE"
     TOLERANCE = "TOLERANCE"
     ZONES = "ZONES"
@@ -126,6 +140,15 @@ class SoilLossAlgorithm(SwcAlgorithm):
 
     def displayName(self):  # noqa: N802
         return self.tr("Soil loss (CSLE) and erosion intensity")
+
+    def rotation_zones(self) -> List[str]:
+        """ROTATION_ZONE choices, in the order of :data:`ROTATION_CODES`."""
+        return [
+            self.tr("The land-use table's T (national mean of rotations)"),
+            self.tr("One crop a year (Hebei mountains and 坝上)"),
+            self.tr("Two crops a year (Hebei piedmont plain)"),
+            self.tr("Three crops a year"),
+        ]
 
     def class_names(self) -> List[str]:
         """Translated SL 190 class names 1..6 (微度 … 剧烈)."""
@@ -169,7 +192,21 @@ class SoilLossAlgorithm(SwcAlgorithm):
                         "resources/tables/landuse_bt_youwuzhen_seims.csv is an example for other "
                         "codes. Codes missing from the table stop the run with their list. With an "
                         "FVC raster (fraction 0–1 or percent 0–100), rows with cover forest or grass "
-                        "take B from FVC_TABLE. Built-up land and water have B = 0."
+                        "take B from FVC_TABLE. Built-up land and water have B = 0. Cropland has B = 1 "
+                        "and its crop effect in T (next section); it is never modelled as bare fallow."
+                    ),
+                ),
+                (
+                    self.tr("Crop-rotation T of cropland"),
+                    self.tr(
+                        "Land-use rows with rotation = yes (水浇地, 旱地 and other cropland in the default "
+                        "table) take T from ROTATION_TABLE (default crop_rotation_t.csv: one crop a year "
+                        "0.37, two crops 0.36, three crops 0.28, national mean 0.34; Guo, Liu, Xie et al. "
+                        "2015, J. Integr. Agric. 14(9)). ROTATION_ZONE picks the zone for the whole run: "
+                        "in Hebei two crops a year on the piedmont plain, one crop a year in the mountains "
+                        "and on 坝上; the first choice keeps the land-use table's T (the national mean). "
+                        "ROTATION_ZONES are polygons whose ROTATION_FIELD holds the zone (code, name such as "
+                        "一年两熟, or crops per year 1, 2, 3); cropland outside them takes ROTATION_ZONE."
                     ),
                 ),
                 (
@@ -184,6 +221,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
                         "case to compare with."
                     ),
                 ),
+                self.rate_help(),
                 (
                     self.tr("Intensity classes"),
                     self.tr(
@@ -199,22 +237,25 @@ class SoilLossAlgorithm(SwcAlgorithm):
                     self.tr("Table"),
                     self.tr(
                         "One row per zone (polygons sharing a ZONE_FIELD value form one zone; without "
-                        "zones one row for the whole grid): AREA_KM2 (cells with a soil-loss value), "
-                        "SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2 (light and above), ERODED_PCT, "
-                        "MEAN_MODULUS (t/km²·a), SOIL_LOSS_T (t/a), SWC_RATE (% = non-eroded area / "
-                        "area), TOLERANCE, and for the scenario BASE_LOSS_T, BASE_MODULUS, "
-                        "BASE_ERODED_KM2, BASE_SWC_RATE, REDUCTION_T (t/a), REDUCTION_PCT, RATE_GAIN "
-                        "(percentage points), BASE_SOURCE (measures or raster; empty without a "
-                        "baseline)."
+                        "zones one row for the cells with an LS value): AREA_KM2 (land area, the "
+                        "denominator), SLIGHT_KM2 … SEVERE_KM2 (water erosion), ERODED_KM2 (light and above, "
+                        "water or wind, counted once), ERODED_PCT, MEAN_MODULUS (t/km²·a), SOIL_LOSS_T "
+                        "(t/a), SWC_RATE (% = non-eroded area / land area), TOLERANCE, and for the scenario "
+                        "BASE_LOSS_T, BASE_MODULUS, BASE_ERODED_KM2, BASE_SWC_RATE, REDUCTION_T (t/a), "
+                        "REDUCTION_PCT, RATE_GAIN (percentage points), BASE_SOURCE (measures or raster; "
+                        "empty without a baseline); then WATER_KM2, WIND_KM2, BOTH_KM2, NODATA_KM2, "
+                        "NODATA_PCT, COVER_PCT, SWC_RATE_MIN, WIND_SLIGHT_KM2 … WIND_SEVERE_KM2 (wind columns "
+                        "empty without WIND) and VALUE_KM2 (cells with a soil-loss value)."
                     ),
                 ),
                 (
                     self.tr("Outputs and sources"),
                     self.tr(
                         "SOIL_LOSS: t/km²·a (Float32, nodata −9999; = 100 × the factor product in "
-                        "t/hm²·a). INTENSITY: classes 1–6 (Byte, 0 = nodata), styled. Sources: "
-                        "shared/docs/domain.md §3–§5; the B, E and T tables are editable CSV files "
-                        "in resources/tables with their sources."
+                        "t/hm²·a). INTENSITY: classes 1–6 (Byte, 0 = nodata), styled. Sources: the CSLE "
+                        "(Liu, Zhang & Xie 2002), SL 190-2007 and the MWR definition of the rate; the B, E "
+                        "and T tables are editable CSV files in resources/tables with a source for every "
+                        "value (values not yet checked against the printed tables are marked [U])."
                     ),
                 ),
             ],
@@ -324,6 +365,38 @@ class SoilLossAlgorithm(SwcAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterEnum(
+                self.ROTATION_ZONE,
+                self.tr("Crop-rotation zone of the cropland"),
+                options=self.rotation_zones(),
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            params.polygons(
+                self.ROTATION_ZONES, self.tr("Crop-rotation zones (polygons, optional)"), optional=True
+            )
+        )
+        self.addParameter(
+            params.field(
+                self.ROTATION_FIELD,
+                self.tr("Crop-rotation zone field (一年一熟 / 一年两熟 / 一年三熟, or 1, 2, 3)"),
+                self.ROTATION_ZONES,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            params.advanced(
+                QgsProcessingParameterFile(
+                    self.ROTATION_TABLE,
+                    self.tr("Crop-rotation table: zone → T (CSV)"),
+                    extension="csv",
+                    defaultValue=os.path.join(TABLE_DIR, ROTATION_TABLE_DEFAULT),
+                    optional=True,
+                )
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterRasterLayer(
                 self.BASELINE,
                 self.tr("Baseline soil loss to compare with (t/km²·a, optional)"),
@@ -333,6 +406,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
         self.addParameter(params.tolerance())
         self.addParameter(params.zones())
         self.addParameter(params.zone_field())
+        self.add_rate_parameters()
         self.addParameter(params.block_size())
         self.addParameter(params.max_memory())
         self.addParameter(outputs.raster_output(self.SOIL_LOSS, self.tr("Soil loss (t/km²·a)")))
@@ -359,6 +433,13 @@ class SoilLossAlgorithm(SwcAlgorithm):
             return False, self.tr("The LS factor is missing: give a DEM (DEM) or an LS raster (LS).")
         if parameters.get(self.MEASURES) and not parameters.get(self.MEASURE_FIELD):
             return False, self.tr("A measure layer needs its measure type field (MEASURE_FIELD).")
+        if parameters.get(self.ROTATION_ZONES) and not parameters.get(self.ROTATION_FIELD):
+            return False, self.tr(
+                "Crop-rotation zones need the field holding the zone (ROTATION_FIELD), e.g. 一年两熟 or 2."
+            )
+        problem = self.check_rate_parameters(parameters)
+        if problem:
+            return False, problem
         return True, ""
 
     # -- helpers ---------------------------------------------------------------------
@@ -437,9 +518,12 @@ class SoilLossAlgorithm(SwcAlgorithm):
         base_layer = self.parameterAsRasterLayer(parameters, self.BASELINE, context)
         if base_layer is not None:
             baseline_path = self._align(self._raster_path(base_layer, "BASELINE"), grid, work, "BASELINE")
+        rotation = self._rotation(parameters, context, feedback, grid, crs, work, landuse)
         names, zone_path, _areas = inputs.zones_on_grid(
             self, parameters, context, feedback, self.ZONES, self.ZONE_FIELD, crs, grid, work
         )
+        extra_m2 = self.zone_extra_m2(parameters, context, self.ZONES, self.ZONE_FIELD, crs, grid, names)
+        rate_in = self.rate_inputs(parameters, context, feedback, crs, grid, work)
         out_path = outputs.raster_path(self, parameters, self.SOIL_LOSS, context)
         cls_path = outputs.raster_path(self, parameters, self.INTENSITY, context)
         block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
@@ -454,6 +538,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 landuse,
                 fvc=FvcSource(fvc_path, fvc_table, fvc_percent) if fvc_path and fvc_table else None,
                 measures=measures,
+                rotation=rotation,
             ),
             out_path,
             cls_path,
@@ -461,6 +546,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
             zones=Zones(zone_path, len(names)) if zone_path else None,
             settings=Settings(tolerance, block, block),
             grid=grid,
+            rate_inputs=rate_in,
             progress_span=(45 if ls_layer is None else 5, 95),
         )
         labels = {"LS": "LS", "R": "R", "K": "K", "B": "B"}
@@ -478,6 +564,8 @@ class SoilLossAlgorithm(SwcAlgorithm):
         )
         if measures is not None:
             feedback.pushInfo(self.tr("{n} measure polygons applied.").format(n=n_measure_polys))
+        self._report_rotation(feedback, result.rotation_cells, result.cell_area, rotation)
+        self.report_types(feedback, result.type_cells, result.cell_area)
 
         # table
         zone_kind = zone_field_spec(self, parameters, context, self.ZONES, self.ZONE_FIELD)
@@ -487,13 +575,14 @@ class SoilLossAlgorithm(SwcAlgorithm):
         spec += [("TOLERANCE", FIELD_DOUBLE)]
         spec += [(f, FIELD_DOUBLE) for f in BASE_FIELDS]
         spec += [("BASE_SOURCE", FIELD_STRING)]
+        spec += rate_spec() + [("VALUE_KM2", FIELD_DOUBLE)]
         fields = fields_from_spec(spec)
         sink, table_id = outputs.table_sink(self, parameters, self.TABLE, context, fields)
         base_source = "raster" if baseline_path else ("measures" if measures is not None else None)
         rows = []
         zone_ids = range(1, len(names) + 1) if names else [0]
         for z in zone_ids:
-            values = result.zone_row(z)
+            values = result.zone_row(z, extra_m2[z - 1] if names else 0.0)
             name = names[z - 1] if names else self.tr("All")
             row = [name, values["AREA_KM2"]]
             row += [values[f"C{c}_KM2"] for c in range(1, N_CLASSES + 1)]
@@ -501,6 +590,7 @@ class SoilLossAlgorithm(SwcAlgorithm):
             row += [tolerance]
             row += [values[f] for f in BASE_FIELDS]
             row += [base_source]
+            row += rate_values(values) + [values["VALUE_KM2"]]
             rows.append(row)
             msg = self.tr(
                 "{zone}: {area:.2f} km², soil loss {loss:.1f} t/a (mean {mean:.0f} "
@@ -514,6 +604,15 @@ class SoilLossAlgorithm(SwcAlgorithm):
                 rate=values["SWC_RATE"] if values["SWC_RATE"] is not None else float("nan"),
             )
             feedback.pushInfo(msg)
+            if values["WIND_KM2"] is not None:
+                feedback.pushInfo(
+                    self.tr(
+                        "{zone}: eroded by water {water:.4g} km², by wind {wind:.4g} km², by both {both:.4g} km²"
+                    ).format(
+                        zone=name, water=values["WATER_KM2"], wind=values["WIND_KM2"], both=values["BOTH_KM2"]
+                    )
+                )
+            self.coverage_warning(feedback, name, values)
             if base_source and values["BASE_LOSS_T"] is not None:
                 feedback.pushInfo(
                     self.tr(
@@ -692,7 +791,113 @@ class SoilLossAlgorithm(SwcAlgorithm):
             b=np.array([r.b for r in rows]),
             t=np.array([r.t for r in rows]),
             cover=[r.cover for r in rows],
+            rotation=np.array([r.rotation for r in rows], dtype=bool),
         )
+
+    def _rotation(self, parameters, context, feedback, grid, crs, work, landuse: LandUseSource):
+        """The crop-rotation T of the cropland rows: ROTATION_ZONE, and ROTATION_ZONES per polygon."""
+        choice = self.parameterAsEnum(parameters, self.ROTATION_ZONE, context)
+        code = ROTATION_CODES[choice] if 0 <= choice < len(ROTATION_CODES) else None
+        has_polys = bool(parameters.get(self.ROTATION_ZONES))
+        if code is None and not has_polys:
+            return None
+        table_path = self._table(parameters, self.ROTATION_TABLE, context, ROTATION_TABLE_DEFAULT)
+        try:
+            table = read_rotation_table(table_path)
+            default = rotation_row(table, code) if code else None
+        except SwcError as exc:
+            raise self.fail(translate_core_error(exc)) from exc
+        if landuse.rotation is None or not landuse.rotation.any():
+            feedback.pushWarning(
+                self.tr(
+                    "A crop-rotation zone is given but no land-use code present has rotation = yes in the "
+                    "land-use table: T is unchanged."
+                )
+            )
+            return None
+        if default is not None:
+            feedback.pushInfo(
+                self.tr("Cropland T = {t:g} ({zone}; {source}).").format(
+                    t=default.t,
+                    zone=default.names[1] if len(default.names) > 1 else default.code,
+                    source=default.source or table_path,
+                )
+            )
+        if not has_polys:
+            return RotationSource(t_default=default.t if default else None)
+        field = self.parameterAsString(parameters, self.ROTATION_FIELD, context)
+        if not field:
+            raise self.fail(
+                self.tr(
+                    "Crop-rotation zones need the field holding the zone (ROTATION_FIELD), e.g. 一年两熟 or 2."
+                )
+            )
+        polys = inputs.polygons(
+            self,
+            parameters,
+            self.ROTATION_ZONES,
+            context,
+            crs,
+            feedback,
+            attributes=[field],
+            required=False,
+            label=self.tr("Crop-rotation zones"),
+        )
+        if not polys:
+            return RotationSource(t_default=default.t if default else None)
+        idx, missing = match_rotation([a[0] for _f, _w, a in polys], table)
+        if missing:
+            raise self.fail(
+                self.tr(
+                    "Crop-rotation zones: the field {field} holds {values}, which are not zones of {path}. "
+                    "Use {names}."
+                ).format(
+                    field=field,
+                    values=inputs.short_list(sorted(set(missing))),
+                    path=table_path,
+                    names="; ".join(" / ".join(z.names) for z in table),
+                )
+            )
+        path = rasterize(
+            [(i + 1, wkb) for i, (_f, wkb, _a) in enumerate(polys)], grid, temp_path(work, "rotation")
+        )
+        t = np.array([np.nan] + [table[j].t for j in idx], dtype=np.float64)
+        feedback.pushInfo(
+            self.tr("Crop-rotation zones: {items}.").format(
+                items="; ".join(
+                    sorted(
+                        {
+                            f"{table[j].names[1] if len(table[j].names) > 1 else table[j].code} T {table[j].t:g}"
+                            for j in idx
+                        }
+                    )
+                )
+            )
+        )
+        return RotationSource(t_default=default.t if default else None, path=path, t=t)
+
+    def _report_rotation(self, feedback, cells: Dict[int, int], cell_area: float, rotation) -> None:
+        if rotation is None or not cells:
+            return
+        inside = sum(v for k, v in cells.items() if k > 0) * cell_area / 1e6
+        outside = cells.get(0, 0) * cell_area / 1e6
+        if rotation.path:
+            feedback.pushInfo(
+                self.tr(
+                    "Cropland with the crop-rotation T of its zone polygon: {inside:.4g} km²; outside the "
+                    "polygons ({rule}): {outside:.4g} km²."
+                ).format(
+                    inside=inside,
+                    outside=outside,
+                    rule=self.tr("the chosen zone")
+                    if rotation.t_default is not None
+                    else self.tr("the table's T"),
+                )
+            )
+        else:
+            feedback.pushInfo(
+                self.tr("Cropland with the crop-rotation T: {km2:.4g} km².").format(km2=outside)
+            )
 
     def _fvc(self, parameters, context, feedback, grid, work):
         layer = self.parameterAsRasterLayer(parameters, self.FVC, context)

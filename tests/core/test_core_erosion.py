@@ -310,20 +310,24 @@ def test_soil_loss_is_the_product_of_its_factors(tmp_path):
     cell_km2 = 100.0 / 1e6
     for zz in (1, 2):
         sel = valid & (zones == zz)
+        land = (zones == zz).sum()  # the zone's land: every cell, with or without a value
         row = res.zone_row(zz)
-        assert row["AREA_KM2"] == pytest.approx(sel.sum() * cell_km2)
+        assert row["AREA_KM2"] == pytest.approx(land * cell_km2)
+        assert row["VALUE_KM2"] == pytest.approx(sel.sum() * cell_km2)
+        assert row["NODATA_KM2"] == pytest.approx((land - sel.sum()) * cell_km2)
         assert row["SOIL_LOSS_T"] == pytest.approx(expected[sel].sum() * cell_km2, rel=1e-9)
         assert row["MEAN_MODULUS"] == pytest.approx(expected[sel].mean(), rel=1e-9)
         eroded = (expected[sel] >= 200).sum()
         assert row["ERODED_KM2"] == pytest.approx(eroded * cell_km2)
-        assert row["SWC_RATE"] == pytest.approx(100.0 * (sel.sum() - eroded) / sel.sum())
+        assert row["SWC_RATE"] == pytest.approx(100.0 * (land - eroded) / land)
+        assert row["SWC_RATE_MIN"] == pytest.approx(100.0 * (sel.sum() - eroded) / land)
         base = 100.0 * r * k * ls * b * np.choose(lu % 255 - 1 + (lu == 255), [1.0, 1.0, 0.01])
         assert row["BASE_LOSS_T"] == pytest.approx(base[sel].sum() * cell_km2, rel=1e-9)
         assert row["REDUCTION_T"] == pytest.approx(
             (base[sel].sum() - expected[sel].sum()) * cell_km2, rel=1e-9
         )
         base_eroded = (base[sel] >= 200).sum()
-        assert row["RATE_GAIN"] == pytest.approx(100.0 * (base_eroded - eroded) / sel.sum())
+        assert row["RATE_GAIN"] == pytest.approx(100.0 * (base_eroded - eroded) / land)
     assert res.missing == {"LS": 1}  # the LS nodata cell has land use
 
 
@@ -415,8 +419,14 @@ def test_swc_rate_cells_modulus_and_intensity(tmp_path):
     # zone 1: 12 cells, eroded 2500, 15000, 8000 → 3; zone 2: 7 valid cells, eroded 200, 250, 5000
     assert res.class_cells[1, 1:].sum() == 12 and res.class_cells[1, 2:].sum() == 3
     assert res.class_cells[2, 1:].sum() == 7 and res.class_cells[2, 2:].sum() == 3
-    row = intensity.zone_summary(res.class_cells[1], 0.0, 100.0)
-    assert row["SWC_RATE"] == pytest.approx(75.0)
+    row = res.counts.row(1, 100.0)
+    assert row["SWC_RATE"] == pytest.approx(75.0) and row["NODATA_KM2"] == 0.0
+    # zone 2: 8 cells of land, one without a value: the denominator keeps it, the gap is reported
+    row2 = res.counts.row(2, 100.0)
+    assert row2["AREA_KM2"] == pytest.approx(8e-4) and row2["NODATA_KM2"] == pytest.approx(1e-4)
+    assert row2["SWC_RATE"] == pytest.approx(100 * 5 / 8) and row2["SWC_RATE_MIN"] == pytest.approx(50.0)
+    assert row2["COVER_PCT"] == pytest.approx(87.5) and intensity.partly_covered(row2)
+    assert row2["WIND_KM2"] is None  # no wind input
     # tolerance 500: 200 and 250 are no longer eroded in zone 2
     res500 = intensity.swc_rate_cells(p_a, p_z, 2, tolerance=500.0)
     assert res500.class_cells[2, 2:].sum() == 1
@@ -452,16 +462,20 @@ def test_measure_factors_e_and_t_per_polygon():
 
 
 def test_unit_rate_gap_and_area_to_treat_by_hand():
-    # 400 cells of 100 m² (0.04 km²): 300 slight, 60 light, 40 moderate → rate 75 %
-    cells = np.array([0, 300, 60, 40, 0, 0, 0])
-    unit = intensity.unit_rate(cells, 100.0, 50_000.0, [79.96, 84.07, 70.0])
-    assert unit.area_km2 == pytest.approx(0.04) and unit.eroded_km2 == pytest.approx(0.01)
-    assert unit.rate == pytest.approx(75.0)
-    # to reach 79.96 %, 0.7996·0.04 − 0.03 km² of the eroded land must be treated
+    # 400 cells of 100 m² in the grid (300 slight, 60 light, 40 moderate) and 0.01 km² of the unit
+    # beyond the raster: land 0.05 km², eroded 0.01, without data 0.01 → rate 80 %, 60 % at worst
+    counts = intensity.RateCounts.empty(2)
+    water = np.array([1] * 300 + [2] * 60 + [3] * 40)
+    counts.add(np.ones(400, dtype=int), np.ones(400, dtype=bool), water)
+    unit = intensity.unit_rate(counts.row(1, 100.0, extra_m2=10_000.0), 50_000.0, [79.96, 84.07, 70.0])
+    assert unit.area_km2 == pytest.approx(0.05) and unit.eroded_km2 == pytest.approx(0.01)
+    assert unit.nodata_km2 == pytest.approx(0.01) and unit.rate == pytest.approx(80.0)
+    assert unit.summary["SWC_RATE_MIN"] == pytest.approx(60.0)
+    # to reach 84.07 %, 0.8407·0.05 − 0.04 km² of the eroded land must be treated
     first, second, third = unit.targets
-    assert first.gap == pytest.approx(4.96) and first.treat_km2 == pytest.approx(0.7996 * 0.04 - 0.03)
-    assert second.treat_km2 == pytest.approx(0.8407 * 0.04 - 0.03)
-    assert third.gap == pytest.approx(-5.0) and third.treat_km2 == 0.0
+    assert first.gap == pytest.approx(-0.04) and first.treat_km2 == 0.0
+    assert second.gap == pytest.approx(4.07) and second.treat_km2 == pytest.approx(0.8407 * 0.05 - 0.04)
+    assert third.gap == pytest.approx(-10.0) and third.treat_km2 == 0.0
     assert unit.poly_km2 == 0.05 and unit.cover_pct == pytest.approx(80.0) and unit.partly_covered
-    empty = intensity.unit_rate(np.zeros(7, dtype=int), 100.0, 50_000.0, [79.96])
-    assert empty.rate is None and empty.targets[0].gap is None and empty.targets[0].treat_km2 is None
+    empty = intensity.unit_rate(intensity.RateCounts.empty(1).row(0, 100.0), 50_000.0, [79.96])
+    assert empty.rate is None and empty.targets[0].gap is None and empty.cover_pct is None

@@ -310,17 +310,27 @@ def test_soilloss_youwuzhen_full_run_and_scenario(processing_ready, tmp_path):
     rows_t = {r["ZONE"]: r for r in _table(res["TABLE"])}
     assert set(rows_t) == {"west", "east"}
     cell_km2 = 1e-4
-    for name, sel in (("west", xc < x_mid), ("east", xc > x_mid)):
+    gx1, gy0 = x0 + a.shape[1] * 10.0, y0 - a.shape[0] * 10.0
+    for name, (bx0, bx1) in (("west", (x0, x_mid)), ("east", (x_mid, x0 + 3810))):
+        sel = (xc > bx0) & (xc < bx1) & (yc > y0 - 2940)
         m = valid & sel
         r = rows_t[name]
-        assert float(r["AREA_KM2"]) == pytest.approx(m.sum() * cell_km2)
+        # the unit's land: its cells on the grid and the part of the box beyond the grid
+        beyond = (bx1 - bx0) * 2940 - (min(bx1, gx1) - bx0) * (y0 - max(y0 - 2940, gy0))
+        land = sel.sum() + beyond / 100.0  # in cells of 100 m²
+        assert float(r["AREA_KM2"]) == pytest.approx(land * cell_km2)
+        assert float(r["VALUE_KM2"]) == pytest.approx(m.sum() * cell_km2)
+        assert float(r["NODATA_KM2"]) == pytest.approx((land - m.sum()) * cell_km2)
+        assert float(r["COVER_PCT"]) == pytest.approx(100 * m.sum() / land)
         assert float(r["SOIL_LOSS_T"]) == pytest.approx((want * e)[m].sum() * cell_km2, rel=1e-4)
         assert float(r["BASE_LOSS_T"]) == pytest.approx(want[m].sum() * cell_km2, rel=1e-4)
         assert float(r["REDUCTION_T"]) == pytest.approx((want * (1 - e))[m].sum() * cell_km2, rel=1e-3)
         eroded = (a[m] >= 500).sum()
         base_eroded = (want[m] >= 500).sum()
-        assert float(r["SWC_RATE"]) == pytest.approx(100 * (m.sum() - eroded) / m.sum(), abs=1e-6)
-        assert float(r["RATE_GAIN"]) == pytest.approx(100 * (base_eroded - eroded) / m.sum(), abs=1e-6)
+        assert float(r["SWC_RATE"]) == pytest.approx(100 * (land - eroded) / land, abs=1e-6)
+        assert float(r["SWC_RATE_MIN"]) == pytest.approx(100 * (m.sum() - eroded) / land, abs=1e-6)
+        assert float(r["RATE_GAIN"]) == pytest.approx(100 * (base_eroded - eroded) / land, abs=1e-6)
+        assert r["WIND_KM2"] == ""  # no wind input
         assert r["BASE_SOURCE"] == "measures"
     assert float(rows_t["west"]["REDUCTION_T"]) > 0 and float(rows_t["east"]["REDUCTION_T"]) > 0
 
@@ -391,10 +401,14 @@ def test_swcrate_hand_computed(processing_ready, tmp_path):
     assert float(r["TREAT_1_KM2"]) == pytest.approx((3 - (1 - 0.7996) * 12) * 1e-4)
     assert float(r["COVER_PCT"]) == pytest.approx(100.0)
     assert r["INPUT_KIND"] == "modulus"
-    # 乙县: 11 valid cells (one nodata), eroded 200, 250, 5000 → 8/11
+    # 乙县: 12 cells of land, 11 with a value, eroded 200, 250, 5000 → (12 − 3) / 12; the cell without a
+    # value stays in the denominator (it left it before: 8/11) and is reported
     r = rows["乙县"]
-    assert float(r["SWC_RATE"]) == pytest.approx(800 / 11)
+    assert float(r["SWC_RATE"]) == pytest.approx(75.0)
+    assert float(r["SWC_RATE_MIN"]) == pytest.approx(800 / 12)
+    assert float(r["AREA_KM2"]) == pytest.approx(12e-4) and float(r["NODATA_KM2"]) == pytest.approx(1e-4)
     assert float(r["COVER_PCT"]) == pytest.approx(100 * 11 / 12)
+    assert float(r["WATER_KM2"]) == pytest.approx(3e-4) and r["WIND_KM2"] == ""
     # red-soil tolerance 500: 200 and 250 are not eroded any more
     res = _run(
         "swcrate",
@@ -408,9 +422,9 @@ def test_swcrate_hand_computed(processing_ready, tmp_path):
         },
     )
     rows = {r["ZONE"]: r for r in _table(res["OUTPUT"])}
-    assert float(rows["乙县"]["SWC_RATE"]) == pytest.approx(1000 / 11)
-    assert float(rows["乙县"]["GAP_1"]) == pytest.approx(90 - 1000 / 11)
-    assert float(rows["乙县"]["TREAT_1_KM2"]) == 0.0  # 90.9 % already above 90 %
+    assert float(rows["乙县"]["SWC_RATE"]) == pytest.approx(1100 / 12)
+    assert float(rows["乙县"]["GAP_1"]) == pytest.approx(90 - 1100 / 12)
+    assert float(rows["乙县"]["TREAT_1_KM2"]) == 0.0  # 91.7 % already above 90 %
     # the same from an intensity raster
     cls = np.where(a == -9999, 0, np.searchsorted([200, 2500, 5000, 8000, 15000], a, side="right") + 1)
     p_c = _write(tmp_path / "c.tif", cls.astype(np.uint8), gdal.GDT_Byte, nodata=0)
@@ -421,4 +435,4 @@ def test_swcrate_hand_computed(processing_ready, tmp_path):
     rows = {r["ZONE"]: r for r in _table(res["OUTPUT"])}
     assert rows["甲县"]["INPUT_KIND"] == "intensity"
     assert float(rows["甲县"]["SWC_RATE"]) == pytest.approx(75.0)
-    assert float(rows["乙县"]["SWC_RATE"]) == pytest.approx(800 / 11)
+    assert float(rows["乙县"]["SWC_RATE"]) == pytest.approx(75.0)

@@ -18,20 +18,43 @@ from ..zones import code_matches
 
 @dataclass
 class LandUseClass:
-    """One row of the land-use table: fixed B and T, and the FVC cover type."""
+    """One row of the land-use table: fixed B and T, the FVC cover type, and whether T is the
+    crop-rotation T of the cropping zone."""
 
     code: str
     name: str
     b: float
     t: float
     cover: str = ""  # "forest", "grass" or "" (B from FVC where FVC is given)
+    rotation: bool = False  # cropland: T = the crop-rotation T of the zone (the table's T elsewhere)
+    source: str = ""
+
+
+_YES = ("yes", "y", "true", "1", "是")
+_NO = ("", "no", "n", "false", "0", "否")
 
 
 def read_landuse_table(path: str) -> List[LandUseClass]:
-    """Land use → B, T table (columns code, name, B, T, cover)."""
+    """Land use → B, T table (columns code, name, B, T, cover, rotation, source).
+
+    ``rotation`` (yes / empty) marks cropland rows whose T is replaced by the crop-rotation T
+    of the cropping zone (:func:`read_rotation_table`); ``source`` is free text.
+    """
     rows = read_table(path, ("code", "b", "t"))
     out = []
     for row in rows:
+        rotation = row.get("rotation", "").lower()
+        if rotation not in _YES + _NO:
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The lookup table {path}: row {code}, column rotation must be yes or empty, "
+                    "not \u201c{value}\u201d.",
+                ),
+                path=path,
+                code=row["code"],
+                value=rotation,
+            )
         cover = row.get("cover", "").lower()
         if cover not in ("", "forest", "grass", "none"):
             raise InputError(
@@ -51,9 +74,105 @@ def read_landuse_table(path: str) -> List[LandUseClass]:
                 table_number(row, "b", path),
                 table_number(row, "t", path),
                 "" if cover == "none" else cover,
+                rotation in _YES,
+                row.get("source", ""),
             )
         )
     return out
+
+
+@dataclass
+class RotationZone:
+    """One row of the crop-rotation table: a cropping-system zone and its T."""
+
+    code: str
+    names: Tuple[str, ...]  # code, Chinese and English name, crops per year: what a zone field may hold
+    crops: Optional[int]
+    t: float
+    source: str = ""
+
+
+def read_rotation_table(path: str) -> List[RotationZone]:
+    """Cropping zone → crop-rotation T table (columns code, name_zh, name_en, crops, T, source).
+
+    >>> import os
+    >>> from ..io.tables import TABLE_DIR
+    >>> [(z.code, z.t) for z in read_rotation_table(os.path.join(TABLE_DIR, "crop_rotation_t.csv"))]
+    [('single', 0.37), ('double', 0.36), ('triple', 0.28), ('mean', 0.34)]
+    """
+    rows = read_table(path, ("code", "t"))
+    out = []
+    for row in rows:
+        crops_text = row.get("crops", "")
+        try:
+            crops = int(float(crops_text)) if crops_text else None
+        except ValueError as exc:
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The lookup table {path}: row {code}, column crops must be the number of crops a "
+                    "year (1, 2, 3) or empty, not \u201c{value}\u201d.",
+                ),
+                path=path,
+                code=row["code"],
+                value=crops_text,
+            ) from exc
+        names = [row["code"], row.get("name_zh", ""), row.get("name_en", "")]
+        if crops:
+            names.append(str(crops))
+        out.append(
+            RotationZone(
+                row["code"],
+                tuple(n for n in names if n),
+                crops,
+                table_number(row, "t", path),
+                row.get("source", ""),
+            )
+        )
+    if not out:
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The crop-rotation table {path} has no row."), path=path
+        )
+    return out
+
+
+def match_rotation(values: Sequence[object], table: Sequence[RotationZone]) -> Tuple[List[int], List[str]]:
+    """Row index for each zone value (code, Chinese or English name, or crops per year;
+    case-insensitive), and the unmatched values.
+
+    >>> t = [RotationZone("single", ("single", "一年一熟", "1"), 1, 0.37),
+    ...      RotationZone("double", ("double", "一年两熟", "2"), 2, 0.36)]
+    >>> match_rotation(["一年两熟", 1.0, "SINGLE", "两季"], t)
+    ([1, 0, 0, -1], ['两季'])
+    """
+    out, missing = [], []
+    for value in values:
+        text = code_text(value).lower()
+        hit = -1
+        for i, row in enumerate(table):
+            if text in (n.lower() for n in row.names):
+                hit = i
+                break
+        if hit < 0:
+            missing.append(code_text(value))
+        out.append(hit)
+    return out, missing
+
+
+def rotation_row(table: Sequence[RotationZone], code: str) -> RotationZone:
+    """The row of a zone code (e.g. ``"double"``); an error naming the codes of the table otherwise."""
+    for row in table:
+        if row.code.lower() == code.lower():
+            return row
+    raise InputError(
+        QT_TRANSLATE_NOOP(
+            "SwcCore",
+            "The crop-rotation table has no zone \u201c{code}\u201d; its zones are {codes}. Add the row "
+            "or choose another table.",
+        ),
+        code=code,
+        codes=", ".join(r.code for r in table),
+    )
 
 
 @dataclass

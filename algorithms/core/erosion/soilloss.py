@@ -25,7 +25,18 @@ from ..io.raster import (
 from ..standards import TOLERANCE_T_KM2_A
 from ..zones import bincount2
 from .factors import fvc_to_b, lookup_values
-from .intensity import N_CLASSES, classify_intensity, intensity_bounds, zone_summary
+from .intensity import (
+    KIND_MODULUS,
+    N_CLASSES,
+    TYPE_MIXED,
+    TYPE_NONE,
+    TYPE_WIND,
+    RateCounts,
+    RateInputs,
+    classes_of,
+    classify_intensity,
+    intensity_bounds,
+)
 
 SOIL_LOSS_NODATA = FLOAT_NODATA
 
@@ -52,13 +63,32 @@ class FactorSource:
 
 @dataclass
 class LandUseSource:
-    """Land use on the grid: class codes, each code's B, T and cover type."""
+    """Land use on the grid: class codes, each code's B, T and cover type.
+
+    ``rotation[i]``: code ``i`` is cropland whose T is the crop-rotation T of the
+    cropping zone (:class:`RotationSource`); ``None``: no such code.
+    """
 
     path: str
     codes: np.ndarray  # sorted
     b: np.ndarray
     t: np.ndarray
     cover: List[str]
+    rotation: Optional[np.ndarray] = None
+
+
+@dataclass
+class RotationSource:
+    """The crop-rotation T of cropland (land-use rows with rotation): one value, or per zone.
+
+    ``t_default``: T outside the zone polygons (``None``: the land-use table's T);
+    ``path``: zone index raster on the grid (0 = outside every zone polygon) with
+    ``t[i]`` the T of index ``i`` (``t[0]`` unused).
+    """
+
+    t_default: Optional[float] = None
+    path: Optional[str] = None
+    t: Optional[np.ndarray] = None
 
 
 @dataclass
@@ -75,29 +105,60 @@ class SoilLossResult:
     """Zonal statistics of a soil-loss run.
 
     Arrays are indexed by zone (0 = outside every zone, or the whole grid
-    without zones).  ``class_cells[z, c]``: cells of class c (1..6);
-    ``loss[z]``: Σ modulus (t·km⁻²·a⁻¹ summed over cells; × cell area in km²
-    gives t/a).  ``base_*`` hold the same for the baseline (without measures
-    or the BASELINE raster) when there is one.
+    without zones).  ``class_cells[z, c]``: cells of water-erosion class c (1..6)
+    where water erosion is assessed; ``loss[z]``: Σ modulus over those cells
+    (t·km⁻²·a⁻¹ summed over cells; × cell area in km² gives t/a).  ``counts``:
+    the cells for the SWC rate (land, water and wind erosion, no data; see
+    :class:`.intensity.RateCounts`).  ``base_*`` hold the same for the baseline
+    (without measures or the BASELINE raster) when there is one.
     """
 
     cell_area: float
     class_cells: np.ndarray
     loss: np.ndarray
+    counts: RateCounts
     base_class_cells: Optional[np.ndarray] = None
     base_loss: Optional[np.ndarray] = None
+    base_counts: Optional[RateCounts] = None
     missing: Dict[str, int] = field(default_factory=dict)
     factor_means: Dict[str, float] = field(default_factory=dict)
+    rotation_cells: Dict[int, int] = field(default_factory=dict)
+    wind_kind: Optional[int] = None
+    type_cells: Dict[int, int] = field(default_factory=dict)
 
-    def zone_row(self, z: int) -> Dict[str, Optional[float]]:
-        """Table values of zone ``z`` (km², t/a, t·km⁻²·a⁻¹, %)."""
-        return zone_summary(
-            self.class_cells[z],
-            self.loss[z],
-            self.cell_area,
-            None if self.base_class_cells is None else self.base_class_cells[z],
-            None if self.base_loss is None else self.base_loss[z],
+    def zone_row(self, z: int, extra_m2: float = 0.0) -> Dict[str, Optional[float]]:
+        """Table values of zone ``z`` (km², t/a, t·km⁻²·a⁻¹, %); ``extra_m2``: the zone's
+        area outside the grid (land without data)."""
+        km2 = self.cell_area / 1e6
+        row = self.counts.row(z, self.cell_area, extra_m2)
+        cells = float(self.class_cells[z, 1:].sum())
+        row["VALUE_KM2"] = cells * km2
+        row["MEAN_MODULUS"] = float(self.loss[z]) / cells if cells else None
+        row["SOIL_LOSS_T"] = float(self.loss[z]) * km2
+        keys = (
+            "BASE_LOSS_T",
+            "BASE_MODULUS",
+            "BASE_ERODED_KM2",
+            "BASE_SWC_RATE",
+            "REDUCTION_T",
+            "REDUCTION_PCT",
+            "RATE_GAIN",
         )
+        if self.base_class_cells is None or self.base_loss is None or self.base_counts is None:
+            row.update({k: None for k in keys})
+            return row
+        base = self.base_counts.row(z, self.cell_area, extra_m2)
+        b_cells = float(self.base_class_cells[z, 1:].sum())
+        row["BASE_LOSS_T"] = float(self.base_loss[z]) * km2
+        row["BASE_MODULUS"] = float(self.base_loss[z]) / b_cells if b_cells else None
+        row["BASE_ERODED_KM2"] = base["ERODED_KM2"]
+        row["BASE_SWC_RATE"] = base["SWC_RATE"]
+        reduction = row["BASE_LOSS_T"] - row["SOIL_LOSS_T"]  # type: ignore[operator]
+        row["REDUCTION_T"] = reduction
+        row["REDUCTION_PCT"] = 100.0 * reduction / row["BASE_LOSS_T"] if row["BASE_LOSS_T"] else None
+        rate, base_rate = row["SWC_RATE"], row["BASE_SWC_RATE"]
+        row["RATE_GAIN"] = (rate - base_rate) if rate is not None and base_rate is not None else None
+        return row
 
 
 @dataclass
@@ -118,7 +179,8 @@ class Factors:
     """The inputs of A = R·K·LS·B·E·T: each factor a constant or a raster on the grid.
 
     B and T come from the land use (B from FVC on forest and grass cells when
-    ``fvc`` is given); E and a lowered T from ``measures``.
+    ``fvc`` is given; on cropland rows with rotation, T from ``rotation``); E and a
+    lowered T from ``measures``.
     """
 
     ls: FactorSource
@@ -127,6 +189,7 @@ class Factors:
     landuse: LandUseSource
     fvc: Optional[FvcSource] = None
     measures: Optional[MeasureSource] = None
+    rotation: Optional[RotationSource] = None
 
 
 @dataclass
@@ -155,6 +218,7 @@ def soil_loss(
     zones: Optional[Zones] = None,
     settings: Optional[Settings] = None,
     grid: Optional[GridSpec] = None,
+    rate_inputs: Optional[RateInputs] = None,
     progress: ProgressFn = _noop_progress,
     is_cancelled: CancelFn = _never,
 ) -> SoilLossResult:
@@ -170,27 +234,34 @@ def soil_loss(
     baseline_path : a soil-loss raster (t·km⁻²·a⁻¹) to compare with.
     zones : zone raster for the per-zone sums (without it: one zone 0, the whole grid).
     settings : tolerance and block size.
+    rate_inputs : wind erosion and erosion-type zones for the SWC rate (on the grid).
 
     Returns
     -------
     SoilLossResult
-        cells per zone and class, loss sums, the baseline's, the factor means.
+        cells per zone and class, loss sums, the rate counts, the baseline's, the factor means.
 
     Notes
     -----
     A cell gets a value when the land use and every factor are valid there;
     cells with land use but a missing factor are counted per factor in
-    :attr:`SoilLossResult.missing`.  With ``factors.measures`` the baseline is
-    the same run with E = 1 and the land-use T; with ``baseline_path`` it is that
-    raster.  The baseline is only summarised, not written.
+    :attr:`SoilLossResult.missing`.  The land of a zone is every cell of the
+    zone (without zones: every cell with an LS value); land cells without a
+    soil-loss value are counted as without data (:class:`.intensity.RateCounts`).
+    With ``factors.measures`` the baseline is the same run with E = 1 and the
+    land-use T; with ``baseline_path`` it is that raster.  The baseline is only
+    summarised, not written.
     """
     cfg = settings or Settings()
     ls, r, k, landuse, measures = factors.ls, factors.r, factors.k, factors.landuse, factors.measures
+    rotation = factors.rotation
     fvc_path = factors.fvc.path if factors.fvc else None
     fvc_table = factors.fvc.table if factors.fvc else None
     fvc_percent = bool(factors.fvc and factors.fvc.percent)
     zone_path, n_zones = (zones.path, int(zones.count)) if zones else (None, 0)
     tolerance, block_rows, block_cols = cfg.tolerance, cfg.block_rows, cfg.block_cols
+    extra = rate_inputs or RateInputs()
+    wind_kind = extra.resolved_wind_kind() if extra.wind_path else None
     if grid is None:
         if not ls.path:
             raise InputError(
@@ -223,23 +294,62 @@ def soil_loss(
     add("MEASURES", measures.path if measures else None)
     add("BASELINE", baseline_path)
     add("ZONES", zone_path)
+    add("ROTATION", rotation.path if rotation is not None and rotation.t is not None else None)
+    add("WIND", extra.wind_path)
+    add("EROSION_TYPES", extra.types_path)
     n_z = n_zones + 1
     class_cells = np.zeros((n_z, N_CLASSES + 1), dtype=np.int64)
     loss = np.zeros(n_z, dtype=np.float64)
+    counts = RateCounts.empty(n_z, has_wind=bool(extra.wind_path))
     has_base = measures is not None or bool(baseline_path)
     base_cells = np.zeros_like(class_cells) if has_base else None
     base_loss = np.zeros(n_z, dtype=np.float64) if has_base else None
+    base_counts = RateCounts.empty(n_z, has_wind=bool(extra.wind_path)) if has_base else None
     missing = {"LS": 0, "R": 0, "K": 0, "B": 0}
     sums = {"R": 0.0, "K": 0.0, "LS": 0.0, "B": 0.0, "E": 0.0, "T": 0.0, "n": 0.0}
     lu_cover = np.array(landuse.cover, dtype=object)
     forest_idx = np.array([c == "forest" for c in lu_cover], dtype=bool)
     grass_idx = np.array([c == "grass" for c in lu_cover], dtype=bool)
+    rot_idx = (
+        np.asarray(landuse.rotation, dtype=bool)
+        if landuse.rotation is not None and rotation is not None
+        else np.zeros(landuse.codes.size, dtype=bool)
+    )
+    rot_t = (
+        np.concatenate([[np.nan], np.asarray(rotation.t, dtype=np.float64)[1:]])
+        if rotation is not None and rotation.t is not None
+        else None
+    )
+    rotation_cells = np.zeros(1 if rot_t is None else rot_t.size, dtype=np.int64)
+    type_cells = np.zeros(4, dtype=np.int64)
+    valued = [0]
 
     def factor(src: FactorSource, name: str, arrays: List[np.ndarray], shape: Tuple[int, int]) -> np.ndarray:
         if name in slots:
             return src.lookup(arrays[slots[name]])
         constant = np.nan if src.constant is None else float(src.constant)
         return np.full(shape, constant, dtype=np.float64)
+
+    def crop_rotation_t(
+        arrays: List[np.ndarray], lu_ok: np.ndarray, pos: np.ndarray, t_lu: np.ndarray
+    ) -> np.ndarray:
+        """T of cropland rows from the rotation zone (index 0 / outside: the default or the table)."""
+        if rotation is None or not rot_idx.any():
+            return t_lu
+        cells = lu_ok & rot_idx[pos]
+        if not cells.any():
+            return t_lu
+        default = t_lu if rotation.t_default is None else np.full(t_lu.shape, float(rotation.t_default))
+        t_new = default
+        if rot_t is not None and "ROTATION" in slots:
+            idx = np.nan_to_num(arrays[slots["ROTATION"]], nan=0.0).astype(np.int64)
+            idx[(idx < 0) | (idx >= rot_t.size)] = 0
+            zone_t = rot_t[idx]
+            t_new = np.where(np.isnan(zone_t), default, zone_t)
+            rotation_cells[:] += np.bincount(idx[cells], minlength=rot_t.size)[: rot_t.size]
+        else:
+            rotation_cells[0] += int(cells.sum())
+        return np.where(cells, t_new, t_lu)
 
     def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
         shape = (window.rows, window.cols)
@@ -251,7 +361,7 @@ def soil_loss(
         )
         lu_ok = ~np.isnan(lu_raw) & (landuse.codes[pos] == lu_raw)
         b = np.where(lu_ok, landuse.b[pos], np.nan)
-        t_lu = np.where(lu_ok, landuse.t[pos], np.nan)
+        t_lu = crop_rotation_t(arrays, lu_ok, pos, np.where(lu_ok, landuse.t[pos], np.nan))
         if "FVC" in slots and fvc_table:
             fvc = arrays[slots["FVC"]]
             if fvc_percent:
@@ -277,21 +387,38 @@ def soil_loss(
         base_factor = 100.0 * r_a * k_a * ls_a * b
         a = base_factor * e_a * t_a
         cls = classify_intensity(a, edges[0])
-        valid = cls > 0
+        valued[0] += int(np.count_nonzero(cls))
         if "ZONES" in slots:
             zone = np.nan_to_num(arrays[slots["ZONES"]], nan=0.0).astype(np.int64)
+            zone[(zone < 0) | (zone > n_zones)] = 0
+            land = zone > 0
         else:
             zone = np.zeros(shape, dtype=np.int64)
+            land = ~np.isnan(ls_a)
+        wind = (
+            classes_of(arrays[slots["WIND"]], wind_kind or KIND_MODULUS, wind=True)
+            if "WIND" in slots
+            else None
+        )
+        etype = None
+        if "EROSION_TYPES" in slots:
+            etype = np.nan_to_num(arrays[slots["EROSION_TYPES"]], nan=0.0).astype(np.int64)
+            etype[(etype < 0) | (etype > TYPE_MIXED)] = TYPE_NONE
+            type_cells[:] += np.bincount(etype[land], minlength=4)[:4]
+        water = np.ones(shape, dtype=bool) if etype is None else etype != TYPE_WIND
+        counts.add(zone, land, cls, wind, etype)
+        valid = (cls > 0) & water
         class_cells[:] += bincount2(zone[valid], cls[valid], n_z, N_CLASSES + 1)
         loss[:] += np.bincount(zone[valid], weights=a[valid], minlength=n_z)[:n_z]
         if valid.any():
             sums["n"] += float(valid.sum())
             for name, arr in (("R", r_a), ("K", k_a), ("LS", ls_a), ("B", b), ("E", e_a), ("T", t_a)):
                 sums[name] += float(arr[valid].sum())
-        if base_cells is not None and base_loss is not None:
+        if base_cells is not None and base_loss is not None and base_counts is not None:
             a0 = arrays[slots["BASELINE"]] if baseline_path else base_factor * t_lu
             cls0 = classify_intensity(a0, edges[0])
-            v0 = cls0 > 0
+            base_counts.add(zone, land, cls0, wind, etype)
+            v0 = (cls0 > 0) & water
             base_cells[:] += bincount2(zone[v0], cls0[v0], n_z, N_CLASSES + 1)
             base_loss[:] += np.bincount(zone[v0], weights=a0[v0], minlength=n_z)[:n_z]
         out = [a.astype(np.float32)]
@@ -316,7 +443,7 @@ def soil_loss(
                 progress=progress,
                 is_cancelled=is_cancelled,
             )
-            if class_cells.sum() == 0:
+            if valued[0] == 0:
                 raise InputError(
                     QT_TRANSLATE_NOOP(
                         "SwcCore",
@@ -338,8 +465,13 @@ def soil_loss(
         cell_area=grid.cell_area,
         class_cells=class_cells,
         loss=loss,
+        counts=counts,
         base_class_cells=base_cells,
         base_loss=base_loss,
+        base_counts=base_counts,
         missing={k_: v for k_, v in missing.items() if v},
         factor_means={k_: v / n for k_, v in sums.items()},
+        rotation_cells={i: int(v) for i, v in enumerate(rotation_cells) if v},
+        wind_kind=wind_kind,
+        type_cells={i: int(v) for i, v in enumerate(type_cells) if v},
     )
