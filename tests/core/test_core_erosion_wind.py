@@ -232,7 +232,9 @@ def test_rotation_table_values_and_sources():
     # Guo, Liu, Xie et al. 2015 (J. Integr. Agric. 14(9)), abstract: 0.37, 0.36, 0.28, mean 0.34
     assert {z.code: z.t for z in table} == {"single": 0.37, "double": 0.36, "triple": 0.28, "mean": 0.34}
     assert all("Guo et al. 2015" in z.source for z in table)
-    idx, missing = lookups.match_rotation(["一年两熟", 1, "one crop a year (Hebei: mountains and 坝上)"], table)
+    idx, missing = lookups.match_rotation(
+        ["一年两熟", 1, "one crop a year (Hebei: mountains and 坝上)"], table
+    )
     assert idx == [1, 0, 0] and not missing
     assert lookups.rotation_row(table, "DOUBLE").t == 0.36
     with pytest.raises(InputError, match="single, double, triple, mean"):
@@ -294,3 +296,12 @@ def test_cropland_soil_loss_uses_the_zone_t(tmp_path):
     np.testing.assert_allclose(a1[:, :2], 2220.0, rtol=1e-6)
     a0, _ = run(None, "c.tif")
     np.testing.assert_allclose(a0[:, :2], 6000.0 * 0.34, rtol=1e-6)
+
+
+def test_cropland_codes_without_their_leading_zero_are_cropland():
+    """A raster stores 0101/0102/0103 as 101/102/103: they are 水田/水浇地/旱地, not 10* (交通运输用地)."""
+    rows = lookups.read_landuse_table(os.path.join(TABLES, "landuse_bt_sandiao.csv"))
+    idx, missing = lookups.match_landuse([101, 102, 103.0, "0103", 1001, 301, 1206], rows)
+    assert not missing
+    assert [rows[i].code for i in idx] == ["0101", "0102", "0103", "0103", "10*", "0301", "1206"]
+    assert [rows[i].name for i in idx[:3]] == ["水田", "水浇地", "旱地"]

@@ -261,30 +261,31 @@ def read_value_table(path: str, column: str = "k", high: float = 1.0) -> Tuple[n
 def match_landuse(codes: Sequence[object], table: Sequence[LandUseClass]) -> Tuple[List[int], List[str]]:
     """Row index (first matching pattern) for each code, and the unmatched codes.
 
-    A numeric code that matches no row is tried again zero-padded to 4 digits,
-    because rasters cannot keep the leading zero of land-survey codes (0103 is
-    stored as 103).
+    Rasters cannot keep the leading zero of land-survey codes (0103 is stored as
+    103), so a numeric code shorter than 4 digits is matched in this order: a row
+    whose code is exactly that number (tables of numeric class codes), then the
+    code zero-padded to 4 digits against every row (103 → 0103, 旱地), and only
+    then the code as it is against the patterns.  Trying the patterns first sent
+    103 to ``10*`` (交通运输用地, B = 0).
 
-    >>> rows = [LandUseClass("0103", "", 1.0, 1.0), LandUseClass("03*", "", 0.02, 1.0)]
-    >>> match_landuse([103, "0301", 301, 9], rows)
-    ([0, 1, 1, -1], ['9'])
+    >>> rows = [LandUseClass("0103", "", 1.0, 1.0), LandUseClass("03*", "", 0.02, 1.0),
+    ...         LandUseClass("10*", "", 0.0, 1.0), LandUseClass("104", "", 0.0, 1.0)]
+    >>> match_landuse([103, "0301", 301, 1001, 104, 9], rows)
+    ([0, 1, 1, 2, 3, -1], ['9'])
     """
     out, missing = [], []
     for code in codes:
-        hit = -1
         text = code_text(code)
-        candidates = [text]
-        if text.isdigit() and len(text) < 4:
-            candidates.append(text.zfill(4))
-        for cand in candidates:
-            for i, row in enumerate(table):
-                if code_matches(cand, [row.code]):
-                    hit = i
-                    break
+        hit = -1
+        short = text.isdigit() and len(text) < 4
+        if short:
+            hit = next((i for i, row in enumerate(table) if row.code == text), -1)
+        for cand in ([text.zfill(4)] if short else []) + [text]:
             if hit >= 0:
                 break
+            hit = next((i for i, row in enumerate(table) if code_matches(cand, [row.code])), -1)
         if hit < 0:
-            missing.append(code_text(code))
+            missing.append(text)
         out.append(hit)
     return out, missing
 
