@@ -8,13 +8,21 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
+    QgsProcessingParameterString,
 )
 
 from . import inputs, outputs, params
 from .base import GROUP_PLANNING, SwcAlgorithm, translate_core_error
 from .core.errors import SwcError
-from .core.planning.quantities import investment, investment_table, quantities, works_from_layouts
-from .core.planning.tables import load_prices, unit_price_path
+from .core.planning.quantities import (
+    investment,
+    investment_table,
+    quantities,
+    schedule,
+    works_from_layouts,
+    year_shares,
+)
+from .core.planning.tables import load_prices, price_info, unit_price_path
 
 
 def _plain(value: Any) -> Any:
@@ -43,9 +51,14 @@ class PlanQuantitiesAlgorithm(SwcAlgorithm):
     PRICES = "PRICES"
     INDEPENDENT_PCT = "INDEPENDENT_PCT"
     CONTINGENCY_PCT = "CONTINGENCY_PCT"
+    START_YEAR = "START_YEAR"
+    END_YEAR = "END_YEAR"
+    YEAR_SHARES = "YEAR_SHARES"
     QUANTITIES = "QUANTITIES"
     INVESTMENT = "INVESTMENT"
+    SCHEDULE = "SCHEDULE"
     TOTAL = "TOTAL"
+    PLACEHOLDERS = "PLACEHOLDERS"
 
     #: layout inputs: (parameter, label, fields the core reads)
     LAYOUTS = (
@@ -62,8 +75,9 @@ class PlanQuantitiesAlgorithm(SwcAlgorithm):
     def help_html(self):
         return self.format_help(
             self.tr(
-                "The bill of quantities (工程量汇总表) and the investment estimate (投资估算表) of a "
-                "small-watershed plan from the measure areas and the layout results."
+                "The bill of quantities (工程量汇总表), the investment estimate (投资估算表) and the yearly "
+                "implementation schedule (实施进度) of a small-watershed plan from the measure areas and "
+                "the layout results."
             ),
             [
                 (
@@ -73,22 +87,36 @@ class PlanQuantitiesAlgorithm(SwcAlgorithm):
                         "soil-conservation and economic forest (pits and benches together), grass, "
                         "terraces, conservation tillage. Counts and earthwork from the layouts given: "
                         "FARMLAND (swcplanner:farmlandscreening OUTPUT; EARTH_M3 of the parcels with "
-                        "CATEGORY convert = terrace earthwork), CHECKDAMS and SILTDAMS (DAMS of "
-                        "swcplanner:checkdams; one row per dam, BODY_M3), PITS and BENCHES (SUMMARY of "
-                        "swcplanner:slopeworks; COUNT and EARTH_M3). An item whose layout is not given "
-                        "is 0 and marked COMPUTED = 0."
+                        "CATEGORY convert = terrace earthwork), CHECKDAMS (DAMS of swcplanner:checkdams, "
+                        "谷坊) and SILTDAMS (DAMS of swcplanner:siltdams, 淤地坝; one row per dam, "
+                        "BODY_M3), PITS and BENCHES (SUMMARY of swcplanner:slopeworks; COUNT, EARTH_M3, "
+                        "SEEDLINGS). An item whose layout is not given is 0 and marked COMPUTED = 0."
                     ),
                 ),
                 (
                     self.tr("Investment"),
                     self.tr(
-                        "Each quantity is priced once: amount = unit price × quantity (PRICES, CSV: item, "
-                        "unit, price; default resources/tables/unit_prices.csv, placeholder prices to "
-                        "replace with the current 水土保持工程概(估)算编制规定 and local price lists). "
-                        "Part 1 engineering, part 2 forest and grass, part 3 enclosure; part 4 "
-                        "independent costs = INDEPENDENT_PCT % of parts 1–3; basic contingency = "
-                        "CONTINGENCY_PCT % of parts 1–4. Empty rates: the price table's independent_pct "
-                        "and contingency_pct."
+                        "Each work is priced once: amount = unit price × quantity (PRICES, CSV: item, "
+                        "unit, price, part, source, region, year, note; default "
+                        "resources/tables/unit_prices.csv). An item without a row is not priced: the "
+                        "earthwork of the pits (the price per pit includes it) and the seedlings (the "
+                        "price per ha of planting includes them). Parts of the 水土保持工程概(估)算编制规定 "
+                        "(水总〔2003〕67号): part 1 engineering (工程措施), part 2 forest and grass (林草措施, "
+                        "site preparation included), part 3 enclosure (封育治理措施); the part column of "
+                        "the price table may move an item. Part 4 independent costs (独立费用) = "
+                        "INDEPENDENT_PCT % of parts 1–3; basic contingency (基本预备费) = CONTINGENCY_PCT % "
+                        "of parts 1–4; empty rates: the price table's independent_pct and "
+                        "contingency_pct. Every shipped price is a placeholder (its source says so): "
+                        "replace them with the current Hebei norms; PLACEHOLDERS counts the priced items "
+                        "whose source is a placeholder or empty."
+                    ),
+                ),
+                (
+                    self.tr("Schedule"),
+                    self.tr(
+                        "With START_YEAR and END_YEAR every quantity and amount is spread over the years "
+                        "of the planning period, by YEAR_SHARES (e.g. 2026:3, 2027:2, 2028:1; any "
+                        "positive weights) or in equal shares."
                     ),
                 ),
                 (
@@ -96,8 +124,10 @@ class PlanQuantitiesAlgorithm(SwcAlgorithm):
                     self.tr(
                         "QUANTITIES: ITEM, MEASURE, PART, UNIT, QUANTITY, COMPUTED. INVESTMENT: in report "
                         "order, LEVEL part (subtotal) with its item rows, then sum rows direct (parts "
-                        "1–3), independent, contingency and total; AMOUNT in CNY and AMOUNT_10K in 10⁴ "
-                        "CNY (万元). TOTAL: the total investment (CNY)."
+                        "1–3), independent, contingency and total; QUANTITY, PRICE (NULL: not priced), "
+                        "AMOUNT in CNY and AMOUNT_10K in 10⁴ CNY (万元), SOURCE, REGION, YEAR and "
+                        "PLACEHOLDER of the price. SCHEDULE: YEAR, LEVEL (item, part, sum), PART, ITEM, "
+                        "UNIT, SHARE, QUANTITY, AMOUNT, AMOUNT_10K. TOTAL: the total investment (CNY)."
                     ),
                 ),
             ],
@@ -114,7 +144,7 @@ class PlanQuantitiesAlgorithm(SwcAlgorithm):
         labels = {
             self.FARMLAND: self.tr("Farmland screening (OUTPUT of swcplanner:farmlandscreening)"),
             self.CHECKDAMS: self.tr("Check dams (DAMS of swcplanner:checkdams)"),
-            self.SILTDAMS: self.tr("Silt-trap dams (DAMS of swcplanner:checkdams)"),
+            self.SILTDAMS: self.tr("Silt-trap dams (DAMS of swcplanner:siltdams)"),
             self.PITS: self.tr("Fish-scale pits (SUMMARY of swcplanner:slopeworks)"),
             self.BENCHES: self.tr("Level benches (SUMMARY of swcplanner:slopeworks)"),
         }
@@ -151,11 +181,31 @@ class PlanQuantitiesAlgorithm(SwcAlgorithm):
                 optional=True,
             )
         )
+        for name, label in (
+            (self.START_YEAR, self.tr("First year of the planning period")),
+            (self.END_YEAR, self.tr("Last year of the planning period")),
+        ):
+            self.addParameter(
+                params.number(name, label, None, minimum=1900, maximum=2200, integer=True, optional=True)
+            )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.YEAR_SHARES,
+                self.tr("Yearly shares (year:weight, comma-separated; empty = equal)"),
+                optional=True,
+            )
+        )
         self.addParameter(outputs.table_output(self.QUANTITIES, self.tr("Bill of quantities")))
         self.addParameter(
             outputs.table_output(self.INVESTMENT, self.tr("Investment estimate"), secondary=True)
         )
+        self.addParameter(
+            outputs.table_output(self.SCHEDULE, self.tr("Implementation schedule"), secondary=True)
+        )
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL, self.tr("Total investment (CNY)")))
+        self.addOutput(
+            QgsProcessingOutputNumber(self.PLACEHOLDERS, self.tr("Priced items with a placeholder price"))
+        )
 
     def _rows(self, parameters, name: str, context, fields) -> Optional[List[Dict[str, Any]]]:
         if parameters.get(name) in (None, ""):
@@ -178,20 +228,46 @@ class PlanQuantitiesAlgorithm(SwcAlgorithm):
         price_path = self.parameterAsFile(parameters, self.PRICES, context) or unit_price_path()
         try:
             prices = load_prices(price_path)
+            info = price_info(price_path)
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
+        years = self._years(parameters, context)
         works = works_from_layouts(**layouts)
-        qrows = quantities(areas, works)
+        parts = {item: meta["part"] for item, meta in info.items() if meta.get("part")}
+        qrows = quantities(areas, works, parts)
         irows, totals = investment(
             qrows,
             prices,
             self._rate(parameters, self.INDEPENDENT_PCT, context),
             self._rate(parameters, self.CONTINGENCY_PCT, context),
+            info,
         )
         missing = [r["ITEM"] for r in qrows if not r["COMPUTED"]]
         if missing:
             feedback.pushInfo(
                 self.tr("Not computed (no layout given): {items}.").format(items=inputs.short_list(missing))
+            )
+        unpriced = [r["ITEM"] for r in irows if not r["PRICED"] and r["QUANTITY"]]
+        if unpriced:
+            feedback.pushInfo(
+                self.tr("Reported, not priced (no row in the price table): {items}.").format(
+                    items=inputs.short_list(unpriced)
+                )
+            )
+        placeholders = [r["ITEM"] for r in irows if r["PLACEHOLDER"] and r["AMOUNT"]]
+        rate_placeholders = [
+            i for i in ("independent_pct", "contingency_pct") if info.get(i, {}).get("placeholder")
+        ]
+        if placeholders or rate_placeholders:
+            feedback.pushWarning(
+                self.tr(
+                    "{n} priced items and {m} rates have placeholder prices (their source says so): "
+                    "{items}. Replace them with the current Hebei norms before the estimate is submitted."
+                ).format(
+                    n=len(placeholders),
+                    m=len(rate_placeholders),
+                    items=inputs.short_list(placeholders + rate_placeholders),
+                )
             )
         q_fields = outputs.fields_from_spec(
             [
@@ -222,12 +298,48 @@ class PlanQuantitiesAlgorithm(SwcAlgorithm):
                 ("PRICE", outputs.FIELD_DOUBLE),
                 ("AMOUNT", outputs.FIELD_DOUBLE),
                 ("AMOUNT_10K", outputs.FIELD_DOUBLE),
+                ("SOURCE", outputs.FIELD_STRING),
+                ("REGION", outputs.FIELD_STRING),
+                ("YEAR", outputs.FIELD_STRING),
+                ("PLACEHOLDER", outputs.FIELD_INT),
             ]
         )
+        table = investment_table(irows, totals)
+        for r in table:
+            if r["LEVEL"] == "sum" and r["PART"] in ("independent", "contingency"):
+                if self._rate(parameters, r["PART"].upper() + "_PCT", context) is not None:
+                    r.update(SOURCE=r["PART"].upper() + "_PCT", REGION="", YEAR="", PLACEHOLDER=False)
+                else:
+                    meta = info.get(r["PART"] + "_pct", {})
+                    r.update(
+                        SOURCE=meta.get("source", ""),
+                        REGION=meta.get("region", ""),
+                        YEAR=meta.get("year", ""),
+                        PLACEHOLDER=bool(meta.get("placeholder", True)),
+                    )
+            r["PLACEHOLDER"] = int(bool(r["PLACEHOLDER"]))
         sink, i_id = outputs.table_sink(self, parameters, self.INVESTMENT, context, i_fields)
-        outputs.add_rows(
-            sink, i_fields, ([r[f.name()] for f in i_fields] for r in investment_table(irows, totals))
-        )
+        outputs.add_rows(sink, i_fields, ([r[f.name()] for f in i_fields] for r in table))
+        s_id = None
+        if years is not None:
+            s_fields = outputs.fields_from_spec(
+                [
+                    ("YEAR", outputs.FIELD_INT),
+                    ("LEVEL", outputs.FIELD_STRING),
+                    ("PART", outputs.FIELD_STRING),
+                    ("ITEM", outputs.FIELD_STRING),
+                    ("UNIT", outputs.FIELD_STRING),
+                    ("SHARE", outputs.FIELD_DOUBLE),
+                    ("QUANTITY", outputs.FIELD_DOUBLE),
+                    ("AMOUNT", outputs.FIELD_DOUBLE),
+                    ("AMOUNT_10K", outputs.FIELD_DOUBLE),
+                ]
+            )
+            sched = schedule(irows, totals, years)
+            for r in sched:
+                r["AMOUNT_10K"] = r["AMOUNT"] / 1e4
+            sink, s_id = outputs.table_sink(self, parameters, self.SCHEDULE, context, s_fields)
+            outputs.add_rows(sink, s_fields, ([r[f.name()] for f in s_fields] for r in sched))
         feedback.pushInfo(
             self.tr(
                 "Parts 1–3: {direct:,.0f} CNY; independent costs {ind:,.0f} CNY ({ind_pct:g} %); basic "
@@ -242,4 +354,34 @@ class PlanQuantitiesAlgorithm(SwcAlgorithm):
             )
         )
         feedback.setProgress(100)
-        return {self.QUANTITIES: q_id, self.INVESTMENT: i_id, self.TOTAL: totals["total"]}
+        return {
+            self.QUANTITIES: q_id,
+            self.INVESTMENT: i_id,
+            self.SCHEDULE: s_id,
+            self.TOTAL: totals["total"],
+            self.PLACEHOLDERS: len(placeholders),
+        }
+
+    def _years(self, parameters, context):
+        """``[(year, share)]`` of the planning period, or ``None`` without START_YEAR and END_YEAR."""
+        given = [parameters.get(n) not in (None, "") for n in (self.START_YEAR, self.END_YEAR)]
+        if not any(given):
+            return None
+        if not all(given):
+            raise self.fail(self.tr("Give both START_YEAR and END_YEAR for the schedule, or neither."))
+        start = self.parameterAsInt(parameters, self.START_YEAR, context)
+        end = self.parameterAsInt(parameters, self.END_YEAR, context)
+        text = self.parameterAsString(parameters, self.YEAR_SHARES, context).strip()
+        shares = {}
+        for part in filter(None, (p.strip() for p in text.replace(";", ",").split(","))):
+            try:
+                year, weight = part.split(":")
+                shares[int(year)] = float(weight)
+            except ValueError as exc:
+                raise self.fail(
+                    self.tr("YEAR_SHARES: “{part}” is not year:weight (e.g. 2026:3).").format(part=part)
+                ) from exc
+        try:
+            return year_shares(start, end, shares or None)
+        except SwcError as exc:
+            raise self.fail(translate_core_error(exc)) from exc

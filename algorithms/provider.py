@@ -38,6 +38,7 @@ try:
     from .planbenefits import PlanBenefitsAlgorithm
     from .planquantities import PlanQuantitiesAlgorithm
     from .rainfallerosivity import RainfallErosivityAlgorithm
+    from .siltdams import SiltDamsAlgorithm
     from .slopeclasses import SlopeClassesAlgorithm
     from .slopeworks import SlopeWorksAlgorithm
     from .soilerodibility import SoilErodibilityAlgorithm
@@ -77,6 +78,7 @@ ALGORITHM_CLASSES = (
     SlopeWorksAlgorithm,
     CheckDamsAlgorithm,
     DamStorageAlgorithm,
+    SiltDamsAlgorithm,
     LanduseSlopeAlgorithm,
     MeasurePlanAlgorithm,
     PlanQuantitiesAlgorithm,

@@ -1925,10 +1925,6 @@
             <translation>措施配置</translation>
         </message>
         <message>
-            <source>Gives every cell of a small watershed the measure that the allocation table sets for its land use and slope class, and reports the area of each measure.</source>
-            <translation>按措施配置表为小流域每个像元的土地利用和坡度级赋予措施，并统计各措施面积。</translation>
-        </message>
-        <message>
             <source>Allocation table</source>
             <translation>措施配置表</translation>
         </message>
@@ -1939,10 +1935,6 @@
         <message>
             <source>Outputs</source>
             <translation>输出</translation>
-        </message>
-        <message>
-            <source>OUTPUT: measure raster (0 none, 1 enclosure, 2 soil-conservation forest with pits, 3 with benches, 4 economic forest with pits, 5 with benches, 6 grass, 7 terraces, 8 conservation tillage; 255 = nodata). POLYGONS: 4-connected measure polygons with MEASURE (code), VALUE, ETYPE (the engineering type of swcplanner:soilloss's MEASURE_TABLE for the scenario with the plan: pits → fish_scale_pit, benches → level_bench, terraces → terrace_earth, tillage → no_till) and AREA_M2, AREA_HA. TABLE: area per measure in m², ha, mu and % of the allocated area. Areas are planar (cells × cell area).</source>
-            <translation>OUTPUT：措施栅格（0 无措施，1 封育，2 水土保持林鱼鳞坑，3 水土保持林水平阶，4 经济林鱼鳞坑，5 经济林水平阶，6 种草，7 梯田，8 保护性耕作；255 = 无数据）。POLYGONS：四连通措施多边形，含 MEASURE（代码）、VALUE、ETYPE（有规划情景下 swcplanner:soilloss 的 MEASURE_TABLE 工程措施类型：鱼鳞坑 → fish_scale_pit，水平阶 → level_bench，梯田 → terrace_earth，保护性耕作 → no_till）以及 AREA_M2、AREA_HA。TABLE：各措施面积（m²、公顷、亩及占配置面积的 %）。面积为平面面积（像元数 × 像元面积）。</translation>
         </message>
         <message>
             <source>Bashang plateau (坝上高原)</source>
@@ -2027,6 +2019,110 @@
         <message>
             <source>Conservation tillage</source>
             <translation>保护性耕作</translation>
+        </message>
+        <message>
+            <source>Gives every cell of a small watershed the measure that the allocation table sets for its land use and slope class, refuses it where the plan's eligibility rules do not allow it, and reports the area of each measure and the areas excluded with their reasons.</source>
+            <translation>按配置表为小流域的每个栅格赋予其土地利用类型与坡度级对应的措施，在规划适宜性规则不允许的地方予以排除，并统计各措施面积及被排除的面积与原因。</translation>
+        </message>
+        <message>
+            <source>Eligibility rules</source>
+            <translation>适宜性规则</translation>
+        </message>
+        <message>
+            <source>The first rule that applies refuses the measure (the cell gets none and is reported in EXCLUDED): water — no measure on water; built — none on built-up land; landuse — slope-to-terrace conversion and conservation tillage only on cropland; basic_farmland — on cropland inside BASIC_FARMLAND (永久基本农田, optional) only conservation tillage: no terraces and no retirement to forest or grass; slope_low, slope_high, no_slope — fish-scale pits only on {p_lo:g}–{p_hi:g}° and level benches on {b_lo:g}–{b_hi:g}°, where swcplanner:slopeworks lays them (its defaults), terraces on {t_lo:g}–{t_hi:g}° (the convert rule of swcplanner:farmlandscreening). With DEM the slope of each cell decides (Horn's slope, as slopeworks computes it; both bounds included); without it the slope class does, from BREAKS: a class counts when it overlaps the band. The bands can be changed (advanced parameters); keep them equal to those of the slopeworks run.</source>
+            <translation>按顺序第一条适用的规则排除该措施（该栅格记为无措施，并列入 EXCLUDED）：water —— 水域不布设措施；built —— 建设用地不布设措施；landuse —— 坡改梯与保护性耕作只布设在耕地上；basic_farmland —— 位于 BASIC_FARMLAND（永久基本农田，可选）内的耕地只允许保护性耕作：不修梯田、不退耕还林还草；slope_low、slope_high、no_slope —— 鱼鳞坑只布设在 {p_lo:g}–{p_hi:g}°，水平阶只布设在 {b_lo:g}–{b_hi:g}°，即 swcplanner:slopeworks 能布设的坡度范围（其默认值），梯田只布设在 {t_lo:g}–{t_hi:g}°（swcplanner:farmlandscreening 的坡改梯规则）。给出 DEM 时按每个栅格的坡度判定（Horn 坡度，与 slopeworks 相同；含上下限）；不给 DEM 时按 BREAKS 的坡度级判定：坡度级与坡度范围有重叠即视为适宜。坡度范围可修改（高级参数），应与 slopeworks 运行时的设置一致。</translation>
+        </message>
+        <message>
+            <source>OUTPUT: measure raster (0 none, 1 enclosure, 2 soil-conservation forest with pits, 3 with benches, 4 economic forest with pits, 5 with benches, 6 grass, 7 terraces, 8 conservation tillage; 255 = nodata). POLYGONS: 4-connected measure polygons with MEASURE (code), VALUE, ETYPE (the engineering type of swcplanner:soilloss's MEASURE_TABLE for the scenario with the plan: pits → fish_scale_pit, benches → level_bench, terraces → terrace_earth, tillage → no_till) and AREA_M2, AREA_HA. TABLE: area per measure in m², ha, mu and % of the allocated area. EXCLUDED: polygons refused by the rules with REASON, MEASURE (the one allocated), AREA_M2, AREA_HA; EXCLUDED_TABLE: their areas by reason and measure; LANDUSE_TABLE: the area of each measure per land use. Areas are planar (cells × cell area).</source>
+            <translation>OUTPUT：措施栅格（0 无措施，1 封育，2 鱼鳞坑水土保持林，3 水平阶水土保持林，4 鱼鳞坑经济林，5 水平阶经济林，6 种草，7 梯田，8 保护性耕作；255 = 无数据）。POLYGONS：四连通的措施图斑，字段 MEASURE（代码）、VALUE、ETYPE（规划情景下 swcplanner:soilloss 的 MEASURE_TABLE 工程措施类型：鱼鳞坑 → fish_scale_pit，水平阶 → level_bench，梯田 → terrace_earth，保护性耕作 → no_till）以及 AREA_M2、AREA_HA。TABLE：各措施面积（m²、公顷、亩）及占配置面积的百分比。EXCLUDED：被规则排除的图斑，字段 REASON、MEASURE（原配置的措施）、AREA_M2、AREA_HA；EXCLUDED_TABLE：按原因和措施汇总的排除面积；LANDUSE_TABLE：各土地利用类型上各措施的面积。面积为平面面积（栅格数 × 栅格面积）。</translation>
+        </message>
+        <message>
+            <source>DEM (projected, metres; the slope of each cell for the slope bands)</source>
+            <translation>DEM（投影坐标，米；用于按栅格坡度判定坡度范围）</translation>
+        </message>
+        <message>
+            <source>Permanent basic farmland (永久基本农田)</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>Fish-scale pits from (degrees)</source>
+            <translation>鱼鳞坑坡度下限（度）</translation>
+        </message>
+        <message>
+            <source>Fish-scale pits up to (degrees)</source>
+            <translation>鱼鳞坑坡度上限（度）</translation>
+        </message>
+        <message>
+            <source>Level benches from (degrees)</source>
+            <translation>水平阶坡度下限（度）</translation>
+        </message>
+        <message>
+            <source>Level benches up to (degrees)</source>
+            <translation>水平阶坡度上限（度）</translation>
+        </message>
+        <message>
+            <source>Terraces from (degrees)</source>
+            <translation>梯田坡度下限（度）</translation>
+        </message>
+        <message>
+            <source>Terraces up to (degrees)</source>
+            <translation>梯田坡度上限（度）</translation>
+        </message>
+        <message>
+            <source>Areas excluded by the rules</source>
+            <translation>被规则排除的区域</translation>
+        </message>
+        <message>
+            <source>Excluded areas by reason</source>
+            <translation>按原因汇总的排除面积</translation>
+        </message>
+        <message>
+            <source>Measures by land use</source>
+            <translation>各土地利用类型的措施面积</translation>
+        </message>
+        <message>
+            <source>Slope of the DEM (Horn) for the slope bands…</source>
+            <translation>计算 DEM 坡度（Horn）用于坡度范围判定…</translation>
+        </message>
+        <message>
+            <source>No DEM: the slope bands are checked per slope class (a class counts when it overlaps the band), so pits may be planned on cells steeper than {hi:g}°. Give the DEM to check each cell.</source>
+            <translation>未给出 DEM：坡度范围按坡度级判定（坡度级与范围有重叠即视为适宜），因此鱼鳞坑可能被规划在坡度大于 {hi:g}° 的栅格上。请给出 DEM 以逐栅格判定。</translation>
+        </message>
+        <message>
+            <source>Permanent basic farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>Excluded ({reason}): {measure}, {ha:.2f} ha</source>
+            <translation>排除（{reason}）：{measure}，{ha:.2f} 公顷</translation>
+        </message>
+        <message>
+            <source>water: no measure on water</source>
+            <translation>水域：不布设措施</translation>
+        </message>
+        <message>
+            <source>built-up land: no measure</source>
+            <translation>建设用地：不布设措施</translation>
+        </message>
+        <message>
+            <source>only on cropland</source>
+            <translation>仅限耕地</translation>
+        </message>
+        <message>
+            <source>permanent basic farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>slope below the measure's band</source>
+            <translation>坡度低于措施适宜范围</translation>
+        </message>
+        <message>
+            <source>slope above the measure's band</source>
+            <translation>坡度高于措施适宜范围</translation>
+        </message>
+        <message>
+            <source>no slope (DEM nodata)</source>
+            <translation>无坡度（DEM 无数据）</translation>
         </message>
     </context>
     <context>
@@ -2119,36 +2215,12 @@
     <context>
         <name>PlanBenefitsAlgorithm</name>
         <message>
-            <source>Plan benefits (soil loss before and after)</source>
-            <translation>规划效益（治理前后土壤流失）</translation>
-        </message>
-        <message>
-            <source>Soil loss, mean erosion modulus, eroded area, area by intensity class and the soil-and-water-conservation rate (水土保持率) of a watershed before and after the plan, and the soil saved per year (GB/T 15774-2008, soil retained).</source>
-            <translation>流域治理前后的土壤流失量、平均侵蚀模数、侵蚀面积、各强度级面积和水土保持率，以及年保土量（GB/T 15774-2008，保土效益）。</translation>
-        </message>
-        <message>
             <source>Inputs</source>
             <translation>输入</translation>
         </message>
         <message>
-            <source>BEFORE: the TABLE of swcplanner:soilloss without the plan (the status). AFTER: the TABLE of swcplanner:soilloss with the planned measures (MEASURES = the POLYGONS of swcplanner:measureplan, MEASURE_FIELD = ETYPE). Without BEFORE the BASE_* columns of AFTER are used (soilloss run with BASELINE). Without AFTER only the status is reported. Rows (zones) are summed.</source>
-            <translation>BEFORE：无规划时（现状）swcplanner:soilloss 的 TABLE。AFTER：布设规划措施后 swcplanner:soilloss 的 TABLE（MEASURES = swcplanner:measureplan 的 POLYGONS，MEASURE_FIELD = ETYPE）。未给出 BEFORE 时使用 AFTER 的 BASE_* 列（soilloss 以 BASELINE 运行）。未给出 AFTER 时只报告现状。各行（分区）相加。</translation>
-        </message>
-        <message>
-            <source>Method</source>
-            <translation>方法</translation>
-        </message>
-        <message>
-            <source>Soil loss (t/a) and areas are sums over the rows; mean modulus = soil loss / land area (t/(km²·a)); SWC rate = (land − eroded) / land × 100, eroded = light and above (SL 190-2007, above the tolerance); soil saved = soil loss before − after. Measures act through E and T only (enclosure and grass are not counted).</source>
-            <translation>土壤流失量（t/a）和面积为各行之和；平均侵蚀模数 = 土壤流失量 / 土地面积（t/(km²·a)）；水土保持率 = （土地面积 − 侵蚀面积）/ 土地面积 × 100，侵蚀面积为轻度及以上（SL 190-2007，超过容许土壤流失量）；保土量 = 治理前土壤流失量 − 治理后。措施只通过 E 和 T 起作用（封育和种草不计）。</translation>
-        </message>
-        <message>
             <source>Outputs</source>
             <translation>输出</translation>
-        </message>
-        <message>
-            <source>OUTPUT: one row per indicator (soil_loss_t, mean_modulus, eroded_km2, swc_rate, land_km2, class1_km2 … class6_km2 slight … severe) with UNIT, BEFORE, AFTER and CHANGE (after − before). Numbers: SOIL_LOSS_BEFORE, SOIL_LOSS_AFTER, SOIL_SAVED (t/a), SWC_RATE_BEFORE, SWC_RATE_AFTER (%).</source>
-            <translation>OUTPUT：每个指标一行（soil_loss_t、mean_modulus、eroded_km2、swc_rate、land_km2、class1_km2 … class6_km2 微度 … 剧烈），含 UNIT、BEFORE、AFTER 和 CHANGE（治理后 − 治理前）。数值输出：SOIL_LOSS_BEFORE、SOIL_LOSS_AFTER、SOIL_SAVED（t/a），SWC_RATE_BEFORE、SWC_RATE_AFTER（%）。</translation>
         </message>
         <message>
             <source>Soil loss without the plan (TABLE of swcplanner:soilloss)</source>
@@ -2186,6 +2258,114 @@
             <source>Soil loss {before:,.1f} → {after:,.1f} t/a, soil saved {saved:,.1f} t/a; SWC rate {rb:.2f} % → {ra:.2f} %.</source>
             <translation>土壤流失量 {before:,.1f} → {after:,.1f} t/a，保土 {saved:,.1f} t/a；水土保持率 {rb:.2f} % → {ra:.2f} %。</translation>
         </message>
+        <message>
+            <source>Plan benefits (GB/T 15774-2008)</source>
+            <translation>规划效益（GB/T 15774-2008）</translation>
+        </message>
+        <message>
+            <source>The benefits of a small-watershed plan by the classes of GB/T 15774-2008: basic (soil and water retained, 调水保土), economic, social and ecological, with soil loss, erosion and the soil-and-water-conservation rate (水土保持率) before and after.</source>
+            <translation>按 GB/T 15774-2008 的分类计算小流域规划效益：基础效益（调水保土）、经济效益、社会效益和生态效益，并给出规划前后的土壤流失量、侵蚀状况和水土保持率。</translation>
+        </message>
+        <message>
+            <source>BEFORE: the TABLE of swcplanner:soilloss without the plan (the status). AFTER: the TABLE of swcplanner:soilloss with the plan: MEASURES = the POLYGONS of swcplanner:measureplan, MEASURE_FIELD = ETYPE, BASELINE = the status soil loss and, for the tables per measure, ZONES = the same polygons with ZONE_FIELD = MEASURE. The polygons hold only cells where the measure may be laid (the eligibility rules of measureplan, e.g. pits on 15–45°): soil is retained only where works are laid. Without BEFORE the BASE_* columns of AFTER are used; without AFTER only the status is reported. MEASURE_AREAS, MEASURE_LANDUSE: the TABLE and LANDUSE_TABLE of measureplan; LANDUSE_AREAS: the TABLE of swcplanner:landuseslope; SILTDAMS, CHECKDAMS: the DAMS of swcplanner:siltdams and swcplanner:checkdams.</source>
+            <translation>BEFORE：无规划时 swcplanner:soilloss 的 TABLE（现状）。AFTER：有规划时 swcplanner:soilloss 的 TABLE：MEASURES = swcplanner:measureplan 的 POLYGONS，MEASURE_FIELD = ETYPE，BASELINE = 现状土壤流失栅格；若要按措施出表，ZONES = 同一图斑、ZONE_FIELD = MEASURE。图斑只包含可布设该措施的栅格（measureplan 的适宜性规则，如鱼鳞坑 15–45°）：只在实际布设工程的地方计算保土量。无 BEFORE 时使用 AFTER 的 BASE_* 字段；无 AFTER 时只输出现状。MEASURE_AREAS、MEASURE_LANDUSE：measureplan 的 TABLE 和 LANDUSE_TABLE；LANDUSE_AREAS：swcplanner:landuseslope 的 TABLE；SILTDAMS、CHECKDAMS：swcplanner:siltdams 和 swcplanner:checkdams 的 DAMS。</translation>
+        </message>
+        <message>
+            <source>Basic benefit (调水保土)</source>
+            <translation>基础效益（调水保土）</translation>
+        </message>
+        <message>
+            <source>Per measure: soil retained = soil loss without − with it (its zone of AFTER, t/a); a second estimate = soil loss without × its sediment reduction rate; water retained = area × RUNOFF_DEPTH (mean annual runoff depth, mm; empty = not computed) × its water reduction rate (m³/a). Rates: BENEFIT_RATES (CSV measure, water_pct, sediment_pct, source; default resources/tables/benefit_rates.csv, placeholders to replace with observed rates). The sediment trapped by the silt-trap dams (their inflow) is listed apart, not added to the total.</source>
+            <translation>按措施计算：保土量 = 无措施时土壤流失量 − 有措施时土壤流失量（AFTER 中该措施分区，t/a）；第二种估算 = 无措施时土壤流失量 × 减沙效益；保水量 = 面积 × RUNOFF_DEPTH（多年平均径流深，mm；空 = 不计算）× 减水效益（m³/a）。效益系数：BENEFIT_RATES（CSV：measure、water_pct、sediment_pct、source；默认 resources/tables/benefit_rates.csv，为占位值，应以实测值替换）。淤地坝拦泥量（其来沙量）单独列出，不计入合计。</translation>
+        </message>
+        <message>
+            <source>Economic, social and ecological benefits</source>
+            <translation>经济、社会和生态效益</translation>
+        </message>
+        <message>
+            <source>Economic: area × additional yield per ha × price per measure (YIELDS, CSV measure, product, unit, yield_ha, price, source; default resources/tables/benefit_economic.csv, placeholders), CNY/a, gross. Social: terraced land added, area treated, silt-trap dams and the land silted behind them, check dams. Ecological: 水土流失治理度 = eroded area treated (the measure zones' eroded area without the plan) / eroded area × 100; 林草覆盖率 = forest, grass and orchard area / land area × 100 before, and after adding the land that forest and grass measures turn into forest or grass; the SWC rate and the mean erosion modulus before and after. With BEFORE, the watershed after the plan = before − the change inside the zones of AFTER.</source>
+            <translation>经济效益：各措施面积 × 每公顷增产量 × 单价（YIELDS，CSV：measure、product、unit、yield_ha、price、source；默认 resources/tables/benefit_economic.csv，为占位值），元/年，毛效益。社会效益：新增梯田、治理面积、淤地坝及其淤地面积、谷坊。生态效益：水土流失治理度 = 已治理的水土流失面积（各措施分区无规划时的侵蚀面积）/ 水土流失面积 × 100；林草覆盖率 = 林地、草地和园地面积 / 土地面积 × 100（规划前），规划后再加上林草措施转为林草的土地；规划前后的水土保持率和平均侵蚀模数。给出 BEFORE 时，规划后流域 = 规划前 − AFTER 各分区内的变化。</translation>
+        </message>
+        <message>
+            <source>OUTPUT: one row per indicator (soil_loss_t, mean_modulus, eroded_km2, swc_rate, land_km2, class1_km2 … class6_km2) with UNIT, BEFORE, AFTER, CHANGE. BASIC: MEASURE, AREA_HA, SOIL_BEFORE_T, SOIL_AFTER_T, SOIL_RETAINED_T, SEDIMENT_PCT, SOIL_RATE_T, WATER_PCT, RUNOFF_MM, WATER_M3, SOURCE. ECONOMIC: MEASURE, AREA_HA, PRODUCT, UNIT, YIELD_HA, OUTPUT, PRICE, VALUE, SOURCE, PLACEHOLDER. SOCIAL: INDICATOR, UNIT, VALUE. ECOLOGICAL: INDICATOR (treated_km2, treatment_degree, forest_grass_km2, forest_grass_cover, eroded_km2, swc_rate, mean_modulus), UNIT, BEFORE, AFTER, CHANGE. Numbers: SOIL_LOSS_BEFORE, SOIL_LOSS_AFTER, SOIL_SAVED (t/a), SWC_RATE_BEFORE, SWC_RATE_AFTER, TREATMENT_DEGREE, COVER_BEFORE, COVER_AFTER (%), WATER_RETAINED (m³/a), ECONOMIC_VALUE (CNY/a).</source>
+            <translation>OUTPUT：每个指标一行（soil_loss_t、mean_modulus、eroded_km2、swc_rate、land_km2、class1_km2 … class6_km2），字段 UNIT、BEFORE、AFTER、CHANGE。BASIC：MEASURE、AREA_HA、SOIL_BEFORE_T、SOIL_AFTER_T、SOIL_RETAINED_T、SEDIMENT_PCT、SOIL_RATE_T、WATER_PCT、RUNOFF_MM、WATER_M3、SOURCE。ECONOMIC：MEASURE、AREA_HA、PRODUCT、UNIT、YIELD_HA、OUTPUT、PRICE、VALUE、SOURCE、PLACEHOLDER。SOCIAL：INDICATOR、UNIT、VALUE。ECOLOGICAL：INDICATOR（treated_km2、treatment_degree、forest_grass_km2、forest_grass_cover、eroded_km2、swc_rate、mean_modulus）、UNIT、BEFORE、AFTER、CHANGE。数值输出：SOIL_LOSS_BEFORE、SOIL_LOSS_AFTER、SOIL_SAVED（t/a），SWC_RATE_BEFORE、SWC_RATE_AFTER、TREATMENT_DEGREE、COVER_BEFORE、COVER_AFTER（%），WATER_RETAINED（m³/a），ECONOMIC_VALUE（元/年）。</translation>
+        </message>
+        <message>
+            <source>Measure areas (TABLE of swcplanner:measureplan)</source>
+            <translation>措施面积（swcplanner:measureplan 的 TABLE）</translation>
+        </message>
+        <message>
+            <source>Measures by land use (LANDUSE_TABLE of swcplanner:measureplan)</source>
+            <translation>各土地利用类型的措施面积（swcplanner:measureplan 的 LANDUSE_TABLE）</translation>
+        </message>
+        <message>
+            <source>Land use by slope class (TABLE of swcplanner:landuseslope)</source>
+            <translation>分坡度级土地利用（swcplanner:landuseslope 的 TABLE）</translation>
+        </message>
+        <message>
+            <source>Silt-trap dams (DAMS of swcplanner:siltdams)</source>
+            <translation>淤地坝（swcplanner:siltdams 的 DAMS）</translation>
+        </message>
+        <message>
+            <source>Check dams (DAMS of swcplanner:checkdams)</source>
+            <translation>谷坊（swcplanner:checkdams 的 DAMS）</translation>
+        </message>
+        <message>
+            <source>Water and sediment reduction rates (CSV: measure, water_pct, sediment_pct, source)</source>
+            <translation>减水减沙效益系数（CSV：measure、water_pct、sediment_pct、source）</translation>
+        </message>
+        <message>
+            <source>Yields and prices (CSV: measure, product, unit, yield_ha, price, source)</source>
+            <translation>增产量与单价（CSV：measure、product、unit、yield_ha、price、source）</translation>
+        </message>
+        <message>
+            <source>Mean annual runoff depth (mm; empty = water retained not computed)</source>
+            <translation>多年平均径流深（mm；空 = 不计算保水量）</translation>
+        </message>
+        <message>
+            <source>Soil and water retained</source>
+            <translation>保水保土</translation>
+        </message>
+        <message>
+            <source>Economic benefit</source>
+            <translation>经济效益</translation>
+        </message>
+        <message>
+            <source>Social benefit</source>
+            <translation>社会效益</translation>
+        </message>
+        <message>
+            <source>Ecological benefit</source>
+            <translation>生态效益</translation>
+        </message>
+        <message>
+            <source>Water retained (m³/a)</source>
+            <translation>保水量（m³/a）</translation>
+        </message>
+        <message>
+            <source>Economic benefit (CNY/a)</source>
+            <translation>经济效益（元/年）</translation>
+        </message>
+        <message>
+            <source>Erosion treatment degree (%)</source>
+            <translation>水土流失治理度（%）</translation>
+        </message>
+        <message>
+            <source>Forest and grass cover before (%)</source>
+            <translation>规划前林草覆盖率（%）</translation>
+        </message>
+        <message>
+            <source>Forest and grass cover after (%)</source>
+            <translation>规划后林草覆盖率（%）</translation>
+        </message>
+        <message>
+            <source>Without MEASURE_LANDUSE the forest and grass cover after the plan counts no new forest or grass.</source>
+            <translation>未给出 MEASURE_LANDUSE：规划后林草覆盖率不计新增林草。</translation>
+        </message>
+        <message>
+            <source>AFTER has no zone per measure (run soilloss with ZONES = the measure polygons, ZONE_FIELD = MEASURE): soil retained per measure and the treatment degree from the eroded area treated are not available.</source>
+            <translation>AFTER 没有按措施分区（请以 ZONES = 措施图斑、ZONE_FIELD = MEASURE 运行 soilloss）：无法给出各措施保土量和按已治理侵蚀面积计算的治理度。</translation>
+        </message>
     </context>
     <context>
         <name>PlanQuantitiesAlgorithm</name>
@@ -2194,32 +2374,16 @@
             <translation>规划工程量与投资</translation>
         </message>
         <message>
-            <source>The bill of quantities (工程量汇总表) and the investment estimate (投资估算表) of a small-watershed plan from the measure areas and the layout results.</source>
-            <translation>由措施面积和布设结果计算小流域规划的工程量汇总表和投资估算表。</translation>
-        </message>
-        <message>
             <source>Quantities</source>
             <translation>工程量</translation>
-        </message>
-        <message>
-            <source>Areas (ha) from MEASURE_AREAS (the TABLE of swcplanner:measureplan): enclosure, soil-conservation and economic forest (pits and benches together), grass, terraces, conservation tillage. Counts and earthwork from the layouts given: FARMLAND (swcplanner:farmlandscreening OUTPUT; EARTH_M3 of the parcels with CATEGORY convert = terrace earthwork), CHECKDAMS and SILTDAMS (DAMS of swcplanner:checkdams; one row per dam, BODY_M3), PITS and BENCHES (SUMMARY of swcplanner:slopeworks; COUNT and EARTH_M3). An item whose layout is not given is 0 and marked COMPUTED = 0.</source>
-            <translation>面积（公顷）取自 MEASURE_AREAS（swcplanner:measureplan 的 TABLE）：封育、水土保持林和经济林（鱼鳞坑与水平阶合计）、种草、梯田、保护性耕作。数量和土方取自给出的布设结果：FARMLAND（swcplanner:farmlandscreening 的 OUTPUT；CATEGORY 为 convert 的地块的 EARTH_M3 即梯田土方）、CHECKDAMS 和 SILTDAMS（swcplanner:checkdams 的 DAMS；每坝一行，BODY_M3）、PITS 和 BENCHES（swcplanner:slopeworks 的 SUMMARY；COUNT 和 EARTH_M3）。未给出布设结果的项目为 0，并标记 COMPUTED = 0。</translation>
         </message>
         <message>
             <source>Investment</source>
             <translation>投资</translation>
         </message>
         <message>
-            <source>Each quantity is priced once: amount = unit price × quantity (PRICES, CSV: item, unit, price; default resources/tables/unit_prices.csv, placeholder prices to replace with the current 水土保持工程概(估)算编制规定 and local price lists). Part 1 engineering, part 2 forest and grass, part 3 enclosure; part 4 independent costs = INDEPENDENT_PCT % of parts 1–3; basic contingency = CONTINGENCY_PCT % of parts 1–4. Empty rates: the price table's independent_pct and contingency_pct.</source>
-            <translation>每项工程量只计价一次：金额 = 单价 × 工程量（PRICES，CSV：item, unit, price；默认 resources/tables/unit_prices.csv，为占位单价，应按现行水土保持工程概(估)算编制规定和当地价格替换）。第一部分工程措施，第二部分林草措施，第三部分封育治理措施；第四部分独立费用 = 第一至三部分的 INDEPENDENT_PCT %；基本预备费 = 第一至四部分的 CONTINGENCY_PCT %。费率为空时取单价表的 independent_pct 和 contingency_pct。</translation>
-        </message>
-        <message>
             <source>Outputs</source>
             <translation>输出</translation>
-        </message>
-        <message>
-            <source>QUANTITIES: ITEM, MEASURE, PART, UNIT, QUANTITY, COMPUTED. INVESTMENT: in report order, LEVEL part (subtotal) with its item rows, then sum rows direct (parts 1–3), independent, contingency and total; AMOUNT in CNY and AMOUNT_10K in 10⁴ CNY (万元). TOTAL: the total investment (CNY).</source>
-            <translation>QUANTITIES：ITEM、MEASURE、PART、UNIT、QUANTITY、COMPUTED。INVESTMENT：按报告顺序，LEVEL 为 part 的行（部分小计）及其 item 行，然后是合计行 direct（第一至三部分）、independent、contingency 和 total；AMOUNT 单位为元，AMOUNT_10K 单位为万元。TOTAL：总投资（元）。</translation>
         </message>
         <message>
             <source>Measure areas (TABLE of swcplanner:measureplan)</source>
@@ -2232,10 +2396,6 @@
         <message>
             <source>Check dams (DAMS of swcplanner:checkdams)</source>
             <translation>谷坊（swcplanner:checkdams 的 DAMS）</translation>
-        </message>
-        <message>
-            <source>Silt-trap dams (DAMS of swcplanner:checkdams)</source>
-            <translation>淤地坝（swcplanner:checkdams 的 DAMS）</translation>
         </message>
         <message>
             <source>Fish-scale pits (SUMMARY of swcplanner:slopeworks)</source>
@@ -2276,6 +2436,70 @@
         <message>
             <source>Parts 1–3: {direct:,.0f} CNY; independent costs {ind:,.0f} CNY ({ind_pct:g} %); basic contingency {cont:,.0f} CNY ({cont_pct:g} %); total {total:,.0f} CNY.</source>
             <translation>第一至三部分：{direct:,.0f} 元；独立费用 {ind:,.0f} 元（{ind_pct:g} %）；基本预备费 {cont:,.0f} 元（{cont_pct:g} %）；总投资 {total:,.0f} 元。</translation>
+        </message>
+        <message>
+            <source>The bill of quantities (工程量汇总表), the investment estimate (投资估算表) and the yearly implementation schedule (实施进度) of a small-watershed plan from the measure areas and the layout results.</source>
+            <translation>由措施面积和各布设成果计算小流域规划的工程量汇总表、投资估算表和分年度实施进度。</translation>
+        </message>
+        <message>
+            <source>Areas (ha) from MEASURE_AREAS (the TABLE of swcplanner:measureplan): enclosure, soil-conservation and economic forest (pits and benches together), grass, terraces, conservation tillage. Counts and earthwork from the layouts given: FARMLAND (swcplanner:farmlandscreening OUTPUT; EARTH_M3 of the parcels with CATEGORY convert = terrace earthwork), CHECKDAMS (DAMS of swcplanner:checkdams, 谷坊) and SILTDAMS (DAMS of swcplanner:siltdams, 淤地坝; one row per dam, BODY_M3), PITS and BENCHES (SUMMARY of swcplanner:slopeworks; COUNT, EARTH_M3, SEEDLINGS). An item whose layout is not given is 0 and marked COMPUTED = 0.</source>
+            <translation>面积（公顷）来自 MEASURE_AREAS（swcplanner:measureplan 的 TABLE）：封育、水土保持林和经济林（鱼鳞坑与水平阶合计）、种草、梯田、保护性耕作。数量和土方来自给出的布设成果：FARMLAND（swcplanner:farmlandscreening 的 OUTPUT；CATEGORY 为 convert 的图斑的 EARTH_M3 = 梯田土方），CHECKDAMS（swcplanner:checkdams 的 DAMS，谷坊）和 SILTDAMS（swcplanner:siltdams 的 DAMS，淤地坝；每座坝一行，BODY_M3），PITS 和 BENCHES（swcplanner:slopeworks 的 SUMMARY；COUNT、EARTH_M3、SEEDLINGS）。未给出布设成果的项目为 0，并标记 COMPUTED = 0。</translation>
+        </message>
+        <message>
+            <source>Each work is priced once: amount = unit price × quantity (PRICES, CSV: item, unit, price, part, source, region, year, note; default resources/tables/unit_prices.csv). An item without a row is not priced: the earthwork of the pits (the price per pit includes it) and the seedlings (the price per ha of planting includes them). Parts of the 水土保持工程概(估)算编制规定 (水总〔2003〕67号): part 1 engineering (工程措施), part 2 forest and grass (林草措施, site preparation included), part 3 enclosure (封育治理措施); the part column of the price table may move an item. Part 4 independent costs (独立费用) = INDEPENDENT_PCT % of parts 1–3; basic contingency (基本预备费) = CONTINGENCY_PCT % of parts 1–4; empty rates: the price table's independent_pct and contingency_pct. Every shipped price is a placeholder (its source says so): replace them with the current Hebei norms; PLACEHOLDERS counts the priced items whose source is a placeholder or empty.</source>
+            <translation>每项工程只计价一次：金额 = 单价 × 工程量（PRICES，CSV：item、unit、price、part、source、region、year、note；默认 resources/tables/unit_prices.csv）。价格表中没有的项目不计价：鱼鳞坑土方（已含在每穴单价中）和苗木（已含在每公顷造林单价中）。按《水土保持工程概(估)算编制规定》（水总〔2003〕67号）分部：第一部分 工程措施，第二部分 林草措施（含整地），第三部分 封育治理措施；价格表的 part 列可调整项目所属部分。第四部分 独立费用 = 第一至三部分之和 × INDEPENDENT_PCT %；基本预备费 = 第一至四部分之和 × CONTINGENCY_PCT %；费率为空时取价格表中的 independent_pct 和 contingency_pct。随插件提供的单价均为占位值（来源列已注明）：应以现行河北定额替换；PLACEHOLDERS 统计来源为占位或为空的计价项目数。</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>实施进度</translation>
+        </message>
+        <message>
+            <source>With START_YEAR and END_YEAR every quantity and amount is spread over the years of the planning period, by YEAR_SHARES (e.g. 2026:3, 2027:2, 2028:1; any positive weights) or in equal shares.</source>
+            <translation>给出 START_YEAR 和 END_YEAR 时，各项工程量和投资按 YEAR_SHARES（如 2026:3, 2027:2, 2028:1；任意正权重）或平均分配到规划期各年。</translation>
+        </message>
+        <message>
+            <source>QUANTITIES: ITEM, MEASURE, PART, UNIT, QUANTITY, COMPUTED. INVESTMENT: in report order, LEVEL part (subtotal) with its item rows, then sum rows direct (parts 1–3), independent, contingency and total; QUANTITY, PRICE (NULL: not priced), AMOUNT in CNY and AMOUNT_10K in 10⁴ CNY (万元), SOURCE, REGION, YEAR and PLACEHOLDER of the price. SCHEDULE: YEAR, LEVEL (item, part, sum), PART, ITEM, UNIT, SHARE, QUANTITY, AMOUNT, AMOUNT_10K. TOTAL: the total investment (CNY).</source>
+            <translation>QUANTITIES：ITEM、MEASURE、PART、UNIT、QUANTITY、COMPUTED。INVESTMENT：按报告顺序，LEVEL 为 part（小计）及其下的 item 行，然后是 sum 行：direct（第一至三部分）、independent、contingency 和 total；字段 QUANTITY、PRICE（NULL：不计价）、AMOUNT（元）和 AMOUNT_10K（万元），以及单价的 SOURCE、REGION、YEAR 和 PLACEHOLDER。SCHEDULE：YEAR、LEVEL（item、part、sum）、PART、ITEM、UNIT、SHARE、QUANTITY、AMOUNT、AMOUNT_10K。TOTAL：总投资（元）。</translation>
+        </message>
+        <message>
+            <source>Silt-trap dams (DAMS of swcplanner:siltdams)</source>
+            <translation>淤地坝（swcplanner:siltdams 的 DAMS）</translation>
+        </message>
+        <message>
+            <source>First year of the planning period</source>
+            <translation>规划期首年</translation>
+        </message>
+        <message>
+            <source>Last year of the planning period</source>
+            <translation>规划期末年</translation>
+        </message>
+        <message>
+            <source>Yearly shares (year:weight, comma-separated; empty = equal)</source>
+            <translation>分年度比例（年:权重，逗号分隔；空 = 平均）</translation>
+        </message>
+        <message>
+            <source>Implementation schedule</source>
+            <translation>实施进度</translation>
+        </message>
+        <message>
+            <source>Priced items with a placeholder price</source>
+            <translation>使用占位单价的计价项目数</translation>
+        </message>
+        <message>
+            <source>Reported, not priced (no row in the price table): {items}.</source>
+            <translation>只列工程量、不计价（价格表中无此项）：{items}。</translation>
+        </message>
+        <message>
+            <source>{n} priced items and {m} rates have placeholder prices (their source says so): {items}. Replace them with the current Hebei norms before the estimate is submitted.</source>
+            <translation>{n} 个计价项目和 {m} 个费率使用占位值（来源列已注明）：{items}。提交估算前请以现行河北定额替换。</translation>
+        </message>
+        <message>
+            <source>Give both START_YEAR and END_YEAR for the schedule, or neither.</source>
+            <translation>实施进度需要同时给出 START_YEAR 和 END_YEAR，或都不给。</translation>
+        </message>
+        <message>
+            <source>YEAR_SHARES: “{part}” is not year:weight (e.g. 2026:3).</source>
+            <translation>YEAR_SHARES：“{part}”不是 年:权重 的格式（例如 2026:3）。</translation>
         </message>
     </context>
     <context>
@@ -2943,6 +3167,93 @@
         </message>
     </context>
     <context>
+        <name>RateInputsMixin</name>
+        <message>
+            <source>Detect</source>
+            <translation>自动识别</translation>
+        </message>
+        <message>
+            <source>Wind-erosion modulus (t/km²·a)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SL 190 wind-erosion classes 1–6</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wind erosion and the rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WIND (optional): the wind-erosion modulus (t/km²·a) or SL 190 wind-erosion classes 1–6 (WIND_KIND; Detect takes an integer raster within 0–6 as classes), e.g. the provincial monitoring result, resampled onto the grid by nearest neighbour. Wind moduli are graded by SL 190-2007: slight below 200, light from 200, moderate from 2 500, intense from 5 000, very intense from 8 000, severe from 15 000 (lower bound included; TOLERANCE applies to water erosion only). EROSION_TYPES (optional): polygons whose EROSION_TYPE_FIELD says 水蚀 (water), 风蚀 (wind) or 水蚀风蚀交错 (mixed; also water, wind, mixed or 1, 2, 3). In a water zone only water erosion counts, in a wind zone only wind erosion, in a mixed zone both; without a zone, water erosion everywhere and wind erosion where WIND has a value. A cell is eroded when any type that counts there is light or above; it is counted once. The denominator is the unit's land area: every cell of the unit and the part of the unit beyond the raster. Land without an erosion value (a type that counts there has no value) is NODATA_KM2 / NODATA_PCT; SWC_RATE counts it as not eroded (水土保持率 = (land area − 水土流失面积) / land area, the MWR definition), SWC_RATE_MIN as eroded. Below {limit:g} % coverage (COVER_PCT) the run warns.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wind erosion (modulus t/km²·a, or SL 190 wind classes 1–6; optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wind raster holds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erosion-type zones (水蚀 / 风蚀 / 水蚀风蚀交错; optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erosion-type field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erosion-type zones need the field that says 水蚀, 风蚀 or 水蚀风蚀交错 (EROSION_TYPE_FIELD).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wind erosion read as {kind}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erosion-type zones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erosion-type zones: the field {field} holds {values}; use 水蚀 (water), 风蚀 (wind) or 水蚀风蚀交错 (mixed), or water, wind, mixed, 1, 2, 3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The erosion-type zones have wind or mixed zones but no WIND raster is given: their land counts as without data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All erosion-type zones are water zones: WIND is not used there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{zone}: {nodata:.4g} km² ({pct:.1f} %) of the land area has no erosion value (no land use, factor or wind value there, or beyond the raster); coverage {cover:.1f} % is below {limit:g} %. SWC rate {rate:.2f} % counts that land as not eroded; if it were all eroded the rate would be {rate_min:.2f} %. Fill the gaps in the inputs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no zone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>water</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mixed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Land by erosion type: {items}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ReportPage</name>
         <message>
             <source>8. Report</source>
@@ -3271,6 +3582,153 @@
         <message>
             <source>The output layer OUTPUT could not be created.</source>
             <translation>无法创建输出图层 OUTPUT。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiltDamsAlgorithm</name>
+        <message>
+            <source>Silt-trap dams (淤地坝)</source>
+            <translation>淤地坝</translation>
+        </message>
+        <message>
+            <source>Proposes one silt-trap dam (淤地坝) per gully whose control area and storage need fit one (GB 51018-2014 §5, §7; SL 289 for dam systems: 骨干坝 control 3–8 km², 50–500 ×10⁴ m³). Check-dam series (谷坊, swcplanner:checkdams) stay in small, steep gullies.</source>
+            <translation>在控制面积和库容需求适合修建淤地坝的每条沟道中提出一座淤地坝（GB 51018-2014 第 5、7 章；坝系按 SL 289：骨干坝控制面积 3–8 km²，库容 50–500 万 m³）。谷坊群（swcplanner:checkdams）仍布设在小而陡的支毛沟中。</translation>
+        </message>
+        <message>
+            <source>Gullies and sites</source>
+            <translation>沟道与坝址</translation>
+        </message>
+        <message>
+            <source>A gully is a connected tree of channel cells whose upslope area lies between MIN_CONTROL and MAX_CONTROL (km², default 1–8), inside AOI. Its main stem is searched upstream from the gully outlet for SEARCH_LENGTH m; at each site an axis across the valley, perpendicular to the thalweg, gives the height–area–volume curve (as swcplanner:damstorage). The site kept has the least dam body per m³ of storage need (ties: the lowest).</source>
+            <translation>沟道为 AOI 内汇水面积介于 MIN_CONTROL 与 MAX_CONTROL（km²，默认 1–8）之间的连通河道栅格树。从沟口沿主沟向上游搜索 SEARCH_LENGTH 米；在每个候选坝址垂直于沟底线作横跨沟谷的坝轴线，求高程–面积–库容曲线（同 swcplanner:damstorage）。选取单位库容需求坝体工程量最小的坝址（相同时取最下游者）。</translation>
+        </message>
+        <message>
+            <source>Storage need and class</source>
+            <translation>库容需求与等级</translation>
+        </message>
+        <message>
+            <source>Sediment inflow W (t/a) = the soil-loss modulus (SOIL_LOSS, the SOIL_LOSS of swcplanner:soilloss, t/km²·a; or the constant MODULUS) summed over the control area × DELIVERY_RATIO. Silt storage = W × N / DRY_DENSITY; flood storage = FLOOD_DEPTH mm of runoff over the control area (0 = not included: add the design flood of the design). N = DESIGN_LIFE, or with 0 by class: the smallest class whose design life (the lower bound of its range) gives a storage in that class. Classes by total storage: {classes} (SL 302-2004 / GB 51018 §5.2 as recalled [U]). Dam height = the height storing the need + FREEBOARD, at most MAX_HEIGHT; the valley must close at it.</source>
+            <translation>来沙量 W（t/a）= 土壤侵蚀模数（SOIL_LOSS，即 swcplanner:soilloss 的 SOIL_LOSS，t/km²·a；或常数 MODULUS）在控制面积内求和 × DELIVERY_RATIO。拦泥库容 = W × N / DRY_DENSITY；滞洪库容 = 控制面积上 FLOOD_DEPTH 毫米的径流（0 = 不计：设计时加上设计洪水）。N = DESIGN_LIFE；为 0 时按等级确定：取其设计淤积年限（该等级年限范围的下限）所得库容仍属该等级的最小等级。按总库容分级：{classes}（SL 302-2004 / GB 51018 §5.2，凭记忆 [U]）。坝高 = 容纳所需库容的高度 + FREEBOARD，不超过 MAX_HEIGHT；沟谷须在该高度封闭。</translation>
+        </message>
+        <message>
+            <source>Dam body and outlet works</source>
+            <translation>坝体与放水工程</translation>
+        </message>
+        <message>
+            <source>Body = the trapezoidal section (TOP_WIDTH, side slopes 1:UP_SLOPE and 1:DOWN_SLOPE) integrated along the crest over the ground. Defaults are planning values [U], not a design. Outlet works that drain the detained flood within 7 days are required (GB 51018 §7.1.5); they are priced per dam by swcplanner:planquantities (siltdam_count), not designed here.</source>
+            <translation>坝体 = 梯形断面（坝顶宽 TOP_WIDTH，坡比 1:UP_SLOPE 和 1:DOWN_SLOPE）沿坝轴线在地面以上积分。默认值为规划值 [U]，不是设计。须设置 7 天内放完库内滞留洪水的放水工程（GB 51018 §7.1.5）；其费用由 swcplanner:planquantities 按座计列（siltdam_count），此处不作设计。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>DAMS (points): DAM_ID, GULLY, BED_Z, CONTROL_KM2, SEDIMENT_T_A, MODULUS (mean over the control area), LIFE_YR, SILT_NEED_M3, FLOOD_M3, NEED_M3, CLASS, CLASS_ZH, CLASS_LIFE, SILT_H_M, WATER_H_M, H_M (dam height), STORAGE_M3, SILT_M2 (silted area 淤地面积), POOL_M2, CREST_M, BODY_M3, CLOSED_H_M, DIST_M (from the gully outlet), OUTLET (required outlet works). CRESTS (lines), SILT (silted area at the silt height), CURVES (DAM_ID, H_M, Z_M, AREA_M2, VOL_M3), REJECTED (gullies without a dam: GULLY, CONTROL_KM2, NEED_M3, REASON no_sediment, too_large, too_small or valley_open).</source>
+            <translation>DAMS（点）：DAM_ID、GULLY、BED_Z、CONTROL_KM2、SEDIMENT_T_A、MODULUS（控制面积内平均）、LIFE_YR、SILT_NEED_M3、FLOOD_M3、NEED_M3、CLASS、CLASS_ZH、CLASS_LIFE、SILT_H_M、WATER_H_M、H_M（坝高）、STORAGE_M3、SILT_M2（淤地面积）、POOL_M2、CREST_M、BODY_M3、CLOSED_H_M、DIST_M（距沟口）、OUTLET（须设放水工程）。CRESTS（坝顶线）、SILT（淤积高程处的淤地范围）、CURVES（DAM_ID、H_M、Z_M、AREA_M2、VOL_M3）、REJECTED（未布坝的沟道：GULLY、CONTROL_KM2、NEED_M3、REASON：no_sediment、too_large、too_small 或 valley_open）。</translation>
+        </message>
+        <message>
+            <source>Area of interest (e.g. the watershed)</source>
+            <translation>研究区（如小流域）</translation>
+        </message>
+        <message>
+            <source>Soil-loss modulus (SOIL_LOSS of swcplanner:soilloss, t/km²·a)</source>
+            <translation>土壤侵蚀模数（swcplanner:soilloss 的 SOIL_LOSS，t/km²·a）</translation>
+        </message>
+        <message>
+            <source>Soil-loss modulus where no raster is given (t/km²·a)</source>
+            <translation>未给栅格时的土壤侵蚀模数（t/km²·a）</translation>
+        </message>
+        <message>
+            <source>Minimum control area (km²)</source>
+            <translation>最小控制面积（km²）</translation>
+        </message>
+        <message>
+            <source>Maximum control area (km²)</source>
+            <translation>最大控制面积（km²）</translation>
+        </message>
+        <message>
+            <source>Sediment delivery ratio</source>
+            <translation>泥沙输移比</translation>
+        </message>
+        <message>
+            <source>Dry density of the deposit (t/m³)</source>
+            <translation>淤积物干容重（t/m³）</translation>
+        </message>
+        <message>
+            <source>Design silting life (years; 0 = by size class)</source>
+            <translation>设计淤积年限（年；0 = 按坝的等级）</translation>
+        </message>
+        <message>
+            <source>Flood runoff detained (mm over the control area; 0 = not included)</source>
+            <translation>滞洪径流深（控制面积上的毫米数；0 = 不计）</translation>
+        </message>
+        <message>
+            <source>Freeboard (m)</source>
+            <translation>安全超高（m）</translation>
+        </message>
+        <message>
+            <source>Maximum dam height (m)</source>
+            <translation>最大坝高（m）</translation>
+        </message>
+        <message>
+            <source>Search upstream of the gully outlet (m)</source>
+            <translation>自沟口向上游搜索长度（m）</translation>
+        </message>
+        <message>
+            <source>Maximum crest length (m)</source>
+            <translation>最大坝顶长度（m）</translation>
+        </message>
+        <message>
+            <source>Crest width (m)</source>
+            <translation>坝顶宽度（m）</translation>
+        </message>
+        <message>
+            <source>Upstream slope 1:m</source>
+            <translation>上游坡比 1:m</translation>
+        </message>
+        <message>
+            <source>Downstream slope 1:m</source>
+            <translation>下游坡比 1:m</translation>
+        </message>
+        <message>
+            <source>Silt-trap dams</source>
+            <translation>淤地坝</translation>
+        </message>
+        <message>
+            <source>Dam crests</source>
+            <translation>坝轴线</translation>
+        </message>
+        <message>
+            <source>Silted area (淤地面积)</source>
+            <translation>淤地面积</translation>
+        </message>
+        <message>
+            <source>Height–area–volume curves</source>
+            <translation>高程–面积–库容曲线</translation>
+        </message>
+        <message>
+            <source>Gullies without a dam</source>
+            <translation>未布坝的沟道</translation>
+        </message>
+        <message>
+            <source>Area of interest</source>
+            <translation>研究区范围</translation>
+        </message>
+        <message>
+            <source>Routing the DEM and siting the silt-trap dams…</source>
+            <translation>DEM 汇流计算并布设淤地坝…</translation>
+        </message>
+        <message>
+            <source>{dams} silt-trap dams on {gullies} gullies; {rejected} gullies without a dam.</source>
+            <translation>在 {gullies} 条沟道上布设淤地坝 {dams} 座；{rejected} 条沟道未布坝。</translation>
+        </message>
+        <message>
+            <source>Dam {id}: control {km2:.2f} km², need {need:,.0f} m³ over {life:g} years → {cls}, height {h:.1f} m, silted area {silt:.2f} ha, body {body:,.0f} m³.</source>
+            <translation>{id} 号坝：控制面积 {km2:.2f} km²，{life:g} 年所需库容 {need:,.0f} m³ → {cls}，坝高 {h:.1f} m，淤地面积 {silt:.2f} 公顷，坝体 {body:,.0f} m³。</translation>
+        </message>
+        <message>
+            <source>required: drains the detained flood within 7 days (GB 51018 §7.1.5)</source>
+            <translation>必须设置：7 天内放完滞留洪水（GB 51018 §7.1.5）</translation>
         </message>
     </context>
     <context>
@@ -3657,10 +4115,6 @@
             <translation>土地利用、B 和 T</translation>
         </message>
         <message>
-            <source>LANDUSE is a raster of codes or polygons with the code in LANDUSE_FIELD. LANDUSE_TABLE (CSV: code, name, B, T, cover) gives B and T per code; the first row whose code pattern matches wins (* and ? wildcards). The default table holds the land-survey (三调) codes; resources/tables/landuse_bt_youwuzhen_seims.csv is an example for other codes. Codes missing from the table stop the run with their list. With an FVC raster (fraction 0–1 or percent 0–100), rows with cover forest or grass take B from FVC_TABLE. Built-up land and water have B = 0.</source>
-            <translation>LANDUSE 为地类编码栅格，或编码存于 LANDUSE_FIELD 的多边形。LANDUSE_TABLE（CSV：code, name, B, T, cover）给出各编码的 B 和 T；以第一条编码模式匹配的行为准（支持 * 和 ? 通配符）。默认表为国土三调地类编码；resources/tables/landuse_bt_youwuzhen_seims.csv 是其他编码体系的示例。表中缺少的编码会使运行停止并列出这些编码。给定植被覆盖度 FVC 栅格（0–1 小数或 0–100 百分数）时，cover 为 forest 或 grass 的行按 FVC_TABLE 取 B 值。建设用地和水域 B = 0。</translation>
-        </message>
-        <message>
             <source>Measures, E and the scenario</source>
             <translation>措施、E 与情景对比</translation>
         </message>
@@ -3681,16 +4135,8 @@
             <translation>统计表</translation>
         </message>
         <message>
-            <source>One row per zone (polygons sharing a ZONE_FIELD value form one zone; without zones one row for the whole grid): AREA_KM2 (cells with a soil-loss value), SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2 (light and above), ERODED_PCT, MEAN_MODULUS (t/km²·a), SOIL_LOSS_T (t/a), SWC_RATE (% = non-eroded area / area), TOLERANCE, and for the scenario BASE_LOSS_T, BASE_MODULUS, BASE_ERODED_KM2, BASE_SWC_RATE, REDUCTION_T (t/a), REDUCTION_PCT, RATE_GAIN (percentage points), BASE_SOURCE (measures or raster; empty without a baseline).</source>
-            <translation>每个区域一行（ZONE_FIELD 值相同的多边形合为一个区域；无区域时整个网格一行）：AREA_KM2（有土壤流失值的面积）、SLIGHT_KM2 … SEVERE_KM2、ERODED_KM2（轻度及以上）、ERODED_PCT、MEAN_MODULUS（平均侵蚀模数，t/(km²·a)）、SOIL_LOSS_T（土壤流失量，t/a）、SWC_RATE（水土保持率，% = 非水土流失面积 / 面积）、TOLERANCE；情景对比字段 BASE_LOSS_T、BASE_MODULUS、BASE_ERODED_KM2、BASE_SWC_RATE、REDUCTION_T（t/a）、REDUCTION_PCT、RATE_GAIN（百分点）、BASE_SOURCE（measures 或 raster；无基准时为空）。</translation>
-        </message>
-        <message>
             <source>Outputs and sources</source>
             <translation>输出与依据</translation>
-        </message>
-        <message>
-            <source>SOIL_LOSS: t/km²·a (Float32, nodata −9999; = 100 × the factor product in t/hm²·a). INTENSITY: classes 1–6 (Byte, 0 = nodata), styled. Sources: shared/docs/domain.md §3–§5; the B, E and T tables are editable CSV files in resources/tables with their sources.</source>
-            <translation>SOIL_LOSS：t/(km²·a)（Float32，无数据值 −9999；= 100 × 以 t/(hm²·a) 计的因子乘积）。INTENSITY：强度级 1–6（Byte，0 为无数据），已配样式。依据：shared/docs/domain.md §3–§5；B、E、T 查找表为 resources/tables 中可编辑的 CSV 文件，内附来源。</translation>
         </message>
         <message>
             <source>Rainfall erosivity R (raster)</source>
@@ -3903,6 +4349,102 @@
         <message>
             <source>severe</source>
             <translation>剧烈</translation>
+        </message>
+        <message>
+            <source>The land-use table's T (national mean of rotations)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One crop a year (Hebei mountains and 坝上)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two crops a year (Hebei piedmont plain)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Three crops a year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>LANDUSE is a raster of codes or polygons with the code in LANDUSE_FIELD. LANDUSE_TABLE (CSV: code, name, B, T, cover) gives B and T per code; the first row whose code pattern matches wins (* and ? wildcards). The default table holds the land-survey (三调) codes; resources/tables/landuse_bt_youwuzhen_seims.csv is an example for other codes. Codes missing from the table stop the run with their list. With an FVC raster (fraction 0–1 or percent 0–100), rows with cover forest or grass take B from FVC_TABLE. Built-up land and water have B = 0. Cropland has B = 1 and its crop effect in T (next section); it is never modelled as bare fallow.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crop-rotation T of cropland</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Land-use rows with rotation = yes (水浇地, 旱地 and other cropland in the default table) take T from ROTATION_TABLE (default crop_rotation_t.csv: one crop a year 0.37, two crops 0.36, three crops 0.28, national mean 0.34; Guo, Liu, Xie et al. 2015, J. Integr. Agric. 14(9)). ROTATION_ZONE picks the zone for the whole run: in Hebei two crops a year on the piedmont plain, one crop a year in the mountains and on 坝上; the first choice keeps the land-use table's T (the national mean). ROTATION_ZONES are polygons whose ROTATION_FIELD holds the zone (code, name such as 一年两熟, or crops per year 1, 2, 3); cropland outside them takes ROTATION_ZONE.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One row per zone (polygons sharing a ZONE_FIELD value form one zone; without zones one row for the cells with an LS value): AREA_KM2 (land area, the denominator), SLIGHT_KM2 … SEVERE_KM2 (water erosion), ERODED_KM2 (light and above, water or wind, counted once), ERODED_PCT, MEAN_MODULUS (t/km²·a), SOIL_LOSS_T (t/a), SWC_RATE (% = non-eroded area / land area), TOLERANCE, and for the scenario BASE_LOSS_T, BASE_MODULUS, BASE_ERODED_KM2, BASE_SWC_RATE, REDUCTION_T (t/a), REDUCTION_PCT, RATE_GAIN (percentage points), BASE_SOURCE (measures or raster; empty without a baseline); then WATER_KM2, WIND_KM2, BOTH_KM2, NODATA_KM2, NODATA_PCT, COVER_PCT, SWC_RATE_MIN, WIND_SLIGHT_KM2 … WIND_SEVERE_KM2 (wind columns empty without WIND) and VALUE_KM2 (cells with a soil-loss value).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SOIL_LOSS: t/km²·a (Float32, nodata −9999; = 100 × the factor product in t/hm²·a). INTENSITY: classes 1–6 (Byte, 0 = nodata), styled. Sources: the CSLE (Liu, Zhang &amp; Xie 2002), SL 190-2007 and the MWR definition of the rate; the B, E and T tables are editable CSV files in resources/tables with a source for every value (values not yet checked against the printed tables are marked [U]).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crop-rotation zone of the cropland</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crop-rotation zones (polygons, optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crop-rotation zone field (一年一熟 / 一年两熟 / 一年三熟, or 1, 2, 3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crop-rotation table: zone → T (CSV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crop-rotation zones need the field holding the zone (ROTATION_FIELD), e.g. 一年两熟 or 2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{zone}: eroded by water {water:.4g} km², by wind {wind:.4g} km², by both {both:.4g} km²</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A crop-rotation zone is given but no land-use code present has rotation = yes in the land-use table: T is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cropland T = {t:g} ({zone}; {source}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crop-rotation zones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crop-rotation zones: the field {field} holds {values}, which are not zones of {path}. Use {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crop-rotation zones: {items}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cropland with the crop-rotation T of its zone polygon: {inside:.4g} km²; outside the polygons ({rule}): {outside:.4g} km².</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the chosen zone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the table's T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cropland with the crop-rotation T: {km2:.4g} km².</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -5101,35 +5643,71 @@
         </message>
         <message>
             <source>The slope band of {key} is empty: its minimum ({low:g}°) must be below its maximum ({high:g}°), within 0–90°.</source>
-            <translation type="unfinished" />
+            <translation>{key} 的坡度范围为空：下限（{low:g}°）必须小于上限（{high:g}°），且在 0–90° 之间。</translation>
         </message>
         <message>
             <source>The planning period {start}–{end} is empty: the last year must not be before the first.</source>
-            <translation type="unfinished" />
+            <translation>规划期 {start}–{end} 为空：末年不能早于首年。</translation>
         </message>
         <message>
             <source>The yearly shares must lie in the planning period {start}–{end} and add up to more than 0 (years outside: {years}).</source>
-            <translation type="unfinished" />
+            <translation>分年度比例必须在规划期 {start}–{end} 内且总和大于 0（规划期外的年份：{years}）。</translation>
         </message>
         <message>
             <source>The price table {path} lists {item} twice: each item is priced once.</source>
-            <translation type="unfinished" />
+            <translation>价格表 {path} 中 {item} 出现了两次：每个项目只能计价一次。</translation>
         </message>
         <message>
             <source>The price table {path} puts {item} in the unknown part {part}. Parts: {parts}.</source>
-            <translation type="unfinished" />
+            <translation>价格表 {path} 把 {item} 归入未知的部分 {part}。可用部分：{parts}。</translation>
         </message>
         <message>
             <source>The farmland rules {path} have no row with the category convert.</source>
-            <translation type="unfinished" />
+            <translation>耕地规则表 {path} 中没有类别为 convert 的行。</translation>
         </message>
         <message>
             <source>The table {path} has an unknown measure {measure}. Measures: {measures}.</source>
-            <translation type="unfinished" />
+            <translation>表 {path} 中有未知措施 {measure}。可用措施：{measures}。</translation>
         </message>
         <message>
             <source>The table {path}: {column} of {measure} must be a number from 0 to {high:g}, not “{value}”.</source>
+            <translation>表 {path}：{measure} 的 {column} 必须是 0 至 {high:g} 之间的数，而不是“{value}”。</translation>
+        </message>
+        <message>
+            <source>No cell centre of the intensity raster falls inside any unit. Check that the units overlap the raster.</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too many patches ({patches}) and townships ({townships}) to split the patches at the township lines. Run the counties in smaller groups.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The lookup table {path}: row {code}, column rotation must be yes or empty, not “{value}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The lookup table {path}: row {code}, column crops must be the number of crops a year (1, 2, 3) or empty, not “{value}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The crop-rotation table {path} has no row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The crop-rotation table has no zone “{code}”; its zones are {codes}. Add the row or choose another table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The silt-dam settings are inconsistent: 0 &lt; MIN_CONTROL &lt; MAX_CONTROL, 0 &lt; DELIVERY_RATIO ≤ 1, DRY_DENSITY &gt; 0, DESIGN_LIFE ≥ 0, FLOOD_DEPTH ≥ 0 and 0 ≤ FREEBOARD &lt; MAX_HEIGHT are required.</source>
+            <translation>淤地坝参数不一致：须满足 0 &lt; MIN_CONTROL &lt; MAX_CONTROL，0 &lt; DELIVERY_RATIO ≤ 1，DRY_DENSITY &gt; 0，DESIGN_LIFE ≥ 0，FLOOD_DEPTH ≥ 0，0 ≤ FREEBOARD &lt; MAX_HEIGHT。</translation>
+        </message>
+        <message>
+            <source>No gully has a control area between {lo:g} and {hi:g} km² inside the area of interest (largest upslope area there: {largest:.3f} km²). Lower MIN_CONTROL or enlarge the area.</source>
+            <translation>研究区内没有控制面积在 {lo:g} 至 {hi:g} km² 之间的沟道（区内最大汇水面积：{largest:.3f} km²）。请减小 MIN_CONTROL 或扩大研究区。</translation>
+        </message>
+        <message>
+            <source>The storage need of a silt-trap dam comes from the sediment of its catchment: give the soil-loss raster (SOIL_LOSS of swcplanner:soilloss) or a soil-loss modulus above 0.</source>
+            <translation>淤地坝库容需求由其控制流域的来沙量确定：请给出土壤流失栅格（swcplanner:soilloss 的 SOIL_LOSS）或大于 0 的侵蚀模数。</translation>
         </message>
     </context>
     <context>
@@ -5475,24 +6053,12 @@
             <translation>侵蚀强度级 1–6（SL 190）</translation>
         </message>
         <message>
-            <source>Computes the soil-and-water-conservation rate (水土保持率) of each administrative unit and its gap to the targets.</source>
-            <translation>计算各行政单元的水土保持率及其与目标值的差距。</translation>
-        </message>
-        <message>
             <source>Method</source>
             <translation>方法</translation>
         </message>
         <message>
-            <source>SWC_RATE (%) = (area − eroded area) / area × 100, where the eroded area is the area at SL 190 class light or above, i.e. a soil loss at or above TOLERANCE (default 200 t/km²·a, northern rocky mountains; 500 in the southern red-soil hills). Exactly 2 500 is moderate; exactly the tolerance is eroded. The area of a unit is the area of its cells with a value; COVER_PCT compares it with the polygon area.</source>
-            <translation>SWC_RATE（%）=（面积 − 水土流失面积）/ 面积 × 100，水土流失面积为 SL 190 轻度及以上的面积，即土壤侵蚀模数不小于 TOLERANCE（默认 200 t/(km²·a)，北方土石山区；南方红壤丘陵区为 500）。恰为 2 500 属中度；恰等于容许值计为水土流失。单元面积为单元内有值栅格的面积；COVER_PCT 为其占多边形面积的百分比。</translation>
-        </message>
-        <message>
             <source>Input</source>
             <translation>输入</translation>
-        </message>
-        <message>
-            <source>INPUT is a soil-loss raster (t/km²·a, e.g. SOIL_LOSS of the soil-loss algorithm) or an intensity raster with classes 1–6 (then TOLERANCE is not used). INPUT_KIND Detect treats an integer raster whose values lie within 0–6 as intensity classes and anything else as soil loss. ZONES are the units (counties, townships); polygons sharing a ZONE_FIELD value form one unit; a cell belongs to the unit containing its centre.</source>
-            <translation>INPUT 为土壤侵蚀模数栅格（t/(km²·a)，如土壤流失算法输出的 SOIL_LOSS），或强度级为 1–6 的侵蚀强度栅格（此时不使用 TOLERANCE）。INPUT_KIND 选“自动识别”时，取值在 0–6 之间的整型栅格视为强度级，其余视为侵蚀模数。ZONES 为统计单元（县、乡镇）；ZONE_FIELD 值相同的多边形合为一个单元；栅格按其中心所在的单元归属。</translation>
         </message>
         <message>
             <source>Targets</source>
@@ -5505,10 +6071,6 @@
         <message>
             <source>Output</source>
             <translation>输出</translation>
-        </message>
-        <message>
-            <source>One row per unit: ZONE, AREA_KM2, SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2, SWC_RATE, TARGET_1, GAP_1, TREAT_1_KM2, TARGET_2, GAP_2, TREAT_2_KM2, POLY_KM2, COVER_PCT, TOLERANCE, INPUT_KIND. Sources: shared/docs/domain.md §4 (SL 190-2007) and §5 (水土保持率 definition, Hebei targets).</source>
-            <translation>每个单元一行：ZONE、AREA_KM2、SLIGHT_KM2 … SEVERE_KM2、ERODED_KM2、SWC_RATE、TARGET_1、GAP_1、TREAT_1_KM2、TARGET_2、GAP_2、TREAT_2_KM2、POLY_KM2、COVER_PCT、TOLERANCE、INPUT_KIND。依据：shared/docs/domain.md §4（SL 190-2007）和 §5（水土保持率定义、河北省目标）。</translation>
         </message>
         <message>
             <source>Soil loss (t/km²·a) or erosion intensity raster</source>
@@ -5547,16 +6109,36 @@
             <translation>侵蚀强度级按原值使用；TOLERANCE 只对侵蚀模数输入起作用。</translation>
         </message>
         <message>
-            <source>{zone}: no cell of the input raster lies in this unit.</source>
-            <translation>{zone}：该单元内没有输入栅格的有效栅格。</translation>
+            <source>Computes the soil-and-water-conservation rate (水土保持率) of each administrative unit from water and wind erosion, and its gap to the targets.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>{zone}: SWC rate {rate:.2f} % ({eroded:.4g} of {area:.4g} km² eroded); gap to {t1:g} %: {g1:+.2f} points, to {t2:g} %: {g2:+.2f} points</source>
-            <translation>{zone}：水土保持率 {rate:.2f} %（{area:.4g} km² 中水土流失 {eroded:.4g} km²）；距 {t1:g} % 差 {g1:+.2f} 个百分点，距 {t2:g} % 差 {g2:+.2f} 个百分点</translation>
+            <source>SWC_RATE (%) = (land area − eroded area) / land area × 100, where the eroded area is the area at SL 190 class light or above by water or wind erosion, counted once; for water a soil loss at or above TOLERANCE (default 200 t/km²·a, northern rocky mountains; 500 in the southern red-soil hills). Exactly 2 500 is moderate; exactly the tolerance is eroded. The land area AREA_KM2 is the unit's area (its cells and the part beyond the raster); POLY_KM2 is the polygon area.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>{zone}: the raster covers only {cover:.1f} % of the unit; the rate refers to the covered part.</source>
-            <translation>{zone}：栅格仅覆盖该单元的 {cover:.1f} %；水土保持率只针对覆盖部分。</translation>
+            <source>INPUT is a water-erosion soil-loss raster (t/km²·a, e.g. SOIL_LOSS of the soil-loss algorithm) or an intensity raster with classes 1–6 (then TOLERANCE is not used). INPUT_KIND Detect treats an integer raster whose values lie within 0–6 as intensity classes and anything else as soil loss. ZONES are the units (counties, townships); polygons sharing a ZONE_FIELD value form one unit; a cell belongs to the unit containing its centre.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One row per unit: ZONE, AREA_KM2, SLIGHT_KM2 … SEVERE_KM2 (water erosion), ERODED_KM2, SWC_RATE, TARGET_1, GAP_1, TREAT_1_KM2, TARGET_2, GAP_2, TREAT_2_KM2, POLY_KM2, COVER_PCT, TOLERANCE, INPUT_KIND, WATER_KM2, WIND_KM2 (eroded by water, by wind), BOTH_KM2, NODATA_KM2, NODATA_PCT, SWC_RATE_MIN, WIND_SLIGHT_KM2 … WIND_SEVERE_KM2 and WIND_KIND (wind columns empty without WIND). Sources: SL 190-2007 water and wind intensity tables; 水土保持率 definition (MWR) and the Hebei targets (若干措施, 2023).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{zone}: no cell of the input raster with a value lies in this unit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{zone}: SWC rate {rate:.2f} % ({eroded:.4g} of {area:.4g} km² eroded; water {water:.4g} km²</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, wind {wind:.4g} km², both {both:.4g} km²</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>); gap to {t1:g} %: {g1:+.2f} points, to {t2:g} %: {g2:+.2f} points</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -236,9 +236,9 @@ def test_measureplan_quantities_chain_by_hand(processing_ready, scene):
     assert quantities["pit_count"]["COMPUTED"] == 0
     inv = table(q["INVESTMENT"])
     parts = {f["PART"]: f["AMOUNT"] for f in inv if f["LEVEL"] in ("part", "sum")}
-    # by hand: part 1 = 0.03 × 9 000 + 120 × 12; part 2 = 0.06 × 600; part 3 = 0.08 × 1 500
-    assert parts["engineering"] == pytest.approx(270.0 + 1440.0)
-    assert parts["vegetation"] == pytest.approx(36.0)
+    # by hand: part 1 = 0.03 × 9 000 + 120 × 12 + 0.06 × 600 (tillage); part 2 = 0; part 3 = 0.08 × 1 500
+    assert parts["engineering"] == pytest.approx(270.0 + 1440.0 + 36.0)
+    assert parts["vegetation"] == pytest.approx(0.0)
     assert parts["enclosure"] == pytest.approx(120.0)
     total = 1866.0 * 1.08 * 1.03
     assert parts["total"] == pytest.approx(total) and q["TOTAL"] == pytest.approx(total)
@@ -308,3 +308,244 @@ def test_planning_inputs_refused_with_a_clear_message(processing_ready, scene, t
     with pytest.raises(QgsProcessingException):
         processing.run("swcplanner:planbenefits", {"BEFORE": wrong, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert ogr.GetDriverByName("GPKG") is not None
+
+
+# -- issue 14: eligibility, sourced prices, schedule, benefit classes, 淤地坝, the model ----------------
+
+ALLOC_E = (
+    "landuse,class1,class2,class3,class4,class5\n"
+    "cropland,soilforest_pits,tillage,terrace,terrace,soilforest_pits\n"
+    "forest,none,enclosure,soilforest_pits,soilforest_pits,soilforest_pits\n"
+)
+
+
+def test_measureplan_enforces_the_eligibility_rules(processing_ready, scene):
+    import processing
+    from synth import plane
+
+    d = scene["dir"]
+    # a 30° plane on the scene's grid: Horn's slope is 30° in every cell (edges included)
+    dem = write_raster(d / "dem30.tif", plane(4, 6, 30.0), origin=(X0, Y0))
+    alloc = d / "alloc_e.csv"
+    alloc.write_text(ALLOC_E, encoding="utf-8")
+    basic = d / "basic.geojson"
+    basic.write_text(
+        '{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:4527"}}, '
+        '"features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": '
+        f"[[[{X0}, {Y0}], [{X0 + 20}, {Y0}], [{X0 + 20}, {Y0 - 10}], [{X0}, {Y0 - 10}], [{X0}, {Y0}]]]"
+        "}}]}",
+        encoding="utf-8",
+    )
+    lus = processing.run(
+        "swcplanner:landuseslope",
+        {"SLOPE": scene["slope"], "LANDUSE": scene["landuse"], "CATEGORY_TABLE": scene["categories"],
+         "OUTPUT": str(d / "combo.tif")},
+    )
+    feedback = capture_feedback()
+    plan = processing.run(
+        "swcplanner:measureplan",
+        {
+            "LANDUSE_SLOPE": lus["OUTPUT"],
+            "ALLOCATION": str(alloc),
+            "DEM": dem,
+            "BASIC_FARMLAND": str(basic),
+            "OUTPUT": str(d / "m.tif"),
+            "POLYGONS": str(d / "mp.gpkg"),
+            "TABLE": str(d / "ma.gpkg"),
+            "EXCLUDED": str(d / "ex.gpkg"),
+            "EXCLUDED_TABLE": str(d / "ext.gpkg"),
+            "LANDUSE_TABLE": str(d / "mlu.gpkg"),
+        },
+        feedback=feedback,
+    )
+    # by hand: cropland ≤2° (4 cells) pits at 30°, but 2 of them lie on 永久基本农田 (no retirement there);
+    # cropland 2–6° tillage (2, allowed on basic farmland); cropland 15–25° terraces at 30° > 25°: refused;
+    # forest 2–6° enclosure (2), 6–15° pits (6, the cell's 30° decides, not the class); orchard: none (4)
+    areas = {f["MEASURE"]: f["AREA_M2"] for f in table(plan["TABLE"])}
+    assert areas == pytest.approx({"soilforest_pits": 800.0, "tillage": 200.0, "enclosure": 200.0, "none": 900.0})
+    excluded = {(f["REASON"], f["MEASURE"]): f["AREA_M2"] for f in table(plan["EXCLUDED_TABLE"])}
+    assert excluded == pytest.approx({("basic_farmland", "soilforest_pits"): 200.0, ("slope_high", "terrace"): 300.0})
+    pieces = {}
+    for f in table(plan["EXCLUDED"]):
+        pieces[(f["REASON"], f["MEASURE"])] = pieces.get((f["REASON"], f["MEASURE"]), 0.0) + f["AREA_M2"]
+    assert pieces == pytest.approx(excluded)
+    by_lu = {(f["LANDUSE"], f["MEASURE"]): f["AREA_M2"] for f in table(plan["LANDUSE_TABLE"])}
+    assert by_lu[("cropland", "soilforest_pits")] == pytest.approx(200.0)
+    assert by_lu[("forest", "soilforest_pits")] == pytest.approx(600.0)
+    # without the DEM the class decides (and a warning says so): cropland ≤2° and forest 6–15° lie below the
+    # pits' band (4 + 6 cells)
+    feedback = capture_feedback()
+    noslope = processing.run(
+        "swcplanner:measureplan",
+        {"LANDUSE_SLOPE": lus["OUTPUT"], "ALLOCATION": str(alloc), "OUTPUT": "TEMPORARY_OUTPUT",
+         "TABLE": "TEMPORARY_OUTPUT", "EXCLUDED_TABLE": "TEMPORARY_OUTPUT"},
+        feedback=feedback,
+    )
+    ex2 = {(f["REASON"], f["MEASURE"]): f["AREA_M2"] for f in noslope["EXCLUDED_TABLE"].getFeatures()}
+    assert ex2 == pytest.approx({("slope_low", "soilforest_pits"): 1000.0})
+    assert any("No DEM" in m for m in feedback.warnings)
+    # the pit band as a parameter: 35° minimum refuses every pit at 30°
+    narrow = processing.run(
+        "swcplanner:measureplan",
+        {"LANDUSE_SLOPE": lus["OUTPUT"], "ALLOCATION": str(alloc), "DEM": dem, "PIT_MIN_SLOPE": 35.0,
+         "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"},
+    )
+    assert "soilforest_pits" not in {f["MEASURE"] for f in narrow["TABLE"].getFeatures()}
+
+
+def test_planquantities_sources_placeholders_and_schedule(processing_ready, scene):
+    import csv
+
+    import processing
+
+    from swc_planner.algorithms.core.planning.tables import unit_price_path
+
+    d = scene["dir"]
+    areas = memory_table(
+        "areas", [("MEASURE", "string"), ("AREA_M2", "double")],
+        [("terrace", 20000.0), ("soilforest_pits", 30000.0), ("none", 5000.0)],
+    )
+    pits = memory_table(
+        "pits", [("COUNT", "double"), ("EARTH_M3", "double"), ("SEEDLINGS", "double")], [(5000.0, 950.0, 5000.0)]
+    )
+    dams = memory_table("dams", [("BODY_M3", "double")], [(12000.0,), (8000.0,)])
+    q = processing.run(
+        "swcplanner:planquantities",
+        {
+            "MEASURE_AREAS": areas,
+            "PITS": pits,
+            "SILTDAMS": dams,
+            "START_YEAR": 2026,
+            "END_YEAR": 2029,
+            "YEAR_SHARES": "2026:4, 2027:3, 2028:2, 2029:1",
+            "QUANTITIES": str(d / "q.gpkg"),
+            "INVESTMENT": str(d / "i.gpkg"),
+            "SCHEDULE": str(d / "s.gpkg"),
+        },
+    )
+    with open(unit_price_path(), encoding="utf-8") as handle:
+        p = {r["item"]: float(r["price"]) for r in csv.DictReader(ln for ln in handle if not ln.startswith("#"))}
+    # by hand, the shipped placeholder prices: part 1 = 2 ha terraces + 2 淤地坝 + 20 000 m³ of dam body;
+    # part 2 = 3 ha forest + 5 000 pits (their 950 m³ are in the price per pit)
+    eng = 2.0 * p["terrace_area"] + 2 * p["siltdam_count"] + 20000.0 * p["siltdam_volume"]
+    veg = 3.0 * p["soilforest_area"] + 5000 * p["pit_count"]
+    total = (eng + veg) * (1 + p["independent_pct"] / 100) * (1 + p["contingency_pct"] / 100)
+    assert q["TOTAL"] == pytest.approx(total)
+    inv = table(q["INVESTMENT"])
+    parts = {f["PART"]: f["AMOUNT"] for f in inv if f["LEVEL"] in ("part", "sum")}
+    assert parts["engineering"] == pytest.approx(eng) and parts["vegetation"] == pytest.approx(veg)
+    items = {f["ITEM"]: f for f in inv if f["LEVEL"] == "item"}
+    assert items["pit_earthwork"]["PRICE"] is None and items["pit_earthwork"]["AMOUNT"] == 0.0
+    assert items["siltdam_count"]["QUANTITY"] == 2.0
+    assert items["terrace_area"]["PLACEHOLDER"] == 1 and "placeholder" in items["terrace_area"]["SOURCE"]
+    assert q["PLACEHOLDERS"] == 5  # terrace area, 淤地坝 count and volume, forest area, pits
+    sched = table(q["SCHEDULE"])
+    by_year = {f["YEAR"]: f["AMOUNT"] for f in sched if f["PART"] == "total"}
+    assert sorted(by_year) == [2026, 2027, 2028, 2029]
+    assert by_year[2026] == pytest.approx(0.4 * total) and sum(by_year.values()) == pytest.approx(total)
+    pits_2029 = [f for f in sched if f["ITEM"] == "pit_count" and f["YEAR"] == 2029][0]
+    assert pits_2029["QUANTITY"] == pytest.approx(500.0)
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException):
+        processing.run(
+            "swcplanner:planquantities",
+            {"MEASURE_AREAS": areas, "START_YEAR": 2026, "QUANTITIES": "TEMPORARY_OUTPUT"},
+        )
+
+
+def test_planbenefits_classes_by_hand(processing_ready, tmp_path):
+    import processing
+
+    sl = [("ZONE", "string"), ("AREA_KM2", "double"), ("ERODED_KM2", "double"), ("SOIL_LOSS_T", "double"),
+          ("BASE_LOSS_T", "double"), ("BASE_ERODED_KM2", "double")]
+    before = memory_table("before", sl[:4], [("all", 1.0, 0.6, 3000.0)])
+    after = memory_table(
+        "after", sl,
+        [("terrace", 0.2, 0.05, 200.0, 1000.0, 0.2), ("grass", 0.1, 0.05, 300.0, 400.0, 0.1),
+         ("none", 0.7, 0.3, 1600.0, 1600.0, 0.3)],
+    )
+    areas = memory_table(
+        "areas", [("MEASURE", "string"), ("AREA_M2", "double")],
+        [("terrace", 200000.0), ("grass", 100000.0), ("none", 700000.0)],
+    )
+    mlu = memory_table(
+        "mlu", [("LANDUSE", "string"), ("MEASURE", "string"), ("AREA_M2", "double")],
+        [("cropland", "terrace", 200000.0), ("bare", "grass", 100000.0), ("forest", "none", 700000.0)],
+    )
+    lus = memory_table(
+        "lus", [("LANDUSE", "string"), ("CLASS", "int"), ("AREA_M2", "double")],
+        [("cropland", 0, 200000.0), ("bare", 0, 100000.0), ("forest", 0, 700000.0), ("total", 0, 1000000.0)],
+    )
+    silt = memory_table("silt", [("SILT_M2", "double"), ("SEDIMENT_T_A", "double")], [(30000.0, 900.0)])
+    rates = tmp_path / "rates.csv"
+    rates.write_text("measure,water_pct,sediment_pct,source\nterrace,80,90,plots\ngrass,20,40,plots\n",
+                     encoding="utf-8")
+    yields = tmp_path / "yields.csv"
+    yields.write_text("measure,product,unit,yield_ha,price,source\nterrace,grain,kg,1000,3,stats\n",
+                      encoding="utf-8")
+    res = processing.run(
+        "swcplanner:planbenefits",
+        {"BEFORE": before, "AFTER": after, "MEASURE_AREAS": areas, "MEASURE_LANDUSE": mlu, "LANDUSE_AREAS": lus,
+         "SILTDAMS": silt, "BENEFIT_RATES": str(rates), "YIELDS": str(yields), "RUNOFF_DEPTH": 50.0,
+         "OUTPUT": str(tmp_path / "o.gpkg"), "BASIC": str(tmp_path / "b.gpkg"), "ECONOMIC": str(tmp_path / "e.gpkg"),
+         "SOCIAL": str(tmp_path / "s.gpkg"), "ECOLOGICAL": str(tmp_path / "g.gpkg")},
+    )
+    # by hand: retained 800 + 100 t/a → after 3 000 − 900 = 2 100; eroded 0.6 − (0.15 + 0.05) = 0.4 km²
+    assert res["SOIL_LOSS_AFTER"] == pytest.approx(2100.0) and res["SOIL_SAVED"] == pytest.approx(900.0)
+    assert res["SWC_RATE_AFTER"] == pytest.approx(60.0) and res["SWC_RATE_BEFORE"] == pytest.approx(40.0)
+    # water: 0.2 km² × 50 mm × 80 % + 0.1 km² × 50 mm × 20 % = 8 000 + 1 000 m³
+    assert res["WATER_RETAINED"] == pytest.approx(9000.0)
+    assert res["ECONOMIC_VALUE"] == pytest.approx(20 * 1000 * 3)
+    # 治理度 = (0.2 + 0.1) / 0.6; 林草覆盖率 70 % → 80 % (the bare land turned to grass)
+    assert res["TREATMENT_DEGREE"] == pytest.approx(50.0)
+    assert res["COVER_BEFORE"] == pytest.approx(70.0) and res["COVER_AFTER"] == pytest.approx(80.0)
+    basic = {f["MEASURE"]: f for f in table(res["BASIC"])}
+    assert basic["terrace"]["SOIL_RATE_T"] == pytest.approx(900.0)  # 1 000 t/a × 90 %
+    assert basic["siltdam"]["SOIL_RETAINED_T"] == pytest.approx(900.0)
+    assert basic["total"]["SOIL_RETAINED_T"] == pytest.approx(900.0)  # the dams not added
+    social = {f["INDICATOR"]: f["VALUE"] for f in table(res["SOCIAL"])}
+    assert social["silted_land_ha"] == pytest.approx(3.0) and social["terrace_ha"] == pytest.approx(20.0)
+    eco = {f["INDICATOR"]: f for f in table(res["ECOLOGICAL"])}
+    assert eco["forest_grass_cover"]["CHANGE"] == pytest.approx(10.0)
+
+
+def v_valley_dem(path):
+    from synth import srs_wkt  # noqa: F401 (EPSG:4527 written by write_raster)
+
+    rows, cols, cell = 100, 101, 20.0
+    r = np.arange(rows)[:, None]
+    c = np.arange(cols)[None, :]
+    z = 100.0 + 0.02 * (rows - 1 - r) * cell + 0.2 * np.abs(c - 50) * cell
+    return write_raster(path, z.astype(np.float32), origin=(X0, Y0), cell=cell)
+
+
+def test_siltdams_selects_a_large2_dam_and_feeds_the_quantities(processing_ready, tmp_path):
+    import processing
+
+    dem = v_valley_dem(tmp_path / "v.tif")
+    modulus = 25062.0
+    res = processing.run(
+        "swcplanner:siltdams",
+        {"DEM": dem, "MODULUS": modulus, "DESIGN_LIFE": 10.0, "SEARCH_LENGTH": 300.0,
+         "DAMS": str(tmp_path / "dams.gpkg"), "CURVES": str(tmp_path / "curves.gpkg"),
+         "SILT": str(tmp_path / "silt.gpkg"), "CRESTS": str(tmp_path / "crests.gpkg"),
+         "REJECTED": str(tmp_path / "rej.gpkg")},
+    )
+    dams = table(res["DAMS"])
+    assert len(dams) == 1
+    d = dams[0]
+    need = modulus * d["CONTROL_KM2"] * 10.0 / 1.35
+    assert d["NEED_M3"] == pytest.approx(need, rel=1e-6) and d["CLASS"] == "large2" and d["CLASS_ZH"] == "大(2)型"
+    assert d["SILT_M2"] > 0 and d["BODY_M3"] > 0 and "7" in d["OUTLET"]
+    curve = [f for f in table(res["CURVES"]) if f["DAM_ID"] == 1]
+    assert curve[-1]["VOL_M3"] >= need
+    silt = table(res["SILT"])
+    assert silt and silt[0]["SILT_M2"] == pytest.approx(d["SILT_M2"])
+    q = processing.run(
+        "swcplanner:planquantities",
+        {"MEASURE_AREAS": memory_table("a", [("MEASURE", "string"), ("AREA_M2", "double")], [("none", 1.0)]),
+         "SILTDAMS": res["DAMS"], "QUANTITIES": "TEMPORARY_OUTPUT"},
+    )
+    quant = {f["ITEM"]: f["QUANTITY"] for f in q["QUANTITIES"].getFeatures()}
+    assert quant["siltdam_count"] == 1 and quant["siltdam_volume"] == pytest.approx(d["BODY_M3"])

@@ -2,16 +2,20 @@
 
 Areas come from the measure table of ``swcplanner:measureplan``; counts and earthwork from the layout
 algorithms' outputs (``farmlandscreening``: terrace earthwork of the parcels to convert;
-``checkdams``: dams and dam-body volume; ``slopeworks``: pits and earthwork).  Each quantity is priced
-once: amount = unit price × quantity.  Parts follow the 水土保持工程概(估)算编制规定: 1 engineering,
-2 forest and grass, 3 enclosure; 4 independent costs = a rate × parts 1–3; basic contingency =
-a rate × parts 1–4.  Amounts in CNY.
+``checkdams``: 谷坊 and their body volume; ``siltdams``: 淤地坝 and their body volume; ``slopeworks``:
+pits, earthwork and seedlings).  Each quantity is priced at most once: amount = unit price × quantity;
+an item without a row in the price table is reported, not priced (e.g. the earthwork of the pits, which
+the price per pit includes).  Parts follow the 水土保持工程概(估)算编制规定 (水总〔2003〕67号): 1 工程措施,
+2 林草措施, 3 封育治理措施; 4 独立费用 = a rate × parts 1–3; 基本预备费 = a rate × parts 1–4.  Amounts in
+CNY.  The yearly schedule (实施进度) spreads every quantity and amount over the planning years by shares
+(equal by default).
 """
 
 from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from ..errors import QT_TRANSLATE_NOOP, InputError
 from .catalogue import AREA_ITEMS, HA_M2, PART_OF_ITEM, PARTS, QUANTITY_ITEMS
 
 Rows = Sequence[Mapping[str, Any]]
@@ -60,8 +64,10 @@ def works_from_layouts(
 
     * ``farmland``: ``swcplanner:farmlandscreening`` OUTPUT — ``EARTH_M3`` of the parcels with
       ``CATEGORY = convert`` (slope farmland to turn into terraces);
-    * ``checkdams``, ``siltdams``: ``swcplanner:checkdams`` DAMS — one row per dam, ``BODY_M3``;
-    * ``pits``, ``benches``: ``swcplanner:slopeworks`` SUMMARY — ``COUNT`` and ``EARTH_M3``.
+    * ``checkdams``: ``swcplanner:checkdams`` DAMS, ``siltdams``: ``swcplanner:siltdams`` DAMS — one
+      row per dam, ``BODY_M3``;
+    * ``pits``, ``benches``: ``swcplanner:slopeworks`` SUMMARY — ``COUNT``, ``EARTH_M3`` and
+      ``SEEDLINGS`` (seedlings of both add up).
 
     >>> works_from_layouts(checkdams=[{"BODY_M3": 30.0}, {"BODY_M3": 12.5}])
     {'checkdam_count': 2.0, 'checkdam_volume': 42.5}
@@ -78,15 +84,21 @@ def works_from_layouts(
         works["pit_earthwork"] = sum_field(pits, "EARTH_M3")
     if benches is not None:
         works["bench_earthwork"] = sum_field(benches, "EARTH_M3")
+    seedlings = [rows for rows in (pits, benches) if rows is not None]
+    if seedlings:
+        works["seedling_count"] = sum(sum_field(rows, "SEEDLINGS") for rows in seedlings)
     return works
 
 
 def quantities(
-    measure_area_m2: Mapping[str, float], works: Optional[Mapping[str, float]] = None
+    measure_area_m2: Mapping[str, float],
+    works: Optional[Mapping[str, float]] = None,
+    parts: Optional[Mapping[str, str]] = None,
 ) -> List[Dict[str, Any]]:
     """工程量汇总: area items (ha) from the measure areas (m²), the other items from ``works``.
 
-    Items the layouts did not give are 0 with ``COMPUTED = False``.
+    Items the layouts did not give are 0 with ``COMPUTED = False``.  ``parts`` moves items to another
+    investment part (the price table's ``part`` column); default :data:`.catalogue.PART_OF_ITEM`.
 
     >>> q = {r["ITEM"]: r for r in quantities({"soilforest_pits": 5000.0, "soilforest_benches": 5000.0},
     ...                                       {"pit_count": 40.0})}
@@ -106,7 +118,7 @@ def quantities(
             {
                 "ITEM": item,
                 "MEASURE": measure,
-                "PART": PART_OF_ITEM[item],
+                "PART": (parts or {}).get(item) or PART_OF_ITEM[item],
                 "UNIT": unit,
                 "QUANTITY": value,
                 "COMPUTED": computed,
@@ -120,14 +132,17 @@ def investment(
     prices: Mapping[str, float],
     independent_pct: Optional[float] = None,
     contingency_pct: Optional[float] = None,
+    info: Optional[Mapping[str, Mapping[str, Any]]] = None,
 ) -> Tuple[List[Dict[str, Any]], Dict[str, float]]:
     """投资估算: ``(item rows, totals)``; price × quantity per item, subtotals per part, rates.
 
     ``independent_pct`` and ``contingency_pct`` default to the price table's items of the same name.
-    Independent costs are a share of parts 1–3; the basic contingency a share of parts 1–4.
+    Independent costs are a share of parts 1–3; the basic contingency a share of parts 1–4.  An item
+    without a price is not priced (``PRICED`` false, amount 0).  ``info`` (:func:`.tables.price_info`)
+    adds the source, region and year of each price and whether it is a placeholder.
 
-    >>> rows, t = investment([{"ITEM": "terrace_area", "UNIT": "ha", "QUANTITY": 2.0},
-    ...                       {"ITEM": "grass_area", "UNIT": "ha", "QUANTITY": 1.0}],
+    >>> rows, t = investment([{"ITEM": "terrace_area", "UNIT": "ha", "QUANTITY": 2.0, "PART": "engineering"},
+    ...                       {"ITEM": "grass_area", "UNIT": "ha", "QUANTITY": 1.0, "PART": "vegetation"}],
     ...                      {"terrace_area": 9000, "grass_area": 1800, "independent_pct": 10,
     ...                       "contingency_pct": 5})
     >>> t["engineering"], t["vegetation"], t["direct"], t["independent"], round(t["total"], 2)
@@ -137,23 +152,31 @@ def investment(
         independent_pct = float(prices.get("independent_pct", 0.0))
     if contingency_pct is None:
         contingency_pct = float(prices.get("contingency_pct", 0.0))
+    info = info or {}
     rows = []
     parts = {p: 0.0 for p in PARTS}
     for q in quantity_rows:
         item = str(q["ITEM"])
-        price = float(prices.get(item, 0.0))
+        priced = item in prices
+        price = float(prices[item]) if priced else 0.0
         quantity = float(q["QUANTITY"])
         amount = price * quantity
-        part = PART_OF_ITEM[item]
+        part = str(q.get("PART") or PART_OF_ITEM[item])
         parts[part] += amount
+        meta = info.get(item, {})
         rows.append(
             {
                 "ITEM": item,
                 "PART": part,
                 "UNIT": q["UNIT"],
                 "QUANTITY": quantity,
-                "PRICE": price,
+                "PRICE": price if priced else None,
                 "AMOUNT": amount,
+                "PRICED": priced,
+                "SOURCE": str(meta.get("source", "")),
+                "REGION": str(meta.get("region", "")),
+                "YEAR": str(meta.get("year", "")),
+                "PLACEHOLDER": bool(meta.get("placeholder", False)) if priced else False,
             }
         )
     direct = sum(parts.values())
@@ -189,6 +212,10 @@ def investment_table(item_rows: Rows, totals: Mapping[str, float]) -> List[Dict[
             "UNIT": "",
             "QUANTITY": None,
             "PRICE": None,
+            "SOURCE": "",
+            "REGION": "",
+            "YEAR": "",
+            "PLACEHOLDER": False,
         }
         out.update(extra)
         out["AMOUNT"] = amount
@@ -209,6 +236,10 @@ def investment_table(item_rows: Rows, totals: Mapping[str, float]) -> List[Dict[
                         UNIT=r["UNIT"],
                         QUANTITY=r["QUANTITY"],
                         PRICE=r["PRICE"],
+                        SOURCE=r.get("SOURCE", ""),
+                        REGION=r.get("REGION", ""),
+                        YEAR=r.get("YEAR", ""),
+                        PLACEHOLDER=bool(r.get("PLACEHOLDER", False)),
                     )
                 )
     direct = totals["direct"]
@@ -234,4 +265,106 @@ def investment_table(item_rows: Rows, totals: Mapping[str, float]) -> List[Dict[
         )
     )
     out.append(row("sum", "total", totals["total"]))
+    return out
+
+
+# -- yearly schedule (实施进度) ------------------------------------------------------------------
+
+
+def year_shares(
+    start: int, end: int, shares: Optional[Mapping[int, float]] = None
+) -> List[Tuple[int, float]]:
+    """``[(year, share)]`` over ``start``..``end`` (shares sum to 1); ``shares`` (any positive weights) or equal.
+
+    >>> year_shares(2026, 2029)
+    [(2026, 0.25), (2027, 0.25), (2028, 0.25), (2029, 0.25)]
+    >>> year_shares(2026, 2027, {2026: 3, 2027: 1})
+    [(2026, 0.75), (2027, 0.25)]
+
+    Raises
+    ------
+    InputError
+        when the period is empty, or the shares name a year outside it or do not add up to more than 0.
+    """
+    start, end = int(start), int(end)
+    if end < start:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The planning period {start}–{end} is empty: the last year must not be before the first.",
+            ),
+            start=start,
+            end=end,
+        )
+    years = list(range(start, end + 1))
+    if not shares:
+        return [(y, 1.0 / len(years)) for y in years]
+    outside = sorted(y for y in shares if int(y) not in years)
+    total = float(sum(max(float(v), 0.0) for y, v in shares.items() if int(y) in years))
+    if outside or not total > 0:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "The yearly shares must lie in the planning period {start}–{end} and add up to more than 0 "
+                "(years outside: {years}).",
+            ),
+            start=start,
+            end=end,
+            years=", ".join(str(y) for y in outside) or "–",
+        )
+    return [(y, max(float(shares.get(y, 0.0)), 0.0) / total) for y in years]
+
+
+def schedule(
+    item_rows: Rows, totals: Mapping[str, float], years: Sequence[Tuple[int, float]]
+) -> List[Dict[str, Any]]:
+    """实施进度: per year, each item's quantity and amount, each part, 独立费用, 预备费 and the total.
+
+    Every row is the whole-plan value × the year's share, so the years add up to the plan.  ``LEVEL``:
+    ``item`` (ITEM, UNIT, QUANTITY, AMOUNT), ``part`` (PART, AMOUNT), ``sum`` (PART direct, independent,
+    contingency, total).
+
+    >>> rows = schedule([{"ITEM": "grass_area", "PART": "vegetation", "UNIT": "ha", "QUANTITY": 4.0,
+    ...                   "AMOUNT": 400.0}], {"vegetation": 400.0, "engineering": 0.0, "enclosure": 0.0,
+    ...                  "direct": 400.0, "independent": 40.0, "contingency": 0.0, "total": 440.0},
+    ...                  [(2026, 0.5), (2027, 0.5)])
+    >>> [(r["YEAR"], r["LEVEL"], r["PART"], r["QUANTITY"], r["AMOUNT"]) for r in rows if r["LEVEL"] != "part"]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [(2026, 'item', 'vegetation', 2.0, 200.0), (2026, 'sum', 'direct', None, 200.0),
+     (2026, 'sum', 'independent', None, 20.0), (2026, 'sum', 'contingency', None, 0.0),
+     (2026, 'sum', 'total', None, 220.0), (2027, 'item', 'vegetation', 2.0, 200.0),
+     (2027, 'sum', 'direct', None, 200.0), (2027, 'sum', 'independent', None, 20.0),
+     (2027, 'sum', 'contingency', None, 0.0), (2027, 'sum', 'total', None, 220.0)]
+    """
+    out: List[Dict[str, Any]] = []
+    for year, share in years:
+        for r in item_rows:
+            if not float(r["QUANTITY"] or 0.0) and not float(r["AMOUNT"] or 0.0):
+                continue
+            out.append(
+                {
+                    "YEAR": int(year),
+                    "LEVEL": "item",
+                    "PART": r["PART"],
+                    "ITEM": r["ITEM"],
+                    "UNIT": r["UNIT"],
+                    "SHARE": share,
+                    "QUANTITY": float(r["QUANTITY"]) * share,
+                    "AMOUNT": float(r["AMOUNT"]) * share,
+                }
+            )
+        for level, keys in (("part", PARTS), ("sum", ("direct", "independent", "contingency", "total"))):
+            for key in keys:
+                out.append(
+                    {
+                        "YEAR": int(year),
+                        "LEVEL": level,
+                        "PART": key,
+                        "ITEM": "",
+                        "UNIT": "",
+                        "SHARE": share,
+                        "QUANTITY": None,
+                        "AMOUNT": float(totals[key]) * share,
+                    }
+                )
     return out
