@@ -75,7 +75,7 @@ RULE_MIXED = 3
 #: Reservoir classes whose catchments get the lower ban slope: large and medium reservoirs
 #: (大(1)型, 大(2)型, 中型 of the reservoir register). Hebei 实施办法: "大中型水库周边汇水区域二十度以上"
 #: (domain.md §1.1, [C] 易县 and 抚宁区 notices 2025).
-RESERVOIR_CLASSES = ("大*", "中*", "large*", "Large*", "LARGE*", "medium*", "Medium*", "MEDIUM*")
+RESERVOIR_CLASSES = ("大*", "中*", "large*", "medium*")
 #: Snapping distance (m) of the dam points: the default of ``swcplanner:watershed`` (project choice).
 RESERVOIR_SNAP_M = 60.0
 
@@ -964,12 +964,15 @@ def township_areas(result: BanResult) -> List[BanArea]:
 
 
 def reservoir_applies(value: object, patterns: Sequence[str] = RESERVOIR_CLASSES) -> bool:
-    """Whether a reservoir class (大(1)型, 中型, large, …) gets the reservoir ban slope.
+    """Whether a reservoir class (大(1)型, 中型, Large, …) gets the reservoir ban slope (patterns
+    with ``*`` and ``?``, case-insensitive).
 
-    >>> [reservoir_applies(v) for v in ("大(1)型", "大(2)型", "中型", "小(1)型", "medium", None)]
+    >>> [reservoir_applies(v) for v in ("大(1)型", "大(2)型", "中型", "小(1)型", "Medium", None)]
     [True, True, True, False, True, False]
     """
-    return code_matches(value, patterns)
+    if value is None:
+        return False
+    return code_matches(str(value).strip().lower(), [p.lower() for p in patterns])
 
 
 @dataclass
