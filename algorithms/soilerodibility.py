@@ -12,6 +12,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
     QgsWkbTypes,
 )
@@ -22,6 +23,7 @@ from .core.erosion import erodibility as ek
 from .core.erosion.erosivity import grid_around_points
 from .core.errors import SwcError
 from .core.grid import GridSpec
+from .core.io.raster import align_raster
 from .core.io.vector import rasterize, temp_path
 from .outputs import FIELD_DOUBLE, FIELD_STRING, fields_from_spec
 from .styles import pseudocolor_raster_qml
@@ -60,6 +62,10 @@ class SoilErodibilityAlgorithm(SwcAlgorithm):
     SILT_FIELD = "SILT_FIELD"
     CLAY_FIELD = "CLAY_FIELD"
     OC_FIELD = "OC_FIELD"
+    SAND = "SAND"
+    SILT = "SILT"
+    CLAY = "CLAY"
+    OC = "OC"
     CHINA_CORRECTION = "CHINA_CORRECTION"
     ORGANIC_MATTER = "ORGANIC_MATTER"
     SUM_TOLERANCE = "SUM_TOLERANCE"
@@ -76,7 +82,8 @@ class SoilErodibilityAlgorithm(SwcAlgorithm):
         return self.format_help(
             self.tr(
                 "Computes the soil erodibility K (t·hm²·h/(hm²·MJ·mm)) of each soil polygon from its sand, "
-                "silt and clay fractions and organic carbon, for the K factor of the soil-loss algorithm."
+                "silt and clay fractions and organic carbon, for the K factor of the soil-loss algorithm; "
+                "or of every cell from sand, silt, clay and organic-carbon rasters."
             ),
             [
                 (
@@ -113,6 +120,18 @@ class SoilErodibilityAlgorithm(SwcAlgorithm):
                     ),
                 ),
                 (
+                    self.tr("Texture rasters"),
+                    self.tr(
+                        "Instead of SOILS: SAND, SILT, CLAY and OC rasters (%, same fractions and units as "
+                        "the fields; e.g. interpolated survey profiles or a soil-property map). The K "
+                        "raster takes the grid of GRID, or of SAND without GRID; the other rasters are "
+                        "resampled onto it (bilinear). A cell gets K where all four have a value; every "
+                        "cell's sand + silt + clay must be 100 % within SUM_TOLERANCE (rasters in g/kg: "
+                        "divide by 10 first), otherwise the run stops with the count and the first cell. "
+                        "TABLE is not written in this mode."
+                    ),
+                ),
+                (
                     self.tr("Outputs"),
                     self.tr(
                         "OUTPUT: K raster (Float32, nodata −9999; a cell takes the polygon containing its "
@@ -125,7 +144,7 @@ class SoilErodibilityAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(params.polygons(self.SOILS, self.tr("Soil polygons")))
+        self.addParameter(params.polygons(self.SOILS, self.tr("Soil polygons"), optional=True))
         for name, label in (
             (self.SAND_FIELD, self.tr("Sand field (%, 0.05–2 mm)")),
             (self.SILT_FIELD, self.tr("Silt field (%, 0.002–0.05 mm)")),
@@ -133,8 +152,15 @@ class SoilErodibilityAlgorithm(SwcAlgorithm):
             (self.OC_FIELD, self.tr("Organic carbon field (%)")),
         ):
             self.addParameter(
-                params.field(name, label, self.SOILS)
+                params.field(name, label, self.SOILS, optional=True)
             )  # any type: CSV fields read by OGR are text
+        for name, label in (
+            (self.SAND, self.tr("Sand raster (%, instead of soil polygons)")),
+            (self.SILT, self.tr("Silt raster (%)")),
+            (self.CLAY, self.tr("Clay raster (%)")),
+            (self.OC, self.tr("Organic carbon raster (%)")),
+        ):
+            self.addParameter(QgsProcessingParameterRasterLayer(name, label, optional=True))
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.CHINA_CORRECTION,
@@ -175,8 +201,43 @@ class SoilErodibilityAlgorithm(SwcAlgorithm):
             outputs.sink_output(self.TABLE, self.tr("Soils with K"), params.SOURCE_POLYGON, secondary=True)
         )
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        ok, msg = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, msg
+        rasters = [n for n in (self.SAND, self.SILT, self.CLAY, self.OC) if parameters.get(n)]
+        if rasters:
+            if len(rasters) < 4:
+                return False, self.tr(
+                    "K from rasters needs all four: SAND, SILT, CLAY and OC (missing: {names})."
+                ).format(
+                    names=", ".join(n for n in (self.SAND, self.SILT, self.CLAY, self.OC) if n not in rasters)
+                )
+            if parameters.get(self.SOILS):
+                return False, self.tr(
+                    "Give soil polygons (SOILS) or texture rasters (SAND, SILT, CLAY, OC), not both."
+                )
+            return True, ""
+        if not parameters.get(self.SOILS):
+            return False, self.tr(
+                "Give soil polygons (SOILS) with their sand, silt, clay and organic-carbon fields, or the "
+                "rasters SAND, SILT, CLAY and OC."
+            )
+        missing = [
+            n
+            for n in (self.SAND_FIELD, self.SILT_FIELD, self.CLAY_FIELD, self.OC_FIELD)
+            if not parameters.get(n)
+        ]
+        if missing:
+            return False, self.tr("Soil polygons need their texture fields: {names}.").format(
+                names=", ".join(missing)
+            )
+        return True, ""
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         outputs.require_writable_outputs(self, parameters, context)
+        if parameters.get(self.SAND):
+            return self._from_rasters(parameters, context, feedback)
         label = self.tr("Soil polygons")
         src = inputs.source(self, parameters, self.SOILS, context, label)
         names = [
@@ -279,6 +340,81 @@ class SoilErodibilityAlgorithm(SwcAlgorithm):
             context, out_path, k_qml(), self.tr("Soil erodibility K"), fallback="soil_erodibility.qml"
         )
         return {self.OUTPUT: out_path, self.TABLE: table_id}
+
+    def _from_rasters(self, parameters, context, feedback):
+        """K of every cell from the SAND, SILT, CLAY and OC rasters."""
+        layers = {}
+        for name in (self.SAND, self.SILT, self.CLAY, self.OC):
+            layer, path = inputs.raster(self, parameters, name, context)
+            layers[name] = (layer, path)
+        grid_input = inputs.raster(self, parameters, self.GRID, context, required=False)
+        grid_path = grid_input[1] if grid_input is not None else None
+        grid = inputs.grid_of(grid_path or layers[self.SAND][1])
+        try:
+            grid.check_usable()
+        except SwcError as exc:
+            raise self.fail(translate_core_error(exc)) from exc
+        china = self.parameterAsBoolean(parameters, self.CHINA_CORRECTION, context)
+        oc_factor = ek.OM_TO_OC if self.parameterAsBoolean(parameters, self.ORGANIC_MATTER, context) else 1.0
+        out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        block = self.parameterAsInt(parameters, self.BLOCK_SIZE, context)
+        work = tempfile.mkdtemp(prefix="swc_k_", dir=QgsProcessingUtils.tempFolder())
+        try:
+            aligned = []
+            for name in (self.SAND, self.SILT, self.CLAY, self.OC):
+                try:
+                    aligned.append(align_raster(layers[name][1], grid, temp_path(work, name.lower()), name))
+                except SwcError as exc:
+                    raise self.fail(translate_core_error(exc)) from exc
+            feedback.setProgress(10)
+            res = self.run_core(
+                ek.erodibility_rasters,
+                feedback,
+                *aligned,
+                out_path,
+                china=china,
+                oc_factor=oc_factor,
+                tolerance=self.parameterAsDouble(parameters, self.SUM_TOLERANCE, context),
+                mask_path=grid_path,
+                block_rows=block,
+                block_cols=block,
+                progress_span=(10, 95),
+            )
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if china:
+            feedback.pushInfo(self.tr("K = −0.01383 + 0.51575 K_EPIC (Chinese correction, as asked)."))
+            if res.negative_cells:
+                feedback.pushWarning(
+                    self.tr(
+                        "The Chinese correction gives K < 0 on {n} cells (sandy textures); their K is set to 0."
+                    ).format(n=res.negative_cells)
+                )
+        else:
+            feedback.pushInfo(self.tr("K = EPIC K × 0.1317 (SI), without the Chinese correction."))
+        if not res.cells:
+            raise self.fail(
+                self.tr(
+                    "No cell has all four texture values: check that SAND, SILT, CLAY and OC overlap and "
+                    "that their nodata values are right."
+                )
+            )
+        feedback.pushInfo(
+            self.tr("K raster: {n} cells with a value ({km2:.3f} km²), K {lo:.4f}–{hi:.4f}.").format(
+                n=res.cells, km2=res.cells * grid.cell_area / 1e6, lo=res.k_min, hi=res.k_max
+            )
+        )
+        if res.nodata_cells:
+            feedback.pushInfo(
+                self.tr("{n} cells have no K (a texture raster or the grid has no value there).").format(
+                    n=res.nodata_cells
+                )
+            )
+        feedback.setProgress(100)
+        outputs.style_sidecar(
+            context, out_path, k_qml(), self.tr("Soil erodibility K"), fallback="soil_erodibility.qml"
+        )
+        return {self.OUTPUT: out_path, self.TABLE: None}
 
     def _table(self, parameters, context, src, polys, res, crs):
         spec = [(f.name(), f) for f in src.fields()]

@@ -24,7 +24,7 @@ Worked example (domain-review §3.10): sand 40 %, silt 40 %, clay 20 %, OC 1 % �
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal
@@ -249,6 +249,176 @@ def index_to_raster(
     sources = []
     ids = mds = None
     return count[0]
+
+
+@dataclass
+class ErodibilityRasterResult:
+    """Figures of :func:`erodibility_rasters`: cells with K, cells without (a texture raster has no
+    value), cells whose corrected K was below 0 (set to 0), and the K range."""
+
+    cells: int
+    nodata_cells: int
+    negative_cells: int
+    k_min: Optional[float]
+    k_max: Optional[float]
+
+
+def erodibility_rasters(
+    sand_path: str,
+    silt_path: str,
+    clay_path: str,
+    oc_path: str,
+    out_path: str,
+    *,
+    china: bool = False,
+    oc_factor: float = 1.0,
+    tolerance: float = TEXTURE_SUM_TOLERANCE_PCT,
+    mask_path: Optional[str] = None,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+) -> ErodibilityRasterResult:
+    """K of every cell from sand, silt, clay and organic-carbon rasters (%, aligned on one grid).
+
+    The same EPIC equation, SI factor and optional Chinese correction as :func:`erodibility`;
+    ``oc_factor`` multiplies the organic raster (0.58 for organic matter).  Cells where a raster
+    has no value (or ``mask_path`` has none) get no K.  The texture is checked on every cell as
+    :func:`check_texture` checks a soil polygon; cells that fail stop the run with their count and
+    the first one's coordinates, and the output is not written.  Float32, nodata −9999, block by
+    block.
+    """
+    paths = [sand_path, silt_path, clay_path, oc_path]
+    opened = [open_raster(p) for p in paths]
+    grid = opened[0][1]
+    labels = ("SAND", "SILT", "CLAY", "OC")
+    for label, (_ds, g) in zip(labels, opened):
+        if g.shape != grid.shape:
+            raise InputError(
+                QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
+                label=label,
+            )
+    with gdal_exceptions():
+        sources: List[Tuple[gdal.Band, Optional[float]]] = [
+            (ds.GetRasterBand(1), g.nodata) for ds, g in opened
+        ]
+    mds = None
+    if mask_path:
+        mds, mgrid = open_raster(mask_path)
+        if mgrid.shape != grid.shape:
+            raise InputError(
+                QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
+                label="GRID",
+            )
+        with gdal_exceptions():
+            sources.append((mds.GetRasterBand(1), mgrid.nodata))
+    stats = {"cells": 0, "nodata": 0, "negative": 0, "bad": 0, "range": 0, "kmin": np.inf, "kmax": -np.inf}
+    first: Dict[str, Tuple[float, float, float]] = {}
+    sums_max = [0.0]
+
+    def kernel(arrays, window):
+        san, sil, cla, org = arrays[:4]
+        org = org * oc_factor
+        valid = np.isfinite(san) & np.isfinite(sil) & np.isfinite(cla) & np.isfinite(org)
+        if mask_path:
+            valid &= np.isfinite(arrays[4])
+        stats["nodata"] += int((~valid).sum())
+        out = np.full(san.shape, np.nan)
+        if valid.any():
+            total = san + sil + cla
+            sums_max[0] = max(sums_max[0], float(np.nanmax(np.where(valid, total, np.nan))))
+            out_of_range = valid & (
+                (san < 0)
+                | (sil < 0)
+                | (cla < 0)
+                | (org < 0)
+                | (san > 100)
+                | (sil > 100)
+                | (cla > 100)
+                | (org > 100)
+            )
+            bad_sum = valid & ~out_of_range & (np.abs(total - 100.0) > tolerance)
+            for key, mask in (("range", out_of_range), ("bad", bad_sum)):
+                n = int(mask.sum())
+                if n:
+                    stats[key] += n
+                    if key not in first:
+                        r, c = np.argwhere(mask)[0]
+                        x, y = grid.cell_center(window.row0 + int(r), window.col0 + int(c))
+                        first[key] = (x, y, float(total[r, c]))
+            ok = valid & ~out_of_range & ~bad_sum
+            if ok.any():
+                k = k_si(k_epic(san[ok], sil[ok], cla[ok], org[ok]))
+                if china:
+                    k = china_correction(k)
+                    stats["negative"] += int((k < 0).sum())
+                    k = np.maximum(k, 0.0)
+                out[ok] = k
+                stats["cells"] += int(ok.sum())
+                stats["kmin"] = min(stats["kmin"], float(k.min()))
+                stats["kmax"] = max(stats["kmax"], float(k.max()))
+        return [out.astype(np.float32)]
+
+    out_grid = GridSpec(grid.geotransform, grid.shape, FLOAT_NODATA, grid.crs_wkt)
+    with RasterWriter(out_path, out_grid, gdal.GDT_Float32, nodata=FLOAT_NODATA) as writer:
+        map_blocks(
+            sources,
+            grid,
+            kernel,
+            [writer],
+            block_rows=block_rows,
+            block_cols=block_cols,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+        if stats["range"]:
+            x, y, _t = first["range"]
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "The texture rasters: {n} cells have a fraction or the organic carbon outside 0–100 % "
+                    "(the first at x {x:.1f}, y {y:.1f}). Give them in %.",
+                ),
+                n=stats["range"],
+                x=x,
+                y=y,
+            )
+        if stats["bad"]:
+            x, y, t = first["bad"]
+            if sums_max[0] <= 1.05:
+                raise InputError(
+                    QT_TRANSLATE_NOOP(
+                        "SwcCore",
+                        "Sand + silt + clay sum to about 1, not 100: the texture rasters hold fractions of 1. "
+                        "Give them in % (multiply by 100).",
+                    )
+                )
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "SwcCore",
+                    "Sand + silt + clay must be 100 % (± {tol:g}); they are not on {n} cells of the texture "
+                    "rasters (the first at x {x:.1f}, y {y:.1f}: {total:.1f} %). Check the rasters (g/kg "
+                    "must be divided by 10), that they use the USDA limits 0.05 and 0.002 mm, or raise the "
+                    "tolerance for interpolated rasters.",
+                ),
+                tol=tolerance,
+                n=stats["bad"],
+                x=x,
+                y=y,
+                total=t,
+            )
+        writer.commit()
+    sources = []
+    opened = []
+    mds = None
+    found = stats["cells"] > 0
+    return ErodibilityRasterResult(
+        cells=int(stats["cells"]),
+        nodata_cells=int(stats["nodata"]),
+        negative_cells=int(stats["negative"]),
+        k_min=float(stats["kmin"]) if found else None,
+        k_max=float(stats["kmax"]) if found else None,
+    )
 
 
 def _short(items: Sequence[object], limit: int = 12) -> str:
