@@ -22,7 +22,8 @@
 #   SWC_ROOT_REBUILD=1    throw the cached root away first
 #   SWC_MIRROR=URL        Debian mirror (default: the first Debian archive URI of this machine's apt sources)
 #   SWC_DATA=DIR          the data folder to copy (default REPO/../shared/data; skipped with a note if absent)
-#   SWC_ROOT_LOGS=DIR     where each command's full log goes (default $SWC_ROOTS/SUITE-logs)
+#   SWC_ROOT_LOGS=DIR     where each run's logs go (default $SWC_ROOTS/SUITE-logs/<date-time>; the last
+#                         10 runs are kept there)
 # Needs root (debootstrap, chroot, mount); installs debootstrap with apt-get if missing.
 # Exit status: 0 when every CMD exited 0; 1 when one failed; 2 for a usage or set-up error.
 # The whole body is one { ... } block, so bash parses it before running it: editing this file while a run
@@ -30,7 +31,7 @@
 {
 set -euo pipefail
 
-usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [ $# -ge 2 ] || usage
 suite=$1; shift
 case "$suite" in
@@ -45,7 +46,7 @@ git -C "$repo" rev-parse --verify -q HEAD >/dev/null || { echo "debian_root.sh: 
 data=${SWC_DATA:-$repo/../shared/data}
 roots=${SWC_ROOTS:-/var/cache/swc-planner/roots}
 root=$roots/$suite
-logs=${SWC_ROOT_LOGS:-$roots/$suite-logs}
+logs=${SWC_ROOT_LOGS:-$roots/$suite-logs/$(date +%Y%m%d-%H%M%S)}
 host_mirror=$(sed -n 's/^URIs: *\([^ ]*\/debian\)\/\{0,1\}$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
 [ -n "$host_mirror" ] || host_mirror=$(awk '$1=="deb" && $2 ~ /\/debian\/?$/ {sub(/\/$/, "", $2); print $2; exit}' \
   /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true)
@@ -129,6 +130,9 @@ fi
 echo "=== $suite root $root: $(chroot "$root" sh -c '. /etc/os-release; echo "$PRETTY_NAME"'), project at $(git -C "$repo" rev-parse --short HEAD)"
 
 mkdir -p "$logs"
+if [ -z "${SWC_ROOT_LOGS:-}" ]; then  # keep the last 10 runs' logs
+  ls -1d "$roots/$suite-logs"/*/ 2>/dev/null | head -n -10 | xargs -r rm -rf
+fi
 t=$(date +%s)
 echo "=== bash scripts/install_deps.sh"
 if ! in_root 'cd /src/main && bash scripts/install_deps.sh' </dev/null >"$logs/deps.log" 2>&1; then
