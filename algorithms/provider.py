@@ -23,21 +23,25 @@ try:
     from .checkdams import CheckDamsAlgorithm
     from .closepatches import ClosePatchesAlgorithm
     from .creditlists import CreditListsAlgorithm
-    from .plansampling import PlanSamplingAlgorithm
-    from .riskgrading import RiskGradingAlgorithm
-    from .rssupervision import RsSupervisionAlgorithm
     from .damstorage import DamStorageAlgorithm
     from .erodedforest import ErodedForestAlgorithm
     from .erosionchange import ErosionChangeAlgorithm
+    from .exportpackage import ExportPackageAlgorithm
     from .farmlandscreening import FarmlandScreeningAlgorithm
     from .fillsinks import FillSinksAlgorithm
     from .flowaccumulation import FlowAccumulationAlgorithm
+    from .importpackage import ImportPackageAlgorithm
     from .landuseslope import LanduseSlopeAlgorithm
     from .lsfactor import LsFactorAlgorithm
     from .measureplan import MeasurePlanAlgorithm
     from .planbenefits import PlanBenefitsAlgorithm
     from .planquantities import PlanQuantitiesAlgorithm
+    from .plansampling import PlanSamplingAlgorithm
+    from .provincerollup import ProvinceRollupAlgorithm
+    from .publishresults import PublishResultsAlgorithm
     from .rainfallerosivity import RainfallErosivityAlgorithm
+    from .riskgrading import RiskGradingAlgorithm
+    from .rssupervision import RsSupervisionAlgorithm
     from .siltdams import SiltDamsAlgorithm
     from .slopeclasses import SlopeClassesAlgorithm
     from .slopeworks import SlopeWorksAlgorithm
@@ -46,10 +50,6 @@ try:
     from .steepslopeban import SteepSlopeBanAlgorithm
     from .swcrate import SwcRateAlgorithm
     from .watershed import WatershedAlgorithm
-    from .publishresults import PublishResultsAlgorithm
-    from .exportpackage import ExportPackageAlgorithm
-    from .importpackage import ImportPackageAlgorithm
-    from .provincerollup import ProvinceRollupAlgorithm
 except Exception:
     QgsMessageLog.logMessage(
         "SWC Planner: an algorithm module cannot be imported; the provider is not loaded.\n"
