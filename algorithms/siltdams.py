@@ -250,6 +250,17 @@ class SiltDamsAlgorithm(SwcAlgorithm):
             max_memory_mb=self.parameterAsInt(parameters, self.MAX_MEMORY, context),
             progress_span=(0, 90),
         )
+        if not plan.stats.get("gullies"):
+            feedback.pushWarning(
+                self.tr(
+                    "No gully has a control area between {lo:g} and {hi:g} km² inside the area of interest "
+                    "(largest upslope area there: {largest:.3f} km²): no silt-trap dam is proposed."
+                ).format(
+                    lo=self.parameterAsDouble(parameters, self.MIN_CONTROL, context),
+                    hi=self.parameterAsDouble(parameters, self.MAX_CONTROL, context),
+                    largest=float(plan.stats.get("largest_km2", 0.0)),
+                )
+            )
         feedback.pushInfo(
             self.tr("{dams} silt-trap dams on {gullies} gullies; {rejected} gullies without a dam.").format(
                 dams=len(plan.dams), gullies=int(plan.stats.get("gullies", 0)), rejected=len(plan.rejected)

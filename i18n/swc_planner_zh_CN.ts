@@ -1244,24 +1244,12 @@
             <translation>坡度</translation>
         </message>
         <message>
-            <source>Horn slope in degrees (as gdaldem slope) of the DEM cells whose centre lies in the parcel: mean and 90th percentile (0.1° bins, ±0.05°). SLOPE_CLASS is the class of the mean slope with the breaks BREAKS (default 2,6,15,25: the national cropland classes 1–5, upper bound included). A parcel smaller than a cell may hold no cell centre; it keeps empty statistics and is reported.</source>
-            <translation>对中心落在图斑内的 DEM 栅格计算 Horn 坡度（度，与 gdaldem slope 一致）：平均坡度和第 90 百分位坡度（按 0.1° 分箱，误差 ±0.05°）。SLOPE_CLASS 为平均坡度按分级点 BREAKS 所属的坡度级（默认 2,6,15,25，即全国耕地坡度 1–5 级，上含下不含）。小于一个栅格的图斑可能不含任何栅格中心，其统计值为空并在日志中报告。</translation>
-        </message>
-        <message>
             <source>Terrace detection</source>
             <translation>梯田识别</translation>
         </message>
         <message>
-            <source>A level terrace has the overall gradient of its hillside but its cells split into flat benches and steep risers, whereas an untreated slope of the same mean gradient is unimodal. The detector fits a plane to the parcel (PLANE_SLOPE θp) and computes each cell's local slope on its 2×2 block, the finest slope the grid shows (Horn's 3×3 kernel blurs benches narrower than three cells). Bench cells have a local slope ≤ 0.5·θp; the terrace index TERR_INDEX is their share, and a parcel whose mean slope is above the first break is a terrace when TERR_INDEX ≥ TERRACE_INDEX_MIN (default 0.3). BENCH_SLOPE is the tilt of the mean gradient of the bench cells (level benches ≈ 0°; DEM noise averages out); PLANAR_SHARE is the share of cells with a local slope of 0.6–1.6·θp, stretches that look like an untreated slope (broken or washed-out risers). Terraces can be seen only on fine DEMs (cells ≤ 5 m: UAV or LiDAR terrain models, or 1:10 000 DEMs for benches of 10 m or more); a 5 m grid needs benches of at least two cells. On coarser DEMs the algorithm says so and takes the type from TYPE_FIELD (TT/梯田 = terrace, PD/坡地 = slope land); without it every sloping parcel is taken as slope land (DET_SOURCE = assumed). DEMs interpolated from contour lines can show false benches between contours; use a terrain model from LiDAR, UAV photogrammetry or a smoothed DTM.</source>
-            <translation>水平梯田的总体坡降与所在山坡相同，但其栅格分化为平坦的田面和陡峭的田坎；同样平均坡度的未治理坡面则呈单峰分布。算法对图斑拟合平面（PLANE_SLOPE θp），并以每个栅格所在 2×2 窗口计算局部坡度——这是栅格所能表达的最细坡度（Horn 3×3 算子会抹平窄于三个栅格的田面）。局部坡度 ≤ 0.5·θp 的栅格为田面栅格，其占比即梯田指数 TERR_INDEX；平均坡度高于第一个分级点且 TERR_INDEX ≥ TERRACE_INDEX_MIN（默认 0.3）的图斑判为梯田。BENCH_SLOPE 为田面栅格平均梯度向量的倾角（水平田面约为 0°，DEM 噪声相互抵消）；PLANAR_SHARE 为局部坡度在 0.6–1.6·θp 之间的栅格占比，即看起来像未治理坡面的部分（田坎垮塌或冲毁）。只有在精细 DEM 上才能识别梯田（栅格 ≤ 5 m：无人机或激光雷达地形模型；1:1 万 DEM 仅能识别宽 10 m 以上的田面）；5 m 栅格要求田面至少宽两个栅格。DEM 较粗时算法会给出提示，并采用 TYPE_FIELD 中的耕地类型（TT/梯田 = 梯田，PD/坡地 = 坡地）；若未提供该字段，所有有坡度的图斑均按坡地处理（DET_SOURCE = assumed）。由等高线内插的 DEM 在等高线之间可能出现虚假台阶，应使用激光雷达、无人机摄影测量或经平滑处理的数字地面模型。</translation>
-        </message>
-        <message>
             <source>Categories</source>
             <translation>类别</translation>
-        </message>
-        <message>
-            <source>Cropland parcels (LANDUSE_FIELD in CROPLAND_CODES, default 0101 水田, 0102 水浇地, 0103 旱地; every parcel without LANDUSE_FIELD) get a CATEGORY from the rule table resources/tables/farmland_category_rules.csv (first matching row wins; editable, or give your own in RULES_TABLE): flat = mean slope in the first class, or a sound level terrace; gentle = slope land ≤ 6°; convert = slope land above 6° up to BAN_SLOPE (坡改梯); retire = slope land above BAN_SLOPE (SWC Law Art. 20: 退耕还林还草; Hebei: 20° in the catchments of large and medium reservoirs); upgrade = terrace with benches no longer level (BENCH_SLOPE &gt; BENCH_SLOPE_MAX, default 3°), with broken risers (PLANAR_SHARE &gt; RISER_BREAK_MAX, default 0.25), without a road within ROAD_DISTANCE (only with ROADS), or recorded as a terrace by the survey while the fine DEM shows no benches. Slopes are the parcel's mean slope.</source>
-            <translation>耕地图斑（LANDUSE_FIELD 属于 CROPLAND_CODES，默认 0101 水田、0102 水浇地、0103 旱地；未给出 LANDUSE_FIELD 时全部图斑视为耕地）按规则表 resources/tables/farmland_category_rules.csv 确定类别 CATEGORY（自上而下取第一条匹配规则；可编辑，或在 RULES_TABLE 中指定自己的规则表）：flat = 平均坡度在第一级内，或完好的水平梯田；gentle = 坡度 ≤ 6° 的坡地；convert = 坡度大于 6° 且不超过 BAN_SLOPE 的坡地（坡改梯）；retire = 坡度超过 BAN_SLOPE 的坡地（《水土保持法》第二十条：退耕还林还草；河北省大中型水库周边汇水区为 20°）；upgrade = 田面不再水平（BENCH_SLOPE &gt; BENCH_SLOPE_MAX，默认 3°）、田坎损毁（PLANAR_SHARE &gt; RISER_BREAK_MAX，默认 0.25）、ROAD_DISTANCE 范围内无道路（仅在提供 ROADS 时判断）的梯田，或调查记为梯田而精细 DEM 上看不出田面的图斑。规则中的坡度均为图斑平均坡度。</translation>
         </message>
         <message>
             <source>Survey comparison</source>
@@ -1298,10 +1286,6 @@
         <message>
             <source>Outputs</source>
             <translation>输出</translation>
-        </message>
-        <message>
-            <source>OUTPUT: the parcels with their own fields plus PARCEL_FID, CROPLAND, AREA_M2, AREA_HA, AREA_MU, CELLS, SLOPE_MEAN, SLOPE_P90, PLANE_SLOPE, SLOPE_CLASS (1–5), CLASS_RANGE, TERR_INDEX, BENCH_SLOPE, PLANAR_SHARE, DETECTED (flat / terrace / slopeland) and DET_LABEL, DET_SOURCE (dem / survey / assumed), SURVEY_TYPE, SURVEY_GRADE, TYPE_FLAG, GRADE_FLAG, MISMATCH, CATEGORY (flat / gentle / convert / retire / upgrade) and CAT_LABEL, RULE, REGION, MEASURE and MEASURE_LABEL, DIST_ROAD, DIST_SETTLE (m), PRIORITY, BENCH_W, RISER_H, RISER_ANG, RISERS, EARTH_M3. Codes are stable for models and scripts; the *_LABEL fields are translated. SUMMARY: per zone of ZONES (county or township; a parcel belongs to the zone holding its point on surface), category and slope class: PARCELS, AREA_M2, AREA_HA, AREA_MU of the cropland parcels.</source>
-            <translation>OUTPUT：图斑及其原有字段，另加 PARCEL_FID、CROPLAND、AREA_M2、AREA_HA、AREA_MU（亩）、CELLS、SLOPE_MEAN、SLOPE_P90、PLANE_SLOPE、SLOPE_CLASS（1–5）、CLASS_RANGE、TERR_INDEX、BENCH_SLOPE、PLANAR_SHARE、DETECTED（flat / terrace / slopeland）及 DET_LABEL、DET_SOURCE（dem / survey / assumed）、SURVEY_TYPE、SURVEY_GRADE、TYPE_FLAG、GRADE_FLAG、MISMATCH、CATEGORY（flat / gentle / convert / retire / upgrade）及 CAT_LABEL、RULE、REGION、MEASURE 及 MEASURE_LABEL、DIST_ROAD、DIST_SETTLE（m）、PRIORITY、BENCH_W、RISER_H、RISER_ANG、RISERS、EARTH_M3。代码字段稳定，可供模型和脚本使用；*_LABEL 字段为翻译后的名称。SUMMARY：按 ZONES 的分区（县或乡镇；图斑归属于包含其内点的分区）、类别和坡度级统计耕地图斑的 PARCELS、AREA_M2、AREA_HA、AREA_MU。</translation>
         </message>
         <message>
             <source>Parcels (land-survey polygons)</source>
@@ -1474,6 +1458,78 @@
         <message>
             <source>Screened farmland parcels</source>
             <translation>耕地筛查图斑</translation>
+        </message>
+        <message>
+            <source>steep permanent basic farmland: not retired (outside the retirement scope)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>steep high-standard farmland: not retired (outside the retirement scope)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Horn slope in degrees (as gdaldem slope) of the DEM cells whose centre lies in the parcel: mean and 90th percentile (0.1° bins, ±0.05°). SLOPE_CLASS is the class holding the largest area of the parcel, as the land survey assigns it (利用DEM确定耕地坡度分级技术规定: 面积最大的坡度级; ties go to the lower class), with the breaks BREAKS (default 2,6,15,25: the national cropland classes 1–5, upper bound included); MEAN_CLASS is the class of the mean slope. A parcel smaller than a cell may hold no cell centre; it keeps empty statistics and is reported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A level terrace has the overall gradient of its hillside but its cells split into flat benches and steep risers, whereas an untreated slope of the same mean gradient is unimodal. The detector fits a plane to the parcel (PLANE_SLOPE θp) and computes each cell's local slope on its 2×2 block, the finest slope the grid shows (Horn's 3×3 kernel blurs benches narrower than three cells). Bench cells have a local slope ≤ 0.5·θp; the terrace index TERR_INDEX is their share, and a parcel whose mean slope is above the first break is a terrace when TERR_INDEX ≥ TERRACE_INDEX_MIN (default 0.3). BENCH_SLOPE is the tilt of the mean gradient of the bench cells (level benches ≈ 0°; DEM noise averages out); PLANAR_SHARE is the share of cells with a local slope of 0.6–1.6·θp, stretches that look like an untreated slope (broken or washed-out risers). The DEM decides the type only where its cell resolves the benches of the parcel's slope band: the narrowest typical bench of the band (reference sections of GB/T 16453.1: 10 m at 0–5°, 8 m at 5–10°, 7 m at 10–15°, 6 m at 15–20°, 5 m at 20–25° and steeper) must span at least BENCH_CELLS cells (default 2: one 2×2 block on the bench), and the cell must be ≤ 5 m. So a 5 m DEM sees benches on slopes up to 5° only, a 2.5 m DEM on every band. Elsewhere DEM_TERRACE = 0 and the type comes from TYPE_FIELD (TT/梯田 = terrace, PD/坡地 = slope land; DET_SOURCE = survey), or every sloping parcel is taken as slope land (DET_SOURCE = assumed); BENCH_CELLS gives the band's bench in DEM cells. DEMs interpolated from contour lines can show false benches between contours; use a terrain model from LiDAR, UAV photogrammetry or a smoothed DTM.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cropland parcels (LANDUSE_FIELD in CROPLAND_CODES, default 0101 水田, 0102 水浇地, 0103 旱地; every parcel without LANDUSE_FIELD) get a CATEGORY from the rule table resources/tables/farmland_category_rules.csv (first matching row wins; editable, or give your own in RULES_TABLE): flat = mean slope in the first class, or a sound level terrace; gentle = slope land ≤ 6°; convert = slope land above 6° up to BAN_SLOPE (坡改梯); retire = slope land above BAN_SLOPE (SWC Law Art. 20: 退耕还林还草; Hebei: 20° in the catchments of large and medium reservoirs); upgrade = terrace with benches no longer level (BENCH_SLOPE &gt; BENCH_SLOPE_MAX, default 3°), with broken risers (PLANAR_SHARE &gt; RISER_BREAK_MAX, default 0.25), without a road within ROAD_DISTANCE (only with ROADS), or recorded as a terrace by the survey while a DEM fine enough for its benches shows none. Slopes are the parcel's mean slope. The ban slope of a parcel with at least OVERLAP_SHARE (default 0.5) of its area in RESERVOIR_CATCHMENTS is RESERVOIR_THRESHOLD (Hebei: 20° in the catchments of large and medium reservoirs; BAN_USED). A parcel the rules retire that lies (by the same share) in BASIC_FARMLAND (永久基本农田) or HIGH_STANDARD_FARMLAND (built 高标准农田) is not retired — the retirement scope excludes both — and gets CATEGORY basic_farmland (rule P01) or high_standard (P02) with a conservation measure; BF_SHARE, HSF_SHARE, RES_SHARE give the shares, PROTECTED the layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OUTPUT: the parcels with their own fields plus PARCEL_FID, CROPLAND, AREA_M2, AREA_HA, AREA_MU, CELLS, SLOPE_MEAN, SLOPE_P90, PLANE_SLOPE, SLOPE_CLASS (1–5), CLASS_RANGE, TERR_INDEX, BENCH_SLOPE, PLANAR_SHARE, DETECTED (flat / terrace / slopeland) and DET_LABEL, DET_SOURCE (dem / survey / assumed), SURVEY_TYPE, SURVEY_GRADE, TYPE_FLAG, GRADE_FLAG, MISMATCH, CATEGORY (flat / gentle / convert / retire / upgrade / basic_farmland / high_standard) and CAT_LABEL, RULE, REGION, MEASURE and MEASURE_LABEL, DIST_ROAD, DIST_SETTLE (m), PRIORITY, BENCH_W, RISER_H, RISER_ANG, RISERS, EARTH_M3, MEAN_CLASS, DEM_TERRACE, BENCH_CELLS, BAN_USED, BF_SHARE, HSF_SHARE, RES_SHARE, PROTECTED. Codes are stable for models and scripts; the *_LABEL fields are translated. SUMMARY: per zone of ZONES (county or township; a parcel belongs to the zone holding its point on surface), category and slope class: PARCELS, AREA_M2, AREA_HA, AREA_MU of the cropland parcels.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permanent basic farmland (永久基本农田; never retired)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Built high-standard farmland (高标准农田; never retired)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catchments of large and medium reservoirs</source>
+            <translation>大中型水库汇水区</translation>
+        </message>
+        <message>
+            <source>Ban slope inside reservoir catchments (degrees)</source>
+            <translation>水库汇水区内禁垦坡度（度）</translation>
+        </message>
+        <message>
+            <source>Share of a parcel inside farmland or catchment layers from which it counts as inside</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>DEM cells a bench must span for terraces to be read from the DEM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permanent basic farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>High-standard farmland</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reservoir catchments</source>
+            <translation>水库汇水区</translation>
+        </message>
+        <message>
+            <source>{n} sloping parcels lie on slopes whose terrace benches are narrower than {cells:g} DEM cells of {size:g} m (the narrowest typical bench of each slope band); their terrace / slope-land type is taken from the survey's type field{extra} (DEM_TERRACE = 0).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>; none is given, so they are taken as slope land</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} cropland parcels above the ban slope are permanent basic farmland or high-standard farmland: they are not proposed for retirement (categories basic_farmland, high_standard).</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3730,6 +3786,10 @@
             <source>required: drains the detained flood within 7 days (GB 51018 §7.1.5)</source>
             <translation>必须设置：7 天内放完滞留洪水（GB 51018 §7.1.5）</translation>
         </message>
+        <message>
+            <source>No gully has a control area between {lo:g} and {hi:g} km² inside the area of interest (largest upslope area there: {largest:.3f} km²): no silt-trap dam is proposed.</source>
+            <translation>研究区内没有控制面积在 {lo:g} 至 {hi:g} km² 之间的沟道（区内最大汇水面积：{largest:.3f} km²）：不布设淤地坝。</translation>
+        </message>
     </context>
     <context>
         <name>SlopeClassesAlgorithm</name>
@@ -3980,10 +4040,6 @@
             <translation>由土壤质地计算土壤可蚀性 K</translation>
         </message>
         <message>
-            <source>Computes the soil erodibility K (t·hm²·h/(hm²·MJ·mm)) of each soil polygon from its sand, silt and clay fractions and organic carbon, for the K factor of the soil-loss algorithm.</source>
-            <translation>由每个土壤图斑的砂粒、粉粒、黏粒含量和有机碳计算土壤可蚀性 K（t·hm²·h/(hm²·MJ·mm)），作为土壤流失算法的 K 因子。</translation>
-        </message>
-        <message>
             <source>Method</source>
             <translation>方法</translation>
         </message>
@@ -4090,6 +4146,66 @@
         <message>
             <source>K raster: {n} cells with a value ({km2:.3f} km²).</source>
             <translation>K 栅格：{n} 个有值像元（{km2:.3f} km²）。</translation>
+        </message>
+        <message>
+            <source>Computes the soil erodibility K (t·hm²·h/(hm²·MJ·mm)) of each soil polygon from its sand, silt and clay fractions and organic carbon, for the K factor of the soil-loss algorithm; or of every cell from sand, silt, clay and organic-carbon rasters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Texture rasters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Instead of SOILS: SAND, SILT, CLAY and OC rasters (%, same fractions and units as the fields; e.g. interpolated survey profiles or a soil-property map). The K raster takes the grid of GRID, or of SAND without GRID; the other rasters are resampled onto it (bilinear). A cell gets K where all four have a value; every cell's sand + silt + clay must be 100 % within SUM_TOLERANCE (rasters in g/kg: divide by 10 first), otherwise the run stops with the count and the first cell. TABLE is not written in this mode.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sand raster (%, instead of soil polygons)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Silt raster (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clay raster (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Organic carbon raster (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>K from rasters needs all four: SAND, SILT, CLAY and OC (missing: {names}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give soil polygons (SOILS) or texture rasters (SAND, SILT, CLAY, OC), not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give soil polygons (SOILS) with their sand, silt, clay and organic-carbon fields, or the rasters SAND, SILT, CLAY and OC.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Soil polygons need their texture fields: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The Chinese correction gives K &lt; 0 on {n} cells (sandy textures); their K is set to 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No cell has all four texture values: check that SAND, SILT, CLAY and OC overlap and that their nodata values are right.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>K raster: {n} cells with a value ({km2:.3f} km²), K {lo:.4f}–{hi:.4f}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} cells have no K (a texture raster or the grid has no value there).</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4553,32 +4669,12 @@
             <translation>一般规定和水库汇水区</translation>
         </message>
         <message>
-            <source>Delimits, county by county, the steep slopes on which reclamation for crops is banned (以县为单位划定禁止开垦陡坡地范围), with the patch list, the county summary and the township table that county notices publish.</source>
-            <translation>以县为单位划定禁止开垦种植农作物的陡坡地范围，输出图斑清单、县级汇总表以及县级公告所需的乡镇统计表。</translation>
-        </message>
-        <message>
             <source>Rules</source>
             <translation>规则</translation>
         </message>
         <message>
-            <source>A DEM cell is banned when its slope (degrees, Horn, as gdaldem slope) is above the threshold: THRESHOLD (default 25°, SWC Law Art. 20), or the county's value in THRESHOLD_FIELD; inside RESERVOIR_CATCHMENTS the lower RESERVOIR_THRESHOLD applies (Hebei: 20° around large and medium reservoirs). With a LANDUSE layer only land whose code matches LANDUSE_CODES is kept (default 03*, 04*, 1206: forest, grassland and bare soil of the land survey); EXCLUDE polygons (e.g. permanent basic farmland) are removed.</source>
-            <translation>DEM 栅格坡度（度，Horn 法，同 gdaldem slope）大于禁垦坡度即划入：禁垦坡度为 THRESHOLD（默认 25°，《水土保持法》第二十条），或该县在 THRESHOLD_FIELD 字段中的值；在 RESERVOIR_CATCHMENTS 范围内采用较低的 RESERVOIR_THRESHOLD（河北：大中型水库周边汇水区域 20°）。提供 LANDUSE 图层时，仅保留地类编码符合 LANDUSE_CODES 的土地（默认 03*、04*、1206：国土调查林地、草地和裸土地）；EXCLUDE 多边形（如永久基本农田）从结果中扣除。</translation>
-        </message>
-        <message>
-            <source>Patches</source>
-            <translation>图斑</translation>
-        </message>
-        <message>
-            <source>A patch is a set of banned cells connected through sides or corners (8-connected) inside one county; its polygon is the exact union of its cells, vectorised by GDAL. A cell belongs to the county that contains its centre. Patches smaller than MIN_AREA (ha, default 5; 0 keeps all) are dropped. The rule field says whether the general threshold, the reservoir threshold or both applied in the patch.</source>
-            <translation>图斑是同一县内通过边或角相连（8 邻域）的禁垦栅格集合；其多边形由 GDAL 矢量化，恰为这些栅格的并集。栅格中心所在的县即其所属县。面积小于 MIN_AREA（公顷，默认 5；0 保留全部）的图斑被剔除。规则字段说明图斑适用一般禁垦坡度、水库汇水区禁垦坡度或两者兼有。</translation>
-        </message>
-        <message>
             <source>Areas</source>
             <translation>面积</translation>
-        </message>
-        <message>
-            <source>Areas are planar, in the DEM's projected CRS (cell count × cell area), given in m², ha, km² and mu (亩 = 666.67 m²). Use a Gauss–Krüger CRS whose central meridian is near the county (e.g. CGCS2000 zone 38, 39 or 40 for Hebei).</source>
-            <translation>面积为 DEM 投影坐标系下的平面面积（栅格数 × 单元面积），以平方米、公顷、平方千米和亩（666.67 平方米）表示。请使用中央经线靠近本县的高斯–克吕格投影（如河北用 CGCS2000 38、39 或 40 带）。</translation>
         </message>
         <message>
             <source>DEM resolution</source>
@@ -4587,10 +4683,6 @@
         <message>
             <source>Outputs</source>
             <translation>输出</translation>
-        </message>
-        <message>
-            <source>OUTPUT: patches with COUNTY, PATCH_ID, PATCH_NO, AREA_M2, AREA_HA, AREA_MU, SLOPE_MEAN, SLOPE_MAX, THRESHOLD, RULE (general / reservoir / mixed), RULE_LABEL, RES_HA. SUMMARY: per county COUNTY, THRESHOLD, AREA_KM2, PATCHES, BAN_HA, BAN_KM2, BAN_MU, SHARE_PCT. TOWNSHIP_TABLE (with TOWNSHIPS): per township TOWNSHIP, COUNTY, AREA_KM2, PATCHES, BAN_KM2, BAN_HA, BAN_MU, SHARE_PCT.</source>
-            <translation>OUTPUT：图斑，字段 COUNTY（县）、PATCH_ID（图斑编号）、PATCH_NO（县内序号）、AREA_M2、AREA_HA、AREA_MU（面积）、SLOPE_MEAN、SLOPE_MAX（平均、最大坡度）、THRESHOLD（禁垦坡度）、RULE（general / reservoir / mixed）、RULE_LABEL（规则名称）、RES_HA（水库汇水区内面积）。SUMMARY：每县一行，COUNTY、THRESHOLD、AREA_KM2、PATCHES（图斑个数）、BAN_HA、BAN_KM2、BAN_MU（禁垦面积）、SHARE_PCT（占县域比例）。TOWNSHIP_TABLE（提供乡镇图层时）：每乡镇一行，TOWNSHIP、COUNTY、AREA_KM2、PATCHES、BAN_KM2、BAN_HA、BAN_MU、SHARE_PCT。</translation>
         </message>
         <message>
             <source>Counties</source>
@@ -4697,10 +4789,6 @@
             <translation>保留 {n} 个图斑，剔除 {m} 个小于最小面积的图斑。</translation>
         </message>
         <message>
-            <source>{county}: {patches} patches, {km2:.2f} km² banned ({share:.2f} % of the county)</source>
-            <translation>{county}：{patches} 个图斑，禁垦面积 {km2:.2f} 平方千米（占县域 {share:.2f} %）</translation>
-        </message>
-        <message>
             <source>Banned steep slopes</source>
             <translation>禁止开垦陡坡地</translation>
         </message>
@@ -4711,6 +4799,138 @@
         <message>
             <source>County names are not unique ({names}); each county feature gets its own rows. Choose a unique field (e.g. the administrative code) to tell them apart.</source>
             <translation>县名称不唯一（{names}）；每个县要素单独成行。请选择唯一字段（如行政区划代码）加以区分。</translation>
+        </message>
+        <message>
+            <source>preliminary, no land-use filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delimits, county by county, the steep slopes on which reclamation for crops is banned (以县为单位划定禁止开垦陡坡地范围), with the patch list, the county summary, the township table and the notice tables that county notices publish.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A DEM cell is banned when its slope (degrees, Horn, as gdaldem slope) is above the threshold: THRESHOLD (default 25°, SWC Law Art. 20), or the county's value in THRESHOLD_FIELD; inside the catchments of large and medium reservoirs the lower RESERVOIR_THRESHOLD applies (Hebei implementing measures: 20°). Only land of the LANDUSE layer whose code matches LANDUSE_CODES is kept (default 03*, 04*, 1206: forest, grassland and bare soil of the land survey, as published notices delimit); EXCLUDE polygons (e.g. permanent basic farmland) are removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Land use required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Without LANDUSE the run stops: a ban without the land-use filter covers fields, villages and water. NO_LANDUSE_FILTER allows a preliminary run without it; every table and the patch layer then say “preliminary, no land-use filter” (fields PRELIM = 1 and NOTE; 备注 of the notice tables).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>RESERVOIR_CATCHMENTS takes catchment polygons; RESERVOIRS takes the dam points of the reservoir register, whose catchments are delineated on the DEM with the project's watershed code (as Watersheds from outlets: depressions filled, D8, each dam moved to the cell of largest upslope area within RESERVOIR_SNAP m, default 60). With RESERVOIR_CLASS_FIELD only reservoirs whose class matches RESERVOIR_CLASSES (default 大*, 中*, large*, medium*: large and medium reservoirs) are used; without it every dam point is. Both inputs may be given. A catchment that reaches the DEM edge is flagged (AT_EDGE): extend the DEM upstream. CATCHMENTS shows the delineated catchments.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Patches and townships</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A patch is a set of banned cells connected through sides or corners (8-connected) inside one county; its polygon is the exact union of its cells, vectorised by GDAL. A cell belongs to the county that contains its centre. Patches smaller than MIN_AREA (ha, default 5; 0 keeps all) are dropped; the minimum applies to the whole patch of the county. With TOWNSHIPS the patches kept are then cut at the township lines, one patch per 8-connected part inside one township (WHOLE_ID, WHOLE_NO and WHOLE_HA name the whole patch), so the township rows add up to the county row: an 8 ha patch over two townships counts 5 ha and 1 patch in one, 3 ha and 1 patch in the other, 2 patches of 8 ha in the county. A township belongs to the county holding most of it; parts in no township of their county are reported (OUT_TOWN_KM2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Areas are planar, in the DEM's projected CRS (cell count × cell area), given in m², ha, km² and mu (亩 = 666.67 m²). Use a Gauss–Krüger CRS whose central meridian is near the county (e.g. CGCS2000 zone 38, 39 or 40 for Hebei). RED_LINE (生态保护红线) gives the banned area inside the ecological red line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>OUTPUT: patches with COUNTY, PATCH_ID, PATCH_NO, AREA_M2, AREA_HA, AREA_MU, SLOPE_MEAN, SLOPE_MAX, THRESHOLD, RULE (general / reservoir / mixed), RULE_LABEL, RES_HA, TOWNSHIP, WHOLE_ID, WHOLE_NO, WHOLE_HA, RED_HA, PRELIM, NOTE. SUMMARY: per county COUNTY, THRESHOLD, AREA_KM2, PATCHES, BAN_HA, BAN_KM2, BAN_MU, SHARE_PCT, WHOLE_PATCHES, STEEP_KM2 (steeper than the threshold before the land-use filter), LAND_KM2 (land of LANDUSE_CODES), LAND_PCT (banned share of it), RED_KM2, RED_PCT (share of the banned area in the red line), OUT_TOWN_KM2, PRELIM, NOTE. TOWNSHIP_TABLE (with TOWNSHIPS): per township TOWNSHIP, COUNTY, AREA_KM2, PATCHES, BAN_KM2, BAN_HA, BAN_MU, SHARE_PCT, RED_KM2, PRELIM, NOTE. NOTICE_TOWNSHIP and NOTICE_COUNTY: the same numbers with the Chinese column names of published notices (乡镇名称, 乡镇面积(km²), 图斑个数, 禁垦面积(km²), 禁垦面积(亩), 占乡镇面积比例(%); per county also 占林地草地裸土地面积比例(%) and 生态保护红线内面积(km²)). CATCHMENTS (with RESERVOIRS): RES_ID, RES_CLASS, AREA_KM2, SNAP_X, SNAP_Y, SNAP_M, AT_EDGE.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reservoir dam points (catchments delineated on the DEM)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reservoir class field (大型 / 中型 / 小型 …)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preliminary run without a land-use layer (every output says so)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ecological red line (生态保护红线)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reservoir classes with the lower ban slope (comma-separated, * wildcard)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Snapping distance of the dam points (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Memory limit of the catchment delineation (MB)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notice table per township (Chinese columns)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notice table per county (Chinese columns)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reservoir catchments delineated from the dam points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A land-use layer is given: NO_LANDUSE_FILTER is ignored and the land is filtered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No land-use layer (LANDUSE) is given. County notices delimit only the forest, grassland and bare land of the land survey (林地、草地、裸土地) above the ban slope; without the land-use filter the ban would cover fields, villages and water. Give the land-survey polygons in LANDUSE with their code field (LANDUSE_FIELD), or set NO_LANDUSE_FILTER for a preliminary result that every output marks as such.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No land-use filter: this is a preliminary result (fields, villages and water above the ban slope are included); every table and the patch layer say so.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reservoir dam points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} of {total} dam points are not of the classes {classes} (field {field}) and keep the general ban slope.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No reservoir class field: every dam point is taken as a large or medium reservoir.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No dam point of a large or medium reservoir: no catchment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delineating the catchments of {n} reservoirs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reservoir {id}: catchment {km2:.3f} km² (dam moved {m:.0f} m).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reservoir {id}: its catchment reaches the edge of the DEM, so the DEM may not hold all of it. Use a DEM that covers the whole catchment upstream of the dam.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ecological red line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{km2:.4f} km² of banned land ({n} patches) lie in no township of their county: the township layer does not cover the county, or township and county lines differ. They count in the county rows, not in the township rows (OUT_TOWN_KM2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{county}: {patches} patches ({whole} before the split at township lines), {km2:.2f} km² banned ({share:.2f} % of the county)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -5702,12 +5922,20 @@
             <translation>淤地坝参数不一致：须满足 0 &lt; MIN_CONTROL &lt; MAX_CONTROL，0 &lt; DELIVERY_RATIO ≤ 1，DRY_DENSITY &gt; 0，DESIGN_LIFE ≥ 0，FLOOD_DEPTH ≥ 0，0 ≤ FREEBOARD &lt; MAX_HEIGHT。</translation>
         </message>
         <message>
-            <source>No gully has a control area between {lo:g} and {hi:g} km² inside the area of interest (largest upslope area there: {largest:.3f} km²). Lower MIN_CONTROL or enlarge the area.</source>
-            <translation>研究区内没有控制面积在 {lo:g} 至 {hi:g} km² 之间的沟道（区内最大汇水面积：{largest:.3f} km²）。请减小 MIN_CONTROL 或扩大研究区。</translation>
-        </message>
-        <message>
             <source>The storage need of a silt-trap dam comes from the sediment of its catchment: give the soil-loss raster (SOIL_LOSS of swcplanner:soilloss) or a soil-loss modulus above 0.</source>
             <translation>淤地坝库容需求由其控制流域的来沙量确定：请给出土壤流失栅格（swcplanner:soilloss 的 SOIL_LOSS）或大于 0 的侵蚀模数。</translation>
+        </message>
+        <message>
+            <source>The texture rasters: {n} cells have a fraction or the organic carbon outside 0–100 % (the first at x {x:.1f}, y {y:.1f}). Give them in %.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sand + silt + clay sum to about 1, not 100: the texture rasters hold fractions of 1. Give them in % (multiply by 100).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sand + silt + clay must be 100 % (± {tol:g}); they are not on {n} cells of the texture rasters (the first at x {x:.1f}, y {y:.1f}: {total:.1f} %). Check the rasters (g/kg must be divided by 10), that they use the USDA limits 0.05 and 0.002 mm, or raise the tolerance for interpolated rasters.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

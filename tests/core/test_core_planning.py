@@ -746,13 +746,11 @@ def test_silt_dam_storage_need_selects_a_large2_dam(tmp_path):
         dem, modulus_constant=modulus, settings=SD.SiltDamSettings(search_m=300.0)
     )
     assert by_class.dams[0].life_years == 5.0 and by_class.dams[0].size_code == "medium"
-    # a gully smaller than the control-area limits gets no 淤地坝 (谷坊 stay there)
-    with pytest.raises(InputError, match="control area"):
-        SD.silt_dams_from_dem(
-            dem,
-            modulus_constant=modulus,
-            settings=SD.SiltDamSettings(min_control_km2=5.0, max_control_km2=8.0),
-        )
+    # a gully smaller than the control-area limits gets no 淤地坝 (谷坊 stay there): an empty plan
+    none = SD.silt_dams_from_dem(
+        dem, modulus_constant=modulus, settings=SD.SiltDamSettings(min_control_km2=5.0, max_control_km2=8.0)
+    )
+    assert not none.dams and none.stats["gullies"] == 0 and none.stats["largest_km2"] == pytest.approx(4.04)
     # a valley too small for the need below the maximum height: rejected with the reason
     low = SD.silt_dams_from_dem(
         dem, modulus_constant=modulus, settings=SD.SiltDamSettings(design_life=10.0, max_height_m=12.0)

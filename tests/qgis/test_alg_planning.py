@@ -338,8 +338,12 @@ def test_measureplan_enforces_the_eligibility_rules(processing_ready, scene):
     )
     lus = processing.run(
         "swcplanner:landuseslope",
-        {"SLOPE": scene["slope"], "LANDUSE": scene["landuse"], "CATEGORY_TABLE": scene["categories"],
-         "OUTPUT": str(d / "combo.tif")},
+        {
+            "SLOPE": scene["slope"],
+            "LANDUSE": scene["landuse"],
+            "CATEGORY_TABLE": scene["categories"],
+            "OUTPUT": str(d / "combo.tif"),
+        },
     )
     feedback = capture_feedback()
     plan = processing.run(
@@ -362,9 +366,13 @@ def test_measureplan_enforces_the_eligibility_rules(processing_ready, scene):
     # cropland 2–6° tillage (2, allowed on basic farmland); cropland 15–25° terraces at 30° > 25°: refused;
     # forest 2–6° enclosure (2), 6–15° pits (6, the cell's 30° decides, not the class); orchard: none (4)
     areas = {f["MEASURE"]: f["AREA_M2"] for f in table(plan["TABLE"])}
-    assert areas == pytest.approx({"soilforest_pits": 800.0, "tillage": 200.0, "enclosure": 200.0, "none": 900.0})
+    assert areas == pytest.approx(
+        {"soilforest_pits": 800.0, "tillage": 200.0, "enclosure": 200.0, "none": 900.0}
+    )
     excluded = {(f["REASON"], f["MEASURE"]): f["AREA_M2"] for f in table(plan["EXCLUDED_TABLE"])}
-    assert excluded == pytest.approx({("basic_farmland", "soilforest_pits"): 200.0, ("slope_high", "terrace"): 300.0})
+    assert excluded == pytest.approx(
+        {("basic_farmland", "soilforest_pits"): 200.0, ("slope_high", "terrace"): 300.0}
+    )
     pieces = {}
     for f in table(plan["EXCLUDED"]):
         pieces[(f["REASON"], f["MEASURE"])] = pieces.get((f["REASON"], f["MEASURE"]), 0.0) + f["AREA_M2"]
@@ -377,8 +385,13 @@ def test_measureplan_enforces_the_eligibility_rules(processing_ready, scene):
     feedback = capture_feedback()
     noslope = processing.run(
         "swcplanner:measureplan",
-        {"LANDUSE_SLOPE": lus["OUTPUT"], "ALLOCATION": str(alloc), "OUTPUT": "TEMPORARY_OUTPUT",
-         "TABLE": "TEMPORARY_OUTPUT", "EXCLUDED_TABLE": "TEMPORARY_OUTPUT"},
+        {
+            "LANDUSE_SLOPE": lus["OUTPUT"],
+            "ALLOCATION": str(alloc),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "TABLE": "TEMPORARY_OUTPUT",
+            "EXCLUDED_TABLE": "TEMPORARY_OUTPUT",
+        },
         feedback=feedback,
     )
     ex2 = {(f["REASON"], f["MEASURE"]): f["AREA_M2"] for f in noslope["EXCLUDED_TABLE"].getFeatures()}
@@ -387,8 +400,14 @@ def test_measureplan_enforces_the_eligibility_rules(processing_ready, scene):
     # the pit band as a parameter: 35° minimum refuses every pit at 30°
     narrow = processing.run(
         "swcplanner:measureplan",
-        {"LANDUSE_SLOPE": lus["OUTPUT"], "ALLOCATION": str(alloc), "DEM": dem, "PIT_MIN_SLOPE": 35.0,
-         "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"},
+        {
+            "LANDUSE_SLOPE": lus["OUTPUT"],
+            "ALLOCATION": str(alloc),
+            "DEM": dem,
+            "PIT_MIN_SLOPE": 35.0,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "TABLE": "TEMPORARY_OUTPUT",
+        },
     )
     assert "soilforest_pits" not in {f["MEASURE"] for f in narrow["TABLE"].getFeatures()}
 
@@ -402,11 +421,14 @@ def test_planquantities_sources_placeholders_and_schedule(processing_ready, scen
 
     d = scene["dir"]
     areas = memory_table(
-        "areas", [("MEASURE", "string"), ("AREA_M2", "double")],
+        "areas",
+        [("MEASURE", "string"), ("AREA_M2", "double")],
         [("terrace", 20000.0), ("soilforest_pits", 30000.0), ("none", 5000.0)],
     )
     pits = memory_table(
-        "pits", [("COUNT", "double"), ("EARTH_M3", "double"), ("SEEDLINGS", "double")], [(5000.0, 950.0, 5000.0)]
+        "pits",
+        [("COUNT", "double"), ("EARTH_M3", "double"), ("SEEDLINGS", "double")],
+        [(5000.0, 950.0, 5000.0)],
     )
     dams = memory_table("dams", [("BODY_M3", "double")], [(12000.0,), (8000.0,)])
     q = processing.run(
@@ -424,7 +446,10 @@ def test_planquantities_sources_placeholders_and_schedule(processing_ready, scen
         },
     )
     with open(unit_price_path(), encoding="utf-8") as handle:
-        p = {r["item"]: float(r["price"]) for r in csv.DictReader(ln for ln in handle if not ln.startswith("#"))}
+        p = {
+            r["item"]: float(r["price"])
+            for r in csv.DictReader(ln for ln in handle if not ln.startswith("#"))
+        }
     # by hand, the shipped placeholder prices: part 1 = 2 ha terraces + 2 淤地坝 + 20 000 m³ of dam body;
     # part 2 = 3 ha forest + 5 000 pits (their 950 m³ are in the price per pit)
     eng = 2.0 * p["terrace_area"] + 2 * p["siltdam_count"] + 20000.0 * p["siltdam_volume"]
@@ -457,39 +482,66 @@ def test_planquantities_sources_placeholders_and_schedule(processing_ready, scen
 def test_planbenefits_classes_by_hand(processing_ready, tmp_path):
     import processing
 
-    sl = [("ZONE", "string"), ("AREA_KM2", "double"), ("ERODED_KM2", "double"), ("SOIL_LOSS_T", "double"),
-          ("BASE_LOSS_T", "double"), ("BASE_ERODED_KM2", "double")]
+    sl = [
+        ("ZONE", "string"),
+        ("AREA_KM2", "double"),
+        ("ERODED_KM2", "double"),
+        ("SOIL_LOSS_T", "double"),
+        ("BASE_LOSS_T", "double"),
+        ("BASE_ERODED_KM2", "double"),
+    ]
     before = memory_table("before", sl[:4], [("all", 1.0, 0.6, 3000.0)])
     after = memory_table(
-        "after", sl,
-        [("terrace", 0.2, 0.05, 200.0, 1000.0, 0.2), ("grass", 0.1, 0.05, 300.0, 400.0, 0.1),
-         ("none", 0.7, 0.3, 1600.0, 1600.0, 0.3)],
+        "after",
+        sl,
+        [
+            ("terrace", 0.2, 0.05, 200.0, 1000.0, 0.2),
+            ("grass", 0.1, 0.05, 300.0, 400.0, 0.1),
+            ("none", 0.7, 0.3, 1600.0, 1600.0, 0.3),
+        ],
     )
     areas = memory_table(
-        "areas", [("MEASURE", "string"), ("AREA_M2", "double")],
+        "areas",
+        [("MEASURE", "string"), ("AREA_M2", "double")],
         [("terrace", 200000.0), ("grass", 100000.0), ("none", 700000.0)],
     )
     mlu = memory_table(
-        "mlu", [("LANDUSE", "string"), ("MEASURE", "string"), ("AREA_M2", "double")],
+        "mlu",
+        [("LANDUSE", "string"), ("MEASURE", "string"), ("AREA_M2", "double")],
         [("cropland", "terrace", 200000.0), ("bare", "grass", 100000.0), ("forest", "none", 700000.0)],
     )
     lus = memory_table(
-        "lus", [("LANDUSE", "string"), ("CLASS", "int"), ("AREA_M2", "double")],
+        "lus",
+        [("LANDUSE", "string"), ("CLASS", "int"), ("AREA_M2", "double")],
         [("cropland", 0, 200000.0), ("bare", 0, 100000.0), ("forest", 0, 700000.0), ("total", 0, 1000000.0)],
     )
     silt = memory_table("silt", [("SILT_M2", "double"), ("SEDIMENT_T_A", "double")], [(30000.0, 900.0)])
     rates = tmp_path / "rates.csv"
-    rates.write_text("measure,water_pct,sediment_pct,source\nterrace,80,90,plots\ngrass,20,40,plots\n",
-                     encoding="utf-8")
+    rates.write_text(
+        "measure,water_pct,sediment_pct,source\nterrace,80,90,plots\ngrass,20,40,plots\n", encoding="utf-8"
+    )
     yields = tmp_path / "yields.csv"
-    yields.write_text("measure,product,unit,yield_ha,price,source\nterrace,grain,kg,1000,3,stats\n",
-                      encoding="utf-8")
+    yields.write_text(
+        "measure,product,unit,yield_ha,price,source\nterrace,grain,kg,1000,3,stats\n", encoding="utf-8"
+    )
     res = processing.run(
         "swcplanner:planbenefits",
-        {"BEFORE": before, "AFTER": after, "MEASURE_AREAS": areas, "MEASURE_LANDUSE": mlu, "LANDUSE_AREAS": lus,
-         "SILTDAMS": silt, "BENEFIT_RATES": str(rates), "YIELDS": str(yields), "RUNOFF_DEPTH": 50.0,
-         "OUTPUT": str(tmp_path / "o.gpkg"), "BASIC": str(tmp_path / "b.gpkg"), "ECONOMIC": str(tmp_path / "e.gpkg"),
-         "SOCIAL": str(tmp_path / "s.gpkg"), "ECOLOGICAL": str(tmp_path / "g.gpkg")},
+        {
+            "BEFORE": before,
+            "AFTER": after,
+            "MEASURE_AREAS": areas,
+            "MEASURE_LANDUSE": mlu,
+            "LANDUSE_AREAS": lus,
+            "SILTDAMS": silt,
+            "BENEFIT_RATES": str(rates),
+            "YIELDS": str(yields),
+            "RUNOFF_DEPTH": 50.0,
+            "OUTPUT": str(tmp_path / "o.gpkg"),
+            "BASIC": str(tmp_path / "b.gpkg"),
+            "ECONOMIC": str(tmp_path / "e.gpkg"),
+            "SOCIAL": str(tmp_path / "s.gpkg"),
+            "ECOLOGICAL": str(tmp_path / "g.gpkg"),
+        },
     )
     # by hand: retained 800 + 100 t/a → after 3 000 − 900 = 2 100; eroded 0.6 − (0.15 + 0.05) = 0.4 km²
     assert res["SOIL_LOSS_AFTER"] == pytest.approx(2100.0) and res["SOIL_SAVED"] == pytest.approx(900.0)
@@ -527,16 +579,27 @@ def test_siltdams_selects_a_large2_dam_and_feeds_the_quantities(processing_ready
     modulus = 25062.0
     res = processing.run(
         "swcplanner:siltdams",
-        {"DEM": dem, "MODULUS": modulus, "DESIGN_LIFE": 10.0, "SEARCH_LENGTH": 300.0,
-         "DAMS": str(tmp_path / "dams.gpkg"), "CURVES": str(tmp_path / "curves.gpkg"),
-         "SILT": str(tmp_path / "silt.gpkg"), "CRESTS": str(tmp_path / "crests.gpkg"),
-         "REJECTED": str(tmp_path / "rej.gpkg")},
+        {
+            "DEM": dem,
+            "MODULUS": modulus,
+            "DESIGN_LIFE": 10.0,
+            "SEARCH_LENGTH": 300.0,
+            "DAMS": str(tmp_path / "dams.gpkg"),
+            "CURVES": str(tmp_path / "curves.gpkg"),
+            "SILT": str(tmp_path / "silt.gpkg"),
+            "CRESTS": str(tmp_path / "crests.gpkg"),
+            "REJECTED": str(tmp_path / "rej.gpkg"),
+        },
     )
     dams = table(res["DAMS"])
     assert len(dams) == 1
     d = dams[0]
     need = modulus * d["CONTROL_KM2"] * 10.0 / 1.35
-    assert d["NEED_M3"] == pytest.approx(need, rel=1e-6) and d["CLASS"] == "large2" and d["CLASS_ZH"] == "大(2)型"
+    assert (
+        d["NEED_M3"] == pytest.approx(need, rel=1e-6)
+        and d["CLASS"] == "large2"
+        and d["CLASS_ZH"] == "大(2)型"
+    )
     assert d["SILT_M2"] > 0 and d["BODY_M3"] > 0 and "7" in d["OUTLET"]
     curve = [f for f in table(res["CURVES"]) if f["DAM_ID"] == 1]
     assert curve[-1]["VOL_M3"] >= need
@@ -544,8 +607,135 @@ def test_siltdams_selects_a_large2_dam_and_feeds_the_quantities(processing_ready
     assert silt and silt[0]["SILT_M2"] == pytest.approx(d["SILT_M2"])
     q = processing.run(
         "swcplanner:planquantities",
-        {"MEASURE_AREAS": memory_table("a", [("MEASURE", "string"), ("AREA_M2", "double")], [("none", 1.0)]),
-         "SILTDAMS": res["DAMS"], "QUANTITIES": "TEMPORARY_OUTPUT"},
+        {
+            "MEASURE_AREAS": memory_table(
+                "a", [("MEASURE", "string"), ("AREA_M2", "double")], [("none", 1.0)]
+            ),
+            "SILTDAMS": res["DAMS"],
+            "QUANTITIES": "TEMPORARY_OUTPUT",
+        },
     )
     quant = {f["ITEM"]: f["QUANTITY"] for f in q["QUANTITIES"].getFeatures()}
     assert quant["siltdam_count"] == 1 and quant["siltdam_volume"] == pytest.approx(d["BODY_M3"])
+
+
+def model_output(model, child_id, name):
+    """The model's parameter for a child's output: ``child:name`` on QGIS 3.22, ``name`` on 3.40+."""
+    names = {d.name() for d in model.destinationParameterDefinitions()}
+    for candidate in (f"{child_id}:{name}", name):
+        if candidate in names:
+            return candidate
+    raise AssertionError(f"no model output {child_id}:{name} among {sorted(names)}")
+
+
+def test_shipped_model_chains_the_plan_for_one_watershed(processing_ready, tmp_path):
+    """resources/models/small_watershed_plan.model3 run through processing.run on a V valley of 4 km²
+    (forest west, dry cropland east, 三调 codes); areas checked against gdaldem's slope, money against
+    the shipped prices, benefits against the model's own soil-loss tables."""
+    import csv
+    import importlib.util
+    import os
+
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProcessingModelAlgorithm
+    from shapely.geometry import box
+    from synth import write_polygons
+    from testdata import REPO
+
+    path = os.path.join(REPO, "resources", "models", "small_watershed_plan.model3")
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(path)
+    ok, errors = model.validate()
+    assert ok, errors
+    # the shipped file is what the builder writes (children and their wiring)
+    spec = importlib.util.spec_from_file_location(
+        "build_plan_model", os.path.join(REPO, "resources", "models", "build_small_watershed_plan.py")
+    )
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    built = builder.build_model()
+    assert sorted(model.childAlgorithms()) == sorted(built.childAlgorithms())
+    for cid, child in built.childAlgorithms().items():
+        shipped = model.childAlgorithm(cid)
+        assert shipped.algorithmId() == child.algorithmId(), cid
+        assert sorted(shipped.parameterSources()) == sorted(child.parameterSources()), cid
+
+    dem = v_valley_dem(tmp_path / "dem.tif")
+    x0, y1 = X0, Y0
+    x1, y0 = X0 + 101 * 20.0, Y0 - 100 * 20.0
+    watershed = write_polygons(
+        str(tmp_path / "ws.gpkg"), [(box(x0, y0, x1, y1).wkb, {"name": "试验小流域"})], epsg=4527, layer="ws"
+    )
+    xm = X0 + 50.5 * 20.0  # the thalweg's centre line: forest west of it, dry cropland east
+    landuse = write_polygons(
+        str(tmp_path / "lu.gpkg"),
+        [(box(x0, y0, xm, y1).wkb, {"DLBM": "0301"}), (box(xm, y0, x1, y1).wkb, {"DLBM": "0103"})],
+        epsg=4527,
+        layer="lu",
+    )
+    names = {n: model_output(model, c, n) for n, c, _o, _d in builder.OUTPUTS}
+    params = {
+        "DEM": dem,
+        "WATERSHED": watershed,
+        "LANDUSE": landuse,
+        "LANDUSE_FIELD": "DLBM",
+        "REGION": 2,
+        "R": 2000.0,
+        "K": 0.03,
+        "TOLERANCE": 200.0,
+        "RUNOFF_DEPTH": 50.0,
+        "START_YEAR": 2026,
+        "END_YEAR": 2030,
+    }
+    params.update({names[n]: str(tmp_path / f"{n}.gpkg") for n in names})
+    res = processing.run(model, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+
+    # areas: gdaldem's slope of the same DEM, classified by the national classes, counted per land use
+    slope = gdal.DEMProcessing(str(tmp_path / "slope.tif"), dem, "slope", computeEdges=True).ReadAsArray()
+    cols = np.arange(101)[None, :].repeat(100, axis=0)
+    crop = cols >= 51  # cell centres east of the centre line
+    klass = np.digitize(slope, [2, 6, 15, 25], right=True) + 1
+    terrace_m2 = ((klass == 3) | (klass == 4))[crop].sum() * 400.0  # Taihang: cropland 6–25° → terraces
+    enclosure_m2 = ((klass >= 2) & (klass <= 4))[~crop].sum() * 400.0  # forest 2–25° → enclosure
+    areas = {f["MEASURE"]: f["AREA_M2"] for f in table(res[names["measure_areas"]])}
+    assert areas["terrace"] == pytest.approx(terrace_m2) and areas["enclosure"] == pytest.approx(enclosure_m2)
+    # money: the shipped prices, by hand
+    with open(os.path.join(REPO, "resources", "tables", "unit_prices.csv"), encoding="utf-8") as handle:
+        p = {
+            r["item"]: float(r["price"])
+            for r in csv.DictReader(ln for ln in handle if not ln.startswith("#"))
+        }
+    dams = table(res[names["siltdams"]])
+    body = sum(d["BODY_M3"] for d in dams)
+    direct = (
+        terrace_m2 / 1e4 * p["terrace_area"]
+        + enclosure_m2 / 1e4 * p["enclosure_area"]
+        + len(dams) * p["siltdam_count"]
+        + body * p["siltdam_volume"]
+        + areas.get("soilforest_pits", 0.0) / 1e4 * p["soilforest_area"]
+        + areas.get("econforest_benches", 0.0) / 1e4 * p["econforest_area"]
+        + areas.get("tillage", 0.0) / 1e4 * p["tillage_area"]
+        + areas.get("grass", 0.0) / 1e4 * p["grass_area"]
+    )
+    total = direct * (1 + p["independent_pct"] / 100) * (1 + p["contingency_pct"] / 100)
+    inv = {f["PART"]: f["AMOUNT"] for f in table(res[names["investment"]]) if f["LEVEL"] == "sum"}
+    assert inv["total"] == pytest.approx(total)
+    sched = [f for f in table(res[names["schedule"]]) if f["PART"] == "total"]
+    assert [f["YEAR"] for f in sched] == [2026, 2027, 2028, 2029, 2030]
+    assert sum(f["AMOUNT"] for f in sched) == pytest.approx(total)
+    # benefits: before − the change inside the measure zones of the soil-loss table with the plan
+    before = table(res[names["soil_loss_before"]])
+    after = table(res[names["soil_loss_after"]])
+    retained = sum(r["BASE_LOSS_T"] - r["SOIL_LOSS_T"] for r in after)
+    ind = {f["INDICATOR"]: f for f in table(res[names["benefits"]])}
+    assert ind["soil_loss_t"]["BEFORE"] == pytest.approx(sum(r["SOIL_LOSS_T"] for r in before))
+    assert ind["soil_loss_t"]["AFTER"] == pytest.approx(ind["soil_loss_t"]["BEFORE"] - retained)
+    assert retained > 0  # terraces act through E
+    basic = {f["MEASURE"]: f for f in table(res[names["basic"]])}
+    terrace_zone = [r for r in after if r["ZONE"] == "terrace"][0]
+    assert basic["terrace"]["SOIL_RETAINED_T"] == pytest.approx(
+        terrace_zone["BASE_LOSS_T"] - terrace_zone["SOIL_LOSS_T"]
+    )
+    eco = {f["INDICATOR"]: f for f in table(res[names["ecological"]])}
+    assert eco["forest_grass_cover"]["BEFORE"] == pytest.approx(100 * (~crop).sum() / crop.size, rel=1e-6)
+    assert table(res[names["economic"]]) and table(res[names["social"]])

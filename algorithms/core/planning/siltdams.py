@@ -253,26 +253,23 @@ def plan_silt_dams(
     aoi : optional mask of the cells that may carry a dam (e.g. the watershed).
     settings : :class:`SiltDamSettings`.
 
+    Returns
+    -------
+    :class:`SiltDamPlan`; without a gully within the control-area limits no dam and ``stats["gullies"]``
+    0 (``stats["largest_km2"]``: the largest upslope area inside the area of interest).
+
     Raises
     ------
     InputError
-        for inconsistent settings, or when no gully fits the control-area limits.
+        for inconsistent settings.
     """
     st = settings or SiltDamSettings()
     st.check()
     stats: Dict[str, float] = {}
     g = gully_cells(flow, aoi, st.min_control_km2, st.max_control_km2, stats)
-    if not g.cells.size:
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "SwcCore",
-                "No gully has a control area between {lo:g} and {hi:g} km² inside the area of interest "
-                "(largest upslope area there: {largest:.3f} km²). Lower MIN_CONTROL or enlarge the area.",
-            ),
-            lo=st.min_control_km2,
-            hi=st.max_control_km2,
-            largest=float(stats.get("largest_km2", 0.0)),
-        )
+    if not g.cells.size:  # no gully of 淤地坝 size: an empty plan (a batch over watersheds goes on)
+        stats.update(gullies=0.0, dams=0.0)
+        return SiltDamPlan(dams=[], rejected=[], stats=stats)
     t = thalweg(g, st.gradient_window_m, stats)
     tree = gully_tree(g)
     sed = _sediment_grid(flow, modulus, modulus_constant, st.delivery_ratio).ravel()
