@@ -20,7 +20,9 @@ from .base import GROUP_MEASURES, SwcAlgorithm, translate_core_error
 from .core import standards
 from .core.errors import SwcError
 from .core.farmland import (
-    CATEGORY_CODES,
+    ALL_CATEGORY_CODES,
+    BENCH_CELLS_MIN,
+    OVERLAP_SHARE,
     FarmlandSettings,
     ParcelInput,
     load_design,
@@ -40,6 +42,8 @@ CATEGORY_COLORS = {
     "convert": "#fdae61",
     "retire": "#d7191c",
     "upgrade": "#7b3294",
+    "basic_farmland": "#2b83ba",
+    "high_standard": "#1f78b4",
 }
 MATERIALS = ("earth", "stone")
 
@@ -81,6 +85,14 @@ OUTPUT_FIELDS = [
     ("RISER_ANG", FIELD_DOUBLE),
     ("RISERS", FIELD_INT),
     ("EARTH_M3", FIELD_DOUBLE),
+    ("MEAN_CLASS", FIELD_INT),
+    ("DEM_TERRACE", FIELD_INT),
+    ("BENCH_CELLS", FIELD_DOUBLE),
+    ("BAN_USED", FIELD_DOUBLE),
+    ("BF_SHARE", FIELD_DOUBLE),
+    ("HSF_SHARE", FIELD_DOUBLE),
+    ("RES_SHARE", FIELD_DOUBLE),
+    ("PROTECTED", FIELD_STRING),
 ]
 
 
@@ -107,6 +119,12 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
     REGION_FIELD = "REGION_FIELD"
     ROADS = "ROADS"
     SETTLEMENTS = "SETTLEMENTS"
+    BASIC_FARMLAND = "BASIC_FARMLAND"
+    HIGH_STANDARD_FARMLAND = "HIGH_STANDARD_FARMLAND"
+    RESERVOIR_CATCHMENTS = "RESERVOIR_CATCHMENTS"
+    RESERVOIR_THRESHOLD = "RESERVOIR_THRESHOLD"
+    OVERLAP_SHARE = "OVERLAP_SHARE"
+    BENCH_CELLS = "BENCH_CELLS"
     ZONES = params.ZONES
     ZONE_FIELD = params.ZONE_FIELD
     BENCH_WIDTH = "BENCH_WIDTH"
@@ -140,6 +158,12 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             "convert": self.tr("slope farmland for conversion to terraces"),
             "retire": self.tr("steep farmland for retirement to forest or grass"),
             "upgrade": self.tr("old terrace for upgrade"),
+            "basic_farmland": self.tr(
+                "steep permanent basic farmland: not retired (outside the retirement scope)"
+            ),
+            "high_standard": self.tr(
+                "steep high-standard farmland: not retired (outside the retirement scope)"
+            ),
         }.get(code)
 
     def region_names(self):
@@ -166,9 +190,12 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                     self.tr(
                         "Horn slope in degrees (as gdaldem slope) of the DEM cells whose centre lies "
                         "in the parcel: mean and 90th percentile (0.1° bins, ±0.05°). SLOPE_CLASS is "
-                        "the class of the mean slope with the breaks BREAKS (default 2,6,15,25: the "
-                        "national cropland classes 1–5, upper bound included). A parcel smaller than "
-                        "a cell may hold no cell centre; it keeps empty statistics and is reported."
+                        "the class holding the largest area of the parcel, as the land survey assigns "
+                        "it (利用DEM确定耕地坡度分级技术规定: 面积最大的坡度级; ties go to the lower "
+                        "class), with the breaks BREAKS (default 2,6,15,25: the national cropland "
+                        "classes 1–5, upper bound included); MEAN_CLASS is the class of the mean slope. "
+                        "A parcel smaller than a cell may hold no cell centre; it keeps empty "
+                        "statistics and is reported."
                     ),
                 ),
                 (
@@ -185,12 +212,16 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                         "BENCH_SLOPE is the tilt of the mean gradient of the bench cells (level "
                         "benches ≈ 0°; DEM noise averages out); PLANAR_SHARE is the share of cells "
                         "with a local slope of 0.6–1.6·θp, stretches that look like an untreated "
-                        "slope (broken or washed-out risers). Terraces can be seen only on fine DEMs "
-                        "(cells ≤ 5 m: UAV or LiDAR terrain models, or 1:10 000 DEMs for benches of "
-                        "10 m or more); a 5 m grid needs benches of at least two cells. On coarser "
-                        "DEMs the algorithm says so and takes the type from TYPE_FIELD (TT/梯田 = "
-                        "terrace, PD/坡地 = slope land); without it every sloping parcel is taken as "
-                        "slope land (DET_SOURCE = assumed). DEMs interpolated from contour lines can "
+                        "slope (broken or washed-out risers). The DEM decides the type only where its "
+                        "cell resolves the benches of the parcel's slope band: the narrowest typical "
+                        "bench of the band (reference sections of GB/T 16453.1: 10 m at 0–5°, 8 m at "
+                        "5–10°, 7 m at 10–15°, 6 m at 15–20°, 5 m at 20–25° and steeper) must span at "
+                        "least BENCH_CELLS cells (default 2: one 2×2 block on the bench), and the cell "
+                        "must be ≤ 5 m. So a 5 m DEM sees benches on slopes up to 5° only, a 2.5 m DEM "
+                        "on every band. Elsewhere DEM_TERRACE = 0 and the type comes from TYPE_FIELD "
+                        "(TT/梯田 = terrace, PD/坡地 = slope land; DET_SOURCE = survey), or every "
+                        "sloping parcel is taken as slope land (DET_SOURCE = assumed); BENCH_CELLS "
+                        "gives the band's bench in DEM cells. DEMs interpolated from contour lines can "
                         "show false benches between contours; use a terrain model from LiDAR, UAV "
                         "photogrammetry or a smoothed DTM."
                     ),
@@ -209,7 +240,15 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                         "level (BENCH_SLOPE > BENCH_SLOPE_MAX, default 3°), with broken risers "
                         "(PLANAR_SHARE > RISER_BREAK_MAX, default 0.25), without a road within "
                         "ROAD_DISTANCE (only with ROADS), or recorded as a terrace by the survey "
-                        "while the fine DEM shows no benches. Slopes are the parcel's mean slope."
+                        "while a DEM fine enough for its benches shows none. Slopes are the parcel's "
+                        "mean slope. The ban slope of a parcel with at least OVERLAP_SHARE (default "
+                        "0.5) of its area in RESERVOIR_CATCHMENTS is RESERVOIR_THRESHOLD (Hebei: 20° in "
+                        "the catchments of large and medium reservoirs; BAN_USED). A parcel the rules "
+                        "retire that lies (by the same share) in BASIC_FARMLAND (永久基本农田) or "
+                        "HIGH_STANDARD_FARMLAND (built 高标准农田) is not retired — the retirement "
+                        "scope excludes both — and gets CATEGORY basic_farmland (rule P01) or "
+                        "high_standard (P02) with a conservation measure; BF_SHARE, HSF_SHARE, "
+                        "RES_SHARE give the shares, PROTECTED the layer."
                     ),
                 ),
                 (
@@ -266,9 +305,12 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                         "SLOPE_CLASS (1–5), CLASS_RANGE, TERR_INDEX, BENCH_SLOPE, PLANAR_SHARE, "
                         "DETECTED (flat / terrace / slopeland) and DET_LABEL, DET_SOURCE (dem / "
                         "survey / assumed), SURVEY_TYPE, SURVEY_GRADE, TYPE_FLAG, GRADE_FLAG, "
-                        "MISMATCH, CATEGORY (flat / gentle / convert / retire / upgrade) and "
+                        "MISMATCH, CATEGORY (flat / gentle / convert / retire / upgrade / "
+                        "basic_farmland / high_standard) and "
                         "CAT_LABEL, RULE, REGION, MEASURE and MEASURE_LABEL, DIST_ROAD, DIST_SETTLE "
-                        "(m), PRIORITY, BENCH_W, RISER_H, RISER_ANG, RISERS, EARTH_M3. Codes are "
+                        "(m), PRIORITY, BENCH_W, RISER_H, RISER_ANG, RISERS, EARTH_M3, MEAN_CLASS, "
+                        "DEM_TERRACE, BENCH_CELLS, BAN_USED, BF_SHARE, HSF_SHARE, RES_SHARE, "
+                        "PROTECTED. Codes are "
                         "stable for models and scripts; the *_LABEL fields are translated. SUMMARY: "
                         "per zone of ZONES (county or township; a parcel belongs to the zone holding "
                         "its point on surface), category and slope class: PARCELS, AREA_M2, "
@@ -344,6 +386,22 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             self.addParameter(
                 QgsProcessingParameterFeatureSource(name, label, [params.SOURCE_ANY_GEOMETRY], optional=True)
             )
+        for name, label in (
+            (self.BASIC_FARMLAND, self.tr("Permanent basic farmland (永久基本农田; never retired)")),
+            (
+                self.HIGH_STANDARD_FARMLAND,
+                self.tr("Built high-standard farmland (高标准农田; never retired)"),
+            ),
+            (self.RESERVOIR_CATCHMENTS, self.tr("Catchments of large and medium reservoirs")),
+        ):
+            self.addParameter(params.polygons(name, label, optional=True))
+        self.addParameter(
+            params.ban_slope(
+                self.RESERVOIR_THRESHOLD,
+                self.tr("Ban slope inside reservoir catchments (degrees)"),
+                standards.RESERVOIR_BAN_SLOPE_DEG,
+            )
+        )
         self.addParameter(params.zones())
         self.addParameter(params.zone_field())
         self.addParameter(
@@ -389,6 +447,22 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                 standards.FARMLAND_RISER_BREAK_MAX,
                 minimum=0.0,
                 maximum=1.0,
+            ),
+            params.number(
+                self.OVERLAP_SHARE,
+                self.tr(
+                    "Share of a parcel inside farmland or catchment layers from which it counts as inside"
+                ),
+                OVERLAP_SHARE,
+                minimum=0.01,
+                maximum=1.0,
+            ),
+            params.number(
+                self.BENCH_CELLS,
+                self.tr("DEM cells a bench must span for terraces to be read from the DEM"),
+                BENCH_CELLS_MIN,
+                minimum=1.0,
+                maximum=20.0,
             ),
             params.number(
                 self.ROAD_DISTANCE,
@@ -530,6 +604,16 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             zone_names = [a[0] for _f, _w, a in zpolys]
         roads = inputs.geometries(self, parameters, self.ROADS, context, crs, feedback)
         settlements = inputs.geometries(self, parameters, self.SETTLEMENTS, context, crs, feedback)
+        protected = {}
+        for name, label in (
+            (self.BASIC_FARMLAND, self.tr("Permanent basic farmland")),
+            (self.HIGH_STANDARD_FARMLAND, self.tr("High-standard farmland")),
+            (self.RESERVOIR_CATCHMENTS, self.tr("Reservoir catchments")),
+        ):
+            polys = inputs.polygons(
+                self, parameters, name, context, crs, feedback, required=False, label=label
+            )
+            protected[name] = None if polys is None else [w for _f, w, _a in polys]
 
         material = MATERIALS[self.parameterAsEnum(parameters, self.RISER_MATERIAL, context)]
         settings = FarmlandSettings(
@@ -543,6 +627,9 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             riser_cap=standards.FARMLAND_RISER_CAP_M[material],
             bench_width=self.parameterAsDouble(parameters, self.BENCH_WIDTH, context),
             riser_angle=self.parameterAsDouble(parameters, self.RISER_ANGLE, context),
+            bench_cells=self.parameterAsDouble(parameters, self.BENCH_CELLS, context),
+            reservoir_threshold=self.parameterAsDouble(parameters, self.RESERVOIR_THRESHOLD, context),
+            overlap_share=self.parameterAsDouble(parameters, self.OVERLAP_SHARE, context),
             rules=rules,
             measures=measures,
             design=design,
@@ -561,6 +648,9 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                 zones=zones,
                 roads=roads or None,
                 settlements=settlements or None,
+                basic_farmland=protected[self.BASIC_FARMLAND],
+                high_standard=protected[self.HIGH_STANDARD_FARMLAND],
+                reservoir_catchments=protected[self.RESERVOIR_CATCHMENTS],
                 work_dir=work,
                 block_rows=block,
                 block_cols=block,
@@ -581,6 +671,28 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                     if type_field
                     else self.tr("; none is given, so every sloping parcel is taken as slope land"),
                 )
+            )
+        elif result.survey_typed:
+            feedback.pushWarning(
+                self.tr(
+                    "{n} sloping parcels lie on slopes whose terrace benches are narrower than {cells:g} "
+                    "DEM cells of {size:g} m (the narrowest typical bench of each slope band); their "
+                    "terrace / slope-land type is taken from the survey's type field{extra} "
+                    "(DEM_TERRACE = 0)."
+                ).format(
+                    n=result.survey_typed,
+                    cells=settings.bench_cells,
+                    size=result.cellsize,
+                    extra="" if type_field else self.tr("; none is given, so they are taken as slope land"),
+                )
+            )
+        if result.protected:
+            feedback.pushInfo(
+                self.tr(
+                    "{n} cropland parcels above the ban slope are permanent basic farmland or "
+                    "high-standard farmland: they are not proposed for retirement (categories "
+                    "basic_farmland, high_standard)."
+                ).format(n=result.protected)
             )
         if result.no_cells:
             feedback.pushWarning(
@@ -659,6 +771,14 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                     _round(d.riser_angle, 1) if d else None,
                     d.risers if d else None,
                     _round(d.earthwork_m3, 1) if d else None,
+                    rec.mean_class or None,
+                    int(rec.dem_terrace) if rec.cells else None,
+                    _round(rec.bench_cells),
+                    rec.ban_slope,
+                    _round(rec.basic_share, 3),
+                    _round(rec.high_std_share, 3),
+                    _round(rec.reservoir_share, 3),
+                    rec.protected,
                 ]
             )
             geoms.append(wkb)
@@ -680,7 +800,7 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
         )
         s_sink, s_id = outputs.table_sink(self, parameters, self.SUMMARY, context, s_fields)
         s_rows = []
-        order = {c: i for i, c in enumerate(CATEGORY_CODES)}
+        order = {c: i for i, c in enumerate(ALL_CATEGORY_CODES)}
         for (zone, cat, cls), (count, area) in sorted(
             result.summary.items(), key=lambda kv: (kv[0][0], order[kv[0][1]], kv[0][2])
         ):
@@ -705,7 +825,7 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
                 ]
             )
         outputs.add_rows(s_sink, s_fields, s_rows)
-        for cat in CATEGORY_CODES:
+        for cat in ALL_CATEGORY_CODES:
             n = sum(v[0] for k, v in result.summary.items() if k[1] == cat)
             a = sum(v[1] for k, v in result.summary.items() if k[1] == cat)
             feedback.pushInfo(
@@ -715,7 +835,7 @@ class FarmlandScreeningAlgorithm(SwcAlgorithm):
             )
 
         qml = categorized_fill_qml(
-            "CATEGORY", [(c, CATEGORY_COLORS[c], self.category_label(c)) for c in CATEGORY_CODES]
+            "CATEGORY", [(c, CATEGORY_COLORS[c], self.category_label(c)) for c in ALL_CATEGORY_CODES]
         )
         outputs.style_sidecar(
             context,

@@ -7,6 +7,8 @@
       <category value="convert" symbol="2" label="slope farmland for terraces 坡改梯" render="true"/>
       <category value="retire" symbol="3" label="steep farmland for retirement 退耕" render="true"/>
       <category value="upgrade" symbol="4" label="old terrace for upgrade 老旧梯田改造" render="true"/>
+      <category value="basic_farmland" symbol="5" label="steep permanent basic farmland, not retired 永久基本农田（不退耕）" render="true"/>
+      <category value="high_standard" symbol="6" label="steep high-standard farmland, not retired 高标准农田（不退耕）" render="true"/>
     </categories>
     <symbols>
       <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -70,6 +72,32 @@
             <Option name="outline_width_unit" value="MM" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="style" value="solid" type="QString"/>
+            <Option name="joinstyle" value="bevel" type="QString"/>
+          </Option>
+        </layer>
+      </symbol>
+      <symbol type="fill" name="5" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleFill" enabled="1" pass="0" locked="0">
+          <Option type="Map">
+            <Option name="color" value="43,131,186,170" type="QString"/>
+            <Option name="outline_color" value="85,85,85,255" type="QString"/>
+            <Option name="outline_width" value="0.26" type="QString"/>
+            <Option name="outline_width_unit" value="MM" type="QString"/>
+            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="style" value="solid" type="QString"/>
+            <Option name="joinstyle" value="bevel" type="QString"/>
+          </Option>
+        </layer>
+      </symbol>
+      <symbol type="fill" name="6" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleFill" enabled="1" pass="0" locked="0">
+          <Option type="Map">
+            <Option name="color" value="31,120,180,170" type="QString"/>
+            <Option name="outline_color" value="85,85,85,255" type="QString"/>
+            <Option name="outline_width" value="0.26" type="QString"/>
+            <Option name="outline_width_unit" value="MM" type="QString"/>
+            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="style" value="b_diagonal" type="QString"/>
             <Option name="joinstyle" value="bevel" type="QString"/>
           </Option>
         </layer>

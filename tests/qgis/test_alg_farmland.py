@@ -179,14 +179,20 @@ def test_youwuzhen_parcel_slope_equals_independent_zonal(youwuzhen):
         checked += 1
         assert row["SLOPE_MEAN"] == pytest.approx(vals.mean(), abs=0.0051)
         assert abs(row["SLOPE_P90"] - np.percentile(vals, 90, method="inverted_cdf")) <= 0.0551
-        assert row["SLOPE_CLASS"] == _class_of(vals.mean())
+        # the land survey's class: the one holding the most cells (ties: the lower); the mean's apart
+        counts = np.bincount([_class_of(v) for v in vals], minlength=6)[1:]
+        assert row["SLOPE_CLASS"] == int(np.argmax(counts)) + 1
+        assert row["MEAN_CLASS"] == _class_of(vals.mean())
         assert row["GRADE_FLAG"] == int(row["GDPDJB"] != row["SLOPE_CLASS"])
         cropland = row["DLBM"] in ("0101", "0201")
         assert row["CROPLAND"] == int(cropland)
         assert (row["CATEGORY"] is not None) == cropland
-        # 5 m DEM: the type comes from the DEM, compared with the survey's GDLX
-        assert row["DET_SOURCE"] == "dem"
-        if row["DETECTED"] != "flat":
+        # 5 m DEM: only the 10 m benches of the 0–5° band span 2 cells, so the DEM gives the type up
+        # to a mean slope of 5° (and on flat parcels), the survey's GDLX above it
+        from_dem = row["SLOPE_MEAN"] <= 5.0
+        assert row["DET_SOURCE"] == ("dem" if from_dem else "survey")
+        assert row["DEM_TERRACE"] == int(from_dem)
+        if row["DETECTED"] != "flat" and from_dem:
             survey = "terrace" if row["GDLX"] == "TT" else "slopeland"
             assert row["TYPE_FLAG"] == int(survey != row["DETECTED"])
         if cropland:
@@ -398,3 +404,106 @@ def test_cancel(tmp_path):
             feedback=feedback,
         )
     assert not os.path.exists(tmp_path / "cancelled.gpkg")
+
+
+# --- issue 15: protected farmland, reservoir 20° rule, largest-area class ------------------------------
+def test_basic_farmland_reservoir_rule_and_largest_area_class(tmp_path):
+    """West half a 10° plane, east half a 40° plane (5 m cells, falling southwards). Parcels: on
+    the 40° plane free cropland (retired), 永久基本农田 (basic_farmland, not retired), 高标准农田
+    (high_standard); on the 22° plane strip inside a reservoir catchment (retired at 20°); one
+    parcel of 60 cells at 10° and 40 at 40°: mean 22° (class 4) but the largest class is 3."""
+    import processing
+    from osgeo import osr
+    from shapely.geometry import MultiPolygon, box
+
+    cell, rows, cols = 5.0, 60, 60
+    x0, y1 = 39500000.0, 4400000.0
+    y = (np.arange(rows)[:, None] + 0.5) * cell
+    z = np.hstack(
+        [
+            1000.0 - np.tan(np.radians(10.0)) * y * np.ones((1, 20)),
+            1000.0 - np.tan(np.radians(40.0)) * y * np.ones((1, 20)),
+            1000.0 - np.tan(np.radians(22.0)) * y * np.ones((1, 20)),
+        ]
+    )
+    dem = str(tmp_path / "planes.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(dem, cols, rows, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform((x0, cell, 0, y1, 0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).WriteArray(z)
+    ds = None
+
+    def cb(r0, r1, c0, c1):  # rows r0..r1-1, cols c0..c1-1
+        return box(x0 + c0 * cell, y1 - r1 * cell, x0 + c1 * cell, y1 - r0 * cell)
+
+    parcels = {
+        "free": cb(2, 12, 24, 28),
+        "basic": cb(14, 24, 24, 28),
+        "high": cb(26, 36, 24, 28),
+        "reservoir": cb(2, 12, 45, 55),
+        "outside": cb(40, 50, 45, 55),
+        "mixed": MultiPolygon([cb(10, 20, 5, 11), cb(10, 20, 28, 32)]),
+    }
+    names = list(parcels)
+    layer = _write_vector(
+        tmp_path / "parcels.gpkg", [(g.wkb, {"name": k, "GDPDJB": 3}) for k, g in parcels.items()]
+    )
+    basic = _write_vector(tmp_path / "basic.gpkg", [(cb(13, 25, 23, 29).wkb, {"id": 1})])
+    high = _write_vector(tmp_path / "high.gpkg", [(cb(25, 37, 23, 29).wkb, {"id": 1})])
+    catch = _write_vector(tmp_path / "catch.gpkg", [(cb(0, 14, 40, 60).wkb, {"id": 1})])
+    res = processing.run(
+        "swcplanner:farmlandscreening",
+        {
+            "PARCELS": layer,
+            "SLOPE_GRADE_FIELD": "GDPDJB",
+            "DEM": dem,
+            "BASIC_FARMLAND": basic,
+            "HIGH_STANDARD_FARMLAND": high,
+            "RESERVOIR_CATCHMENTS": catch,
+            "OUTPUT": str(tmp_path / "out.gpkg"),
+            "SUMMARY": str(tmp_path / "sum.gpkg"),
+        },
+    )
+    out = {r["name"]: r for r in _read_layer(res["OUTPUT"])}
+    assert set(out) == set(names)
+    assert (out["free"]["CATEGORY"], out["free"]["RULE"]) == ("retire", "R03")
+    assert (out["basic"]["CATEGORY"], out["basic"]["RULE"], out["basic"]["PROTECTED"]) == (
+        "basic_farmland",
+        "P01",
+        "basic_farmland",
+    )
+    assert out["basic"]["BF_SHARE"] == pytest.approx(1.0) and out["basic"]["MEASURE"] == "keep_conserve_basic"
+    assert (out["high"]["CATEGORY"], out["high"]["RULE"]) == ("high_standard", "P02")
+    # the Hebei 20° rule: 22° is retired inside the catchment, converted outside
+    assert (out["reservoir"]["CATEGORY"], out["reservoir"]["BAN_USED"]) == ("retire", 20.0)
+    assert (out["outside"]["CATEGORY"], out["outside"]["BAN_USED"]) == ("convert", 25.0)
+    assert out["reservoir"]["RES_SHARE"] == pytest.approx(1.0)
+    # largest-area class 3 (60 cells at 10°) against the mean's class 4 (22°); the survey's 3 agrees
+    mixed = out["mixed"]
+    assert mixed["CELLS"] == 100 and mixed["SLOPE_MEAN"] == pytest.approx(22.0, abs=0.01)
+    assert (mixed["SLOPE_CLASS"], mixed["MEAN_CLASS"], mixed["GRADE_FLAG"]) == (3, 4, 0)
+    # 5 m cells: no band above 5° is seen on the DEM
+    assert all(r["DEM_TERRACE"] == 0 for r in out.values())
+    summary = {(s["CATEGORY"], s["SLOPE_CLASS"]): s["PARCELS"] for s in _read_layer(res["SUMMARY"])}
+    assert summary[("basic_farmland", 5)] == 1 and summary[("high_standard", 5)] == 1
+
+
+def _write_vector(path, features):
+    from osgeo import osr
+
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4527)
+    lyr = ds.CreateLayer("layer", srs, ogr.wkbUnknown)
+    for key, value in features[0][1].items():
+        lyr.CreateField(ogr.FieldDefn(key, ogr.OFTInteger if isinstance(value, int) else ogr.OFTString))
+    for wkb, attrs in features:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for key, value in attrs.items():
+            f.SetField(key, value)
+        f.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+        lyr.CreateFeature(f)
+    ds = None
+    return f"{path}|layername=layer"
