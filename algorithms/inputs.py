@@ -206,19 +206,27 @@ def vector_source(
     encoding = shapefile_fallback_encoding(path)
     if encoding is None:
         return src
-    decoded = QgsVectorLayer(layer.source(), layer.name(), "ogr")
-    decoded.setProviderEncoding(encoding)
-    if not decoded.isValid():
-        return src
+    # one decoded layer per parameter and file for the whole run, never replaced: every source made
+    # from it reads from the layer, so it must stay alive as long as the algorithm (a replaced layer
+    # would leave the earlier sources pointing at freed memory)
     keep = alg.__dict__.setdefault("_swc_decoded_layers", {})
-    if name not in keep and feedback is not None:
+    decoded = keep.get((name, layer.source()))
+    if decoded is None:
+        decoded = QgsVectorLayer(layer.source(), layer.name(), "ogr")
+        decoded.setProviderEncoding(encoding)
+        if not decoded.isValid():
+            return src
+        keep[(name, layer.source())] = decoded
+    warned = alg.__dict__.setdefault("_swc_encoding_warned", set())
+    feedback = feedback if feedback is not None else context.feedback()
+    if name not in warned and feedback is not None:
+        warned.add(name)
         feedback.pushWarning(
             _tr(
                 "{name}: the shapefile {path} has no .cpg file and its text is not UTF-8; it is read as "
                 "GBK ({encoding}). Add a .cpg file holding the encoding to make this explicit."
             ).format(name=label or name, path=os.path.basename(path), encoding=encoding)
         )
-    keep[name] = decoded  # the source reads from the layer: keep it alive for the run
     return QgsProcessingFeatureSource(decoded, context)
 
 
