@@ -31,6 +31,7 @@ try:
     from .fillsinks import FillSinksAlgorithm
     from .flowaccumulation import FlowAccumulationAlgorithm
     from .importpackage import ImportPackageAlgorithm
+    from .keyzones import KeyZonesAlgorithm
     from .landuseslope import LanduseSlopeAlgorithm
     from .lsfactor import LsFactorAlgorithm
     from .measureplan import MeasurePlanAlgorithm
@@ -70,6 +71,7 @@ ALGORITHM_CLASSES = (
     LsFactorAlgorithm,
     SoilLossAlgorithm,
     SwcRateAlgorithm,
+    KeyZonesAlgorithm,
     RainfallErosivityAlgorithm,
     SoilErodibilityAlgorithm,
     ErosionChangeAlgorithm,

@@ -326,7 +326,7 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
         ]
         for param in advanced:
             self.addParameter(params.advanced(param))
-        self.addParameter(params.max_memory(label=self.tr("Memory limit of the catchment delineation (MB)")))
+        self.addParameter(params.max_memory())
         self.addParameter(params.block_size())
         self.addParameter(
             outputs.sink_output(self.OUTPUT, self.tr("Banned steep-slope patches"), params.SOURCE_POLYGON)

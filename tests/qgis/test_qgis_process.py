@@ -68,6 +68,7 @@ def test_help_and_run_steepslopeban(qp_env, tmp_path):
         "DEM=" + dem,
         "COUNTIES=" + counties,
         "COUNTY_FIELD=name",
+        "NO_LANDUSE_FILTER=true",
         "MIN_AREA=0",
         "OUTPUT=" + str(tmp_path / "ban.gpkg"),
         "SUMMARY=" + str(tmp_path / "sum.csv"),
@@ -158,9 +159,11 @@ def scene(processing_ready, tmp_path_factory):
             "LANDUSE_FIELD": "code",
             "SOIL_LOSS": str(d / "loss.tif"),
             "TABLE": str(d / "loss_table.gpkg"),
+            "INTENSITY": str(d / "intensity.tif"),
         },
     )
     s["soil_loss"], s["loss_table"] = loss["SOIL_LOSS"], loss["TABLE"]
+    s["intensity"] = loss["INTENSITY"]
     s["landuse_slope"] = processing.run(
         "swcplanner:landuseslope",
         {"SLOPE": s["slope"], "LANDUSE": s["landuse"], "LANDUSE_FIELD": "code", "OUTPUT": str(d / "lus.tif")},
@@ -171,7 +174,13 @@ def scene(processing_ready, tmp_path_factory):
     )["TABLE"]
     s["ban"] = processing.run(
         "swcplanner:steepslopeban",
-        {"DEM": s["dem"], "COUNTIES": s["counties"], "COUNTY_FIELD": "name", "OUTPUT": str(d / "ban.gpkg")},
+        {
+            "DEM": s["dem"],
+            "COUNTIES": s["counties"],
+            "COUNTY_FIELD": "name",
+            "NO_LANDUSE_FILTER": True,
+            "OUTPUT": str(d / "ban.gpkg"),
+        },
     )["OUTPUT"]
     _erosion_inputs(s, d)
     _supervision_inputs(s, d)
@@ -256,7 +265,12 @@ RUNS = {
     "steepslopeban": (
         "OUTPUT",
         "out.gpkg",
-        lambda s: {"DEM": s["dem"], "COUNTIES": s["counties"], "COUNTY_FIELD": "name"},
+        lambda s: {
+            "DEM": s["dem"],
+            "COUNTIES": s["counties"],
+            "COUNTY_FIELD": "name",
+            "NO_LANDUSE_FILTER": "true",
+        },
     ),
     "fillsinks": ("OUTPUT", "out.tif", lambda s: {"DEM": s["dem"]}),
     "flowaccumulation": ("ACCUMULATION", "out.tif", lambda s: {"DEM": s["dem"]}),
@@ -280,6 +294,16 @@ RUNS = {
         lambda s: {"INPUT": s["soil_loss"], "ZONES": s["counties"], "ZONE_FIELD": "name"},
     ),
     "farmlandscreening": ("OUTPUT", "out.gpkg", lambda s: {"PARCELS": s["landuse"], "DEM": s["dem"]}),
+    "keyzones": (
+        "OUTPUT",
+        "out.gpkg",
+        lambda s: {
+            "UNITS": s["counties"],
+            "UNIT_FIELD": "name",
+            "INTENSITY": s["intensity"],
+            "BAN": s["ban"],
+        },
+    ),
     "slopeworks": ("WORKS", "out.gpkg", lambda s: {"AREAS": s["counties"], "DEM": s["dem"]}),
     "checkdams": ("DAMS", "out.gpkg", lambda s: {"DEM": s["dem"]}),
     "damstorage": ("TABLE", "out.gpkg", lambda s: {"DEM": s["dem"], "AXIS": s["axis"]}),
@@ -390,6 +414,7 @@ def test_the_runs_use_declared_parameters_only(processing_ready):
         "soil_loss",
         "loss_table",
         "landuse_slope",
+        "intensity",
     )
     keys += (
         "measure_areas",
