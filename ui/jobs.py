@@ -14,9 +14,18 @@ import os
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from qgis.core import QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
 
+from ..algorithms.core.erosion.intensity import partly_covered
 from ..algorithms.core.planning import catalogue as plan
 from ..algorithms.core.planning.tables import allocation_rows, write_csv
+
+TR_CONTEXT = "SwcPlannerJobs"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(TR_CONTEXT, text)
+
 
 Work = Callable[[str], str]
 
@@ -26,6 +35,8 @@ PLANQUANTITIES = "swcplanner:planquantities"
 PLANBENEFITS = "swcplanner:planbenefits"
 SOILLOSS = "swcplanner:soilloss"
 SWCRATE = "swcplanner:swcrate"
+RAINFALLEROSIVITY = "swcplanner:rainfallerosivity"
+SOILERODIBILITY = "swcplanner:soilerodibility"
 FARMLAND = "swcplanner:farmlandscreening"
 CHECKDAMS = "swcplanner:checkdams"
 SLOPEWORKS = "swcplanner:slopeworks"
@@ -119,19 +130,29 @@ def soilloss_params(
     raster (benefits).
     """
     p: Dict[str, Any] = {"DEM": dem}
-    if state.get("r_mode") == "raster" and state.get("r_source"):
+    results = state.get("results", {})
+    r_mode = state.get("r_mode")
+    if r_mode == "stations":
+        p["R"] = output_value(results, "rainfall_erosivity", "OUTPUT")
+    elif r_mode == "raster" and state.get("r_source"):
         p["R"] = state["r_source"]
+    elif r_mode == "constant" and float(state.get("r_value") or 0) > 0:
+        p["R_CONSTANT"] = float(state["r_value"])  # typed by the planner; the report says so
     else:
-        p["R_CONSTANT"] = float(state.get("r_value", 1500.0))
-    k_mode = state.get("k_mode", "constant")
-    if k_mode in ("raster", "polygons") and state.get("k_source"):
+        raise RuntimeError("R is missing: give station rainfall, an R raster or a constant on the data page")
+    k_mode = state.get("k_mode")
+    if k_mode == "texture":
+        p["K"] = output_value(results, "soil_erodibility", "OUTPUT")
+    elif k_mode in ("raster", "polygons") and state.get("k_source"):
         p["K"] = state["k_source"]
         if k_mode == "polygons":
             p["K_FIELD"] = state.get("k_field", "")
         elif state.get("k_table"):
             p["K_TABLE"] = state["k_table"]
+    elif k_mode == "constant" and float(state.get("k_value") or 0) > 0:
+        p["K_CONSTANT"] = float(state["k_value"])  # typed by the planner; the report says so
     else:
-        p["K_CONSTANT"] = float(state.get("k_value", 0.03))
+        raise RuntimeError("K is missing: give soils, a K raster or a constant on the data page")
     p["LANDUSE"] = state["landuse"]
     if state.get("landuse_field"):
         p["LANDUSE_FIELD"] = state["landuse_field"]
@@ -151,11 +172,86 @@ def soilloss_params(
     return p
 
 
+def rainfallerosivity_params(state: Dict[str, Any], dem: str, work: Work) -> Dict[str, Any]:
+    """``swcplanner:rainfallerosivity``: R from the data page's daily rainfall and rain gauges, on the
+    watershed DEM's grid."""
+    station, date, rain = (list(state.get("rain_fields", [])) + ["", "", ""])[:3]
+    return {
+        "RAINFALL": state["rain_table"],
+        "STATION_FIELD": station,
+        "DATE_FIELD": date,
+        "RAIN_FIELD": rain,
+        "STATIONS": state["rain_stations"],
+        "GRID": dem,
+        "OUTPUT": work("r_factor.tif"),
+        "STATION_TABLE": gpkg_table(work("r_stations.gpkg")),
+    }
+
+
+def soilerodibility_params(state: Dict[str, Any], dem: str, work: Work) -> Dict[str, Any]:
+    """``swcplanner:soilerodibility``: K of the data page's soil polygons from their texture, on the
+    watershed DEM's grid."""
+    sand, silt, clay, oc = (list(state.get("k_texture_fields", [])) + ["", "", "", ""])[:4]
+    return {
+        "SOILS": state["k_source"],
+        "SAND_FIELD": sand,
+        "SILT_FIELD": silt,
+        "CLAY_FIELD": clay,
+        "OC_FIELD": oc,
+        "GRID": dem,
+        "OUTPUT": work("k_factor.tif"),
+        "TABLE": gpkg_table(work("soils_k.gpkg")),
+    }
+
+
+def factor_assumptions(state: Dict[str, Any]) -> List[str]:
+    """The report's notes on R and K typed as constants (for its first page); empty when both come
+    from data."""
+    notes = []
+    if state.get("r_mode") == "constant":
+        notes.append(
+            _tr("R assumed constant ({value:g} MJ·mm/(hm²·h·a)).").format(
+                value=float(state.get("r_value") or 0)
+            )
+        )
+    if state.get("k_mode") == "constant":
+        notes.append(
+            _tr("K assumed constant ({value:g} t·hm²·h/(hm²·MJ·mm)).").format(
+                value=float(state.get("k_value") or 0)
+            )
+        )
+    return notes
+
+
+def coverage_notes(uri: str) -> List[str]:
+    """Notes for the report on the units of a soilloss or swcrate table whose land is less than 99 %
+    covered by erosion values (the algorithms' own rule, :func:`partly_covered`)."""
+    notes = []
+    for row in read_rows(uri):
+        if row.get("COVER_PCT") is None or not partly_covered(row):
+            continue
+        notes.append(
+            _tr(
+                "{zone}: {nodata:.3g} km² ({pct:.1f} %) of the land has no erosion value; the SWC rate "
+                "{rate:.2f} % counts it as not eroded (at worst {rate_min:.2f} %)."
+            ).format(
+                zone=row.get("ZONE"),
+                nodata=row.get("NODATA_KM2") or 0.0,
+                pct=row.get("NODATA_PCT") or 0.0,
+                rate=row.get("SWC_RATE") if row.get("SWC_RATE") is not None else float("nan"),
+                rate_min=row.get("SWC_RATE_MIN") if row.get("SWC_RATE_MIN") is not None else float("nan"),
+            )
+        )
+    return notes
+
+
 def swcrate_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dict[str, Any]:
-    """``swcplanner:swcrate`` of the status soil loss per county/township (data page zones)."""
+    """``swcplanner:swcrate`` of the status soil loss per county/township: the zones' parts inside the
+    watershed (``zones_in_watershed``, native:clip), since the rate's denominator is a unit's land area."""
+    zones = output_value(r, "zones_in_watershed", "OUTPUT") if "zones_in_watershed" in r else state["zones"]
     return {
         "INPUT": output_value(r, "soilloss_before", "SOIL_LOSS"),
-        "ZONES": state["zones"],
+        "ZONES": zones,
         "ZONE_FIELD": state.get("zone_field", ""),
         "TOLERANCE": float(state.get("tolerance", 200.0)),
         "OUTPUT": gpkg_table(work("swc_rate_zones.gpkg")),
@@ -184,6 +280,9 @@ def zone_rates(uri: str) -> List[Dict[str, Any]]:
                 "eroded_km2": row.get("ERODED_KM2"),
                 "swc_rate": row.get("SWC_RATE"),
                 "gap": row.get("GAP_1"),
+                "nodata_km2": row.get("NODATA_KM2"),
+                "cover_pct": row.get("COVER_PCT"),
+                "swc_rate_min": row.get("SWC_RATE_MIN"),
             }
         )
     return out

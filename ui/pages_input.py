@@ -52,6 +52,8 @@ from .widgets import LayerPicker, ProgressPanel, code_combo, make_table, table_s
 _FILTER = getattr(Qgis, "LayerFilter", QgsMapLayerProxyModel)  # QGIS ≥ 3.34: Qgis.LayerFilter
 RASTER = _FILTER.RasterLayer
 POLYGON = _FILTER.PolygonLayer
+POINT = _FILTER.PointLayer
+TABLE_OR_VECTOR = _FILTER.VectorLayer  # daily-rainfall tables (CSV, xlsx) load as vector layers
 _POLYGON_GEOMETRY = QgsWkbTypes.GeometryType.PolygonGeometry
 
 
@@ -539,20 +541,29 @@ class DataPage(PlanningPage):
         buttons.addStretch(1)
         lu_form.addRow(buttons)
         lu_form.addRow(self.map_table)
-        # factors
+        # factors: R and K from data (stations, texture, rasters); a constant only when typed (issue 13)
         self.k_mode = QComboBox(self)
         for code, label in (
-            ("constant", self.tr("Constant")),
             ("raster", self.tr("Raster")),
             ("polygons", self.tr("Soil polygons with a K field")),
+            ("texture", self.tr("Soil polygons with sand, silt, clay and organic carbon")),
+            ("constant", self.tr("Constant (assumed)")),
         ):
             self.k_mode.addItem(label, code)
         self.k_value = QDoubleSpinBox(self)
         self.k_value.setDecimals(4)
         self.k_value.setRange(0, 1)
-        self.k_value.setValue(0.03)
+        self.k_value.setSpecialValueText("—")
+        self.k_value.setValue(0)
+        self.k_value.setToolTip(self.tr("Typing a value makes K a constant, and the report says so."))
         self.k_picker = LayerPicker(RASTER | POLYGON, allow_empty=True, parent=self)
         self.k_field = QgsFieldComboBox(self)
+        self.k_texture = [QgsFieldComboBox(self) for _ in range(4)]  # sand, silt, clay, organic carbon (%)
+        for combo, tip in zip(
+            self.k_texture,
+            (self.tr("Sand (%)"), self.tr("Silt (%)"), self.tr("Clay (%)"), self.tr("Organic carbon (%)")),
+        ):
+            combo.setToolTip(tip)
         self.k_table = QgsFileWidget(self)
         self.k_table.setFilter("CSV (*.csv)")
         self.k_table.setToolTip(self.tr("For a raster of soil classes: a CSV table code,K"))
@@ -560,12 +571,29 @@ class DataPage(PlanningPage):
         self.bt_table.setFilter("CSV (*.csv)")
         self.bt_table.setFilePath(os.path.join(TABLE_DIR, "landuse_bt_sandiao.csv"))
         self.r_mode = QComboBox(self)
-        for code, label in (("constant", self.tr("Constant")), ("raster", self.tr("Raster"))):
+        for code, label in (
+            ("stations", self.tr("Station daily rainfall")),
+            ("raster", self.tr("Raster")),
+            ("constant", self.tr("Constant (assumed)")),
+        ):
             self.r_mode.addItem(label, code)
         self.r_value = QDoubleSpinBox(self)
         self.r_value.setRange(0, 100000)
-        self.r_value.setValue(1500)
+        self.r_value.setSpecialValueText("—")
+        self.r_value.setValue(0)
+        self.r_value.setToolTip(self.tr("Typing a value makes R a constant, and the report says so."))
         self.r_picker = LayerPicker(RASTER, allow_empty=True, parent=self)
+        self.rain_picker = LayerPicker(TABLE_OR_VECTOR, allow_empty=True, parent=self)
+        self.rain_picker.setToolTip(
+            self.tr("Daily rainfall: one row per station and day (CSV, xlsx or layer)")
+        )
+        self.rain_fields = [QgsFieldComboBox(self) for _ in range(3)]  # station id, date, rainfall (mm)
+        for combo, tip in zip(
+            self.rain_fields, (self.tr("Station id"), self.tr("Date"), self.tr("Daily rainfall (mm)"))
+        ):
+            combo.setToolTip(tip)
+        self.stations_picker = LayerPicker(POINT, allow_empty=True, parent=self)
+        self.stations_picker.setToolTip(self.tr("Rain gauges: points with the same station id field"))
         self.tolerance = QDoubleSpinBox(self)
         self.tolerance.setRange(1, 2499)
         self.tolerance.setDecimals(0)
@@ -590,10 +618,17 @@ class DataPage(PlanningPage):
         k_layer_row = QHBoxLayout()
         k_layer_row.addWidget(self.k_picker, 1)
         k_layer_row.addWidget(self.k_field)
+        k_texture_row = QHBoxLayout()
+        for combo in self.k_texture:
+            k_texture_row.addWidget(combo)
         r_row = QHBoxLayout()
         r_row.addWidget(self.r_mode)
         r_row.addWidget(self.r_value)
         r_row.addWidget(self.r_picker, 2)
+        rain_row = QHBoxLayout()
+        rain_row.addWidget(self.rain_picker, 2)
+        for combo in self.rain_fields:
+            rain_row.addWidget(combo)
         z_row = QHBoxLayout()
         z_row.addWidget(self.zones_picker, 1)
         z_row.addWidget(self.zone_field)
@@ -604,7 +639,10 @@ class DataPage(PlanningPage):
         f_form.addRow(self.tr("Soil erodibility K"), k_row)
         f_form.addRow(self.tr("K layer (raster or soil polygons)"), k_layer_row)
         f_form.addRow(self.tr("K table (soil classes)"), self.k_table)
+        f_form.addRow(self.tr("Texture fields: sand, silt, clay, OC (%)"), k_texture_row)
         f_form.addRow(self.tr("Rainfall erosivity R"), r_row)
+        f_form.addRow(self.tr("Daily rainfall: table, station, date, mm"), rain_row)
+        f_form.addRow(self.tr("Rain gauges (points)"), self.stations_picker)
         f_form.addRow(self.tr("Tolerable soil loss"), self.tolerance)
         f_form.addRow(self.tr("Counties / townships"), z_row)
         f_form.addRow(self.tr("Existing measures (type field)"), e_row)
@@ -617,6 +655,12 @@ class DataPage(PlanningPage):
         layout.addWidget(self.messages)
         self.lu_picker.layerChanged.connect(self._lu_changed)
         self.k_picker.layerChanged.connect(lambda lyr: self._set_fields(self.k_field, lyr))
+        for combo in self.k_texture:
+            self.k_picker.layerChanged.connect(lambda lyr, c=combo: self._set_fields(c, lyr))
+        for combo in self.rain_fields:
+            self.rain_picker.layerChanged.connect(lambda lyr, c=combo: self._set_fields(c, lyr))
+        self.k_value.valueChanged.connect(lambda v: self._typed_constant(self.k_mode, v))
+        self.r_value.valueChanged.connect(lambda v: self._typed_constant(self.r_mode, v))
         self.zones_picker.layerChanged.connect(lambda lyr: self._set_fields(self.zone_field, lyr))
         self.existing_picker.layerChanged.connect(lambda lyr: self._set_fields(self.existing_field, lyr))
         self.read_button.clicked.connect(self.read_codes)
@@ -630,6 +674,9 @@ class DataPage(PlanningPage):
             self.map_table.cellChanged,
             self.k_picker.layerChanged,
             self.r_picker.layerChanged,
+            self.rain_picker.layerChanged,
+            self.stations_picker.layerChanged,
+            *[c.fieldChanged for c in self.k_texture + self.rain_fields],
             self.zone_field.fieldChanged,
             self.bt_table.fileChanged,
             self.k_table.fileChanged,
@@ -645,15 +692,25 @@ class DataPage(PlanningPage):
     def _set_fields(combo: QgsFieldComboBox, layer) -> None:
         combo.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
 
+    @staticmethod
+    def _typed_constant(mode: QComboBox, value: float) -> None:
+        """A value typed into the R or K box makes that factor a constant."""
+        if value > 0:
+            mode.setCurrentIndex(mode.findData("constant"))
+
     def _modes(self) -> None:
         k = self.k_mode.currentData()
-        self.k_value.setEnabled(k == "constant")
         self.k_picker.setEnabled(k != "constant")
         self.k_field.setEnabled(k == "polygons")
         self.k_table.setEnabled(k == "raster")
+        for combo in self.k_texture:
+            combo.setEnabled(k == "texture")
         r = self.r_mode.currentData()
-        self.r_value.setEnabled(r == "constant")
         self.r_picker.setEnabled(r == "raster")
+        self.rain_picker.setEnabled(r == "stations")
+        self.stations_picker.setEnabled(r == "stations")
+        for combo in self.rain_fields:
+            combo.setEnabled(r == "stations")
 
     def _lu_changed(self, layer) -> None:
         is_vector = isinstance(layer, QgsVectorLayer)
@@ -779,18 +836,60 @@ class DataPage(PlanningPage):
                     )
         k = self.k_mode.currentData()
         if k == "constant" and self.k_value.value() <= 0:
-            errors.append(self.tr("K must be above 0 (typical values 0.002–0.05)."))
+            errors.append(
+                self.tr(
+                    "Give K: a K raster, soil polygons with a K field or with their texture, or type a "
+                    "constant K (typical values 0.002–0.05)."
+                )
+            )
         if k != "constant" and self.k_picker.layer() is None:
             errors.append(self.tr("Choose the K layer or set K to a constant."))
-        if k == "polygons" and not isinstance(self.k_picker.layer(), QgsVectorLayer):
-            errors.append(self.tr("Soil polygons are needed for “Soil polygons with a K field”."))
+        if k in ("polygons", "texture") and not isinstance(self.k_picker.layer(), QgsVectorLayer):
+            errors.append(self.tr("Soil polygons are needed for K from a K field or from the texture."))
         if k == "polygons" and not self.k_field.currentField():
             errors.append(self.tr("Choose the K field of the soil polygons."))
+        if k == "texture" and not all(c.currentField() for c in self.k_texture):
+            errors.append(
+                self.tr("Choose the sand, silt, clay and organic-carbon fields (%) of the soil polygons.")
+            )
+        if k == "constant" and self.k_value.value() > 0:
+            warnings.append(self.tr("K is assumed constant: the report says so on its first page."))
         r = self.r_mode.currentData()
         if r == "constant" and self.r_value.value() <= 0:
-            errors.append(self.tr("R must be above 0 (Hebei: about 1 000–3 500 MJ·mm/(hm²·h·a))."))
+            errors.append(
+                self.tr(
+                    "Give R: station daily rainfall, an R raster, or type a constant R (Hebei mountains: "
+                    "about 1 000–5 000 MJ·mm/(hm²·h·a))."
+                )
+            )
+        if r == "constant" and self.r_value.value() > 0:
+            warnings.append(
+                self.tr(
+                    "R is assumed constant: the report says so on its first page. Hebei R spans about "
+                    "1 000–5 000 MJ·mm/(hm²·h·a); a constant shifts whole intensity classes."
+                )
+            )
         if r == "raster" and self.r_picker.layer() is None:
             errors.append(self.tr("Choose the R raster or set R to a constant."))
+        if r == "stations":
+            if self.rain_picker.layer() is None:
+                errors.append(self.tr("Choose the daily-rainfall table (station, date, rainfall in mm)."))
+            elif not all(c.currentField() for c in self.rain_fields):
+                errors.append(
+                    self.tr("Choose the station, date and rainfall fields of the daily-rainfall table.")
+                )
+            stations = self.stations_picker.layer()
+            if stations is None:
+                errors.append(self.tr("Choose the rain gauges (points with the station id field)."))
+            elif (
+                self.rain_fields[0].currentField()
+                and stations.fields().lookupField(self.rain_fields[0].currentField()) < 0
+            ):
+                errors.append(
+                    self.tr(
+                        "The rain gauges have no field {field}: they need the station id field of the table."
+                    ).format(field=self.rain_fields[0].currentField())
+                )
         bt = self.bt_table.filePath()
         if not bt or not os.path.exists(bt):
             errors.append(
@@ -838,11 +937,15 @@ class DataPage(PlanningPage):
                 "k_source": layer_ref(self.k_picker.layer()),
                 "k_field": self.k_field.currentField(),
                 "k_table": self.k_table.filePath() if self.k_mode.currentData() == "raster" else "",
+                "k_texture_fields": [c.currentField() for c in self.k_texture],
                 "bt_table": self.bt_table.filePath(),
                 "tolerance": self.tolerance.value(),
                 "r_mode": self.r_mode.currentData(),
                 "r_value": self.r_value.value(),
                 "r_source": layer_ref(self.r_picker.layer()),
+                "rain_table": layer_ref(self.rain_picker.layer()),
+                "rain_fields": [c.currentField() for c in self.rain_fields],
+                "rain_stations": layer_ref(self.stations_picker.layer()),
                 "zones": layer_ref(self.zones_picker.layer()),
                 "zone_field": self.zone_field.currentField(),
                 "existing": layer_ref(self.existing_picker.layer()),
@@ -860,8 +963,8 @@ class DataPage(PlanningPage):
                 self.lu_field.setField(s["landuse_field"])
         if s.get("code_map"):
             self.set_mapping([tuple(r) for r in s["code_map"]])
-        self.k_mode.setCurrentIndex(max(self.k_mode.findData(s.get("k_mode", "constant")), 0))
-        self.k_value.setValue(float(s.get("k_value", 0.03)))
+        self.k_value.setValue(float(s.get("k_value", 0.0)))  # before the mode: a value selects "constant"
+        self.k_mode.setCurrentIndex(max(self.k_mode.findData(s.get("k_mode", "raster")), 0))
         if s.get("bt_table"):
             self.bt_table.setFilePath(s["bt_table"])
         if s.get("k_table"):
@@ -869,8 +972,16 @@ class DataPage(PlanningPage):
         if s.get("k_source"):
             self.k_picker.set_source(s["k_source"])
             self.k_field.setField(s.get("k_field", ""))
-        self.r_mode.setCurrentIndex(max(self.r_mode.findData(s.get("r_mode", "constant")), 0))
-        self.r_value.setValue(float(s.get("r_value", 1500)))
+            for combo, name in zip(self.k_texture, s.get("k_texture_fields", [])):
+                combo.setField(name)
+        self.r_value.setValue(float(s.get("r_value", 0.0)))
+        self.r_mode.setCurrentIndex(max(self.r_mode.findData(s.get("r_mode", "stations")), 0))
+        if s.get("rain_table"):
+            self.rain_picker.set_source(s["rain_table"])
+            for combo, name in zip(self.rain_fields, s.get("rain_fields", [])):
+                combo.setField(name)
+        if s.get("rain_stations"):
+            self.stations_picker.set_source(s["rain_stations"])
         self.tolerance.setValue(float(s.get("tolerance", 200)))
         if s.get("r_source"):
             self.r_picker.set_source(s["r_source"])

@@ -113,6 +113,24 @@ class StatusPage(PlanningPage):
                 "slope",
             ),
         ]
+        if s.get("r_mode") == "stations":  # R and K from data before the soil loss (issue 13)
+            steps.append(
+                Step(
+                    self.tr("Rainfall erosivity R from the rain gauges"),
+                    jobs.RAINFALLEROSIVITY,
+                    lambda r: jobs.rainfallerosivity_params(s, _out(r, "dem"), w),
+                    "rainfall_erosivity",
+                )
+            )
+        if s.get("k_mode") == "texture":
+            steps.append(
+                Step(
+                    self.tr("Soil erodibility K from the soil texture"),
+                    jobs.SOILERODIBILITY,
+                    lambda r: jobs.soilerodibility_params(s, _out(r, "dem"), w),
+                    "soil_erodibility",
+                )
+            )
         steps += [
             Step(
                 self.tr("Land use × slope class"),
@@ -131,6 +149,19 @@ class StatusPage(PlanningPage):
         ]
         self.state.get("results", {}).pop("swcrate", None)
         if s.get("zones"):
+            # the rate's denominator is a unit's land area: per county/township, its part of the watershed
+            steps.append(
+                Step(
+                    self.tr("Counties/townships: their parts inside the watershed"),
+                    "native:clip",
+                    lambda r: {
+                        "INPUT": s["zones"],
+                        "OVERLAY": s["watershed"],
+                        "OUTPUT": jobs.gpkg_table(w("zones_in_watershed.gpkg")),
+                    },
+                    "zones_in_watershed",
+                )
+            )
             steps.append(
                 Step(
                     self.tr("Soil-and-water-conservation rate by county/township"),
