@@ -816,6 +816,114 @@
             <source>Tolerable soil loss</source>
             <translation>容许土壤流失量</translation>
         </message>
+        <message>
+            <source>Daily rainfall: table, station, date, mm</source>
+            <translation>日降雨量：表、站号、日期、mm</translation>
+        </message>
+        <message>
+            <source>Typing a value makes K a constant, and the report says so.</source>
+            <translation>输入数值即把 K 作为常数，报告将注明。</translation>
+        </message>
+        <message>
+            <source>Silt (%)</source>
+            <translation>粉粒（%）</translation>
+        </message>
+        <message>
+            <source>The rain gauges have no field {field}: they need the station id field of the table.</source>
+            <translation>雨量站没有字段 {field}：需要与降雨量表相同的站号字段。</translation>
+        </message>
+        <message>
+            <source>Constant (assumed)</source>
+            <translation>常数（假定）</translation>
+        </message>
+        <message>
+            <source>Choose the station, date and rainfall fields of the daily-rainfall table.</source>
+            <translation>请选择日降雨量表的站号、日期和降雨量字段。</translation>
+        </message>
+        <message>
+            <source>Choose the sand, silt, clay and organic-carbon fields (%) of the soil polygons.</source>
+            <translation>请选择土壤图斑的砂粒、粉粒、黏粒和有机碳字段（%）。</translation>
+        </message>
+        <message>
+            <source>Daily rainfall (mm)</source>
+            <translation>日降雨量（mm）</translation>
+        </message>
+        <message>
+            <source>Texture fields: sand, silt, clay, OC (%)</source>
+            <translation>质地字段：砂粒、粉粒、黏粒、有机碳（%）</translation>
+        </message>
+        <message>
+            <source>R is assumed constant: the report says so on its first page. Hebei R spans about 1 000–5 000 MJ·mm/(hm²·h·a); a constant shifts whole intensity classes.</source>
+            <translation>R 按常数假定：报告首页将注明。河北 R 约为 1 000–5 000 MJ·mm/(hm²·h·a)；采用常数会使整个侵蚀强度等级偏移。</translation>
+        </message>
+        <message>
+            <source>Sand (%)</source>
+            <translation>砂粒（%）</translation>
+        </message>
+        <message>
+            <source>Station id</source>
+            <translation>站号</translation>
+        </message>
+        <message>
+            <source>Station daily rainfall</source>
+            <translation>站点日降雨量</translation>
+        </message>
+        <message>
+            <source>Choose the rain gauges (points with the station id field).</source>
+            <translation>请选择雨量站（含站号字段的点）。</translation>
+        </message>
+        <message>
+            <source>Soil polygons with sand, silt, clay and organic carbon</source>
+            <translation>含砂粒、粉粒、黏粒和有机碳字段的土壤图斑</translation>
+        </message>
+        <message>
+            <source>Clay (%)</source>
+            <translation>黏粒（%）</translation>
+        </message>
+        <message>
+            <source>Rain gauges: points with the same station id field</source>
+            <translation>雨量站：含相同站号字段的点</translation>
+        </message>
+        <message>
+            <source>Organic carbon (%)</source>
+            <translation>有机碳（%）</translation>
+        </message>
+        <message>
+            <source>Daily rainfall: one row per station and day (CSV, xlsx or layer)</source>
+            <translation>日降雨量：每站每日一行（CSV、xlsx 或图层）</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Typing a value makes R a constant, and the report says so.</source>
+            <translation>输入数值即把 R 作为常数，报告将注明。</translation>
+        </message>
+        <message>
+            <source>Give R: station daily rainfall, an R raster, or type a constant R (Hebei mountains: about 1 000–5 000 MJ·mm/(hm²·h·a)).</source>
+            <translation>请给出 R：站点日降雨量、R 栅格，或输入常数 R（河北山区约 1 000–5 000 MJ·mm/(hm²·h·a)）。</translation>
+        </message>
+        <message>
+            <source>Rain gauges (points)</source>
+            <translation>雨量站（点）</translation>
+        </message>
+        <message>
+            <source>K is assumed constant: the report says so on its first page.</source>
+            <translation>K 按常数假定：报告首页将注明。</translation>
+        </message>
+        <message>
+            <source>Choose the daily-rainfall table (station, date, rainfall in mm).</source>
+            <translation>请选择日降雨量表（站号、日期、降雨量 mm）。</translation>
+        </message>
+        <message>
+            <source>Soil polygons are needed for K from a K field or from the texture.</source>
+            <translation>由 K 值字段或质地计算 K 需要土壤图斑。</translation>
+        </message>
+        <message>
+            <source>Give K: a K raster, soil polygons with a K field or with their texture, or type a constant K (typical values 0.002–0.05).</source>
+            <translation>请给出 K：K 栅格、含 K 值字段或含质地字段的土壤图斑，或输入常数 K（典型值 0.002–0.05）。</translation>
+        </message>
     </context>
     <context>
         <name>DatabaseAlgorithm</name>
@@ -3230,83 +3338,83 @@
         </message>
         <message>
             <source>Wind-erosion modulus (t/km²·a)</source>
-            <translation type="unfinished" />
+            <translation>风力侵蚀模数（t/(km²·a)）</translation>
         </message>
         <message>
             <source>SL 190 wind-erosion classes 1–6</source>
-            <translation type="unfinished" />
+            <translation>SL 190 风力侵蚀强度 1–6 级</translation>
         </message>
         <message>
             <source>Wind erosion and the rate</source>
-            <translation type="unfinished" />
+            <translation>风力侵蚀与水土保持率</translation>
         </message>
         <message>
             <source>WIND (optional): the wind-erosion modulus (t/km²·a) or SL 190 wind-erosion classes 1–6 (WIND_KIND; Detect takes an integer raster within 0–6 as classes), e.g. the provincial monitoring result, resampled onto the grid by nearest neighbour. Wind moduli are graded by SL 190-2007: slight below 200, light from 200, moderate from 2 500, intense from 5 000, very intense from 8 000, severe from 15 000 (lower bound included; TOLERANCE applies to water erosion only). EROSION_TYPES (optional): polygons whose EROSION_TYPE_FIELD says 水蚀 (water), 风蚀 (wind) or 水蚀风蚀交错 (mixed; also water, wind, mixed or 1, 2, 3). In a water zone only water erosion counts, in a wind zone only wind erosion, in a mixed zone both; without a zone, water erosion everywhere and wind erosion where WIND has a value. A cell is eroded when any type that counts there is light or above; it is counted once. The denominator is the unit's land area: every cell of the unit and the part of the unit beyond the raster. Land without an erosion value (a type that counts there has no value) is NODATA_KM2 / NODATA_PCT; SWC_RATE counts it as not eroded (水土保持率 = (land area − 水土流失面积) / land area, the MWR definition), SWC_RATE_MIN as eroded. Below {limit:g} % coverage (COVER_PCT) the run warns.</source>
-            <translation type="unfinished" />
+            <translation>WIND（可选）：风力侵蚀模数（t/(km²·a)）或 SL 190 风力侵蚀强度 1–6 级（WIND_KIND；“自动识别”将取值在 0–6 之间的整型栅格视为等级），如省级监测成果，按最邻近法重采样到格网。风蚀模数按 SL 190-2007 分级：微度低于 200，轻度自 200 起，中度自 2 500 起，强烈自 5 000 起，极强烈自 8 000 起，剧烈自 15 000 起（含下限；TOLERANCE 只用于水力侵蚀）。EROSION_TYPES（可选）：多边形，其 EROSION_TYPE_FIELD 为 水蚀、风蚀 或 水蚀风蚀交错（也可为 water、wind、mixed 或 1、2、3）。水蚀区只计水力侵蚀，风蚀区只计风力侵蚀，交错区两者都计；无类型区处处计水力侵蚀，并在 WIND 有值处计风力侵蚀。凡计入的侵蚀类型中任一达到轻度及以上，该栅格即为侵蚀，只计一次。分母为单元的土地面积：单元的全部栅格及其超出栅格范围的部分。无侵蚀值的土地（应计的侵蚀类型在该处无值）记为 NODATA_KM2 / NODATA_PCT；SWC_RATE 将其计为未侵蚀（水土保持率 =（土地面积 − 水土流失面积）/ 土地面积，水利部定义），SWC_RATE_MIN 将其计为侵蚀。覆盖率（COVER_PCT）低于 {limit:g} % 时发出警告。</translation>
         </message>
         <message>
             <source>Wind erosion (modulus t/km²·a, or SL 190 wind classes 1–6; optional)</source>
-            <translation type="unfinished" />
+            <translation>风力侵蚀（模数 t/(km²·a)，或 SL 190 风蚀强度 1–6 级；可选）</translation>
         </message>
         <message>
             <source>Wind raster holds</source>
-            <translation type="unfinished" />
+            <translation>风蚀栅格内容</translation>
         </message>
         <message>
             <source>Erosion-type zones (水蚀 / 风蚀 / 水蚀风蚀交错; optional)</source>
-            <translation type="unfinished" />
+            <translation>侵蚀类型区（水蚀 / 风蚀 / 水蚀风蚀交错；可选）</translation>
         </message>
         <message>
             <source>Erosion-type field</source>
-            <translation type="unfinished" />
+            <translation>侵蚀类型字段</translation>
         </message>
         <message>
             <source>Erosion-type zones need the field that says 水蚀, 风蚀 or 水蚀风蚀交错 (EROSION_TYPE_FIELD).</source>
-            <translation type="unfinished" />
+            <translation>侵蚀类型区需要给出注明 水蚀、风蚀 或 水蚀风蚀交错 的字段（EROSION_TYPE_FIELD）。</translation>
         </message>
         <message>
             <source>Wind erosion read as {kind}.</source>
-            <translation type="unfinished" />
+            <translation>风蚀栅格按{kind}读取。</translation>
         </message>
         <message>
             <source>Erosion-type zones</source>
-            <translation type="unfinished" />
+            <translation>侵蚀类型区</translation>
         </message>
         <message>
             <source>Erosion-type zones: the field {field} holds {values}; use 水蚀 (water), 风蚀 (wind) or 水蚀风蚀交错 (mixed), or water, wind, mixed, 1, 2, 3.</source>
-            <translation type="unfinished" />
+            <translation>侵蚀类型区：字段 {field} 含有 {values}；请使用 水蚀、风蚀 或 水蚀风蚀交错，或 water、wind、mixed、1、2、3。</translation>
         </message>
         <message>
             <source>The erosion-type zones have wind or mixed zones but no WIND raster is given: their land counts as without data.</source>
-            <translation type="unfinished" />
+            <translation>侵蚀类型区中有风蚀区或水蚀风蚀交错区，但未给出 WIND 栅格：这些土地计为无数据。</translation>
         </message>
         <message>
             <source>All erosion-type zones are water zones: WIND is not used there.</source>
-            <translation type="unfinished" />
+            <translation>侵蚀类型区全部为水蚀区：这些区域不使用 WIND。</translation>
         </message>
         <message>
             <source>{zone}: {nodata:.4g} km² ({pct:.1f} %) of the land area has no erosion value (no land use, factor or wind value there, or beyond the raster); coverage {cover:.1f} % is below {limit:g} %. SWC rate {rate:.2f} % counts that land as not eroded; if it were all eroded the rate would be {rate_min:.2f} %. Fill the gaps in the inputs.</source>
-            <translation type="unfinished" />
+            <translation>{zone}：{nodata:.4g} km²（{pct:.1f} %）的土地面积无侵蚀值（该处无土地利用、因子或风蚀值，或超出栅格范围）；覆盖率 {cover:.1f} % 低于 {limit:g} %。水土保持率 {rate:.2f} % 将这些土地计为未侵蚀；若全部为侵蚀，则为 {rate_min:.2f} %。请补齐输入数据的空缺。</translation>
         </message>
         <message>
             <source>no zone</source>
-            <translation type="unfinished" />
+            <translation>无类型区</translation>
         </message>
         <message>
             <source>water</source>
-            <translation type="unfinished" />
+            <translation>水蚀</translation>
         </message>
         <message>
             <source>wind</source>
-            <translation type="unfinished" />
+            <translation>风蚀</translation>
         </message>
         <message>
             <source>mixed</source>
-            <translation type="unfinished" />
+            <translation>水蚀风蚀交错</translation>
         </message>
         <message>
             <source>Land by erosion type: {items}.</source>
-            <translation type="unfinished" />
+            <translation>各侵蚀类型土地面积：{items}。</translation>
         </message>
     </context>
     <context>
@@ -4149,63 +4257,63 @@
         </message>
         <message>
             <source>Computes the soil erodibility K (t·hm²·h/(hm²·MJ·mm)) of each soil polygon from its sand, silt and clay fractions and organic carbon, for the K factor of the soil-loss algorithm; or of every cell from sand, silt, clay and organic-carbon rasters.</source>
-            <translation type="unfinished" />
+            <translation>由砂粒、粉粒、黏粒含量和有机碳计算每个土壤多边形的土壤可蚀性 K（t·hm²·h/(hm²·MJ·mm)），供土壤流失量算法的 K 因子使用；也可由砂粒、粉粒、黏粒和有机碳栅格逐栅格计算。</translation>
         </message>
         <message>
             <source>Texture rasters</source>
-            <translation type="unfinished" />
+            <translation>质地栅格</translation>
         </message>
         <message>
             <source>Instead of SOILS: SAND, SILT, CLAY and OC rasters (%, same fractions and units as the fields; e.g. interpolated survey profiles or a soil-property map). The K raster takes the grid of GRID, or of SAND without GRID; the other rasters are resampled onto it (bilinear). A cell gets K where all four have a value; every cell's sand + silt + clay must be 100 % within SUM_TOLERANCE (rasters in g/kg: divide by 10 first), otherwise the run stops with the count and the first cell. TABLE is not written in this mode.</source>
-            <translation type="unfinished" />
+            <translation>也可不用 SOILS，而给出 SAND、SILT、CLAY、OC 栅格（%，粒级和单位同字段；如剖面插值或土壤属性图）。K 栅格采用 GRID 的格网，无 GRID 时采用 SAND 的格网；其余栅格重采样到该格网（双线性）。四个栅格均有值的栅格才计算 K；每个栅格的砂粒 + 粉粒 + 黏粒须在 SUM_TOLERANCE 范围内等于 100 %（g/kg 的栅格先除以 10），否则运行停止并给出栅格数和第一个栅格的位置。此方式不输出 TABLE。</translation>
         </message>
         <message>
             <source>Sand raster (%, instead of soil polygons)</source>
-            <translation type="unfinished" />
+            <translation>砂粒栅格（%，代替土壤多边形）</translation>
         </message>
         <message>
             <source>Silt raster (%)</source>
-            <translation type="unfinished" />
+            <translation>粉粒栅格（%）</translation>
         </message>
         <message>
             <source>Clay raster (%)</source>
-            <translation type="unfinished" />
+            <translation>黏粒栅格（%）</translation>
         </message>
         <message>
             <source>Organic carbon raster (%)</source>
-            <translation type="unfinished" />
+            <translation>有机碳栅格（%）</translation>
         </message>
         <message>
             <source>K from rasters needs all four: SAND, SILT, CLAY and OC (missing: {names}).</source>
-            <translation type="unfinished" />
+            <translation>由栅格计算 K 需要 SAND、SILT、CLAY 和 OC 四个栅格（缺少：{names}）。</translation>
         </message>
         <message>
             <source>Give soil polygons (SOILS) or texture rasters (SAND, SILT, CLAY, OC), not both.</source>
-            <translation type="unfinished" />
+            <translation>请给出土壤多边形（SOILS）或质地栅格（SAND、SILT、CLAY、OC），不要同时给出。</translation>
         </message>
         <message>
             <source>Give soil polygons (SOILS) with their sand, silt, clay and organic-carbon fields, or the rasters SAND, SILT, CLAY and OC.</source>
-            <translation type="unfinished" />
+            <translation>请给出含砂粒、粉粒、黏粒和有机碳字段的土壤多边形（SOILS），或 SAND、SILT、CLAY、OC 栅格。</translation>
         </message>
         <message>
             <source>Soil polygons need their texture fields: {names}.</source>
-            <translation type="unfinished" />
+            <translation>土壤多边形需要质地字段：{names}。</translation>
         </message>
         <message>
             <source>The Chinese correction gives K &lt; 0 on {n} cells (sandy textures); their K is set to 0.</source>
-            <translation type="unfinished" />
+            <translation>中国修正式在 {n} 个栅格上得出 K &lt; 0（砂质土）；其 K 取 0。</translation>
         </message>
         <message>
             <source>No cell has all four texture values: check that SAND, SILT, CLAY and OC overlap and that their nodata values are right.</source>
-            <translation type="unfinished" />
+            <translation>没有栅格同时具有四项质地值：请检查 SAND、SILT、CLAY 和 OC 是否重叠、无数据值是否正确。</translation>
         </message>
         <message>
             <source>K raster: {n} cells with a value ({km2:.3f} km²), K {lo:.4f}–{hi:.4f}.</source>
-            <translation type="unfinished" />
+            <translation>K 栅格：{n} 个栅格有值（{km2:.3f} km²），K 为 {lo:.4f}–{hi:.4f}。</translation>
         </message>
         <message>
             <source>{n} cells have no K (a texture raster or the grid has no value there).</source>
-            <translation type="unfinished" />
+            <translation>{n} 个栅格无 K（该处质地栅格或格网无值）。</translation>
         </message>
     </context>
     <context>
@@ -4468,99 +4576,99 @@
         </message>
         <message>
             <source>The land-use table's T (national mean of rotations)</source>
-            <translation type="unfinished" />
+            <translation>土地利用表的 T（全国轮作平均值）</translation>
         </message>
         <message>
             <source>One crop a year (Hebei mountains and 坝上)</source>
-            <translation type="unfinished" />
+            <translation>一年一熟（河北山区和坝上）</translation>
         </message>
         <message>
             <source>Two crops a year (Hebei piedmont plain)</source>
-            <translation type="unfinished" />
+            <translation>一年两熟（河北山前平原）</translation>
         </message>
         <message>
             <source>Three crops a year</source>
-            <translation type="unfinished" />
+            <translation>一年三熟</translation>
         </message>
         <message>
             <source>LANDUSE is a raster of codes or polygons with the code in LANDUSE_FIELD. LANDUSE_TABLE (CSV: code, name, B, T, cover) gives B and T per code; the first row whose code pattern matches wins (* and ? wildcards). The default table holds the land-survey (三调) codes; resources/tables/landuse_bt_youwuzhen_seims.csv is an example for other codes. Codes missing from the table stop the run with their list. With an FVC raster (fraction 0–1 or percent 0–100), rows with cover forest or grass take B from FVC_TABLE. Built-up land and water have B = 0. Cropland has B = 1 and its crop effect in T (next section); it is never modelled as bare fallow.</source>
-            <translation type="unfinished" />
+            <translation>LANDUSE 为地类编码栅格，或编码在 LANDUSE_FIELD 中的多边形。LANDUSE_TABLE（CSV：code、name、B、T、cover）给出各编码的 B 和 T；取第一个编码模式匹配的行（支持 * 和 ? 通配符）。默认表为国土三调编码；其他编码可参考 resources/tables/landuse_bt_youwuzhen_seims.csv。表中缺少的编码会使运行停止并列出。给出植被覆盖度 FVC 栅格（0–1 或 0–100 %）时，cover 为 forest 或 grass 的行由 FVC_TABLE 取 B。建设用地和水域 B = 0。耕地 B = 1，作物作用计入 T（见下节），决不按裸露休闲地处理。</translation>
         </message>
         <message>
             <source>Crop-rotation T of cropland</source>
-            <translation type="unfinished" />
+            <translation>耕地轮作措施因子 T</translation>
         </message>
         <message>
             <source>Land-use rows with rotation = yes (水浇地, 旱地 and other cropland in the default table) take T from ROTATION_TABLE (default crop_rotation_t.csv: one crop a year 0.37, two crops 0.36, three crops 0.28, national mean 0.34; Guo, Liu, Xie et al. 2015, J. Integr. Agric. 14(9)). ROTATION_ZONE picks the zone for the whole run: in Hebei two crops a year on the piedmont plain, one crop a year in the mountains and on 坝上; the first choice keeps the land-use table's T (the national mean). ROTATION_ZONES are polygons whose ROTATION_FIELD holds the zone (code, name such as 一年两熟, or crops per year 1, 2, 3); cropland outside them takes ROTATION_ZONE.</source>
-            <translation type="unfinished" />
+            <translation>rotation = yes 的地类行（默认表中的水浇地、旱地和其他耕地）由 ROTATION_TABLE 取 T（默认 crop_rotation_t.csv：一年一熟 0.37，一年两熟 0.36，一年三熟 0.28，全国平均 0.34；Guo、Liu、Xie 等 2015，J. Integr. Agric. 14(9)）。ROTATION_ZONE 为整次运行选定熟制分区：河北山前平原一年两熟，山区和坝上一年一熟；第一项沿用土地利用表的 T（全国平均）。ROTATION_ZONES 为多边形，其 ROTATION_FIELD 为分区（代码、名称如 一年两熟，或每年熟数 1、2、3）；多边形以外的耕地采用 ROTATION_ZONE。</translation>
         </message>
         <message>
             <source>One row per zone (polygons sharing a ZONE_FIELD value form one zone; without zones one row for the cells with an LS value): AREA_KM2 (land area, the denominator), SLIGHT_KM2 … SEVERE_KM2 (water erosion), ERODED_KM2 (light and above, water or wind, counted once), ERODED_PCT, MEAN_MODULUS (t/km²·a), SOIL_LOSS_T (t/a), SWC_RATE (% = non-eroded area / land area), TOLERANCE, and for the scenario BASE_LOSS_T, BASE_MODULUS, BASE_ERODED_KM2, BASE_SWC_RATE, REDUCTION_T (t/a), REDUCTION_PCT, RATE_GAIN (percentage points), BASE_SOURCE (measures or raster; empty without a baseline); then WATER_KM2, WIND_KM2, BOTH_KM2, NODATA_KM2, NODATA_PCT, COVER_PCT, SWC_RATE_MIN, WIND_SLIGHT_KM2 … WIND_SEVERE_KM2 (wind columns empty without WIND) and VALUE_KM2 (cells with a soil-loss value).</source>
-            <translation type="unfinished" />
+            <translation>每个分区一行（ZONE_FIELD 取值相同的多边形合为一个分区；无分区时为有 LS 值的全部栅格一行）：AREA_KM2（土地面积，即分母）、SLIGHT_KM2 … SEVERE_KM2（水力侵蚀）、ERODED_KM2（轻度及以上，水蚀或风蚀，只计一次）、ERODED_PCT、MEAN_MODULUS（t/(km²·a)）、SOIL_LOSS_T（t/a）、SWC_RATE（% = 非侵蚀面积 / 土地面积）、TOLERANCE，情景对比时还有 BASE_LOSS_T、BASE_MODULUS、BASE_ERODED_KM2、BASE_SWC_RATE、REDUCTION_T（t/a）、REDUCTION_PCT、RATE_GAIN（百分点）、BASE_SOURCE（measures 或 raster；无基准时为空）；其后为 WATER_KM2、WIND_KM2、BOTH_KM2、NODATA_KM2、NODATA_PCT、COVER_PCT、SWC_RATE_MIN、WIND_SLIGHT_KM2 … WIND_SEVERE_KM2（无 WIND 时风蚀各列为空）和 VALUE_KM2（有土壤流失量值的面积）。</translation>
         </message>
         <message>
             <source>SOIL_LOSS: t/km²·a (Float32, nodata −9999; = 100 × the factor product in t/hm²·a). INTENSITY: classes 1–6 (Byte, 0 = nodata), styled. Sources: the CSLE (Liu, Zhang &amp; Xie 2002), SL 190-2007 and the MWR definition of the rate; the B, E and T tables are editable CSV files in resources/tables with a source for every value (values not yet checked against the printed tables are marked [U]).</source>
-            <translation type="unfinished" />
+            <translation>SOIL_LOSS：t/(km²·a)（Float32，无数据值 −9999；= 100 × 以 t/(hm²·a) 计的因子乘积）。INTENSITY：1–6 级（Byte，0 = 无数据），已设置样式。依据：中国土壤流失方程 CSLE（刘宝元、张科利、谢云 2002）、SL 190-2007 和水利部水土保持率定义；B、E、T 表为 resources/tables 中可编辑的 CSV 文件，每个值都注明来源（尚未对照正式印刷表格核实的值标为 [U]）。</translation>
         </message>
         <message>
             <source>Crop-rotation zone of the cropland</source>
-            <translation type="unfinished" />
+            <translation>耕地熟制（轮作）分区</translation>
         </message>
         <message>
             <source>Crop-rotation zones (polygons, optional)</source>
-            <translation type="unfinished" />
+            <translation>轮作分区（多边形，可选）</translation>
         </message>
         <message>
             <source>Crop-rotation zone field (一年一熟 / 一年两熟 / 一年三熟, or 1, 2, 3)</source>
-            <translation type="unfinished" />
+            <translation>轮作分区字段（一年一熟 / 一年两熟 / 一年三熟，或 1、2、3）</translation>
         </message>
         <message>
             <source>Crop-rotation table: zone → T (CSV)</source>
-            <translation type="unfinished" />
+            <translation>轮作表：分区 → T（CSV）</translation>
         </message>
         <message>
             <source>Crop-rotation zones need the field holding the zone (ROTATION_FIELD), e.g. 一年两熟 or 2.</source>
-            <translation type="unfinished" />
+            <translation>轮作分区需要给出分区字段（ROTATION_FIELD），如 一年两熟 或 2。</translation>
         </message>
         <message>
             <source>{zone}: eroded by water {water:.4g} km², by wind {wind:.4g} km², by both {both:.4g} km²</source>
-            <translation type="unfinished" />
+            <translation>{zone}：水力侵蚀 {water:.4g} km²，风力侵蚀 {wind:.4g} km²，两者兼有 {both:.4g} km²</translation>
         </message>
         <message>
             <source>A crop-rotation zone is given but no land-use code present has rotation = yes in the land-use table: T is unchanged.</source>
-            <translation type="unfinished" />
+            <translation>给出了轮作分区，但土地利用表中现有地类均未标注 rotation = yes：T 不变。</translation>
         </message>
         <message>
             <source>Cropland T = {t:g} ({zone}; {source}).</source>
-            <translation type="unfinished" />
+            <translation>耕地 T = {t:g}（{zone}；{source}）。</translation>
         </message>
         <message>
             <source>Crop-rotation zones</source>
-            <translation type="unfinished" />
+            <translation>轮作分区</translation>
         </message>
         <message>
             <source>Crop-rotation zones: the field {field} holds {values}, which are not zones of {path}. Use {names}.</source>
-            <translation type="unfinished" />
+            <translation>轮作分区：字段 {field} 含有 {values}，不是 {path} 中的分区。请使用 {names}。</translation>
         </message>
         <message>
             <source>Crop-rotation zones: {items}.</source>
-            <translation type="unfinished" />
+            <translation>轮作分区：{items}。</translation>
         </message>
         <message>
             <source>Cropland with the crop-rotation T of its zone polygon: {inside:.4g} km²; outside the polygons ({rule}): {outside:.4g} km².</source>
-            <translation type="unfinished" />
+            <translation>按所在轮作分区多边形取 T 的耕地：{inside:.4g} km²；多边形以外（{rule}）：{outside:.4g} km²。</translation>
         </message>
         <message>
             <source>the chosen zone</source>
-            <translation type="unfinished" />
+            <translation>所选分区</translation>
         </message>
         <message>
             <source>the table's T</source>
-            <translation type="unfinished" />
+            <translation>表中的 T</translation>
         </message>
         <message>
             <source>Cropland with the crop-rotation T: {km2:.4g} km².</source>
-            <translation type="unfinished" />
+            <translation>采用轮作 T 的耕地：{km2:.4g} km²。</translation>
         </message>
     </context>
     <context>
@@ -4648,6 +4756,18 @@
         <message>
             <source>Status indicators</source>
             <translation>现状指标</translation>
+        </message>
+        <message>
+            <source>Counties/townships: their parts inside the watershed</source>
+            <translation>县/乡镇：位于小流域内的部分</translation>
+        </message>
+        <message>
+            <source>Soil erodibility K from the soil texture</source>
+            <translation>由土壤质地计算土壤可蚀性 K</translation>
+        </message>
+        <message>
+            <source>Rainfall erosivity R from the rain gauges</source>
+            <translation>由雨量站计算降雨侵蚀力 R</translation>
         </message>
     </context>
     <context>
@@ -5903,19 +6023,19 @@
         </message>
         <message>
             <source>The lookup table {path}: row {code}, column rotation must be yes or empty, not “{value}”.</source>
-            <translation type="unfinished" />
+            <translation>查找表 {path}：{code} 行的 rotation 列须为 yes 或留空，不能是“{value}”。</translation>
         </message>
         <message>
             <source>The lookup table {path}: row {code}, column crops must be the number of crops a year (1, 2, 3) or empty, not “{value}”.</source>
-            <translation type="unfinished" />
+            <translation>查找表 {path}：{code} 行的 crops 列须为每年熟数（1、2、3）或留空，不能是“{value}”。</translation>
         </message>
         <message>
             <source>The crop-rotation table {path} has no row.</source>
-            <translation type="unfinished" />
+            <translation>轮作表 {path} 没有数据行。</translation>
         </message>
         <message>
             <source>The crop-rotation table has no zone “{code}”; its zones are {codes}. Add the row or choose another table.</source>
-            <translation type="unfinished" />
+            <translation>轮作表中没有分区“{code}”；表中分区为 {codes}。请添加该行或选用其他表。</translation>
         </message>
         <message>
             <source>The silt-dam settings are inconsistent: 0 &lt; MIN_CONTROL &lt; MAX_CONTROL, 0 &lt; DELIVERY_RATIO ≤ 1, DRY_DENSITY &gt; 0, DESIGN_LIFE ≥ 0, FLOOD_DEPTH ≥ 0 and 0 ≤ FREEBOARD &lt; MAX_HEIGHT are required.</source>
@@ -5927,15 +6047,30 @@
         </message>
         <message>
             <source>The texture rasters: {n} cells have a fraction or the organic carbon outside 0–100 % (the first at x {x:.1f}, y {y:.1f}). Give them in %.</source>
-            <translation type="unfinished" />
+            <translation>质地栅格：有 {n} 个栅格的粒级含量或有机碳超出 0–100 %（第一个位于 x {x:.1f}、y {y:.1f}）。请以 % 表示。</translation>
         </message>
         <message>
             <source>Sand + silt + clay sum to about 1, not 100: the texture rasters hold fractions of 1. Give them in % (multiply by 100).</source>
-            <translation type="unfinished" />
+            <translation>砂粒 + 粉粒 + 黏粒之和约为 1 而非 100：质地栅格为小数。请以 % 表示（乘以 100）。</translation>
         </message>
         <message>
             <source>Sand + silt + clay must be 100 % (± {tol:g}); they are not on {n} cells of the texture rasters (the first at x {x:.1f}, y {y:.1f}: {total:.1f} %). Check the rasters (g/kg must be divided by 10), that they use the USDA limits 0.05 and 0.002 mm, or raise the tolerance for interpolated rasters.</source>
-            <translation type="unfinished" />
+            <translation>砂粒 + 粉粒 + 黏粒须为 100 %（± {tol:g}）；质地栅格中有 {n} 个栅格不满足（第一个位于 x {x:.1f}、y {y:.1f}：{total:.1f} %）。请检查栅格（g/kg 须除以 10）、是否采用美国制粒级界限 0.05 和 0.002 mm，或对插值栅格放宽容差。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SwcPlannerJobs</name>
+        <message>
+            <source>{zone}: {nodata:.3g} km² ({pct:.1f} %) of the land has no erosion value; the SWC rate {rate:.2f} % counts it as not eroded (at worst {rate_min:.2f} %).</source>
+            <translation>{zone}：{nodata:.3g} km²（{pct:.1f} %）的土地无侵蚀值；水土保持率 {rate:.2f} % 将其计为未侵蚀（最不利为 {rate_min:.2f} %）。</translation>
+        </message>
+        <message>
+            <source>K assumed constant ({value:g} t·hm²·h/(hm²·MJ·mm)).</source>
+            <translation>土壤可蚀性按常数假定（{value:g} t·hm²·h/(hm²·MJ·mm)）。</translation>
+        </message>
+        <message>
+            <source>R assumed constant ({value:g} MJ·mm/(hm²·h·a)).</source>
+            <translation>降雨侵蚀力按常数假定（{value:g} MJ·mm/(hm²·h·a)）。</translation>
         </message>
     </context>
     <context>
@@ -6338,35 +6473,35 @@
         </message>
         <message>
             <source>Computes the soil-and-water-conservation rate (水土保持率) of each administrative unit from water and wind erosion, and its gap to the targets.</source>
-            <translation type="unfinished" />
+            <translation>由水力侵蚀和风力侵蚀计算各行政单元的水土保持率及其与目标的差距。</translation>
         </message>
         <message>
             <source>SWC_RATE (%) = (land area − eroded area) / land area × 100, where the eroded area is the area at SL 190 class light or above by water or wind erosion, counted once; for water a soil loss at or above TOLERANCE (default 200 t/km²·a, northern rocky mountains; 500 in the southern red-soil hills). Exactly 2 500 is moderate; exactly the tolerance is eroded. The land area AREA_KM2 is the unit's area (its cells and the part beyond the raster); POLY_KM2 is the polygon area.</source>
-            <translation type="unfinished" />
+            <translation>SWC_RATE（%）=（土地面积 − 水土流失面积）/ 土地面积 × 100，水土流失面积为水力或风力侵蚀达到 SL 190 轻度及以上的面积，只计一次；水力侵蚀以土壤流失量不低于 TOLERANCE 计（默认 200 t/(km²·a)，北方土石山区；南方红壤丘陵区 500）。恰为 2 500 属中度；恰为容许值即计为侵蚀。土地面积 AREA_KM2 为单元面积（其栅格及栅格范围以外部分）；POLY_KM2 为多边形面积。</translation>
         </message>
         <message>
             <source>INPUT is a water-erosion soil-loss raster (t/km²·a, e.g. SOIL_LOSS of the soil-loss algorithm) or an intensity raster with classes 1–6 (then TOLERANCE is not used). INPUT_KIND Detect treats an integer raster whose values lie within 0–6 as intensity classes and anything else as soil loss. ZONES are the units (counties, townships); polygons sharing a ZONE_FIELD value form one unit; a cell belongs to the unit containing its centre.</source>
-            <translation type="unfinished" />
+            <translation>INPUT 为水力侵蚀土壤流失量栅格（t/(km²·a)，如土壤流失量算法的 SOIL_LOSS），或 1–6 级侵蚀强度栅格（此时不使用 TOLERANCE）。INPUT_KIND 为“自动识别”时，取值在 0–6 之间的整型栅格视为强度等级，其余视为土壤流失量。ZONES 为统计单元（县、乡镇）；ZONE_FIELD 取值相同的多边形合为一个单元；栅格按其中心所在单元归属。</translation>
         </message>
         <message>
             <source>One row per unit: ZONE, AREA_KM2, SLIGHT_KM2 … SEVERE_KM2 (water erosion), ERODED_KM2, SWC_RATE, TARGET_1, GAP_1, TREAT_1_KM2, TARGET_2, GAP_2, TREAT_2_KM2, POLY_KM2, COVER_PCT, TOLERANCE, INPUT_KIND, WATER_KM2, WIND_KM2 (eroded by water, by wind), BOTH_KM2, NODATA_KM2, NODATA_PCT, SWC_RATE_MIN, WIND_SLIGHT_KM2 … WIND_SEVERE_KM2 and WIND_KIND (wind columns empty without WIND). Sources: SL 190-2007 water and wind intensity tables; 水土保持率 definition (MWR) and the Hebei targets (若干措施, 2023).</source>
-            <translation type="unfinished" />
+            <translation>每个单元一行：ZONE、AREA_KM2、SLIGHT_KM2 … SEVERE_KM2（水力侵蚀）、ERODED_KM2、SWC_RATE、TARGET_1、GAP_1、TREAT_1_KM2、TARGET_2、GAP_2、TREAT_2_KM2、POLY_KM2、COVER_PCT、TOLERANCE、INPUT_KIND、WATER_KM2、WIND_KM2（水蚀、风蚀面积）、BOTH_KM2、NODATA_KM2、NODATA_PCT、SWC_RATE_MIN、WIND_SLIGHT_KM2 … WIND_SEVERE_KM2 和 WIND_KIND（无 WIND 时风蚀各列为空）。依据：SL 190-2007 水力和风力侵蚀强度分级表；水利部水土保持率定义和河北目标（若干措施，2023）。</translation>
         </message>
         <message>
             <source>{zone}: no cell of the input raster with a value lies in this unit.</source>
-            <translation type="unfinished" />
+            <translation>{zone}：该单元内没有输入栅格的有值栅格。</translation>
         </message>
         <message>
             <source>{zone}: SWC rate {rate:.2f} % ({eroded:.4g} of {area:.4g} km² eroded; water {water:.4g} km²</source>
-            <translation type="unfinished" />
+            <translation>{zone}：水土保持率 {rate:.2f} %（{area:.4g} km² 中水土流失 {eroded:.4g} km²；水蚀 {water:.4g} km²</translation>
         </message>
         <message>
             <source>, wind {wind:.4g} km², both {both:.4g} km²</source>
-            <translation type="unfinished" />
+            <translation>，风蚀 {wind:.4g} km²，两者兼有 {both:.4g} km²</translation>
         </message>
         <message>
             <source>); gap to {t1:g} %: {g1:+.2f} points, to {t2:g} %: {g2:+.2f} points</source>
-            <translation type="unfinished" />
+            <translation>）；距 {t1:g} % 差 {g1:+.2f} 个百分点，距 {t2:g} % 差 {g2:+.2f} 个百分点</translation>
         </message>
     </context>
     <context>
