@@ -73,7 +73,7 @@ import time
 import processing
 t0 = time.perf_counter()
 r = processing.run("swcplanner:steepslopeban", {"DEM": sys.argv[3], "COUNTIES": sys.argv[4],
-        "COUNTY_FIELD": "name", "THRESHOLD": 25, "MIN_AREA": 5, "OUTPUT": sys.argv[5],
+        "COUNTY_FIELD": "name", "THRESHOLD": 25, "NO_LANDUSE_FILTER": True, "MIN_AREA": 5, "OUTPUT": sys.argv[5],
         "SUMMARY": sys.argv[6]})
 print("ALG_SECONDS", time.perf_counter() - t0)
 sys.stdout.flush(); os._exit(0)
