@@ -1,0 +1,1014 @@
+"""The flow directions of GRASS ``r.watershed -s``, vectorised: its A* search order solved locally.
+
+r.watershed pops cells from a heap keyed on (elevation, insertion counter); a cell is inserted by,
+and drains to, the first popped neighbour that does not skip it (GRASS 8 skips a higher diagonal
+neighbour while a cardinal between them is lower, steeper from it and not yet popped); seeds (cells
+on the edge or next to nodata) are inserted first, in raster order, and are redirected to the
+first lower neighbour popped before them.  Its pop order has a structure that makes nearly every
+decision local:
+
+* *level cells* (elevation equal to their fill level ``F``) pop in the order of ``F``, then of
+  their breadth-first layer ``lam`` on the flat of ``F`` (0 for seeds and for cells with a lower
+  neighbour; crossing a depression at level ``F`` costs no layer), then of their insertion
+  counter (pop position of the discoverer, visiting index);
+* a *depression* (8-connected cells below their fill level) is searched as one block right after
+  its *entry*, the first popped cell next to it at the spill level; inside the block the same
+  rules hold, the fill level being taken with the entry as the only outlet (nested depressions
+  recurse).
+
+So every cell has a key ``(F, lam)`` per nesting depth and drains to the non-skipped candidate
+with the smallest key.  Only ties of keys need the insertion counters; they are settled pair by
+pair by walking both discoverer chains until the keys differ or the chains meet (at most a dozen
+steps on the DEMs tested).  The few decisions that depend on other tied decisions are iterated to
+their fixed point, re-evaluating only the decisions whose walks passed through a changed cell.
+No global sort, no Python loop over cells.  The result equals a cell-by-cell re-enactment of
+GRASS 8.2's ``do_astar.c`` (``tests/reference_routing.py``) on the DEMs tested.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Dict, List, Optional, Tuple
+
+import numpy as np
+
+from ..io.raster import CancelFn, ProgressFn, _never, _noop_progress, check_cancel
+from .d8 import D8_OFFSETS
+from .fill import fill_padded
+
+__all__ = ["ASTAR_BYTES_PER_CELL", "astar_padded", "NB", "NB_TO_D8"]
+
+#: Peak working memory of :func:`astar_padded`, bytes per cell (the depression fill giving the
+#: fill levels is the largest stage; measured 55-60 on Qinling 30 m).
+ASTAR_BYTES_PER_CELL = 72
+
+#: GRASS r.watershed's neighbour visiting order ``(drow, dcol)`` (ram/do_astar.c); the index into
+#: it is the *visiting index*; the opposite of direction ``k`` is ``k ^ 1``.
+NB: Tuple[Tuple[int, int], ...] = ((1, 0), (-1, 0), (0, -1), (0, 1), (-1, 1), (1, -1), (1, 1), (-1, -1))
+#: visiting index -> index into :data:`.d8.D8_OFFSETS`; the last entry maps -1 (none) to -1.
+NB_TO_D8 = np.array([D8_OFFSETS.index(o) for o in NB] + [-1], dtype=np.int8)
+
+_LB = 24  # bits of the layer in a packed key
+_BIG = np.iinfo(np.int64).max  # key of a cell that is no candidate
+_UNSET = np.iinfo(np.int64).max // 4
+_CHUNK = 1 << 17  # cells per chunk of the full-grid passes
+_MAX_STEPS = 1 << 20
+
+
+def _expand(starts: np.ndarray, counts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Positions ``starts[i] .. starts[i] + counts[i] - 1`` for all i, and i for each."""
+    total = int(counts.sum())
+    owner = np.repeat(np.arange(counts.size), counts)
+    pos = np.arange(total, dtype=np.int64) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
+    return pos, owner
+
+
+def _components(cells: np.ndarray, local: np.ndarray, pos: np.ndarray, off: np.ndarray) -> np.ndarray:
+    """8-connected components of ``cells`` (padded indices); returns the smallest local index of each
+    cell's component.  ``local`` maps a dep position to the local index (or -1), ``pos`` a cell to
+    its dep position (or -1)."""
+    m = cells.size
+    lab = np.arange(m, dtype=np.int64)
+    ii: List[np.ndarray] = []
+    jj: List[np.ndarray] = []
+    for o in off[[0, 3, 5, 6]]:  # S, E, SW, SE: each undirected pair once
+        p = pos[cells + o]
+        q = np.where(p >= 0, local[np.maximum(p, 0)], -1)
+        ok = q >= 0
+        ii.append(np.flatnonzero(ok))
+        jj.append(q[ok])
+    i = np.concatenate(ii)
+    j = np.concatenate(jj)
+    while i.size:
+        li, lj = lab[i], lab[j]
+        mn = np.minimum(li, lj)
+        np.minimum.at(lab, li, mn)
+        np.minimum.at(lab, lj, mn)
+        while True:
+            nl = lab[lab]
+            if np.array_equal(nl, lab):
+                break
+            lab = nl
+        keep = lab[i] != lab[j]
+        i, j = i[keep], j[keep]
+    return lab
+
+
+class _AStar:
+    """One solve on a padded DEM ``zp`` (NaN outside/nodata; elevations as GRASS compares them)."""
+
+    def __init__(self, zp: np.ndarray, cx: float, cy: float, progress: ProgressFn, cancel: CancelFn) -> None:
+        self.zp = zp
+        self.shape = zp.shape
+        self.c2 = c2 = zp.shape[1]
+        self.n = zp.size
+        self.z = zp.ravel()
+        self.valid = ~np.isnan(self.z)
+        self.cx, self.cy = float(cx), float(cy)
+        self.diag = math.hypot(cx, cy)
+        self.progress, self.cancel = progress, cancel
+        self.off = np.array([dr * c2 + dc for dr, dc in NB], dtype=np.int64)
+        self.zmin = float(np.nanmin(self.z)) - 1.0
+        self.zwall = float(np.nanmax(self.z)) + 1.0
+        # for a diagonal neighbour k of x: the two cells next to both (offset from x, step from x)
+        self.common = {k: ((NB[k][1], self.cx), (NB[k][0] * c2, self.cy)) for k in range(4, 8)}
+        self.have_d = False
+        self.stats: Dict[str, int] = {}
+
+    # ================================================================== keys
+    def pack(self, level: np.ndarray, lam: np.ndarray) -> np.ndarray:
+        return ((np.asarray(level, np.float64) - self.zmin).astype(np.int64) << _LB) | np.asarray(
+            lam, np.int64
+        )
+
+    # ================================================================== depth 0
+    def structure0(self) -> None:
+        zp, z, v, n, c2 = self.zp, self.z, self.valid, self.n, self.c2
+        rows, cols = zp.shape[0] - 2, zp.shape[1] - 2
+        F = fill_padded(zp, self.cx, self.cy, lambda f: self.progress(0.3 * f), self.cancel).ravel()
+        check_cancel(self.cancel)
+        v2 = v.reshape(zp.shape)
+        seed2 = np.zeros(zp.shape, dtype=bool)
+        inner = seed2[1:-1, 1:-1]
+        for dr, dc in NB:
+            inner |= ~v2[1 + dr : 1 + dr + rows, 1 + dc : 1 + dc + cols]
+        inner &= v2[1:-1, 1:-1]
+        self.seed = seed = seed2.ravel()
+        # lower neighbour (fill level) of the level cells, by row blocks
+        F2 = F.reshape(zp.shape)
+        lower2 = np.zeros(zp.shape, dtype=bool)
+        step = max(1, _CHUNK // max(cols, 1))
+        with np.errstate(invalid="ignore"):
+            for r0 in range(0, rows, step):
+                r1 = min(rows, r0 + step)
+                fc = F2[1 + r0 : 1 + r1, 1:-1]
+                lo = np.zeros(fc.shape, dtype=bool)
+                for dr, dc in NB:
+                    lo |= F2[1 + r0 + dr : 1 + r1 + dr, 1 + dc : 1 + dc + cols] < fc
+                lower2[1 + r0 : 1 + r1, 1:-1] = lo
+        lower = lower2.ravel()
+        del lower2
+        with np.errstate(invalid="ignore"):
+            dep = z < F  # NaN -> False
+        lvl = v & ~dep
+        qidx = np.flatnonzero(lvl & ~seed & ~lower)  # level cells that need the breadth-first layer
+        del lower, lvl
+        self.dep_idx = dep_idx = np.flatnonzero(dep)
+        del dep
+        nd = dep_idx.size
+        self.pos = pos = np.full(n, -1, dtype=np.int64 if n >= 2**31 else np.int32)
+        pos[dep_idx] = np.arange(nd, dtype=pos.dtype)
+        self.Fdep = F[dep_idx].astype(np.float64)
+        check_cancel(self.cancel)
+        # depressions of depth 0, their rim cells at the spill level
+        self.local = np.full(nd, -1, dtype=np.int64)  # scratch: dep position -> local index
+        if nd:
+            comp = _components(dep_idx, self._local_set(np.arange(nd)), pos, self.off)
+            self._local_clear(np.arange(nd))
+            rimc, rimw = self._rims(dep_idx, comp, self.Fdep, lambda w: v[w] & (pos[w] < 0))
+        else:
+            comp = rimc = rimw = np.empty(0, dtype=np.int64)
+        self.comp0 = comp  # per dep position: root dep position of its depth-0 depression
+        self.progress(0.33)
+        # breadth-first layers on the flats
+        lam_q, lamD = self._bfs_generic(
+            qidx,
+            lambda c: np.searchsorted(qidx, c),
+            lambda c: self._isin_sorted(qidx, c),
+            lambda c: F[c],
+            rimc,
+            rimw,
+            nd,
+            lambda w: v[w],
+        )
+        del F
+        key0 = np.full(n, _BIG, dtype=np.int64)
+        vi = np.flatnonzero(v)
+        key0[vi] = self.pack(zp.ravel()[vi], 0)  # level cells: F == z
+        del vi
+        key0[qidx] = self.pack(z[qidx], lam_q)
+        if nd:
+            key0[dep_idx] = self.pack(self.Fdep, lamD[comp])
+        self.key0 = key0
+        self.rim0 = (rimc, rimw)
+        self.progress(0.36)
+
+    @staticmethod
+    def _isin_sorted(sorted_arr: np.ndarray, c: np.ndarray) -> np.ndarray:
+        if sorted_arr.size == 0:
+            return np.zeros(c.size, dtype=bool)
+        i = np.minimum(np.searchsorted(sorted_arr, c), sorted_arr.size - 1)
+        return sorted_arr[i] == c
+
+    def _local_set(self, p: np.ndarray) -> np.ndarray:
+        self.local[p] = np.arange(p.size)
+        return self.local
+
+    def _local_clear(self, p: np.ndarray) -> None:
+        self.local[p] = -1
+
+    def _rims(self, cells, comp, level, is_rim_cell):
+        """(component, rim cell) pairs, unique: cells next to a depression at its spill level."""
+        z, off = self.z, self.off
+        cs, ws = [], []
+        for o in off:
+            w = cells + o
+            m = is_rim_cell(w)
+            m[m] = z[w[m]] == level[m]
+            cs.append(comp[m])
+            ws.append(w[m])
+        c = np.concatenate(cs)
+        w = np.concatenate(ws)
+        key = np.unique(c.astype(np.int64) * self.n + w)
+        return key // self.n, key % self.n
+
+    # ================================================================== nested depressions
+    def build_nested(self, comps: Optional[np.ndarray] = None) -> None:
+        """Nested structure of the depressions (all, or the depth-0 ones with roots ``comps``)."""
+        nd = self.dep_idx.size
+        if comps is None:
+            self.levels: List[Dict[str, np.ndarray]] = []  # per instance depth j >= 1
+            self.entry0 = np.full(nd, -1, dtype=np.int64)  # per depth-0 component root
+            if nd == 0:
+                self.maxdepth = 0
+                self._assemble()
+                return
+            cells = np.arange(nd, dtype=np.int64)
+        else:
+            cells = np.flatnonzero(np.isin(self.comp0, comps))
+            self._drop(cells, 1)
+        rimc, rimw = self.rim0
+        sel = np.ones(rimc.size, dtype=bool) if comps is None else np.isin(rimc, comps)
+        ent = self._entries(rimc[sel], rimw[sel], self.key0[rimw[sel]], 0)
+        self.entry0[ent[0]] = ent[1]
+        self._build_from(1, cells, self.entry0[self.comp0[cells]], self.comp0[cells])
+        self._assemble()
+
+    def _drop(self, cells: np.ndarray, j0: int) -> None:
+        """Remove the rows of ``cells`` (dep positions) from the levels j >= j0."""
+        mask = np.zeros(self.dep_idx.size, dtype=bool)
+        mask[cells] = True
+        for j in range(j0, len(self.levels) + 1):
+            lv = self.levels[j - 1]
+            keep = ~mask[lv["p"]]
+            for name in ("p", "anc", "key", "src", "comp"):
+                lv[name] = lv[name][keep]
+            keepr = ~mask[lv["rim_c"]]
+            lv["rim_c"], lv["rim_w"] = lv["rim_c"][keepr], lv["rim_w"][keepr]
+            keepe = ~mask[lv["entc"]]
+            lv["entc"], lv["ent"] = lv["entc"][keepe], lv["ent"][keepe]
+
+    def _ensure_level(self, j: int) -> Dict[str, np.ndarray]:
+        e = np.empty(0, dtype=np.int64)
+        while len(self.levels) < j:
+            self.levels.append(
+                {"p": e, "anc": e, "key": e, "src": e, "comp": e, "rim_c": e, "rim_w": e, "ent": e, "entc": e}
+            )
+        return self.levels[j - 1]
+
+    def _merge(self, lv: Dict[str, np.ndarray], rows: Dict[str, np.ndarray]) -> None:
+        for name in ("p", "anc", "key", "src", "comp"):
+            lv[name] = np.concatenate([lv[name], rows[name]])
+        o = np.argsort(lv["p"], kind="stable")
+        for name in ("p", "anc", "key", "src", "comp"):
+            lv[name] = lv[name][o]
+        lv["rim_c"] = np.concatenate([lv["rim_c"], rows["rim_c"]])
+        lv["rim_w"] = np.concatenate([lv["rim_w"], rows["rim_w"]])
+        # entries of the sub-depressions (per component root)
+        lv["entc"], lv["ent"] = self._upsert(lv["entc"], lv["ent"], rows["entc"], rows["ent"])
+
+    def _build_from(self, j: int, cells: np.ndarray, ent_of: np.ndarray, src: np.ndarray) -> None:
+        """Instances of depth j for the dep positions ``cells`` entered at ``ent_of``; recurses."""
+        dep_idx, z = self.dep_idx, self.z
+        while cells.size:
+            check_cancel(self.cancel)
+            cidx = dep_idx[cells]
+            fin = self._inner_fill(cidx, ent_of)
+            sub = z[cidx] < fin
+            # layers inside the instances
+            local = self._local_set(cells)
+            lam, lamD, comp_local, rimc_l, rimw = self._inner_layers(cells, cidx, fin, ent_of, sub, local)
+            key = self.pack(fin, lam)
+            comp = np.full(cells.size, -1, dtype=np.int64)
+            if comp_local.size:
+                subl = np.flatnonzero(sub)
+                root_p = cells[subl[comp_local]]  # dep position of the component root
+                comp[subl] = root_p
+                key[subl] = self.pack(fin[subl], lamD[comp_local])
+                rimc = cells[subl[rimc_l]]
+            else:
+                rimc = np.empty(0, dtype=np.int64)
+            self._local_clear(cells)
+            rows = {"p": cells, "anc": ent_of, "key": key, "src": src, "comp": comp}
+            # entries of the sub-depressions: the first popped rim cell at the spill level
+            lv = self._ensure_level(j)
+            rows["rim_c"], rows["rim_w"] = rimc, rimw
+            rows["entc"], rows["ent"] = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+            self._merge(lv, rows)
+            if rimc.size == 0:
+                break
+            rkey = self._key_at_level(lv, self.pos[rimw])
+            ec, ee = self._entries(rimc, rimw, rkey, j)
+            lv["entc"], lv["ent"] = self._upsert(lv["entc"], lv["ent"], ec, ee)
+            nsub = np.flatnonzero(comp >= 0)
+            cells2 = cells[nsub]
+            src2 = comp[nsub]
+            look = np.searchsorted(ec, src2)
+            ent_of = ee[look]
+            cells, src = cells2, src2
+            o = np.argsort(cells, kind="stable")
+            cells, ent_of, src = cells[o], ent_of[o], src[o]
+            j += 1
+
+    @staticmethod
+    def _upsert(keys, vals, k2, v2):
+        k = np.concatenate([keys, k2])
+        v = np.concatenate([vals, v2])
+        if k.size == 0:
+            return k, v
+        o = np.argsort(k, kind="stable")
+        k, v = k[o], v[o]
+        last = np.r_[k[1:] != k[:-1], True]  # the newest row of a key wins
+        return k[last], v[last]
+
+    @staticmethod
+    def _key_at_level(lv: Dict[str, np.ndarray], p: np.ndarray) -> np.ndarray:
+        i = np.searchsorted(lv["p"], p)
+        return lv["key"][i]
+
+    def _entries(self, rimc, rimw, rkey, depth) -> Tuple[np.ndarray, np.ndarray]:
+        """Entry of each component: its rim cell with the smallest key; ties by pop order
+        (once directions exist) else by index.  Returns (component roots, entries), sorted."""
+        if rimc.size == 0:
+            e = np.empty(0, dtype=np.int64)
+            return e, e
+        o = np.lexsort((rimw, rkey, rimc))
+        c, w, k = rimc[o], rimw[o], rkey[o]
+        first = np.r_[True, c[1:] != c[:-1]]
+        kmin = k[np.maximum.accumulate(np.where(first, np.arange(c.size), 0))]
+        keep = k == kmin
+        c, w = c[keep], w[keep]
+        if self.have_d:
+            c, w = self._tournament(c, w)
+        first = np.r_[True, c[1:] != c[:-1]]
+        return c[first], w[first]
+
+    def _tournament(self, c: np.ndarray, w: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """Per group ``c`` (sorted), the cell of ``w`` popped first (pairwise rounds)."""
+        while True:
+            first = np.r_[True, c[1:] != c[:-1]]
+            gstart = np.maximum.accumulate(np.where(first, np.arange(c.size), 0))
+            rank = np.arange(c.size) - gstart
+            pair = np.r_[c[1:] == c[:-1], False] & (rank % 2 == 0)
+            a = np.flatnonzero(pair)
+            if a.size == 0:
+                return c, w
+            afirst = self.cmp(w[a], w[a + 1])
+            drop = np.where(afirst, a + 1, a)
+            keep = np.ones(c.size, dtype=bool)
+            keep[drop] = False
+            c, w = c[keep], w[keep]
+
+    def _inner_fill(self, cidx: np.ndarray, ent_of: np.ndarray) -> np.ndarray:
+        """Fill level of each cell with its entry as the only outlet (one fill of an atlas of boxes)."""
+        c2 = self.c2
+        r, c = np.divmod(cidx, c2)
+        eu, g = np.unique(ent_of, return_inverse=True)
+        er, ec = np.divmod(eu, c2)
+        ng = eu.size
+        r0, c0 = er.copy(), ec.copy()
+        r1, c1 = er.copy(), ec.copy()
+        np.minimum.at(r0, g, r)
+        np.minimum.at(c0, g, c)
+        np.maximum.at(r1, g, r)
+        np.maximum.at(c1, g, c)
+        h = r1 - r0 + 3
+        w = c1 - c0 + 3
+        ob = np.argsort(-h, kind="stable")
+        width = int(max(int(w.max()), math.isqrt(int((h * w).sum())) + 1))
+        ws = w[ob]
+        sx = np.cumsum(ws) - ws
+        shelf = sx // width
+        sfirst = np.r_[True, shelf[1:] != shelf[:-1]]
+        x0 = sx - np.maximum.accumulate(np.where(sfirst, sx, 0))
+        sh_h = h[ob][sfirst]
+        sy = np.cumsum(sh_h) - sh_h
+        y0 = sy[np.cumsum(sfirst) - 1]
+        bx = np.empty(ng, dtype=np.int64)
+        by = np.empty(ng, dtype=np.int64)
+        bx[ob] = x0
+        by[ob] = y0
+        aw = int((x0 + ws).max())
+        ah = int(sy[-1] + sh_h[-1])
+        atlas = np.full((ah + 2, aw + 2), self.zwall, dtype=self.zp.dtype)
+        atlas[0, :] = atlas[-1, :] = np.nan
+        atlas[:, 0] = atlas[:, -1] = np.nan
+        ar = 2 + by[g] + (r - r0[g])
+        ac = 2 + bx[g] + (c - c0[g])
+        atlas[ar, ac] = self.z[cidx]
+        atlas[2 + by + (er - r0), 2 + bx + (ec - c0)] = np.nan
+        f = fill_padded(atlas, 1.0, 1.0, _noop_progress, self.cancel)
+        return f[ar, ac].astype(np.float64)
+
+    def _inner_layers(self, cells, cidx, fin, ent_of, sub, local):
+        """Layers and sub-depressions of instance cells (dep positions ``cells``)."""
+        pos, off, z = self.pos, self.off, self.z
+        m = cells.size
+
+        def loc(w):
+            p = pos[w]
+            q = np.full(w.size, -1, dtype=np.int64)
+            ok = p >= 0
+            q[ok] = local[p[ok]]
+            return q
+
+        layer0 = np.zeros(m, dtype=bool)
+        for o in off:
+            w = cidx + o
+            layer0 |= w == ent_of
+            q = loc(w)
+            ok = q >= 0
+            layer0[ok] |= fin[q[ok]] < fin[ok]
+        layer0 &= ~sub
+        q_l = np.flatnonzero(~sub & ~layer0)  # local indices needing layers
+        subl = np.flatnonzero(sub)
+        if subl.size:
+            sloc = np.full(self.dep_idx.size, -1, dtype=np.int64)
+            sloc[cells[subl]] = np.arange(subl.size)
+            comp_local = _components(cidx[subl], sloc, pos, off)  # local to subl
+            # rim cells: instance level cells at the spill level next to the sub-depression
+            rcs, rws = [], []
+            lvl_l = np.zeros(m, dtype=bool)
+            lvl_l[~sub] = True
+            for o in off:
+                w = cidx[subl] + o
+                q = loc(w)
+                ok = q >= 0
+                ok[ok] = lvl_l[q[ok]]
+                ok[ok] = z[w[ok]] == fin[subl][ok]
+                rcs.append(comp_local[ok])
+                rws.append(w[ok])
+            rc = np.concatenate(rcs)
+            rw = np.concatenate(rws)
+            key = np.unique(rc * self.n + rw)
+            rimc_l, rimw = key // self.n, key % self.n
+        else:
+            comp_local = np.empty(0, dtype=np.int64)
+            rimc_l = rimw = np.empty(0, dtype=np.int64)
+        qcells = cidx[q_l]  # sorted: cells are sorted by dep position, i.e. by cell index
+
+        def lev(c):
+            q = loc(c)
+            out = np.full(c.size, np.inf)
+            ok = q >= 0
+            out[ok] = fin[q[ok]]
+            return out
+
+        lam_q, lamD = self._bfs_generic(
+            qcells,
+            lambda c: np.searchsorted(qcells, c),
+            lambda c: self._isin_sorted(qcells, c),
+            lev,
+            rimc_l,
+            rimw,
+            subl.size,
+            lambda w: loc(w) >= 0,
+        )
+        lam = np.zeros(m, dtype=np.int64)
+        lam[q_l] = lam_q
+        return lam, lamD, comp_local, rimc_l, rimw
+
+    def _bfs_generic(self, qcells, qindex, qmember, lev, rimc, rimw, ncomp, member):
+        off = self.off
+        lam = np.zeros(qcells.size, dtype=np.int64)
+        seen = np.zeros(qcells.size, dtype=bool)
+        lamD = np.full(max(ncomp, 0), _UNSET, dtype=np.int64)
+        if rimc.size:
+            o = np.argsort(rimw, kind="stable")
+            rw_sorted, rc_by_w = rimw[o], rimc[o]
+            o2 = np.argsort(rimc, kind="stable")
+            rc_sorted, rw_by_c = rimc[o2], rimw[o2]
+        expanded = np.zeros(max(ncomp, 0), dtype=bool)
+        parts = []
+        if qcells.size:
+            lq = lev(qcells)
+            for o in off:
+                w = qcells + o
+                m = member(w) & ~qmember(w)
+                m[m] = (self.z[w[m]] == lq[m]) & (lev(w[m]) == lq[m])
+                parts.append(w[m])
+        if rimc.size:
+            parts.append(rimw[~qmember(rimw)])
+        front = np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+        t = 0
+        while front.size:
+            check_cancel(self.cancel)
+            nxt = []
+            if rimc.size:
+                a = np.searchsorted(rw_sorted, front, "left")
+                b = np.searchsorted(rw_sorted, front, "right")
+                hit = b > a
+                if hit.any():
+                    p, _ = _expand(a[hit], (b - a)[hit])
+                    ds = np.unique(rc_by_w[p])
+                    ds = ds[~expanded[ds]]
+                    expanded[ds] = True
+                    lamD[ds] = t
+                    a2 = np.searchsorted(rc_sorted, ds, "left")
+                    b2 = np.searchsorted(rc_sorted, ds, "right")
+                    p2, _ = _expand(a2, b2 - a2)
+                    cand = rw_by_c[p2]
+                    nxt.append(cand[qmember(cand)])
+            if qcells.size:
+                lf = lev(front)
+                for o in off:
+                    w = front + o
+                    m = qmember(w)
+                    m[m] = lev(w[m]) == lf[m]
+                    nxt.append(w[m])
+            cand = np.unique(np.concatenate(nxt)) if nxt else np.empty(0, dtype=np.int64)
+            qi = qindex(cand)
+            new = ~seen[qi]
+            cand, qi = cand[new], qi[new]
+            seen[qi] = True
+            lam[qi] = t + 1
+            front = cand
+            t += 1
+        if rimc.size:
+            m = lamD >= _UNSET
+            if m.any():
+                lm = np.full(lamD.size, _UNSET, dtype=np.int64)
+                lw = np.zeros(rimw.size, dtype=np.int64)
+                inq = qmember(rimw)
+                lw[inq] = lam[qindex(rimw[inq])]
+                np.minimum.at(lm, rimc, lw)
+                lamD[m] = lm[m]
+        self.stats["unreached"] = self.stats.get("unreached", 0) + int((~seen).sum())
+        return lam, lamD
+
+    def _assemble(self) -> None:
+        """Per dep cell: its depth and, per nesting depth, its anchor (entry) and key (ragged)."""
+        nd = self.dep_idx.size
+        ddepth = np.zeros(nd, dtype=np.int16)
+        for j, lv in enumerate(self.levels, start=1):
+            ddepth[lv["p"]] = j  # deepest level listing the cell
+        self.ddepth = ddepth
+        self.maxdepth = int(ddepth.max()) if nd else 0
+        start = np.zeros(nd + 1, dtype=np.int64)
+        np.cumsum(ddepth, out=start[1:])
+        self.rstart = start
+        tot = int(start[-1])
+        self.ranc = np.full(tot, -1, dtype=np.int64)
+        self.rkey = np.full(tot, _BIG, dtype=np.int64)
+        for j, lv in enumerate(self.levels, start=1):
+            p = lv["p"]
+            ok = ddepth[p] >= j
+            p = p[ok]
+            self.ranc[start[p] + j - 1] = lv["anc"][ok]
+            self.rkey[start[p] + j - 1] = lv["key"][ok]
+
+    # ================================================================== comparator
+    def _depth(self, a: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        p = self.pos[a].astype(np.int64)
+        da = np.zeros(a.size, dtype=np.int64)
+        m = p >= 0
+        da[m] = self.ddepth[p[m]]
+        return da, p
+
+    def _rep(self, a, da, p, k):
+        r = a.copy()
+        m = da > k
+        if m.any():
+            r[m] = self.ranc[self.rstart[p[m]] + k]
+        return r
+
+    def _key(self, r: np.ndarray, k: int) -> np.ndarray:
+        if k == 0:
+            return self.key0[r]
+        p = self.pos[r].astype(np.int64)
+        return self.rkey[self.rstart[p] + k - 1]
+
+    def cmp(self, a: np.ndarray, b: np.ndarray, owner: Optional[np.ndarray] = None) -> np.ndarray:
+        """True where cell ``a`` pops before cell ``b`` (``a != b``), given the current directions.
+
+        With ``owner``, the cells whose direction a walk used (and that may still change) are
+        recorded as ``(owner, cell)`` in ``self.fp_new``."""
+        a = a.astype(np.int64, copy=True)
+        b = b.astype(np.int64, copy=True)
+        res = np.zeros(a.size, dtype=bool)
+        act = np.arange(a.size)
+        off, d, seed = self.off, self.d, self.seed
+        steps = 0
+        while act.size:
+            steps += 1
+            if steps > _MAX_STEPS:
+                raise RuntimeError("A* order: discoverer walk does not end")
+            A, B = a[act], b[act]
+            if owner is not None:
+                ow = owner[act]
+                wa, wb = self.watch[A], self.watch[B]
+                self.fp_new.append((ow[wa], A[wa]))
+                self.fp_new.append((ow[wb], B[wb]))
+            da, pa = self._depth(A)
+            db, pb = self._depth(B)
+            kk = np.zeros(act.size, dtype=np.int64)
+            ra, rb = A.copy(), B.copy()
+            done = np.zeros(act.size, dtype=bool)
+            resv = np.zeros(act.size, dtype=bool)
+            deep = np.flatnonzero((da > 0) | (db > 0))
+            k = 0
+            und = deep
+            while und.size:
+                rA = self._rep(A[und], da[und], pa[und], k)
+                rB = self._rep(B[und], db[und], pb[und], k)
+                diff = rA != rB
+                sel = und[diff]
+                kk[sel] = k
+                ra[sel] = rA[diff]
+                rb[sel] = rB[diff]
+                same = und[~diff]
+                aself = da[same] == k
+                bself = db[same] == k
+                fin = aself | bself
+                done[same[fin]] = True
+                resv[same[fin]] = aself[fin]
+                und = same[~fin]
+                k += 1
+            idx = np.flatnonzero(~done)
+            if idx.size:
+                ka = np.empty(idx.size, dtype=np.int64)
+                kb = np.empty(idx.size, dtype=np.int64)
+                kki = kk[idx]
+                for k in np.unique(kki):
+                    m = kki == k
+                    ka[m] = self._key(ra[idx[m]], int(k))
+                    kb[m] = self._key(rb[idx[m]], int(k))
+                diff = ka != kb
+                done[idx[diff]] = True
+                resv[idx[diff]] = ka[diff] < kb[diff]
+                idx = idx[~diff]
+            if idx.size:
+                x, y = ra[idx], rb[idx]
+                sa = seed[x] & (kk[idx] == 0)
+                sb = seed[y] & (kk[idx] == 0)
+                m = sa | sb
+                done[idx[m]] = True
+                resv[idx[m]] = (sa & ~sb)[m] | (sa & sb & (x < y))[m]
+                idx, x, y = idx[~m], x[~m], y[~m]
+            if idx.size:
+                dx, dy = d[x].astype(np.int64), d[y].astype(np.int64)
+                bad = (dx < 0) | (dy < 0)
+                if bad.any():  # no discoverer (cannot happen on a solved grid): index order
+                    done[idx[bad]] = True
+                    resv[idx[bad]] = x[bad] < y[bad]
+                    keep = ~bad
+                    idx, x, y, dx, dy = idx[keep], x[keep], y[keep], dx[keep], dy[keep]
+                if owner is not None and idx.size:
+                    ow = owner[act[idx]]
+                    wx = self.watch[x] & (x != A[idx])
+                    wy = self.watch[y] & (y != B[idx])
+                    self.fp_new.append((ow[wx], x[wx]))
+                    self.fp_new.append((ow[wy], y[wy]))
+                px, py = x + off[dx], y + off[dy]
+                same = px == py
+                done[idx[same]] = True
+                resv[idx[same]] = (dx ^ 1)[same] < (dy ^ 1)[same]
+                cont = idx[~same]
+                a[act[cont]] = px[~same]
+                b[act[cont]] = py[~same]
+            res[act[done]] = resv[done]
+            act = act[~done]
+        self.stats["walk"] = max(self.stats.get("walk", 0), steps)
+        return res
+
+    # ================================================================== decisions
+    def _ctx(self, X: np.ndarray):
+        m, p = self._depth(X)
+        own = self.key0[X].copy()
+        ent = np.full(X.size, -1, dtype=np.int64)
+        s = np.flatnonzero(m > 0)
+        if s.size:
+            base = self.rstart[p[s]] + m[s] - 1
+            own[s] = self.rkey[base]
+            ent[s] = self.ranc[base]
+        return m, own, ent
+
+    def _ckey(self, Y: np.ndarray, m: np.ndarray, ent: np.ndarray) -> np.ndarray:
+        """Key of Y in the instance of depth m entered at ent: -1 for the entry, BIG outside."""
+        out = self.key0[Y].copy()
+        s = np.flatnonzero(m > 0)
+        if s.size:
+            Ys = Y[s]
+            ms = m[s]
+            vals = np.full(s.size, _BIG, dtype=np.int64)
+            vals[Ys == ent[s]] = -1
+            dy, py = self._depth(Ys)
+            ok = (dy >= ms) & (Ys != ent[s])
+            jj = np.flatnonzero(ok)
+            if jj.size:
+                base = self.rstart[py[jj]] + ms[jj] - 1
+                same = self.ranc[base] == ent[s][jj]
+                jj, base = jj[same], base[same]
+                vals[jj] = self.rkey[base]
+            out[s] = vals
+        return out
+
+    def decide(self, X: np.ndarray, use_cmp: bool = True) -> Tuple[np.ndarray, np.ndarray]:
+        """Discoverer (visiting index, -1 none) of each cell of X and, without the comparator, where
+        a tie would have needed it."""
+        z, off, valid = self.z, self.off, self.valid
+        m, own, ent = self._ctx(X)
+        isseed = self.seed[X] & (m == 0)
+        zx = z[X].astype(np.float64)
+        owner = np.arange(X.size) if use_cmp else None
+        amb = np.zeros(X.size, dtype=bool)
+        best = np.full(X.size, -1, dtype=np.int64)
+        bkey = np.full(X.size, _BIG, dtype=np.int64)
+        fallback = np.full(X.size, -1, dtype=np.int64)
+        fbkey = np.full(X.size, _BIG, dtype=np.int64)
+        for k in range(8):
+            Y = X + off[k]
+            vy = valid[Y]
+            ky = self._ckey(Y, m, ent)
+            zy = z[Y].astype(np.float64)
+            cand = vy & (ky < own)
+            if isseed.any():
+                cs = isseed & vy & (zy < zx) & (ky <= own)
+                tie = cs & (ky == own)
+                if tie.any():
+                    ii = np.flatnonzero(tie)
+                    if use_cmp:
+                        cs[ii] = self._cmp_owned(Y[ii], X[ii], owner, ii)
+                    else:
+                        amb[ii] = True
+                cand = np.where(isseed, cs, cand)
+            if not cand.any():
+                continue
+            fb = cand & (ky < fbkey)
+            fallback[fb] = k
+            fbkey[fb] = ky[fb]
+            if k >= 4:
+                with np.errstate(invalid="ignore"):
+                    slope = (zx - zy) / self.diag
+                    hi = cand & (zx > zy)
+                skip = np.zeros(X.size, dtype=bool)
+                for dj, res in self.common[k]:
+                    J = X + dj
+                    zj = z[J].astype(np.float64)
+                    with np.errstate(invalid="ignore"):
+                        c = hi & valid[J] & (zj < zx) & (slope < (zx - zj) / res)
+                    if not c.any():
+                        continue
+                    kj = self._ckey(J, m, ent)
+                    after = c & (kj > ky)
+                    tie = c & (kj == ky)
+                    if tie.any():
+                        ii = np.flatnonzero(tie)
+                        if use_cmp:
+                            after[ii] = self._cmp_owned(Y[ii], J[ii], owner, ii)
+                        else:
+                            amb[ii] = True
+                    skip |= after
+                cand &= ~skip
+            better = cand & (ky < bkey)
+            tie = cand & (ky == bkey) & (best >= 0)
+            if tie.any():
+                ii = np.flatnonzero(tie)
+                if use_cmp:
+                    better[ii] = self._cmp_owned(Y[ii], X[ii] + off[best[ii]], owner, ii)
+                else:
+                    amb[ii] = True
+            best[better] = k
+            bkey[better] = ky[better]
+        lost = (best < 0) & ~isseed & (fallback >= 0)
+        if lost.any():  # every candidate skipped (a same-level depression beside): keep a tree
+            best[lost] = fallback[lost]
+            self.stats["lost"] = self.stats.get("lost", 0) + int(lost.sum())
+        return best, amb
+
+    def _cmp_owned(self, a, b, owner, ii):
+        return self.cmp(a, b, None if owner is None else owner[ii])
+
+    def fast0(self) -> np.ndarray:
+        """Decide every depth-0 non-seed level cell whose candidates' keys decide; return the rest."""
+        z, off, key0, v, pos = self.z, self.off, self.key0, self.valid, self.pos
+        n, c2 = self.n, self.c2
+        d = np.full(n, -1, dtype=np.int8)
+        amb_parts = []
+        for s in range(c2 + 1, n - c2 - 1, _CHUNK):
+            if (s // _CHUNK) % 16 == 0:
+                check_cancel(self.cancel)
+            e = min(s + _CHUNK, n - c2 - 1)
+            act = v[s:e] & (pos[s:e] < 0) & ~self.seed[s:e]
+            if not act.any():
+                continue
+            kx = key0[s:e]
+            zx = z[s:e]
+            size = e - s
+            best = np.full(size, _BIG, dtype=np.int64)
+            bk = np.full(size, -1, dtype=np.int8)
+            cnt = np.zeros(size, dtype=np.int8)
+            mkey = np.full(size, _BIG, dtype=np.int64)  # smallest key of a maybe-skipped candidate
+            for k in range(8):
+                o = off[k]
+                ky = key0[s + o : e + o]
+                c = ky < kx
+                if k >= 4:
+                    zy = z[s + o : e + o]
+                    with np.errstate(invalid="ignore"):
+                        hi = c & (zx > zy)
+                        slope = (zx - zy) / self.diag
+                    sy = np.zeros(size, dtype=bool)
+                    sm = np.zeros(size, dtype=bool)
+                    for dj, res in self.common[k]:
+                        zj = z[s + dj : e + dj]
+                        kj = key0[s + dj : e + dj]
+                        with np.errstate(invalid="ignore"):
+                            cc = hi & (zj < zx) & (slope < (zx - zj) / res)
+                        sy |= cc & (kj > ky)
+                        sm |= cc & (kj == ky)
+                    c &= ~sy
+                    sm &= c
+                    c &= ~sm
+                    np.copyto(mkey, np.minimum(mkey, ky), where=sm)
+                lt = c & (ky < best)
+                eq = c & (ky == best)
+                best[lt] = ky[lt]
+                bk[lt] = k
+                cnt[lt] = 1
+                cnt[eq] += 1
+            maybe = mkey <= best
+            amb = act & (maybe | (cnt > 1) | (bk < 0))
+            ok = act & ~amb
+            d[s:e][ok] = bk[ok]
+            amb_parts.append(np.flatnonzero(amb) + s)
+        self.d = d
+        return np.concatenate(amb_parts) if amb_parts else np.empty(0, dtype=np.int64)
+
+    # ================================================================== fixed point
+    def rounds(self, X: np.ndarray) -> int:
+        """Decide the cells X with the comparator until nothing changes; returns the rounds."""
+        n_rounds = 0
+        fo, fv = self.fo, self.fv
+        work = X
+        while work.size:
+            check_cancel(self.cancel)
+            n_rounds += 1
+            self.fp_new = []
+            new, _ = self.decide(work, use_cmp=True)
+            parts = self.fp_new
+            self.fp_new = []
+            old = self.d[work]
+            changed = work[new != old]
+            self.d[work] = new.astype(np.int8)
+            # footprints: replace those of the re-decided cells
+            if fo.size:
+                keep = ~np.isin(fo, work)
+                fo, fv = fo[keep], fv[keep]
+            if parts:
+                fo = np.concatenate([fo] + [work[p[0]] for p in parts])
+                fv = np.concatenate([fv] + [p[1] for p in parts])
+            if changed.size == 0:
+                break
+            hit = np.isin(fv, changed)
+            work = np.unique(fo[hit])
+            if n_rounds > 1000:
+                raise RuntimeError("A* order: no fixed point")
+        self.fo, self.fv = fo, fv
+        return n_rounds
+
+    def refine_entries(self) -> Tuple[np.ndarray, List[Tuple[int, np.ndarray, np.ndarray]]]:
+        """Re-choose the entries by pop order; returns the changed depth-0 components and, per
+        deeper level, (level, components, new entries)."""
+        changed0 = np.empty(0, dtype=np.int64)
+        rimc, rimw = self.rim0
+        if rimc.size:
+            ec, ee = self._entries(rimc, rimw, self.key0[rimw], 0)
+            ch = self.entry0[ec] != ee
+            changed0 = ec[ch]
+            self.entry0[ec] = ee
+        deeper = []
+        for j, lv in enumerate(self.levels, start=1):
+            if lv["rim_c"].size == 0:
+                continue
+            rkey = self._key_at_level(lv, self.pos[lv["rim_w"]])
+            ec, ee = self._entries(lv["rim_c"], lv["rim_w"], rkey, j)
+            i = np.searchsorted(lv["entc"], ec)
+            ch = lv["ent"][i] != ee
+            if ch.any():
+                deeper.append((j, ec[ch], ee[ch]))
+        return changed0, deeper
+
+    def rebuild(self, changed0: np.ndarray, deeper) -> np.ndarray:
+        """Rebuild the structure below changed entries; returns the dep positions rebuilt."""
+        touched = []
+        if changed0.size:
+            cells = np.flatnonzero(np.isin(self.comp0, changed0))
+            touched.append(cells)
+            self._drop(cells, 1)
+            self._build_from(1, cells, self.entry0[self.comp0[cells]], self.comp0[cells])
+        for j, comps, ents in deeper:
+            if j > len(self.levels):
+                continue
+            lv = self.levels[j - 1]
+            sel = np.isin(lv["comp"], comps)
+            cells = lv["p"][sel]
+            if cells.size == 0:
+                continue
+            src = lv["comp"][sel]
+            o = np.argsort(comps)
+            ent_of = ents[o][np.searchsorted(comps[o], src)]
+            lv["entc"], lv["ent"] = self._upsert(lv["entc"], lv["ent"], comps, ents)
+            touched.append(cells)
+            self._drop(cells, j + 1)
+            oo = np.argsort(cells, kind="stable")
+            self._build_from(j + 1, cells[oo], ent_of[oo], src[oo])
+        self._assemble()
+        return np.unique(np.concatenate(touched)) if touched else np.empty(0, dtype=np.int64)
+
+    def solve(self) -> np.ndarray:
+        """Padded direction indices into :data:`.d8.D8_OFFSETS` (-1 at nodata)."""
+        self.structure0()
+        self.build_nested()
+        self.progress(0.45)
+        amb0 = self.fast0()
+        self.progress(0.55)
+        self.watch = np.zeros(self.n, dtype=bool)
+        self.fo = np.empty(0, dtype=np.int64)
+        self.fv = np.empty(0, dtype=np.int64)
+        dep = self.dep_idx
+        self.watch[dep] = True
+        special = np.unique(np.concatenate([dep, np.flatnonzero(self.seed)]))
+        best, amb = self.decide(special, use_cmp=False)
+        self.d[special] = best.astype(np.int8)
+        # provisional directions of the tied cells: the first candidate with the smallest key
+        b0, _ = self.decide(amb0, use_cmp=False)
+        self.d[amb0] = b0.astype(np.int8)
+        slow = np.unique(np.concatenate([amb0, special[amb | self.seed[special]]]))
+        self.watch[slow] = True
+        self.have_d = True
+        self.stats["slow"] = int(slow.size)
+        self.stats["rounds"] = self.rounds(slow)
+        self.progress(0.7)
+        passes = 0
+        while True:
+            changed0, deeper = self.refine_entries()
+            if changed0.size == 0 and not deeper:
+                break
+            passes += 1
+            if passes > 50:
+                raise RuntimeError("A* order: entries do not settle")
+            rebuilt = self.rebuild(changed0, deeper)
+            cells = self.dep_idx[rebuilt]
+            best, amb = self.decide(cells, use_cmp=False)
+            self.d[cells] = best.astype(np.int8)
+            # neighbours of rebuilt cells (their candidates' keys changed) and walks through them
+            nb = np.unique((cells[:, None] + self.off[None, :]).ravel())
+            nb = nb[self.valid[nb]]
+            hit = np.isin(self.fv, cells) if self.fv.size else np.zeros(0, dtype=bool)
+            work = np.unique(np.concatenate([cells[amb], nb, self.fo[hit]]))
+            self.watch[work] = True
+            self.stats["rounds"] += self.rounds(work)
+        self.stats["passes"] = passes
+        self.progress(0.75)
+        return self.directions()
+
+    def directions(self) -> np.ndarray:
+        """D8 indices (padded) from the discoverers; seeds without one drain off the map as in
+        r.watershed (north, west, south, east edge, else the first nodata neighbour)."""
+        d = self.d
+        kp = NB_TO_D8[d.astype(np.int64)]  # -1 -> -1
+        kp[~self.valid] = -1
+        out = np.flatnonzero(self.valid & (d < 0))
+        if out.size:
+            row, col = np.divmod(out, self.c2)
+            r2 = self.shape[0]
+            off8 = np.array([dr * self.c2 + dc for dr, dc in D8_OFFSETS], dtype=np.int64)
+            kout = np.full(out.size, -1, dtype=np.int8)
+            for msk, k in ((row == 1, 6), (col == 1, 4), (row == r2 - 2, 2), (col == self.c2 - 2, 0)):
+                kout[(kout < 0) & msk] = k
+            for k in (6, 2, 4, 0, 5, 7, 3, 1):
+                kout[(kout < 0) & ~self.valid[out + off8[k]]] = k
+            kp[out] = kout
+        return kp.reshape(self.shape)
+
+
+def astar_padded(
+    zp: np.ndarray,
+    cellsize_x: float,
+    cellsize_y: float,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+    stats: Optional[Dict[str, int]] = None,
+) -> np.ndarray:
+    """Padded D8 direction indices (into :data:`.d8.D8_OFFSETS`, -1 at nodata) of a padded DEM,
+    routed like GRASS ``r.watershed -s``.
+
+    ``zp`` holds the elevations as r.watershed compares them (integers; floating-point DEMs
+    rounded to the millimetre) with NaN on the padding ring and at nodata.
+    """
+    solver = _AStar(zp, cellsize_x, cellsize_y, progress, is_cancelled)
+    kp = solver.solve()
+    if stats is not None:
+        stats.update(solver.stats)
+    return kp
