@@ -280,3 +280,173 @@ def test_soilloss_with_wind_and_land_without_values(processing_ready, tmp_path):
     assert float(r["SWC_RATE"]) == pytest.approx(100 / 9) and float(r["SWC_RATE_MIN"]) == pytest.approx(0.0)
     assert float(r["VALUE_KM2"]) == pytest.approx(0.08)
     assert any("村" in w and "88.9 %" in w for w in fb.warnings), fb.warnings
+
+
+# --- the wizard's parameter dicts (issue 13 item 7) --------------------------------------------------
+
+
+def test_wizard_takes_r_and_k_from_data_and_notes_constants(processing_ready, tmp_path):
+    from qgis.core import QgsApplication
+
+    from swc_planner.ui import jobs
+    from swc_planner.ui.runner import undeclared_parameters
+
+    def work(name):
+        return str(tmp_path / name)
+
+    state = {
+        "r_mode": "stations",
+        "rain_table": "rain.csv",
+        "rain_fields": ["站号", "日期", "降水量"],
+        "rain_stations": "gauges.gpkg",
+        "k_mode": "texture",
+        "k_source": "soils.gpkg",
+        "k_texture_fields": ["sand", "silt", "clay", "oc"],
+        "landuse": "lu.tif",
+        "results": {
+            "rainfall_erosivity": {"OUTPUT": "r_factor.tif"},
+            "soil_erodibility": {"OUTPUT": "k_factor.tif"},
+        },
+    }
+    registry = QgsApplication.processingRegistry()
+    rain = jobs.rainfallerosivity_params(state, "dem.tif", work)
+    assert rain["STATION_FIELD"] == "站号" and rain["GRID"] == "dem.tif"
+    soils = jobs.soilerodibility_params(state, "dem.tif", work)
+    assert soils["OC_FIELD"] == "oc" and soils["SOILS"] == "soils.gpkg"
+    loss = jobs.soilloss_params(state, "dem.tif", str(tmp_path), "before")
+    assert loss["R"] == "r_factor.tif" and loss["K"] == "k_factor.tif"
+    assert "R_CONSTANT" not in loss and "K_CONSTANT" not in loss
+    for alg_id, p in ((jobs.RAINFALLEROSIVITY, rain), (jobs.SOILERODIBILITY, soils), (jobs.SOILLOSS, loss)):
+        assert not undeclared_parameters(registry.createAlgorithmById(alg_id), p)
+    assert jobs.factor_assumptions(state) == []
+    # a constant only when typed: then the report's first page says so
+    typed = dict(state, r_mode="constant", r_value=1800.0, k_mode="constant", k_value=0.03)
+    loss_c = jobs.soilloss_params(typed, "dem.tif", str(tmp_path), "before")
+    assert loss_c["R_CONSTANT"] == 1800.0 and loss_c["K_CONSTANT"] == 0.03
+    notes = jobs.factor_assumptions(typed)
+    assert notes[0].startswith("R assumed constant") and "1800" in notes[0]
+    assert notes[1].startswith("K assumed constant")
+    with pytest.raises(RuntimeError, match="R is missing"):
+        jobs.soilloss_params(dict(typed, r_value=0), "dem.tif", str(tmp_path), "before")
+
+
+def test_wizard_coverage_notes_from_the_table(processing_ready, tmp_path):
+    from swc_planner.ui import jobs
+
+    ls, _lu = _cropland_case(tmp_path)
+    lu_arr = np.array([[103, 103, 301]] * 3, dtype=np.uint16)
+    lu_arr[2, 0] = 0  # one cell of the 9 without land use: 88.9 % covered
+    lu = write_raster(tmp_path / "lu2.tif", lu_arr, (X0, Y0), CELL, nodata=0, dtype=gdal.GDT_UInt16)
+    res = _run(
+        "soilloss",
+        {
+            "LS": ls,
+            "R_CONSTANT": 1000.0,
+            "K_CONSTANT": 0.03,
+            "LANDUSE": lu,
+            "SOIL_LOSS": str(tmp_path / "a.tif"),
+            "TABLE": str(tmp_path / "t.gpkg"),
+        },
+    )
+    notes = jobs.coverage_notes(res["TABLE"])
+    assert len(notes) == 1 and "11.1 %" in notes[0], notes
+    full = _run(
+        "soilloss",
+        {
+            "LS": ls,
+            "R_CONSTANT": 1000.0,
+            "K_CONSTANT": 0.03,
+            "LANDUSE": _lu,
+            "SOIL_LOSS": str(tmp_path / "b.tif"),
+            "TABLE": str(tmp_path / "t2.gpkg"),
+        },
+    )
+    assert jobs.coverage_notes(full["TABLE"]) == []
+
+
+# --- zh_CN and cancel (item 8) ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def zh_cn(processing_ready):
+    import os
+    import sys
+
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+    from testdata import REPO
+
+    sys.path.insert(0, os.path.join(REPO, "i18n"))
+    import ts
+
+    translator = QTranslator()
+    assert translator.load(ts.build())
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_zh_cn_parameters_and_errors(zh_cn, tmp_path):
+    from qgis.core import QgsApplication, QgsProcessingException
+
+    def chinese(text):
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+    registry = QgsApplication.processingRegistry()
+    for alg_id in ("soilloss", "swcrate", "soilerodibility"):
+        alg = registry.createAlgorithmById("swcplanner:" + alg_id)
+        untranslated = [p.name() for p in alg.parameterDefinitions() if not chinese(p.description())]
+        assert not untranslated, (alg_id, untranslated)
+    p_w, _p_wind, unit = _issue_rasters(tmp_path)
+    bad = _polygons(tmp_path / "bad.gpkg", [((X0, Y0 - 1000, X0 + 1000, Y0), "冻融")], field="t")
+    with pytest.raises(QgsProcessingException, match="侵蚀类型区"):
+        _run(
+            "swcrate",
+            {
+                "INPUT": p_w,
+                "ZONES": unit,
+                "ZONE_FIELD": "name",
+                "EROSION_TYPES": bad,
+                "EROSION_TYPE_FIELD": "t",
+                "OUTPUT": str(tmp_path / "x.csv"),
+            },
+        )
+    table = tmp_path / "rot.csv"
+    table.write_text("code,name_zh,crops,T,source\ndouble,一年两熟,2,0.36,test\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="轮作表中没有分区"):  # a translated core error
+        _soilloss(tmp_path, "zh", ROTATION_ZONE=1, ROTATION_TABLE=str(table))
+
+
+def test_swcrate_and_soilloss_cancel(processing_ready, tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    p_w, p_wind, unit = _issue_rasters(tmp_path)
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        _run(
+            "swcrate",
+            {
+                "INPUT": p_w,
+                "ZONES": unit,
+                "ZONE_FIELD": "name",
+                "WIND": p_wind,
+                "OUTPUT": str(tmp_path / "r.csv"),
+            },
+            feedback=feedback,
+        )
+    ls, lu = _cropland_case(tmp_path)
+    out = tmp_path / "cancel.tif"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        _run(
+            "soilloss",
+            {
+                "LS": ls,
+                "R_CONSTANT": 1000.0,
+                "K_CONSTANT": 0.03,
+                "LANDUSE": lu,
+                "WIND": p_wind,
+                "SOIL_LOSS": str(out),
+            },
+            feedback=feedback,
+        )
+    assert not out.exists()
