@@ -1569,35 +1569,35 @@
         </message>
         <message>
             <source>steep permanent basic farmland: not retired (outside the retirement scope)</source>
-            <translation type="unfinished" />
+            <translation>陡坡永久基本农田：不退耕（不在退耕范围内）</translation>
         </message>
         <message>
             <source>steep high-standard farmland: not retired (outside the retirement scope)</source>
-            <translation type="unfinished" />
+            <translation>陡坡高标准农田：不退耕（不在退耕范围内）</translation>
         </message>
         <message>
             <source>Horn slope in degrees (as gdaldem slope) of the DEM cells whose centre lies in the parcel: mean and 90th percentile (0.1° bins, ±0.05°). SLOPE_CLASS is the class holding the largest area of the parcel, as the land survey assigns it (利用DEM确定耕地坡度分级技术规定: 面积最大的坡度级; ties go to the lower class), with the breaks BREAKS (default 2,6,15,25: the national cropland classes 1–5, upper bound included); MEAN_CLASS is the class of the mean slope. A parcel smaller than a cell may hold no cell centre; it keeps empty statistics and is reported.</source>
-            <translation type="unfinished" />
+            <translation>图斑内栅格中心所在 DEM 栅格的 Horn 坡度（度，与 gdaldem slope 一致）：平均值和第 90 百分位数（0.1° 分档，±0.05°）。SLOPE_CLASS 为图斑内面积最大的坡度级，与国土调查赋值方法一致（利用DEM确定耕地坡度分级技术规定：面积最大的坡度级；面积相同取较低一级），分级界限为 BREAKS（默认 2,6,15,25：全国耕地坡度级 1–5，上含下不含）；MEAN_CLASS 为平均坡度所在的坡度级。小于一个栅格的图斑可能不含栅格中心，其统计值为空并在日志中报告。</translation>
         </message>
         <message>
             <source>A level terrace has the overall gradient of its hillside but its cells split into flat benches and steep risers, whereas an untreated slope of the same mean gradient is unimodal. The detector fits a plane to the parcel (PLANE_SLOPE θp) and computes each cell's local slope on its 2×2 block, the finest slope the grid shows (Horn's 3×3 kernel blurs benches narrower than three cells). Bench cells have a local slope ≤ 0.5·θp; the terrace index TERR_INDEX is their share, and a parcel whose mean slope is above the first break is a terrace when TERR_INDEX ≥ TERRACE_INDEX_MIN (default 0.3). BENCH_SLOPE is the tilt of the mean gradient of the bench cells (level benches ≈ 0°; DEM noise averages out); PLANAR_SHARE is the share of cells with a local slope of 0.6–1.6·θp, stretches that look like an untreated slope (broken or washed-out risers). The DEM decides the type only where its cell resolves the benches of the parcel's slope band: the narrowest typical bench of the band (reference sections of GB/T 16453.1: 10 m at 0–5°, 8 m at 5–10°, 7 m at 10–15°, 6 m at 15–20°, 5 m at 20–25° and steeper) must span at least BENCH_CELLS cells (default 2: one 2×2 block on the bench), and the cell must be ≤ 5 m. So a 5 m DEM sees benches on slopes up to 5° only, a 2.5 m DEM on every band. Elsewhere DEM_TERRACE = 0 and the type comes from TYPE_FIELD (TT/梯田 = terrace, PD/坡地 = slope land; DET_SOURCE = survey), or every sloping parcel is taken as slope land (DET_SOURCE = assumed); BENCH_CELLS gives the band's bench in DEM cells. DEMs interpolated from contour lines can show false benches between contours; use a terrain model from LiDAR, UAV photogrammetry or a smoothed DTM.</source>
-            <translation type="unfinished" />
+            <translation>水平梯田的总体坡度与所在山坡相同，但其栅格分为平缓的田面和陡峭的田坎；同样平均坡度的未治理坡面则为单峰分布。识别方法对图斑拟合平面（PLANE_SLOPE θp），并在每个栅格的 2×2 窗口上计算局部坡度，这是格网能反映的最细坡度（Horn 3×3 算子会抹平窄于三个栅格的田面）。局部坡度 ≤ 0.5·θp 的栅格为田面栅格，其占比为梯田指数 TERR_INDEX；平均坡度大于第一个分级界限的图斑在 TERR_INDEX ≥ TERRACE_INDEX_MIN（默认 0.3）时判为梯田。BENCH_SLOPE 为田面栅格平均梯度向量的倾角（水平田面 ≈ 0°，DEM 噪声相互抵消）；PLANAR_SHARE 为局部坡度在 0.6–1.6·θp 之间的栅格占比，即看似未治理坡面的部分（田坎损毁或冲毁）。只有当 DEM 栅格能分辨图斑所在坡度带的田面时才由 DEM 判定类型：该坡度带最窄的典型田面宽度（GB/T 16453.1 参考断面：0–5° 为 10 m，5–10° 为 8 m，10–15° 为 7 m，15–20° 为 6 m，20–25° 及更陡为 5 m）须至少跨 BENCH_CELLS 个栅格（默认 2：田面上至少有一个 2×2 窗口），且栅格 ≤ 5 m。因此 5 m DEM 只能识别 5° 以下坡面上的田面，2.5 m DEM 可识别所有坡度带。其余情况下 DEM_TERRACE = 0，类型取自 TYPE_FIELD（TT/梯田 = 梯田，PD/坡地 = 坡地；DET_SOURCE = survey），未提供时所有有坡度的图斑均按坡地处理（DET_SOURCE = assumed）；BENCH_CELLS 给出该坡度带田面宽度相当的栅格数。由等高线插值生成的 DEM 会在等高线之间出现假田面，请使用激光雷达、无人机摄影测量或经平滑的 DTM。</translation>
         </message>
         <message>
             <source>Cropland parcels (LANDUSE_FIELD in CROPLAND_CODES, default 0101 水田, 0102 水浇地, 0103 旱地; every parcel without LANDUSE_FIELD) get a CATEGORY from the rule table resources/tables/farmland_category_rules.csv (first matching row wins; editable, or give your own in RULES_TABLE): flat = mean slope in the first class, or a sound level terrace; gentle = slope land ≤ 6°; convert = slope land above 6° up to BAN_SLOPE (坡改梯); retire = slope land above BAN_SLOPE (SWC Law Art. 20: 退耕还林还草; Hebei: 20° in the catchments of large and medium reservoirs); upgrade = terrace with benches no longer level (BENCH_SLOPE &gt; BENCH_SLOPE_MAX, default 3°), with broken risers (PLANAR_SHARE &gt; RISER_BREAK_MAX, default 0.25), without a road within ROAD_DISTANCE (only with ROADS), or recorded as a terrace by the survey while a DEM fine enough for its benches shows none. Slopes are the parcel's mean slope. The ban slope of a parcel with at least OVERLAP_SHARE (default 0.5) of its area in RESERVOIR_CATCHMENTS is RESERVOIR_THRESHOLD (Hebei: 20° in the catchments of large and medium reservoirs; BAN_USED). A parcel the rules retire that lies (by the same share) in BASIC_FARMLAND (永久基本农田) or HIGH_STANDARD_FARMLAND (built 高标准农田) is not retired — the retirement scope excludes both — and gets CATEGORY basic_farmland (rule P01) or high_standard (P02) with a conservation measure; BF_SHARE, HSF_SHARE, RES_SHARE give the shares, PROTECTED the layer.</source>
-            <translation type="unfinished" />
+            <translation>耕地图斑（LANDUSE_FIELD 属于 CROPLAND_CODES，默认 0101 水田、0102 水浇地、0103 旱地；未指定 LANDUSE_FIELD 时全部图斑）按规则表 resources/tables/farmland_category_rules.csv 确定 CATEGORY（第一条匹配的规则生效；可编辑，或在 RULES_TABLE 中提供自己的表）：flat = 平均坡度在第一级内，或完好的水平梯田；gentle = ≤ 6° 的坡地；convert = 6° 以上至 BAN_SLOPE 的坡地（坡改梯）；retire = BAN_SLOPE 以上的坡地（水土保持法第二十条：退耕还林还草；河北：大中型水库汇水区内 20°）；upgrade = 田面不再水平（BENCH_SLOPE &gt; BENCH_SLOPE_MAX，默认 3°）、田坎损毁（PLANAR_SHARE &gt; RISER_BREAK_MAX，默认 0.25）、ROAD_DISTANCE 内无道路（仅在提供 ROADS 时），或调查记为梯田而足以分辨其田面的 DEM 上看不到田面的梯田。坡度均为图斑平均坡度。面积中至少 OVERLAP_SHARE（默认 0.5）位于 RESERVOIR_CATCHMENTS 内的图斑，禁垦坡度为 RESERVOIR_THRESHOLD（河北：大中型水库汇水区内 20°；BAN_USED）。规则判为退耕、但（按同一比例）位于 BASIC_FARMLAND（永久基本农田）或 HIGH_STANDARD_FARMLAND（已建高标准农田）内的图斑不退耕——退耕范围不包括这两类——其 CATEGORY 为 basic_farmland（规则 P01）或 high_standard（P02），并给出保护措施；BF_SHARE、HSF_SHARE、RES_SHARE 为相应占比，PROTECTED 为所在图层。</translation>
         </message>
         <message>
             <source>OUTPUT: the parcels with their own fields plus PARCEL_FID, CROPLAND, AREA_M2, AREA_HA, AREA_MU, CELLS, SLOPE_MEAN, SLOPE_P90, PLANE_SLOPE, SLOPE_CLASS (1–5), CLASS_RANGE, TERR_INDEX, BENCH_SLOPE, PLANAR_SHARE, DETECTED (flat / terrace / slopeland) and DET_LABEL, DET_SOURCE (dem / survey / assumed), SURVEY_TYPE, SURVEY_GRADE, TYPE_FLAG, GRADE_FLAG, MISMATCH, CATEGORY (flat / gentle / convert / retire / upgrade / basic_farmland / high_standard) and CAT_LABEL, RULE, REGION, MEASURE and MEASURE_LABEL, DIST_ROAD, DIST_SETTLE (m), PRIORITY, BENCH_W, RISER_H, RISER_ANG, RISERS, EARTH_M3, MEAN_CLASS, DEM_TERRACE, BENCH_CELLS, BAN_USED, BF_SHARE, HSF_SHARE, RES_SHARE, PROTECTED. Codes are stable for models and scripts; the *_LABEL fields are translated. SUMMARY: per zone of ZONES (county or township; a parcel belongs to the zone holding its point on surface), category and slope class: PARCELS, AREA_M2, AREA_HA, AREA_MU of the cropland parcels.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：图斑保留自身字段，并增加 PARCEL_FID、CROPLAND、AREA_M2、AREA_HA、AREA_MU、CELLS、SLOPE_MEAN、SLOPE_P90、PLANE_SLOPE、SLOPE_CLASS（1–5）、CLASS_RANGE、TERR_INDEX、BENCH_SLOPE、PLANAR_SHARE、DETECTED（flat / terrace / slopeland）及 DET_LABEL、DET_SOURCE（dem / survey / assumed）、SURVEY_TYPE、SURVEY_GRADE、TYPE_FLAG、GRADE_FLAG、MISMATCH、CATEGORY（flat / gentle / convert / retire / upgrade / basic_farmland / high_standard）及 CAT_LABEL、RULE、REGION、MEASURE 及 MEASURE_LABEL、DIST_ROAD、DIST_SETTLE（m）、PRIORITY、BENCH_W、RISER_H、RISER_ANG、RISERS、EARTH_M3、MEAN_CLASS、DEM_TERRACE、BENCH_CELLS、BAN_USED、BF_SHARE、HSF_SHARE、RES_SHARE、PROTECTED。编码稳定，供模型和脚本使用；*_LABEL 字段为译文。SUMMARY：按 ZONES 分区（县或乡镇；图斑归入包含其内点的分区）、类别和坡度级统计耕地图斑的 PARCELS、AREA_M2、AREA_HA、AREA_MU。</translation>
         </message>
         <message>
             <source>Permanent basic farmland (永久基本农田; never retired)</source>
-            <translation type="unfinished" />
+            <translation>永久基本农田（永不退耕）</translation>
         </message>
         <message>
             <source>Built high-standard farmland (高标准农田; never retired)</source>
-            <translation type="unfinished" />
+            <translation>已建高标准农田（永不退耕）</translation>
         </message>
         <message>
             <source>Catchments of large and medium reservoirs</source>
@@ -1609,11 +1609,11 @@
         </message>
         <message>
             <source>Share of a parcel inside farmland or catchment layers from which it counts as inside</source>
-            <translation type="unfinished" />
+            <translation>图斑位于农田或汇水区图层内的面积占比达到该值即视为位于其内</translation>
         </message>
         <message>
             <source>DEM cells a bench must span for terraces to be read from the DEM</source>
-            <translation type="unfinished" />
+            <translation>由 DEM 识别梯田时田面至少应跨的栅格数</translation>
         </message>
         <message>
             <source>Permanent basic farmland</source>
@@ -1621,7 +1621,7 @@
         </message>
         <message>
             <source>High-standard farmland</source>
-            <translation type="unfinished" />
+            <translation>高标准农田</translation>
         </message>
         <message>
             <source>Reservoir catchments</source>
@@ -1629,15 +1629,15 @@
         </message>
         <message>
             <source>{n} sloping parcels lie on slopes whose terrace benches are narrower than {cells:g} DEM cells of {size:g} m (the narrowest typical bench of each slope band); their terrace / slope-land type is taken from the survey's type field{extra} (DEM_TERRACE = 0).</source>
-            <translation type="unfinished" />
+            <translation>{n} 个有坡度的图斑所在坡度带的梯田田面窄于 {cells:g} 个 {size:g} m 的 DEM 栅格（按各坡度带最窄的典型田面）；其梯田/坡地类型取自调查的耕地类型字段{extra}（DEM_TERRACE = 0）。</translation>
         </message>
         <message>
             <source>; none is given, so they are taken as slope land</source>
-            <translation type="unfinished" />
+            <translation>；未提供该字段，按坡地处理</translation>
         </message>
         <message>
             <source>{n} cropland parcels above the ban slope are permanent basic farmland or high-standard farmland: they are not proposed for retirement (categories basic_farmland, high_standard).</source>
-            <translation type="unfinished" />
+            <translation>{n} 个禁垦坡度以上的耕地图斑为永久基本农田或高标准农田：不列入退耕建议（类别 basic_farmland、high_standard）。</translation>
         </message>
     </context>
     <context>
@@ -1823,6 +1823,153 @@
         <message>
             <source>{n} publications imported, {m} already present.</source>
             <translation>已导入 {n} 次发布，{m} 次已存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyZonesAlgorithm</name>
+        <message>
+            <source>Key prevention and treatment zones (candidates by unit)</source>
+            <translation>水土流失重点预防区和重点治理区（按单元提出候选）</translation>
+        </message>
+        <message>
+            <source>key treatment zone</source>
+            <translation>重点治理区</translation>
+        </message>
+        <message>
+            <source>key prevention zone</source>
+            <translation>重点预防区</translation>
+        </message>
+        <message>
+            <source>neither</source>
+            <translation>非重点防治区</translation>
+        </message>
+        <message>
+            <source>Treatment: eroded area (light or above) from (% of the unit)</source>
+            <translation>治理区：水土流失面积（轻度及以上）下限（占单元面积 %）</translation>
+        </message>
+        <message>
+            <source>Treatment: area at moderate or above from (% of the unit)</source>
+            <translation>治理区：中度及以上侵蚀面积下限（占单元面积 %）</translation>
+        </message>
+        <message>
+            <source>Prevention: water-source and river-head area from (% of the unit)</source>
+            <translation>预防区：水源地和江河源头区面积下限（占单元面积 %）</translation>
+        </message>
+        <message>
+            <source>Prevention: banned steep slopes from (% of the unit)</source>
+            <translation>预防区：禁止开垦陡坡地面积下限（占单元面积 %）</translation>
+        </message>
+        <message>
+            <source>Prevention: mean vegetation cover from (%)</source>
+            <translation>预防区：平均植被覆盖度下限（%）</translation>
+        </message>
+        <message>
+            <source>Prevention by cover: eroded area below (% of the unit)</source>
+            <translation>按植被覆盖划预防区：水土流失面积上限（占单元面积 %）</translation>
+        </message>
+        <message>
+            <source>Least share of the unit with an intensity class (%)</source>
+            <translation>单元内有侵蚀强度分级的最小面积占比（%）</translation>
+        </message>
+        <message>
+            <source>Proposes, unit by unit (townships or any polygons), candidates for the key prevention zones (水土流失重点预防区) and the key treatment zones (水土流失重点治理区) that each level adjusts (Hebei 若干措施 2023 §二(一)), from the erosion intensity, the vegetation cover, water-source and river-head areas and the steep-slope ban. The result is a proposal for the planner: the division itself follows the provincial rules.</source>
+            <translation>逐单元（乡镇或任意多边形）提出水土流失重点预防区和重点治理区的候选，供各级调整（河北若干措施 2023 §二(一)），依据为土壤侵蚀强度、植被覆盖度、水源地和江河源头区以及禁止开垦陡坡地范围。结果为供规划人员参考的建议，正式划分按省级规定执行。</translation>
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <source>SWC Law (2010) Art. 12: areas with a large potential risk of soil erosion are delimited as key prevention zones, areas with severe erosion as key treatment zones. The guide is SL 717-2015 (水土流失重点防治区划分导则); its thresholds were not available to the authors, so every threshold here is a parameter whose default is a proposal to check against the guide and the provincial rules. Provincial divisions take the township as the unit (Guizhou, Jiangsu) and use the share of slight erosion, the potential-risk share and the forest-grass cover for prevention and the erosion intensity for treatment (Guangdong 2018).</source>
+            <translation>水土保持法（2010）第十二条：对水土流失潜在危险较大的区域，应当划定为水土流失重点预防区；对水土流失严重的区域，应当划定为水土流失重点治理区。技术依据为 SL 717-2015《水土流失重点防治区划分导则》；编写者未能获得其指标阈值，因此这里每个阈值都是参数，默认值仅为建议，须对照导则和省级规定核实。省级划分以乡镇为单元（贵州、江苏），预防区采用水土流失轻微率、潜在危险区面积比和林草覆盖率，治理区采用土壤侵蚀强度（广东 2018）。</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>INTENSITY: the SL 190-2007 water-erosion classes 1 微度 … 6 剧烈 (e.g. the INTENSITY output of Soil loss); cells of other values are unclassified. Per unit (cells whose centre lies in it): area per class, ERODED_PCT (light or above = 水土流失面积) and MODERATE_PCT (moderate or above) of the classified area, SLIGHT_PCT (水土流失轻微率), COVER_PCT (classified share of the unit); FVC_MEAN (mean vegetation cover, %, a stand-in for the forest-grass cover; fractions 0–1 or percent, told apart by the maximum); WATER_PCT (share in WATER_SOURCES: drinking-water protection areas, river-head areas); BAN_PCT (share in BAN: the OUTPUT of No-reclamation steep slopes).</source>
+            <translation>INTENSITY：SL 190-2007 水力侵蚀强度分级 1 微度 … 6 剧烈（如土壤流失量算法的 INTENSITY 输出）；其他取值的栅格视为未分级。每个单元（栅格中心位于单元内）统计：各级面积，ERODED_PCT（轻度及以上 = 水土流失面积）和 MODERATE_PCT（中度及以上）占已分级面积的比例，SLIGHT_PCT（水土流失轻微率），COVER_PCT（已分级面积占单元的比例）；FVC_MEAN（平均植被覆盖度，%，代替林草覆盖率；按最大值区分 0–1 小数与百分数）；WATER_PCT（位于 WATER_SOURCES 内的比例：饮用水水源保护区、江河源头区）；BAN_PCT（位于 BAN 内的比例：分县禁止开垦陡坡地划定的 OUTPUT）。</translation>
+        </message>
+        <message>
+            <source>Classes</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <source>Key treatment (treatment): ERODED_PCT ≥ TREAT_ERODED_PCT (default 30) or MODERATE_PCT ≥ TREAT_MODERATE_PCT (10). Key prevention (prevention), for a unit that is not treatment: WATER_PCT ≥ PREVENT_WATER_PCT (20), or BAN_PCT ≥ PREVENT_BAN_PCT (20), or FVC_MEAN ≥ PREVENT_FVC_PCT (60) with ERODED_PCT &lt; PREVENT_ERODED_MAX_PCT (15). Otherwise none; also none where COVER_PCT &lt; MIN_COVERAGE_PCT (50). Treatment comes first; TREAT_MET and PREV_MET say which criteria a unit meets, REASONS which (eroded, moderate, water, ban, cover, nodata). All defaults are unverified proposals [U].</source>
+            <translation>重点治理区（treatment）：ERODED_PCT ≥ TREAT_ERODED_PCT（默认 30）或 MODERATE_PCT ≥ TREAT_MODERATE_PCT（10）。重点预防区（prevention），仅对非治理区单元：WATER_PCT ≥ PREVENT_WATER_PCT（20），或 BAN_PCT ≥ PREVENT_BAN_PCT（20），或 FVC_MEAN ≥ PREVENT_FVC_PCT（60）且 ERODED_PCT &lt; PREVENT_ERODED_MAX_PCT（15）。其余为 none；COVER_PCT &lt; MIN_COVERAGE_PCT（50）的单元也为 none。治理区优先；TREAT_MET 和 PREV_MET 表示单元满足哪类条件，REASONS 列出满足的条件（eroded、moderate、water、ban、cover、nodata）。所有默认值均为未经核实的建议 [U]。</translation>
+        </message>
+        <message>
+            <source>Outputs</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>OUTPUT: the units with UNIT, AREA_KM2, COVER_PCT, SLIGHT_KM2 … SEVERE_KM2, ERODED_KM2, ERODED_PCT, MODERATE_PCT, SLIGHT_PCT, FVC_MEAN, WATER_PCT, BAN_PCT, TREAT_MET, PREV_MET, ZONE_CLASS (stable code: treatment / prevention / none), ZONE_NAME (重点治理区 / 重点预防区, the official names in every language), ZONE_LABEL (translated) and REASONS; styled by ZONE_CLASS.</source>
+            <translation>OUTPUT：单元及 UNIT、AREA_KM2、COVER_PCT、SLIGHT_KM2 … SEVERE_KM2、ERODED_KM2、ERODED_PCT、MODERATE_PCT、SLIGHT_PCT、FVC_MEAN、WATER_PCT、BAN_PCT、TREAT_MET、PREV_MET、ZONE_CLASS（稳定编码：treatment / prevention / none）、ZONE_NAME（重点治理区 / 重点预防区，各语言下均为正式名称）、ZONE_LABEL（译文）和 REASONS；按 ZONE_CLASS 配色。</translation>
+        </message>
+        <message>
+            <source>Units (e.g. townships)</source>
+            <translation>单元（如乡镇）</translation>
+        </message>
+        <message>
+            <source>Unit name field</source>
+            <translation>单元名称字段</translation>
+        </message>
+        <message>
+            <source>Erosion intensity (SL 190 classes 1–6)</source>
+            <translation>土壤侵蚀强度（SL 190 分级 1–6）</translation>
+        </message>
+        <message>
+            <source>Vegetation cover FVC (fraction or %)</source>
+            <translation>植被覆盖度 FVC（小数或 %）</translation>
+        </message>
+        <message>
+            <source>Water-source protection and river-head areas</source>
+            <translation>水源保护区和江河源头区</translation>
+        </message>
+        <message>
+            <source>Banned steep slopes (steepslopeban OUTPUT)</source>
+            <translation>禁止开垦陡坡地（steepslopeban 的 OUTPUT）</translation>
+        </message>
+        <message>
+            <source>Units with indicators and key-zone class</source>
+            <translation>含指标和重点防治区类别的单元</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>统计单元</translation>
+        </message>
+        <message>
+            <source>FVC read as {unit} (maximum {max:g}).</source>
+            <translation>植被覆盖度按{unit}读取（最大值 {max:g}）。</translation>
+        </message>
+        <message>
+            <source>percent</source>
+            <translation>百分数</translation>
+        </message>
+        <message>
+            <source>fractions 0–1</source>
+            <translation>0–1 小数</translation>
+        </message>
+        <message>
+            <source>Water-source areas</source>
+            <translation>水源地范围</translation>
+        </message>
+        <message>
+            <source>Banned steep slopes</source>
+            <translation>禁止开垦陡坡地</translation>
+        </message>
+        <message>
+            <source>Indicators of {n} units…</source>
+            <translation>正在统计 {n} 个单元的指标……</translation>
+        </message>
+        <message>
+            <source>{t} key treatment, {p} key prevention, {n} other units.</source>
+            <translation>重点治理区 {t} 个，重点预防区 {p} 个，其他单元 {n} 个。</translation>
+        </message>
+        <message>
+            <source>Key prevention and treatment zones</source>
+            <translation>水土流失重点预防区和重点治理区</translation>
         </message>
     </context>
     <context>
@@ -4922,135 +5069,131 @@
         </message>
         <message>
             <source>preliminary, no land-use filter</source>
-            <translation type="unfinished" />
+            <translation>初步结果，未按土地利用筛选</translation>
         </message>
         <message>
             <source>Delimits, county by county, the steep slopes on which reclamation for crops is banned (以县为单位划定禁止开垦陡坡地范围), with the patch list, the county summary, the township table and the notice tables that county notices publish.</source>
-            <translation type="unfinished" />
+            <translation>以县为单位划定禁止开垦陡坡地范围，输出图斑清单、县级汇总表、乡镇统计表以及县级公告所附的公告表。</translation>
         </message>
         <message>
             <source>A DEM cell is banned when its slope (degrees, Horn, as gdaldem slope) is above the threshold: THRESHOLD (default 25°, SWC Law Art. 20), or the county's value in THRESHOLD_FIELD; inside the catchments of large and medium reservoirs the lower RESERVOIR_THRESHOLD applies (Hebei implementing measures: 20°). Only land of the LANDUSE layer whose code matches LANDUSE_CODES is kept (default 03*, 04*, 1206: forest, grassland and bare soil of the land survey, as published notices delimit); EXCLUDE polygons (e.g. permanent basic farmland) are removed.</source>
-            <translation type="unfinished" />
+            <translation>坡度（度，Horn 算法，与 gdaldem slope 一致）大于阈值的 DEM 栅格列为禁垦：阈值为 THRESHOLD（默认 25°，水土保持法第二十条），或 THRESHOLD_FIELD 中该县的值；大中型水库汇水区内采用更低的 RESERVOIR_THRESHOLD（河北实施办法：20°）。只保留 LANDUSE 图层中编码与 LANDUSE_CODES 匹配的土地（默认 03*、04*、1206：国土调查的林地、草地和裸土地，与已发布公告的划定口径一致）；扣除 EXCLUDE 多边形（如永久基本农田）。</translation>
         </message>
         <message>
             <source>Land use required</source>
-            <translation type="unfinished" />
+            <translation>必须提供土地利用</translation>
         </message>
         <message>
             <source>Without LANDUSE the run stops: a ban without the land-use filter covers fields, villages and water. NO_LANDUSE_FILTER allows a preliminary run without it; every table and the patch layer then say “preliminary, no land-use filter” (fields PRELIM = 1 and NOTE; 备注 of the notice tables).</source>
-            <translation type="unfinished" />
+            <translation>未提供 LANDUSE 时算法停止：不按土地利用筛选的禁垦范围会包括耕地、村庄和水域。NO_LANDUSE_FILTER 允许在无土地利用时作初步计算；此时每张表和图斑图层都注明“初步结果，未按土地利用筛选”（字段 PRELIM = 1 和 NOTE；公告表的备注）。</translation>
         </message>
         <message>
             <source>RESERVOIR_CATCHMENTS takes catchment polygons; RESERVOIRS takes the dam points of the reservoir register, whose catchments are delineated on the DEM with the project's watershed code (as Watersheds from outlets: depressions filled, D8, each dam moved to the cell of largest upslope area within RESERVOIR_SNAP m, default 60). With RESERVOIR_CLASS_FIELD only reservoirs whose class matches RESERVOIR_CLASSES (default 大*, 中*, large*, medium*: large and medium reservoirs) are used; without it every dam point is. Both inputs may be given. A catchment that reaches the DEM edge is flagged (AT_EDGE): extend the DEM upstream. CATCHMENTS shows the delineated catchments.</source>
-            <translation type="unfinished" />
+            <translation>RESERVOIR_CATCHMENTS 为汇水区多边形；RESERVOIRS 为水库名录中的坝址点，其汇水区用本插件的流域算法在 DEM 上划定（与“按出口划分流域”相同：填洼、D8，每个坝址移到 RESERVOIR_SNAP 米（默认 60）内汇流面积最大的栅格）。指定 RESERVOIR_CLASS_FIELD 时只使用类别与 RESERVOIR_CLASSES 匹配的水库（默认 大*、中*、large*、medium*：大中型水库），否则使用全部坝址点。两种输入可同时提供。汇水区到达 DEM 边缘时予以标记（AT_EDGE）：请向上游扩展 DEM。CATCHMENTS 输出划定的汇水区。</translation>
         </message>
         <message>
             <source>Patches and townships</source>
-            <translation type="unfinished" />
+            <translation>图斑与乡镇</translation>
         </message>
         <message>
             <source>A patch is a set of banned cells connected through sides or corners (8-connected) inside one county; its polygon is the exact union of its cells, vectorised by GDAL. A cell belongs to the county that contains its centre. Patches smaller than MIN_AREA (ha, default 5; 0 keeps all) are dropped; the minimum applies to the whole patch of the county. With TOWNSHIPS the patches kept are then cut at the township lines, one patch per 8-connected part inside one township (WHOLE_ID, WHOLE_NO and WHOLE_HA name the whole patch), so the township rows add up to the county row: an 8 ha patch over two townships counts 5 ha and 1 patch in one, 3 ha and 1 patch in the other, 2 patches of 8 ha in the county. A township belongs to the county holding most of it; parts in no township of their county are reported (OUT_TOWN_KM2).</source>
-            <translation type="unfinished" />
+            <translation>图斑是一个县内通过边或角相连（8 连通）的禁垦栅格集合；其多边形为这些栅格的精确并集，由 GDAL 矢量化。栅格归属于包含其中心的县。小于 MIN_AREA（公顷，默认 5；0 保留全部）的图斑被剔除；最小面积按县内的整个图斑判断。提供 TOWNSHIPS 时，保留的图斑再按乡镇界线切分，每个乡镇内的 8 连通部分为一个图斑（WHOLE_ID、WHOLE_NO 和 WHOLE_HA 指原整图斑），因此乡镇各行之和等于县的一行：跨两个乡镇的 8 公顷图斑在一个乡镇计 5 公顷 1 个图斑，在另一个计 3 公顷 1 个图斑，全县计 2 个图斑 8 公顷。乡镇归属于占其面积最多的县；不在本县任何乡镇内的部分单独报告（OUT_TOWN_KM2）。</translation>
         </message>
         <message>
             <source>Areas are planar, in the DEM's projected CRS (cell count × cell area), given in m², ha, km² and mu (亩 = 666.67 m²). Use a Gauss–Krüger CRS whose central meridian is near the county (e.g. CGCS2000 zone 38, 39 or 40 for Hebei). RED_LINE (生态保护红线) gives the banned area inside the ecological red line.</source>
-            <translation type="unfinished" />
+            <translation>面积为 DEM 投影坐标系下的平面面积（栅格数 × 栅格面积），以 m²、公顷、km² 和亩（亩 = 666.67 m²）给出。请使用中央经线靠近该县的高斯–克吕格坐标系（如河北用 CGCS2000 38、39 或 40 带）。RED_LINE（生态保护红线）给出位于生态保护红线内的禁垦面积。</translation>
         </message>
         <message>
             <source>OUTPUT: patches with COUNTY, PATCH_ID, PATCH_NO, AREA_M2, AREA_HA, AREA_MU, SLOPE_MEAN, SLOPE_MAX, THRESHOLD, RULE (general / reservoir / mixed), RULE_LABEL, RES_HA, TOWNSHIP, WHOLE_ID, WHOLE_NO, WHOLE_HA, RED_HA, PRELIM, NOTE. SUMMARY: per county COUNTY, THRESHOLD, AREA_KM2, PATCHES, BAN_HA, BAN_KM2, BAN_MU, SHARE_PCT, WHOLE_PATCHES, STEEP_KM2 (steeper than the threshold before the land-use filter), LAND_KM2 (land of LANDUSE_CODES), LAND_PCT (banned share of it), RED_KM2, RED_PCT (share of the banned area in the red line), OUT_TOWN_KM2, PRELIM, NOTE. TOWNSHIP_TABLE (with TOWNSHIPS): per township TOWNSHIP, COUNTY, AREA_KM2, PATCHES, BAN_KM2, BAN_HA, BAN_MU, SHARE_PCT, RED_KM2, PRELIM, NOTE. NOTICE_TOWNSHIP and NOTICE_COUNTY: the same numbers with the Chinese column names of published notices (乡镇名称, 乡镇面积(km²), 图斑个数, 禁垦面积(km²), 禁垦面积(亩), 占乡镇面积比例(%); per county also 占林地草地裸土地面积比例(%) and 生态保护红线内面积(km²)). CATCHMENTS (with RESERVOIRS): RES_ID, RES_CLASS, AREA_KM2, SNAP_X, SNAP_Y, SNAP_M, AT_EDGE.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT：图斑，字段 COUNTY、PATCH_ID、PATCH_NO、AREA_M2、AREA_HA、AREA_MU、SLOPE_MEAN、SLOPE_MAX、THRESHOLD、RULE（general / reservoir / mixed）、RULE_LABEL、RES_HA、TOWNSHIP、WHOLE_ID、WHOLE_NO、WHOLE_HA、RED_HA、PRELIM、NOTE。SUMMARY：按县 COUNTY、THRESHOLD、AREA_KM2、PATCHES、BAN_HA、BAN_KM2、BAN_MU、SHARE_PCT、WHOLE_PATCHES、STEEP_KM2（土地利用筛选前坡度大于阈值的面积）、LAND_KM2（LANDUSE_CODES 地类面积）、LAND_PCT（其中禁垦的比例）、RED_KM2、RED_PCT（禁垦面积中位于红线内的比例）、OUT_TOWN_KM2、PRELIM、NOTE。TOWNSHIP_TABLE（提供 TOWNSHIPS 时）：按乡镇 TOWNSHIP、COUNTY、AREA_KM2、PATCHES、BAN_KM2、BAN_HA、BAN_MU、SHARE_PCT、RED_KM2、PRELIM、NOTE。NOTICE_TOWNSHIP 和 NOTICE_COUNTY：相同数据，采用已发布公告的中文列名（乡镇名称、乡镇面积(km²)、图斑个数、禁垦面积(km²)、禁垦面积(亩)、占乡镇面积比例(%)；县表另有占林地草地裸土地面积比例(%) 和生态保护红线内面积(km²)）。CATCHMENTS（提供 RESERVOIRS 时）：RES_ID、RES_CLASS、AREA_KM2、SNAP_X、SNAP_Y、SNAP_M、AT_EDGE。</translation>
         </message>
         <message>
             <source>Reservoir dam points (catchments delineated on the DEM)</source>
-            <translation type="unfinished" />
+            <translation>水库坝址点（在 DEM 上划定汇水区）</translation>
         </message>
         <message>
             <source>Reservoir class field (大型 / 中型 / 小型 …)</source>
-            <translation type="unfinished" />
+            <translation>水库规模字段（大型 / 中型 / 小型 …）</translation>
         </message>
         <message>
             <source>Preliminary run without a land-use layer (every output says so)</source>
-            <translation type="unfinished" />
+            <translation>无土地利用图层的初步计算（所有输出均予注明）</translation>
         </message>
         <message>
             <source>Ecological red line (生态保护红线)</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线</translation>
         </message>
         <message>
             <source>Reservoir classes with the lower ban slope (comma-separated, * wildcard)</source>
-            <translation type="unfinished" />
+            <translation>采用较低禁垦坡度的水库规模（逗号分隔，可用 * 通配）</translation>
         </message>
         <message>
             <source>Snapping distance of the dam points (m)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Memory limit of the catchment delineation (MB)</source>
-            <translation type="unfinished" />
+            <translation>坝址点捕捉距离（m）</translation>
         </message>
         <message>
             <source>Notice table per township (Chinese columns)</source>
-            <translation type="unfinished" />
+            <translation>乡镇公告表（中文列名）</translation>
         </message>
         <message>
             <source>Notice table per county (Chinese columns)</source>
-            <translation type="unfinished" />
+            <translation>县级公告表（中文列名）</translation>
         </message>
         <message>
             <source>Reservoir catchments delineated from the dam points</source>
-            <translation type="unfinished" />
+            <translation>由坝址点划定的水库汇水区</translation>
         </message>
         <message>
             <source>A land-use layer is given: NO_LANDUSE_FILTER is ignored and the land is filtered.</source>
-            <translation type="unfinished" />
+            <translation>已提供土地利用图层：忽略 NO_LANDUSE_FILTER，按土地利用筛选。</translation>
         </message>
         <message>
             <source>No land-use layer (LANDUSE) is given. County notices delimit only the forest, grassland and bare land of the land survey (林地、草地、裸土地) above the ban slope; without the land-use filter the ban would cover fields, villages and water. Give the land-survey polygons in LANDUSE with their code field (LANDUSE_FIELD), or set NO_LANDUSE_FILTER for a preliminary result that every output marks as such.</source>
-            <translation type="unfinished" />
+            <translation>未提供土地利用图层（LANDUSE）。县级公告只划定禁垦坡度以上国土调查的林地、草地和裸土地；不按土地利用筛选，禁垦范围会包括耕地、村庄和水域。请在 LANDUSE 中提供国土调查图斑及其地类编码字段（LANDUSE_FIELD），或设置 NO_LANDUSE_FILTER 得到在所有输出中注明的初步结果。</translation>
         </message>
         <message>
             <source>No land-use filter: this is a preliminary result (fields, villages and water above the ban slope are included); every table and the patch layer say so.</source>
-            <translation type="unfinished" />
+            <translation>未按土地利用筛选：这是初步结果（包括禁垦坡度以上的耕地、村庄和水域）；每张表和图斑图层都予注明。</translation>
         </message>
         <message>
             <source>Reservoir dam points</source>
-            <translation type="unfinished" />
+            <translation>水库坝址点</translation>
         </message>
         <message>
             <source>{n} of {total} dam points are not of the classes {classes} (field {field}) and keep the general ban slope.</source>
-            <translation type="unfinished" />
+            <translation>{total} 个坝址点中有 {n} 个不属于规模 {classes}（字段 {field}），保持一般禁垦坡度。</translation>
         </message>
         <message>
             <source>No reservoir class field: every dam point is taken as a large or medium reservoir.</source>
-            <translation type="unfinished" />
+            <translation>未指定水库规模字段：所有坝址点均按大中型水库处理。</translation>
         </message>
         <message>
             <source>No dam point of a large or medium reservoir: no catchment.</source>
-            <translation type="unfinished" />
+            <translation>没有大中型水库的坝址点：未划定汇水区。</translation>
         </message>
         <message>
             <source>Delineating the catchments of {n} reservoirs…</source>
-            <translation type="unfinished" />
+            <translation>正在划定 {n} 座水库的汇水区……</translation>
         </message>
         <message>
             <source>Reservoir {id}: catchment {km2:.3f} km² (dam moved {m:.0f} m).</source>
-            <translation type="unfinished" />
+            <translation>水库 {id}：汇水区 {km2:.3f} km²（坝址移动 {m:.0f} m）。</translation>
         </message>
         <message>
             <source>Reservoir {id}: its catchment reaches the edge of the DEM, so the DEM may not hold all of it. Use a DEM that covers the whole catchment upstream of the dam.</source>
-            <translation type="unfinished" />
+            <translation>水库 {id}：汇水区到达 DEM 边缘，DEM 可能未包含全部汇水区。请使用覆盖坝址以上全部汇水区的 DEM。</translation>
         </message>
         <message>
             <source>Ecological red line</source>
-            <translation type="unfinished" />
+            <translation>生态保护红线</translation>
         </message>
         <message>
             <source>{km2:.4f} km² of banned land ({n} patches) lie in no township of their county: the township layer does not cover the county, or township and county lines differ. They count in the county rows, not in the township rows (OUT_TOWN_KM2).</source>
-            <translation type="unfinished" />
+            <translation>{km2:.4f} km² 禁垦土地（{n} 个图斑）不在本县任何乡镇内：乡镇图层未覆盖全县，或乡镇界线与县界不一致。这些面积计入县级各行，不计入乡镇各行（OUT_TOWN_KM2）。</translation>
         </message>
         <message>
             <source>{county}: {patches} patches ({whole} before the split at township lines), {km2:.2f} km² banned ({share:.2f} % of the county)</source>
-            <translation type="unfinished" />
+            <translation>{county}：{patches} 个图斑（按乡镇界线切分前 {whole} 个），禁垦 {km2:.2f} km²（占全县 {share:.2f} %）</translation>
         </message>
     </context>
     <context>
@@ -6015,11 +6158,11 @@
         </message>
         <message>
             <source>No cell centre of the intensity raster falls inside any unit. Check that the units overlap the raster.</source>
-            <translation type="unfinished" />
+            <translation>强度栅格没有任何栅格中心位于单元内。请检查单元是否与栅格重叠。</translation>
         </message>
         <message>
             <source>Too many patches ({patches}) and townships ({townships}) to split the patches at the township lines. Run the counties in smaller groups.</source>
-            <translation type="unfinished" />
+            <translation>图斑（{patches} 个）和乡镇（{townships} 个）过多，无法按乡镇界线切分图斑。请分批计算各县。</translation>
         </message>
         <message>
             <source>The lookup table {path}: row {code}, column rotation must be yes or empty, not “{value}”.</source>
