@@ -35,10 +35,6 @@
             <translation>7. 效益分析</translation>
         </message>
         <message>
-            <source>Soil loss is computed again with the planned measures (their engineering and tillage factors); the difference is the soil saved.</source>
-            <translation>按规划措施（工程措施因子和耕作措施因子）重新计算土壤流失量，与现状之差即为保土量。</translation>
-        </message>
-        <message>
             <source>Compute the benefits</source>
             <translation>计算效益</translation>
         </message>
@@ -69,6 +65,78 @@
         <message>
             <source>Benefits</source>
             <translation>效益分析</translation>
+        </message>
+        <message>
+            <source>Soil loss is computed again with the planned measures (their engineering and tillage factors, only where the measures can be laid); the benefits follow GB/T 15774-2008: soil and water retained, economic, social and ecological.</source>
+            <translation>按规划措施（其工程措施因子和耕作措施因子，只在可布设措施的地方）重新计算土壤流失；效益按 GB/T 15774-2008 计算：保水保土、经济、社会和生态效益。</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <source>Mean annual runoff depth of the watershed (e.g. from the provincial hydrological handbook)</source>
+            <translation>流域多年平均径流深（如取自省水文手册）</translation>
+        </message>
+        <message>
+            <source>Mean annual runoff depth (for the water retained)</source>
+            <translation>多年平均径流深（用于计算保水量）</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>Area (ha)</source>
+            <translation>面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Soil loss without (t/a)</source>
+            <translation>无措施时土壤流失量（t/a）</translation>
+        </message>
+        <message>
+            <source>Soil retained (t/a)</source>
+            <translation>保土量（t/a）</translation>
+        </message>
+        <message>
+            <source>Soil retained by the rate (t/a)</source>
+            <translation>按减沙效益计的保土量（t/a）</translation>
+        </message>
+        <message>
+            <source>Water retained (m³/a)</source>
+            <translation>保水量（m³/a）</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Yield per ha</source>
+            <translation>每公顷增产量</translation>
+        </message>
+        <message>
+            <source>Yield</source>
+            <translation>增产量</translation>
+        </message>
+        <message>
+            <source>Price (CNY)</source>
+            <translation>单价（元）</translation>
+        </message>
+        <message>
+            <source>Value (10⁴ CNY/a)</source>
+            <translation>产值（万元/年）</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
         </message>
     </context>
     <context>
@@ -673,10 +741,6 @@
             <translation>编码字段（面图层）</translation>
         </message>
         <message>
-            <source>Constant</source>
-            <translation>常数</translation>
-        </message>
-        <message>
             <source>Raster</source>
             <translation>栅格</translation>
         </message>
@@ -761,24 +825,12 @@
             <translation>请为地类编码 {codes} 选择类别。</translation>
         </message>
         <message>
-            <source>K must be above 0 (typical values 0.002–0.05).</source>
-            <translation>K 值必须大于 0（常见取值 0.002–0.05）。</translation>
-        </message>
-        <message>
             <source>Choose the K layer or set K to a constant.</source>
             <translation>请选择 K 图层或将 K 设为常数。</translation>
         </message>
         <message>
-            <source>Soil polygons are needed for “Soil polygons with a K field”.</source>
-            <translation>“含 K 值字段的土壤图斑”需要土壤面图层。</translation>
-        </message>
-        <message>
             <source>Choose the K field of the soil polygons.</source>
             <translation>请选择土壤图斑的 K 值字段。</translation>
-        </message>
-        <message>
-            <source>R must be above 0 (Hebei: about 1 000–3 500 MJ·mm/(hm²·h·a)).</source>
-            <translation>R 值必须大于 0（河北约为 1 000–3 500 MJ·mm/(hm²·h·a)）。</translation>
         </message>
         <message>
             <source>Choose the R raster or set R to a constant.</source>
@@ -817,112 +869,120 @@
             <translation>容许土壤流失量</translation>
         </message>
         <message>
-            <source>Daily rainfall: table, station, date, mm</source>
-            <translation>日降雨量：表、站号、日期、mm</translation>
-        </message>
-        <message>
-            <source>Typing a value makes K a constant, and the report says so.</source>
-            <translation>输入数值即把 K 作为常数，报告将注明。</translation>
-        </message>
-        <message>
-            <source>Silt (%)</source>
-            <translation>粉粒（%）</translation>
-        </message>
-        <message>
-            <source>The rain gauges have no field {field}: they need the station id field of the table.</source>
-            <translation>雨量站没有字段 {field}：需要与降雨量表相同的站号字段。</translation>
+            <source>Soil polygons with sand, silt, clay and organic carbon</source>
+            <translation>含砂粒、粉粒、黏粒和有机碳字段的土壤图斑</translation>
         </message>
         <message>
             <source>Constant (assumed)</source>
             <translation>常数（假定）</translation>
         </message>
         <message>
-            <source>Choose the station, date and rainfall fields of the daily-rainfall table.</source>
-            <translation>请选择日降雨量表的站号、日期和降雨量字段。</translation>
-        </message>
-        <message>
-            <source>Choose the sand, silt, clay and organic-carbon fields (%) of the soil polygons.</source>
-            <translation>请选择土壤图斑的砂粒、粉粒、黏粒和有机碳字段（%）。</translation>
-        </message>
-        <message>
-            <source>Daily rainfall (mm)</source>
-            <translation>日降雨量（mm）</translation>
-        </message>
-        <message>
-            <source>Texture fields: sand, silt, clay, OC (%)</source>
-            <translation>质地字段：砂粒、粉粒、黏粒、有机碳（%）</translation>
-        </message>
-        <message>
-            <source>R is assumed constant: the report says so on its first page. Hebei R spans about 1 000–5 000 MJ·mm/(hm²·h·a); a constant shifts whole intensity classes.</source>
-            <translation>R 按常数假定：报告首页将注明。河北 R 约为 1 000–5 000 MJ·mm/(hm²·h·a)；采用常数会使整个侵蚀强度等级偏移。</translation>
+            <source>Typing a value makes K a constant, and the report says so.</source>
+            <translation>输入数值即把 K 作为常数，报告将注明。</translation>
         </message>
         <message>
             <source>Sand (%)</source>
             <translation>砂粒（%）</translation>
         </message>
         <message>
-            <source>Station id</source>
-            <translation>站号</translation>
-        </message>
-        <message>
-            <source>Station daily rainfall</source>
-            <translation>站点日降雨量</translation>
-        </message>
-        <message>
-            <source>Choose the rain gauges (points with the station id field).</source>
-            <translation>请选择雨量站（含站号字段的点）。</translation>
-        </message>
-        <message>
-            <source>Soil polygons with sand, silt, clay and organic carbon</source>
-            <translation>含砂粒、粉粒、黏粒和有机碳字段的土壤图斑</translation>
+            <source>Silt (%)</source>
+            <translation>粉粒（%）</translation>
         </message>
         <message>
             <source>Clay (%)</source>
             <translation>黏粒（%）</translation>
         </message>
         <message>
-            <source>Rain gauges: points with the same station id field</source>
-            <translation>雨量站：含相同站号字段的点</translation>
-        </message>
-        <message>
             <source>Organic carbon (%)</source>
             <translation>有机碳（%）</translation>
         </message>
         <message>
-            <source>Daily rainfall: one row per station and day (CSV, xlsx or layer)</source>
-            <translation>日降雨量：每站每日一行（CSV、xlsx 或图层）</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
+            <source>Station daily rainfall</source>
+            <translation>站点日降雨量</translation>
         </message>
         <message>
             <source>Typing a value makes R a constant, and the report says so.</source>
             <translation>输入数值即把 R 作为常数，报告将注明。</translation>
         </message>
         <message>
-            <source>Give R: station daily rainfall, an R raster, or type a constant R (Hebei mountains: about 1 000–5 000 MJ·mm/(hm²·h·a)).</source>
-            <translation>请给出 R：站点日降雨量、R 栅格，或输入常数 R（河北山区约 1 000–5 000 MJ·mm/(hm²·h·a)）。</translation>
+            <source>Daily rainfall: one row per station and day (CSV, xlsx or layer)</source>
+            <translation>日降雨量：每站每日一行（CSV、xlsx 或图层）</translation>
+        </message>
+        <message>
+            <source>Station id</source>
+            <translation>站号</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Daily rainfall (mm)</source>
+            <translation>日降雨量（mm）</translation>
+        </message>
+        <message>
+            <source>Rain gauges: points with the same station id field</source>
+            <translation>雨量站：含相同站号字段的点</translation>
+        </message>
+        <message>
+            <source>永久基本农田 (permanent basic farmland): the plan lays no terraces and no retirement to forest or grass on cropland inside it, only conservation tillage.</source>
+            <translation>永久基本农田：规划不在其中的耕地上修梯田，也不退耕还林还草，只布设保护性耕作。</translation>
+        </message>
+        <message>
+            <source>Texture fields: sand, silt, clay, OC (%)</source>
+            <translation>质地字段：砂粒、粉粒、黏粒、有机碳（%）</translation>
+        </message>
+        <message>
+            <source>Daily rainfall: table, station, date, mm</source>
+            <translation>日降雨量：表、站号、日期、mm</translation>
         </message>
         <message>
             <source>Rain gauges (points)</source>
             <translation>雨量站（点）</translation>
         </message>
         <message>
-            <source>K is assumed constant: the report says so on its first page.</source>
-            <translation>K 按常数假定：报告首页将注明。</translation>
+            <source>Permanent basic farmland (optional)</source>
+            <translation>永久基本农田（可选）</translation>
         </message>
         <message>
-            <source>Choose the daily-rainfall table (station, date, rainfall in mm).</source>
-            <translation>请选择日降雨量表（站号、日期、降雨量 mm）。</translation>
+            <source>Give K: a K raster, soil polygons with a K field or with their texture, or type a constant K (typical values 0.002–0.05).</source>
+            <translation>请给出 K：K 栅格、含 K 值字段或含质地字段的土壤图斑，或输入常数 K（典型值 0.002–0.05）。</translation>
         </message>
         <message>
             <source>Soil polygons are needed for K from a K field or from the texture.</source>
             <translation>由 K 值字段或质地计算 K 需要土壤图斑。</translation>
         </message>
         <message>
-            <source>Give K: a K raster, soil polygons with a K field or with their texture, or type a constant K (typical values 0.002–0.05).</source>
-            <translation>请给出 K：K 栅格、含 K 值字段或含质地字段的土壤图斑，或输入常数 K（典型值 0.002–0.05）。</translation>
+            <source>Choose the sand, silt, clay and organic-carbon fields (%) of the soil polygons.</source>
+            <translation>请选择土壤图斑的砂粒、粉粒、黏粒和有机碳字段（%）。</translation>
+        </message>
+        <message>
+            <source>K is assumed constant: the report says so on its first page.</source>
+            <translation>K 按常数假定：报告首页将注明。</translation>
+        </message>
+        <message>
+            <source>Give R: station daily rainfall, an R raster, or type a constant R (Hebei mountains: about 1 000–5 000 MJ·mm/(hm²·h·a)).</source>
+            <translation>请给出 R：站点日降雨量、R 栅格，或输入常数 R（河北山区约 1 000–5 000 MJ·mm/(hm²·h·a)）。</translation>
+        </message>
+        <message>
+            <source>R is assumed constant: the report says so on its first page. Hebei R spans about 1 000–5 000 MJ·mm/(hm²·h·a); a constant shifts whole intensity classes.</source>
+            <translation>R 按常数假定：报告首页将注明。河北 R 约为 1 000–5 000 MJ·mm/(hm²·h·a)；采用常数会使整个侵蚀强度等级偏移。</translation>
+        </message>
+        <message>
+            <source>Choose the daily-rainfall table (station, date, rainfall in mm).</source>
+            <translation>请选择日降雨量表（站号、日期、降雨量 mm）。</translation>
+        </message>
+        <message>
+            <source>Choose the station, date and rainfall fields of the daily-rainfall table.</source>
+            <translation>请选择日降雨量表的站号、日期和降雨量字段。</translation>
+        </message>
+        <message>
+            <source>Choose the rain gauges (points with the station id field).</source>
+            <translation>请选择雨量站（含站号字段的点）。</translation>
+        </message>
+        <message>
+            <source>The rain gauges have no field {field}: they need the station id field of the table.</source>
+            <translation>雨量站没有字段 {field}：需要与降雨量表相同的站号字段。</translation>
         </message>
     </context>
     <context>
@@ -2443,20 +2503,12 @@
             <translation>5. 措施布局</translation>
         </message>
         <message>
-            <source>Choose a measure for each land use and slope class (the region's preset is filled in), then lay out the measures: terraces on slope farmland, check dams in the gullies, pits and benches on the slopes.</source>
-            <translation>为每种地类和坡度级选择治理措施（已填入所选区域的预设），然后进行措施布设：坡耕地修梯田，沟道布设谷坊，坡面布设鱼鳞坑和水平阶。</translation>
-        </message>
-        <message>
             <source>Reset to the region preset</source>
             <translation>恢复区域预设</translation>
         </message>
         <message>
             <source>Check dams in small gullies (谷坊)</source>
             <translation>小沟道布设谷坊</translation>
-        </message>
-        <message>
-            <source>Silt-trap dams in larger gullies (淤地坝)</source>
-            <translation>较大沟道布设淤地坝</translation>
         </message>
         <message>
             <source>Lay out fish-scale pits and level benches</source>
@@ -2521,6 +2573,58 @@
         <message>
             <source>Count</source>
             <translation>数量（个）</translation>
+        </message>
+        <message>
+            <source>Choose a measure for each land use and slope class (the region's preset is filled in), then lay out the measures: the eligibility rules refuse measures where they cannot be laid (pits and benches outside their slope bands, terraces off cropland or on basic farmland, anything on water or built-up land); terraces on slope farmland, check dams (谷坊) in small steep gullies, silt-trap dams (淤地坝) by storage need, pits and benches on the slopes.</source>
+            <translation>为每种土地利用类型和坡度级选择措施（已填入所选区域的预设），然后布设措施：适宜性规则排除无法布设的措施（超出坡度范围的鱼鳞坑和水平阶、非耕地或永久基本农田上的梯田、水域和建设用地上的任何措施）；坡耕地修梯田，小而陡的支毛沟布设谷坊，按库容需求布设淤地坝，坡面布设鱼鳞坑和水平阶。</translation>
+        </message>
+        <message>
+            <source>Silt-trap dams by storage need (淤地坝)</source>
+            <translation>按库容需求布设淤地坝</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Measure allocated</source>
+            <translation>原配置措施</translation>
+        </message>
+        <message>
+            <source>Dam</source>
+            <translation>坝号</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Control area (km²)</source>
+            <translation>控制面积（km²）</translation>
+        </message>
+        <message>
+            <source>Sediment (t/a)</source>
+            <translation>来沙量（t/a）</translation>
+        </message>
+        <message>
+            <source>Design life (a)</source>
+            <translation>设计淤积年限（年）</translation>
+        </message>
+        <message>
+            <source>Storage need (10⁴ m³)</source>
+            <translation>所需库容（万 m³）</translation>
+        </message>
+        <message>
+            <source>Dam height (m)</source>
+            <translation>坝高（m）</translation>
+        </message>
+        <message>
+            <source>Silted area (ha)</source>
+            <translation>淤地面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Dam body (m³)</source>
+            <translation>坝体（m³）</translation>
         </message>
     </context>
     <context>
@@ -2860,48 +2964,182 @@
             <translation>{name}小流域综合治理规划</translation>
         </message>
         <message>
-            <source>Planning period {start}–{end} · region: {region} · watershed area {area} km²</source>
-            <translation>规划期 {start}–{end} 年 · 区域：{region} · 流域面积 {area} km²</translation>
-        </message>
-        <message>
-            <source>1 Status: slope classes and land use</source>
-            <translation>1 现状：坡度分级与土地利用</translation>
-        </message>
-        <message>
-            <source>2 Status: soil erosion</source>
-            <translation>2 现状：土壤侵蚀</translation>
-        </message>
-        <message>
-            <source>3 Measure layout</source>
-            <translation>3 措施布局</translation>
-        </message>
-        <message>
-            <source>4 Bill of quantities</source>
-            <translation>4 工程量</translation>
-        </message>
-        <message>
-            <source>5 Benefits</source>
-            <translation>5 效益分析</translation>
-        </message>
-        <message>
-            <source>6 Investment estimate (10⁴ CNY)</source>
-            <translation>6 投资估算（万元）</translation>
-        </message>
-        <message>
             <source>Soil loss {loss} t/a; mean erosion modulus {mod} t/(km²·a); eroded area (light and above) {eroded} km²; soil-and-water-conservation rate {rate} % (Hebei target 2025: 79.96 %).</source>
             <translation>土壤流失量 {loss} t/a；平均土壤侵蚀模数 {mod} t/(km²·a)；水土流失面积（轻度及以上）{eroded} km²；水土保持率 {rate}%（河北省 2025 年目标：79.96%）。</translation>
         </message>
         <message>
-            <source>Soil saved by the plan: {saved} t/a. Total investment: {total} ×10⁴ CNY.</source>
-            <translation>规划实施后保土量：{saved} t/a。总投资：{total} 万元。</translation>
-        </message>
-        <message>
-            <source>Made with SWC Planner. Unit prices and measure presets are planning defaults; check them against the current standards before approval.</source>
-            <translation>由 SWC Planner 生成。单价和措施预设为规划默认值，报批前请按现行标准核对。</translation>
-        </message>
-        <message>
             <source>SWC rate by county/township</source>
             <translation>分县/乡镇水土保持率</translation>
+        </message>
+        <message>
+            <source>Legend</source>
+            <translation>图例</translation>
+        </message>
+        <message>
+            <source>Coordinate system: {name} ({authid})</source>
+            <translation>坐标系：{name}（{authid}）</translation>
+        </message>
+        <message>
+            <source>Areas excluded by the eligibility rules</source>
+            <translation>适宜性规则排除的面积</translation>
+        </message>
+        <message>
+            <source>Silt-trap dams (淤地坝)</source>
+            <translation>淤地坝</translation>
+        </message>
+        <message>
+            <source>Implementation schedule by year</source>
+            <translation>分年度实施进度</translation>
+        </message>
+        <message>
+            <source>Basic benefit: soil and water retained</source>
+            <translation>基础效益：保水保土</translation>
+        </message>
+        <message>
+            <source>Economic benefit</source>
+            <translation>经济效益</translation>
+        </message>
+        <message>
+            <source>Ecological benefit</source>
+            <translation>生态效益</translation>
+        </message>
+        <message>
+            <source>Social benefit</source>
+            <translation>社会效益</translation>
+        </message>
+        <message>
+            <source>Unit prices and their sources</source>
+            <translation>单价及其来源</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Unit price (CNY)</source>
+            <translation>单价（元）</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>{landuse} {pct} %</source>
+            <translation>{landuse} {pct}%</translation>
+        </message>
+        <message>
+            <source>The {name} small watershed (code {code}, SL 653-2013) lies in {county}; its area is {area} km², of which {land} ha have land-use data: {shares}. Planning period {start}–{end}; measures allocated with the {region} preset and the eligibility rules of the plan.</source>
+            <translation>{name}小流域（小流域代码 {code}，SL 653-2013）位于{county}，流域面积 {area} km²，其中有土地利用数据的面积 {land} 公顷：{shares}。规划期 {start}–{end} 年；措施按{region}预设和规划适宜性规则配置。</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <source>(county not given)</source>
+            <translation>（未填写县名）</translation>
+        </message>
+        <message>
+            <source>{silt} silt-trap dams (淤地坝) sited by storage need: the sediment of the control area over the design life, from the status soil loss; each needs outlet works that drain the detained flood within 7 days (GB 51018-2014 §7.1.5). {check} check dams (谷坊) in the small, steep gullies.</source>
+            <translation>按库容需求布设淤地坝 {silt} 座：所需库容为控制面积在设计淤积年限内的来沙量（据现状土壤流失计算）；每座坝须设置 7 天内放完滞留洪水的放水工程（GB 51018-2014 §7.1.5）。在小而陡的支毛沟中布设谷坊 {check} 座。</translation>
+        </message>
+        <message>
+            <source>Total investment {total} ×10⁴ CNY, by the parts of the 水土保持工程概(估)算编制规定: independent costs {ind} % of parts 1–3, basic contingency {cont} % of parts 1–4. {n} priced items use placeholder prices (marked in the table): replace them with the current Hebei norms before the plan is submitted.</source>
+            <translation>总投资 {total} 万元，按《水土保持工程概(估)算编制规定》分部计列：独立费用为第一至三部分之和的 {ind}%，基本预备费为第一至四部分之和的 {cont}%。有 {n} 个计价项目使用占位单价（表中已标注）：规划报批前须以现行河北定额替换。</translation>
+        </message>
+        <message>
+            <source>Soil saved by the plan: {saved} t/a; water retained: {water} m³/a; economic benefit: {econ} ×10⁴ CNY/a. Erosion treatment degree {degree} %; forest and grass cover {cb} % → {ca} %; soil-and-water-conservation rate {rb} % → {ra} %.</source>
+            <translation>规划实施后保土 {saved} t/a；保水 {water} m³/a；经济效益 {econ} 万元/年。水土流失治理度 {degree}%；林草覆盖率 {cb}% → {ca}%；水土保持率 {rb}% → {ra}%。</translation>
+        </message>
+        <message>
+            <source>Organisation: the county government leads; the water resources bureau implements the plan with the natural resources, agriculture and forestry bureaus and the townships.</source>
+            <translation>组织保障：由县人民政府统一领导，县水利局会同自然资源、农业农村、林业和草原等部门及各乡镇组织实施。</translation>
+        </message>
+        <message>
+            <source>Technology: designs and construction follow GB 51018-2014 and GB/T 16453; works are supervised, inspected and accepted by stage; the unit prices are replaced by the current Hebei norms before approval.</source>
+            <translation>技术保障：设计与施工执行 GB 51018-2014 和 GB/T 16453；工程实行监理，分阶段检查验收；报批前单价以现行河北定额替换。</translation>
+        </message>
+        <message>
+            <source>Funds: the investment is raised from the central and provincial soil and water conservation funds, county matching funds and the beneficiaries' labour, and used for the works of this plan only.</source>
+            <translation>资金保障：投资由中央和省级水土保持资金、县级配套资金及受益群众投劳筹集，专款用于本规划工程。</translation>
+        </message>
+        <message>
+            <source>Management: every work has a manager and maintenance rules after acceptance; enclosed land is marked and patrolled; silt-trap dams are inspected before the flood season.</source>
+            <translation>管护保障：工程验收后落实管护主体和管护制度；封育区设立标志并巡护；淤地坝汛前检查。</translation>
+        </message>
+        <message>
+            <source>Monitoring: soil loss, the soil-and-water-conservation rate and the benefits are monitored every year and reported to the provincial platform.</source>
+            <translation>监测评价：每年监测土壤流失、水土保持率和规划效益，并上报省级平台。</translation>
+        </message>
+        <message>
+            <source>Watershed code (SL 653-2013): {code} · {county} · planning period {start}–{end} · region: {region} · watershed area {area} km²
+Prepared by {author} · {date}</source>
+            <translation>小流域代码（SL 653-2013）：{code} · {county} · 规划期 {start}–{end} 年 · 区域：{region} · 流域面积 {area} km²
+编制单位：{author} · {date}</translation>
+        </message>
+        <message>
+            <source>1 Basic conditions</source>
+            <translation>1 基本情况</translation>
+        </message>
+        <message>
+            <source>2 Soil erosion status</source>
+            <translation>2 水土流失现状</translation>
+        </message>
+        <message>
+            <source>3 Plan layout</source>
+            <translation>3 规划布局</translation>
+        </message>
+        <message>
+            <source>4 Measures and quantities</source>
+            <translation>4 措施与工程量</translation>
+        </message>
+        <message>
+            <source>5 Investment estimate</source>
+            <translation>5 投资估算</translation>
+        </message>
+        <message>
+            <source>6 Benefit analysis (GB/T 15774-2008)</source>
+            <translation>6 效益分析（GB/T 15774-2008）</translation>
+        </message>
+        <message>
+            <source>7 Implementation schedule</source>
+            <translation>7 实施进度</translation>
+        </message>
+        <message>
+            <source>8 Safeguards</source>
+            <translation>8 保障措施</translation>
+        </message>
+        <message>
+            <source>Made with SWC Planner. Unit prices, benefit rates, yields and measure presets are planning defaults (placeholders are marked); check them against the current standards and the Hebei norms before approval.</source>
+            <translation>由 SWC Planner 生成。单价、效益系数、增产量和措施预设为规划默认值（占位值已标注）；报批前须按现行标准和河北定额核定。</translation>
+        </message>
+        <message>
+            <source>Table {n} {title}</source>
+            <translation>表{n} {title}</translation>
+        </message>
+        <message>
+            <source>Figure 1 Land use</source>
+            <translation>图1 土地利用现状图</translation>
+        </message>
+        <message>
+            <source>Figure 2 Soil erosion intensity</source>
+            <translation>图2 土壤侵蚀强度图</translation>
+        </message>
+        <message>
+            <source>Figure 3 Measure layout</source>
+            <translation>图3 水土保持措施布局图</translation>
         </message>
     </context>
     <context>
@@ -3031,6 +3269,34 @@
         <message>
             <source>The folder {folder} does not exist: choose another place for the GeoPackage.</source>
             <translation>文件夹 {folder} 不存在：请为 GeoPackage 另选保存位置。</translation>
+        </message>
+        <message>
+            <source>e.g. the code of the watershed in the provincial register</source>
+            <translation>如：省小流域名录中的流域代码</translation>
+        </message>
+        <message>
+            <source>The small-watershed code of SL 653-2013 (小流域划分及编码规范), as the provincial small-watershed register gives it; printed in the report.</source>
+            <translation>按 SL 653-2013《小流域划分及编码规范》的小流域代码，取自省级小流域名录；打印在报告中。</translation>
+        </message>
+        <message>
+            <source>e.g. 易县</source>
+            <translation>如：易县</translation>
+        </message>
+        <message>
+            <source>e.g. 易县水利局</source>
+            <translation>如：易县水利局</translation>
+        </message>
+        <message>
+            <source>Watershed code (SL 653-2013)</source>
+            <translation>小流域代码（SL 653-2013）</translation>
+        </message>
+        <message>
+            <source>County</source>
+            <translation>县</translation>
+        </message>
+        <message>
+            <source>Prepared by</source>
+            <translation>编制单位</translation>
         </message>
     </context>
     <context>
@@ -3222,10 +3488,6 @@
             <translation>6. 工程量与投资</translation>
         </message>
         <message>
-            <source>Quantities come from the measure layout; edit the unit prices (CNY) to update the investment estimate.</source>
-            <translation>工程量来自措施布局；修改单价（元）即可更新投资估算。</translation>
-        </message>
-        <message>
             <source>Reset the unit prices</source>
             <translation>恢复默认单价</translation>
         </message>
@@ -3248,10 +3510,6 @@
         <message>
             <source>Unit</source>
             <translation>单位</translation>
-        </message>
-        <message>
-            <source>Unit price</source>
-            <translation>单价</translation>
         </message>
         <message>
             <source>not computed</source>
@@ -3288,6 +3546,46 @@
         <message>
             <source>Quantities and investment</source>
             <translation>工程量与投资</translation>
+        </message>
+        <message>
+            <source>Quantities come from the measure layout; edit the unit prices (CNY) with their source, region and year to update the investment estimate. The shipped prices are placeholders: replace them with the current Hebei norms.</source>
+            <translation>工程量来自措施布设；编辑单价（元）及其来源、地区和年份以更新投资估算。随插件提供的单价均为占位值：请以现行河北定额替换。</translation>
+        </message>
+        <message>
+            <source>Implementation schedule (10⁴ CNY)</source>
+            <translation>实施进度（万元）</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>placeholder</source>
+            <translation>占位价，待替换</translation>
+        </message>
+        <message>
+            <source>Price source</source>
+            <translation>单价来源</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>10⁴ CNY</source>
+            <translation>万元</translation>
+        </message>
+        <message>
+            <source>— {n} priced items use placeholder prices: replace them with the current Hebei norms.</source>
+            <translation>—— {n} 个计价项目使用占位单价：请以现行河北定额替换。</translation>
         </message>
     </context>
     <context>
@@ -3571,10 +3869,6 @@
             <translation>8. 规划报告</translation>
         </message>
         <message>
-            <source>Write the plan report (PDF with maps and tables), the tables as xlsx, all layers into the GeoPackage, and save the QGIS project.</source>
-            <translation>生成规划报告（含图表的 PDF），将表格导出为 xlsx，所有图层写入 GeoPackage，并保存 QGIS 工程。</translation>
-        </message>
-        <message>
             <source>Create the report</source>
             <translation>生成报告</translation>
         </message>
@@ -3591,6 +3885,14 @@
 {files}</source>
             <translation>已写出：
 {files}</translation>
+        </message>
+        <message>
+            <source>Write the plan report (PDF with maps and tables, in the outline of GB/T 15772), the tables as xlsx, all layers into the GeoPackage, and save the QGIS project. A county submits the report in Chinese.</source>
+            <translation>生成规划报告（按 GB/T 15772 大纲，含图和表的 PDF）、xlsx 表格，把所有图层写入 GeoPackage 并保存 QGIS 工程。县里上报的报告为中文。</translation>
+        </message>
+        <message>
+            <source>Report language</source>
+            <translation>报告语言</translation>
         </message>
     </context>
     <context>
@@ -4905,16 +5207,16 @@
             <translation>现状指标</translation>
         </message>
         <message>
-            <source>Counties/townships: their parts inside the watershed</source>
-            <translation>县/乡镇：位于小流域内的部分</translation>
+            <source>Rainfall erosivity R from the rain gauges</source>
+            <translation>由雨量站计算降雨侵蚀力 R</translation>
         </message>
         <message>
             <source>Soil erodibility K from the soil texture</source>
             <translation>由土壤质地计算土壤可蚀性 K</translation>
         </message>
         <message>
-            <source>Rainfall erosivity R from the rain gauges</source>
-            <translation>由雨量站计算降雨侵蚀力 R</translation>
+            <source>Counties/townships: their parts inside the watershed</source>
+            <translation>县/乡镇：位于小流域内的部分</translation>
         </message>
     </context>
     <context>
@@ -5195,6 +5497,10 @@
             <source>{county}: {patches} patches ({whole} before the split at township lines), {km2:.2f} km² banned ({share:.2f} % of the county)</source>
             <translation>{county}：{patches} 个图斑（按乡镇界线切分前 {whole} 个），禁垦 {km2:.2f} km²（占全县 {share:.2f} %）</translation>
         </message>
+        <message>
+            <source>No cell steeper than {threshold:g}° in {county}: nothing to ban there.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SupervisionAlgorithm</name>
@@ -5417,6 +5723,78 @@
             <source>{name}: the shapefile {path} has no .cpg file and its text is not UTF-8; it is read as GBK ({encoding}). Add a .cpg file holding the encoding to make this explicit.</source>
             <translation>{name}：shapefile {path} 没有 .cpg 文件，且其文字不是 UTF-8；已按 GBK（{encoding}）读取。请添加写明编码的 .cpg 文件以明确编码。</translation>
         </message>
+        <message>
+            <source>The layer {name} is empty: it has no point to work with.</source>
+            <translation>图层 {name} 为空：没有可用的点。</translation>
+        </message>
+        <message>
+            <source>The layer {name} is empty: it has no line to work with.</source>
+            <translation>图层 {name} 为空：没有可用的线。</translation>
+        </message>
+        <message>
+            <source>The layer {name} is empty: it has no feature. Choose the layer that holds the data (or check its filter).</source>
+            <translation>图层 {name} 为空：没有任何要素。请选择含有数据的图层（或检查其过滤条件）。</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>点</translation>
+        </message>
+        <message>
+            <source>lines</source>
+            <translation>线</translation>
+        </message>
+        <message>
+            <source>polygons</source>
+            <translation>面</translation>
+        </message>
+        <message>
+            <source>no geometry (a table)</source>
+            <translation>无几何（表格）</translation>
+        </message>
+        <message>
+            <source>geometries of mixed or unknown type</source>
+            <translation>混合或未知类型的几何</translation>
+        </message>
+        <message>
+            <source>{label}: the file {path} does not exist. Check the path and the file name.</source>
+            <translation>{label}：文件 {path} 不存在。请检查路径和文件名。</translation>
+        </message>
+        <message>
+            <source>{label}: the file {path} is empty (0 bytes): it was not copied or saved completely. Copy it again from its source.</source>
+            <translation>{label}：文件 {path} 为空（0 字节），复制或保存不完整。请从原始来源重新复制。</translation>
+        </message>
+        <message>
+            <source>{label}: {path} cannot be read as a raster. Check that it is a GeoTIFF (or another raster GDAL reads) and that it is not damaged.</source>
+            <translation>{label}：无法将 {path} 作为栅格读取。请确认它是 GeoTIFF（或 GDAL 可读的其他栅格格式）且文件未损坏。</translation>
+        </message>
+        <message>
+            <source>The raster {label} has no valid cell: every cell is nodata ({nodata}). Check its nodata value and its extent.</source>
+            <translation>栅格 {label} 没有有效像元：全部为无数据（{nodata}）。请检查其无数据值和范围。</translation>
+        </message>
+        <message>
+            <source>{label}: {path} cannot be read as a vector layer or table. Check that it is a GeoPackage, shapefile, CSV or another format OGR reads, and that it is not damaged.</source>
+            <translation>{label}：无法将 {path} 作为矢量图层或表格读取。请确认它是 GeoPackage、shapefile、CSV 或 OGR 可读的其他格式，且文件未损坏。</translation>
+        </message>
+        <message>
+            <source>Or leave {name} empty.</source>
+            <translation>或将 {name} 留空。</translation>
+        </message>
+        <message>
+            <source>The layer {name} must contain {expected}; it holds {actual}.</source>
+            <translation>图层 {name} 必须包含{expected}，但它包含的是{actual}。</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation>或</translation>
+        </message>
+        <message>
+            <source>The layer {name} does not overlap the raster {raster}: they lie in different areas, or one of them has a wrong CRS. Check that both cover the same area and that their CRS are set right.</source>
+            <translation>图层 {name} 与栅格 {raster} 不重叠：二者位于不同区域，或其中之一的坐标系有误。请检查二者是否覆盖同一区域、坐标系是否设置正确。</translation>
+        </message>
+        <message>
+            <source>{label} ({name}) must be one of {choices}; {value} was given.</source>
+            <translation>{label}（{name}）必须为以下之一：{choices}；给定值为 {value}。</translation>
+        </message>
     </context>
     <context>
         <name>SwcCore</name>
@@ -5555,26 +5933,6 @@
         <message>
             <source>There is no parcel to screen.</source>
             <translation>没有可筛查的图斑。</translation>
-        </message>
-        <message>
-            <source>The DEM is rotated (geotransform terms {rx}, {ry}). Warp it to a north-up grid first, e.g. with gdalwarp.</source>
-            <translation>DEM 格网带旋转（地理变换参数 {rx}、{ry}）。请先重采样为正北方向格网，例如使用 gdalwarp。</translation>
-        </message>
-        <message>
-            <source>The DEM is stored south-up (positive pixel height). Warp it to a north-up grid first, e.g. with gdalwarp.</source>
-            <translation>DEM 为南向上存储（像元高度为正）。请先重采样为正北方向格网，例如使用 gdalwarp。</translation>
-        </message>
-        <message>
-            <source>The DEM has no coordinate reference system. Assign its projected CRS (e.g. a CGCS2000 Gauss-Krüger zone) before running.</source>
-            <translation>DEM 没有坐标参考系。请先为其指定投影坐标系（如 CGCS2000 高斯–克吕格投影带）。</translation>
-        </message>
-        <message>
-            <source>The DEM is in a geographic CRS (degrees); slopes and areas need metres. Reproject it to a projected CRS, for its longitude {lon:.2f}°E the CGCS2000 3-degree Gauss-Krüger zone EPSG:{epsg} (or EPSG:{epsg_cm} without the zone prefix), e.g. with gdalwarp -t_srs EPSG:{epsg}.</source>
-            <translation>DEM 为地理坐标系（单位为度），计算坡度和面积需要以米为单位。请将其投影到投影坐标系：按其经度 {lon:.2f}°E，应使用 CGCS2000 3 度带高斯–克吕格投影 EPSG:{epsg}（不带带号前缀为 EPSG:{epsg_cm}），例如 gdalwarp -t_srs EPSG:{epsg}。</translation>
-        </message>
-        <message>
-            <source>The DEM's CRS is not in metres (one unit = {units} m). Reproject it to a metric projected CRS.</source>
-            <translation>DEM 坐标系单位不是米（1 单位 = {units} 米）。请投影到以米为单位的投影坐标系。</translation>
         </message>
         <message>
             <source>Cannot open the raster {path}: {reason}</source>
@@ -6200,20 +6558,44 @@
             <source>Sand + silt + clay must be 100 % (± {tol:g}); they are not on {n} cells of the texture rasters (the first at x {x:.1f}, y {y:.1f}: {total:.1f} %). Check the rasters (g/kg must be divided by 10), that they use the USDA limits 0.05 and 0.002 mm, or raise the tolerance for interpolated rasters.</source>
             <translation>砂粒 + 粉粒 + 黏粒须为 100 %（± {tol:g}）；质地栅格中有 {n} 个栅格不满足（第一个位于 x {x:.1f}、y {y:.1f}：{total:.1f} %）。请检查栅格（g/kg 须除以 10）、是否采用美国制粒级界限 0.05 和 0.002 mm，或对插值栅格放宽容差。</translation>
         </message>
+        <message>
+            <source>The raster {label} is rotated (geotransform terms {rx}, {ry}). Warp it to a north-up grid first, e.g. with gdalwarp.</source>
+            <translation>栅格 {label} 格网带旋转（地理变换参数 {rx}、{ry}）。请先重采样为正北方向格网，例如使用 gdalwarp。</translation>
+        </message>
+        <message>
+            <source>The raster {label} is stored south-up (positive pixel height). Warp it to a north-up grid first, e.g. with gdalwarp.</source>
+            <translation>栅格 {label} 为南向上存储（像元高度为正）。请先重采样为正北方向格网，例如使用 gdalwarp。</translation>
+        </message>
+        <message>
+            <source>The raster {label} has no coordinate reference system. Assign its projected CRS (e.g. a CGCS2000 Gauss-Krüger zone) before running.</source>
+            <translation>栅格 {label} 没有坐标参考系。请先为其指定投影坐标系（如 CGCS2000 高斯–克吕格投影带）。</translation>
+        </message>
+        <message>
+            <source>The raster {label} is in a geographic CRS (degrees); slopes and areas need metres. Reproject it to a projected CRS, for its longitude {lon:.2f}°E the CGCS2000 3-degree Gauss-Krüger zone EPSG:{epsg} (or EPSG:{epsg_cm} without the zone prefix), e.g. with gdalwarp -t_srs EPSG:{epsg}.</source>
+            <translation>栅格 {label} 为地理坐标系（单位为度），计算坡度和面积需要以米为单位。请将其投影到投影坐标系：按其经度 {lon:.2f}°E，应使用 CGCS2000 3 度带高斯–克吕格投影 EPSG:{epsg}（不带带号前缀为 EPSG:{epsg_cm}），例如 gdalwarp -t_srs EPSG:{epsg}。</translation>
+        </message>
+        <message>
+            <source>The CRS of the raster {label} is not in metres (one unit = {units} m). Reproject it to a metric projected CRS.</source>
+            <translation>栅格 {label} 的坐标系单位不是米（1 单位 = {units} 米）。请投影到以米为单位的投影坐标系。</translation>
+        </message>
+        <message>
+            <source>MAX_HEIGHT {hmax:g} m in steps of {step:g} m gives {n:.0f} levels of the height–area–volume curve, more than {limit}. Use a larger STEP or a lower MAX_HEIGHT (check dams and silt-trap dams are a few metres to some tens of metres high).</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SwcPlannerJobs</name>
         <message>
-            <source>{zone}: {nodata:.3g} km² ({pct:.1f} %) of the land has no erosion value; the SWC rate {rate:.2f} % counts it as not eroded (at worst {rate_min:.2f} %).</source>
-            <translation>{zone}：{nodata:.3g} km²（{pct:.1f} %）的土地无侵蚀值；水土保持率 {rate:.2f} % 将其计为未侵蚀（最不利为 {rate_min:.2f} %）。</translation>
+            <source>R assumed constant ({value:g} MJ·mm/(hm²·h·a)).</source>
+            <translation>降雨侵蚀力按常数假定（{value:g} MJ·mm/(hm²·h·a)）。</translation>
         </message>
         <message>
             <source>K assumed constant ({value:g} t·hm²·h/(hm²·MJ·mm)).</source>
             <translation>土壤可蚀性按常数假定（{value:g} t·hm²·h/(hm²·MJ·mm)）。</translation>
         </message>
         <message>
-            <source>R assumed constant ({value:g} MJ·mm/(hm²·h·a)).</source>
-            <translation>降雨侵蚀力按常数假定（{value:g} MJ·mm/(hm²·h·a)）。</translation>
+            <source>{zone}: {nodata:.3g} km² ({pct:.1f} %) of the land has no erosion value; the SWC rate {rate:.2f} % counts it as not eroded (at worst {rate_min:.2f} %).</source>
+            <translation>{zone}：{nodata:.3g} km²（{pct:.1f} %）的土地无侵蚀值；水土保持率 {rate:.2f} % 将其计为未侵蚀（最不利为 {rate_min:.2f} %）。</translation>
         </message>
     </context>
     <context>
@@ -6493,6 +6875,138 @@
         <message>
             <source>Land area (km²)</source>
             <translation>土地面积（km²）</translation>
+        </message>
+        <message>
+            <source>Planting</source>
+            <translation>造林种草</translation>
+        </message>
+        <message>
+            <source>Seedlings</source>
+            <translation>苗木</translation>
+        </message>
+        <message>
+            <source>kg</source>
+            <translation>千克</translation>
+        </message>
+        <message>
+            <source>Area treated (km²)</source>
+            <translation>治理面积（km²）</translation>
+        </message>
+        <message>
+            <source>Erosion treatment degree (%)</source>
+            <translation>水土流失治理度（%）</translation>
+        </message>
+        <message>
+            <source>Forest and grass area (km²)</source>
+            <translation>林草面积（km²）</translation>
+        </message>
+        <message>
+            <source>Forest and grass cover (%)</source>
+            <translation>林草覆盖率（%）</translation>
+        </message>
+        <message>
+            <source>Terraced land added (ha)</source>
+            <translation>新增梯田（公顷）</translation>
+        </message>
+        <message>
+            <source>Area treated (ha)</source>
+            <translation>治理面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Land silted behind the silt-trap dams (ha)</source>
+            <translation>淤地坝淤地面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Water: no measure</source>
+            <translation>水域：不布设措施</translation>
+        </message>
+        <message>
+            <source>Built-up land: no measure</source>
+            <translation>建设用地：不布设措施</translation>
+        </message>
+        <message>
+            <source>Only on cropland</source>
+            <translation>仅限耕地</translation>
+        </message>
+        <message>
+            <source>Permanent basic farmland</source>
+            <translation>永久基本农田</translation>
+        </message>
+        <message>
+            <source>Slope below the measure's band</source>
+            <translation>坡度低于措施适宜范围</translation>
+        </message>
+        <message>
+            <source>Slope above the measure's band</source>
+            <translation>坡度高于措施适宜范围</translation>
+        </message>
+        <message>
+            <source>No slope (DEM nodata)</source>
+            <translation>无坡度（DEM 无数据）</translation>
+        </message>
+        <message>
+            <source>Small (小型)</source>
+            <translation>小型</translation>
+        </message>
+        <message>
+            <source>Medium (中型)</source>
+            <translation>中型</translation>
+        </message>
+        <message>
+            <source>Large 2 (大(2)型)</source>
+            <translation>大(2)型</translation>
+        </message>
+        <message>
+            <source>Large 1 (大(1)型)</source>
+            <translation>大(1)型</translation>
+        </message>
+        <message>
+            <source>Above large 1</source>
+            <translation>超过大(1)型</translation>
+        </message>
+        <message>
+            <source>Soil and water retained</source>
+            <translation>保水保土</translation>
+        </message>
+        <message>
+            <source>Economic benefit</source>
+            <translation>经济效益</translation>
+        </message>
+        <message>
+            <source>Social benefit</source>
+            <translation>社会效益</translation>
+        </message>
+        <message>
+            <source>Ecological benefit</source>
+            <translation>生态效益</translation>
+        </message>
+        <message>
+            <source>Grain (粮食增产)</source>
+            <translation>粮食增产</translation>
+        </message>
+        <message>
+            <source>Fruit (果品)</source>
+            <translation>果品</translation>
+        </message>
+        <message>
+            <source>Wood (林木蓄积)</source>
+            <translation>林木蓄积</translation>
+        </message>
+        <message>
+            <source>Hay (干草)</source>
+            <translation>干草</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Areas excluded by the rules</source>
+            <translation>被规则排除的区域</translation>
+        </message>
+        <message>
+            <source>Silted area of the silt-trap dams</source>
+            <translation>淤地坝淤地范围</translation>
         </message>
     </context>
     <context>

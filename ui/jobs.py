@@ -40,6 +40,7 @@ SOILERODIBILITY = "swcplanner:soilerodibility"
 FARMLAND = "swcplanner:farmlandscreening"
 CHECKDAMS = "swcplanner:checkdams"
 SLOPEWORKS = "swcplanner:slopeworks"
+SILTDAMS = "swcplanner:siltdams"
 
 
 def gpkg_table(path: str) -> str:
@@ -86,12 +87,21 @@ def write_allocation(path: str, alloc: Dict[str, List[str]]) -> str:
     return write_csv(path, rows, columns)
 
 
-def write_prices(path: str, prices: Dict[str, float], units: Dict[str, str]) -> str:
-    """The quantities page's unit prices as the PRICES of planquantities."""
-    rows = [
-        {"item": item, "unit": units.get(item, ""), "price": f"{price:g}"} for item, price in prices.items()
-    ]
-    return write_csv(path, rows, ["item", "unit", "price"])
+PRICE_COLUMNS = ["item", "unit", "price", "part", "source", "region", "year"]
+
+
+def write_prices(path: str, rows: Sequence[Dict[str, Any]]) -> str:
+    """The quantities page's price table (item, unit, price, part, source, region, year) as PRICES."""
+    out = []
+    for row in rows:
+        price = row.get("price")
+        out.append(
+            dict(
+                {c: row.get(c, "") for c in PRICE_COLUMNS},
+                price=f"{float(price):g}" if isinstance(price, (int, float)) else str(price),
+            )
+        )
+    return write_csv(path, out, PRICE_COLUMNS)
 
 
 # -- status ----------------------------------------------------------------------------------------
@@ -122,12 +132,14 @@ def soilloss_params(
     measure_field: str = "",
     existing: bool = False,
     baseline: Optional[str] = None,
+    zones: Optional[str] = None,
+    zone_field: str = "",
 ) -> Dict[str, Any]:
     """Parameters of ``swcplanner:soilloss`` from the wizard's data page.
 
     ``existing=True`` passes the existing measures of the data page (status);
     ``measures`` the planned measures with ``baseline`` = the status soil loss
-    raster (benefits).
+    raster and ``zones`` the same polygons by measure (benefits: one row per measure).
     """
     p: Dict[str, Any] = {"DEM": dem}
     results = state.get("results", {})
@@ -165,6 +177,9 @@ def soilloss_params(
         p["MEASURE_FIELD"] = measure_field
     if baseline:
         p["BASELINE"] = baseline
+    if zones:
+        p["ZONES"] = zones
+        p["ZONE_FIELD"] = zone_field
     p["TOLERANCE"] = float(state.get("tolerance", 200.0))
     p["SOIL_LOSS"] = os.path.join(out_dir, f"soil_loss_{suffix}.tif")
     p["INTENSITY"] = os.path.join(out_dir, f"erosion_intensity_{suffix}.tif")
@@ -258,11 +273,21 @@ def swcrate_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dict
     }
 
 
-def planbenefits_params(r: Dict[str, Any], work: Work, after: bool) -> Dict[str, Any]:
-    """``swcplanner:planbenefits``: the status alone (``after=False``) or before and after the plan."""
+def planbenefits_params(state: Dict[str, Any], r: Dict[str, Any], work: Work, after: bool) -> Dict[str, Any]:
+    """``swcplanner:planbenefits``: the status alone (``after=False``) or the plan's benefits by GB/T 15774 class."""
     p: Dict[str, Any] = {"BEFORE": output_value(r, "soilloss_before", "TABLE")}
     if after:
         p["AFTER"] = output_value(r, "soilloss_after", "TABLE")
+        p["MEASURE_AREAS"] = output_value(r, "measureplan", "TABLE")
+        p["MEASURE_LANDUSE"] = output_value(r, "measureplan", "LANDUSE_TABLE")
+        p["LANDUSE_AREAS"] = output_value(r, "landuse_slope", "TABLE")
+        for name, key in (("SILTDAMS", "siltdams"), ("CHECKDAMS", "checkdams")):
+            if key in r and r[key].get("DAMS"):
+                p[name] = r[key]["DAMS"]
+        if float(state.get("runoff_mm") or 0) > 0:
+            p["RUNOFF_DEPTH"] = float(state["runoff_mm"])
+        for name in ("BASIC", "ECONOMIC", "SOCIAL", "ECOLOGICAL"):
+            p[name] = gpkg_table(work(f"benefits_{name.lower()}.gpkg"))
     p["OUTPUT"] = gpkg_table(work("benefits.gpkg" if after else "status_indicators.gpkg"))
     return p
 
@@ -297,14 +322,22 @@ def region_index(region: str) -> int:
 
 
 def measureplan_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dict[str, Any]:
-    return {
+    """``swcplanner:measureplan`` with the eligibility rules: the clipped DEM, 永久基本农田 when given."""
+    p = {
         "LANDUSE_SLOPE": output_value(r, "landuse_slope", "OUTPUT"),
         "REGION": region_index(state.get("region", "yanshan")),
         "ALLOCATION": write_allocation(work("allocation.csv"), state["allocation"]),
+        "DEM": output_value(r, "dem", "OUTPUT"),
         "OUTPUT": work("measures.tif"),
         "POLYGONS": gpkg_table(work("measure_plan.gpkg")),
         "TABLE": gpkg_table(work("measure_areas.gpkg")),
+        "EXCLUDED": gpkg_table(work("measure_excluded.gpkg")),
+        "EXCLUDED_TABLE": gpkg_table(work("measure_excluded_areas.gpkg")),
+        "LANDUSE_TABLE": gpkg_table(work("measure_landuse.gpkg")),
     }
+    if state.get("basic_farmland"):
+        p["BASIC_FARMLAND"] = state["basic_farmland"]
+    return p
 
 
 def parcels_algorithm(state: Dict[str, Any]) -> str:
@@ -348,11 +381,10 @@ def farmland_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dic
     }
 
 
-#: Dam series of the measures page: check dams in small gullies, silt-trap dams in larger ones
-#: (upslope areas in km²; heights in m; wizard defaults, the planner runs checkdams for other values).
+#: 谷坊 series of the measures page: small gullies (upslope areas in km²; heights in m; the planner runs
+#: checkdams for other values).  淤地坝 come from swcplanner:siltdams (1–8 km², its defaults).
 DAM_SETTINGS = {
     "checkdams": {"MIN_UPAREA": 0.05, "MAX_UPAREA": 1.0, "DAM_HEIGHT": 3.0, "type": "drystone"},
-    "siltdams": {"MIN_UPAREA": 1.0, "MAX_UPAREA": 8.0, "DAM_HEIGHT": 5.0, "type": "earth"},
 }
 
 
@@ -363,7 +395,10 @@ def dam_type_index(key: str) -> int:
     return CHECK_DAM_TYPE_ORDER.index(key)
 
 
-def checkdam_params(state: Dict[str, Any], r: Dict[str, Any], work: Work, key: str) -> Dict[str, Any]:
+def checkdam_params(
+    state: Dict[str, Any], r: Dict[str, Any], work: Work, key: str = "checkdams"
+) -> Dict[str, Any]:
+    """``swcplanner:checkdams``: 谷坊 series in the small, steep gullies of the watershed."""
     cfg = DAM_SETTINGS[key]
     return {
         "DEM": output_value(r, "dem", "OUTPUT"),
@@ -377,6 +412,20 @@ def checkdam_params(state: Dict[str, Any], r: Dict[str, Any], work: Work, key: s
         "SILT": gpkg_table(work(f"{key}_silt.gpkg")),
         "CURVES": gpkg_table(work(f"{key}_curves.gpkg")),
         "SUMMARY": gpkg_table(work(f"{key}_summary.gpkg")),
+    }
+
+
+def siltdam_params(state: Dict[str, Any], r: Dict[str, Any], work: Work) -> Dict[str, Any]:
+    """``swcplanner:siltdams``: 淤地坝 sited by storage need from the status soil loss."""
+    return {
+        "DEM": output_value(r, "dem", "OUTPUT"),
+        "AOI": state["watershed"],
+        "SOIL_LOSS": output_value(r, "soilloss_before", "SOIL_LOSS"),
+        "DAMS": gpkg_table(work("siltdams.gpkg")),
+        "CRESTS": gpkg_table(work("siltdams_crests.gpkg")),
+        "SILT": gpkg_table(work("siltdams_silt.gpkg")),
+        "CURVES": gpkg_table(work("siltdams_curves.gpkg")),
+        "REJECTED": gpkg_table(work("siltdams_rejected.gpkg")),
     }
 
 
@@ -414,9 +463,7 @@ def slopeworks_params(r: Dict[str, Any], work: Work, key: str) -> Optional[Dict[
         "ROWS": gpkg_table(work(f"{key}_rows.gpkg")),
         "SUMMARY": gpkg_table(work(f"{key}_summary.gpkg")),
     }
-    if key == "benches":
-        params["MIN_SLOPE"] = 5.0
-    return params
+    return params  # slopeworks' own slope bands: the ones measureplan allocated by
 
 
 #: planquantities inputs: parameter → (step key, output of that step).
@@ -429,13 +476,20 @@ LAYOUT_INPUTS = {
 }
 
 
-def planquantities_params(r: Dict[str, Any], work: Work, prices: str) -> Dict[str, Any]:
-    """``swcplanner:planquantities`` from the layouts that ran and the unit-price table ``prices``."""
+def planquantities_params(
+    r: Dict[str, Any], work: Work, prices: str, state: Optional[Dict[str, Any]] = None
+) -> Dict[str, Any]:
+    """``swcplanner:planquantities`` from the layouts that ran, the price table ``prices`` and the period."""
     p: Dict[str, Any] = {"MEASURE_AREAS": output_value(r, "measureplan", "TABLE")}
     for name, (key, output) in LAYOUT_INPUTS.items():
         if key in r and r[key].get(output):
             p[name] = r[key][output]
     p["PRICES"] = prices
+    state = state or {}
+    if state.get("period_start") and state.get("period_end"):
+        p["START_YEAR"] = int(state["period_start"])
+        p["END_YEAR"] = int(state["period_end"])
+        p["SCHEDULE"] = gpkg_table(work("schedule.gpkg"))
     p["QUANTITIES"] = gpkg_table(work("quantities.gpkg"))
     p["INVESTMENT"] = gpkg_table(work("investment.gpkg"))
     return p

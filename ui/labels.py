@@ -22,7 +22,10 @@ def fmt(value: object, digits: int = 2) -> str:
     if isinstance(value, (int, float)):
         if isinstance(value, float) and value != value:  # NaN
             return "–"
-        return "{:,.{d}f}".format(float(value), d=digits)
+        value = float(value)
+        if round(value, digits) == 0:
+            value = 0.0  # no "-0" for a tiny negative
+        return "{:,.{d}f}".format(value, d=digits)
     return str(value)
 
 
@@ -63,6 +66,7 @@ def measure_label(code: str) -> str:
         "econforest": _tr("Economic forest"),
         "pits": _tr("Fish-scale pits"),
         "benches": _tr("Level benches"),
+        "planting": _tr("Planting"),
     }.get(code, code)
 
 
@@ -82,6 +86,7 @@ def item_label(code: str) -> str:
         "checkdam_volume": _tr("Check-dam body volume"),
         "siltdam_count": _tr("Silt-trap dams"),
         "siltdam_volume": _tr("Silt-trap dam body volume"),
+        "seedling_count": _tr("Seedlings"),
         "independent_pct": _tr("Independent costs (% of parts 1–3)"),
         "contingency_pct": _tr("Basic contingency (% of parts 1–4)"),
     }.get(code, code)
@@ -93,6 +98,7 @@ def unit_label(code: str) -> str:
         "pcs": _tr("pcs"),
         "m3": _tr("m³"),
         "%": "%",
+        "kg": _tr("kg"),
     }.get(code, code)
 
 
@@ -115,7 +121,61 @@ def indicator_label(code: str) -> str:
         "eroded_km2": _tr("Eroded area, light and above (km²)"),
         "swc_rate": _tr("Soil-and-water-conservation rate (%)"),
         "land_km2": _tr("Land area (km²)"),
+        "treated_km2": _tr("Area treated (km²)"),
+        "treatment_degree": _tr("Erosion treatment degree (%)"),
+        "forest_grass_km2": _tr("Forest and grass area (km²)"),
+        "forest_grass_cover": _tr("Forest and grass cover (%)"),
+        "terrace_ha": _tr("Terraced land added (ha)"),
+        "treated_ha": _tr("Area treated (ha)"),
+        "siltdam_count": _tr("Silt-trap dams"),
+        "silted_land_ha": _tr("Land silted behind the silt-trap dams (ha)"),
+        "checkdam_count": _tr("Check dams"),
     }.get(code, code)
+
+
+def reason_label(code: str) -> str:
+    """Why measureplan refused a measure (its EXCLUDED REASON codes)."""
+    return {
+        "water": _tr("Water: no measure"),
+        "built": _tr("Built-up land: no measure"),
+        "landuse": _tr("Only on cropland"),
+        "basic_farmland": _tr("Permanent basic farmland"),
+        "slope_low": _tr("Slope below the measure's band"),
+        "slope_high": _tr("Slope above the measure's band"),
+        "no_slope": _tr("No slope (DEM nodata)"),
+    }.get(code, code)
+
+
+def size_class_label(code: str) -> str:
+    """Size class of a silt-trap dam (checkdams.size_class codes)."""
+    return {
+        "small": _tr("Small (小型)"),
+        "medium": _tr("Medium (中型)"),
+        "large2": _tr("Large 2 (大(2)型)"),
+        "large1": _tr("Large 1 (大(1)型)"),
+        "above_large1": _tr("Above large 1"),
+    }.get(code, code)
+
+
+def benefit_class_label(code: str) -> str:
+    """The benefit classes of GB/T 15774-2008."""
+    return {
+        "basic": _tr("Soil and water retained"),
+        "economic": _tr("Economic benefit"),
+        "social": _tr("Social benefit"),
+        "ecological": _tr("Ecological benefit"),
+    }.get(code, code)
+
+
+def product_label(text: str) -> str:
+    """The product of an economic-benefit row (the shipped table's English text, Chinese in brackets)."""
+    return {
+        "grain (粮食增产)": _tr("Grain (粮食增产)"),
+        "fruit (果品)": _tr("Fruit (果品)"),
+        "wood (林木蓄积)": _tr("Wood (林木蓄积)"),
+        "hay (干草)": _tr("Hay (干草)"),
+        "none": _tr("None"),
+    }.get(text or "", text or "")
 
 
 def intensity_label(code: int) -> str:
@@ -144,4 +204,6 @@ def layer_name(key: str) -> str:
         "pit_rows": _tr("Pit rows"),
         "bench_rows": _tr("Bench rows"),
         "farmland": _tr("Farmland screening"),
+        "excluded": _tr("Areas excluded by the rules"),
+        "siltdam_silt": _tr("Silted area of the silt-trap dams"),
     }.get(key, key)

@@ -142,6 +142,20 @@ class ProjectPage(PlanningPage):
         for code in REGIONS:
             self.region_combo.addItem(region_label(code), code)
         self.region_combo.setCurrentIndex(1)
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setPlaceholderText(
+            self.tr("e.g. the code of the watershed in the provincial register")
+        )
+        self.code_edit.setToolTip(
+            self.tr(
+                "The small-watershed code of SL 653-2013 (小流域划分及编码规范), as the provincial "
+                "small-watershed register gives it; printed in the report."
+            )
+        )
+        self.county_edit = QLineEdit(self)
+        self.county_edit.setPlaceholderText(self.tr("e.g. 易县"))
+        self.author_edit = QLineEdit(self)
+        self.author_edit.setPlaceholderText(self.tr("e.g. 易县水利局"))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         period = QHBoxLayout()
@@ -154,6 +168,9 @@ class ProjectPage(PlanningPage):
         form.addRow(self.tr("Planning period"), period)
         form.addRow(self.tr("Output GeoPackage"), self.gpkg_widget)
         form.addRow(self.tr("Region preset"), self.region_combo)
+        form.addRow(self.tr("Watershed code (SL 653-2013)"), self.code_edit)
+        form.addRow(self.tr("County"), self.county_edit)
+        form.addRow(self.tr("Prepared by"), self.author_edit)
         form.addRow(self.hint)
         self.name_edit.textChanged.connect(self.completeChanged)
         self.gpkg_widget.fileChanged.connect(self.completeChanged)
@@ -200,6 +217,9 @@ class ProjectPage(PlanningPage):
                 "period_end": self.end_spin.value(),
                 "gpkg": os.path.abspath(self.gpkg_path()),
                 "region": self.region_combo.currentData(),
+                "ws_code": self.code_edit.text().strip(),
+                "county": self.county_edit.text().strip(),
+                "author": self.author_edit.text().strip(),
             }
         )
         self.wiz.work_dir()
@@ -213,6 +233,9 @@ class ProjectPage(PlanningPage):
         self.gpkg_widget.setFilePath(self.state.get("gpkg", ""))
         idx = self.region_combo.findData(self.state.get("region", "yanshan"))
         self.region_combo.setCurrentIndex(max(idx, 0))
+        self.code_edit.setText(self.state.get("ws_code", ""))
+        self.county_edit.setText(self.state.get("county", ""))
+        self.author_edit.setText(self.state.get("author", ""))
 
 
 # -- 2 watershed --------------------------------------------------------------------
@@ -609,6 +632,13 @@ class DataPage(PlanningPage):
         self.zone_field = QgsFieldComboBox(self)
         self.existing_picker = LayerPicker(POLYGON, allow_empty=True, parent=self)
         self.existing_field = QgsFieldComboBox(self)
+        self.basic_picker = LayerPicker(POLYGON, allow_empty=True, parent=self)
+        self.basic_picker.setToolTip(
+            self.tr(
+                "永久基本农田 (permanent basic farmland): the plan lays no terraces and no retirement to "
+                "forest or grass on cropland inside it, only conservation tillage."
+            )
+        )
         f_box = QGroupBox(self.tr("Soil-loss factors and other layers"), self)
         f_form = QFormLayout(f_box)
         k_row = QHBoxLayout()
@@ -646,6 +676,7 @@ class DataPage(PlanningPage):
         f_form.addRow(self.tr("Tolerable soil loss"), self.tolerance)
         f_form.addRow(self.tr("Counties / townships"), z_row)
         f_form.addRow(self.tr("Existing measures (type field)"), e_row)
+        f_form.addRow(self.tr("Permanent basic farmland (optional)"), self.basic_picker)
         self.messages = QLabel(self)
         self.messages.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -950,6 +981,7 @@ class DataPage(PlanningPage):
                 "zone_field": self.zone_field.currentField(),
                 "existing": layer_ref(self.existing_picker.layer()),
                 "existing_field": self.existing_field.currentField(),
+                "basic_farmland": layer_ref(self.basic_picker.layer()),
             }
         )
         self.wiz.save_state()
@@ -991,3 +1023,5 @@ class DataPage(PlanningPage):
         if s.get("existing"):
             self.existing_picker.set_source(s["existing"])
             self.existing_field.setField(s.get("existing_field", ""))
+        if s.get("basic_farmland"):
+            self.basic_picker.set_source(s["basic_farmland"])

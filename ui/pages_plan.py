@@ -7,11 +7,14 @@ from typing import Any, Dict, List, Tuple
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
 )
 
@@ -20,6 +23,7 @@ from ..algorithms.core.planning.tables import allocation_path as preset_path
 from ..algorithms.core.planning.tables import load_allocation, load_price_rows, unit_price_path
 from . import jobs
 from .labels import (
+    benefit_class_label,
     fmt,
     indicator_label,
     intensity_label,
@@ -27,6 +31,9 @@ from .labels import (
     landuse_label,
     measure_label,
     part_label,
+    product_label,
+    reason_label,
+    size_class_label,
     unit_label,
 )
 from .pages_input import PlanningPage
@@ -47,6 +54,17 @@ def _out(results: Dict[str, Any], key: str, name: str = "OUTPUT") -> str:
 def indicator_values(rows: List[Dict[str, Any]], column: str) -> Dict[str, Any]:
     """``{indicator: value}`` of one column (BEFORE or AFTER) of a planbenefits table."""
     return {r["INDICATOR"]: r.get(column) for r in rows}
+
+
+def symbolise(layer, marker: Dict[str, str] = None, fill: Dict[str, str] = None) -> None:
+    """A single marker or fill symbol for a plan layer (dams, silted and excluded areas)."""
+    from qgis.core import QgsFillSymbol, QgsMarkerSymbol, QgsSingleSymbolRenderer
+
+    if layer is None:
+        return
+    symbol = QgsMarkerSymbol.createSimple(marker) if marker else QgsFillSymbol.createSimple(fill or {})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.triggerRepaint()
 
 
 # -- 4 status -----------------------------------------------------------------------
@@ -147,7 +165,6 @@ class StatusPage(PlanningPage):
                 "soilloss_before",
             ),
         ]
-        self.state.get("results", {}).pop("swcrate", None)
         if s.get("zones"):
             # the rate's denominator is a unit's land area: per county/township, its part of the watershed
             steps.append(
@@ -174,7 +191,7 @@ class StatusPage(PlanningPage):
             Step(
                 self.tr("Status indicators"),
                 jobs.PLANBENEFITS,
-                lambda r: jobs.planbenefits_params(r, w, after=False),
+                lambda r: jobs.planbenefits_params(s, r, w, after=False),
                 "status_indicators",
             )
         )
@@ -182,6 +199,7 @@ class StatusPage(PlanningPage):
 
     def run(self) -> None:
         self.note.clear()
+        self.wiz.invalidate("status")  # the measures, quantities and benefits of an earlier status are stale
         self.run_steps(self.steps(), self.progress, self._done)
 
     def _done(self, ok: bool, message: str) -> None:
@@ -193,8 +211,6 @@ class StatusPage(PlanningPage):
         indicators = jobs.read_rows(_out(r, "status_indicators"))
         self.state["status"] = indicator_values(indicators, "BEFORE")
         self.state["zone_rates"] = jobs.zone_rates(r["swcrate"]["OUTPUT"]) if "swcrate" in r else []
-        for key in ("benefit_rows", "soil_saved"):
-            self.state.pop(key, None)  # the benefits of an earlier status are stale
         self.add_layers()
         self.show_tables()
         self.wiz.save_state()
@@ -296,9 +312,12 @@ class MeasuresPage(PlanningPage):
         self.setSubTitle(
             self.tr(
                 "Choose a measure for each land use and slope class (the region's "
-                "preset is filled in), then lay out the measures: terraces on "
-                "slope farmland, check dams in the gullies, pits and benches on "
-                "the slopes."
+                "preset is filled in), then lay out the measures: the eligibility "
+                "rules refuse measures where they cannot be laid (pits and benches "
+                "outside their slope bands, terraces off cropland or on basic "
+                "farmland, anything on water or built-up land); terraces on slope "
+                "farmland, check dams (谷坊) in small steep gullies, silt-trap dams "
+                "(淤地坝) by storage need, pits and benches on the slopes."
             )
         )
         self.alloc_table = make_table(self, editable=True)
@@ -307,12 +326,13 @@ class MeasuresPage(PlanningPage):
         self.reset_button = QPushButton(self.tr("Reset to the region preset"), self)
         self.dams_check = QCheckBox(self.tr("Check dams in small gullies (谷坊)"), self)
         self.dams_check.setChecked(True)
-        self.silt_check = QCheckBox(self.tr("Silt-trap dams in larger gullies (淤地坝)"), self)
-        self.silt_check.setChecked(False)
+        self.silt_check = QCheckBox(self.tr("Silt-trap dams by storage need (淤地坝)"), self)
+        self.silt_check.setChecked(True)
         self.works_check = QCheckBox(self.tr("Lay out fish-scale pits and level benches"), self)
         self.works_check.setChecked(True)
         run_row = self.run_row(self.tr("Lay out the measures"))
         self.summary_table = make_table(self)
+        self.excluded_table = make_table(self)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -325,7 +345,10 @@ class MeasuresPage(PlanningPage):
         options.addStretch(1)
         layout.addLayout(options)
         layout.addLayout(run_row)
-        layout.addWidget(self.summary_table, 1)
+        results = QHBoxLayout()
+        results.addWidget(self.summary_table, 3)
+        results.addWidget(self.excluded_table, 2)
+        layout.addLayout(results, 1)
         layout.addWidget(self.note)
         self.reset_button.clicked.connect(self.reset)
 
@@ -408,8 +431,8 @@ class MeasuresPage(PlanningPage):
             steps.append(
                 Step(
                     self.tr("Silt-trap dams"),
-                    jobs.CHECKDAMS,
-                    lambda r: jobs.checkdam_params(s, r, w, "siltdams"),
+                    jobs.SILTDAMS,
+                    lambda r: jobs.siltdam_params(s, r, w),
                     "siltdams",
                 )
             )
@@ -441,9 +464,7 @@ class MeasuresPage(PlanningPage):
             "silt": self.silt_check.isChecked(),
             "works": self.works_check.isChecked(),
         }
-        results = self.state.setdefault("results", {})
-        for key in ("farmland", "checkdams", "siltdams", "pits", "benches", "pits_areas", "benches_areas"):
-            results.pop(key, None)
+        self.wiz.invalidate("measures")  # quantities and benefits of earlier measures are stale
         self.note.clear()
         self.run_steps(self.steps(), self.progress, self._done)
 
@@ -453,17 +474,35 @@ class MeasuresPage(PlanningPage):
             return
         r = self.state["results"]
         self.state["measure_rows"] = jobs.read_rows(_out(r, "measureplan", "TABLE"))
+        self.state["excluded_rows"] = jobs.read_rows(_out(r, "measureplan", "EXCLUDED_TABLE"))
+        self.state["measure_landuse_rows"] = jobs.read_rows(_out(r, "measureplan", "LANDUSE_TABLE"))
+        self.state["siltdam_rows"] = jobs.read_rows(r["siltdams"]["DAMS"]) if "siltdams" in r else []
+        self.state["checkdam_rows"] = (
+            [{"DAMS": len(jobs.read_rows(r["checkdams"]["DAMS"]))}] if "checkdams" in r else []
+        )
         self.wiz.pages[5].read_results()
         self.wiz.add_layer(_out(r, "measureplan"), "measures", "raster")
+        symbolise(
+            self.wiz.add_layer(_out(r, "measureplan", "EXCLUDED"), "excluded", "vector"),
+            fill={"color": "227,26,28,90", "outline_color": "#e31a1c", "style": "b_diagonal"},
+        )
+        if "siltdams" in r and r["siltdams"].get("SILT"):
+            symbolise(
+                self.wiz.add_layer(r["siltdams"]["SILT"], "siltdam_silt", "vector"),
+                fill={"color": "140,81,10,150", "outline_color": "#543005"},
+            )
+        markers = {
+            "checkdams": {"name": "circle", "color": "#2166ac", "size": "1.6", "outline_color": "#ffffff"},
+            "siltdams": {"name": "triangle", "color": "#b2182b", "size": "4.2", "outline_color": "#000000"},
+        }
         for key in ("checkdams", "siltdams"):
             if key in r and r[key].get("DAMS"):
-                self.wiz.add_layer(r[key]["DAMS"], key, "vector")
+                symbolise(self.wiz.add_layer(r[key]["DAMS"], key, "vector"), marker=markers[key])
         for key, layer_key in (("pits", "pit_rows"), ("benches", "bench_rows")):
             if key in r and r[key].get("ROWS"):
                 self.wiz.add_layer(r[key]["ROWS"], layer_key, "vector")
         if "farmland" in r and r["farmland"].get("OUTPUT"):
             self.wiz.add_layer(r["farmland"]["OUTPUT"], "farmland", "vector")
-        self.state.pop("benefits_done", None)  # the benefits of earlier measures are stale
         self.show_summary()
         self.wiz.save_state()
 
@@ -479,6 +518,46 @@ class MeasuresPage(PlanningPage):
                 out.append([item_label(item), "", "", "", F(q["QUANTITY"], 0)])
         return out
 
+    def excluded_rows(self) -> List[List[str]]:
+        """The areas the eligibility rules refused: reason, measure allocated, ha (measureplan EXCLUDED_TABLE)."""
+        return [
+            [reason_label(r["REASON"]), measure_label(r["MEASURE"]), F(r["AREA_HA"]), F(r["AREA_MU"], 1)]
+            for r in self.state.get("excluded_rows", [])
+        ]
+
+    def excluded_headers(self) -> List[str]:
+        return [self.tr("Reason"), self.tr("Measure allocated"), self.tr("Area (ha)"), self.tr("Area (mu)")]
+
+    def siltdam_rows(self) -> List[List[str]]:
+        """淤地坝 proposed by swcplanner:siltdams: class, control area, storage need, height, silted area, body."""
+        return [
+            [
+                str(d["DAM_ID"]),
+                size_class_label(d["CLASS"]),
+                F(d["CONTROL_KM2"], 2),
+                F(d["SEDIMENT_T_A"], 0),
+                F(d["LIFE_YR"], 0),
+                F(d["NEED_M3"] / 1e4, 2),
+                F(d["H_M"], 1),
+                F(d["SILT_M2"] / 1e4, 2),
+                F(d["BODY_M3"], 0),
+            ]
+            for d in self.state.get("siltdam_rows", [])
+        ]
+
+    def siltdam_headers(self) -> List[str]:
+        return [
+            self.tr("Dam"),
+            self.tr("Class"),
+            self.tr("Control area (km²)"),
+            self.tr("Sediment (t/a)"),
+            self.tr("Design life (a)"),
+            self.tr("Storage need (10⁴ m³)"),
+            self.tr("Dam height (m)"),
+            self.tr("Silted area (ha)"),
+            self.tr("Dam body (m³)"),
+        ]
+
     def summary_headers(self) -> List[str]:
         return [
             self.tr("Measure"),
@@ -490,6 +569,7 @@ class MeasuresPage(PlanningPage):
 
     def show_summary(self) -> None:
         fill_table(self.summary_table, self.summary_headers(), self.summary_rows())
+        fill_table(self.excluded_table, self.excluded_headers(), self.excluded_rows(), 2)
 
     def isComplete(self) -> bool:  # noqa: N802
         return bool(self.state.get("measure_rows")) and not self.busy()
@@ -499,7 +579,7 @@ class MeasuresPage(PlanningPage):
             self.set_allocation(self.state["allocation"])
         opts = self.state.get("options", {})
         self.dams_check.setChecked(opts.get("dams", True))
-        self.silt_check.setChecked(opts.get("silt", False))
+        self.silt_check.setChecked(opts.get("silt", True))
         self.works_check.setChecked(opts.get("works", True))
         if self.state.get("measure_rows"):
             self.show_summary()
@@ -509,7 +589,17 @@ class MeasuresPage(PlanningPage):
 
 
 class QuantitiesPage(PlanningPage):
-    """工程量汇总表 and 投资估算表 from swcplanner:planquantities and an editable unit-price table."""
+    """工程量汇总表, 投资估算表 and 实施进度 from swcplanner:planquantities and an editable price table."""
+
+    #: columns of the price table: (state key, editable)
+    PRICE_FIELDS = (
+        ("item", False),
+        ("unit", False),
+        ("price", True),
+        ("source", True),
+        ("region", True),
+        ("year", True),
+    )
 
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
@@ -517,7 +607,9 @@ class QuantitiesPage(PlanningPage):
         self.setSubTitle(
             self.tr(
                 "Quantities come from the measure layout; edit the unit prices "
-                "(CNY) to update the investment estimate."
+                "(CNY) with their source, region and year to update the "
+                "investment estimate. The shipped prices are placeholders: "
+                "replace them with the current Hebei norms."
             )
         )
         self.price_table = make_table(self, editable=True)
@@ -525,7 +617,9 @@ class QuantitiesPage(PlanningPage):
         run_row = self.run_row(self.tr("Update the investment"))
         self.quantity_table = make_table(self)
         self.invest_table = make_table(self)
+        self.schedule_table = make_table(self)
         self.total_label = QLabel(self)
+        self.total_label.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QHBoxLayout(self)
@@ -539,6 +633,8 @@ class QuantitiesPage(PlanningPage):
         right.addWidget(self.quantity_table)
         right.addWidget(QLabel(self.tr("Investment estimate"), self))
         right.addWidget(self.invest_table)
+        right.addWidget(QLabel(self.tr("Implementation schedule (10⁴ CNY)"), self))
+        right.addWidget(self.schedule_table)
         right.addWidget(self.total_label)
         right.addWidget(self.note)
         layout.addLayout(left, 2)
@@ -553,7 +649,7 @@ class QuantitiesPage(PlanningPage):
 
     def initializePage(self) -> None:  # noqa: N802
         if self.price_table.rowCount() == 0:
-            self.set_prices(self.state["prices"] if self.state.get("prices") else self.default_prices())
+            self.set_price_rows(self.saved_price_rows())
         if self.stale or not self.state.get("investment_rows"):
             self.run()
         else:
@@ -561,59 +657,96 @@ class QuantitiesPage(PlanningPage):
 
     # -- prices ---------------------------------------------------------------------
     @staticmethod
-    def price_rows() -> List[Dict[str, str]]:
-        return load_price_rows(unit_price_path())
-
-    def default_prices(self) -> Dict[str, float]:
-        return {row["item"]: float(row["price"]) for row in self.price_rows()}
-
-    def reset_prices(self) -> None:
-        self.set_prices(self.default_prices())
-        self.prices_changed()
-
-    def set_prices(self, prices: Dict[str, float]) -> None:
-        units = {row["item"]: row["unit"] for row in self.price_rows()}
-        self.price_table.blockSignals(True)
-        self.price_table.clear()
-        self.price_table.setColumnCount(3)
-        self.price_table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Unit"), self.tr("Unit price")])
-        items = list(prices.items())
-        self.price_table.setRowCount(len(items))
-        for i, (item, price) in enumerate(items):
-            name = QTableWidgetItem(item_label(item))
-            name.setData(USER_ROLE, item)
-            name.setFlags(name.flags() & ~EDITABLE)
-            unit = QTableWidgetItem(unit_label(units.get(item, "")))
-            unit.setData(USER_ROLE, units.get(item, ""))
-            unit.setFlags(unit.flags() & ~EDITABLE)
-            value = QTableWidgetItem(f"{float(price):g}")
-            value.setTextAlignment(ALIGN_RIGHT)
-            self.price_table.setItem(i, 0, name)
-            self.price_table.setItem(i, 1, unit)
-            self.price_table.setItem(i, 2, value)
-        self.price_table.blockSignals(False)
-
-    def prices(self) -> Dict[str, float]:
-        """The prices in the table; a cell that is not a number is reported by the algorithm."""
-        out = {}
-        for i in range(self.price_table.rowCount()):
-            item = self.price_table.item(i, 0).data(USER_ROLE)
-            try:
-                out[item] = float(self.price_table.item(i, 2).text().replace(",", ""))
-            except ValueError:
-                out[item] = -1.0  # planquantities refuses it, naming the item
+    def default_price_rows() -> List[Dict[str, Any]]:
+        """The shipped price table (every price a marked placeholder)."""
+        out = []
+        for row in load_price_rows(unit_price_path()):
+            out.append(
+                {k: row.get(k, "") for k, _e in QuantitiesPage.PRICE_FIELDS} | {"part": row.get("part", "")}
+            )
+            out[-1]["price"] = float(row["price"])
         return out
 
-    def units(self) -> Dict[str, str]:
-        return {
-            self.price_table.item(i, 0).data(USER_ROLE): self.price_table.item(i, 1).data(USER_ROLE)
-            for i in range(self.price_table.rowCount())
-        }
+    def saved_price_rows(self) -> List[Dict[str, Any]]:
+        rows = self.state.get("price_rows")
+        if rows:
+            return [dict(r) for r in rows]
+        rows = self.default_price_rows()
+        old = self.state.get("prices")  # a plan saved before prices carried their source
+        if isinstance(old, dict):
+            for r in rows:
+                if r["item"] in old:
+                    r["price"] = float(old[r["item"]])
+        return rows
 
-    def set_price(self, item: str, price: float) -> None:
+    def default_prices(self) -> Dict[str, float]:
+        return {r["item"]: float(r["price"]) for r in self.default_price_rows()}
+
+    def reset_prices(self) -> None:
+        self.set_price_rows(self.default_price_rows())
+        self.prices_changed()
+
+    def price_headers(self) -> List[str]:
+        return [
+            self.tr("Item"),
+            self.tr("Unit"),
+            self.tr("Unit price (CNY)"),
+            self.tr("Source"),
+            self.tr("Region"),
+            self.tr("Year"),
+        ]
+
+    def set_price_rows(self, rows: List[Dict[str, Any]]) -> None:
+        self.price_table.blockSignals(True)
+        self.price_table.clear()
+        headers = self.price_headers()
+        self.price_table.setColumnCount(len(headers))
+        self.price_table.setHorizontalHeaderLabels(headers)
+        self.price_table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, (key, editable) in enumerate(self.PRICE_FIELDS):
+                value = row.get(key, "")
+                if key == "item":
+                    text = item_label(str(value))
+                elif key == "unit":
+                    text = unit_label(str(value))
+                elif key == "price":
+                    text = f"{float(value):g}"
+                else:
+                    text = str(value or "")
+                cell = QTableWidgetItem(text)
+                cell.setData(USER_ROLE, value if key != "item" else row)
+                if not editable:
+                    cell.setFlags(cell.flags() & ~EDITABLE)
+                if key == "price":
+                    cell.setTextAlignment(ALIGN_RIGHT)
+                self.price_table.setItem(i, j, cell)
+        self.price_table.blockSignals(False)
+
+    def price_rows(self) -> List[Dict[str, Any]]:
+        """The table as rows for planquantities; a price that is not a number is reported by the algorithm."""
+        out = []
         for i in range(self.price_table.rowCount()):
-            if self.price_table.item(i, 0).data(USER_ROLE) == item:
+            base = dict(self.price_table.item(i, 0).data(USER_ROLE))
+            text = self.price_table.item(i, 2).text().replace(",", "")
+            try:
+                base["price"] = float(text)
+            except ValueError:
+                base["price"] = text or "?"  # planquantities refuses it, naming the item
+            for j, key in ((3, "source"), (4, "region"), (5, "year")):
+                base[key] = self.price_table.item(i, j).text().strip()
+            out.append(base)
+        return out
+
+    def prices(self) -> Dict[str, Any]:
+        return {r["item"]: r["price"] for r in self.price_rows()}
+
+    def set_price(self, item: str, price: float, source: str = "") -> None:
+        for i in range(self.price_table.rowCount()):
+            if self.price_table.item(i, 0).data(USER_ROLE)["item"] == item:
                 self.price_table.item(i, 2).setText(f"{price:g}")
+                if source:
+                    self.price_table.item(i, 3).setText(source)
 
     def prices_changed(self, *_args) -> None:
         """A price was edited: recompute (at once when synchronous, else after a short pause)."""
@@ -626,17 +759,18 @@ class QuantitiesPage(PlanningPage):
 
     # -- job ------------------------------------------------------------------------
     def prices_csv(self) -> str:
-        """The unit prices as the PRICES table of planquantities (the shipped table until edited)."""
+        """The price table as the PRICES of planquantities (the shipped table until edited)."""
         if self.price_table.rowCount() == 0:
-            self.set_prices(self.state["prices"] if self.state.get("prices") else self.default_prices())
+            self.set_price_rows(self.saved_price_rows())
+        self.state["price_rows"] = self.price_rows()
         self.state["prices"] = self.prices()
-        return jobs.write_prices(self.wiz.work("unit_prices.csv"), self.state["prices"], self.units())
+        return jobs.write_prices(self.wiz.work("unit_prices.csv"), self.state["price_rows"])
 
     def quantities_step(self) -> Step:
         return Step(
             self.tr("Quantities and investment"),
             jobs.PLANQUANTITIES,
-            lambda r: jobs.planquantities_params(r, self.wiz.work, self.prices_csv()),
+            lambda r: jobs.planquantities_params(r, self.wiz.work, self.prices_csv(), self.state),
             "quantities",
         )
 
@@ -646,6 +780,7 @@ class QuantitiesPage(PlanningPage):
             return
         self.stale = False
         self.note.clear()
+        self.wiz.invalidate("quantities")
         self.run_steps([self.quantities_step()], self.progress, self._done)
 
     def _done(self, ok: bool, message: str) -> None:
@@ -658,11 +793,14 @@ class QuantitiesPage(PlanningPage):
         self.wiz.save_state()
 
     def read_results(self) -> None:
-        """Quantities, investment and total of the last planquantities run, into the state."""
+        """Quantities, investment, schedule and total of the last planquantities run, into the state."""
         r = self.state["results"]
         self.state["quantity_rows"] = jobs.read_rows(_out(r, "quantities", "QUANTITIES"))
         self.state["investment_rows"] = jobs.read_rows(_out(r, "quantities", "INVESTMENT"))
+        sched = r["quantities"].get("SCHEDULE")
+        self.state["schedule_rows"] = jobs.read_rows(sched) if sched else []
         self.state["investment_total"] = _out(r, "quantities", "TOTAL")
+        self.state["placeholders"] = _out(r, "quantities", "PLACEHOLDERS")
 
     # -- display --------------------------------------------------------------------
     def quantity_rows(self) -> List[List[str]]:
@@ -678,18 +816,31 @@ class QuantitiesPage(PlanningPage):
             for q in self.state.get("quantity_rows", [])
         ]
 
+    def source_text(self, row: Dict[str, Any]) -> str:
+        if row.get("PLACEHOLDER"):
+            return self.tr("placeholder")
+        return " ".join(str(row.get(k) or "") for k in ("SOURCE", "REGION", "YEAR")).strip()
+
     def invest_rows(self) -> List[List[str]]:
         out = []
         for r in self.state.get("investment_rows", []):
             if r["LEVEL"] == "part":
-                out.append([part_label(r["PART"]), "", "", "", F(r["AMOUNT_10K"], 2)])
+                out.append([part_label(r["PART"]), "", "", "", F(r["AMOUNT_10K"], 2), ""])
             elif r["LEVEL"] == "item":
                 if r["AMOUNT"]:
                     out.append(
-                        ["", item_label(r["ITEM"]), F(r["QUANTITY"]), F(r["PRICE"]), F(r["AMOUNT_10K"], 2)]
+                        [
+                            "",
+                            item_label(r["ITEM"]),
+                            F(r["QUANTITY"]),
+                            F(r["PRICE"]),
+                            F(r["AMOUNT_10K"], 2),
+                            self.source_text(r),
+                        ]
                     )
             elif r["PART"] != "direct":
-                out.append([part_label(r["PART"]), "", "", "", F(r["AMOUNT_10K"], 2)])
+                rate = F(r["PRICE"], 1) + " %" if r["PART"] in ("independent", "contingency") else ""
+                out.append([part_label(r["PART"]), "", "", rate, F(r["AMOUNT_10K"], 2), self.source_text(r)])
         return out
 
     def quantity_headers(self) -> List[str]:
@@ -702,7 +853,48 @@ class QuantitiesPage(PlanningPage):
             self.tr("Quantity"),
             self.tr("Unit price (CNY)"),
             self.tr("Amount (10⁴ CNY)"),
+            self.tr("Price source"),
         ]
+
+    def schedule_years(self) -> List[int]:
+        return sorted({int(r["YEAR"]) for r in self.state.get("schedule_rows", [])})
+
+    def schedule_headers(self) -> List[str]:
+        return (
+            [self.tr("Item"), self.tr("Unit")] + [str(y) for y in self.schedule_years()] + [self.tr("Total")]
+        )
+
+    def schedule_rows(self) -> List[List[str]]:
+        """实施进度: quantity per item and year, then the investment per part and year (10⁴ CNY)."""
+        years = self.schedule_years()
+        rows = self.state.get("schedule_rows", [])
+        items: Dict[str, Dict[int, Dict[str, Any]]] = {}
+        for r in rows:
+            key = r["ITEM"] if r["LEVEL"] == "item" else r["LEVEL"] + ":" + r["PART"]
+            items.setdefault(key, {})[int(r["YEAR"])] = r
+        out = []
+        for by_year in items.values():
+            first = next(iter(by_year.values()))
+            if first["LEVEL"] == "item":
+                digits = 0 if first["UNIT"] == "pcs" else 2
+                values = [by_year[y]["QUANTITY"] if y in by_year else None for y in years]
+                total = sum(v for v in values if v is not None)
+                out.append(
+                    [item_label(first["ITEM"]), unit_label(first["UNIT"])]
+                    + [F(v, digits) for v in values]
+                    + [F(total, digits)]
+                )
+        for by_year in items.values():
+            first = next(iter(by_year.values()))
+            if first["LEVEL"] != "item" and first["PART"] != "direct":
+                values = [by_year[y]["AMOUNT_10K"] if y in by_year else None for y in years]
+                total = sum(v for v in values if v is not None)
+                out.append(
+                    [part_label(first["PART"]), self.tr("10⁴ CNY")]
+                    + [F(v, 2) for v in values]
+                    + [F(total, 2)]
+                )
+        return out
 
     def total_10k(self) -> Any:
         rows = [r for r in self.state.get("investment_rows", []) if r["PART"] == "total"]
@@ -711,9 +903,14 @@ class QuantitiesPage(PlanningPage):
     def show_tables(self) -> None:
         fill_table(self.quantity_table, self.quantity_headers(), self.quantity_rows(), 2)
         fill_table(self.invest_table, self.invest_headers(), self.invest_rows(), 2)
-        self.total_label.setText(
-            self.tr("Total investment: {total} ×10⁴ CNY").format(total=F(self.total_10k(), 2))
-        )
+        fill_table(self.schedule_table, self.schedule_headers(), self.schedule_rows(), 2)
+        text = self.tr("Total investment: {total} ×10⁴ CNY").format(total=F(self.total_10k(), 2))
+        n = self.state.get("placeholders") or 0
+        if n:
+            text += " " + self.tr(
+                "— {n} priced items use placeholder prices: replace them with the current Hebei norms."
+            ).format(n=int(n))
+        self.total_label.setText(text)
 
     def isComplete(self) -> bool:  # noqa: N802
         return bool(self.state.get("investment_rows")) and not self.stale and not self.busy()
@@ -723,8 +920,8 @@ class QuantitiesPage(PlanningPage):
         return True
 
     def restore(self) -> None:
-        if self.state.get("prices"):
-            self.set_prices(self.state["prices"])
+        if self.state.get("price_rows") or self.state.get("prices"):
+            self.set_price_rows(self.saved_price_rows())
         if self.state.get("investment_rows"):
             self.show_tables()
 
@@ -733,7 +930,15 @@ class QuantitiesPage(PlanningPage):
 
 
 class BenefitsPage(PlanningPage):
-    """Soil loss and SWC rate before and after the measures; soil saved per year."""
+    """The benefits of GB/T 15774-2008 by class: basic (soil and water retained), economic, social, ecological."""
+
+    #: benefit tables of planbenefits: state key → output
+    TABLES = (
+        ("basic", "BASIC"),
+        ("economic", "ECONOMIC"),
+        ("social", "SOCIAL"),
+        ("ecological", "ECOLOGICAL"),
+    )
 
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
@@ -741,19 +946,42 @@ class BenefitsPage(PlanningPage):
         self.setSubTitle(
             self.tr(
                 "Soil loss is computed again with the planned measures (their "
-                "engineering and tillage factors); the difference is the soil "
-                "saved."
+                "engineering and tillage factors, only where the measures can be "
+                "laid); the benefits follow GB/T 15774-2008: soil and water "
+                "retained, economic, social and ecological."
             )
         )
+        self.runoff_spin = QDoubleSpinBox(self)
+        self.runoff_spin.setRange(0, 2000)
+        self.runoff_spin.setDecimals(1)
+        self.runoff_spin.setSuffix(" mm")
+        self.runoff_spin.setSpecialValueText(self.tr("not given"))
+        self.runoff_spin.setToolTip(
+            self.tr(
+                "Mean annual runoff depth of the watershed (e.g. from the provincial hydrological handbook)"
+            )
+        )
+        runoff_row = QHBoxLayout()
+        runoff_row.addWidget(QLabel(self.tr("Mean annual runoff depth (for the water retained)"), self))
+        runoff_row.addWidget(self.runoff_spin)
+        runoff_row.addStretch(1)
         run_row = self.run_row(self.tr("Compute the benefits"))
         self.table = make_table(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.table, self.tr("Indicators"))
+        self.class_tables = {}
+        for key, _output in self.TABLES:
+            widget = make_table(self)
+            self.class_tables[key] = widget
+            self.tabs.addTab(widget, benefit_class_label(key))
         self.saved_label = QLabel(self)
         self.saved_label.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addLayout(runoff_row)
         layout.addLayout(run_row)
-        layout.addWidget(self.table)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.saved_label)
         layout.addWidget(self.note)
 
@@ -772,19 +1000,23 @@ class BenefitsPage(PlanningPage):
                     measures=_out(r, "measureplan", "POLYGONS"),
                     measure_field="ETYPE",
                     baseline=_out(r, "soilloss_before", "SOIL_LOSS"),
+                    zones=_out(r, "measureplan", "POLYGONS"),
+                    zone_field="MEASURE",
                 ),
                 "soilloss_after",
             ),
             Step(
                 self.tr("Benefits"),
                 jobs.PLANBENEFITS,
-                lambda r: jobs.planbenefits_params(r, w, after=True),
+                lambda r: jobs.planbenefits_params(s, r, w, after=True),
                 "benefits",
             ),
         ]
 
     def run(self) -> None:
         self.note.clear()
+        self.state["runoff_mm"] = self.runoff_spin.value()
+        self.wiz.invalidate("benefits")
         self.run_steps(self.steps(), self.progress, self._done)
 
     def _done(self, ok: bool, message: str) -> None:
@@ -793,7 +1025,14 @@ class BenefitsPage(PlanningPage):
             return
         r = self.state["results"]
         self.state["benefit_rows"] = jobs.read_rows(_out(r, "benefits"))
+        self.state["benefit_tables"] = {
+            key: jobs.read_rows(_out(r, "benefits", out)) for key, out in self.TABLES
+        }
         self.state["soil_saved"] = _out(r, "benefits", "SOIL_SAVED")
+        self.state["benefit_numbers"] = {
+            k: r["benefits"].get(k)
+            for k in ("WATER_RETAINED", "ECONOMIC_VALUE", "TREATMENT_DEGREE", "COVER_BEFORE", "COVER_AFTER")
+        }
         self.wiz.add_layer(_out(r, "soilloss_after", "INTENSITY"), "intensity_after", "raster")
         self.state["benefits_done"] = True
         self.show_table()
@@ -823,8 +1062,71 @@ class BenefitsPage(PlanningPage):
     def headers(self) -> List[str]:
         return [self.tr("Indicator"), self.tr("Before"), self.tr("After"), self.tr("Change")]
 
+    def class_rows(self, key: str) -> List[List[str]]:
+        """One benefit table of GB/T 15774 as display strings (planbenefits BASIC, ECONOMIC, SOCIAL, ECOLOGICAL)."""
+        rows = (self.state.get("benefit_tables") or {}).get(key, [])
+        if key == "basic":
+            return [
+                [
+                    measure_label(r["MEASURE"]) if r["MEASURE"] != "total" else self.tr("Total"),
+                    F(r["AREA_HA"]),
+                    F(r["SOIL_BEFORE_T"], 0),
+                    F(r["SOIL_RETAINED_T"], 0),
+                    F(r["SOIL_RATE_T"], 0),
+                    F(r["WATER_M3"], 0),
+                ]
+                for r in rows
+            ]
+        if key == "economic":
+            return [
+                [
+                    measure_label(r["MEASURE"]) if r["MEASURE"] != "total" else self.tr("Total"),
+                    F(r["AREA_HA"]),
+                    product_label(r["PRODUCT"]),
+                    F(r["YIELD_HA"], 0),
+                    F(r["OUTPUT"], 0),
+                    F(r["PRICE"], 2),
+                    F(r["VALUE"] / 1e4 if r["VALUE"] is not None else None, 2),
+                ]
+                for r in rows
+            ]
+        if key == "social":
+            return [
+                [indicator_label(r["INDICATOR"]), F(r["VALUE"], 0 if r["UNIT"] == "pcs" else 2)] for r in rows
+            ]
+        return [
+            [indicator_label(r["INDICATOR"]), F(r["BEFORE"], 2), F(r["AFTER"], 2), F(r["CHANGE"], 2)]
+            for r in rows
+        ]
+
+    def class_headers(self, key: str) -> List[str]:
+        if key == "basic":
+            return [
+                self.tr("Measure"),
+                self.tr("Area (ha)"),
+                self.tr("Soil loss without (t/a)"),
+                self.tr("Soil retained (t/a)"),
+                self.tr("Soil retained by the rate (t/a)"),
+                self.tr("Water retained (m³/a)"),
+            ]
+        if key == "economic":
+            return [
+                self.tr("Measure"),
+                self.tr("Area (ha)"),
+                self.tr("Product"),
+                self.tr("Yield per ha"),
+                self.tr("Yield"),
+                self.tr("Price (CNY)"),
+                self.tr("Value (10⁴ CNY/a)"),
+            ]
+        if key == "social":
+            return [self.tr("Indicator"), self.tr("Value")]
+        return self.headers()
+
     def show_table(self) -> None:
         fill_table(self.table, self.headers(), self.rows())
+        for key, widget in self.class_tables.items():
+            fill_table(widget, self.class_headers(key), self.class_rows(key))
         saved = self.state.get("soil_saved")
         self.saved_label.setText(
             self.tr("Soil saved: {saved} t/a").format(saved=F(saved, 0)) if saved is not None else ""
@@ -834,6 +1136,7 @@ class BenefitsPage(PlanningPage):
         return bool(self.state.get("benefits_done")) and not self.busy()
 
     def restore(self) -> None:
+        self.runoff_spin.setValue(float(self.state.get("runoff_mm") or 0.0))
         if self.state.get("benefits_done"):
             self.show_table()
 
@@ -842,27 +1145,39 @@ class BenefitsPage(PlanningPage):
 
 
 class ReportPage(PlanningPage):
-    """PDF report from the print-layout template, xlsx tables, GeoPackage, .qgz project."""
+    """PDF report (规划通则 outline) from the print-layout template, xlsx tables, GeoPackage, .qgz project."""
 
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("8. Report"))
         self.setSubTitle(
             self.tr(
-                "Write the plan report (PDF with maps and tables), the tables as "
-                "xlsx, all layers into the GeoPackage, and save the QGIS project."
+                "Write the plan report (PDF with maps and tables, in the outline of "
+                "GB/T 15772), the tables as xlsx, all layers into the GeoPackage, "
+                "and save the QGIS project. A county submits the report in Chinese."
             )
         )
+        self.language_combo = QComboBox(self)
+        self.language_combo.addItem("中文", "zh")
+        self.language_combo.addItem("English", "en")
         self.run_button = QPushButton(self.tr("Create the report"), self)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Report language"), self))
+        row.addWidget(self.language_combo)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(row)
         layout.addWidget(self.run_button)
         layout.addWidget(self.result_label)
         layout.addStretch(1)
         self.run_button.clicked.connect(self.run)
         self.outputs: Dict[str, str] = {}
+
+    def language(self) -> str:
+        return str(self.language_combo.currentData() or "zh")
 
     def initializePage(self) -> None:  # noqa: N802
         base = self.wiz.base_path()
@@ -875,8 +1190,10 @@ class ReportPage(PlanningPage):
     def run(self) -> None:
         from .report import write_report
 
+        self.state["report_language"] = self.language()
+        self.wiz.invalidate("report")
         try:
-            self.outputs = write_report(self.wiz)
+            self.outputs = write_report(self.wiz, language=self.language())
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.result_label.setText(self.tr("The report could not be written: {error}").format(error=exc))
             return
@@ -884,3 +1201,7 @@ class ReportPage(PlanningPage):
         self.result_label.setText(self.tr("Written:\n{files}").format(files="\n".join(self.outputs.values())))
         self.wiz.save_state()
         self.completeChanged.emit()
+
+    def restore(self) -> None:
+        idx = self.language_combo.findData(self.state.get("report_language", "zh"))
+        self.language_combo.setCurrentIndex(max(idx, 0))

@@ -32,7 +32,43 @@ from .runner import AlgorithmRunner
 
 STATE_SCOPE = "swc_planner"
 STATE_KEY = "state"
-STATE_VERSION = 1
+STATE_VERSION = 2
+
+#: What each stage of the plan writes into the state (``keys``) and into the runner's results
+#: (``results``), and the later stages that depend on it: re-running a stage makes all of them stale.
+STAGES: Dict[str, Dict[str, Any]] = {
+    "status": {
+        "keys": ("landuse_areas", "status", "zone_rates"),
+        "results": ("dem", "slope", "landuse_slope", "soilloss_before", "swcrate", "status_indicators"),
+        "then": ("measures", "quantities", "benefits", "report"),
+    },
+    "measures": {
+        "keys": ("measure_rows", "excluded_rows", "measure_landuse_rows", "siltdam_rows", "checkdam_rows"),
+        "results": (
+            "measureplan",
+            "parcels",
+            "farmland",
+            "checkdams",
+            "siltdams",
+            "pits_areas",
+            "pits",
+            "benches_areas",
+            "benches",
+        ),
+        "then": ("quantities", "benefits", "report"),
+    },
+    "quantities": {
+        "keys": ("quantity_rows", "investment_rows", "investment_total", "schedule_rows", "placeholders"),
+        "results": ("quantities",),
+        "then": ("report",),
+    },
+    "benefits": {
+        "keys": ("benefit_rows", "soil_saved", "benefits_done", "benefit_tables", "benefit_numbers"),
+        "results": ("soilloss_after", "benefits"),
+        "then": ("report",),
+    },
+    "report": {"keys": ("report",), "results": (), "then": ()},
+}
 
 (
     PAGE_PROJECT,
@@ -143,6 +179,23 @@ class PlanningWizard(QWizard):
             if self.currentId() == before:
                 break
         return self.currentId()
+
+    def invalidate(self, stage: str) -> List[str]:
+        """Drop what ``stage`` and every stage depending on it wrote (a re-run makes them stale).
+
+        Returns the stages cleared.  Pages read their completeness from these keys, so a page whose
+        inputs changed is no longer complete and the report cannot print its old numbers.
+        """
+        cleared = [stage] + list(STAGES[stage]["then"])
+        results = self.state.setdefault("results", {})
+        for name in cleared:
+            for key in STAGES[name]["keys"]:
+                self.state.pop(key, None)
+            for key in STAGES[name]["results"]:
+                results.pop(key, None)
+        for page in self.pages:
+            page.completeChanged.emit()
+        return cleared
 
     def _page_changed(self, page_id: int) -> None:
         if page_id >= 0 and self.state:

@@ -603,10 +603,18 @@ def test_plan_quantities_investment_and_schedule_from_the_shipped_prices(plan2):
     assert [round(s, 6) for _y, s in years] == [0.5, round(1 / 3, 6), round(1 / 6, 6)]
     sched = Q.schedule(rows, totals, years)
     total_by_year = {r["YEAR"]: r["AMOUNT"] for r in sched if r["PART"] == "total"}
-    assert total_by_year[2026] == pytest.approx(totals["total"] / 2)
     assert sum(total_by_year.values()) == pytest.approx(totals["total"])
+    # 25 pits by 3:2:1 in whole pits: 12.5, 8.33, 4.17 → 13, 8, 4 (the largest remainder takes the last one)
     pits = [r for r in sched if r["ITEM"] == "pit_count"]
-    assert sum(r["QUANTITY"] for r in pits) == pytest.approx(25.0)
+    assert [r["QUANTITY"] for r in pits] == [13.0, 8.0, 4.0]
+    assert pits[0]["AMOUNT"] == pytest.approx(13 * p["pit_count"])
+    area_2026 = [r for r in sched if r["ITEM"] == "terrace_area" and r["YEAR"] == 2026][0]
+    assert area_2026["QUANTITY"] == pytest.approx(0.02)  # half of 0.04 ha
+    by_part = {(r["YEAR"], r["PART"]): r["AMOUNT"] for r in sched if r["LEVEL"] != "item"}
+    for year in (2026, 2027, 2028):
+        direct = by_part[(year, "engineering")] + by_part[(year, "vegetation")] + by_part[(year, "enclosure")]
+        assert by_part[(year, "direct")] == pytest.approx(direct)
+        assert by_part[(year, "independent")] == pytest.approx(direct * p["independent_pct"] / 100)
     with pytest.raises(InputError):
         Q.year_shares(2028, 2026)
     with pytest.raises(InputError):

@@ -9,15 +9,17 @@ them against the numbers the algorithms wrote, and resumes the plan from the
 project in a new wizard.
 """
 
+import csv
 import os
 import re
-import zlib
 from unittest import mock
 
+import numpy as np
 import pytest
 from osgeo import gdal, ogr
 from testdata import REPO, shared
 
+from swc_planner.algorithms.core.planning.catalogue import LANDUSE_VALUE as CATEGORY_VALUE
 from swc_planner.algorithms.core.planning.catalogue import MEASURE_VALUE
 from swc_planner.algorithms.core.planning.tables import (
     allocation_path,
@@ -44,70 +46,28 @@ SEIMS_CATEGORIES = {
 
 
 def pdf_text(path):
-    """Text of a Qt-written PDF (text kept as text): objects, ToUnicode CMaps per font, Tj runs."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    objects = {}
-    for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S):
-        body = m.group(2)
-        stream = None
-        sm = re.search(rb"(?<!end)stream\r?\n(.*?)endstream", body, re.S)
-        if sm:
-            raw = sm.group(1)
-            try:  # decompressobj tolerates the end-of-line before "endstream"
-                stream = zlib.decompressobj().decompress(raw)
-            except zlib.error:
-                stream = raw
-            body = body[: sm.start()]
-        objects[int(m.group(1))] = (body, stream)
+    """Text of the PDF by poppler's pdftotext (text kept as text by the export), runs of blanks as one."""
+    import shutil
+    import subprocess
 
-    def cmap_of(stream):
-        cmap = {}
-        for block in re.findall(rb"beginbfchar(.*?)endbfchar", stream, re.S):
-            for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-                cmap[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be", "ignore")
-        for block in re.findall(rb"beginbfrange(.*?)endbfrange", stream, re.S):
-            for a, b, dst in re.findall(
-                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])", block
-            ):
-                first, last = int(a, 16), int(b, 16)
-                if dst.startswith(b"["):
-                    items = re.findall(rb"<([0-9A-Fa-f]+)>", dst)
-                    for code, u in zip(range(first, last + 1), items):
-                        cmap[code] = bytes.fromhex(u.decode()).decode("utf-16-be", "ignore")
-                else:
-                    base = int(dst[1:-1], 16)
-                    for k, code in enumerate(range(first, last + 1)):
-                        cmap[code] = chr(base + k)
-        return cmap
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = subprocess.run([exe, "-layout", "-enc", "UTF-8", path, "-"], check=True, capture_output=True).stdout
+    return re.sub(r"[ \t]+", " ", out.decode("utf-8"))
 
-    font_cmaps = {}
-    for num, (body, _s) in objects.items():
-        m = re.search(rb"/ToUnicode\s+(\d+) 0 R", body)
-        if m and int(m.group(1)) in objects and objects[int(m.group(1))][1] is not None:
-            font_cmaps[num] = cmap_of(objects[int(m.group(1))][1])
-    names = {}
-    for body, _s in objects.values():
-        for fd in re.findall(rb"/Font\s*<<(.*?)>>", body, re.S):
-            for name, num in re.findall(rb"/(\w+)\s+(\d+) 0 R", fd):
-                names[name] = int(num)
-    runs = []
-    for _body, stream in objects.values():
-        if stream is None or b"BT" not in stream:
-            continue
-        for bt in re.findall(rb"BT(.*?)ET", stream, re.S):
-            cmap = {}
-            text = []
-            for tok in re.finditer(rb"/(\w+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]+)>\s*Tj|\[([^\]]*)\]\s*TJ", bt):
-                if tok.group(1):
-                    cmap = font_cmaps.get(names.get(tok.group(1)), {})
-                    continue
-                hexes = [tok.group(2)] if tok.group(2) else re.findall(rb"<([0-9A-Fa-f]+)>", tok.group(3))
-                for h in hexes:
-                    h = h.decode()
-                    text.append("".join(cmap.get(int(h[i : i + 4], 16), "?") for i in range(0, len(h), 4)))
-            runs.append("".join(text))
-    return re.sub(r"[ \t]+", " ", " ".join(runs))
+
+def sheet_name(title):
+    """The xlsx sheet name of a table title (as report.write_xlsx makes it)."""
+    name = title[:31]
+    for ch in "[]:*?/\\":
+        name = name.replace(ch, " ")
+    return name
+
+
+def squeeze(text):
+    """Text without any white space (table cells wrap in narrow columns)."""
+    return re.sub(r"\s+", "", str(text))
 
 
 def xlsx_sheets(path):
@@ -205,8 +165,12 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     gpkg = str(tmp_path / "youwuzhen_plan.gpkg")
     QTest.keyClicks(p1.gpkg_widget.lineEdit(), gpkg)
     p1.region_combo.setCurrentIndex(p1.region_combo.findData("taihang"))
+    QTest.keyClicks(p1.code_edit, "AFE1230000000000")  # an SL 653-style code typed by the planner
+    p1.county_edit.setText("长汀县")
+    p1.author_edit.setText("长汀县水利局")
     next_page(wiz)
     assert wiz.state["region"] == "taihang" and wiz.state["gpkg"] == gpkg
+    assert wiz.state["ws_code"] == "AFE1230000000000" and wiz.state["county"] == "长汀县"
 
     # 2 watershed: click the outlet on the canvas --------------------------------------------
     p2 = wiz.currentPage()
@@ -304,92 +268,205 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     p5 = wiz.currentPage()
     assert p5.allocation() == load_allocation(allocation_path("taihang"))
     p5.set_measure("forest", 2, "none")
-    p5.silt_check.setChecked(False)
+    p5.silt_check.setChecked(True)
     click(p5.run_button)
     assert p5.progress.bar.value() == 100, p5.note.text()
     m_areas = {r["MEASURE"]: r["AREA_M2"] for r in wiz.state["measure_rows"]}
     assert sum(m_areas.values()) == pytest.approx(sum(areas.values()))
-    expected_terrace = areas.get(("cropland", 3), 0) + areas.get(("cropland", 4), 0)
+    expected_terrace = areas.get(("cropland", 3), 0) + areas.get(("cropland", 4), 0)  # 6–25°, all in the band
     assert m_areas.get("terrace", 0) == pytest.approx(expected_terrace)
     expected_encl = sum(areas.get(("forest", k), 0) for k in (3, 4, 5)) + sum(
         areas.get(("grass", k), 0) for k in (2, 3)
     )
     assert m_areas.get("enclosure", 0) == pytest.approx(expected_encl)
     # the measure raster agrees with the table (independent count with GDAL)
-    arr = gdal.Open(wiz.state["results"]["measureplan"]["OUTPUT"]).ReadAsArray()
+    r = wiz.state["results"]
+    arr = gdal.Open(r["measureplan"]["OUTPUT"]).ReadAsArray()
     cell_area = 100.0
     assert (arr == MEASURE_VALUE["terrace"]).sum() * cell_area == pytest.approx(expected_terrace)
+    # eligibility: the pits allocated to slopes steeper than 45° are refused — counted with gdaldem's slope
+    combo = gdal.Open(r["landuse_slope"]["OUTPUT"]).ReadAsArray().astype(int)
+    slope = gdal.DEMProcessing(
+        str(tmp_path / "slope_check.tif"), r["dem"]["OUTPUT"], "slope", computeEdges=True
+    ).ReadAsArray()
+    alloc = load_allocation(allocation_path("taihang"))
+    pit_cells = np.zeros(combo.shape, bool)
+    for lu, value in CATEGORY_VALUE.items():
+        for k, m in enumerate(alloc.get(lu, []), start=1):
+            if m in ("soilforest_pits", "econforest_pits"):
+                pit_cells |= combo == value * 10 + k
+    too_steep = (pit_cells & (slope > 45.0)).sum() * cell_area
+    excluded = {(e["REASON"], e["MEASURE"]): e["AREA_M2"] for e in wiz.state["excluded_rows"]}
+    steep_pits = sum(
+        a for (reason, m), a in excluded.items() if reason == "slope_high" and m.endswith("_pits")
+    )
+    assert steep_pits == pytest.approx(too_steep)
+    assert ((arr == MEASURE_VALUE["soilforest_pits"]) & (slope > 45.0 + 1e-3)).sum() == 0
     assert wiz.plan_layer("measures").name() == "Measures"
+    # 淤地坝 and 谷坊 are separate measures: swcplanner:siltdams and swcplanner:checkdams
+    silt = wiz.state["siltdam_rows"]
+    for d in silt:
+        assert 1.0 <= d["CONTROL_KM2"] <= 8.0 and d["CLASS"] in ("small", "medium", "large2", "large1")
+    assert p5.summary_table.rowCount() >= len(wiz.state["measure_rows"])
     next_page(wiz)
 
-    # 6 quantities: edit a unit price -------------------------------------------------------------
+    # 6 quantities: edit a unit price, with its source --------------------------------------------
     p6 = wiz.currentPage()
-    p6.set_price("terrace_area", 10000)  # synchronous: planquantities runs again at once
+    p6.set_price(
+        "terrace_area", 10000, source="测试价 2025"
+    )  # synchronous: planquantities runs again at once
     assert not p6.stale and p6.note.text() == ""
     q = {r["ITEM"]: r["QUANTITY"] for r in wiz.state["quantity_rows"]}
     assert q["terrace_area"] == pytest.approx(expected_terrace / 1e4)
+    assert q["siltdam_count"] == len(silt)
+    assert q["siltdam_volume"] == pytest.approx(sum(d["BODY_M3"] for d in silt))
     items = [r for r in wiz.state["investment_rows"] if r["LEVEL"] == "item"]
     amounts = {r["ITEM"]: r["AMOUNT"] for r in items}
     assert amounts["terrace_area"] == pytest.approx(10000 * expected_terrace / 1e4)
     shipped = load_prices(unit_price_path())
+    assert "pit_earthwork" not in shipped  # each pit paid once, per pit
     direct = sum(
-        r["QUANTITY"] * (10000 if r["ITEM"] == "terrace_area" else shipped[r["ITEM"]]) for r in items
+        r["QUANTITY"] * (10000 if r["ITEM"] == "terrace_area" else shipped[r["ITEM"]])
+        for r in items
+        if r["ITEM"] in shipped
     )
     total = direct * (1 + shipped["independent_pct"] / 100) * (1 + shipped["contingency_pct"] / 100)
     assert wiz.state["investment_total"] == pytest.approx(total)
     assert f"{total / 1e4:,.2f}" in p6.total_label.text()
+    terrace_row = [r for r in items if r["ITEM"] == "terrace_area"][0]
+    assert terrace_row["SOURCE"] == "测试价 2025" and not terrace_row["PLACEHOLDER"]
+    years = sorted({r["YEAR"] for r in wiz.state["schedule_rows"]})
+    assert years == [2026, 2027, 2028, 2029, 2030]
+    sched_total = sum(r["AMOUNT"] for r in wiz.state["schedule_rows"] if r["PART"] == "total")
+    assert sched_total == pytest.approx(total)
     next_page(wiz)
 
     # 7 benefits ----------------------------------------------------------------------------------
     p7 = wiz.currentPage()
+    p7.runoff_spin.setValue(900.0)  # mean annual runoff depth of the Changting hills (mm)
     click(p7.run_button)
     assert p7.progress.bar.value() == 100, p7.note.text()
     benefits = {r["INDICATOR"]: r for r in wiz.state["benefit_rows"]}
     after_ds = ogr.Open(wiz.state["results"]["soilloss_after"]["TABLE"])
     after_rows = [f.items() for f in after_ds.GetLayer(0)]
-    assert benefits["soil_loss_t"]["AFTER"] == pytest.approx(sum(r["SOIL_LOSS_T"] for r in after_rows))
+    assert {row["ZONE"] for row in after_rows} <= set(m_areas)  # one zone per measure
+    retained = sum(row["BASE_LOSS_T"] - row["SOIL_LOSS_T"] for row in after_rows)
     assert benefits["soil_loss_t"]["BEFORE"] == pytest.approx(before["soil_loss_t"])
+    assert benefits["soil_loss_t"]["AFTER"] == pytest.approx(before["soil_loss_t"] - retained)
     assert benefits["soil_loss_t"]["AFTER"] <= benefits["soil_loss_t"]["BEFORE"]
     assert benefits["swc_rate"]["AFTER"] >= benefits["swc_rate"]["BEFORE"]
     saved = wiz.state["soil_saved"]
     assert saved == pytest.approx(benefits["soil_loss_t"]["BEFORE"] - benefits["soil_loss_t"]["AFTER"])
+    tables = wiz.state["benefit_tables"]
+    with open(os.path.join(REPO, "resources", "tables", "benefit_rates.csv"), encoding="utf-8") as handle:
+        rates = {row["measure"]: row for row in csv.DictReader(ln for ln in handle if not ln.startswith("#"))}
+    water = sum(
+        m_areas[m] / 1e6 * 900.0 * 1000.0 * float(rates[m]["water_pct"]) / 100 for m in m_areas if m != "none"
+    )
+    assert wiz.state["benefit_numbers"]["WATER_RETAINED"] == pytest.approx(water)
+    basic = {row["MEASURE"]: row for row in tables["basic"]}
+    zone = {row["ZONE"]: row for row in after_rows}
+    assert basic["terrace"]["SOIL_RETAINED_T"] == pytest.approx(
+        zone["terrace"]["BASE_LOSS_T"] - zone["terrace"]["SOIL_LOSS_T"]
+    )
+    eco = {row["INDICATOR"]: row for row in tables["ecological"]}
+    fg = sum(a for (lu, _k), a in areas.items() if lu in ("forest", "grass", "orchard"))
+    assert eco["forest_grass_cover"]["BEFORE"] == pytest.approx(100 * fg / sum(areas.values()))
     next_page(wiz)
 
-    # 8 report ------------------------------------------------------------------------------------
+    # 8 report, in Chinese by default -------------------------------------------------------------
     p8 = wiz.currentPage()
+    assert p8.language() == "zh"
     click(p8.run_button)
     out = wiz.state.get("report")
     assert out, p8.result_label.text()
     for key in ("pdf", "xlsx", "gpkg", "qgz"):
         assert os.path.getsize(out[key]) > 0, key
     text = pdf_text(out["pdf"])
-    assert "Youwuzhen 油屋镇" in text
+    flat = squeeze(text)
+    assert "Youwuzhen 油屋镇" in text and "AFE1230000000000" in text and "长汀县" in text
+    for heading in (
+        "1 基本情况",
+        "2 水土流失现状",
+        "3 规划布局",
+        "4 措施与工程量",
+        "5 投资估算",
+        "6 效益分析",
+        "7 实施进度",
+        "8 保障措施",
+    ):
+        assert squeeze(heading) in flat, heading
+    for word in ("图例", "坐标系", "水土流失治理度", "林草覆盖率", "占位", "流域"):
+        assert word in text, word
+    assert dem.crs().description() in text  # the CRS printed under every map
+    assert text.count("坐标系") >= 3
+    # every number of every table is printed, as the algorithms gave it (in the report's language)
+    from swc_planner.ui.report import report_language, report_tables
+
+    with report_language("zh"):
+        tabs = report_tables(wiz)
+    for key in (
+        "landuse",
+        "erosion",
+        "zones",
+        "measures",
+        "excluded",
+        "quantities",
+        "siltdams",
+        "investment",
+        "schedule",
+        "basic",
+        "economic",
+        "ecological",
+        "social",
+    ):
+        _title, _headers, rows = tabs[key]
+        for row in rows:
+            for cell in row:
+                if re.fullmatch(r"-?[\d,]+(\.\d+)?", str(cell)):
+                    assert squeeze(cell) in flat, (key, row, cell)
     assert f"{total / 1e4:,.2f}" in text
     assert f"{expected_terrace / 1e4:,.2f}" in text
     assert f"{saved:,.0f}" in text
     assert "{:,.2f}".format(before["swc_rate"]) in text
-    sheets = xlsx_sheets(out["xlsx"])
-    assert len(sheets) == 7
-    z_names, z_rows = sheets["SWC rate by county township"]
-    assert sorted(r[0] for r in z_rows) == sorted(["西片", "东片"])
     assert "西片" in text and "东片" in text
-    inv_names, inv_rows = sheets["Investment estimate"]
-    total_row = [r for r in inv_rows if r[0] == "Total investment"]
-    assert total_row and total_row[0][-1] == pytest.approx(total / 1e4, abs=0.006)
-    q_names, q_rows = sheets["Bill of quantities"]
-    terrace = [r for r in q_rows if r[1] == "Terrace area"]
+    # the xlsx: one sheet per table, the same numbers
+    sheets = xlsx_sheets(out["xlsx"])
+    expected_sheets = [t[0][:31] for k, t in tabs.items()]
+    assert len(sheets) == len(expected_sheets) == 15
+    z_names, z_rows = sheets[sheet_name(tabs["zones"][0])]
+    assert sorted(row[0] for row in z_rows) == sorted(["西片", "东片"])
+    inv_names, inv_rows = sheets[sheet_name(tabs["investment"][0])]
+    total_row = [row for row in inv_rows if row[0] == "总投资"]
+    assert total_row and total_row[0][4] == pytest.approx(total / 1e4, abs=0.006)
+    q_names, q_rows = sheets[sheet_name(tabs["quantities"][0])]
+    terrace = [row for row in q_rows if row[1] == "梯田面积"]
     assert terrace and terrace[0][3] == pytest.approx(expected_terrace / 1e4, abs=0.006)
-    lu_names, lu_rows = sheets["Land use by slope class (ha)"]
+    lu_names, lu_rows = sheets[sheet_name(tabs["landuse"][0])]
     assert lu_rows[-1][-1] == pytest.approx(total_ha, abs=0.01)
-    b_names, b_rows = sheets["Benefits"]
-    loss_row = [r for r in b_rows if r[0] == "Soil loss (t/a)"]
+    b_names, b_rows = sheets[sheet_name(tabs["benefits"][0])]
+    loss_row = [row for row in b_rows if row[0] == "土壤流失量（t/a）"]
     assert loss_row and loss_row[0][2] == pytest.approx(benefits["soil_loss_t"]["AFTER"], abs=0.6)
     gpkg_ds = gdal.OpenEx(out["gpkg"])
-    tables = [gpkg_ds.GetLayer(i).GetName() for i in range(gpkg_ds.GetLayerCount())]
-    assert {"watershed", "checkdams", "pit_rows", "farmland"} <= set(tables)
+    layers = [gpkg_ds.GetLayer(i).GetName() for i in range(gpkg_ds.GetLayerCount())]
+    assert {"watershed", "checkdams", "pit_rows", "farmland", "excluded"} <= set(layers)
     subdatasets = " ".join(v for k, v in (gpkg_ds.GetMetadata("SUBDATASETS") or {}).items())
     for raster in ("measures", "slope", "landuse", "intensity", "soil_loss"):
         assert "GPKG:{}:{}".format(out["gpkg"], raster) in subdatasets
+    # a page rendered (pdftoppm) for a look: written next to the report
+    import shutil
+    import subprocess
+
+    shutil.copy(out["pdf"], str(tmp_path / "report_zh.pdf"))  # kept beside the English one below
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", out["pdf"], str(tmp_path / "page")], check=True)
+        assert len([f for f in os.listdir(tmp_path) if f.startswith("page") and f.endswith(".png")]) == 7
+    # the same report in English when the planner picks it
+    p8.language_combo.setCurrentIndex(p8.language_combo.findData("en"))
+    click(p8.run_button)
+    text_en = pdf_text(wiz.state["report"]["pdf"])
+    assert "1 Basic conditions" in text_en and "8 Safeguards" in text_en and "基本情况" not in text_en
+    assert f"{total / 1e4:,.2f}" in text_en
 
     # resume: a new wizard restores everything from the project ----------------------------------
     wiz.close()
@@ -587,3 +664,79 @@ def test_watershed_page_polygon_mode_and_area_warning(processing_ready, iface, t
     assert layer.featureCount() == 1
     wiz.close()
     project.clear()
+
+
+def test_rerunning_a_stage_clears_every_stage_after_it(processing_ready, iface, tmp_path):
+    """Re-running the status makes measures, quantities, benefits and the report stale; re-running the
+    measures clears quantities and benefits but keeps the status; new prices clear only quantities and
+    the report. The cleared numbers reach neither the pages nor the report's tables."""
+    from swc_planner.ui.report import report_tables
+    from swc_planner.ui.wizard import STAGES, PlanningWizard
+
+    wiz = PlanningWizard(iface, None, synchronous=True, resume=False)
+    wiz.state.update({"name": "t", "gpkg": str(tmp_path / "t.gpkg"), "watershed": "", "landuse": ""})
+
+    def fill_everything():
+        wiz.state.update(
+            {
+                "landuse_areas": [
+                    {"LANDUSE": "total", "CLASS": 0, "AREA_HA": 1.0, "AREA_M2": 1e4, "PCT": 100.0}
+                ],
+                "status": {"soil_loss_t": 10.0, "swc_rate": 50.0},
+                "measure_rows": [{"MEASURE": "terrace", "AREA_HA": 1.0, "AREA_MU": 15.0, "PCT": 100.0}],
+                "excluded_rows": [{"REASON": "water", "MEASURE": "grass", "AREA_HA": 0.1, "AREA_MU": 1.5}],
+                "investment_rows": [{"LEVEL": "sum", "PART": "total", "AMOUNT": 5.0, "AMOUNT_10K": 0.0005}],
+                "quantity_rows": [
+                    {
+                        "ITEM": "terrace_area",
+                        "MEASURE": "terrace",
+                        "UNIT": "ha",
+                        "QUANTITY": 1.0,
+                        "COMPUTED": 1,
+                    }
+                ],
+                "benefit_rows": [{"INDICATOR": "soil_loss_t", "BEFORE": 10.0, "AFTER": 4.0, "CHANGE": -6.0}],
+                "soil_saved": 6.0,
+                "benefits_done": True,
+                "benefit_tables": {
+                    "basic": [
+                        {
+                            "MEASURE": "terrace",
+                            "AREA_HA": 1.0,
+                            "SOIL_BEFORE_T": 10.0,
+                            "SOIL_RETAINED_T": 6.0,
+                            "SOIL_RATE_T": 8.0,
+                            "WATER_M3": 1.0,
+                        }
+                    ]
+                },
+                "report": {"pdf": "x.pdf"},
+            }
+        )
+        wiz.state["results"] = {key: {"OUTPUT": "x"} for stage in STAGES.values() for key in stage["results"]}
+
+    status, measures, quantities, benefits = wiz.pages[3], wiz.pages[4], wiz.pages[5], wiz.pages[6]
+    fill_everything()
+    assert benefits.isComplete() and measures.isComplete() and quantities.isComplete()
+    # the status runs again and fails at once (no DEM): what was computed from the old status is gone
+    status.run()
+    assert status.note.text()  # the failure is shown
+    assert not status.isComplete() and not measures.isComplete()
+    assert not quantities.isComplete() and not benefits.isComplete()
+    tabs = report_tables(wiz)
+    assert tabs["benefits"][2] == [] and tabs["basic"][2] == [] and tabs["investment"][2] == []
+    assert tabs["measures"][2] == [] and tabs["excluded"][2] == []
+    assert "report" not in wiz.state and "soilloss_after" not in wiz.state["results"]
+    # the measures run again (and fail): quantities and benefits are cleared, the status is kept
+    fill_everything()
+    measures.run()
+    assert status.isComplete()
+    assert not measures.isComplete() and not quantities.isComplete() and not benefits.isComplete()
+    assert wiz.state.get("quantity_rows") is None and wiz.state.get("benefit_tables") is None
+    assert "quantities" not in wiz.state["results"] and "landuse_slope" in wiz.state["results"]
+    # new prices: only the quantities (and the report) are stale, the benefits do not depend on prices
+    fill_everything()
+    wiz.invalidate("quantities")
+    assert benefits.isComplete() and measures.isComplete() and not quantities.isComplete()
+    assert "report" not in wiz.state
+    wiz.close()

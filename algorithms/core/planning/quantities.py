@@ -315,19 +315,37 @@ def year_shares(
     return [(y, max(float(shares.get(y, 0.0)), 0.0) / total) for y in years]
 
 
+def whole_counts(total: float, shares: Sequence[float]) -> List[float]:
+    """``total`` pieces split by ``shares`` into whole numbers that add up (largest remainder).
+
+    >>> whole_counts(25, [0.5, 1 / 3, 1 / 6]), whole_counts(2, [0.4, 0.3, 0.2, 0.1])
+    ([13.0, 8.0, 4.0], [1.0, 1.0, 0.0, 0.0])
+    """
+    n = int(round(float(total)))
+    raw = [n * float(s) for s in shares]
+    base = [int(r // 1) for r in raw]
+    rest = n - sum(base)
+    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - base[i]), i))
+    for i in order[: max(rest, 0)]:
+        base[i] += 1
+    return [float(b) for b in base]
+
+
 def schedule(
     item_rows: Rows, totals: Mapping[str, float], years: Sequence[Tuple[int, float]]
 ) -> List[Dict[str, Any]]:
     """实施进度: per year, each item's quantity and amount, each part, 独立费用, 预备费 and the total.
 
-    Every row is the whole-plan value × the year's share, so the years add up to the plan.  ``LEVEL``:
-    ``item`` (ITEM, UNIT, QUANTITY, AMOUNT), ``part`` (PART, AMOUNT), ``sum`` (PART direct, independent,
-    contingency, total).
+    Quantities are the plan's × the year's share — pieces (``pcs``: dams, pits, seedlings) in whole numbers
+    that add up (:func:`whole_counts`); an item's amount follows its quantity.  A year's parts are the sums
+    of its items; its 独立费用 and 预备费 are the plan's rates of them, so the years add up to the plan.
+    ``LEVEL``: ``item`` (ITEM, UNIT, QUANTITY, AMOUNT), ``part`` (PART, AMOUNT), ``sum`` (PART direct,
+    independent, contingency, total).
 
     >>> rows = schedule([{"ITEM": "grass_area", "PART": "vegetation", "UNIT": "ha", "QUANTITY": 4.0,
     ...                   "AMOUNT": 400.0}], {"vegetation": 400.0, "engineering": 0.0, "enclosure": 0.0,
-    ...                  "direct": 400.0, "independent": 40.0, "contingency": 0.0, "total": 440.0},
-    ...                  [(2026, 0.5), (2027, 0.5)])
+    ...                  "direct": 400.0, "independent": 40.0, "independent_pct": 10.0, "contingency": 0.0,
+    ...                  "contingency_pct": 0.0, "total": 440.0}, [(2026, 0.5), (2027, 0.5)])
     >>> [(r["YEAR"], r["LEVEL"], r["PART"], r["QUANTITY"], r["AMOUNT"]) for r in rows if r["LEVEL"] != "part"]
     ... # doctest: +NORMALIZE_WHITESPACE
     [(2026, 'item', 'vegetation', 2.0, 200.0), (2026, 'sum', 'direct', None, 200.0),
@@ -336,11 +354,21 @@ def schedule(
      (2027, 'sum', 'direct', None, 200.0), (2027, 'sum', 'independent', None, 20.0),
      (2027, 'sum', 'contingency', None, 0.0), (2027, 'sum', 'total', None, 220.0)]
     """
+    shares = [float(share) for _y, share in years]
+    items = [r for r in item_rows if float(r["QUANTITY"] or 0.0) or float(r["AMOUNT"] or 0.0)]
+    per_item = []
+    for r in items:
+        q, a = float(r["QUANTITY"] or 0.0), float(r["AMOUNT"] or 0.0)
+        qs = whole_counts(q, shares) if r["UNIT"] == "pcs" else [q * s for s in shares]
+        amounts = [a * (qy / q) if q else a * s for qy, s in zip(qs, shares)]
+        per_item.append((r, qs, amounts))
+    ind_pct = float(totals.get("independent_pct", 0.0))
+    cont_pct = float(totals.get("contingency_pct", 0.0))
     out: List[Dict[str, Any]] = []
-    for year, share in years:
-        for r in item_rows:
-            if not float(r["QUANTITY"] or 0.0) and not float(r["AMOUNT"] or 0.0):
-                continue
+    for k, (year, share) in enumerate(years):
+        parts = {p: 0.0 for p in PARTS}
+        for r, qs, amounts in per_item:
+            parts[str(r["PART"])] += amounts[k]
             out.append(
                 {
                     "YEAR": int(year),
@@ -349,12 +377,21 @@ def schedule(
                     "ITEM": r["ITEM"],
                     "UNIT": r["UNIT"],
                     "SHARE": share,
-                    "QUANTITY": float(r["QUANTITY"]) * share,
-                    "AMOUNT": float(r["AMOUNT"]) * share,
+                    "QUANTITY": qs[k],
+                    "AMOUNT": amounts[k],
                 }
             )
-        for level, keys in (("part", PARTS), ("sum", ("direct", "independent", "contingency", "total"))):
-            for key in keys:
+        direct = sum(parts.values())
+        independent = direct * ind_pct / 100.0
+        contingency = (direct + independent) * cont_pct / 100.0
+        sums = {
+            "direct": direct,
+            "independent": independent,
+            "contingency": contingency,
+            "total": direct + independent + contingency,
+        }
+        for level, values in (("part", parts), ("sum", sums)):
+            for key, amount in values.items():
                 out.append(
                     {
                         "YEAR": int(year),
@@ -364,7 +401,7 @@ def schedule(
                         "UNIT": "",
                         "SHARE": share,
                         "QUANTITY": None,
-                        "AMOUNT": float(totals[key]) * share,
+                        "AMOUNT": amount,
                     }
                 )
     return out

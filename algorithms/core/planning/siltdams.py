@@ -4,7 +4,8 @@
 holds the sediment of its catchment over a design life.  For every gully — a connected tree of channel
 cells whose upslope area lies between ``min_control_km2`` and ``max_control_km2`` (defaults 1–8 km²:
 SL 289's 骨干坝 control 3–8 km², medium and small 淤地坝 below) — the main stem is searched upstream
-from the gully outlet for ``search_m``:
+from the gully outlet for ``search_m`` (all its branches; a site every ``spacing_m``, where the valley
+section closes a little above the bed):
 
 1. sediment inflow ``W`` (t/a) = Σ over the control area of the soil-loss modulus (t/(km²·a)) × cell
    area × the sediment delivery ratio (a weighted D8 accumulation of the soil-loss raster);
@@ -18,7 +19,8 @@ from the gully outlet for ``search_m``:
 4. the dam body: the trapezoidal section (top width, side slopes 1:m) integrated along the crest
    (``checkdams.geometry.cross_sections``).
 
-The site kept is the one with the least body per m³ of storage need (ties within 1 %: the lowest);
+The site kept is the one with the least body per m³ of storage need (ties within 1 %: the lowest) —
+one dam per gully;
 its silted area is the pool at the silt height (淤地面积).  The size class follows the storage
 (``checkdams.size_class``).  Outlet works that drain the detained flood within 7 days are required
 (GB 51018 §7.1.5): they are priced per dam, not designed here.  Dimensions are [U] defaults.
@@ -38,7 +40,7 @@ from ..checkdams import dam_storage, size_class
 from ..checkdams.geometry import cross_sections
 from ..checkdams.plan import aoi_mask
 from ..checkdams.series import gully_tree
-from ..checkdams.siting import gully_cells, main_upstream, thalweg
+from ..checkdams.siting import gully_cells, thalweg
 from ..errors import QT_TRANSLATE_NOOP, InputError
 from ..hydrology import DEFAULT_MAX_MEMORY_MB, FlowResult, flow_accumulation, route_dem
 from ..io import gdal_exceptions
@@ -85,7 +87,8 @@ class SiltDamSettings:
     flood_mm: float = 0.0
     freeboard_m: float = 1.0
     max_height_m: float = 30.0
-    search_m: float = 500.0
+    search_m: float = 3000.0
+    spacing_m: float = 30.0
     max_crest_m: float = 400.0
     top_width_m: float = 4.0
     up_slope: float = 2.0
@@ -103,6 +106,7 @@ class SiltDamSettings:
             and self.flood_mm >= 0
             and 0 <= self.freeboard_m < self.max_height_m
             and self.search_m >= 0
+            and self.spacing_m > 0
             and self.max_crest_m > 0
             and self.step_m > 0
         )
@@ -233,6 +237,57 @@ def _interp_height(volume: float, volumes: np.ndarray, heights: np.ndarray) -> f
     return float(h0 + (h1 - h0) * (volume - v0) / (v1 - v0)) if v1 > v0 else float(h1)
 
 
+def _candidates(
+    g: Any,
+    tree: Any,
+    t: Any,
+    opos: int,
+    st: SiltDamSettings,
+    dims: Tuple[float, float, float, float],
+    is_cancelled: CancelFn,
+) -> List[Tuple[int, float]]:
+    """Candidate sites of one gully: ``[(cell, distance from the gully outlet m)]``, lowest first.
+
+    Every channel cell of the gully tree within ``search_m`` of its outlet, one per ``spacing_m`` along
+    each branch, whose valley section closes at the bed + ``freeboard_m`` + 1 m within ``max_crest_m``
+    (a cheap test before the height–area–volume curve of each).
+    """
+    cells, steplen = g.cells, g.steplen
+    pos_list = [opos]
+    dist = {opos: 0.0}
+    keep = [opos]
+    spacing = max(st.spacing_m, min(g.grid.cellsize_x, g.grid.cellsize_y))
+    k = 0
+    while k < len(pos_list):
+        p = pos_list[k]
+        k += 1
+        for c in tree.children[tree.indptr[p] : tree.indptr[p + 1]].tolist():
+            d = dist[p] + float(steplen[cells[c]])
+            if d > st.search_m + 1e-9:
+                continue
+            dist[c] = d
+            pos_list.append(c)
+            if int(d // spacing) != int(dist[p] // spacing):
+                keep.append(c)
+    keep_a = np.asarray(keep, dtype=np.int64)
+    z = g.z[cells[keep_a]]
+    nx, ny = -t.ty[keep_a], t.tx[keep_a]
+    a, _b, _body = cross_sections(
+        g.z2,
+        g.grid,
+        t.px[keep_a],
+        t.py[keep_a],
+        nx,
+        ny,
+        z + st.freeboard_m + 1.0,
+        st.max_crest_m,
+        dims,
+        is_cancelled,
+    )
+    ok = np.isfinite(a)
+    return [(int(cells[p]), dist[int(p)]) for p in keep_a[ok].tolist()]
+
+
 def plan_silt_dams(
     flow: FlowResult,
     *,
@@ -273,7 +328,6 @@ def plan_silt_dams(
     t = thalweg(g, st.gradient_window_m, stats)
     tree = gully_tree(g)
     sed = _sediment_grid(flow, modulus, modulus_constant, st.delivery_ratio).ravel()
-    mainup = main_upstream(g.down, g.acc)
     grid = flow.grid
     cols = grid.cols
     z2 = g.z2
@@ -285,21 +339,14 @@ def plan_silt_dams(
     for gi, opos in enumerate(tree.outlets.tolist()):
         check_cancel(is_cancelled)
         progress(gi / n_out)
-        # the main stem from the gully outlet upstream, within the network and the search length
-        stem: List[Tuple[int, float]] = []
-        cell = int(g.cells[opos])
-        dist = 0.0
-        while cell >= 0 and g.net[cell] and dist <= st.search_m + 1e-9:
-            stem.append((cell, dist))
-            nxt = int(mainup[cell])
-            if nxt < 0 or not g.net[nxt]:
-                break
-            dist += float(g.steplen[nxt])
-            cell = nxt
+        stem = sorted(_candidates(g, tree, t, int(opos), st, dims, is_cancelled), key=lambda cd: cd[1])
         best: Optional[Dict[str, Any]] = None
-        reasons: List[str] = []
+        reasons: List[str] = [] if stem else ["valley_open"]
         out_cell = int(g.cells[opos])
-        out_need = 0.0
+        o_silt, o_flood, _o_life, _o_code = storage_need(
+            float(sed[out_cell]), float(g.uparea[out_cell]) / 1e6, st
+        )
+        out_need = o_silt + o_flood
         for cell, dist in stem:
             r, c = divmod(cell, cols)
             if r in (0, grid.rows - 1) or c in (0, cols - 1):
@@ -312,8 +359,6 @@ def plan_silt_dams(
                 continue
             silt, flood, life, code = storage_need(w, control, st)
             need = silt + flood
-            if cell == out_cell:
-                out_need = need
             if code == "above_large1":
                 reasons.append("too_large")
                 continue
