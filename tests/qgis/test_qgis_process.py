@@ -307,6 +307,7 @@ RUNS = {
     "slopeworks": ("WORKS", "out.gpkg", lambda s: {"AREAS": s["counties"], "DEM": s["dem"]}),
     "checkdams": ("DAMS", "out.gpkg", lambda s: {"DEM": s["dem"]}),
     "damstorage": ("TABLE", "out.gpkg", lambda s: {"DEM": s["dem"], "AXIS": s["axis"]}),
+    "siltdams": ("DAMS", "out.gpkg", lambda s: {"DEM": s["dem"], "MODULUS": "2000"}),
     "landuseslope": (
         "OUTPUT",
         "out.tif",
