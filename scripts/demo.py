@@ -263,6 +263,9 @@ def steep_slope_step(demo: Demo) -> None:
             "TOWNSHIPS": demo.townships,
             "TOWNSHIP_FIELD": "name",
             "MIN_AREA": 5,
+            # the synthetic demo has no land-survey polygons: a preliminary ban without the land-use
+            # filter, which the outputs mark as such (a county notice needs LANDUSE)
+            "NO_LANDUSE_FILTER": True,
             "OUTPUT": demo.gpkg_layer("banned_steep_slopes"),
             "SUMMARY": demo.table_output("ban_county_summary"),
             "TOWNSHIP_TABLE": demo.table_output("ban_township_table"),

@@ -50,6 +50,7 @@ def build_model():
     ban.addParameterSources("COUNTIES", [Src.fromModelParameter("COUNTIES")])
     ban.addParameterSources("COUNTY_FIELD", [Src.fromStaticValue("name")])
     ban.addParameterSources("MIN_AREA", [Src.fromStaticValue(0)])
+    ban.addParameterSources("NO_LANDUSE_FILTER", [Src.fromStaticValue(True)])  # no land-survey layer here
     ban.addParameterSources("NO_LANDUSE_FILTER", [Src.fromStaticValue(True)])
     summary = QgsProcessingModelOutput("summary", "summary")
     summary.setChildOutputName("SUMMARY")
