@@ -2575,10 +2575,6 @@
             <translation>数量（个）</translation>
         </message>
         <message>
-            <source>Choose a measure for each land use and slope class (the region's preset is filled in), then lay out the measures: the eligibility rules refuse measures where they cannot be laid (pits and benches outside their slope bands, terraces off cropland or on basic farmland, anything on water or built-up land); terraces on slope farmland, check dams (谷坊) in small steep gullies, silt-trap dams (淤地坝) by storage need, pits and benches on the slopes.</source>
-            <translation>为每种土地利用类型和坡度级选择措施（已填入所选区域的预设），然后布设措施：适宜性规则排除无法布设的措施（超出坡度范围的鱼鳞坑和水平阶、非耕地或永久基本农田上的梯田、水域和建设用地上的任何措施）；坡耕地修梯田，小而陡的支毛沟布设谷坊，按库容需求布设淤地坝，坡面布设鱼鳞坑和水平阶。</translation>
-        </message>
-        <message>
             <source>Silt-trap dams by storage need (淤地坝)</source>
             <translation>按库容需求布设淤地坝</translation>
         </message>
@@ -2625,6 +2621,10 @@
         <message>
             <source>Dam body (m³)</source>
             <translation>坝体（m³）</translation>
+        </message>
+        <message>
+            <source>Choose a measure for each land use and slope class (the region's preset is filled in), then lay out the measures. Where a measure cannot be laid the eligibility rules refuse it; the areas refused are listed on the right.</source>
+            <translation>为每种土地利用类型和坡度级选择措施（已填入所选区域的预设），然后布设措施。无法布设的措施由适宜性规则排除；被排除的面积列在右侧。</translation>
         </message>
     </context>
     <context>
@@ -5499,7 +5499,7 @@ Prepared by {author} · {date}</source>
         </message>
         <message>
             <source>No cell steeper than {threshold:g}° in {county}: nothing to ban there.</source>
-            <translation type="unfinished" />
+            <translation>{county} 没有坡度大于 {threshold:g}° 的像元：该县没有需要禁止开垦的陡坡地。</translation>
         </message>
     </context>
     <context>
@@ -6580,7 +6580,7 @@ Prepared by {author} · {date}</source>
         </message>
         <message>
             <source>MAX_HEIGHT {hmax:g} m in steps of {step:g} m gives {n:.0f} levels of the height–area–volume curve, more than {limit}. Use a larger STEP or a lower MAX_HEIGHT (check dams and silt-trap dams are a few metres to some tens of metres high).</source>
-            <translation type="unfinished" />
+            <translation>MAX_HEIGHT {hmax:g} 米按 {step:g} 米步长会得到 {n:.0f} 个高程–面积–库容曲线级，超过 {limit} 个。请加大 STEP 或降低 MAX_HEIGHT（谷坊和淤地坝高度一般为几米到几十米）。</translation>
         </message>
     </context>
     <context>

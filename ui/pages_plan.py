@@ -312,12 +312,9 @@ class MeasuresPage(PlanningPage):
         self.setSubTitle(
             self.tr(
                 "Choose a measure for each land use and slope class (the region's "
-                "preset is filled in), then lay out the measures: the eligibility "
-                "rules refuse measures where they cannot be laid (pits and benches "
-                "outside their slope bands, terraces off cropland or on basic "
-                "farmland, anything on water or built-up land); terraces on slope "
-                "farmland, check dams (谷坊) in small steep gullies, silt-trap dams "
-                "(淤地坝) by storage need, pits and benches on the slopes."
+                "preset is filled in), then lay out the measures. Where a measure "
+                "cannot be laid the eligibility rules refuse it; the areas refused "
+                "are listed on the right."
             )
         )
         self.alloc_table = make_table(self, editable=True)

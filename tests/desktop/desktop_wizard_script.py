@@ -98,6 +98,8 @@ def page1():
     p.name_edit.insert("油屋镇")
     p.gpkg_widget.setFilePath(os.path.join(OUT, "youwuzhen_plan.gpkg"))
     p.region_combo.setCurrentIndex(p.region_combo.findData("taihang"))
+    p.code_edit.setText("AFE1230000000000")  # the SL 653 code the planner types in
+    p.county_edit.setText("长汀县")
 
 
 def page2():
@@ -138,6 +140,11 @@ def click_run():
     wiz().currentPage().run_button.click()
 
 
+def page7():
+    wiz().currentPage().runoff_spin.setValue(900.0)  # mean annual runoff depth (mm), for the water retained
+    click_run()
+
+
 def idle():
     return not wiz().runner.running
 
@@ -166,7 +173,7 @@ STEPS = [
     (lambda: None, idle),  # planquantities may run again when the page opens
     (lambda: shoot(6), None),
     (nxt, on_page(7)),
-    (click_run, idle),
+    (page7, idle),
     (lambda: shoot(7), None),
     (nxt, on_page(8)),
     (click_run, None),
@@ -182,6 +189,12 @@ def finish(ok):
         result["area_km2"] = wiz().state.get("area_km2") if wiz() else None
         result["investment_total"] = wiz().state.get("investment_total") if wiz() else None
         result["soil_saved"] = wiz().state.get("soil_saved") if wiz() else None
+        if wiz():
+            numbers = wiz().state.get("benefit_numbers") or {}
+            result["water_retained"] = numbers.get("WATER_RETAINED")
+            result["siltdams"] = len(wiz().state.get("siltdam_rows") or [])
+            result["schedule_years"] = sorted({r["YEAR"] for r in wiz().state.get("schedule_rows") or []})
+            result["report_language"] = wiz().state.get("report_language")
         if wiz():
             wiz().close()
     except Exception:  # noqa: BLE001

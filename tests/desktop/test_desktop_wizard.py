@@ -98,6 +98,8 @@ def test_desktop_wizard_screenshots(qgis_app, tmp_path):
     assert 4.5 < result["area_km2"] < 6.5
     # the background (task) path produced the plan's numbers: planquantities and planbenefits ran
     assert result["investment_total"] > 0 and result["soil_saved"] > 0
+    assert result["water_retained"] > 0 and result["schedule_years"] == [2026, 2027, 2028, 2029, 2030]
+    assert result["report_language"] == "zh"  # a county submits the plan in Chinese
     for key in ("pdf", "xlsx", "gpkg", "qgz"):
         assert os.path.getsize(result["report"][key]) > 0
     if os.environ.get("SWC_DOCS_IMG"):
