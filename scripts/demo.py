@@ -442,7 +442,12 @@ def main(argv) -> int:
         steps.append((os.path.basename(path)[5:-3], module.run))
     for name, step in steps:
         try:
-            step(demo)
+            returned = step(demo)
+            if isinstance(returned, dict) and name not in demo.numbers:
+                # a step that returns its key numbers (run(out_dir) steps); file paths left out
+                demo.numbers[name] = {
+                    k: v for k, v in returned.items() if not (isinstance(v, str) and os.sep in v)
+                }
         except Exception:  # noqa: BLE001 - report and go on with the next step
             failures.append(name)
             traceback.print_exc()

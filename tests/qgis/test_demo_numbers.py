@@ -29,6 +29,12 @@ def differences(expected, got, where="numbers"):
                 out.append(f"{where}.{key}: not expected ({got[key]!r})")
             else:
                 out += differences(expected[key], got[key], f"{where}.{key}")
+    elif isinstance(expected, list) and isinstance(got, list):
+        if len(expected) != len(got):
+            out.append(f"{where}: {len(got)} items instead of {len(expected)}")
+        else:
+            for i, (e, g) in enumerate(zip(expected, got)):
+                out += differences(e, g, f"{where}[{i}]")
     elif isinstance(expected, bool) or isinstance(got, bool) or isinstance(expected, str) or expected is None:
         if expected != got:
             out.append(f"{where}: {got!r} instead of {expected!r}")
@@ -47,6 +53,9 @@ def test_differences_sees_a_change_beyond_the_tolerance():
         "numbers.a.x: 100.001 instead of 100.0"
     ]
     assert differences(exp, {"a": {"x": 100.0, "n": 4, "s": "small"}}) == ["numbers.a.n: 4 instead of 3"]
+    assert differences({"l": [1.0, "a"]}, {"l": [1.0000001, "a"]}) == []
+    assert differences({"l": [1.0, "a"]}, {"l": [1.0, "b"]}) == ["numbers.l[1]: 'b' instead of 'a'"]
+    assert differences({"l": [1.0]}, {"l": [1.0, 2.0]}) == ["numbers.l: 2 items instead of 1"]
     assert differences(exp, {"a": {"x": 100.0, "s": "medium", "m": 1}}) == [
         "numbers.a.m: not expected (1)",
         "numbers.a.n: missing",
