@@ -88,7 +88,9 @@ INSERT INTO swc.kinds (kind, label, algorithms, output, geometry) VALUES
     ('plan_measure_areas', 'Plan: measure areas', '{measureplan}', 'TABLE', NULL),
     ('plan_quantities', 'Plan: quantities', '{planquantities}', 'QUANTITIES', NULL),
     ('plan_investment', 'Plan: investment', '{planquantities}', 'INVESTMENT', NULL),
-    ('plan_benefits', 'Plan: benefits', '{planbenefits}', 'OUTPUT', NULL);
+    ('plan_benefits', 'Plan: benefits', '{planbenefits}', 'OUTPUT', NULL),
+    ('key_zones', 'Key prevention and treatment zones', '{keyzones}', 'OUTPUT', 'MultiPolygon'),
+    ('silt_dams', 'Silt dams (淤地坝) sited', '{siltdams}', 'DAMS', 'Point');
 
 -- result tables (generated once from schema.py's registry; keep both in step)
 CREATE TABLE swc.ban_patches (
@@ -119,6 +121,12 @@ CREATE TABLE swc.ban_patches (
     "rule_label" text,
     "res_ha" double precision,
     "township" text,
+    "whole_id" integer,
+    "whole_no" integer,
+    "whole_ha" double precision,
+    "red_ha" double precision,
+    "prelim" integer,
+    "note" text,
     geom geometry(MultiPolygon, 4490),
     FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
@@ -150,6 +158,15 @@ CREATE TABLE swc.ban_counties (
     "ban_km2" double precision,
     "ban_mu" double precision,
     "share_pct" double precision,
+    "whole_patches" integer,
+    "steep_km2" double precision,
+    "land_km2" double precision,
+    "land_pct" double precision,
+    "red_km2" double precision,
+    "red_pct" double precision,
+    "out_town_km2" double precision,
+    "prelim" integer,
+    "note" text,
     FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.ban_counties (adcode, year) WHERE valid_to IS NULL;
@@ -179,6 +196,9 @@ CREATE TABLE swc.ban_townships (
     "ban_ha" double precision,
     "ban_mu" double precision,
     "share_pct" double precision,
+    "red_km2" double precision,
+    "prelim" integer,
+    "note" text,
     FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX ON swc.ban_townships (adcode, year) WHERE valid_to IS NULL;
@@ -1046,3 +1066,89 @@ CREATE TABLE swc.plan_benefits (
 CREATE INDEX ON swc.plan_benefits (adcode, year) WHERE valid_to IS NULL;
 CREATE INDEX ON swc.plan_benefits (pub_id);
 COMMENT ON TABLE swc.plan_benefits IS 'Plan: benefits';
+
+CREATE TABLE swc.key_zones (
+    row_id bigserial PRIMARY KEY,
+    pub_id uuid NOT NULL,
+    adcode varchar(12) NOT NULL,
+    year smallint NOT NULL,
+    pub_status text NOT NULL,
+    algorithm text NOT NULL,
+    parameters jsonb NOT NULL DEFAULT '{}',
+    plugin_version text NOT NULL,
+    published_by text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    valid_from timestamptz NOT NULL DEFAULT now(),
+    valid_to timestamptz,
+    unit_adcode varchar(12),
+    extra jsonb,
+    "unit" text,
+    "area_km2" double precision,
+    "cover_pct" double precision,
+    "eroded_km2" double precision,
+    "eroded_pct" double precision,
+    "moderate_pct" double precision,
+    "slight_pct" double precision,
+    "fvc_mean" double precision,
+    "water_pct" double precision,
+    "ban_pct" double precision,
+    "treat_met" integer,
+    "prev_met" integer,
+    "zone_class" text,
+    "zone_name" text,
+    "zone_label" text,
+    "reasons" text,
+    geom geometry(MultiPolygon, 4490),
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX ON swc.key_zones (adcode, year) WHERE valid_to IS NULL;
+CREATE INDEX ON swc.key_zones (pub_id);
+CREATE INDEX ON swc.key_zones USING gist (geom);
+COMMENT ON TABLE swc.key_zones IS 'Key prevention and treatment zones';
+
+CREATE TABLE swc.silt_dams (
+    row_id bigserial PRIMARY KEY,
+    pub_id uuid NOT NULL,
+    adcode varchar(12) NOT NULL,
+    year smallint NOT NULL,
+    pub_status text NOT NULL,
+    algorithm text NOT NULL,
+    parameters jsonb NOT NULL DEFAULT '{}',
+    plugin_version text NOT NULL,
+    published_by text NOT NULL DEFAULT session_user,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    valid_from timestamptz NOT NULL DEFAULT now(),
+    valid_to timestamptz,
+    unit_adcode varchar(12),
+    extra jsonb,
+    "dam_id" integer,
+    "gully" integer,
+    "bed_z" double precision,
+    "control_km2" double precision,
+    "sediment_t_a" double precision,
+    "modulus" double precision,
+    "life_yr" double precision,
+    "silt_need_m3" double precision,
+    "flood_m3" double precision,
+    "need_m3" double precision,
+    "class" text,
+    "class_zh" text,
+    "class_life" text,
+    "silt_h_m" double precision,
+    "water_h_m" double precision,
+    "h_m" double precision,
+    "storage_m3" double precision,
+    "silt_m2" double precision,
+    "pool_m2" double precision,
+    "crest_m" double precision,
+    "body_m3" double precision,
+    "closed_h_m" double precision,
+    "dist_m" double precision,
+    "outlet" text,
+    geom geometry(Point, 4490),
+    FOREIGN KEY (pub_id, adcode, year, pub_status) REFERENCES swc.publications (pub_id, adcode, year, pub_status) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX ON swc.silt_dams (adcode, year) WHERE valid_to IS NULL;
+CREATE INDEX ON swc.silt_dams (pub_id);
+CREATE INDEX ON swc.silt_dams USING gist (geom);
+COMMENT ON TABLE swc.silt_dams IS 'Silt dams (淤地坝) sited';

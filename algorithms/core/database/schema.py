@@ -95,7 +95,7 @@ KINDS: Tuple[Kind, ...] = (
         "MultiPolygon",
         _cols(
             f"county:t patch_id:i patch_no:i {_AREA} slope_mean:r slope_max:r threshold:r rule:t "
-            "rule_label:t res_ha:r township:t"
+            "rule_label:t res_ha:r township:t whole_id:i whole_no:i whole_ha:r red_ha:r prelim:i note:t"
         ),
         "county",
     ),
@@ -105,7 +105,10 @@ KINDS: Tuple[Kind, ...] = (
         ("steepslopeban",),
         "SUMMARY",
         None,
-        _cols("county:t threshold:r area_km2:r patches:i ban_ha:r ban_km2:r ban_mu:r share_pct:r"),
+        _cols(
+            "county:t threshold:r area_km2:r patches:i ban_ha:r ban_km2:r ban_mu:r share_pct:r whole_patches:i "
+            "steep_km2:r land_km2:r land_pct:r red_km2:r red_pct:r out_town_km2:r prelim:i note:t"
+        ),
         "county",
     ),
     Kind(
@@ -114,7 +117,10 @@ KINDS: Tuple[Kind, ...] = (
         ("steepslopeban",),
         "TOWNSHIP_TABLE",
         None,
-        _cols("township:t county:t area_km2:r patches:i ban_km2:r ban_ha:r ban_mu:r share_pct:r"),
+        _cols(
+            "township:t county:t area_km2:r patches:i ban_km2:r ban_ha:r ban_mu:r share_pct:r red_km2:r prelim:i "
+            "note:t"
+        ),
         "township",
     ),
     # -- slope classes (slopeclasses) ---------------------------------------------------------------
@@ -376,6 +382,31 @@ KINDS: Tuple[Kind, ...] = (
         "OUTPUT",
         None,
         _cols("indicator:t unit:t before:r after:r change:r"),
+    ),
+    # -- appended after the first kinds (keep the order: KIND indexes are public) ---------------------
+    Kind(
+        "key_zones",
+        QT_TRANSLATE_NOOP("SwcCore", "Key prevention and treatment zones"),
+        ("keyzones",),
+        "OUTPUT",
+        "MultiPolygon",
+        _cols(
+            "unit:t area_km2:r cover_pct:r eroded_km2:r eroded_pct:r moderate_pct:r slight_pct:r fvc_mean:r "
+            "water_pct:r ban_pct:r treat_met:i prev_met:i zone_class:t zone_name:t zone_label:t reasons:t"
+        ),
+        "unit",
+    ),
+    Kind(
+        "silt_dams",
+        QT_TRANSLATE_NOOP("SwcCore", "Silt dams (淤地坝) sited"),
+        ("siltdams",),
+        "DAMS",
+        "Point",
+        _cols(
+            "dam_id:i gully:i bed_z:r control_km2:r sediment_t_a:r modulus:r life_yr:r silt_need_m3:r flood_m3:r "
+            "need_m3:r class:t class_zh:t class_life:t silt_h_m:r water_h_m:r h_m:r storage_m3:r silt_m2:r "
+            "pool_m2:r crest_m:r body_m3:r closed_h_m:r dist_m:r outlet:t"
+        ),
     ),
 )
 
