@@ -305,6 +305,19 @@ def QgsLegendStyle_Group():  # noqa: N802
     return QgsLegendStyle.Style.Subgroup
 
 
+def legend_font(legend: QgsLayoutItemLegend, style, size: float) -> None:
+    """The report font at ``size`` pt for a legend style (text formats from QGIS 3.30, fonts before)."""
+    rstyle = legend.rstyle(style)
+    if hasattr(rstyle, "setTextFormat"):
+        text_format = rstyle.textFormat()
+        text_format.setFont(QFont(FONT_FAMILY))
+        text_format.setSize(size)
+        text_format.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+        rstyle.setTextFormat(text_format)
+    else:
+        legend.setStyleFont(style, QFont(FONT_FAMILY, int(size)))
+
+
 def load_template(project: QgsProject, path: str = TEMPLATE) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     doc = QDomDocument()
@@ -373,7 +386,8 @@ def relabel_paletted(layer: Optional[QgsMapLayer], labels: Dict[int, str]) -> No
     for c in classes:
         if int(c.value) in labels:
             c.label = labels[int(c.value)]
-    new = QgsPalettedRasterRenderer(layer.dataProvider(), renderer.band(), classes)
+    band = renderer.inputBand() if hasattr(renderer, "inputBand") else renderer.band()  # band(): QGIS < 3.38
+    new = QgsPalettedRasterRenderer(layer.dataProvider(), band, classes)
     new.setOpacity(renderer.opacity())
     layer.setRenderer(new)
     layer.triggerRepaint()
@@ -405,8 +419,8 @@ def set_map(
     if isinstance(legend, QgsLayoutItemLegend):
         legend.setAutoUpdateModel(False)
         legend.setTitle(_tr("Legend"))
-        legend.setStyleFont(QgsLegendStyle_Title(), QFont(FONT_FAMILY, 10))
-        legend.setStyleFont(QgsLegendStyle_Group(), QFont(FONT_FAMILY, 8))
+        legend_font(legend, QgsLegendStyle_Title(), 10)
+        legend_font(legend, QgsLegendStyle_Group(), 8)
         root = legend.model().rootGroup()
         root.clear()
         for layer, name in layers:

@@ -52,7 +52,7 @@ def pdf_text(path):
 
     exe = shutil.which("pdftotext")
     if exe is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+        return None
     out = subprocess.run([exe, "-layout", "-enc", "UTF-8", path, "-"], check=True, capture_output=True).stdout
     return re.sub(r"[ \t]+", " ", out.decode("utf-8"))
 
@@ -382,54 +382,55 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     assert out, p8.result_label.text()
     for key in ("pdf", "xlsx", "gpkg", "qgz"):
         assert os.path.getsize(out[key]) > 0, key
-    text = pdf_text(out["pdf"])
-    flat = squeeze(text)
-    assert "Youwuzhen 油屋镇" in text and "AFE1230000000000" in text and "长汀县" in text
-    for heading in (
-        "1 基本情况",
-        "2 水土流失现状",
-        "3 规划布局",
-        "4 措施与工程量",
-        "5 投资估算",
-        "6 效益分析",
-        "7 实施进度",
-        "8 保障措施",
-    ):
-        assert squeeze(heading) in flat, heading
-    for word in ("图例", "坐标系", "水土流失治理度", "林草覆盖率", "占位", "流域"):
-        assert word in text, word
-    assert dem.crs().description() in text  # the CRS printed under every map
-    assert text.count("坐标系") >= 3
-    # every number of every table is printed, as the algorithms gave it (in the report's language)
+    text = pdf_text(out["pdf"])  # None without poppler's pdftotext: checked at the end
     from swc_planner.ui.report import report_language, report_tables
 
     with report_language("zh"):
         tabs = report_tables(wiz)
-    for key in (
-        "landuse",
-        "erosion",
-        "zones",
-        "measures",
-        "excluded",
-        "quantities",
-        "siltdams",
-        "investment",
-        "schedule",
-        "basic",
-        "economic",
-        "ecological",
-        "social",
-    ):
-        _title, _headers, rows = tabs[key]
-        for row in rows:
-            for cell in row:
-                if re.fullmatch(r"-?[\d,]+(\.\d+)?", str(cell)):
-                    assert squeeze(cell) in flat, (key, row, cell)
-    assert f"{total / 1e4:,.2f}" in text
-    assert f"{expected_terrace / 1e4:,.2f}" in text
-    assert f"{saved:,.0f}" in text
-    assert "{:,.2f}".format(before["swc_rate"]) in text
-    assert "西片" in text and "东片" in text
+    if text is not None:
+        flat = squeeze(text)
+        assert "Youwuzhen 油屋镇" in text and "AFE1230000000000" in text and "长汀县" in text
+        for heading in (
+            "1 基本情况",
+            "2 水土流失现状",
+            "3 规划布局",
+            "4 措施与工程量",
+            "5 投资估算",
+            "6 效益分析",
+            "7 实施进度",
+            "8 保障措施",
+        ):
+            assert squeeze(heading) in flat, heading
+        for word in ("图例", "坐标系", "水土流失治理度", "林草覆盖率", "占位", "流域"):
+            assert word in text, word
+        assert dem.crs().description() in text  # the CRS printed under every map
+        assert text.count("坐标系") >= 3
+        # every number of every table is printed, as the algorithms gave it (in the report's language)
+        for key in (
+            "landuse",
+            "erosion",
+            "zones",
+            "measures",
+            "excluded",
+            "quantities",
+            "siltdams",
+            "investment",
+            "schedule",
+            "basic",
+            "economic",
+            "ecological",
+            "social",
+        ):
+            _title, _headers, rows = tabs[key]
+            for row in rows:
+                for cell in row:
+                    if re.fullmatch(r"-?[\d,]+(\.\d+)?", str(cell)):
+                        assert squeeze(cell) in flat, (key, row, cell)
+        assert f"{total / 1e4:,.2f}" in text
+        assert f"{expected_terrace / 1e4:,.2f}" in text
+        assert f"{saved:,.0f}" in text
+        assert "{:,.2f}".format(before["swc_rate"]) in text
+        assert "西片" in text and "东片" in text
     # the xlsx: one sheet per table, the same numbers
     sheets = xlsx_sheets(out["xlsx"])
     expected_sheets = [t[0][:31] for k, t in tabs.items()]
@@ -465,8 +466,9 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     p8.language_combo.setCurrentIndex(p8.language_combo.findData("en"))
     click(p8.run_button)
     text_en = pdf_text(wiz.state["report"]["pdf"])
-    assert "1 Basic conditions" in text_en and "8 Safeguards" in text_en and "基本情况" not in text_en
-    assert f"{total / 1e4:,.2f}" in text_en
+    if text_en is not None:
+        assert "1 Basic conditions" in text_en and "8 Safeguards" in text_en and "基本情况" not in text_en
+        assert f"{total / 1e4:,.2f}" in text_en
 
     # resume: a new wizard restores everything from the project ----------------------------------
     wiz.close()
@@ -480,6 +482,8 @@ def test_wizard_end_to_end_youwuzhen(processing_ready, iface, tmp_path):
     assert wiz2.pages[5].prices()["terrace_area"] == 10000
     wiz2.close()
     project.clear()
+    if text is None:
+        pytest.skip("the PDF text was not checked: pdftotext (poppler-utils) is not installed")
 
 
 def test_wizard_strings_translated():
