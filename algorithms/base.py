@@ -118,12 +118,15 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
 
     # -- checks ------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):  # noqa: N802
-        """Numbers outside their range (with the allowed range) and outputs that cannot be written,
-        before QGIS's own checks and before any work starts."""
+        """Numbers outside their range (with the allowed range), outputs that cannot be written and
+        inputs that cannot be used (:func:`.inputs.input_errors`), before QGIS's own checks and before
+        any work starts."""
+        from .inputs import input_errors
         from .outputs import output_path_errors
         from .params import range_errors
 
         errors = range_errors(self, parameters) + output_path_errors(self, parameters, context)
+        errors += input_errors(self, parameters, context)
         if errors:
             return False, "\n".join(errors)
         return super().checkParameterValues(parameters, context)

@@ -16,17 +16,22 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
+    QgsProcessingParameterDefinition,
+    QgsProcessingUtils,
+    QgsProperty,
     QgsRasterLayer,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -36,7 +41,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from .base import translate_core_error
 from .core.errors import SwcError
 from .core.grid import GridSpec
-from .core.io.raster import open_raster
+from .core.io.raster import has_valid_cell, open_raster
 from .core.io.vector import geometry_area, rasterize, require_overlap, temp_path
 
 TR_CONTEXT = "SwcAlgorithm"
@@ -57,6 +62,13 @@ def _fail(message: str) -> QgsProcessingException:
     return QgsProcessingException(message)
 
 
+def EMPTY_LAYER() -> str:  # noqa: N802 - a message template
+    """The message of a layer without any feature (``{name}``: the layer)."""
+    return _tr(
+        "The layer {name} is empty: it has no feature. Choose the layer that holds the data (or check its filter)."
+    )
+
+
 def _cancelled() -> QgsProcessingException:
     return QgsProcessingException(_tr("Cancelled by the user; no output was written."))
 
@@ -68,12 +80,23 @@ def short_list(values: Sequence[Any], limit: int = 20) -> str:
 
 
 # -- rasters ------------------------------------------------------------------------------------
-def grid_of(path: str) -> GridSpec:
+def named(label: str, name: str) -> str:
+    """``label (NAME)``: what a message calls a parameter (the dialog's label and the name scripts use)."""
+    return f"{label} ({name})" if label and label != name and f"({name})" not in label else (label or name)
+
+
+def param_label(definition) -> str:
+    """The short label of a parameter for messages: its description up to the first bracket, and its name."""
+    text = re.split(r"\s*[(（:：]", definition.description(), maxsplit=1)[0].strip()
+    return named(text, definition.name())
+
+
+def grid_of(path: str, label: str = "DEM") -> GridSpec:
     """The grid of a raster file, checked for a usable (north-up, projected, metre) CRS."""
     try:
         ds, grid = open_raster(path)
         del ds
-        grid.check_usable()
+        grid.check_usable(label)
     except SwcError as exc:
         raise _fail(translate_core_error(exc)) from exc
     return grid
@@ -125,7 +148,7 @@ def dem(
             )
         )
     path = layer.source()
-    grid = grid_of(path)
+    grid = grid_of(path, name)
     size = max(grid.cellsize_x, grid.cellsize_y)
     if feedback is not None and coarse_warning and size > coarse_warning:
         feedback.pushWarning(
@@ -261,8 +284,11 @@ def require_fields(src, fields: Sequence[str], label: str) -> List[int]:
 
 
 def require_geometry(src, geometry_type, label: str) -> None:
-    """Refuse a layer of the wrong geometry type (polygons given as outlets, points as a dam axis, …)."""
+    """Refuse a layer of the wrong geometry type (polygons given as outlets, points as a dam axis, …),
+    and an empty layer whose type is unknown (an empty layer would otherwise be called the wrong type)."""
     if QgsWkbTypes.geometryType(src.wkbType()) != geometry_type:
+        if src.featureCount() == 0:
+            raise _fail(EMPTY_LAYER().format(name=label))
         message = {
             _POLYGON: _tr("The layer {name} must contain polygons."),
             _LINE: _tr("The layer {name} must contain lines."),
@@ -290,7 +316,7 @@ def polygons(
     empty; an optional layer that is given but holds no polygon gives a warning and ``[]``; a
     required one is an error.
     """
-    label = label or name
+    label = named(label, name)
     src = vector_source(alg, parameters, name, context, feedback, label)
     if src is None:
         if required:
@@ -352,7 +378,7 @@ def points(
     label: str = "",
 ) -> List[Tuple[int, float, float]]:
     """``[(fid, x, y)]`` of a point layer in ``crs`` (the first point of a multipoint, with a warning)."""
-    label = label or name
+    label = named(label, name)
     src = source(alg, parameters, name, context, label, feedback)
     require_geometry(src, _POINT, label)
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
@@ -376,6 +402,8 @@ def points(
         else:
             point = geom.asPoint()
         out.append((int(feature.id()), point.x(), point.y()))
+    if not out:
+        raise _fail(_tr("The layer {name} is empty: it has no point to work with.").format(name=label))
     return out
 
 
@@ -390,7 +418,7 @@ def lines(
 ) -> List[Tuple[int, List[Tuple[float, float]]]]:
     """``[(fid, [(x, y), ...])]`` of a line layer in ``crs`` (the longest part of a multi-line, with a
     warning; lines with fewer than two vertices are skipped with a warning)."""
-    label = label or name
+    label = named(label, name)
     src = source(alg, parameters, name, context, label, feedback)
     require_geometry(src, _LINE, label)
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
@@ -424,6 +452,8 @@ def lines(
             )
             continue
         out.append((int(feature.id()), [(p.x(), p.y()) for p in line]))
+    if not out:
+        raise _fail(_tr("The layer {name} is empty: it has no line to work with.").format(name=label))
     return out
 
 
@@ -519,3 +549,225 @@ def zones_on_grid(
         burn.append((numbers[key], wkb))
     path = rasterize(burn, grid, temp_path(work, "zones"))
     return names, path, areas
+
+
+# -- checks before the run (SwcAlgorithm.checkParameterValues) ------------------------------------
+_SOURCE_GEOMETRY = {
+    int(QgsProcessing.SourceType.TypeVectorPoint): _POINT,
+    int(QgsProcessing.SourceType.TypeVectorLine): _LINE,
+    int(QgsProcessing.SourceType.TypeVectorPolygon): _POLYGON,
+}
+_RASTER_TYPE = int(QgsProcessing.SourceType.TypeRaster)
+_URI = re.compile(r"^(/vsi|[A-Za-z][A-Za-z0-9]+:(?![\\/])|[a-z]+://)")  # /vsizip/, GPKG:…, PG:…, file://…
+
+
+def _geometry_words() -> Dict[Any, str]:
+    return {
+        _POINT: _tr("points"),
+        _LINE: _tr("lines"),
+        _POLYGON: _tr("polygons"),
+        QgsWkbTypes.GeometryType.NullGeometry: _tr("no geometry (a table)"),
+        QgsWkbTypes.GeometryType.UnknownGeometry: _tr("geometries of mixed or unknown type"),
+    }
+
+
+def _file_of(value: Any, context: QgsProcessingContext) -> Optional[str]:
+    """The local file a parameter value names, or ``None`` (a project layer, a URI, a database, …)."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source
+    if isinstance(value, QgsProperty):
+        if value.propertyType() != QgsProperty.Type.StaticProperty:
+            return None
+        value = value.staticValue()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if QgsProcessingUtils.mapLayerFromString(text, context, False) is not None:
+        return None  # a layer of the project (by id or name)
+    path = text.split("|")[0]
+    if _URI.match(path) or os.path.splitext(path)[1] == "":
+        return None
+    return path
+
+
+def _file_error(label: str, path: str) -> Optional[str]:
+    if not os.path.exists(path):
+        return _tr("{label}: the file {path} does not exist. Check the path and the file name.").format(
+            label=label, path=path
+        )
+    if os.path.isfile(path) and os.path.getsize(path) == 0:
+        return _tr(
+            "{label}: the file {path} is empty (0 bytes): it was not copied or saved completely. Copy it "
+            "again from its source."
+        ).format(label=label, path=path)
+    return None
+
+
+def _raster_error(layer: Optional[QgsRasterLayer], label: str, value: Any) -> Optional[str]:
+    if layer is None or not layer.isValid():
+        return _tr(
+            "{label}: {path} cannot be read as a raster. Check that it is a GeoTIFF (or another raster "
+            "GDAL reads) and that it is not damaged."
+        ).format(label=label, path=value)
+    if layer.providerType() != "gdal":
+        return None  # inputs.raster / inputs.dem refuse what is not a file, with the provider named
+    try:
+        _ds, grid = open_raster(layer.source())
+        del _ds
+        grid.check_usable(label)
+        if not has_valid_cell(layer.source()):
+            return _tr(
+                "The raster {label} has no valid cell: every cell is nodata ({nodata}). Check its nodata "
+                "value and its extent."
+            ).format(label=label, nodata="NaN" if grid.nodata is None else f"{grid.nodata:g}")
+    except SwcError as exc:
+        return translate_core_error(exc)
+    return None
+
+
+def _vector_error(src, definition, label: str, value: Any, allowed: Sequence[int]) -> Optional[str]:
+    if src is None:
+        return _tr(
+            "{label}: {path} cannot be read as a vector layer or table. Check that it is a GeoPackage, "
+            "shapefile, CSV or another format OGR reads, and that it is not damaged."
+        ).format(label=label, path=value)
+    count = src.featureCount()
+    if count == 0:
+        text = EMPTY_LAYER().format(name=label)
+        if definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
+            text += " " + _tr("Or leave {name} empty.").format(name=definition.name())
+        return text
+    wanted = [_SOURCE_GEOMETRY[t] for t in allowed if t in _SOURCE_GEOMETRY]
+    actual = QgsWkbTypes.geometryType(src.wkbType())
+    if wanted and actual not in wanted:
+        words = _geometry_words()
+        return _tr("The layer {name} must contain {expected}; it holds {actual}.").format(
+            name=label,
+            expected=_tr(" or ").join(words[w] for w in wanted),
+            actual=words.get(actual, words[QgsWkbTypes.GeometryType.UnknownGeometry]),
+        )
+    return None
+
+
+def input_errors(alg, parameters: Dict[str, Any], context: QgsProcessingContext) -> List[str]:
+    """One translated message per input that cannot be used, before any work starts.
+
+    Files that do not exist or have 0 bytes; rasters GDAL cannot read, whose grid the kernels cannot
+    use (rotated, geographic, not in metres, without CRS) or without a valid cell; vector layers OGR
+    cannot read, without any feature, or of a geometry type the parameter does not take (the
+    dialog filters layers by type, ``processing.run`` and ``qgis_process`` do not).
+    """
+    from qgis.core import (
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterFile,
+        QgsProcessingParameterMapLayer,
+        QgsProcessingParameterRasterLayer,
+        QgsProcessingParameterVectorLayer,
+    )
+
+    errors: List[str] = []
+    reference = None  # (label, layer) of the first required raster: the vector layers must meet it
+    vectors = []  # (label, source) of the layers with geometry
+    sources: Dict[str, Any] = {}  # parameter name -> (label, source) of the usable vector layers
+    for definition in alg.parameterDefinitions():
+        if definition.isDestination():
+            continue
+        name = definition.name()
+        value = parameters.get(name)
+        if value is None or value == "":
+            continue
+        is_raster = isinstance(definition, QgsProcessingParameterRasterLayer)
+        is_vector = isinstance(
+            definition,
+            (
+                QgsProcessingParameterFeatureSource,
+                QgsProcessingParameterVectorLayer,
+                QgsProcessingParameterMapLayer,
+            ),
+        )
+        is_file = (
+            isinstance(definition, QgsProcessingParameterFile)
+            and definition.behavior() == QgsProcessingParameterFile.Behavior.File
+        )
+        if not (is_raster or is_vector or is_file):
+            continue
+        label = param_label(definition)
+        path = _file_of(value, context)
+        error = _file_error(label, path) if path is not None else None
+        if error is None and is_raster:
+            layer = alg.parameterAsRasterLayer(parameters, name, context)
+            error = _raster_error(layer, label, path or value)
+            optional = definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
+            if error is None and reference is None and not optional:
+                reference = (label, layer)
+        elif error is None and is_vector:
+            allowed = [int(t) for t in definition.dataTypes()]
+            if isinstance(definition, QgsProcessingParameterMapLayer):
+                layer = alg.parameterAsLayer(parameters, name, context)
+                if isinstance(layer, QgsRasterLayer) and (not allowed or _RASTER_TYPE in allowed):
+                    error = _raster_error(layer, label, path or value)
+                    if error:
+                        errors.append(error)
+                    continue
+            src = vector_source(alg, parameters, name, context, None, label)  # field names decoded
+            error = _vector_error(src, definition, label, path or value, allowed)
+            if error is None:
+                sources[name] = (label, src)
+                if QgsWkbTypes.geometryType(src.wkbType()) in (_POINT, _LINE, _POLYGON):
+                    vectors.append((label, src))
+        if error:
+            errors.append(error)
+    errors += _field_errors(alg, parameters, context, sources)
+    if reference is not None and not errors:
+        errors += _overlap_errors(reference, vectors, context)
+    return errors
+
+
+def _field_errors(alg, parameters: Dict[str, Any], context: QgsProcessingContext, sources) -> List[str]:
+    """Field parameters naming a field their layer does not have (misspelt), with the fields it has."""
+    from qgis.core import QgsProcessingParameterField
+
+    out = []
+    for definition in alg.parameterDefinitions():
+        if not isinstance(definition, QgsProcessingParameterField):
+            continue
+        parent = sources.get(definition.parentLayerParameterName())
+        value = parameters.get(definition.name())
+        if parent is None or value is None or isinstance(value, QgsProperty):
+            continue
+        names = [v for v in (value if isinstance(value, (list, tuple)) else str(value).split(";")) if str(v)]
+        label, src = parent
+        for field in names:
+            if src.fields().lookupField(str(field)) < 0:
+                out.append(
+                    _tr(
+                        "The layer {name} has no field \u201c{field}\u201d. Available fields: {fields}."
+                    ).format(name=label, field=field, fields=", ".join(src.fields().names()))
+                )
+    return out
+
+
+def _overlap_errors(reference, vectors, context: QgsProcessingContext) -> List[str]:
+    """Layers whose extent does not meet the reference raster at all (another area, or a wrong CRS)."""
+    from qgis.core import QgsCoordinateTransform
+
+    raster_label, raster = reference
+    extent = raster.extent()
+    out = []
+    for label, src in vectors:
+        try:
+            transform = QgsCoordinateTransform(src.sourceCrs(), raster.crs(), context.transformContext())
+            box = transform.transformBoundingBox(src.sourceExtent())
+        except Exception:  # noqa: BLE001 - QgsCsException: an extent that cannot be transformed is not judged
+            box = None
+        if box is None or box.isNull():
+            continue
+        if not box.intersects(extent):
+            out.append(
+                _tr(
+                    "The layer {name} does not overlap the {raster}: they lie in different areas, or one "
+                    "of them has a wrong CRS. Check that both cover the same area and that their CRS are "
+                    "set right."
+                ).format(name=label, raster=raster_label)
+            )
+    return out

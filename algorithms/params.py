@@ -270,6 +270,9 @@ def range_errors(alg, parameters: Dict[str, Any]) -> List[str]:
     """
     out = []
     for definition in alg.parameterDefinitions():
+        if isinstance(definition, QgsProcessingParameterEnum):
+            out += _enum_errors(definition, parameters.get(definition.name()))
+            continue
         if not isinstance(definition, QgsProcessingParameterNumber):
             continue
         raw = parameters.get(definition.name())
@@ -294,6 +297,32 @@ def range_errors(alg, parameters: Dict[str, Any]) -> List[str]:
             )
         )
     return out
+
+
+def _enum_errors(definition: QgsProcessingParameterEnum, raw: Any) -> List[str]:
+    """An enum index outside its options (QGIS's own check says only "Incorrect parameter value")."""
+    if raw is None or raw == "" or isinstance(raw, bool):
+        return []
+    options = definition.options()
+    values = raw if isinstance(raw, (list, tuple)) else [raw]
+    bad = []
+    for value in values:
+        if isinstance(value, str) and value in options:
+            continue
+        try:
+            index = float(value)
+        except (TypeError, ValueError):
+            continue  # an expression or a property: QGIS checks it
+        if not index.is_integer() or not 0 <= index < len(options):
+            bad.append(_fmt(index))
+    if not bad:
+        return []
+    choices = ", ".join(f"{i} = {text}" for i, text in enumerate(options))
+    return [
+        _tr("{label} ({name}) must be one of {choices}; {value} was given.").format(
+            label=definition.description(), name=definition.name(), choices=choices, value=", ".join(bad)
+        )
+    ]
 
 
 def declared_names(alg) -> Sequence[str]:

@@ -870,6 +870,12 @@ class SteepSlopeBanAlgorithm(SwcAlgorithm):
                     share=area.share_pct,
                 )
             )
+            if area.patches == 0:  # a valid, empty answer that the announcement must state
+                feedback.pushWarning(
+                    self.tr("No cell steeper than {threshold:g}° in {county}: nothing to ban there.").format(
+                        threshold=threshold, county=name
+                    )
+                )
         outputs.add_rows(s_sink, s_fields, s_rows)
         outputs.add_rows(n_sink, n_fields, n_rows)
 

@@ -106,8 +106,8 @@ class GridSpec:
             srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         return srs
 
-    def check_usable(self) -> None:
-        """Refuse grids the planar kernels cannot use.
+    def check_usable(self, label: str = "DEM") -> None:
+        """Refuse grids the planar kernels cannot use; ``label`` names the raster in the message.
 
         Raises
         ------
@@ -120,9 +120,10 @@ class GridSpec:
             raise GridError(
                 QT_TRANSLATE_NOOP(
                     "SwcCore",
-                    "The DEM is rotated (geotransform terms {rx}, {ry}). Warp it to a "
+                    "The raster {label} is rotated (geotransform terms {rx}, {ry}). Warp it to a "
                     "north-up grid first, e.g. with gdalwarp.",
                 ),
+                label=label,
                 rx=rx,
                 ry=ry,
             )
@@ -130,17 +131,19 @@ class GridSpec:
             raise GridError(
                 QT_TRANSLATE_NOOP(
                     "SwcCore",
-                    "The DEM is stored south-up (positive pixel height). Warp it to a "
+                    "The raster {label} is stored south-up (positive pixel height). Warp it to a "
                     "north-up grid first, e.g. with gdalwarp.",
-                )
+                ),
+                label=label,
             )
         if not self.crs_wkt:
             raise GridError(
                 QT_TRANSLATE_NOOP(
                     "SwcCore",
-                    "The DEM has no coordinate reference system. Assign its projected "
+                    "The raster {label} has no coordinate reference system. Assign its projected "
                     "CRS (e.g. a CGCS2000 Gauss-Krüger zone) before running.",
-                )
+                ),
+                label=label,
             )
         srs = self.srs()
         if srs.IsGeographic():
@@ -149,12 +152,13 @@ class GridSpec:
             raise GridError(
                 QT_TRANSLATE_NOOP(
                     "SwcCore",
-                    "The DEM is in a geographic CRS (degrees); slopes and areas need "
+                    "The raster {label} is in a geographic CRS (degrees); slopes and areas need "
                     "metres. Reproject it to a projected CRS, for its longitude "
                     "{lon:.2f}°E the CGCS2000 3-degree Gauss-Krüger zone EPSG:{epsg} "
                     "(or EPSG:{epsg_cm} without the zone prefix), e.g. with "
                     "gdalwarp -t_srs EPSG:{epsg}.",
                 ),
+                label=label,
                 lon=lon,
                 epsg=prefixed,
                 epsg_cm=cm,
@@ -164,8 +168,9 @@ class GridSpec:
             raise GridError(
                 QT_TRANSLATE_NOOP(
                     "SwcCore",
-                    "The DEM's CRS is not in metres (one unit = {units} m). Reproject it "
-                    "to a metric projected CRS.",
+                    "The CRS of the raster {label} is not in metres (one unit = {units} m). "
+                    "Reproject it to a metric projected CRS.",
                 ),
+                label=label,
                 units=units,
             )

@@ -30,6 +30,9 @@ from .storage import hav_curve, sediment_life, size_class
 
 __all__ = ["StorageResult", "dam_storage", "dam_storage_from_dem"]
 
+#: Most levels of a height–area–volume curve (MAX_HEIGHT / STEP): the curve is a table for people.
+MAX_CURVE_LEVELS = 10000
+
 
 @dataclass
 class StorageResult:
@@ -353,6 +356,19 @@ def dam_storage(
             h=height,
             hmax=max_height,
             step=step,
+        )
+    if max_height / step > MAX_CURVE_LEVELS:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "SwcCore",
+                "MAX_HEIGHT {hmax:g} m in steps of {step:g} m gives {n:.0f} levels of the height–area–volume "
+                "curve, more than {limit}. Use a larger STEP or a lower MAX_HEIGHT (check dams and silt-trap "
+                "dams are a few metres to some tens of metres high).",
+            ),
+            hmax=max_height,
+            step=step,
+            n=max_height / step,
+            limit=MAX_CURVE_LEVELS,
         )
     grid = flow.grid
     z2 = flow.filled.astype(np.float64)

@@ -32,6 +32,8 @@ def bilinear(z: np.ndarray, gt: Sequence[float], xs: np.ndarray, ys: np.ndarray)
     fc = (xs - x0) / dx - 0.5
     fr = (ys - y0) / dy - 0.5
     rows, cols = z.shape
+    if rows < 2 or cols < 2:  # no two centres to interpolate between (a DEM of one row or column)
+        return np.full(np.shape(fc), np.nan)
     c0 = np.floor(fc).astype(np.int64)
     r0 = np.floor(fr).astype(np.int64)
     tc = fc - c0
@@ -71,6 +73,8 @@ def cross_sections(
     close within ``max_length`` (both sides together) or meets nodata.
     """
     step = min(grid.cellsize_x, grid.cellsize_y) / 2.0
+    # no section is longer than the DEM's diagonal: beyond it the ground is nodata and the walk stops
+    max_length = min(max_length, math.hypot(grid.cols * grid.cellsize_x, grid.rows * grid.cellsize_y) + step)
     nsteps = int(math.ceil(max_length / step)) + 1
     offs = np.arange(nsteps + 1) * step
     n = px.size

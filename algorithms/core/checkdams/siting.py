@@ -120,12 +120,14 @@ def main_upstream(down: np.ndarray, acc: np.ndarray) -> np.ndarray:
     [-1, -1, 1]
     """
     src = np.flatnonzero(down >= 0)
+    up = np.full(down.size, -1, dtype=np.int64)
+    if src.size == 0:  # no cell drains into another (e.g. a DEM of one cell)
+        return up
     dst = down[src]
     a = np.nan_to_num(acc[src], nan=-1.0)
     order = np.lexsort((src, a, dst))  # by dst, then accumulation, ties by index
     dst_s = dst[order]
     last = np.r_[dst_s[1:] != dst_s[:-1], True]
-    up = np.full(down.size, -1, dtype=np.int64)
     up[dst_s[last]] = src[order][last]
     return up
 

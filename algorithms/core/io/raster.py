@@ -274,6 +274,39 @@ def iter_windows(
             )
 
 
+def has_valid_cell(path: str, block: int = 512) -> bool:
+    """Whether the raster has at least one cell that is neither nodata nor NaN.
+
+    Windows are read from the centre outwards, so a usable raster (whose corners are often nodata
+    outside a county) answers after the first window; only a raster without any valid cell is read
+    whole.
+
+    >>> import tempfile, os
+    >>> g = GridSpec((0.0, 1.0, 0.0, 0.0, 0.0, -1.0), (3, 3), -1.0)
+    >>> p = write_array(os.path.join(tempfile.mkdtemp(), "n.tif"), np.full((3, 3), -1.0), g, nodata=-1.0)
+    >>> has_valid_cell(p)
+    False
+    """
+    ds, grid = open_raster(path)
+    with gdal_exceptions():
+        band = ds.GetRasterBand(1)
+    centre_row, centre_col = grid.rows / 2.0, grid.cols / 2.0
+    windows = sorted(
+        iter_windows(grid, block, block),
+        key=lambda w: (w.row0 + w.rows / 2.0 - centre_row) ** 2 + (w.col0 + w.cols / 2.0 - centre_col) ** 2,
+    )
+    for window in windows:
+        data = read_raw(band, window)
+        valid = np.ones(data.shape, dtype=bool)
+        if np.issubdtype(data.dtype, np.floating):
+            valid &= ~np.isnan(data)
+        if grid.nodata is not None and not np.isnan(grid.nodata):
+            valid &= data != grid.nodata
+        if valid.any():
+            return True
+    return False
+
+
 def count_windows(grid: GridSpec, block_rows: int = DEFAULT_BLOCK, block_cols: int = DEFAULT_BLOCK) -> int:
     """Number of windows :func:`iter_windows` yields."""
     return (-(-grid.rows // max(block_rows, 1))) * (-(-grid.cols // max(block_cols, 1)))
@@ -496,7 +529,14 @@ def same_crs(wkt_a: str, wkt_b: str) -> bool:
         a, b = osr.SpatialReference(), osr.SpatialReference()
         a.ImportFromWkt(wkt_a)
         b.ImportFromWkt(wkt_b)
-        return bool(a.IsSame(b))
+        if a.IsSame(b):
+            return True
+        # the same projection written without EPSG code or datum name (exported by another program,
+        # e.g. "Gauss_Kruger_CM_117"): the same PROJ definition is the same CRS
+        try:
+            return bool(a.ExportToProj4().strip() == b.ExportToProj4().strip() and a.ExportToProj4().strip())
+        except RuntimeError:
+            return False
 
 
 def crs_name(wkt: str) -> str:

@@ -151,7 +151,7 @@ def load_criteria(path: str) -> List[Criterion]:
     try:
         with open(path, encoding="utf-8-sig") as handle:
             return parse_criteria(handle.read())
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:  # not UTF-8 text (e.g. a spreadsheet saved as .csv)
         raise InputError(
             QT_TRANSLATE_NOOP("SwcCore", "The criteria table {path} cannot be read: {error}."),
             path=path,

@@ -231,7 +231,7 @@ def load_rules(path: str) -> List[RiskRule]:
     try:
         with open(path, encoding="utf-8-sig") as handle:
             return parse_rules(handle.read())
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:  # not UTF-8 text (e.g. a spreadsheet saved as .csv)
         raise InputError(
             QT_TRANSLATE_NOOP("SwcCore", "The rule table {path} cannot be read: {error}."),
             path=path,
