@@ -5788,12 +5788,12 @@ Prepared by {author} · {date}</source>
             <translation>或</translation>
         </message>
         <message>
-            <source>The layer {name} does not overlap the raster {raster}: they lie in different areas, or one of them has a wrong CRS. Check that both cover the same area and that their CRS are set right.</source>
-            <translation>图层 {name} 与栅格 {raster} 不重叠：二者位于不同区域，或其中之一的坐标系有误。请检查二者是否覆盖同一区域、坐标系是否设置正确。</translation>
-        </message>
-        <message>
             <source>{label} ({name}) must be one of {choices}; {value} was given.</source>
             <translation>{label}（{name}）必须为以下之一：{choices}；给定值为 {value}。</translation>
+        </message>
+        <message>
+            <source>The layer {name} does not overlap the {raster}: they lie in different areas, or one of them has a wrong CRS. Check that both cover the same area and that their CRS are set right.</source>
+            <translation>图层 {name} 与 {raster} 不重叠：二者位于不同区域，或其中之一的坐标系有误。请检查二者是否覆盖同一区域、坐标系是否设置正确。</translation>
         </message>
     </context>
     <context>
