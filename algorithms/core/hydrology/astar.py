@@ -28,13 +28,14 @@ GRASS 8.2's ``do_astar.c`` (``tests/reference_routing.py``) on the DEMs tested.
 from __future__ import annotations
 
 import math
+import time
 from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
 from ..io.raster import CancelFn, ProgressFn, _never, _noop_progress, check_cancel
 from .d8 import D8_OFFSETS
-from .fill import fill_padded
+from .fill import _basin_levels, _reduce_edges, fill_basins
 
 __all__ = ["ASTAR_BYTES_PER_CELL", "astar_padded", "NB", "NB_TO_D8"]
 
@@ -94,6 +95,37 @@ def _components(cells: np.ndarray, local: np.ndarray, pos: np.ndarray, off: np.n
     return lab
 
 
+def _graph_components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Smallest node of each node's connected component in an undirected graph of n nodes."""
+    lab = np.arange(n, dtype=np.int64)
+    u = u.astype(np.int64)
+    v = v.astype(np.int64)
+    while u.size:
+        lu, lv = lab[u], lab[v]
+        mn = np.minimum(lu, lv)
+        np.minimum.at(lab, lu, mn)
+        np.minimum.at(lab, lv, mn)
+        while True:
+            nl = lab[lab]
+            if np.array_equal(nl, lab):
+                break
+            lab = nl
+        keep = lab[u] != lab[v]
+        u, v = u[keep], v[keep]
+    return lab
+
+
+def _group_min(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """For each element, the smallest ``values`` over the elements of its group."""
+    o = np.lexsort((values, groups))
+    g = groups[o]
+    first = np.r_[True, g[1:] != g[:-1]] if g.size else np.zeros(0, dtype=bool)
+    start = np.maximum.accumulate(np.where(first, np.arange(g.size), 0)) if g.size else first
+    out = np.empty_like(values)
+    out[o] = values[o][start]
+    return out
+
+
 class _AStar:
     """One solve on a padded DEM ``zp`` (NaN outside/nodata; elevations as GRASS compares them)."""
 
@@ -112,8 +144,18 @@ class _AStar:
         self.zwall = float(np.nanmax(self.z)) + 1.0
         # for a diagonal neighbour k of x: the two cells next to both (offset from x, step from x)
         self.common = {k: ((NB[k][1], self.cx), (NB[k][0] * c2, self.cy)) for k in range(4, 8)}
+        # the same two cells as visiting indices of x's neighbours
+        self.common_slots = {
+            k: ((NB.index((0, NB[k][1])), self.cx), (NB.index((NB[k][0], 0)), self.cy)) for k in range(4, 8)
+        }
         self.have_d = False
-        self.stats: Dict[str, int] = {}
+        self.stats: Dict[str, float] = {}
+        self._t0 = time.perf_counter()
+
+    def _lap(self, name: str) -> None:
+        t = time.perf_counter()
+        self.stats["t_" + name] = self.stats.get("t_" + name, 0.0) + t - self._t0
+        self._t0 = t
 
     # ================================================================== keys
     def pack(self, level: np.ndarray, lam: np.ndarray) -> np.ndarray:
@@ -125,8 +167,11 @@ class _AStar:
     def structure0(self) -> None:
         zp, z, v, n, c2 = self.zp, self.z, self.valid, self.n, self.c2
         rows, cols = zp.shape[0] - 2, zp.shape[1] - 2
-        F = fill_padded(zp, self.cx, self.cy, lambda f: self.progress(0.3 * f), self.cancel).ravel()
+        F, basins = fill_basins(zp, self.cx, self.cy, lambda f: self.progress(0.3 * f), self.cancel)
+        F = F.ravel()
+        self.basin = basins.label.ravel()
         check_cancel(self.cancel)
+        self._lap("s0_fill")
         v2 = v.reshape(zp.shape)
         seed2 = np.zeros(zp.shape, dtype=bool)
         inner = seed2[1:-1, 1:-1]
@@ -148,6 +193,7 @@ class _AStar:
                 lower2[1 + r0 : 1 + r1, 1:-1] = lo
         lower = lower2.ravel()
         del lower2
+        self._lap("s0_seed_lower")
         with np.errstate(invalid="ignore"):
             dep = z < F  # NaN -> False
         lvl = v & ~dep
@@ -160,16 +206,22 @@ class _AStar:
         pos[dep_idx] = np.arange(nd, dtype=pos.dtype)
         self.Fdep = F[dep_idx].astype(np.float64)
         check_cancel(self.cancel)
-        # depressions of depth 0, their rim cells at the spill level
+        self._lap("s0_dep")
+        # depressions of depth 0: basins joined below their level; rim cells at the spill level
         self.local = np.full(nd, -1, dtype=np.int64)  # scratch: dep position -> local index
         if nd:
-            comp = _components(dep_idx, self._local_set(np.arange(nd)), pos, self.off)
-            self._local_clear(np.arange(nd))
+            lev = basins.level
+            u, w = basins.u, basins.w
+            join = (u > 0) & (basins.v > 0) & (w < lev[u])
+            bcomp = _graph_components(lev.size, u[join], basins.v[join])
+            comp = _group_min(bcomp[self.basin[dep_idx]], np.arange(nd, dtype=np.int64))
             rimc, rimw = self._rims(dep_idx, comp, self.Fdep, lambda w: v[w] & (pos[w] < 0))
         else:
             comp = rimc = rimw = np.empty(0, dtype=np.int64)
+        del basins
         self.comp0 = comp  # per dep position: root dep position of its depth-0 depression
         self.progress(0.33)
+        self._lap("s0_comp_rims")
         # breadth-first layers on the flats
         lam_q, lamD = self._bfs_generic(
             qidx,
@@ -182,16 +234,26 @@ class _AStar:
             lambda w: v[w],
         )
         del F
-        key0 = np.full(n, _BIG, dtype=np.int64)
-        vi = np.flatnonzero(v)
-        key0[vi] = self.pack(zp.ravel()[vi], 0)  # level cells: F == z
-        del vi
+        self._lap("s0_bfs")
+        key0 = np.empty(n, dtype=np.int64)
+        tmp = np.empty(_CHUNK, dtype=np.float64)
+        for s0 in range(0, n, _CHUNK):  # level cells: F == z, layer 0 unless set below
+            s1 = min(n, s0 + _CHUNK)
+            t = tmp[: s1 - s0]
+            np.subtract(z[s0:s1], self.zmin, out=t)
+            kk = key0[s0:s1]
+            with np.errstate(invalid="ignore"):
+                kk[...] = t
+            kk <<= _LB
+            kk[~v[s0:s1]] = _BIG
+        del tmp
         key0[qidx] = self.pack(z[qidx], lam_q)
         if nd:
             key0[dep_idx] = self.pack(self.Fdep, lamD[comp])
         self.key0 = key0
         self.rim0 = (rimc, rimw)
         self.progress(0.36)
+        self._lap("s0_key")
 
     @staticmethod
     def _isin_sorted(sorted_arr: np.ndarray, c: np.ndarray) -> np.ndarray:
@@ -277,47 +339,162 @@ class _AStar:
         # entries of the sub-depressions (per component root)
         lv["entc"], lv["ent"] = self._upsert(lv["entc"], lv["ent"], rows["entc"], rows["ent"])
 
-    def _build_from(self, j: int, cells: np.ndarray, ent_of: np.ndarray, src: np.ndarray) -> None:
-        """Instances of depth j for the dep positions ``cells`` entered at ``ent_of``; recurses."""
-        dep_idx, z = self.dep_idx, self.z
-        while cells.size:
+    def _build_from(
+        self,
+        j: int,
+        cells: np.ndarray,
+        ent_of: np.ndarray,
+        src: np.ndarray,
+        inject: Optional[Dict[int, Tuple[np.ndarray, np.ndarray, np.ndarray]]] = None,
+    ) -> None:
+        """Instances of depth j for the dep positions ``cells`` (sorted) entered at ``ent_of``;
+        then their sub-depressions, depth by depth (``inject``: more cells entering at deeper
+        levels)."""
+        dep_idx, z, off, pos = self.dep_idx, self.z, self.off, self.pos
+        inject = inject or {}
+        while cells.size or inject:
+            if j in inject:
+                c2_, e2_, s2_ = inject.pop(j)
+                cells = np.concatenate([cells, c2_])
+                ent_of = np.concatenate([ent_of, e2_])
+                src = np.concatenate([src, s2_])
+                o = np.argsort(cells, kind="stable")
+                cells, ent_of, src = cells[o], ent_of[o], src[o]
+            if cells.size == 0:
+                j += 1
+                continue
             check_cancel(self.cancel)
+            m = cells.size
             cidx = dep_idx[cells]
-            fin = self._inner_fill(cidx, ent_of)
-            sub = z[cidx] < fin
-            # layers inside the instances
+            zc = z[cidx].astype(np.float64)
             local = self._local_set(cells)
-            lam, lamD, comp_local, rimc_l, rimw = self._inner_layers(cells, cidx, fin, ent_of, sub, local)
-            key = self.pack(fin, lam)
-            comp = np.full(cells.size, -1, dtype=np.int64)
-            if comp_local.size:
-                subl = np.flatnonzero(sub)
-                root_p = cells[subl[comp_local]]  # dep position of the component root
-                comp[subl] = root_p
-                key[subl] = self.pack(fin[subl], lamD[comp_local])
-                rimc = cells[subl[rimc_l]]
-            else:
-                rimc = np.empty(0, dtype=np.int64)
+            nbq = []  # local index of each neighbour (-1 outside the instance)
+            nbe = []  # neighbour is the cell's entry
+            for o in off:
+                w = cidx + o
+                p = pos[w]
+                q = np.full(m, -1, dtype=np.int64)
+                ok = p >= 0
+                q[ok] = local[p[ok]]
+                nbq.append(q)
+                nbe.append(w == ent_of)
             self._local_clear(cells)
+            # fill level with the entry as the only outlet: minimax on the basin graph
+            ub, node = np.unique(self.basin[cidx], return_inverse=True)
+            node = node.astype(np.int64) + 1  # 0 = the outlet (the entries)
+            us, vs, ws = [], [], []
+            for k in (0, 3, 5, 6):  # S, E, SW, SE: each pair once
+                q = nbq[k]
+                ok = q >= 0
+                i = np.flatnonzero(ok)
+                qi = q[ok]
+                diff = node[i] != node[qi]
+                i, qi = i[diff], qi[diff]
+                us.append(node[i])
+                vs.append(node[qi])
+                ws.append(np.maximum(zc[i], zc[qi]))
+            for k in range(8):
+                i = np.flatnonzero(nbe[k])
+                us.append(node[i])
+                vs.append(np.zeros(i.size, dtype=np.int64))
+                ws.append(zc[i])
+            nn = ub.size + 1
+            eu, ev, ew = _reduce_edges(np.concatenate(us), np.concatenate(vs), np.concatenate(ws), nn)
+            lev = _basin_levels(eu, ev, ew, nn, self.cancel)
+            fin = np.maximum(zc, lev[node])
+            if not np.isfinite(fin).all():
+                bad = np.flatnonzero(~np.isfinite(fin))
+                raise RuntimeError(
+                    f"A* order: cells {cidx[bad][:5]} of level {j} not connected to their entry "
+                    f"{ent_of[bad][:5]} ({nn} nodes, {eu.size} edges)"
+                )
+            sub = zc < fin
+            # sub-depressions: basins joined below their level
+            subl = np.flatnonzero(sub)
+            comp = np.full(m, -1, dtype=np.int64)
+            if subl.size:
+                join = (eu > 0) & (ev > 0) & (ew < lev[eu])
+                ncomp = _graph_components(nn, eu[join], ev[join])
+                root_p = _group_min(ncomp[node[subl]], cells[subl])
+                comp[subl] = root_p
+            # layers: layer 0 next to the entry or to a lower cell of the instance
+            layer0 = np.zeros(m, dtype=bool)
+            for k in range(8):
+                q = nbq[k]
+                ok = q >= 0
+                layer0 |= nbe[k]
+                layer0[ok] |= fin[q[ok]] < fin[ok]
+            layer0 &= ~sub
+            q_l = np.flatnonzero(~sub & ~layer0)
+            # rim cells of the sub-depressions at their spill level
+            if subl.size:
+                rcs, rws = [], []
+                for k in range(8):
+                    q = nbq[k][subl]
+                    ok = q >= 0
+                    ok[ok] = ~sub[q[ok]]
+                    ok[ok] = zc[q[ok]] == fin[subl][ok]
+                    rcs.append(comp[subl][ok])
+                    rws.append(cidx[q[ok]])
+                key = np.unique(np.concatenate(rcs) * self.n + np.concatenate(rws))
+                rimc, rimw = key // self.n, key % self.n
+            else:
+                rimc = rimw = np.empty(0, dtype=np.int64)
+            lam = np.zeros(m, dtype=np.int64)
+            lamD_of = {}
+            if q_l.size or subl.size:
+                qcells = cidx[q_l]  # sorted: cells are sorted by dep position, i.e. by cell index
+                lk = local  # dep position -> local index, valid again below
+                self._local_set(cells)
+
+                def loc(c):
+                    p = pos[c]
+                    out = np.full(c.size, -1, dtype=np.int64)
+                    ok = p >= 0
+                    out[ok] = lk[p[ok]]
+                    return out
+
+                def lev_of(c):
+                    qq = loc(c)
+                    out = np.full(c.size, np.inf)
+                    ok = qq >= 0
+                    out[ok] = fin[qq[ok]]
+                    return out
+
+                # components are named by their root dep position; index them densely for the BFS
+                croots, cid = np.unique(rimc, return_inverse=True) if rimc.size else (rimc, rimc)
+                lam_q, lamD = self._bfs_generic(
+                    qcells,
+                    lambda c: np.searchsorted(qcells, c),
+                    lambda c: self._isin_sorted(qcells, c),
+                    lev_of,
+                    cid.astype(np.int64),
+                    rimw,
+                    croots.size,
+                    lambda c: loc(c) >= 0,
+                )
+                self._local_clear(cells)
+                lam[q_l] = lam_q
+                lamD_of = (croots, lamD)
+            key = self.pack(fin, lam)
+            if subl.size:
+                croots, lamD = lamD_of
+                key[subl] = self.pack(fin[subl], lamD[np.searchsorted(croots, comp[subl])])
             rows = {"p": cells, "anc": ent_of, "key": key, "src": src, "comp": comp}
-            # entries of the sub-depressions: the first popped rim cell at the spill level
             lv = self._ensure_level(j)
             rows["rim_c"], rows["rim_w"] = rimc, rimw
             rows["entc"], rows["ent"] = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
             self._merge(lv, rows)
             if rimc.size == 0:
-                break
+                cells, ent_of, src = cells[:0], ent_of[:0], src[:0]
+                j += 1
+                continue
             rkey = self._key_at_level(lv, self.pos[rimw])
             ec, ee = self._entries(rimc, rimw, rkey, j)
             lv["entc"], lv["ent"] = self._upsert(lv["entc"], lv["ent"], ec, ee)
             nsub = np.flatnonzero(comp >= 0)
-            cells2 = cells[nsub]
-            src2 = comp[nsub]
-            look = np.searchsorted(ec, src2)
-            ent_of = ee[look]
-            cells, src = cells2, src2
-            o = np.argsort(cells, kind="stable")
-            cells, ent_of, src = cells[o], ent_of[o], src[o]
+            cells, src = cells[nsub], comp[nsub]
+            ent_of = ee[np.searchsorted(ec, src)]
             j += 1
 
     @staticmethod
@@ -368,115 +545,6 @@ class _AStar:
             keep = np.ones(c.size, dtype=bool)
             keep[drop] = False
             c, w = c[keep], w[keep]
-
-    def _inner_fill(self, cidx: np.ndarray, ent_of: np.ndarray) -> np.ndarray:
-        """Fill level of each cell with its entry as the only outlet (one fill of an atlas of boxes)."""
-        c2 = self.c2
-        r, c = np.divmod(cidx, c2)
-        eu, g = np.unique(ent_of, return_inverse=True)
-        er, ec = np.divmod(eu, c2)
-        ng = eu.size
-        r0, c0 = er.copy(), ec.copy()
-        r1, c1 = er.copy(), ec.copy()
-        np.minimum.at(r0, g, r)
-        np.minimum.at(c0, g, c)
-        np.maximum.at(r1, g, r)
-        np.maximum.at(c1, g, c)
-        h = r1 - r0 + 3
-        w = c1 - c0 + 3
-        ob = np.argsort(-h, kind="stable")
-        width = int(max(int(w.max()), math.isqrt(int((h * w).sum())) + 1))
-        ws = w[ob]
-        sx = np.cumsum(ws) - ws
-        shelf = sx // width
-        sfirst = np.r_[True, shelf[1:] != shelf[:-1]]
-        x0 = sx - np.maximum.accumulate(np.where(sfirst, sx, 0))
-        sh_h = h[ob][sfirst]
-        sy = np.cumsum(sh_h) - sh_h
-        y0 = sy[np.cumsum(sfirst) - 1]
-        bx = np.empty(ng, dtype=np.int64)
-        by = np.empty(ng, dtype=np.int64)
-        bx[ob] = x0
-        by[ob] = y0
-        aw = int((x0 + ws).max())
-        ah = int(sy[-1] + sh_h[-1])
-        atlas = np.full((ah + 2, aw + 2), self.zwall, dtype=self.zp.dtype)
-        atlas[0, :] = atlas[-1, :] = np.nan
-        atlas[:, 0] = atlas[:, -1] = np.nan
-        ar = 2 + by[g] + (r - r0[g])
-        ac = 2 + bx[g] + (c - c0[g])
-        atlas[ar, ac] = self.z[cidx]
-        atlas[2 + by + (er - r0), 2 + bx + (ec - c0)] = np.nan
-        f = fill_padded(atlas, 1.0, 1.0, _noop_progress, self.cancel)
-        return f[ar, ac].astype(np.float64)
-
-    def _inner_layers(self, cells, cidx, fin, ent_of, sub, local):
-        """Layers and sub-depressions of instance cells (dep positions ``cells``)."""
-        pos, off, z = self.pos, self.off, self.z
-        m = cells.size
-
-        def loc(w):
-            p = pos[w]
-            q = np.full(w.size, -1, dtype=np.int64)
-            ok = p >= 0
-            q[ok] = local[p[ok]]
-            return q
-
-        layer0 = np.zeros(m, dtype=bool)
-        for o in off:
-            w = cidx + o
-            layer0 |= w == ent_of
-            q = loc(w)
-            ok = q >= 0
-            layer0[ok] |= fin[q[ok]] < fin[ok]
-        layer0 &= ~sub
-        q_l = np.flatnonzero(~sub & ~layer0)  # local indices needing layers
-        subl = np.flatnonzero(sub)
-        if subl.size:
-            sloc = np.full(self.dep_idx.size, -1, dtype=np.int64)
-            sloc[cells[subl]] = np.arange(subl.size)
-            comp_local = _components(cidx[subl], sloc, pos, off)  # local to subl
-            # rim cells: instance level cells at the spill level next to the sub-depression
-            rcs, rws = [], []
-            lvl_l = np.zeros(m, dtype=bool)
-            lvl_l[~sub] = True
-            for o in off:
-                w = cidx[subl] + o
-                q = loc(w)
-                ok = q >= 0
-                ok[ok] = lvl_l[q[ok]]
-                ok[ok] = z[w[ok]] == fin[subl][ok]
-                rcs.append(comp_local[ok])
-                rws.append(w[ok])
-            rc = np.concatenate(rcs)
-            rw = np.concatenate(rws)
-            key = np.unique(rc * self.n + rw)
-            rimc_l, rimw = key // self.n, key % self.n
-        else:
-            comp_local = np.empty(0, dtype=np.int64)
-            rimc_l = rimw = np.empty(0, dtype=np.int64)
-        qcells = cidx[q_l]  # sorted: cells are sorted by dep position, i.e. by cell index
-
-        def lev(c):
-            q = loc(c)
-            out = np.full(c.size, np.inf)
-            ok = q >= 0
-            out[ok] = fin[q[ok]]
-            return out
-
-        lam_q, lamD = self._bfs_generic(
-            qcells,
-            lambda c: np.searchsorted(qcells, c),
-            lambda c: self._isin_sorted(qcells, c),
-            lev,
-            rimc_l,
-            rimw,
-            subl.size,
-            lambda w: loc(w) >= 0,
-        )
-        lam = np.zeros(m, dtype=np.int64)
-        lam[q_l] = lam_q
-        return lam, lamD, comp_local, rimc_l, rimw
 
     def _bfs_generic(self, qcells, qindex, qmember, lev, rimc, rimw, ncomp, member):
         off = self.off
@@ -693,23 +761,22 @@ class _AStar:
             ent[s] = self.ranc[base]
         return m, own, ent
 
-    def _ckey(self, Y: np.ndarray, m: np.ndarray, ent: np.ndarray) -> np.ndarray:
-        """Key of Y in the instance of depth m entered at ent: -1 for the entry, BIG outside."""
-        out = self.key0[Y].copy()
-        s = np.flatnonzero(m > 0)
+    def _ckey(self, Y: np.ndarray, m: np.ndarray, ent: np.ndarray, s: np.ndarray) -> np.ndarray:
+        """Key of Y in the instance of depth m entered at ent: -1 for the entry, BIG outside.
+        ``s``: the positions where m > 0."""
+        out = self.key0[Y]
         if s.size:
             Ys = Y[s]
             ms = m[s]
+            es = ent[s]
             vals = np.full(s.size, _BIG, dtype=np.int64)
-            vals[Ys == ent[s]] = -1
+            vals[Ys == es] = -1
             dy, py = self._depth(Ys)
-            ok = (dy >= ms) & (Ys != ent[s])
-            jj = np.flatnonzero(ok)
+            jj = np.flatnonzero((dy >= ms) & (Ys != es))
             if jj.size:
                 base = self.rstart[py[jj]] + ms[jj] - 1
-                same = self.ranc[base] == ent[s][jj]
-                jj, base = jj[same], base[same]
-                vals[jj] = self.rkey[base]
+                same = self.ranc[base] == es[jj]
+                vals[jj[same]] = self.rkey[base[same]]
             out[s] = vals
         return out
 
@@ -718,7 +785,9 @@ class _AStar:
         a tie would have needed it."""
         z, off, valid = self.z, self.off, self.valid
         m, own, ent = self._ctx(X)
+        deep = np.flatnonzero(m > 0)
         isseed = self.seed[X] & (m == 0)
+        anyseed = bool(isseed.any())
         zx = z[X].astype(np.float64)
         owner = np.arange(X.size) if use_cmp else None
         amb = np.zeros(X.size, dtype=bool)
@@ -726,13 +795,17 @@ class _AStar:
         bkey = np.full(X.size, _BIG, dtype=np.int64)
         fallback = np.full(X.size, -1, dtype=np.int64)
         fbkey = np.full(X.size, _BIG, dtype=np.int64)
+        KY, ZY, VY = [], [], []
         for k in range(8):
             Y = X + off[k]
-            vy = valid[Y]
-            ky = self._ckey(Y, m, ent)
-            zy = z[Y].astype(np.float64)
+            KY.append(self._ckey(Y, m, ent, deep))
+            ZY.append(z[Y].astype(np.float64))
+            VY.append(valid[Y])
+        for k in range(8):
+            Y = X + off[k]
+            ky, zy, vy = KY[k], ZY[k], VY[k]
             cand = vy & (ky < own)
-            if isseed.any():
+            if anyseed:
                 cs = isseed & vy & (zy < zx) & (ky <= own)
                 tie = cs & (ky == own)
                 if tie.any():
@@ -752,20 +825,19 @@ class _AStar:
                     slope = (zx - zy) / self.diag
                     hi = cand & (zx > zy)
                 skip = np.zeros(X.size, dtype=bool)
-                for dj, res in self.common[k]:
-                    J = X + dj
-                    zj = z[J].astype(np.float64)
+                for kj, res in self.common_slots[k]:
+                    zj = ZY[kj]
                     with np.errstate(invalid="ignore"):
-                        c = hi & valid[J] & (zj < zx) & (slope < (zx - zj) / res)
+                        c = hi & VY[kj] & (zj < zx) & (slope < (zx - zj) / res)
                     if not c.any():
                         continue
-                    kj = self._ckey(J, m, ent)
-                    after = c & (kj > ky)
-                    tie = c & (kj == ky)
+                    kjk = KY[kj]
+                    after = c & (kjk > ky)
+                    tie = c & (kjk == ky)
                     if tie.any():
                         ii = np.flatnonzero(tie)
                         if use_cmp:
-                            after[ii] = self._cmp_owned(Y[ii], J[ii], owner, ii)
+                            after[ii] = self._cmp_owned(Y[ii], X[ii] + off[kj], owner, ii)
                         else:
                             amb[ii] = True
                     skip |= after
@@ -839,8 +911,7 @@ class _AStar:
                 cnt[eq] += 1
             maybe = mkey <= best
             amb = act & (maybe | (cnt > 1) | (bk < 0))
-            ok = act & ~amb
-            d[s:e][ok] = bk[ok]
+            d[s:e][act] = bk[act]  # provisional where ambiguous: the first smallest key
             amb_parts.append(np.flatnonzero(amb) + s)
         self.d = d
         return np.concatenate(amb_parts) if amb_parts else np.empty(0, dtype=np.int64)
@@ -862,15 +933,20 @@ class _AStar:
             changed = work[new != old]
             self.d[work] = new.astype(np.int8)
             # footprints: replace those of the re-decided cells
+            mark = self.mark
             if fo.size:
-                keep = ~np.isin(fo, work)
+                mark[work] = True
+                keep = ~mark[fo]
+                mark[work] = False
                 fo, fv = fo[keep], fv[keep]
             if parts:
                 fo = np.concatenate([fo] + [work[p[0]] for p in parts])
                 fv = np.concatenate([fv] + [p[1] for p in parts])
             if changed.size == 0:
                 break
-            hit = np.isin(fv, changed)
+            mark[changed] = True
+            hit = mark[fv]
+            mark[changed] = False
             work = np.unique(fo[hit])
             if n_rounds > 1000:
                 raise RuntimeError("A* order: no fixed point")
@@ -900,40 +976,61 @@ class _AStar:
         return changed0, deeper
 
     def rebuild(self, changed0: np.ndarray, deeper) -> np.ndarray:
-        """Rebuild the structure below changed entries; returns the dep positions rebuilt."""
-        touched = []
+        """Rebuild, in one sweep, the structure below changed entries; returns the dep positions
+        rebuilt."""
+        nd = self.dep_idx.size
+        start = np.full(nd, 1 << 30, dtype=np.int64)  # level from which a cell is rebuilt
+        inject: Dict[int, Tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         if changed0.size:
-            cells = np.flatnonzero(np.isin(self.comp0, changed0))
-            touched.append(cells)
-            self._drop(cells, 1)
-            self._build_from(1, cells, self.entry0[self.comp0[cells]], self.comp0[cells])
+            mask = np.zeros(nd, dtype=bool)
+            mask[changed0] = True
+            cells = np.flatnonzero(mask[self.comp0])
+            start[cells] = 1
+            inject[1] = (cells, self.entry0[self.comp0[cells]], self.comp0[cells])
         for j, comps, ents in deeper:
             if j > len(self.levels):
                 continue
             lv = self.levels[j - 1]
             sel = np.isin(lv["comp"], comps)
             cells = lv["p"][sel]
+            ok = start[cells] > j + 1
+            cells = cells[ok]
             if cells.size == 0:
                 continue
-            src = lv["comp"][sel]
+            src = lv["comp"][sel][ok]
             o = np.argsort(comps)
             ent_of = ents[o][np.searchsorted(comps[o], src)]
             lv["entc"], lv["ent"] = self._upsert(lv["entc"], lv["ent"], comps, ents)
-            touched.append(cells)
-            self._drop(cells, j + 1)
-            oo = np.argsort(cells, kind="stable")
-            self._build_from(j + 1, cells[oo], ent_of[oo], src[oo])
+            start[cells] = j + 1
+            inject[j + 1] = (cells, ent_of, src)
+        if not inject:
+            return np.empty(0, dtype=np.int64)
+        for j, lv in enumerate(self.levels, start=1):
+            keep = start[lv["p"]] > j
+            for name in ("p", "anc", "key", "src", "comp"):
+                lv[name] = lv[name][keep]
+            keepr = start[lv["rim_c"]] > j
+            lv["rim_c"], lv["rim_w"] = lv["rim_c"][keepr], lv["rim_w"][keepr]
+            keepe = start[lv["entc"]] > j
+            lv["entc"], lv["ent"] = lv["entc"][keepe], lv["ent"][keepe]
+        j0 = min(inject)
+        cells, ent_of, src = inject.pop(j0)
+        self._build_from(j0, cells, ent_of, src, inject)
         self._assemble()
-        return np.unique(np.concatenate(touched)) if touched else np.empty(0, dtype=np.int64)
+        return np.flatnonzero(start < (1 << 30))
 
     def solve(self) -> np.ndarray:
         """Padded direction indices into :data:`.d8.D8_OFFSETS` (-1 at nodata)."""
         self.structure0()
+        self._lap("structure0")
         self.build_nested()
+        self._lap("nested")
         self.progress(0.45)
         amb0 = self.fast0()
+        self._lap("fast0")
         self.progress(0.55)
         self.watch = np.zeros(self.n, dtype=bool)
+        self.mark = np.zeros(self.n, dtype=bool)  # scratch
         self.fo = np.empty(0, dtype=np.int64)
         self.fv = np.empty(0, dtype=np.int64)
         dep = self.dep_idx
@@ -941,14 +1038,13 @@ class _AStar:
         special = np.unique(np.concatenate([dep, np.flatnonzero(self.seed)]))
         best, amb = self.decide(special, use_cmp=False)
         self.d[special] = best.astype(np.int8)
-        # provisional directions of the tied cells: the first candidate with the smallest key
-        b0, _ = self.decide(amb0, use_cmp=False)
-        self.d[amb0] = b0.astype(np.int8)
         slow = np.unique(np.concatenate([amb0, special[amb | self.seed[special]]]))
         self.watch[slow] = True
         self.have_d = True
         self.stats["slow"] = int(slow.size)
+        self._lap("provisional")
         self.stats["rounds"] = self.rounds(slow)
+        self._lap("rounds")
         self.progress(0.7)
         passes = 0
         while True:
@@ -958,17 +1054,24 @@ class _AStar:
             passes += 1
             if passes > 50:
                 raise RuntimeError("A* order: entries do not settle")
+            self._lap("refine")
             rebuilt = self.rebuild(changed0, deeper)
+            self._lap("rebuild")
+            self.stats["rebuilt"] = self.stats.get("rebuilt", 0) + rebuilt.size
             cells = self.dep_idx[rebuilt]
             best, amb = self.decide(cells, use_cmp=False)
             self.d[cells] = best.astype(np.int8)
             # neighbours of rebuilt cells (their candidates' keys changed) and walks through them
             nb = np.unique((cells[:, None] + self.off[None, :]).ravel())
             nb = nb[self.valid[nb]]
-            hit = np.isin(self.fv, cells) if self.fv.size else np.zeros(0, dtype=bool)
+            self.mark[cells] = True
+            hit = self.mark[self.fv]
+            self.mark[cells] = False
             work = np.unique(np.concatenate([cells[amb], nb, self.fo[hit]]))
             self.watch[work] = True
             self.stats["rounds"] += self.rounds(work)
+            self._lap("pass_rounds")
+        self._lap("refine")
         self.stats["passes"] = passes
         self.progress(0.75)
         return self.directions()

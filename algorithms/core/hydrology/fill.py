@@ -13,12 +13,12 @@ priority-flood fill bit for bit.
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 import numpy as np
 
 from ..io.raster import CancelFn, ProgressFn, _never, _noop_progress, check_cancel
-from .d8 import D8_OFFSETS, as_float, interior_index, offsets, pad
+from .d8 import as_float, offsets, pad
 from .directions import steepest
 from .memory import DEFAULT_MAX_MEMORY_MB, check_memory
 
@@ -26,6 +26,11 @@ __all__ = ["FILL_BYTES_PER_CELL", "fill_depressions"]
 
 #: Peak working memory of :func:`fill_depressions`, bytes per DEM cell.
 FILL_BYTES_PER_CELL = 48
+
+
+def _index_dtype(n: int) -> np.dtype:
+    """int32 for grids below 2**31 cells (half the memory traffic of the pointer passes), else int64."""
+    return np.dtype(np.int32) if n < 2**31 - 1 else np.dtype(np.int64)
 
 
 def _basin_pointers(zp: np.ndarray, kp: np.ndarray) -> np.ndarray:
@@ -37,38 +42,53 @@ def _basin_pointers(zp: np.ndarray, kp: np.ndarray) -> np.ndarray:
     point to index 0 (the outside basin).  The pointers form a forest.
     """
     c2 = zp.shape[1]
-    off = offsets(c2)
-    zc = zp[1:-1, 1:-1]
-    kc = kp[1:-1, 1:-1]
-    choice = kc.copy()
-    flat = (kc < 0) & ~np.isnan(zc)
-    rows, cols = zc.shape
-    if flat.any():
-        has_dir = kp >= 0
-        todo = flat.copy()
-        for k, (dr, dc) in enumerate(D8_OFFSETS):
-            nbz = zp[1 + dr : 1 + dr + rows, 1 + dc : 1 + dc + cols]
-            nbd = has_dir[1 + dr : 1 + dr + rows, 1 + dc : 1 + dc + cols]
-            m = todo & nbd & (nbz == zc)
+    idt = _index_dtype(zp.size)
+    off = offsets(c2).astype(idt)
+    k1 = kp.ravel()
+    z1 = zp.ravel()
+    ptr = np.zeros(zp.size, dtype=idt)
+    has = np.flatnonzero(k1 >= 0).astype(idt)
+    ptr[has] = has + off[k1[has]]
+    del has
+    # flat cells (valid, no descent), handled sparsely: an equal neighbour with a descent, else an
+    # equal neighbour with a smaller index, else itself
+    flat = np.flatnonzero((k1 < 0) & ~np.isnan(z1)).astype(idt)
+    if flat.size:
+        zf = z1[flat]
+        choice = np.full(flat.size, 8, dtype=np.int8)  # 8 -> offset 0 (itself)
+        todo = np.ones(flat.size, dtype=bool)
+        for k in range(8):
+            nb = flat + off[k]
+            m = todo & (k1[nb] >= 0) & (z1[nb] == zf)
             choice[m] = k
             todo &= ~m
         for k in (4, 5, 6, 7):  # W, NW, N, NE: smaller 1-D index
-            dr, dc = D8_OFFSETS[k]
-            nbz = zp[1 + dr : 1 + dr + rows, 1 + dc : 1 + dc + cols]
-            m = todo & (nbz == zc)
+            nb = flat + off[k]
+            m = todo & (z1[nb] == zf)
             choice[m] = k
             todo &= ~m
-    ptr = np.zeros(zp.size, dtype=np.int64)
-    inner = interior_index(zp.shape)
-    target = inner + off[choice.astype(np.int64)]  # choice -1 -> self
-    valid = ~np.isnan(zc)
-    ptr.reshape(zp.shape)[1:-1, 1:-1] = np.where(valid, target, 0)
+        ptr[flat] = flat + off[choice]
     return ptr
 
 
 def _pointer_jump(ptr: np.ndarray, is_cancelled: CancelFn) -> np.ndarray:
-    """Replace every pointer by its tree root (in place); O(N log depth)."""
-    active = np.flatnonzero(ptr[ptr] != ptr)
+    """Replace every pointer by its tree root (in place); O(N log depth).
+
+    While many pointers still move, whole-array passes (``ptr = ptr[ptr]``) are cheaper than
+    gathering the moving ones; the last rounds work on the moving pointers only."""
+    if ptr.size > 65536:
+        a, b = ptr, np.empty_like(ptr)
+        while True:
+            check_cancel(is_cancelled)
+            np.take(a, a, out=b)
+            moved = np.count_nonzero(b != a)
+            a, b = b, a
+            if moved < ptr.size // 16:
+                break
+        if a is not ptr:
+            ptr[...] = a
+        del a, b
+    active = np.flatnonzero(ptr[ptr] != ptr).astype(ptr.dtype)
     while active.size:
         check_cancel(is_cancelled)
         p = ptr[active]
@@ -181,10 +201,26 @@ def _basin_levels(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int, is_cancel
     return level
 
 
-def fill_padded(
+class Basins(NamedTuple):
+    """The basin structure behind a fill: every cell's basin and every basin's fill level.
+
+    ``label`` (int32, padded shape): basin of each cell, 0 for the outside (ring and nodata), the
+    cells of a basin descending to its pit; ``level`` (float64): fill level of each basin
+    (``-inf`` for the outside); ``u, v, w``: the spill edges between basins (``w`` = the lowest
+    ``max(z_a, z_b)`` over the cell pairs on their border), one per pair.
+    """
+
+    label: np.ndarray
+    level: np.ndarray
+    u: np.ndarray
+    v: np.ndarray
+    w: np.ndarray
+
+
+def fill_basins(
     zp: np.ndarray, cellsize_x: float, cellsize_y: float, progress: ProgressFn, is_cancelled: CancelFn
-) -> np.ndarray:
-    """Filled copy of a NaN-padded DEM (same padding)."""
+) -> Tuple[np.ndarray, Basins]:
+    """Filled copy of a NaN-padded DEM (same padding) and its :class:`Basins`."""
     kp = steepest(zp, cellsize_x, cellsize_y)
     check_cancel(is_cancelled)
     progress(0.2)
@@ -195,13 +231,16 @@ def fill_padded(
     progress(0.5)
     is_root = np.zeros(ptr.size, dtype=bool)
     is_root[ptr] = True
-    rank = np.cumsum(is_root, dtype=np.int64) - 1  # root 0 (outside) -> basin 0
-    n_basins = int(rank[-1]) + 1
-    label = rank[ptr].astype(np.int32).reshape(zp.shape)
-    del ptr, rank, is_root
+    rank = np.cumsum(is_root, dtype=ptr.dtype)  # root 0 (outside) -> basin 1
+    del is_root
+    n_basins = int(rank[-1])
+    rank -= 1
+    label = rank[ptr].astype(np.int32, copy=False).reshape(zp.shape)
+    del ptr, rank
     if n_basins == 1:
         progress(1.0)
-        return zp.copy()
+        e = np.empty(0, dtype=np.int64)
+        return zp.copy(), Basins(label, np.array([-np.inf]), e, e, np.empty(0))
     zi = np.where(np.isnan(zp), -np.inf, zp)
     us: List[np.ndarray] = []
     vs: List[np.ndarray] = []
@@ -228,7 +267,14 @@ def fill_padded(
     level = _basin_levels(u, v, w, n_basins, is_cancelled)
     filled = np.maximum(zp, level[label].astype(zp.dtype))  # NaN stays NaN
     progress(1.0)
-    return filled
+    return filled, Basins(label, level, u, v, w)
+
+
+def fill_padded(
+    zp: np.ndarray, cellsize_x: float, cellsize_y: float, progress: ProgressFn, is_cancelled: CancelFn
+) -> np.ndarray:
+    """Filled copy of a NaN-padded DEM (same padding)."""
+    return fill_basins(zp, cellsize_x, cellsize_y, progress, is_cancelled)[0]
 
 
 def fill_depressions(
