@@ -204,8 +204,10 @@ SWC Planner 可能给出的全部信息（中文与英文）。**错误**会在�
 | DEM in a geographic CRS (degrees) / DEM 为地理坐标系 | slopes and areas need metres | reproject to the CGCS2000 3-degree Gauss–Krüger zone the message names (`gdalwarp -t_srs EPSG:…`) / 按提示的 CGCS2000 三度带投影重投影 |
 | DEM rotated, south-up, without CRS, not in metres / DEM 旋转、南向上、无坐标系、单位非米 | the kernels need a north-up metric grid | warp it north-up, assign or reproject the CRS / 用 gdalwarp 纠正为北向上的米制栅格 |
 | no valid cell (every cell is nodata) / 没有有效像元 | the nodata value or extent is wrong | check the nodata value and the extent / 检查无数据值与范围 |
-| does not overlap the DEM / 与 DEM 不重叠 | the layer lies elsewhere or in a wrong CRS | check the layer's CRS and area / 检查图层坐标系与范围 |
-| layer is empty / 图层为空 | a required layer has no feature (an optional one is ignored, with a warning) | choose the right layer or filter / 选择正确的图层 |
+| does not overlap the DEM / 与 DEM 不重叠 | the layer lies elsewhere or in a wrong CRS (a layer in another CRS that overlaps is reprojected and fine) | check the layer's CRS and area / 检查图层坐标系与范围 |
+| must be one of … / 必须为以下之一 | an option number that does not exist; the message lists the options | give one of them / 选择列出的选项之一 |
+| layer is empty / 图层为空 | a layer was given without any feature: never silently ignored (an empty area of interest is not the whole DEM) | choose the layer that holds the data, check its filter, or leave an optional layer empty / 选择含有数据的图层、检查过滤条件，或将可选图层留空 |
+| file does not exist, is empty (0 bytes), cannot be read / 文件不存在、为空（0 字节）或无法读取 | a wrong path, a copy that did not finish, or not a raster/layer | check the path; copy the file again / 检查路径，重新复制文件 |
 | must contain polygons / points / lines / 必须为面/点/线 | a layer of the wrong geometry type | choose a layer of that type / 选择对应几何类型的图层 |
 | has no field “…” / 没有字段 | a misspelt field name; the message lists the fields there are | pick one of them / 从列出的字段中选择 |
 | must be between … and … / 必须介于 | a number outside its range; the message gives the range and its meaning | enter a value in the range / 输入范围内的数值 |
