@@ -13,13 +13,12 @@ from .io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,
-    RasterWriter,
     Window,
     _never,
     _noop_progress,
-    map_blocks,
     open_band,
     open_raster,
+    write_blocks,
 )
 from .terrain import SLOPE_HALO, horn_slope
 from .zones import bincount2
@@ -133,18 +132,7 @@ def slope_classes(
         counts[:] += bincount2(zone[valid], cls[valid], n_zones + 1, n_classes + 1)
         return [cls]
 
-    with RasterWriter(out_path, grid, gdal.GDT_Byte, nodata=0) as writer:
-        map_blocks(
-            sources,
-            grid,
-            kernel,
-            [writer],
-            halo=SLOPE_HALO,
-            block_rows=block_rows,
-            block_cols=block_cols,
-            progress=progress,
-            is_cancelled=is_cancelled,
-        )
+    def no_valid_cell() -> None:
         if counts.sum() == 0:
             raise InputError(
                 QT_TRANSLATE_NOOP(
@@ -152,5 +140,19 @@ def slope_classes(
                     "The DEM has no valid cell (every cell is nodata). Check its nodata value and extent.",
                 )
             )
-        writer.commit()
+
+    write_blocks(
+        out_path,
+        sources,
+        grid,
+        kernel,
+        gdal.GDT_Byte,
+        0,
+        before_commit=no_valid_cell,
+        halo=SLOPE_HALO,
+        block_rows=block_rows,
+        block_cols=block_cols,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
     return SlopeClassResult(counts=counts, cell_area=grid.cell_area, breaks=list(breaks))

@@ -25,12 +25,11 @@ from .io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,
-    RasterWriter,
     Window,
     _never,
     _noop_progress,
-    map_blocks,
     open_raster,
+    write_blocks,
 )
 
 Edges = Tuple[bool, bool, bool, bool]
@@ -222,19 +221,19 @@ def slope_to_raster(
         counter["valid"] += int(np.count_nonzero(~np.isnan(s)))
         return [s.astype(np.float32)]
 
-    with RasterWriter(out_path, grid, gdal.GDT_Float32, nodata=-9999.0) as writer:
-        map_blocks(
-            [(band, grid.nodata)],
-            grid,
-            kernel,
-            [writer],
-            halo=SLOPE_HALO,
-            block_rows=block_rows,
-            block_cols=block_cols,
-            progress=progress,
-            is_cancelled=is_cancelled,
-        )
-        writer.commit()
+    write_blocks(
+        out_path,
+        [(band, grid.nodata)],
+        grid,
+        kernel,
+        gdal.GDT_Float32,
+        -9999.0,
+        halo=SLOPE_HALO,
+        block_rows=block_rows,
+        block_cols=block_cols,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
     return out_path, counter["valid"]
 
 

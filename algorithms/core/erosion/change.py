@@ -19,17 +19,15 @@ import numpy as np
 from osgeo import gdal
 
 from ..errors import QT_TRANSLATE_NOOP, InputError
-from ..grid import GridSpec
 from ..io import gdal_exceptions
 from ..io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,
-    RasterWriter,
     _never,
     _noop_progress,
-    map_blocks,
     open_raster,
+    write_blocks,
 )
 from ..standards import TOLERANCE_T_KM2_A
 from .intensity import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, classify_intensity, detect_kind
@@ -171,31 +169,18 @@ def erosion_change(
         diff = np.where((a > 0) & (b > 0), a - b, CHANGE_NODATA).astype(np.int16)
         return [diff]
 
-    if change_path:
-        out_grid = GridSpec(grid.geotransform, grid.shape, CHANGE_NODATA, grid.crs_wkt)
-        with RasterWriter(change_path, out_grid, gdal.GDT_Int16, nodata=CHANGE_NODATA) as writer:
-            map_blocks(
-                sources,
-                grid,
-                kernel,
-                [writer],
-                block_rows=block_rows,
-                block_cols=block_cols,
-                progress=progress,
-                is_cancelled=is_cancelled,
-            )
-            writer.commit()
-    else:
-        map_blocks(
-            sources,
-            grid,
-            kernel,
-            [None],
-            block_rows=block_rows,
-            block_cols=block_cols,
-            progress=progress,
-            is_cancelled=is_cancelled,
-        )
+    write_blocks(
+        change_path or None,
+        sources,
+        grid,
+        kernel,
+        gdal.GDT_Int16,
+        CHANGE_NODATA,
+        block_rows=block_rows,
+        block_cols=block_cols,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
     sources = []
     bds = ads = zds = None
     return ChangeResult(

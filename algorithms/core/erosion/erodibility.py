@@ -30,18 +30,16 @@ import numpy as np
 from osgeo import gdal
 
 from ..errors import QT_TRANSLATE_NOOP, InputError
-from ..grid import GridSpec
 from ..io import gdal_exceptions
 from ..io.raster import (
     DEFAULT_BLOCK,
     FLOAT_NODATA,
     CancelFn,
     ProgressFn,
-    RasterWriter,
     _never,
     _noop_progress,
-    map_blocks,
     open_raster,
+    write_blocks,
 )
 
 #: US customary → SI (t·hm²·h/(hm²·MJ·mm)), domain.md §3.4 [U].
@@ -233,19 +231,18 @@ def index_to_raster(
         count[0] += int(np.isfinite(out).sum())
         return [out.astype(np.float32)]
 
-    out_grid = GridSpec(grid.geotransform, grid.shape, FLOAT_NODATA, grid.crs_wkt)
-    with RasterWriter(out_path, out_grid, gdal.GDT_Float32, nodata=FLOAT_NODATA) as writer:
-        map_blocks(
-            sources,
-            grid,
-            kernel,
-            [writer],
-            block_rows=block_rows,
-            block_cols=block_cols,
-            progress=progress,
-            is_cancelled=is_cancelled,
-        )
-        writer.commit()
+    write_blocks(
+        out_path,
+        sources,
+        grid,
+        kernel,
+        gdal.GDT_Float32,
+        FLOAT_NODATA,
+        block_rows=block_rows,
+        block_cols=block_cols,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
     sources = []
     ids = mds = None
     return count[0]
@@ -359,18 +356,7 @@ def erodibility_rasters(
                 stats["kmax"] = max(stats["kmax"], float(k.max()))
         return [out.astype(np.float32)]
 
-    out_grid = GridSpec(grid.geotransform, grid.shape, FLOAT_NODATA, grid.crs_wkt)
-    with RasterWriter(out_path, out_grid, gdal.GDT_Float32, nodata=FLOAT_NODATA) as writer:
-        map_blocks(
-            sources,
-            grid,
-            kernel,
-            [writer],
-            block_rows=block_rows,
-            block_cols=block_cols,
-            progress=progress,
-            is_cancelled=is_cancelled,
-        )
+    def texture_errors() -> None:
         if stats["range"]:
             x, y, _t = first["range"]
             raise InputError(
@@ -407,7 +393,20 @@ def erodibility_rasters(
                 y=y,
                 total=t,
             )
-        writer.commit()
+
+    write_blocks(
+        out_path,
+        sources,
+        grid,
+        kernel,
+        gdal.GDT_Float32,
+        FLOAT_NODATA,
+        before_commit=texture_errors,
+        block_rows=block_rows,
+        block_cols=block_cols,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
     sources = []
     opened = []
     mds = None

@@ -52,14 +52,13 @@ from ..io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
     ProgressFn,
-    RasterWriter,
     _never,
     _noop_progress,
     delete_raster,
     gtiff_options,
-    map_blocks,
     open_raster,
     read_raw,
+    write_blocks,
 )
 from ..io.raster import Window as _Window
 from ..io.vector import rasterize, temp_path
@@ -618,23 +617,21 @@ def interpolate_r(
                 stats["max"] = max(stats["max"], float(r[ok].max()))
             return [r]
 
-        out_grid = GridSpec(grid.geotransform, grid.shape, R_NODATA, grid.crs_wkt)
-        with RasterWriter(out_path, out_grid, gdal.GDT_Float32, nodata=R_NODATA) as writer:
-            map_blocks(
-                sources,
-                grid,
-                kernel,
-                [writer],
-                block_rows=block_rows,
-                block_cols=block_cols,
-                progress=progress,
-                is_cancelled=is_cancelled,
-                progress_span=(0.8, 1.0),
-                dtype=np.float32,
-            )
-            if metadata:
-                writer.set_metadata(metadata)
-            writer.commit()
+        write_blocks(
+            out_path,
+            sources,
+            grid,
+            kernel,
+            gdal.GDT_Float32,
+            R_NODATA,
+            metadata=metadata,
+            block_rows=block_rows,
+            block_cols=block_cols,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            progress_span=(0.8, 1.0),
+            dtype=np.float32,
+        )
         sources = []
         gds = hds = mds = None
     finally:

@@ -492,6 +492,60 @@ def map_blocks(
         progress(lo + (hi - lo) * (i + 1) / total)
 
 
+def write_blocks(
+    path: Optional[str],
+    sources: Sequence[Tuple[gdal.Band, Optional[float]]],
+    grid: GridSpec,
+    kernel: Kernel,
+    gdal_type: int = gdal.GDT_Float32,
+    nodata: Optional[float] = None,
+    *,
+    metadata: Optional[Dict[str, str]] = None,
+    before_commit: Optional[Callable[[], None]] = None,
+    halo: int = 0,
+    block_rows: int = DEFAULT_BLOCK,
+    block_cols: int = DEFAULT_BLOCK,
+    progress: ProgressFn = _noop_progress,
+    is_cancelled: CancelFn = _never,
+    progress_span: Tuple[float, float] = (0.0, 1.0),
+    dtype: type = np.float64,
+) -> Optional[str]:
+    """:func:`map_blocks` with one output raster on ``grid``, written through :class:`RasterWriter`.
+
+    ``kernel`` returns a one-item list (the output window).  ``path=None`` runs the kernel for
+    its statistics only.  ``before_commit()`` runs after the last block, before the file is put
+    in place: an error it raises leaves no output.  ``metadata`` goes to the dataset.  The other
+    keywords (``halo``, ``block_rows``, ``block_cols``, ``progress``, ``is_cancelled``,
+    ``progress_span``, ``dtype``) are those of :func:`map_blocks`.  Returns the path.
+    """
+
+    def run(writer: Optional[RasterWriter]) -> None:
+        map_blocks(
+            sources,
+            grid,
+            kernel,
+            [writer],
+            halo=halo,
+            block_rows=block_rows,
+            block_cols=block_cols,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            progress_span=progress_span,
+            dtype=dtype,
+        )
+        if before_commit is not None:
+            before_commit()
+
+    if path is None:
+        run(None)
+        return None
+    with RasterWriter(path, grid, gdal_type, nodata=nodata) as writer:
+        run(writer)
+        if metadata:
+            writer.set_metadata(metadata)
+        return writer.commit()
+
+
 def unique_codes(path: str, is_cancelled: CancelFn = _never) -> List[float]:
     """Distinct valid values of a categorical raster, read block by block."""
     ds, grid = open_raster(path)
