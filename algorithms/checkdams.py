@@ -408,25 +408,7 @@ class CheckDamsAlgorithm(SwcAlgorithm):
         )
         feedback.setProgress(92)
 
-        k_fields = fields_from_spec(
-            [
-                ("DAM_ID", FIELD_INT),
-                ("H_M", FIELD_DOUBLE),
-                ("Z_M", FIELD_DOUBLE),
-                ("AREA_M2", FIELD_DOUBLE),
-                ("VOL_M3", FIELD_DOUBLE),
-            ]
-        )
-        k_sink, curves_id = outputs.table_sink(self, parameters, self.CURVES, context, k_fields)
-        outputs.add_rows(
-            k_sink,
-            k_fields,
-            (
-                [d.dam_id, round(h, 3), round(d.bed_z + h, 3), round(a, 2), round(v, 2)]
-                for d in plan.dams
-                for h, a, v in d.curve
-            ),
-        )
+        curves_id = outputs.storage_curves_table(self, parameters, self.CURVES, context, plan.dams)
         g_fields = fields_from_spec(
             [
                 ("GULLY", FIELD_STRING),

@@ -204,6 +204,36 @@ def add_features(sink: Optional[QgsFeatureSink], features: List[QgsFeature]) -> 
         sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
 
 
+def storage_curves_table(
+    alg, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, dams: Iterable[Any]
+) -> Optional[str]:
+    """The level–area–volume table of dams (``dam_id``, ``bed_z`` and ``curve`` of (h, area, volume)).
+
+    One row per point of each dam's curve: DAM_ID, H_M, Z_M (bed + h), AREA_M2, VOL_M3.
+    Returns the output's id (``None`` when not requested).
+    """
+    fields = fields_from_spec(
+        [
+            ("DAM_ID", FIELD_INT),
+            ("H_M", FIELD_DOUBLE),
+            ("Z_M", FIELD_DOUBLE),
+            ("AREA_M2", FIELD_DOUBLE),
+            ("VOL_M3", FIELD_DOUBLE),
+        ]
+    )
+    sink, dest_id = table_sink(alg, parameters, name, context, fields)
+    add_rows(
+        sink,
+        fields,
+        (
+            [d.dam_id, round(h, 3), round(d.bed_z + h, 3), round(a, 2), round(v, 2)]
+            for d in dams
+            for h, a, v in d.curve
+        ),
+    )
+    return dest_id
+
+
 # -- styles --------------------------------------------------------------------------------------
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Applies a QML file to an output layer once Processing has loaded it."""

@@ -372,25 +372,7 @@ class SiltDamsAlgorithm(SwcAlgorithm):
             [[d.dam_id, round(d.silt_m2, 2), round(d.silt_height_m, 3)] for d in with_silt],
             [d.silt_wkb for d in with_silt],
         )
-        k_fields = fields_from_spec(
-            [
-                ("DAM_ID", FIELD_INT),
-                ("H_M", FIELD_DOUBLE),
-                ("Z_M", FIELD_DOUBLE),
-                ("AREA_M2", FIELD_DOUBLE),
-                ("VOL_M3", FIELD_DOUBLE),
-            ]
-        )
-        k_sink, curves_id = outputs.table_sink(self, parameters, self.CURVES, context, k_fields)
-        outputs.add_rows(
-            k_sink,
-            k_fields,
-            (
-                [d.dam_id, round(h, 3), round(d.bed_z + h, 3), round(a, 2), round(v, 2)]
-                for d in plan.dams
-                for h, a, v in d.curve
-            ),
-        )
+        curves_id = outputs.storage_curves_table(self, parameters, self.CURVES, context, plan.dams)
         r_fields = fields_from_spec(
             [
                 ("GULLY", FIELD_INT),
