@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..errors import QT_TRANSLATE_NOOP, InputError
 
@@ -42,13 +42,12 @@ def read_table(path: str, required: Sequence[str] = ()) -> List[Dict[str, str]]:
         raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The lookup table {path} does not exist."), path=path)
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            lines = [ln for ln in handle if ln.strip() and not ln.lstrip().startswith("#")]
+            lines = list(handle)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
             QT_TRANSLATE_NOOP("SwcCore", "Cannot read the table {path}: {reason}"), path=path, reason=str(exc)
         ) from exc
-    reader = csv.DictReader(lines)
-    names = [n.strip().lower() for n in (reader.fieldnames or [])]
+    names, rows = csv_rows(lines, lower=True)
     missing = [c for c in required if c not in names]
     if missing:
         raise InputError(
@@ -59,9 +58,26 @@ def read_table(path: str, required: Sequence[str] = ()) -> List[Dict[str, str]]:
             missing=", ".join(missing),
             columns=", ".join(names),
         )
-    return [
-        {k.strip().lower(): (v or "").strip() for k, v in raw.items() if isinstance(k, str)} for raw in reader
-    ]
+    return rows
+
+
+def csv_rows(lines: Iterable[str], lower: bool = False) -> Tuple[List[str], List[Dict[str, str]]]:
+    """The header and the rows (dicts) of CSV text lines.
+
+    Blank lines and lines starting with ``#`` (comments) are dropped; column names and values are
+    stripped, names lower-cased with ``lower``; cells beyond the header are left out.
+
+    >>> csv_rows(["# a comment", "A, B", " 1 ,2", ""])
+    (['A', 'B'], [{'A': '1', 'B': '2'}])
+    """
+
+    def name(text: str) -> str:
+        return text.strip().lower() if lower else text.strip()
+
+    reader = csv.DictReader(ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+    header = [name(n) for n in (reader.fieldnames or [])]
+    rows = [{name(k): (v or "").strip() for k, v in raw.items() if isinstance(k, str)} for raw in reader]
+    return header, rows
 
 
 def table_number(

@@ -20,7 +20,6 @@ and does not extend it [U].
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -28,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..errors import QT_TRANSLATE_NOOP, InputError
+from ..io.tables import csv_rows
 from . import constants as const
 from .compliance import clean_id
 from .dates import add_months, parse_date
@@ -106,9 +106,7 @@ class CreditResult:
 
 def parse_criteria(text: str) -> List[Criterion]:
     """Criteria from the CSV text (``#`` lines are comments)."""
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    header, rows = csv_rows(io.StringIO("\n".join(text.splitlines())))
     for col in ("ROLE", "FINDING"):
         if col not in header:
             raise InputError(
@@ -120,8 +118,7 @@ def parse_criteria(text: str) -> List[Criterion]:
                 column=col,
             )
     out: List[Criterion] = []
-    for n, row in enumerate(reader, start=1):
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+    for n, row in enumerate(rows, start=1):
         role = role_name(row["ROLE"])
         if role is None:
             raise InputError(

@@ -10,13 +10,13 @@ credit list.  The first row whose conditions all hold gives the level.
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence
 
 from ..errors import QT_TRANSLATE_NOOP, InputError
+from ..io.tables import csv_rows
 from . import constants as const
 
 COLUMNS = (
@@ -135,9 +135,7 @@ def parse_rules(text: str) -> List[RiskRule]:
     Raises ``InputError`` for a missing column, an unknown level or list name, a
     number that is not one, or a table without a final catch-all row.
     """
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    header, rows = csv_rows(io.StringIO("\n".join(text.splitlines())))
     missing = [c for c in COLUMNS[:7] if c not in header]
     if missing:
         raise InputError(
@@ -150,8 +148,7 @@ def parse_rules(text: str) -> List[RiskRule]:
             expected=", ".join(COLUMNS),
         )
     rules: List[RiskRule] = []
-    for row in reader:
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+    for row in rows:
         rule_id = row.get("RULE_ID") or f"#{len(rules) + 1}"
         level = _LEVEL_ALIASES.get(row.get("LEVEL", "").lower(), _LEVEL_ALIASES.get(row.get("LEVEL", "")))
         if level is None:
