@@ -283,7 +283,7 @@ def has_valid_cell(path: str, block: int = 512) -> bool:
 
     >>> import tempfile, os
     >>> g = GridSpec((0.0, 1.0, 0.0, 0.0, 0.0, -1.0), (3, 3), -1.0)
-    >>> p = write_array(os.path.join(tempfile.mkdtemp(), "n.tif"), np.full((3, 3), -1.0), g, nodata=-1.0)
+    >>> p = write_array(os.path.join(tempfile.mkdtemp(), "n.tif"), g, np.full((3, 3), -1.0), nodata=-1.0)
     >>> has_valid_cell(p)
     False
     """
