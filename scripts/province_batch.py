@@ -69,10 +69,16 @@ def read_counties(
     """``[(adcode, name)]`` of the county layer, in adcode order."""
     from osgeo import ogr
 
-    ds = ogr.Open(path)
+    try:
+        ds = ogr.Open(path)
+    except RuntimeError as exc:
+        raise SystemExit(f"cannot open {path}: {exc}") from exc
     if ds is None:
         raise SystemExit(f"cannot open {path}")
-    lyr = ds.GetLayerByName(layer) if layer else ds.GetLayer(0)
+    try:
+        lyr = ds.GetLayerByName(layer) if layer else ds.GetLayer(0)
+    except RuntimeError:
+        lyr = None
     if lyr is None:
         raise SystemExit(f"{path} has no layer {layer}")
     out = []
@@ -188,30 +194,41 @@ def kind_index(kind: str) -> int:
 
 
 SAVE_CONNECTION = r"""
-import sys
+import os, sys
 from qgis.PyQt.QtCore import QCoreApplication, QSettings
-from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
-profile = sys.argv[1]
-# the settings file qgis_process reads for this profile: <profile>/QGIS/QGIS3.ini
+from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry, QgsSettings
+root, name, conninfo = sys.argv[1:4]
+# qgis_process opens the default profile of QGIS_CUSTOM_CONFIG_PATH (<root>/profiles/default): QgsApplication
+# without a profile folder resolves it the same way, so QGIS 3.22 and 3.40+ both save where it reads.
+# Naming the folder (QgsApplication(argv, False, folder)) with QSettings.setPath worked on 3.22 only: 3.40+
+# write the connection into the user's own profile instead.
+os.environ["QGIS_CUSTOM_CONFIG_PATH"] = root
 QCoreApplication.setOrganizationName(QgsApplication.QGIS_ORGANIZATION_NAME)
 QCoreApplication.setOrganizationDomain(QgsApplication.QGIS_ORGANIZATION_DOMAIN)
 QCoreApplication.setApplicationName(QgsApplication.QGIS_APPLICATION_NAME)
 QSettings.setDefaultFormat(QSettings.IniFormat)
-QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, profile)
-app = QgsApplication([], False, profile)
+app = QgsApplication([], False)
 app.initQgis()
-uri = QgsDataSourceUri(sys.argv[3])
+settings = QgsSettings().fileName()
+if not os.path.abspath(settings).startswith(os.path.abspath(root) + os.sep):
+    sys.exit(f"QGIS keeps this profile's settings in {settings}, outside {root}")
 md = QgsProviderRegistry.instance().providerMetadata("postgres")
-md.saveConnection(md.createConnection(uri.uri(False), {"saveUsername": True, "savePassword": False}), sys.argv[2])
+uri = QgsDataSourceUri(conninfo)
+md.saveConnection(md.createConnection(uri.uri(False), {"saveUsername": True, "savePassword": False}), name)
+if name not in md.connections():
+    sys.exit(f"QGIS did not keep the connection {name}")
+print(settings)
 app.exitQgis()
 """
 
 
-def save_connection(profile: str, name: str, conninfo: str) -> None:
-    """Store a PostgreSQL connection (no password) in a QGIS profile folder for qgis_process."""
+def save_connection(profile: str, name: str, conninfo: str) -> str:
+    """Store a PostgreSQL connection (no password) in the QGIS profile folder that ``qgis_process`` opens
+    with ``QGIS_CUSTOM_CONFIG_PATH=profile``, through the provider-connection API; returns the settings file.
+    """
     if "password" in conninfo.lower():
         raise SystemExit("--connection-uri must not hold a password: use ~/.pgpass, a service or --authcfg")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=profile)
     out = subprocess.run(
         ["/usr/bin/python3", "-c", SAVE_CONNECTION, profile, name, conninfo],
         env=env,
@@ -220,6 +237,7 @@ def save_connection(profile: str, name: str, conninfo: str) -> None:
     )
     if out.returncode != 0:
         raise SystemExit(f"cannot save the connection:\n{out.stderr}")
+    return out.stdout.strip().splitlines()[-1]
 
 
 def do_county(args, adcode: str, name: str, env: Dict[str, str], kind: int) -> Dict[str, Any]:
@@ -373,8 +391,20 @@ def parse_args(argv=None):
     return args
 
 
+def use_gdal_exceptions() -> None:
+    """This program's own GDAL mode, chosen explicitly (GDAL 3.9+ warns when neither is called): errors
+    as exceptions, which each county's job reports."""
+    from osgeo import gdal, ogr, osr
+
+    for module in (gdal, ogr, osr):
+        module.UseExceptions()
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    use_gdal_exceptions()
+    if args.profile:
+        args.profile = os.path.abspath(args.profile)
     counties = read_counties(args.counties, args.layer, args.adcode_field, args.name_field)
     if args.list:
         for code, _name in counties:
@@ -393,7 +423,7 @@ def main(argv=None) -> int:
     if args.connection_uri:
         if not (args.profile and args.database):
             raise SystemExit("--connection-uri needs --profile and --database")
-        save_connection(os.path.join(args.profile, "profiles", "default"), args.database, args.connection_uri)
+        save_connection(args.profile, args.database, args.connection_uri)
     env = prepare_env(args)
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, args.workers)) as pool:
