@@ -149,6 +149,7 @@ class _AStar:
             k: ((NB.index((0, NB[k][1])), self.cx), (NB.index((NB[k][0], 0)), self.cy)) for k in range(4, 8)
         }
         self.have_d = False
+        self.keep_fill = False
         self.stats: Dict[str, float] = {}
         self._t0 = time.perf_counter()
 
@@ -233,6 +234,7 @@ class _AStar:
             nd,
             lambda w: v[w],
         )
+        self.F = F if self.keep_fill else None
         del F
         self._lap("s0_bfs")
         key0 = np.empty(n, dtype=np.int64)
@@ -656,6 +658,58 @@ class _AStar:
         p = self.pos[r].astype(np.int64)
         return self.rkey[self.rstart[p] + k - 1]
 
+    def _settle(self, A: np.ndarray, B: np.ndarray):
+        """What keys alone say about pairs of cells: lift both to the first nesting depth where
+        their representatives differ, compare their keys there (seeds first at depth 0).
+        Returns (settled, a_first, rep_a, rep_b); unsettled pairs tie and need the discoverers."""
+        seed = self.seed
+        da, pa = self._depth(A)
+        db, pb = self._depth(B)
+        kk = np.zeros(A.size, dtype=np.int64)
+        ra, rb = A.copy(), B.copy()
+        done = np.zeros(A.size, dtype=bool)
+        resv = np.zeros(A.size, dtype=bool)
+        deep = np.flatnonzero((da > 0) | (db > 0))
+        k = 0
+        und = deep
+        while und.size:
+            rA = self._rep(A[und], da[und], pa[und], k)
+            rB = self._rep(B[und], db[und], pb[und], k)
+            diff = rA != rB
+            sel = und[diff]
+            kk[sel] = k
+            ra[sel] = rA[diff]
+            rb[sel] = rB[diff]
+            same = und[~diff]
+            aself = da[same] == k
+            bself = db[same] == k
+            fin = aself | bself
+            done[same[fin]] = True
+            resv[same[fin]] = aself[fin]
+            und = same[~fin]
+            k += 1
+        idx = np.flatnonzero(~done)
+        if idx.size:
+            ka = np.empty(idx.size, dtype=np.int64)
+            kb = np.empty(idx.size, dtype=np.int64)
+            kki = kk[idx]
+            for k in np.unique(kki):
+                m = kki == k
+                ka[m] = self._key(ra[idx[m]], int(k))
+                kb[m] = self._key(rb[idx[m]], int(k))
+            diff = ka != kb
+            done[idx[diff]] = True
+            resv[idx[diff]] = ka[diff] < kb[diff]
+            idx = idx[~diff]
+        if idx.size:
+            x, y = ra[idx], rb[idx]
+            sa = seed[x] & (kk[idx] == 0)
+            sb = seed[y] & (kk[idx] == 0)
+            m = sa | sb
+            done[idx[m]] = True
+            resv[idx[m]] = (sa & ~sb)[m] | (sa & sb & (x < y))[m]
+        return done, resv, ra, rb
+
     def cmp(self, a: np.ndarray, b: np.ndarray, owner: Optional[np.ndarray] = None) -> np.ndarray:
         """True where cell ``a`` pops before cell ``b`` (``a != b``), given the current directions.
 
@@ -677,52 +731,9 @@ class _AStar:
                 wa, wb = self.watch[A], self.watch[B]
                 self.fp_new.append((ow[wa], A[wa]))
                 self.fp_new.append((ow[wb], B[wb]))
-            da, pa = self._depth(A)
-            db, pb = self._depth(B)
-            kk = np.zeros(act.size, dtype=np.int64)
-            ra, rb = A.copy(), B.copy()
-            done = np.zeros(act.size, dtype=bool)
-            resv = np.zeros(act.size, dtype=bool)
-            deep = np.flatnonzero((da > 0) | (db > 0))
-            k = 0
-            und = deep
-            while und.size:
-                rA = self._rep(A[und], da[und], pa[und], k)
-                rB = self._rep(B[und], db[und], pb[und], k)
-                diff = rA != rB
-                sel = und[diff]
-                kk[sel] = k
-                ra[sel] = rA[diff]
-                rb[sel] = rB[diff]
-                same = und[~diff]
-                aself = da[same] == k
-                bself = db[same] == k
-                fin = aself | bself
-                done[same[fin]] = True
-                resv[same[fin]] = aself[fin]
-                und = same[~fin]
-                k += 1
+            done, resv, ra, rb = self._settle(A, B)
             idx = np.flatnonzero(~done)
-            if idx.size:
-                ka = np.empty(idx.size, dtype=np.int64)
-                kb = np.empty(idx.size, dtype=np.int64)
-                kki = kk[idx]
-                for k in np.unique(kki):
-                    m = kki == k
-                    ka[m] = self._key(ra[idx[m]], int(k))
-                    kb[m] = self._key(rb[idx[m]], int(k))
-                diff = ka != kb
-                done[idx[diff]] = True
-                resv[idx[diff]] = ka[diff] < kb[diff]
-                idx = idx[~diff]
-            if idx.size:
-                x, y = ra[idx], rb[idx]
-                sa = seed[x] & (kk[idx] == 0)
-                sb = seed[y] & (kk[idx] == 0)
-                m = sa | sb
-                done[idx[m]] = True
-                resv[idx[m]] = (sa & ~sb)[m] | (sa & sb & (x < y))[m]
-                idx, x, y = idx[~m], x[~m], y[~m]
+            x, y = ra[idx], rb[idx]
             if idx.size:
                 dx, dy = d[x].astype(np.int64), d[y].astype(np.int64)
                 bad = (dx < 0) | (dy < 0)
@@ -810,10 +821,7 @@ class _AStar:
                 tie = cs & (ky == own)
                 if tie.any():
                     ii = np.flatnonzero(tie)
-                    if use_cmp:
-                        cs[ii] = self._cmp_owned(Y[ii], X[ii], owner, ii)
-                    else:
-                        amb[ii] = True
+                    cs[ii] = self._tie(Y[ii], X[ii], owner, ii, amb)
                 cand = np.where(isseed, cs, cand)
             if not cand.any():
                 continue
@@ -836,20 +844,14 @@ class _AStar:
                     tie = c & (kjk == ky)
                     if tie.any():
                         ii = np.flatnonzero(tie)
-                        if use_cmp:
-                            after[ii] = self._cmp_owned(Y[ii], X[ii] + off[kj], owner, ii)
-                        else:
-                            amb[ii] = True
+                        after[ii] = self._tie(Y[ii], X[ii] + off[kj], owner, ii, amb)
                     skip |= after
                 cand &= ~skip
             better = cand & (ky < bkey)
             tie = cand & (ky == bkey) & (best >= 0)
             if tie.any():
                 ii = np.flatnonzero(tie)
-                if use_cmp:
-                    better[ii] = self._cmp_owned(Y[ii], X[ii] + off[best[ii]], owner, ii)
-                else:
-                    amb[ii] = True
+                better[ii] = self._tie(Y[ii], X[ii] + off[best[ii]], owner, ii, amb)
             best[better] = k
             bkey[better] = ky[better]
         lost = (best < 0) & ~isseed & (fallback >= 0)
@@ -858,8 +860,14 @@ class _AStar:
             self.stats["lost"] = self.stats.get("lost", 0) + int(lost.sum())
         return best, amb
 
-    def _cmp_owned(self, a, b, owner, ii):
-        return self.cmp(a, b, None if owner is None else owner[ii])
+    def _tie(self, a, b, owner, ii, amb):
+        """a pops before b?  With the comparator (``owner`` given) exactly; without, only where
+        the keys settle it (lifted into nested depressions), the rest flagged in ``amb``."""
+        if owner is not None:
+            return self.cmp(a, b, owner[ii])
+        done, res, _ra, _rb = self._settle(a, b)
+        amb[ii[~done]] = True
+        return res & done
 
     def fast0(self) -> np.ndarray:
         """Decide every depth-0 non-seed level cell whose candidates' keys decide; return the rest."""
@@ -1034,14 +1042,22 @@ class _AStar:
         self.fo = np.empty(0, dtype=np.int64)
         self.fv = np.empty(0, dtype=np.int64)
         dep = self.dep_idx
-        self.watch[dep] = True
+        # cells whose direction may still change: the tied ones, the depression cells and their
+        # neighbours (re-decided when a depression's entry changes); walks record them
+        for o in np.r_[self.off, 0]:
+            self.watch[dep + o] = True
         special = np.unique(np.concatenate([dep, np.flatnonzero(self.seed)]))
         best, amb = self.decide(special, use_cmp=False)
         self.d[special] = best.astype(np.int8)
-        slow = np.unique(np.concatenate([amb0, special[amb | self.seed[special]]]))
+        b0, a0 = self.decide(amb0, use_cmp=False)  # ties the nested keys settle
+        self.d[amb0] = b0.astype(np.int8)
+        slow = np.unique(np.concatenate([amb0[a0], special[amb]]))
         self.watch[slow] = True
         self.have_d = True
         self.stats["slow"] = int(slow.size)
+        self.stats["slow_amb0"] = int(a0.sum())
+        self.stats["slow_dep"] = int((amb & ~self.seed[special]).sum())
+        self.stats["dep"] = int(dep.size)
         self._lap("provisional")
         self.stats["rounds"] = self.rounds(slow)
         self._lap("rounds")
@@ -1102,16 +1118,23 @@ def astar_padded(
     cellsize_y: float,
     progress: ProgressFn = _noop_progress,
     is_cancelled: CancelFn = _never,
-    stats: Optional[Dict[str, int]] = None,
-) -> np.ndarray:
+    stats: Optional[Dict[str, float]] = None,
+    keep_fill: bool = False,
+):
     """Padded D8 direction indices (into :data:`.d8.D8_OFFSETS`, -1 at nodata) of a padded DEM,
-    routed like GRASS ``r.watershed -s``.
+    routed like GRASS ``r.watershed -s``; with ``keep_fill`` also the padded fill levels.
 
     ``zp`` holds the elevations as r.watershed compares them (integers; floating-point DEMs
-    rounded to the millimetre) with NaN on the padding ring and at nodata.
+    rounded to the millimetre) with NaN on the padding ring and at nodata.  ``stats`` receives
+    counts and stage times.
     """
     solver = _AStar(zp, cellsize_x, cellsize_y, progress, is_cancelled)
+    solver.keep_fill = keep_fill
     kp = solver.solve()
     if stats is not None:
         stats.update(solver.stats)
+    if keep_fill:
+        fill = solver.F.reshape(zp.shape)
+        del solver
+        return kp, fill
     return kp

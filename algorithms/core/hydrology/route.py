@@ -11,7 +11,7 @@ from ..errors import QT_TRANSLATE_NOOP, InputError
 from ..grid import GridSpec
 from ..io.raster import CancelFn, ProgressFn, _never, _noop_progress, read_array, read_grid
 from .accumulation import accumulate_padded
-from .breach import BREACH_BYTES_PER_CELL, astar_elevations, breach_padded
+from .breach import BREACH_BYTES_PER_CELL, breach_padded, padded_elevations
 from .d8 import _K_TO_CODE, pad
 from .directions import directions_padded
 from .fill import fill_padded
@@ -123,12 +123,13 @@ def route_dem(
     )
     cx, cy = grid.cellsize_x, grid.cellsize_y
     if breach:
-        zs, scale = astar_elevations(z)
-        kp, level_p = breach_padded(pad(zs, np.nan), cx, cy, lambda f: progress(0.6 * f), is_cancelled)
+        zs, scale = padded_elevations(z)
+        kp, level_p = breach_padded(zs, cx, cy, lambda f: progress(0.6 * f), is_cancelled)
         # the fill level (to the mm on float DEMs) where a depression is, the DEM elsewhere
-        zp = pad(z, np.nan)
-        filled_p = np.where(level_p > pad(zs, np.nan), (level_p / scale).astype(z.dtype), zp)
-        del zs, level_p, zp
+        filled_p = pad(z, np.nan)
+        dep = np.flatnonzero(level_p.ravel() > zs.ravel())
+        filled_p.ravel()[dep] = (level_p.ravel()[dep] / scale).astype(z.dtype)
+        del zs, level_p, dep
     else:
         zp = pad(z, np.nan)
         filled_p = fill_padded(zp, cx, cy, lambda f: progress(0.45 * f), is_cancelled)
