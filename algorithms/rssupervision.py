@@ -164,7 +164,9 @@ class SupervisionAlgorithm(SwcAlgorithm):
                 layer = QgsVectorLayer(dest if "|" in dest else path, "styled", "ogr")
                 if layer.isValid():
                     layer.loadNamedStyle(qml)
-                    layer.saveStyleToDatabase(loaded_name, "SWC Planner", True, "")
+                    # QGIS 3.44 deprecates saveStyleToDatabase for saveStyleToDatabaseV2 (absent before)
+                    save = getattr(layer, "saveStyleToDatabaseV2", None) or layer.saveStyleToDatabase
+                    save(loaded_name, "SWC Planner", True, "")
             else:
                 try:
                     shutil.copyfile(qml, stem + ".qml")
