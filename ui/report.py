@@ -54,7 +54,8 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..algorithms.core.io import gdal_exceptions
+from ..algorithms.core.errors import InputError
+from ..algorithms.core.io import gdal_exceptions, xlsx
 from ..algorithms.core.planning import catalogue as plan
 from .labels import fmt, intensity_label, landuse_label, layer_name, measure_label, region_label
 
@@ -520,42 +521,23 @@ def _number(text: str) -> Optional[float]:
 
 def write_xlsx(path: str, sheets: Sequence[Table]) -> str:
     """Tables as sheets of an xlsx workbook (OGR XLSX driver); numeric columns as numbers."""
-    if os.path.exists(path):
-        os.remove(path)
-    driver = ogr.GetDriverByName("XLSX")
-    ds = driver.CreateDataSource(path)
-    if ds is None:
-        raise RuntimeError(_tr("The workbook {path} cannot be created.").format(path=path))
-    used = set()
+    typed = []
     for title, headers, rows in sheets:
-        name = title[:31]
-        for ch in "[]:*?/\\":
-            name = name.replace(ch, " ")
-        while name in used:
-            name = name[:29] + "_" + str(len(used))
-        used.add(name)
-        layer = ds.CreateLayer(name, geom_type=ogr.wkbNone)
         numeric = []
-        for j, header in enumerate(headers):
+        for j, _header in enumerate(headers):
             values = [row[j] for row in rows if j < len(row) and str(row[j]).strip() not in ("", "–")]
             parsed = [v for v in values if _number(v) is not None]
             # numeric when most cells are numbers; the others (e.g. "not computed") stay empty
-            is_num = j > 0 and bool(values) and 2 * len(parsed) >= len(values)
-            numeric.append(is_num)
-            layer.CreateField(ogr.FieldDefn(header, ogr.OFTReal if is_num else ogr.OFTString))
-        defn = layer.GetLayerDefn()
-        for row in rows:
-            feature = ogr.Feature(defn)
-            for j, value in enumerate(row[: len(headers)]):
-                if numeric[j]:
-                    number = _number(value)
-                    if number is not None:
-                        feature.SetField(j, number)
-                else:
-                    feature.SetField(j, str(value))
-            layer.CreateFeature(feature)
-    ds = None
-    return path
+            numeric.append(j > 0 and bool(values) and 2 * len(parsed) >= len(values))
+        columns = [(h, ogr.OFTReal if num else ogr.OFTString) for h, num in zip(headers, numeric)]
+        cells = [
+            [_number(v) if numeric[j] else str(v) for j, v in enumerate(row[: len(headers)])] for row in rows
+        ]
+        typed.append((title, columns, cells))
+    try:
+        return xlsx.write_xlsx(path, typed)
+    except InputError:
+        raise RuntimeError(_tr("The workbook {path} cannot be created.").format(path=path)) from None
 
 
 # -- GeoPackage --------------------------------------------------------------------------

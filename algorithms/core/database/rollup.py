@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .. import standards
-from ..errors import QT_TRANSLATE_NOOP, InputError
 
 #: Output fields of the roll-up layer (also the xlsx columns), in order.
 ROLLUP_FIELDS = (
@@ -176,17 +175,13 @@ def target_met(rate: Optional[float], targets: Sequence[float]) -> Optional[int]
 
 def write_xlsx(path: str, sheets: Sequence[Tuple[str, Sequence[str], Sequence[Dict[str, Any]]]]) -> str:
     """Sheets ``(name, fields, rows as dicts)`` into an xlsx (OGR's XLSX driver): numbers stay numbers."""
-    import os
-
     from osgeo import ogr
 
-    if os.path.exists(path):
-        os.remove(path)
-    ds = ogr.GetDriverByName("XLSX").CreateDataSource(path)
-    if ds is None:
-        raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The workbook {path} cannot be created."), path=path)
+    from ..io import xlsx
+
+    typed = []
     for name, fields, rows in sheets:
-        layer = ds.CreateLayer(name[:31], geom_type=ogr.wkbNone)
+        columns = []
         for field in fields:
             values = [r.get(field) for r in rows if r.get(field) is not None]
             if values and all(isinstance(v, bool) or isinstance(v, int) for v in values):
@@ -195,14 +190,6 @@ def write_xlsx(path: str, sheets: Sequence[Tuple[str, Sequence[str], Sequence[Di
                 ftype = ogr.OFTReal
             else:
                 ftype = ogr.OFTString
-            layer.CreateField(ogr.FieldDefn(field, ftype))
-        defn = layer.GetLayerDefn()
-        for row in rows:
-            feature = ogr.Feature(defn)
-            for field in fields:
-                value = row.get(field)
-                if value is not None:
-                    feature.SetField(field, value)
-            layer.CreateFeature(feature)
-    ds = None
-    return path
+            columns.append((field, ftype))
+        typed.append((name, columns, [[row.get(field) for field in fields] for row in rows]))
+    return xlsx.write_xlsx(path, typed)
