@@ -406,10 +406,18 @@ def write_key_numbers(demo: Demo, failures, expectation: bool) -> str:
     return path
 
 
-def main(argv) -> int:
-    expectation = "--expectation" in argv
-    argv = [a for a in argv if a != "--expectation"]
-    out_dir = argv[1] if len(argv) > 1 else "demo_output"
+_APP = None
+_PROVIDER = None
+
+
+def start_qgis(out_dir: str) -> None:
+    """Headless QGIS with Processing and the SWC Planner provider, for the demo and its standalone steps.
+
+    The repository is linked as ``swc_planner`` in ``<out_dir>/.plugin`` and put on ``sys.path``.
+    Starts QGIS and adds the provider only once per process; keeps both alive (the registry does
+    not keep the Python object).
+    """
+    global _APP, _PROVIDER
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.append("/usr/share/qgis/python/plugins")
     parent = os.path.join(os.path.abspath(out_dir), ".plugin")
@@ -420,15 +428,25 @@ def main(argv) -> int:
     sys.path.insert(0, parent)
     from qgis.core import QgsApplication
 
-    app = QgsApplication([], False)
-    app.initQgis()
+    if QgsApplication.instance() is None:
+        _APP = QgsApplication([], False)
+        _APP.initQgis()
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from swc_planner.algorithms.provider import SwcPlannerProvider
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("swcplanner") is None:
+        from swc_planner.algorithms.provider import SwcPlannerProvider
 
-    provider = SwcPlannerProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
+        _PROVIDER = SwcPlannerProvider()
+        registry.addProvider(_PROVIDER)
+
+
+def main(argv) -> int:
+    expectation = "--expectation" in argv
+    argv = [a for a in argv if a != "--expectation"]
+    out_dir = argv[1] if len(argv) > 1 else "demo_output"
+    start_qgis(out_dir)
 
     demo = Demo(out_dir)
     demo.log(f"SWC Planner demo → {demo.out_dir}")

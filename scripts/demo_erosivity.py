@@ -273,35 +273,10 @@ def _summary(demo, out) -> None:
 
 def _standalone(out_dir: str):
     """The demo object of ``scripts/demo.py`` on a folder, with QGIS and the provider started."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.append("/usr/share/qgis/python/plugins")
-    parent = os.path.join(os.path.abspath(out_dir), ".plugin")
-    os.makedirs(parent, exist_ok=True)
-    link = os.path.join(parent, "swc_planner")
-    if not os.path.islink(link):
-        os.symlink(REPO, link)
-    sys.path.insert(0, parent)
-    from qgis.core import QgsApplication
+    demo = _module("demo")
+    demo.start_qgis(out_dir)
+    return demo.Demo(out_dir)
 
-    if QgsApplication.instance() is None:
-        global _APP
-        _APP = QgsApplication([], False)
-        _APP.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("swcplanner") is None:
-        from swc_planner.algorithms.provider import SwcPlannerProvider
-
-        global _PROVIDER
-        _PROVIDER = SwcPlannerProvider()  # the registry does not keep the Python object alive
-        registry.addProvider(_PROVIDER)
-    return _module("demo").Demo(out_dir)
-
-
-_APP = None
-_PROVIDER = None
 
 if __name__ == "__main__":
     run(sys.argv[1] if len(sys.argv) > 1 else "demo_output")

@@ -391,25 +391,9 @@ def run(out_dir: Any, dem: Optional[str] = None, log: Callable[[str], None] = pr
 if __name__ == "__main__":  # standalone: python3 scripts/demo_supervision.py OUT_DIR
     import sys
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.append("/usr/share/qgis/python/plugins")
+    from demo import start_qgis
+
     target = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "demo_output")
-    parent = os.path.join(target, ".plugin")
-    os.makedirs(parent, exist_ok=True)
-    link = os.path.join(parent, "swc_planner")
-    if not os.path.islink(link):
-        os.symlink(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), link)
-    sys.path.insert(0, parent)
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from swc_planner.algorithms.provider import SwcPlannerProvider
-
-    provider = SwcPlannerProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
+    start_qgis(target)
     print(run(target))
     os._exit(0)
