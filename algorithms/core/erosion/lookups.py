@@ -7,7 +7,7 @@ codes of a layer are matched against them here, and what does not match is named
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -145,18 +145,7 @@ def match_rotation(values: Sequence[object], table: Sequence[RotationZone]) -> T
     >>> match_rotation(["一年两熟", 1.0, "SINGLE", "两季"], t)
     ([1, 0, 0, -1], ['两季'])
     """
-    out, missing = [], []
-    for value in values:
-        text = code_text(value).lower()
-        hit = -1
-        for i, row in enumerate(table):
-            if text in (n.lower() for n in row.names):
-                hit = i
-                break
-        if hit < 0:
-            missing.append(code_text(value))
-        out.append(hit)
-    return out, missing
+    return _match_names(values, table)
 
 
 def rotation_row(table: Sequence[RotationZone], code: str) -> RotationZone:
@@ -293,6 +282,13 @@ def match_landuse(codes: Sequence[object], table: Sequence[LandUseClass]) -> Tup
 def match_measures(values: Sequence[object], table: Sequence[Measure]) -> Tuple[List[int], List[str]]:
     """Row index for each measure type (matched on code, Chinese or English name,
     case-insensitive), and the unmatched values."""
+    return _match_names(values, table)
+
+
+def _match_names(
+    values: Sequence[object], table: Sequence[Union[RotationZone, Measure]]
+) -> Tuple[List[int], List[str]]:
+    """Row index (-1: none) of each value among the rows' ``names`` (case-insensitive), and the unmatched."""
     out, missing = [], []
     for value in values:
         text = code_text(value).lower()
