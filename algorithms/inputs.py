@@ -207,6 +207,7 @@ def vector_source(
     context: QgsProcessingContext,
     feedback: Optional[QgsProcessingFeedback] = None,
     label: str = "",
+    warn: bool = True,
 ):
     """The feature source of a vector parameter (``None`` when empty), decoded right.
 
@@ -223,27 +224,21 @@ def vector_source(
     layer = alg.parameterAsVectorLayer(parameters, name, context)
     if layer is None or layer.providerType() != "ogr":
         return src
-    if layer.dataProvider().encoding().upper() not in ("UTF-8", "UTF8", "SYSTEM", ""):
-        return src  # an encoding chosen by the user
     path = layer.source().split("|")[0]
-    encoding = shapefile_fallback_encoding(path)
-    if encoding is None:
-        return src
-    # one decoded layer per parameter and file for the whole run, never replaced: every source made
-    # from it reads from the layer, so it must stay alive as long as the algorithm (a replaced layer
-    # would leave the earlier sources pointing at freed memory)
-    keep = alg.__dict__.setdefault("_swc_decoded_layers", {})
-    decoded = keep.get((name, layer.source()))
-    if decoded is None:
-        decoded = QgsVectorLayer(layer.source(), layer.name(), "ogr")
-        decoded.setProviderEncoding(encoding)
-        if not decoded.isValid():
+    if layer.customProperty("swc_decoded"):
+        decoded, encoding = layer, layer.dataProvider().encoding()  # ours, found again by its source
+    else:
+        if layer.dataProvider().encoding().upper() not in ("UTF-8", "UTF8", "SYSTEM", ""):
+            return src  # an encoding chosen by the user
+        encoding = shapefile_fallback_encoding(path)
+        if encoding is None:
             return src
-        keep[(name, layer.source())] = decoded
-    warned = alg.__dict__.setdefault("_swc_encoding_warned", set())
+        decoded = _decoded_layer(layer, encoding, context)
+        if decoded is None:
+            return src
     feedback = feedback if feedback is not None else context.feedback()
-    if name not in warned and feedback is not None:
-        warned.add(name)
+    if warn and feedback is not None and not decoded.customProperty("swc_warned"):
+        decoded.setCustomProperty("swc_warned", True)  # once per run, however often the layer is read
         feedback.pushWarning(
             _tr(
                 "{name}: the shapefile {path} has no .cpg file and its text is not UTF-8; it is read as "
@@ -251,6 +246,25 @@ def vector_source(
             ).format(name=label or name, path=os.path.basename(path), encoding=encoding)
         )
     return QgsProcessingFeatureSource(decoded, context)
+
+
+def _decoded_layer(layer: QgsVectorLayer, encoding: str, context: QgsProcessingContext):
+    """The layer read in ``encoding``: one per file for the whole run, owned by the context's temporary
+    layer store (as the layers Processing loads itself).  Every source made from it reads from the
+    layer, so it must live as long as the run and never beyond the context (a layer held by the
+    algorithm instance outlives QGIS in qgis_process and crashes it on exit)."""
+    store = context.temporaryLayerStore()
+    key = "swc_decoded:" + layer.source()
+    for known in store.mapLayers().values():
+        if known.customProperty("swc_decoded") == key:
+            return known
+    decoded = QgsVectorLayer(layer.source(), layer.name(), "ogr")
+    decoded.setProviderEncoding(encoding)
+    if not decoded.isValid():
+        return None
+    decoded.setCustomProperty("swc_decoded", key)
+    store.addMapLayer(decoded)
+    return decoded
 
 
 def source(
@@ -709,7 +723,7 @@ def input_errors(alg, parameters: Dict[str, Any], context: QgsProcessingContext)
                     if error:
                         errors.append(error)
                     continue
-            src = vector_source(alg, parameters, name, context, None, label)  # field names decoded
+            src = vector_source(alg, parameters, name, context, None, label, warn=False)  # names decoded
             error = _vector_error(src, definition, label, path or value, allowed)
             if error is None:
                 sources[name] = (label, src)

@@ -7,16 +7,17 @@ geometry type, another CRS overlapping or not, mixed single/multi parts, duplica
 path, a GBK shapefile without .cpg, a locked GeoPackage), a field (misspelt, of the wrong type), a number
 (below or above its range, MAX_LENGTH below one cell), a text, an output (read-only or missing folder,
 an existing file, a Chinese path, a locked GeoPackage) or the run itself (cancel).  Which cases an
-algorithm gets follows from the parameters it declares, so a new algorithm or parameter is covered
-without a line here.
+algorithm gets follows from the parameters it declares: a new parameter is covered without a line
+here, a new algorithm needs its good run in ``BASE`` (its ``base`` case fails until it has one).
 
 Every case ends in one of two ways, and the matrix runs with the zh_CN translation installed:
 
-* a clean error: a ``QgsProcessingException`` whose message is ours (translated: it holds Chinese),
-  names the parameter (its name, its label, or the value given), for ranges gives the allowed range, is
-  no Python traceback, and leaves no output file behind;
-* a result: every requested output exists and reads; where the planner must know (an empty optional
-  layer, a guessed encoding, an empty result) a warning says so.
+* a clean error: a ``QgsProcessingException`` whose message is ours (translated: it holds Chinese), is
+  no Python traceback and leaves no output file behind; where the case spoils the parameter itself
+  (``NAMED_KINDS``) the message names it (its name, its label, or the value given), for ranges with the
+  allowed range, for a slope length with the cell size;
+* a result: every requested output exists; where the planner must know (a guessed encoding, a county
+  with nothing to ban) a warning says so.
 
 ``EXPECT`` says which of the two a kind must give (``error``, ``ok`` or ``clean`` = either), with the
 exceptions per algorithm in ``OVERRIDE``.  A few cases of each kind also run through ``qgis_process``.
@@ -1207,7 +1208,8 @@ def test_a_gbk_shapefile_without_cpg_keeps_its_chinese_names(zh_cn, kit, tmp_pat
     assert not os.path.exists(stem + ".cpg")
     names = {v for _g, attrs in _features(BASE[alg_id][2](kit)[param])[3] for v in attrs.values()}
     names = {v for v in names if isinstance(v, str) and HAN.search(v)}
-    raw = open(stem + ".dbf", "rb").read()
+    with open(stem + ".dbf", "rb") as handle:
+        raw = handle.read()
     assert names and all(n.encode("gbk") in raw and n.encode("utf-8") not in raw for n in names)
     feedback = capture_feedback()
     ok, out = run(alg_id, params, feedback)
@@ -1273,7 +1275,7 @@ def test_bad_input_through_qgis_process(qp_env, kit, tmp_path, alg_id, kind, par
     text = out.stdout + out.stderr
     assert not TRACEBACK.search(text), text[-3000:]
     if out.returncode != 0:
-        assert expect in ("error", "clean"), text[-3000:]
+        assert expect in ("error", "clean"), f"exit code {out.returncode}:\n{text[-3000:]}"
         if kind in NAMED_KINDS:
             names = _names_of(alg_id, param, given)
             assert any(n in text for n in names), f"none of {sorted(names)} in:\n{text[-3000:]}"
