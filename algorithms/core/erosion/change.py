@@ -18,7 +18,6 @@ from typing import Any, Dict, Optional
 import numpy as np
 from osgeo import gdal
 
-from ..errors import QT_TRANSLATE_NOOP, InputError
 from ..io import gdal_exceptions
 from ..io.raster import (
     DEFAULT_BLOCK,
@@ -26,6 +25,7 @@ from ..io.raster import (
     ProgressFn,
     _never,
     _noop_progress,
+    open_aligned,
     open_raster,
     write_blocks,
 )
@@ -125,22 +125,12 @@ def erosion_change(
         after_kind = detect_kind(after_path)
     classify_intensity(np.zeros(1), tolerance)  # checks the tolerance
     bds, grid = open_raster(before_path)
-    ads, agrid = open_raster(after_path)
-    if agrid.shape != grid.shape:
-        raise InputError(
-            QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
-            label="AFTER",
-        )
+    ads, agrid = open_aligned(after_path, grid, "AFTER")
     with gdal_exceptions():
         sources = [(bds.GetRasterBand(1), grid.nodata), (ads.GetRasterBand(1), agrid.nodata)]
     zds = None
     if zone_path:
-        zds, zgrid = open_raster(zone_path)
-        if zgrid.shape != grid.shape:
-            raise InputError(
-                QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
-                label="ZONES",
-            )
+        zds, _zgrid = open_aligned(zone_path, grid, "ZONES")
         with gdal_exceptions():
             sources.append((zds.GetRasterBand(1), None))
     if not zone_path:

@@ -38,6 +38,7 @@ from ..io.raster import (
     ProgressFn,
     _never,
     _noop_progress,
+    open_aligned,
     open_raster,
     write_blocks,
 )
@@ -212,12 +213,7 @@ def index_to_raster(
         sources: List[Tuple[gdal.Band, Optional[float]]] = [(ids.GetRasterBand(1), None)]
     mds = None
     if mask_path:
-        mds, mgrid = open_raster(mask_path)
-        if mgrid.shape != grid.shape:
-            raise InputError(
-                QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
-                label="GRID",
-            )
+        mds, mgrid = open_aligned(mask_path, grid, "GRID")
         with gdal_exceptions():
             sources.append((mds.GetRasterBand(1), mgrid.nodata))
     count = [0]
@@ -301,12 +297,7 @@ def erodibility_rasters(
         ]
     mds = None
     if mask_path:
-        mds, mgrid = open_raster(mask_path)
-        if mgrid.shape != grid.shape:
-            raise InputError(
-                QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
-                label="GRID",
-            )
+        mds, mgrid = open_aligned(mask_path, grid, "GRID")
         with gdal_exceptions():
             sources.append((mds.GetRasterBand(1), mgrid.nodata))
     stats = {"cells": 0, "nodata": 0, "negative": 0, "bad": 0, "range": 0, "kmin": np.inf, "kmax": -np.inf}

@@ -56,6 +56,7 @@ from ..io.raster import (
     _noop_progress,
     delete_raster,
     gtiff_options,
+    open_aligned,
     open_raster,
     read_raw,
     write_blocks,
@@ -595,12 +596,7 @@ def interpolate_r(
             sources = [(gds.GetRasterBand(1), R_NODATA), (hds.GetRasterBand(1), None)]
         mds = None
         if mask_path:
-            mds, mgrid = open_raster(mask_path)
-            if mgrid.shape != grid.shape:
-                raise InputError(
-                    QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
-                    label="GRID",
-                )
+            mds, mgrid = open_aligned(mask_path, grid, "GRID")
             with gdal_exceptions():
                 sources.append((mds.GetRasterBand(1), mgrid.nodata))
 

@@ -40,6 +40,7 @@ from ..io.raster import (
     check_cancel,
     create_raster,
     map_blocks,
+    open_aligned,
     open_raster,
     write_window,
 )
@@ -187,13 +188,7 @@ def eroded_forest(
         paths["FVC"] = fvc_path
     opened = {}
     for label, p in paths.items():
-        d, g = open_raster(p)
-        if g.shape != grid.shape:
-            raise InputError(
-                QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
-                label=label,
-            )
-        opened[label] = (d, g)
+        opened[label] = open_aligned(p, grid, label)
     work = tempfile.mkdtemp(prefix="swc_forest_", dir=work_dir)
     try:
         return _run(

@@ -41,6 +41,7 @@ from ..io.raster import (
     _noop_progress,
     is_float_band,
     map_blocks,
+    open_aligned,
     open_raster,
     unique_codes,
 )
@@ -426,12 +427,7 @@ def swc_rate_cells(
     for label, p in (("ZONES", zone_path), ("WIND", extra.wind_path), ("EROSION_TYPES", extra.types_path)):
         if not p:
             continue
-        ods, ogrid = open_raster(p)
-        if ogrid.shape != grid.shape:
-            raise InputError(
-                QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
-                label=label,
-            )
+        ods, ogrid = open_aligned(p, grid, label)
         keep.append(ods)
         slots[label] = len(sources)
         sources.append((ods.GetRasterBand(1), ogrid.nodata if label == "WIND" else None))

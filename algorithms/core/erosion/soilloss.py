@@ -20,6 +20,7 @@ from ..io.raster import (
     _never,
     _noop_progress,
     map_blocks,
+    open_aligned,
     open_raster,
 )
 from ..standards import TOLERANCE_T_KM2_A
@@ -276,12 +277,7 @@ def soil_loss(
     def add(name: str, path: Optional[str]) -> None:
         if not path:
             return
-        ds, g = open_raster(path)
-        if g.shape != grid.shape:
-            raise InputError(
-                QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
-                label=name,
-            )
+        ds, g = open_aligned(path, grid, name)
         keep.append(ds)
         slots[name] = len(sources)
         sources.append((ds.GetRasterBand(1), g.nodata))

@@ -170,6 +170,24 @@ def open_raster(path: str, update: bool = False) -> Tuple[gdal.Dataset, GridSpec
     return ds, grid
 
 
+def open_aligned(path: str, grid: GridSpec, label: str) -> Tuple[gdal.Dataset, GridSpec]:
+    """:func:`open_raster` for an input that must have the shape of ``grid`` (the DEM/LS grid of the
+    erosion builders); ``label`` names the parameter in the error.
+
+    Raises
+    ------
+    InputError
+        when it cannot be opened, or its shape differs from ``grid``'s.
+    """
+    ds, g = open_raster(path)
+    if g.shape != grid.shape:
+        raise InputError(
+            QT_TRANSLATE_NOOP("SwcCore", "The raster {label} is not aligned on the DEM/LS grid."),
+            label=label,
+        )
+    return ds, g
+
+
 def read_grid(path: str) -> GridSpec:
     """Grid description of the raster at ``path``."""
     _ds, grid = open_raster(path)
