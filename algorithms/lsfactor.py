@@ -184,14 +184,7 @@ class LsFactorAlgorithm(SwcAlgorithm):
                 )
         except SwcError as exc:
             raise self.fail(translate_core_error(exc)) from exc
-        max_length = self.parameterAsDouble(parameters, self.MAX_LENGTH, context)
-        too_short = params.slope_length_error(max_length, max(grid.cellsize_x, grid.cellsize_y))
-        if too_short:
-            raise self.fail(too_short)
-        channel = None
-        if parameters.get(self.CHANNEL_AREA) not in (None, ""):
-            channel = self.parameterAsDouble(parameters, self.CHANNEL_AREA, context)
-            channel = channel * standards.HA_M2 if channel > 0 else None
+        max_length, channel = params.slope_length_values(self, parameters, context, grid)
         feedback.pushInfo(self.tr("Routing flow and computing L and S…"))
         result = self.run_core(
             ls_factor_rasters,

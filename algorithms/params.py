@@ -29,7 +29,7 @@ needed).  Sources of the defaults are in ``core/standards.py``.
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsProcessing,
@@ -257,6 +257,22 @@ def slope_length_error(value: float, cellsize: float, name: str = MAX_LENGTH) ->
             "to less than a cell. Use 0 (no limit) or at least {cell:g} m."
         ).format(name=name, value=value, cell=cellsize)
     return None
+
+
+def slope_length_values(alg, parameters: Dict[str, Any], context, grid) -> Tuple[float, Optional[float]]:
+    """``MAX_LENGTH`` (m) and ``CHANNEL_AREA`` in m² (``None`` when empty or 0) of an LS computation.
+
+    Refuses a maximum slope length shorter than one cell of ``grid`` (:func:`slope_length_error`).
+    """
+    max_length = alg.parameterAsDouble(parameters, MAX_LENGTH, context)
+    too_short = slope_length_error(max_length, max(grid.cellsize_x, grid.cellsize_y))
+    if too_short:
+        raise alg.fail(too_short)
+    channel = None
+    if parameters.get(CHANNEL_AREA) not in (None, ""):
+        value = alg.parameterAsDouble(parameters, CHANNEL_AREA, context)
+        channel = value * standards.HA_M2 if value > 0 else None
+    return max_length, channel
 
 
 def _fmt(value: float) -> str:

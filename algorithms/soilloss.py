@@ -480,14 +480,7 @@ class SoilLossAlgorithm(RateInputsMixin, SwcAlgorithm):
             ref_layer, dem_path, grid = inputs.dem(
                 self, parameters, self.DEM, context, feedback, coarse_warning=standards.COARSE_DEM_M
             )
-            max_length = self.parameterAsDouble(parameters, self.MAX_LENGTH, context)
-            too_short = params.slope_length_error(max_length, max(grid.cellsize_x, grid.cellsize_y))
-            if too_short:
-                raise self.fail(too_short)
-            channel = None
-            if parameters.get(self.CHANNEL_AREA) not in (None, ""):
-                value = self.parameterAsDouble(parameters, self.CHANNEL_AREA, context)
-                channel = value * standards.HA_M2 if value > 0 else None
+            max_length, channel = params.slope_length_values(self, parameters, context, grid)
             feedback.pushInfo(self.tr("Computing LS from the DEM…"))
             ls_path = temp_path(work, "ls")
             self.run_core(
