@@ -316,17 +316,19 @@ def test_slopeclasses_table_published_as_it_is(qdb, tmp_path):
         },
     )["TABLE"]
     expected = [(f["ZONE"], f["CLASS"], f["RANGE"], f["AREA_M2"], f["PCT"]) for f in iter_features(table)]
-    _run(
-        "publishresults",
-        {
+
+    def publish(**extra):
+        params = {
             "INPUT": table,
             "KIND": _kind_index("slope_classes"),
             "ADCODE": "130631",
             "YEAR": YEAR,
             "DATABASE": qdb["connection"],
             "AUTHCFG": qdb["auth"]["130631"][1],
-        },
-    )
+        }
+        _run("publishresults", {**params, **extra})
+
+    publish()
     rows = _fetch(
         qdb,
         "SELECT zone, class, range, area_m2, pct FROM swc.slope_classes WHERE valid_to IS NULL "
@@ -334,29 +336,8 @@ def test_slopeclasses_table_published_as_it_is(qdb, tmp_path):
     )
     assert rows == sorted(expected, key=lambda r: r[1])
     # a draft, then the published republish: the draft is closed, the first version kept
-    _run(
-        "publishresults",
-        {
-            "INPUT": table,
-            "KIND": _kind_index("slope_classes"),
-            "ADCODE": "130631",
-            "YEAR": YEAR,
-            "DRAFT": True,
-            "DATABASE": qdb["connection"],
-            "AUTHCFG": qdb["auth"]["130631"][1],
-        },
-    )
-    _run(
-        "publishresults",
-        {
-            "INPUT": table,
-            "KIND": _kind_index("slope_classes"),
-            "ADCODE": "130631",
-            "YEAR": YEAR,
-            "DATABASE": qdb["connection"],
-            "AUTHCFG": qdb["auth"]["130631"][1],
-        },
-    )
+    publish(DRAFT=True)
+    publish()
     pubs = _fetch(
         qdb,
         "SELECT pub_status, valid_to IS NULL FROM swc.publications WHERE kind = 'slope_classes' "

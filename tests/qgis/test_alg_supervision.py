@@ -688,33 +688,12 @@ def test_plansampling_same_seed_same_sample(processing_ready, tmp_path):
     import hashlib
 
     plans = _plans(tmp_path / "plans.gpkg", 137)
-    a = [
-        r["pifu"]
-        for r in drawn(
-            run(
-                "plansampling",
-                {"PLANS": plans, "ID_FIELD": "pifu", "SEED": 7, "OUTPUT": str(tmp_path / "a.gpkg")},
-            )["OUTPUT"]
-        )
-    ]
-    b = [
-        r["pifu"]
-        for r in drawn(
-            run(
-                "plansampling",
-                {"PLANS": plans, "ID_FIELD": "pifu", "SEED": 7, "OUTPUT": str(tmp_path / "b.gpkg")},
-            )["OUTPUT"]
-        )
-    ]
-    c = [
-        r["pifu"]
-        for r in drawn(
-            run(
-                "plansampling",
-                {"PLANS": plans, "ID_FIELD": "pifu", "SEED": 8, "OUTPUT": str(tmp_path / "c.gpkg")},
-            )["OUTPUT"]
-        )
-    ]
+
+    def sample(seed, name):
+        params = {"PLANS": plans, "ID_FIELD": "pifu", "SEED": seed, "OUTPUT": str(tmp_path / name)}
+        return [r["pifu"] for r in drawn(run("plansampling", params)["OUTPUT"])]
+
+    a, b, c = sample(7, "a.gpkg"), sample(7, "b.gpkg"), sample(8, "c.gpkg")
     assert a == b and a != c
     # the documented draw, recomputed here: the 7 smallest SHA-256("7|id")
     ids = [f"冀水保〔2024〕{i}号" for i in range(1, 138)]
