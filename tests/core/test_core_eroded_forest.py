@@ -7,7 +7,8 @@ import os
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
+from synth import write_raster
 from testdata import REPO
 
 from swc_planner.algorithms.core.erosion import forest as ef
@@ -18,17 +19,7 @@ TABLE = os.path.join(REPO, "resources", "tables", ef.MEASURE_TABLE)
 
 
 def _write(path, array, dtype=gdal.GDT_Float32, nodata=None):
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4527)
-    rows, cols = array.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, dtype)
-    ds.SetGeoTransform((39500000.0, CELL, 0.0, 4500000.0, 0.0, -CELL))
-    ds.SetProjection(srs.ExportToWkt())
-    if nodata is not None:
-        ds.GetRasterBand(1).SetNoDataValue(nodata)
-    ds.GetRasterBand(1).WriteArray(array)
-    ds = None
-    return str(path)
+    return write_raster(path, array, cell=CELL, nodata=nodata, dtype=dtype)
 
 
 def _plane(rows, cols, slope_deg):

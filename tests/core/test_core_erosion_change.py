@@ -4,7 +4,8 @@ input graded by SL 190, nodata reported, blocked = whole (no QGIS).
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
+from synth import write_raster
 
 from swc_planner.algorithms.core.erosion import change as ec
 from swc_planner.algorithms.core.erosion.intensity import KIND_INTENSITY, KIND_MODULUS
@@ -14,17 +15,7 @@ CELL = 100.0  # 1 ha cells
 
 
 def _write(path, array, dtype=gdal.GDT_Byte, nodata=None):
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4527)
-    rows, cols = array.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, dtype)
-    ds.SetGeoTransform((39500000.0, CELL, 0.0, 4500000.0, 0.0, -CELL))
-    ds.SetProjection(srs.ExportToWkt())
-    if nodata is not None:
-        ds.GetRasterBand(1).SetNoDataValue(nodata)
-    ds.GetRasterBand(1).WriteArray(array)
-    ds = None
-    return str(path)
+    return write_raster(path, array, cell=CELL, nodata=nodata, dtype=dtype)
 
 
 BEFORE = np.array([[3, 3, 2], [2, 1, 1], [1, 1, 4]], dtype=np.uint8)

@@ -7,22 +7,15 @@ import os
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
+from synth import write_raster
 
 from swc_planner.algorithms.core.erosion import erodibility as ek  # noqa: E402
 from swc_planner.algorithms.core.errors import Cancelled, InputError  # noqa: E402
 
 
 def _write(path, array):
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4527)
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((39500000.0, 30.0, 0.0, 4500000.0, 0.0, -30.0))
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).SetNoDataValue(-9999.0)
-    ds.GetRasterBand(1).WriteArray(array)
-    ds = None
-    return str(path)
+    return write_raster(path, array, cell=30.0, nodata=-9999.0)
 
 
 def _case(tmp_path, scale=1.0):
