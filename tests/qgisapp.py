@@ -54,6 +54,21 @@ def processing_ready(processing_init):
     yield provider
 
 
+@pytest.fixture
+def zh_cn(processing_ready):
+    """The zh_CN translation (built from the committed .ts) installed for one test."""
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    sys.path.insert(0, os.path.join(testdata.REPO, "i18n"))
+    import ts
+
+    translator = QTranslator()
+    assert translator.load(ts.build())
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
 class UndeclaredParameters(AssertionError):
     """A parameter dict holds a key the algorithm does not declare."""
 

@@ -7,4 +7,5 @@ from qgisapp import (  # noqa: F401
     pytest_unconfigure,
     qgis_app,
     strict_parameters,
+    zh_cn,
 )

@@ -367,24 +367,6 @@ def test_wizard_coverage_notes_from_the_table(processing_ready, tmp_path):
 # --- zh_CN and cancel (item 8) ------------------------------------------------------------------------
 
 
-@pytest.fixture
-def zh_cn(processing_ready):
-    import os
-    import sys
-
-    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-    from testdata import REPO
-
-    sys.path.insert(0, os.path.join(REPO, "i18n"))
-    import ts
-
-    translator = QTranslator()
-    assert translator.load(ts.build())
-    QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
-
-
 def test_zh_cn_parameters_and_errors(zh_cn, tmp_path):
     from qgis.core import QgsApplication, QgsProcessingException
 

@@ -731,22 +731,6 @@ def test_field_list_is_a_spreadsheet(processing_ready, scene):
     assert ds.GetDriver().GetName() == "XLSX" and ds.GetLayer(0).GetFeatureCount() == 4
 
 
-@pytest.fixture
-def zh_cn(processing_ready):
-    import sys
-
-    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-
-    sys.path.insert(0, os.path.join(REPO, "i18n"))
-    import ts
-
-    translator = QTranslator()
-    assert translator.load(ts.build())
-    QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
-
-
 def test_zh_cn_names_parameters_and_errors(zh_cn, risk_scene):
     from qgis.core import QgsApplication, QgsProcessingException
 
