@@ -381,6 +381,66 @@ def test_breach_equals_reference_astar(seed, integer):
     np.testing.assert_array_equal(codes, ref)
 
 
+def _hard_dem(seed: int):
+    """Surfaces that stress the A* order: ties everywhere, one-cell pits, terraces, nested bowls."""
+    rng = np.random.default_rng(1000 + seed)
+    kind = seed % 6
+    rows, cols = (int(v) for v in rng.integers(8, 45, 2))
+    yy, xx = np.mgrid[0:rows, 0:cols]
+    if kind == 0:  # float slope with noise: few ties, many small depressions
+        z = 0.3 * yy + 0.2 * xx + rng.normal(0, 3, (rows, cols))
+    elif kind == 1:  # the same on integers: ties on every slope
+        z = np.round(0.3 * yy + 0.2 * xx + rng.normal(0, 3, (rows, cols)))
+    elif kind == 2:  # four levels only: flats, nested flats and depressions everywhere
+        z = rng.integers(0, 4, (rows, cols)).astype(float)
+    elif kind == 3:  # white noise: a pit in every other cell
+        z = rng.uniform(0, 10, (rows, cols))
+    elif kind == 4:  # rounded egg box: terraces and closed bowls
+        z = np.round(np.sin(yy / 5.0) * 3 + np.cos(xx / 4.0) * 3 + rng.normal(0, 0.5, (rows, cols)))
+    else:  # integrated noise, rounded: long valleys with flat floors
+        z = np.round(rng.normal(0, 1, (rows, cols)).cumsum(0).cumsum(1) / 5)
+    if seed % 2:
+        z[rng.random((rows, cols)) < 0.05] = np.nan
+    cx, cy = (1.0, 1.0) if seed % 3 else (3.0, 2.0)
+    return z, cx, cy
+
+
+@pytest.mark.parametrize("seed", range(36))
+def test_breach_equals_reference_astar_on_hard_surfaces(seed):
+    """The vectorised A* order equals GRASS's search re-enacted cell by cell (no tolerance)."""
+    z, cx, cy = _hard_dem(seed)
+    integer = bool(np.all(np.isnan(z) | (z == np.round(z))))
+    codes = h.breach_directions(z, cx, cy)
+    np.testing.assert_array_equal(codes, reference_astar(z, cx, cy, ele_scale=1 if integer else 1000))
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [("youwuzhen_fujian_swc", "ywzdem10m.tif"), ("bigtujunga_srtm30m", "srtm_bigtujunga30m_utm11.tif")],
+    ids=["youwuzhen", "bigtujunga"],
+)
+def test_breach_equals_reference_astar_on_real_dems(parts):
+    """Real DEMs (Float32 Youwuzhen, Int16 SRTM with long flat valley floors and a reservoir):
+    every direction equals the cell-by-cell re-enactment of r.watershed -s (itself checked
+    against GRASS in tests/qgis/test_alg_hydrology.py)."""
+    from osgeo import gdal
+    from testdata import shared
+
+    path = shared(*parts)
+    ds = gdal.Open(path)
+    band = ds.GetRasterBand(1)
+    z = band.ReadAsArray().astype(np.float64)
+    nod = band.GetNoDataValue()
+    if nod is not None:
+        z[z == nod] = np.nan
+    gt = ds.GetGeoTransform()
+    integer = bool(np.all(np.isnan(z) | (z == np.round(z))))
+    cx, cy = abs(gt[1]), abs(gt[5])
+    codes = h.breach_directions(z.astype(np.float32), cx, cy)
+    ref = reference_astar(z, cx, cy, ele_scale=1 if integer else 1000)
+    np.testing.assert_array_equal(codes, ref)
+
+
 def test_breach_limits():
     z = random_dem(2, shape=(60, 60))
     with pytest.raises(Cancelled):

@@ -1,4 +1,4 @@
-"""The flow directions of GRASS ``r.watershed -s``, vectorised: its A* search order solved locally.
+"""The flow directions of GRASS ``r.watershed -s``, vectorised: its ca* search order solved locally.
 
 r.watershed pops cells from a heap keyed on (elevation, insertion counter); a cell is inserted by,
 and drains to, the first popped neighbour that does not skip it (GRASS 8 skips a higher diagonal
@@ -7,16 +7,16 @@ on the edge or next to nodata) are inserted first, in raster order, and are redi
 first lower neighbour popped before them.  Its pop order has a structure that makes nearly every
 decision local:
 
-* *level cells* (elevation equal to their fill level ``F``) pop in the order of ``F``, then of
-  their breadth-first layer ``lam`` on the flat of ``F`` (0 for seeds and for cells with a lower
-  neighbour; crossing a depression at level ``F`` costs no layer), then of their insertion
+* *level cells* (elevation equal to their fill level ``fl``) pop in the order of ``fl``, then of
+  their breadth-first layer ``lam`` on the flat of ``fl`` (0 for seeds and for cells with a lower
+  neighbour; crossing a depression at level ``fl`` costs no layer), then of their insertion
   counter (pop position of the discoverer, visiting index);
 * a *depression* (8-connected cells below their fill level) is searched as one block right after
   its *entry*, the first popped cell next to it at the spill level; inside the block the same
   rules hold, the fill level being taken with the entry as the only outlet (nested depressions
   recurse).
 
-So every cell has a key ``(F, lam)`` per nesting depth and drains to the non-skipped candidate
+So every cell has a key ``(fl, lam)`` per nesting depth and drains to the non-skipped candidate
 with the smallest key.  Only ties of keys need the insertion counters; they are settled pair by
 pair by walking both discoverer chains until the keys differ or the chains meet (at most a dozen
 steps on the DEMs tested).  The few decisions that depend on other tied decisions are iterated to
@@ -62,37 +62,6 @@ def _expand(starts: np.ndarray, counts: np.ndarray) -> Tuple[np.ndarray, np.ndar
     owner = np.repeat(np.arange(counts.size), counts)
     pos = np.arange(total, dtype=np.int64) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
     return pos, owner
-
-
-def _components(cells: np.ndarray, local: np.ndarray, pos: np.ndarray, off: np.ndarray) -> np.ndarray:
-    """8-connected components of ``cells`` (padded indices); returns the smallest local index of each
-    cell's component.  ``local`` maps a dep position to the local index (or -1), ``pos`` a cell to
-    its dep position (or -1)."""
-    m = cells.size
-    lab = np.arange(m, dtype=np.int64)
-    ii: List[np.ndarray] = []
-    jj: List[np.ndarray] = []
-    for o in off[[0, 3, 5, 6]]:  # S, E, SW, SE: each undirected pair once
-        p = pos[cells + o]
-        q = np.where(p >= 0, local[np.maximum(p, 0)], -1)
-        ok = q >= 0
-        ii.append(np.flatnonzero(ok))
-        jj.append(q[ok])
-    i = np.concatenate(ii)
-    j = np.concatenate(jj)
-    while i.size:
-        li, lj = lab[i], lab[j]
-        mn = np.minimum(li, lj)
-        np.minimum.at(lab, li, mn)
-        np.minimum.at(lab, lj, mn)
-        while True:
-            nl = lab[lab]
-            if np.array_equal(nl, lab):
-                break
-            lab = nl
-        keep = lab[i] != lab[j]
-        i, j = i[keep], j[keep]
-    return lab
 
 
 def _graph_components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -166,10 +135,10 @@ class _AStar:
 
     # ================================================================== depth 0
     def structure0(self) -> None:
-        zp, z, v, n, c2 = self.zp, self.z, self.valid, self.n, self.c2
+        zp, z, v, n = self.zp, self.z, self.valid, self.n
         rows, cols = zp.shape[0] - 2, zp.shape[1] - 2
-        F, basins = fill_basins(zp, self.cx, self.cy, lambda f: self.progress(0.3 * f), self.cancel)
-        F = F.ravel()
+        fl, basins = fill_basins(zp, self.cx, self.cy, lambda f: self.progress(0.3 * f), self.cancel)
+        fl = fl.ravel()
         self.basin = basins.label.ravel()
         check_cancel(self.cancel)
         self._lap("s0_fill")
@@ -181,22 +150,22 @@ class _AStar:
         inner &= v2[1:-1, 1:-1]
         self.seed = seed = seed2.ravel()
         # lower neighbour (fill level) of the level cells, by row blocks
-        F2 = F.reshape(zp.shape)
+        fl2 = fl.reshape(zp.shape)
         lower2 = np.zeros(zp.shape, dtype=bool)
         step = max(1, _CHUNK // max(cols, 1))
         with np.errstate(invalid="ignore"):
             for r0 in range(0, rows, step):
                 r1 = min(rows, r0 + step)
-                fc = F2[1 + r0 : 1 + r1, 1:-1]
+                fc = fl2[1 + r0 : 1 + r1, 1:-1]
                 lo = np.zeros(fc.shape, dtype=bool)
                 for dr, dc in NB:
-                    lo |= F2[1 + r0 + dr : 1 + r1 + dr, 1 + dc : 1 + dc + cols] < fc
+                    lo |= fl2[1 + r0 + dr : 1 + r1 + dr, 1 + dc : 1 + dc + cols] < fc
                 lower2[1 + r0 : 1 + r1, 1:-1] = lo
         lower = lower2.ravel()
         del lower2
         self._lap("s0_seed_lower")
         with np.errstate(invalid="ignore"):
-            dep = z < F  # NaN -> False
+            dep = z < fl  # NaN -> False
         lvl = v & ~dep
         qidx = np.flatnonzero(lvl & ~seed & ~lower)  # level cells that need the breadth-first layer
         del lower, lvl
@@ -205,7 +174,7 @@ class _AStar:
         nd = dep_idx.size
         self.pos = pos = np.full(n, -1, dtype=np.int64 if n >= 2**31 else np.int32)
         pos[dep_idx] = np.arange(nd, dtype=pos.dtype)
-        self.Fdep = F[dep_idx].astype(np.float64)
+        self.Fdep = fl[dep_idx].astype(np.float64)
         check_cancel(self.cancel)
         self._lap("s0_dep")
         # depressions of depth 0: basins joined below their level; rim cells at the spill level
@@ -224,22 +193,22 @@ class _AStar:
         self.progress(0.33)
         self._lap("s0_comp_rims")
         # breadth-first layers on the flats
-        lam_q, lamD = self._bfs_generic(
+        lam_q, lam_d = self._bfs_generic(
             qidx,
             lambda c: np.searchsorted(qidx, c),
             lambda c: self._isin_sorted(qidx, c),
-            lambda c: F[c],
+            lambda c, a=fl: a[c],
             rimc,
             rimw,
             nd,
             lambda w: v[w],
         )
-        self.F = F if self.keep_fill else None
-        del F
+        self.fl = fl if self.keep_fill else None
+        del fl
         self._lap("s0_bfs")
         key0 = np.empty(n, dtype=np.int64)
         tmp = np.empty(_CHUNK, dtype=np.float64)
-        for s0 in range(0, n, _CHUNK):  # level cells: F == z, layer 0 unless set below
+        for s0 in range(0, n, _CHUNK):  # level cells: fl == z, layer 0 unless set below
             s1 = min(n, s0 + _CHUNK)
             t = tmp[: s1 - s0]
             np.subtract(z[s0:s1], self.zmin, out=t)
@@ -251,7 +220,7 @@ class _AStar:
         del tmp
         key0[qidx] = self.pack(z[qidx], lam_q)
         if nd:
-            key0[dep_idx] = self.pack(self.Fdep, lamD[comp])
+            key0[dep_idx] = self.pack(self.Fdep, lam_d[comp])
         self.key0 = key0
         self.rim0 = (rimc, rimw)
         self.progress(0.36)
@@ -287,40 +256,18 @@ class _AStar:
         return key // self.n, key % self.n
 
     # ================================================================== nested depressions
-    def build_nested(self, comps: Optional[np.ndarray] = None) -> None:
-        """Nested structure of the depressions (all, or the depth-0 ones with roots ``comps``)."""
+    def build_nested(self) -> None:
+        """Nested structure of every depression (instances, keys and entries at every depth)."""
         nd = self.dep_idx.size
-        if comps is None:
-            self.levels: List[Dict[str, np.ndarray]] = []  # per instance depth j >= 1
-            self.entry0 = np.full(nd, -1, dtype=np.int64)  # per depth-0 component root
-            if nd == 0:
-                self.maxdepth = 0
-                self._assemble()
-                return
+        self.levels: List[Dict[str, np.ndarray]] = []  # per instance depth j >= 1
+        self.entry0 = np.full(nd, -1, dtype=np.int64)  # per depth-0 component root
+        if nd:
+            rimc, rimw = self.rim0
+            ent = self._entries(rimc, rimw, self.key0[rimw], 0)
+            self.entry0[ent[0]] = ent[1]
             cells = np.arange(nd, dtype=np.int64)
-        else:
-            cells = np.flatnonzero(np.isin(self.comp0, comps))
-            self._drop(cells, 1)
-        rimc, rimw = self.rim0
-        sel = np.ones(rimc.size, dtype=bool) if comps is None else np.isin(rimc, comps)
-        ent = self._entries(rimc[sel], rimw[sel], self.key0[rimw[sel]], 0)
-        self.entry0[ent[0]] = ent[1]
-        self._build_from(1, cells, self.entry0[self.comp0[cells]], self.comp0[cells])
+            self._build_from(1, cells, self.entry0[self.comp0[cells]], self.comp0[cells])
         self._assemble()
-
-    def _drop(self, cells: np.ndarray, j0: int) -> None:
-        """Remove the rows of ``cells`` (dep positions) from the levels j >= j0."""
-        mask = np.zeros(self.dep_idx.size, dtype=bool)
-        mask[cells] = True
-        for j in range(j0, len(self.levels) + 1):
-            lv = self.levels[j - 1]
-            keep = ~mask[lv["p"]]
-            for name in ("p", "anc", "key", "src", "comp"):
-                lv[name] = lv[name][keep]
-            keepr = ~mask[lv["rim_c"]]
-            lv["rim_c"], lv["rim_w"] = lv["rim_c"][keepr], lv["rim_w"][keepr]
-            keepe = ~mask[lv["entc"]]
-            lv["entc"], lv["ent"] = lv["entc"][keepe], lv["ent"][keepe]
 
     def _ensure_level(self, j: int) -> Dict[str, np.ndarray]:
         e = np.empty(0, dtype=np.int64)
@@ -407,7 +354,7 @@ class _AStar:
             if not np.isfinite(fin).all():
                 bad = np.flatnonzero(~np.isfinite(fin))
                 raise RuntimeError(
-                    f"A* order: cells {cidx[bad][:5]} of level {j} not connected to their entry "
+                    f"ca* order: cells {cidx[bad][:5]} of level {j} not connected to their entry "
                     f"{ent_of[bad][:5]} ({nn} nodes, {eu.size} edges)"
                 )
             sub = zc < fin
@@ -443,20 +390,20 @@ class _AStar:
             else:
                 rimc = rimw = np.empty(0, dtype=np.int64)
             lam = np.zeros(m, dtype=np.int64)
-            lamD_of = {}
+            lam_d_of = {}
             if q_l.size or subl.size:
                 qcells = cidx[q_l]  # sorted: cells are sorted by dep position, i.e. by cell index
                 lk = local  # dep position -> local index, valid again below
                 self._local_set(cells)
 
-                def loc(c):
+                def loc(c, lk=lk):
                     p = pos[c]
                     out = np.full(c.size, -1, dtype=np.int64)
                     ok = p >= 0
                     out[ok] = lk[p[ok]]
                     return out
 
-                def lev_of(c):
+                def lev_of(c, loc=loc, fin=fin):
                     qq = loc(c)
                     out = np.full(c.size, np.inf)
                     ok = qq >= 0
@@ -465,10 +412,10 @@ class _AStar:
 
                 # components are named by their root dep position; index them densely for the BFS
                 croots, cid = np.unique(rimc, return_inverse=True) if rimc.size else (rimc, rimc)
-                lam_q, lamD = self._bfs_generic(
+                lam_q, lam_d = self._bfs_generic(
                     qcells,
-                    lambda c: np.searchsorted(qcells, c),
-                    lambda c: self._isin_sorted(qcells, c),
+                    lambda c, qc=qcells: np.searchsorted(qc, c),
+                    lambda c, qc=qcells: self._isin_sorted(qc, c),
                     lev_of,
                     cid.astype(np.int64),
                     rimw,
@@ -477,11 +424,11 @@ class _AStar:
                 )
                 self._local_clear(cells)
                 lam[q_l] = lam_q
-                lamD_of = (croots, lamD)
+                lam_d_of = (croots, lam_d)
             key = self.pack(fin, lam)
             if subl.size:
-                croots, lamD = lamD_of
-                key[subl] = self.pack(fin[subl], lamD[np.searchsorted(croots, comp[subl])])
+                croots, lam_d = lam_d_of
+                key[subl] = self.pack(fin[subl], lam_d[np.searchsorted(croots, comp[subl])])
             rows = {"p": cells, "anc": ent_of, "key": key, "src": src, "comp": comp}
             lv = self._ensure_level(j)
             rows["rim_c"], rows["rim_w"] = rimc, rimw
@@ -552,7 +499,7 @@ class _AStar:
         off = self.off
         lam = np.zeros(qcells.size, dtype=np.int64)
         seen = np.zeros(qcells.size, dtype=bool)
-        lamD = np.full(max(ncomp, 0), _UNSET, dtype=np.int64)
+        lam_d = np.full(max(ncomp, 0), _UNSET, dtype=np.int64)
         if rimc.size:
             o = np.argsort(rimw, kind="stable")
             rw_sorted, rc_by_w = rimw[o], rimc[o]
@@ -583,7 +530,7 @@ class _AStar:
                     ds = np.unique(rc_by_w[p])
                     ds = ds[~expanded[ds]]
                     expanded[ds] = True
-                    lamD[ds] = t
+                    lam_d[ds] = t
                     a2 = np.searchsorted(rc_sorted, ds, "left")
                     b2 = np.searchsorted(rc_sorted, ds, "right")
                     p2, _ = _expand(a2, b2 - a2)
@@ -605,16 +552,16 @@ class _AStar:
             front = cand
             t += 1
         if rimc.size:
-            m = lamD >= _UNSET
+            m = lam_d >= _UNSET
             if m.any():
-                lm = np.full(lamD.size, _UNSET, dtype=np.int64)
+                lm = np.full(lam_d.size, _UNSET, dtype=np.int64)
                 lw = np.zeros(rimw.size, dtype=np.int64)
                 inq = qmember(rimw)
                 lw[inq] = lam[qindex(rimw[inq])]
                 np.minimum.at(lm, rimc, lw)
-                lamD[m] = lm[m]
+                lam_d[m] = lm[m]
         self.stats["unreached"] = self.stats.get("unreached", 0) + int((~seen).sum())
-        return lam, lamD
+        return lam, lam_d
 
     def _assemble(self) -> None:
         """Per dep cell: its depth and, per nesting depth, its anchor (entry) and key (ragged)."""
@@ -645,11 +592,12 @@ class _AStar:
         da[m] = self.ddepth[p[m]]
         return da, p
 
-    def _rep(self, a, da, p, k):
+    def _rep_at(self, a, da, p, k):
+        """Representative of cells ``a`` at per-cell depths ``k`` (``k <= da``)."""
         r = a.copy()
         m = da > k
         if m.any():
-            r[m] = self.ranc[self.rstart[p[m]] + k]
+            r[m] = self.ranc[self.rstart[p[m]] + k[m]]
         return r
 
     def _key(self, r: np.ndarray, k: int) -> np.ndarray:
@@ -658,36 +606,45 @@ class _AStar:
         p = self.pos[r].astype(np.int64)
         return self.rkey[self.rstart[p] + k - 1]
 
-    def _settle(self, A: np.ndarray, B: np.ndarray):
+    def _settle(self, ca: np.ndarray, cb: np.ndarray):
         """What keys alone say about pairs of cells: lift both to the first nesting depth where
         their representatives differ, compare their keys there (seeds first at depth 0).
         Returns (settled, a_first, rep_a, rep_b); unsettled pairs tie and need the discoverers."""
         seed = self.seed
-        da, pa = self._depth(A)
-        db, pb = self._depth(B)
-        kk = np.zeros(A.size, dtype=np.int64)
-        ra, rb = A.copy(), B.copy()
-        done = np.zeros(A.size, dtype=bool)
-        resv = np.zeros(A.size, dtype=bool)
+        da, pa = self._depth(ca)
+        db, pb = self._depth(cb)
+        kk = np.zeros(ca.size, dtype=np.int64)
+        ra, rb = ca.copy(), cb.copy()
+        done = np.zeros(ca.size, dtype=bool)
+        resv = np.zeros(ca.size, dtype=bool)
         deep = np.flatnonzero((da > 0) | (db > 0))
-        k = 0
-        und = deep
-        while und.size:
-            rA = self._rep(A[und], da[und], pa[und], k)
-            rB = self._rep(B[und], db[und], pb[und], k)
-            diff = rA != rB
-            sel = und[diff]
-            kk[sel] = k
-            ra[sel] = rA[diff]
-            rb[sel] = rB[diff]
-            same = und[~diff]
-            aself = da[same] == k
-            bself = db[same] == k
-            fin = aself | bself
-            done[same[fin]] = True
-            resv[same[fin]] = aself[fin]
-            und = same[~fin]
-            k += 1
+        if deep.size:
+            # the representatives agree down to some depth, then differ (nested blocks): binary
+            # search for the first depth where they differ
+            cad, cbd = ca[deep], cb[deep]
+            dad, dbd = da[deep], db[deep]
+            pad_, pbd = pa[deep], pb[deep]
+            m = np.minimum(dad, dbd)
+            lo = np.zeros(deep.size, dtype=np.int64)
+            hi = m + 1  # first differing depth in [lo, hi); m + 1: none (one is the other's entry)
+            act = np.flatnonzero(lo < hi)
+            while act.size:
+                mid = (lo[act] + hi[act]) // 2
+                ra_ = self._rep_at(cad[act], dad[act], pad_[act], mid)
+                rb_ = self._rep_at(cbd[act], dbd[act], pbd[act], mid)
+                eq = ra_ == rb_
+                lo[act[eq]] = mid[eq] + 1
+                hi[act[~eq]] = mid[~eq]
+                act = act[lo[act] < hi[act]]
+            anc_case = lo > m
+            sel = deep[anc_case]
+            done[sel] = True
+            resv[sel] = da[sel] <= db[sel]  # the shallower one is the other's entry
+            keep = ~anc_case
+            sel = deep[keep]
+            kk[sel] = lo[keep]
+            ra[sel] = self._rep_at(cad[keep], dad[keep], pad_[keep], lo[keep])
+            rb[sel] = self._rep_at(cbd[keep], dbd[keep], pbd[keep], lo[keep])
         idx = np.flatnonzero(~done)
         if idx.size:
             ka = np.empty(idx.size, dtype=np.int64)
@@ -719,19 +676,19 @@ class _AStar:
         b = b.astype(np.int64, copy=True)
         res = np.zeros(a.size, dtype=bool)
         act = np.arange(a.size)
-        off, d, seed = self.off, self.d, self.seed
+        off, d = self.off, self.d
         steps = 0
         while act.size:
             steps += 1
             if steps > _MAX_STEPS:
-                raise RuntimeError("A* order: discoverer walk does not end")
-            A, B = a[act], b[act]
+                raise RuntimeError("ca* order: discoverer walk does not end")
+            ca, cb = a[act], b[act]
             if owner is not None:
                 ow = owner[act]
-                wa, wb = self.watch[A], self.watch[B]
-                self.fp_new.append((ow[wa], A[wa]))
-                self.fp_new.append((ow[wb], B[wb]))
-            done, resv, ra, rb = self._settle(A, B)
+                wa, wb = self.watch[ca], self.watch[cb]
+                self.fp_new.append((ow[wa], ca[wa]))
+                self.fp_new.append((ow[wb], cb[wb]))
+            done, resv, ra, rb = self._settle(ca, cb)
             idx = np.flatnonzero(~done)
             x, y = ra[idx], rb[idx]
             if idx.size:
@@ -744,8 +701,8 @@ class _AStar:
                     idx, x, y, dx, dy = idx[keep], x[keep], y[keep], dx[keep], dy[keep]
                 if owner is not None and idx.size:
                     ow = owner[act[idx]]
-                    wx = self.watch[x] & (x != A[idx])
-                    wy = self.watch[y] & (y != B[idx])
+                    wx = self.watch[x] & (x != ca[idx])
+                    wy = self.watch[y] & (y != cb[idx])
                     self.fp_new.append((ow[wx], x[wx]))
                     self.fp_new.append((ow[wy], y[wy]))
                 px, py = x + off[dx], y + off[dy]
@@ -761,10 +718,10 @@ class _AStar:
         return res
 
     # ================================================================== decisions
-    def _ctx(self, X: np.ndarray):
-        m, p = self._depth(X)
-        own = self.key0[X].copy()
-        ent = np.full(X.size, -1, dtype=np.int64)
+    def _ctx(self, xs: np.ndarray):
+        m, p = self._depth(xs)
+        own = self.key0[xs].copy()
+        ent = np.full(xs.size, -1, dtype=np.int64)
         s = np.flatnonzero(m > 0)
         if s.size:
             base = self.rstart[p[s]] + m[s] - 1
@@ -772,18 +729,18 @@ class _AStar:
             ent[s] = self.ranc[base]
         return m, own, ent
 
-    def _ckey(self, Y: np.ndarray, m: np.ndarray, ent: np.ndarray, s: np.ndarray) -> np.ndarray:
-        """Key of Y in the instance of depth m entered at ent: -1 for the entry, BIG outside.
+    def _ckey(self, ys: np.ndarray, m: np.ndarray, ent: np.ndarray, s: np.ndarray) -> np.ndarray:
+        """Key of ys in the instance of depth m entered at ent: -1 for the entry, BIG outside.
         ``s``: the positions where m > 0."""
-        out = self.key0[Y]
+        out = self.key0[ys]
         if s.size:
-            Ys = Y[s]
+            ys_ = ys[s]
             ms = m[s]
             es = ent[s]
             vals = np.full(s.size, _BIG, dtype=np.int64)
-            vals[Ys == es] = -1
-            dy, py = self._depth(Ys)
-            jj = np.flatnonzero((dy >= ms) & (Ys != es))
+            vals[ys_ == es] = -1
+            dy, py = self._depth(ys_)
+            jj = np.flatnonzero((dy >= ms) & (ys_ != es))
             if jj.size:
                 base = self.rstart[py[jj]] + ms[jj] - 1
                 same = self.ranc[base] == es[jj]
@@ -791,37 +748,37 @@ class _AStar:
             out[s] = vals
         return out
 
-    def decide(self, X: np.ndarray, use_cmp: bool = True) -> Tuple[np.ndarray, np.ndarray]:
-        """Discoverer (visiting index, -1 none) of each cell of X and, without the comparator, where
+    def decide(self, xs: np.ndarray, use_cmp: bool = True) -> Tuple[np.ndarray, np.ndarray]:
+        """Discoverer (visiting index, -1 none) of each cell of xs and, without the comparator, where
         a tie would have needed it."""
         z, off, valid = self.z, self.off, self.valid
-        m, own, ent = self._ctx(X)
+        m, own, ent = self._ctx(xs)
         deep = np.flatnonzero(m > 0)
-        isseed = self.seed[X] & (m == 0)
+        isseed = self.seed[xs] & (m == 0)
         anyseed = bool(isseed.any())
-        zx = z[X].astype(np.float64)
-        owner = np.arange(X.size) if use_cmp else None
-        amb = np.zeros(X.size, dtype=bool)
-        best = np.full(X.size, -1, dtype=np.int64)
-        bkey = np.full(X.size, _BIG, dtype=np.int64)
-        fallback = np.full(X.size, -1, dtype=np.int64)
-        fbkey = np.full(X.size, _BIG, dtype=np.int64)
-        KY, ZY, VY = [], [], []
+        zx = z[xs].astype(np.float64)
+        owner = np.arange(xs.size) if use_cmp else None
+        amb = np.zeros(xs.size, dtype=bool)
+        best = np.full(xs.size, -1, dtype=np.int64)
+        bkey = np.full(xs.size, _BIG, dtype=np.int64)
+        fallback = np.full(xs.size, -1, dtype=np.int64)
+        fbkey = np.full(xs.size, _BIG, dtype=np.int64)
+        kys, zys, vys = [], [], []
         for k in range(8):
-            Y = X + off[k]
-            KY.append(self._ckey(Y, m, ent, deep))
-            ZY.append(z[Y].astype(np.float64))
-            VY.append(valid[Y])
+            ys = xs + off[k]
+            kys.append(self._ckey(ys, m, ent, deep))
+            zys.append(z[ys].astype(np.float64))
+            vys.append(valid[ys])
         for k in range(8):
-            Y = X + off[k]
-            ky, zy, vy = KY[k], ZY[k], VY[k]
+            ys = xs + off[k]
+            ky, zy, vy = kys[k], zys[k], vys[k]
             cand = vy & (ky < own)
             if anyseed:
                 cs = isseed & vy & (zy < zx) & (ky <= own)
                 tie = cs & (ky == own)
                 if tie.any():
                     ii = np.flatnonzero(tie)
-                    cs[ii] = self._tie(Y[ii], X[ii], owner, ii, amb)
+                    cs[ii] = self._tie(ys[ii], xs[ii], owner, ii, amb)
                 cand = np.where(isseed, cs, cand)
             if not cand.any():
                 continue
@@ -832,26 +789,26 @@ class _AStar:
                 with np.errstate(invalid="ignore"):
                     slope = (zx - zy) / self.diag
                     hi = cand & (zx > zy)
-                skip = np.zeros(X.size, dtype=bool)
+                skip = np.zeros(xs.size, dtype=bool)
                 for kj, res in self.common_slots[k]:
-                    zj = ZY[kj]
+                    zj = zys[kj]
                     with np.errstate(invalid="ignore"):
-                        c = hi & VY[kj] & (zj < zx) & (slope < (zx - zj) / res)
+                        c = hi & vys[kj] & (zj < zx) & (slope < (zx - zj) / res)
                     if not c.any():
                         continue
-                    kjk = KY[kj]
+                    kjk = kys[kj]
                     after = c & (kjk > ky)
                     tie = c & (kjk == ky)
                     if tie.any():
                         ii = np.flatnonzero(tie)
-                        after[ii] = self._tie(Y[ii], X[ii] + off[kj], owner, ii, amb)
+                        after[ii] = self._tie(ys[ii], xs[ii] + off[kj], owner, ii, amb)
                     skip |= after
                 cand &= ~skip
             better = cand & (ky < bkey)
             tie = cand & (ky == bkey) & (best >= 0)
             if tie.any():
                 ii = np.flatnonzero(tie)
-                better[ii] = self._tie(Y[ii], X[ii] + off[best[ii]], owner, ii, amb)
+                better[ii] = self._tie(ys[ii], xs[ii] + off[best[ii]], owner, ii, amb)
             best[better] = k
             bkey[better] = ky[better]
         lost = (best < 0) & ~isseed & (fallback >= 0)
@@ -925,11 +882,11 @@ class _AStar:
         return np.concatenate(amb_parts) if amb_parts else np.empty(0, dtype=np.int64)
 
     # ================================================================== fixed point
-    def rounds(self, X: np.ndarray) -> int:
-        """Decide the cells X with the comparator until nothing changes; returns the rounds."""
+    def rounds(self, xs: np.ndarray) -> int:
+        """Decide the cells xs with the comparator until nothing changes; returns the rounds."""
         n_rounds = 0
         fo, fv = self.fo, self.fv
-        work = X
+        work = xs
         while work.size:
             check_cancel(self.cancel)
             n_rounds += 1
@@ -957,7 +914,7 @@ class _AStar:
             mark[changed] = False
             work = np.unique(fo[hit])
             if n_rounds > 1000:
-                raise RuntimeError("A* order: no fixed point")
+                raise RuntimeError("ca* order: no fixed point")
         self.fo, self.fv = fo, fv
         return n_rounds
 
@@ -1069,7 +1026,7 @@ class _AStar:
                 break
             passes += 1
             if passes > 50:
-                raise RuntimeError("A* order: entries do not settle")
+                raise RuntimeError("ca* order: entries do not settle")
             self._lap("refine")
             rebuilt = self.rebuild(changed0, deeper)
             self._lap("rebuild")
@@ -1134,7 +1091,7 @@ def astar_padded(
     if stats is not None:
         stats.update(solver.stats)
     if keep_fill:
-        fill = solver.F.reshape(zp.shape)
+        fill = solver.fl.reshape(zp.shape)
         del solver
         return kp, fill
     return kp
