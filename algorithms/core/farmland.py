@@ -90,7 +90,7 @@ from .io.tables import read_table, table_path
 from .io.vector import geometry_area, rasterize, temp_path
 from .slopeclass import classify_slope
 from .terrain import SLOPE_HALO, horn_slope
-from .zones import bincount2
+from .zones import bincount2, zone_labels
 
 #: Detected types and categories: stable codes (labels are translated by the algorithm).
 FLAT, TERRACE, SLOPELAND = "flat", "terrace", "slopeland"
@@ -347,8 +347,7 @@ def parcel_statistics(
         rs, cs = window.core_slice
         z_win = arrays[0]
         slope = horn_slope(z_win, csx, csy, window.edges)
-        labels = np.nan_to_num(arrays[1][rs, cs], nan=0.0).astype(np.int64)
-        labels[(labels < 0) | (labels > n)] = 0
+        labels = zone_labels(arrays[1][rs, cs], n)
         m = (labels > 0) & ~np.isnan(slope)
         if not m.any():
             return []

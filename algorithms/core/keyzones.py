@@ -56,7 +56,7 @@ from .io.raster import (
     open_raster,
 )
 from .standards import KM2_M2
-from .zones import bincount2
+from .zones import bincount2, zone_labels
 
 #: Zone codes (stable) and the official names (kept in Chinese in every locale).
 PREVENTION, TREATMENT, NONE = "prevention", "treatment", "none"
@@ -186,8 +186,7 @@ def unit_indicators(
     scale = 1.0 if fvc_percent else 100.0
 
     def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
-        units = np.nan_to_num(arrays[1], nan=0.0).astype(np.int64)
-        units[(units < 0) | (units > n)] = 0
+        units = zone_labels(arrays[1], n)
         inside = units > 0
         if not inside.any():
             return []

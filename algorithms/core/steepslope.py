@@ -66,7 +66,7 @@ from .io.raster import (
 from .io.vector import polygonize, rasterize, temp_path
 from .standards import HA_M2, KM2_M2, MU_M2
 from .terrain import SLOPE_HALO, horn_slope
-from .zones import bincount2, code_matches
+from .zones import bincount2, code_matches, zone_labels
 
 RULE_GENERAL = 1
 RULE_RESERVOIR = 2
@@ -333,8 +333,7 @@ def _classify_cells(
         slope = horn_slope(arrays[0], grid.cellsize_x, grid.cellsize_y, window.edges)
         valid = ~np.isnan(slope)
         valid_total[0] += int(valid.sum())
-        county = np.nan_to_num(arrays[1][rs, cs], nan=0.0).astype(np.int64)
-        county[(county < 0) | (county > n_counties)] = 0
+        county = zone_labels(arrays[1][rs, cs], n_counties)
         out.county_cells[:] += np.bincount(county[valid], minlength=n_counties + 1)
         aux = {n: np.nan_to_num(a[rs, cs], nan=0.0) for n, a in zip(names, arrays[2:])}
         thr = thresholds[county]
@@ -513,12 +512,9 @@ def _split_at_townships(
         n_whole, n_towns, n_counties = len(whole), rules.n_townships, rules.n_counties
 
         def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
-            labels = np.nan_to_num(arrays[0], nan=0.0).astype(np.int64)
-            labels[(labels < 0) | (labels > n_whole)] = 0
-            town = np.nan_to_num(arrays[1], nan=0.0).astype(np.int64)
-            town[(town < 0) | (town > n_towns)] = 0
-            county = np.nan_to_num(arrays[2], nan=0.0).astype(np.int64)
-            county[(county < 0) | (county > n_counties)] = 0
+            labels = zone_labels(arrays[0], n_whole)
+            town = zone_labels(arrays[1], n_towns)
+            county = zone_labels(arrays[2], n_counties)
             town = np.where(own_county[town] == county, town, 0)
             write_window(key_band, window, np.where(labels > 0, labels * t1 + town, 0).astype(np.int32))
             return []
@@ -606,8 +602,7 @@ def _patch_statistics(
         )
 
         def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
-            labels = np.nan_to_num(arrays[0], nan=0.0).astype(np.int64)
-            labels[(labels < 0) | (labels > n_patches)] = 0
+            labels = zone_labels(arrays[0], n_patches)
             m = labels > 0
             if not m.any():
                 return []

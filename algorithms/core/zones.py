@@ -40,6 +40,17 @@ def area_columns(cells: float, cell_area: float) -> Tuple[float, float, float]:
     return m2, m2 / HA_M2, m2 / MU_M2
 
 
+def zone_labels(values: np.ndarray, n: int) -> np.ndarray:
+    """Integer zone (or patch) numbers 0..n of a float window: NaN and numbers outside 0..n become 0.
+
+    >>> zone_labels(np.array([np.nan, -1.0, 1.0, 2.0, 3.0]), 2).tolist()
+    [0, 0, 1, 2, 0]
+    """
+    labels = np.nan_to_num(values, nan=0.0).astype(np.int64)
+    labels[(labels < 0) | (labels > n)] = 0
+    return labels
+
+
 def bincount2(
     a: np.ndarray, b: np.ndarray, na: int, nb: int, weights: Optional[np.ndarray] = None
 ) -> np.ndarray:

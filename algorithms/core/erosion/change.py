@@ -30,6 +30,7 @@ from ..io.raster import (
     write_blocks,
 )
 from ..standards import TOLERANCE_T_KM2_A
+from ..zones import zone_labels
 from .intensity import KIND_AUTO, KIND_INTENSITY, KIND_MODULUS, N_CLASSES, classify_intensity, detect_kind
 
 #: Nodata of the change raster (Int16); valid values are −5…+5.
@@ -147,8 +148,7 @@ def erosion_change(
         b = _classes(arrays[0], before_kind, tolerance)
         a = _classes(arrays[1], after_kind, tolerance)
         if zone_path:
-            z = np.nan_to_num(arrays[2], nan=0.0).astype(np.int64)
-            z[(z < 0) | (z > n_zones)] = 0
+            z = zone_labels(arrays[2], n_zones)
         else:
             z = np.ones(b.shape, dtype=np.int64)
         counts[:] += np.bincount(((z * nc + b) * nc + a).ravel(), minlength=nz * nc * nc)

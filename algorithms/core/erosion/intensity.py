@@ -46,7 +46,7 @@ from ..io.raster import (
     unique_codes,
 )
 from ..standards import EROSION_CLASS_BOUNDS, TOLERANCE_T_KM2_A
-from ..zones import bincount2
+from ..zones import bincount2, zone_labels
 
 N_CLASSES = 6
 #: SL 190-2007 wind-erosion intensity by modulus (t·km⁻²·a⁻¹): 微度 < 200, 轻度 200–2 500,
@@ -436,8 +436,7 @@ def swc_rate_cells(
 
     def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
         water = classes_of(arrays[0], kind, edges[0])
-        zone = np.nan_to_num(arrays[slots["ZONES"]], nan=0.0).astype(np.int64)
-        zone[(zone < 0) | (zone > n_zones)] = 0
+        zone = zone_labels(arrays[slots["ZONES"]], n_zones)
         wind = (
             classes_of(arrays[slots["WIND"]], wind_kind or KIND_MODULUS, wind=True)
             if "WIND" in slots

@@ -24,7 +24,7 @@ from ..io.raster import (
     open_raster,
 )
 from ..standards import TOLERANCE_T_KM2_A
-from ..zones import bincount2
+from ..zones import bincount2, zone_labels
 from .factors import fvc_to_b, lookup_values
 from .intensity import (
     KIND_MODULUS,
@@ -385,8 +385,7 @@ def soil_loss(
         cls = classify_intensity(a, edges[0])
         valued[0] += int(np.count_nonzero(cls))
         if "ZONES" in slots:
-            zone = np.nan_to_num(arrays[slots["ZONES"]], nan=0.0).astype(np.int64)
-            zone[(zone < 0) | (zone > n_zones)] = 0
+            zone = zone_labels(arrays[slots["ZONES"]], n_zones)
             land = zone > 0
         else:
             zone = np.zeros(shape, dtype=np.int64)
