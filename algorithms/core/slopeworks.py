@@ -61,7 +61,7 @@ from shapely.prepared import prep
 from . import standards
 from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError, MemoryLimitError
 from .grid import GridSpec
-from .io import gdal_exceptions
+from .io import gdal_exceptions, memory_vector_driver
 from .io.raster import CancelFn, ProgressFn, _never, _noop_progress, mem_raster, open_raster
 from .io.vector import burn_mask, polygonize_array
 from .terrain import horn_gradient, horn_slope
@@ -519,7 +519,7 @@ def _contours(win: _Window, levels: np.ndarray, crs_wkt: str) -> Dict[int, List[
     ds = mem_raster(z, win.gt, crs_wkt, gdal.GDT_Float64, nodata=_NODATA)
     text = ",".join("{:.{d}f}".format(v, d=_LEVEL_DECIMALS) for v in np.sort(levels))
     with gdal_exceptions():
-        out = ogr.GetDriverByName("Memory").CreateDataSource("contours")
+        out = memory_vector_driver().CreateDataSource("contours")
         layer = out.CreateLayer("contours", None, ogr.wkbLineString)
         layer.CreateField(ogr.FieldDefn("id", ogr.OFTInteger))
         layer.CreateField(ogr.FieldDefn("elev", ogr.OFTReal))

@@ -17,6 +17,8 @@ import pytest
 from osgeo import gdal, ogr, osr
 from testdata import shared
 
+from swc_planner.algorithms.core.io import memory_vector_driver
+
 pytestmark = pytest.mark.usefixtures("processing_ready")
 
 #: SEIMS LanduseLookup code -> (三调 code, class).  4 ORCD 果园 is 园地 (0201), not cropland
@@ -29,7 +31,7 @@ def _polygonize_parcels(tmp_path, landuse, dem_wkt, grade_of=None):
     """Parcels from the land-use raster, cut by a 200 m grid, in a GeoPackage."""
     ds = gdal.Open(landuse)
     band = ds.GetRasterBand(1)
-    mem = ogr.GetDriverByName("Memory").CreateDataSource("lu")
+    mem = memory_vector_driver().CreateDataSource("lu")
     srs = osr.SpatialReference()
     srs.ImportFromWkt(dem_wkt)
     lyr = mem.CreateLayer("lu", srs, ogr.wkbPolygon)

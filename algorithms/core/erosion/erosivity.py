@@ -47,7 +47,7 @@ from osgeo import gdal, ogr, osr
 
 from ..errors import QT_TRANSLATE_NOOP, Cancelled, InputError
 from ..grid import GridSpec
-from ..io import gdal_exceptions
+from ..io import gdal_exceptions, memory_driver_name
 from ..io.raster import (
     DEFAULT_BLOCK,
     CancelFn,
@@ -474,7 +474,7 @@ def _points_layer(xs, ys, values, crs_wkt) -> Tuple[gdal.Dataset, ogr.Layer]:
         srs = osr.SpatialReference()
         srs.ImportFromWkt(crs_wkt)
     # a gdal.Dataset (not an ogr.DataSource): gdal.Grid takes only the former
-    ds = gdal.GetDriverByName("Memory").Create("stations", 0, 0, 0, gdal.GDT_Unknown)
+    ds = gdal.GetDriverByName(memory_driver_name()).Create("stations", 0, 0, 0, gdal.GDT_Unknown)
     layer = ds.CreateLayer("stations", srs, ogr.wkbPoint)
     layer.CreateField(ogr.FieldDefn("R", ogr.OFTReal))
     defn = layer.GetLayerDefn()

@@ -16,11 +16,12 @@ and restores the previous state, whatever it was.
 from __future__ import annotations
 
 from contextlib import ExitStack, contextmanager
+from functools import cache
 from typing import Iterator
 
 from osgeo import gdal, ogr, osr
 
-__all__ = ["gdal_exceptions"]
+__all__ = ["gdal_exceptions", "memory_driver_name", "memory_vector_driver"]
 
 _MODULES = (gdal, ogr, osr)
 
@@ -59,3 +60,22 @@ def _restore(module, state: int) -> None:
         module.UseExceptions()
     else:
         module.DontUseExceptions()
+
+
+@cache
+def memory_driver_name() -> str:
+    """GDAL's in-memory vector driver: ``MEM`` where it holds vectors (GDAL 3.11+, which deprecates the
+    ``Memory`` driver), else ``Memory`` (GDAL 3.6 of QGIS 3.22, whose ``MEM`` is raster only).
+
+    >>> memory_vector_driver().CreateDataSource("x").CreateLayer("a") is not None
+    True
+    """
+    driver = gdal.GetDriverByName("MEM")
+    if driver is not None and driver.GetMetadataItem(gdal.DCAP_VECTOR) == "YES":
+        return "MEM"
+    return "Memory"
+
+
+def memory_vector_driver() -> ogr.Driver:
+    """The OGR driver of :func:`memory_driver_name` (``ogr.GetDriverByName``)."""
+    return ogr.GetDriverByName(memory_driver_name())

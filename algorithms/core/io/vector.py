@@ -16,7 +16,7 @@ from osgeo import gdal, ogr, osr
 
 from ..errors import QT_TRANSLATE_NOOP, Cancelled, InputError
 from ..grid import GridSpec
-from . import gdal_exceptions
+from . import gdal_exceptions, memory_vector_driver
 from .raster import CancelFn, ProgressFn, _never, _noop_progress, create_raster, mem_raster
 
 
@@ -33,7 +33,7 @@ def memory_layer(
     Keep the returned data source alive while using the layer.
     """
     with gdal_exceptions():
-        ds = ogr.GetDriverByName("Memory").CreateDataSource(f"mem_{uuid.uuid4().hex[:8]}")
+        ds = memory_vector_driver().CreateDataSource(f"mem_{uuid.uuid4().hex[:8]}")
         srs = None
         if crs_wkt:
             srs = osr.SpatialReference()
@@ -102,7 +102,7 @@ def polygonize(
     ``eight_connected``.  Raises :class:`Cancelled` when ``is_cancelled()`` turns true.
     """
     with gdal_exceptions():
-        out = ogr.GetDriverByName("Memory").CreateDataSource(f"poly_{uuid.uuid4().hex[:8]}")
+        out = memory_vector_driver().CreateDataSource(f"poly_{uuid.uuid4().hex[:8]}")
         layer = out.CreateLayer("pieces", srs, ogr.wkbPolygon)
         layer.CreateField(ogr.FieldDefn("VAL", ogr.OFTInteger64))
 

@@ -31,7 +31,7 @@ from osgeo import gdal, ogr
 
 from .. import standards
 from ..errors import QT_TRANSLATE_NOOP, Cancelled, InputError
-from ..io import gdal_exceptions
+from ..io import gdal_exceptions, memory_vector_driver
 from ..io.raster import RasterWriter, iter_windows, open_raster, read_raw
 from .catalogue import (
     AREA_MEASURES,
@@ -491,7 +491,7 @@ def measure_polygons(measure_path: str) -> List[Tuple[int, bytes, float]]:
     try:
         with gdal_exceptions():
             band = ds.GetRasterBand(1)
-            src = ogr.GetDriverByName("Memory").CreateDataSource(f"measures_{uuid.uuid4().hex[:8]}")
+            src = memory_vector_driver().CreateDataSource(f"measures_{uuid.uuid4().hex[:8]}")
             layer = src.CreateLayer("measures", grid.srs() if grid.crs_wkt else None, ogr.wkbPolygon)
             layer.CreateField(ogr.FieldDefn("VALUE", ogr.OFTInteger))
             gdal.Polygonize(band, band.GetMaskBand(), layer, 0, [])

@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from ..errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from ..io import memory_vector_driver
 from ..terrain import slope_array
 from .compliance import clean_id
 from .geom import GeometryIndex, load_wkb, repair, to_wkb
@@ -110,7 +111,7 @@ def mean_slopes(
         mask_ds = drv.Create("", c1 - c0, r1 - r0, 1, gdal.GDT_Byte)
         mask_ds.SetGeoTransform((x0 + c0 * dx, dx, 0.0, y0 + r0 * dy, 0.0, dy))
         mask_ds.SetProjection(ds.GetProjection())
-        ogr_ds = ogr.GetDriverByName("Memory").CreateDataSource("")
+        ogr_ds = memory_vector_driver().CreateDataSource("")
         layer = ogr_ds.CreateLayer("r", srs if ds.GetProjection() else None, ogr.wkbMultiPolygon)
         feat = ogr.Feature(layer.GetLayerDefn())
         feat.SetGeometry(ogr.CreateGeometryFromWkb(to_wkb(geom)))
