@@ -27,7 +27,7 @@ domain.md §5 [C]).  The rule of this module, cell by cell inside a unit:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -136,6 +136,28 @@ def classes_of(
         ok = (c >= 1) & (c <= N_CLASSES) & (c == np.round(c))
         return np.where(ok, c, 0).astype(np.uint8)
     return classify_wind(a) if wind else classify_intensity(a, tolerance)
+
+
+def wind_and_types(
+    arrays: Sequence[np.ndarray],
+    slots: Dict[str, int],
+    wind_kind: Optional[int],
+    land: np.ndarray,
+    type_cells: np.ndarray,
+) -> Tuple[Optional[np.ndarray], Optional[np.ndarray]]:
+    """The wind classes and the erosion types of a window (``None`` where ``slots`` has no
+    ``WIND`` or ``EROSION_TYPES`` raster); the types of the ``land`` cells are counted into
+    ``type_cells`` (codes outside 0..:data:`TYPE_MIXED` count as :data:`TYPE_NONE`).
+    """
+    wind = (
+        classes_of(arrays[slots["WIND"]], wind_kind or KIND_MODULUS, wind=True) if "WIND" in slots else None
+    )
+    etype = None
+    if "EROSION_TYPES" in slots:
+        etype = np.nan_to_num(arrays[slots["EROSION_TYPES"]], nan=0.0).astype(np.int64)
+        etype[(etype < 0) | (etype > TYPE_MIXED)] = TYPE_NONE
+        type_cells[:] += np.bincount(etype[land], minlength=4)[:4]
+    return wind, etype
 
 
 def erosion_type_code(value: object) -> int:
@@ -437,16 +459,7 @@ def swc_rate_cells(
     def kernel(arrays: List[np.ndarray], window: Window) -> List[np.ndarray]:
         water = classes_of(arrays[0], kind, edges[0])
         zone = zone_labels(arrays[slots["ZONES"]], n_zones)
-        wind = (
-            classes_of(arrays[slots["WIND"]], wind_kind or KIND_MODULUS, wind=True)
-            if "WIND" in slots
-            else None
-        )
-        etype = None
-        if "EROSION_TYPES" in slots:
-            etype = np.nan_to_num(arrays[slots["EROSION_TYPES"]], nan=0.0).astype(np.int64)
-            etype[(etype < 0) | (etype > TYPE_MIXED)] = TYPE_NONE
-            type_cells[:] += np.bincount(etype[zone > 0], minlength=4)[:4]
+        wind, etype = wind_and_types(arrays, slots, wind_kind, zone > 0, type_cells)
         counts.add(zone, zone > 0, water, wind, etype)
         return []
 

@@ -27,16 +27,13 @@ from ..standards import TOLERANCE_T_KM2_A
 from ..zones import bincount2, zone_labels
 from .factors import fvc_to_b, lookup_values
 from .intensity import (
-    KIND_MODULUS,
     N_CLASSES,
-    TYPE_MIXED,
-    TYPE_NONE,
     TYPE_WIND,
     RateCounts,
     RateInputs,
-    classes_of,
     classify_intensity,
     intensity_bounds,
+    wind_and_types,
 )
 
 SOIL_LOSS_NODATA = FLOAT_NODATA
@@ -390,16 +387,7 @@ def soil_loss(
         else:
             zone = np.zeros(shape, dtype=np.int64)
             land = ~np.isnan(ls_a)
-        wind = (
-            classes_of(arrays[slots["WIND"]], wind_kind or KIND_MODULUS, wind=True)
-            if "WIND" in slots
-            else None
-        )
-        etype = None
-        if "EROSION_TYPES" in slots:
-            etype = np.nan_to_num(arrays[slots["EROSION_TYPES"]], nan=0.0).astype(np.int64)
-            etype[(etype < 0) | (etype > TYPE_MIXED)] = TYPE_NONE
-            type_cells[:] += np.bincount(etype[land], minlength=4)[:4]
+        wind, etype = wind_and_types(arrays, slots, wind_kind, land, type_cells)
         water = np.ones(shape, dtype=bool) if etype is None else etype != TYPE_WIND
         counts.add(zone, land, cls, wind, etype)
         valid = (cls > 0) & water
