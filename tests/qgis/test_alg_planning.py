@@ -663,7 +663,16 @@ def test_shipped_model_chains_the_plan_for_one_watershed(processing_ready, tmp_p
     for cid, child in built.childAlgorithms().items():
         shipped = model.childAlgorithm(cid)
         assert shipped.algorithmId() == child.algorithmId(), cid
-        assert sorted(shipped.parameterSources()) == sorted(child.parameterSources()), cid
+        shipped_names, built_names = set(shipped.parameterSources()), set(child.parameterSources())
+        added = built_names - shipped_names
+        if added and not child.algorithmId().startswith("swcplanner:"):
+            # another provider's parameters the shipped file does not name (3.44's gdal:cliprasterbymasklayer
+            # adds CREATION_OPTIONS): the builder gives them this QGIS's defaults, as a run of the file does
+            for name in added:
+                default = child.algorithm().parameterDefinition(name).defaultValue()
+                assert child.parameterSources()[name][0].staticValue() == default, (cid, name)
+            built_names -= added
+        assert sorted(shipped_names) == sorted(built_names), cid
 
     dem = v_valley_dem(tmp_path / "dem.tif")
     x0, y1 = X0, Y0
