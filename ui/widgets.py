@@ -124,7 +124,8 @@ class ProgressPanel(QWidget):
         layout.addWidget(self.cancel_button)
         self._runner = None
 
-    def attach(self, runner) -> None:
+    def _detach(self) -> None:
+        """Disconnect from the runner followed so far, if any."""
         if self._runner is not None:
             try:
                 self._runner.progress.disconnect(self.on_progress)
@@ -132,6 +133,10 @@ class ProgressPanel(QWidget):
                 self.cancel_button.clicked.disconnect(self._runner.cancel)
             except TypeError:
                 pass
+            self._runner = None
+
+    def attach(self, runner) -> None:
+        self._detach()
         self._runner = runner
         runner.progress.connect(self.on_progress)
         runner.finished.connect(self.on_finished)
@@ -145,14 +150,7 @@ class ProgressPanel(QWidget):
 
     def on_finished(self, ok: bool, message: str) -> None:
         self.cancel_button.setEnabled(False)
-        if self._runner is not None:
-            try:
-                self._runner.progress.disconnect(self.on_progress)
-                self._runner.finished.disconnect(self.on_finished)
-                self.cancel_button.clicked.disconnect(self._runner.cancel)
-            except TypeError:
-                pass
-            self._runner = None
+        self._detach()
         if ok:
             self.bar.setValue(100)
             self.label.setText(_tr("Finished."))
