@@ -7,7 +7,9 @@ SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 PKGS="python3-qgis qgis python3-gdal gdal-bin python3-numpy python3-shapely python3-pytest \
 python3-pytest-cov python3-hypothesis xvfb xauth x11-utils qttools5-dev-tools grass-core \
-qgis-plugin-grass fonts-wqy-microhei poppler-utils postgresql postgresql-postgis"
+qgis-plugin-grass fonts-wqy-microhei poppler-utils postgresql postgresql-postgis e2fsprogs"
+# e2fsprogs: chattr, for the bad-input tests' read-only folder that even root cannot write (a minimal
+# Debian root, as debootstrap --variant=minbase makes, lacks it)
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
