@@ -164,6 +164,11 @@ class AlgorithmRunner(QObject):
             return
         self._context = QgsProcessingContext()
         self._context.setProject(QgsProject.instance())
+        # the same checks as the toolbox and qgis_process (ranges, inputs, output paths), before any work
+        valid, problem = alg.checkParameterValues(params, self._context)
+        if not valid:
+            self._finish(False, f"{step.label}: {problem}")
+            return
         self._feedback = _Feedback()
         n = len(self._steps)
         base = 100.0 * self._index / n

@@ -618,6 +618,10 @@ def test_runner_refuses_a_missing_algorithm_and_an_undeclared_parameter(processi
     assert done[-1][0] is False and "MIN_SLOPE" in done[-1][1]
     assert "a" not in runner.results and "never" not in runner.results
     assert not os.path.exists(good["OUTPUT"])  # refused before running
+    # the checks of the toolbox and qgis_process run in the wizard too: a block size out of range
+    runner.start([Step("tiny", "swcplanner:slopeclasses", lambda r: dict(good, BLOCK_SIZE=1), "t")], {})
+    assert done[-1][0] is False and "BLOCK_SIZE" in done[-1][1] and "64" in done[-1][1]
+    assert "t" not in runner.results and not os.path.exists(good["OUTPUT"])
     # the wizard's own algorithms are all registered
     from qgis.core import QgsApplication
 
