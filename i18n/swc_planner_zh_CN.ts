@@ -6582,6 +6582,14 @@ Prepared by {author} · {date}</source>
             <source>MAX_HEIGHT {hmax:g} m in steps of {step:g} m gives {n:.0f} levels of the height–area–volume curve, more than {limit}. Use a larger STEP or a lower MAX_HEIGHT (check dams and silt-trap dams are a few metres to some tens of metres high).</source>
             <translation>MAX_HEIGHT {hmax:g} 米按 {step:g} 米步长会得到 {n:.0f} 个高程–面积–库容曲线级，超过 {limit} 个。请加大 STEP 或降低 MAX_HEIGHT（谷坊和淤地坝高度一般为几米到几十米）。</translation>
         </message>
+        <message>
+            <source>Key prevention and treatment zones</source>
+            <translation>水土流失重点预防区和重点治理区</translation>
+        </message>
+        <message>
+            <source>Silt dams (淤地坝) sited</source>
+            <translation>淤地坝选址</translation>
+        </message>
     </context>
     <context>
         <name>SwcPlannerJobs</name>
