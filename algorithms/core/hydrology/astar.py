@@ -119,6 +119,11 @@ class _AStar:
         }
         self.have_d = False
         self.keep_fill = False
+        self.pos: np.ndarray = np.empty(0, dtype=np.int64)
+        self.fl: Optional[np.ndarray] = None
+        self.fp_new: List[Tuple[np.ndarray, np.ndarray]] = []
+        self.fo: np.ndarray = np.empty(0, dtype=np.int64)
+        self.fv: np.ndarray = np.empty(0, dtype=np.int64)
         self.stats: Dict[str, float] = {}
         self._t0 = time.perf_counter()
 
@@ -172,7 +177,8 @@ class _AStar:
         self.dep_idx = dep_idx = np.flatnonzero(dep)
         del dep
         nd = dep_idx.size
-        self.pos = pos = np.full(n, -1, dtype=np.int64 if n >= 2**31 else np.int32)
+        pos: np.ndarray = np.full(n, -1, dtype=np.int64 if n >= 2**31 else np.int32)
+        self.pos = pos
         pos[dep_idx] = np.arange(nd, dtype=pos.dtype)
         self.Fdep = fl[dep_idx].astype(np.float64)
         check_cancel(self.cancel)
@@ -390,7 +396,10 @@ class _AStar:
             else:
                 rimc = rimw = np.empty(0, dtype=np.int64)
             lam = np.zeros(m, dtype=np.int64)
-            lam_d_of = {}
+            lam_d_of: Tuple[np.ndarray, np.ndarray] = (
+                np.empty(0, dtype=np.int64),
+                np.empty(0, dtype=np.int64),
+            )
             if q_l.size or subl.size:
                 qcells = cidx[q_l]  # sorted: cells are sorted by dep position, i.e. by cell index
                 lk = local  # dep position -> local index, valid again below
@@ -1091,6 +1100,7 @@ def astar_padded(
     if stats is not None:
         stats.update(solver.stats)
     if keep_fill:
+        assert solver.fl is not None
         fill = solver.fl.reshape(zp.shape)
         del solver
         return kp, fill
