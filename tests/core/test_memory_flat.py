@@ -130,3 +130,58 @@ def test_numpy_peak_does_not_grow_with_the_dem(tmp_path, job):
         assert sorted(p.cells for p in out_big.patches) == sorted(p.cells for p in out_small.patches)
     # a whole-DEM float32 copy of the big DEM alone would be 2.6 MB
     assert peak_big < 1.10 * peak_small, f"numpy peak {peak_small / 1e6:.2f} MB -> {peak_big / 1e6:.2f} MB"
+
+
+# --------------------------------------------------------------------------- global operators
+
+
+def huge_vrt(tmp_path, rows: int, cols: int) -> str:
+    """A DEM of rows × cols cells that costs nothing: a VRT repeating one small tile (the
+    operators only read it after their memory check)."""
+    from osgeo import gdal
+
+    tile = write_raster(tmp_path / "tile.tif", bumpy(64, 100), cell=30.0)
+    srcs = "".join(
+        '<SimpleSource><SourceFilename relativeToVRT="1">tile.tif</SourceFilename><SourceBand>1</SourceBand>'
+        f'<SrcRect xOff="0" yOff="0" xSize="64" ySize="64"/><DstRect xOff="{c}" yOff="{r}" xSize="64" ySize="64"/>'
+        "</SimpleSource>"
+        for r in (0, rows - 64)
+        for c in (0, cols - 64)
+    )
+    ds = gdal.Open(tile)
+    path = tmp_path / "huge.vrt"
+    path.write_text(
+        f'<VRTDataset rasterXSize="{cols}" rasterYSize="{rows}"><SRS>{ds.GetProjection()}</SRS>'
+        f"<GeoTransform>{', '.join(repr(v) for v in ds.GetGeoTransform())}</GeoTransform>"
+        f'<VRTRasterBand dataType="Float32" band="1">{srcs}</VRTRasterBand></VRTDataset>'
+    )
+    return str(path)
+
+
+def test_global_operators_refuse_before_allocating(tmp_path):
+    """On a 210 M-cell DEM (Hebei at 30 m) with MAX_MEMORY = 4096 MB, every global routing
+    operator refuses with its stated bytes per cell, and allocates nothing first."""
+    from swc_planner.algorithms.core import hydrology as h
+    from swc_planner.algorithms.core.errors import MemoryLimitError
+
+    rows, cols = 14000, 15000  # 210 M cells
+    dem = huge_vrt(tmp_path, rows, cols)
+    jobs = {
+        "fill": (lambda: h.fill_dem_file(dem, str(tmp_path / "f.tif")), h.FILL_BYTES_PER_CELL + 8),
+        "route fill": (lambda: h.route_dem(dem), h.ROUTE_BYTES_PER_CELL),
+        "route A*": (lambda: h.route_dem(dem, depressions="breach"), h.BREACH_BYTES_PER_CELL),
+        "flow files": (lambda: h.flow_files(dem, None, str(tmp_path / "a.tif")), h.ROUTE_BYTES_PER_CELL),
+        "channels": (lambda: h.channel_network(dem, 1e5, None), h.ROUTE_BYTES_PER_CELL),
+        "watersheds": (lambda: h.watersheds(dem, [(1, 0.0, 0.0)], 0.0), h.ROUTE_BYTES_PER_CELL),
+    }
+    for name, (job, bytes_per_cell) in jobs.items():
+        tracemalloc.start()
+        with pytest.raises(MemoryLimitError) as info:
+            job()
+        _cur, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert info.value.params["cells"] == rows * cols, name
+        assert info.value.params["bytes_per_cell"] == bytes_per_cell, name
+        assert info.value.params["need_mb"] == pytest.approx(rows * cols * bytes_per_cell / 2**20), name
+        assert "MAX_MEMORY" in str(info.value), name
+        assert peak < 2e6, f"{name}: {peak / 1e6:.1f} MB allocated before refusing"
