@@ -71,12 +71,13 @@ provider = SwcPlannerProvider()  # keep a reference: the registry does not own i
 QgsApplication.processingRegistry().addProvider(provider)
 import processing
 job, dem, counties, out_dir = sys.argv[2:6]
+field = sys.argv[6] if len(sys.argv) > 6 else "name"
 if job == "ban":
-    alg, p = "swcplanner:steepslopeban", {"DEM": dem, "COUNTIES": counties, "COUNTY_FIELD": "name",
+    alg, p = "swcplanner:steepslopeban", {"DEM": dem, "COUNTIES": counties, "COUNTY_FIELD": field,
         "THRESHOLD": 25, "MIN_AREA": 5, "NO_LANDUSE_FILTER": True, "OUTPUT": os.path.join(out_dir, "ban.gpkg"),
         "SUMMARY": os.path.join(out_dir, "ban_summary.gpkg")}
 else:
-    alg, p = "swcplanner:slopeclasses", {"DEM": dem, "ZONES": counties, "ZONE_FIELD": "name",
+    alg, p = "swcplanner:slopeclasses", {"DEM": dem, "ZONES": counties, "ZONE_FIELD": field,
         "OUTPUT": os.path.join(out_dir, "classes.tif"), "TABLE": os.path.join(out_dir, "classes.gpkg")}
 tracemalloc.start(); t0 = time.perf_counter()
 res = processing.run(alg, p)
