@@ -67,15 +67,18 @@ def memory_driver_name() -> str:
     """GDAL's in-memory vector driver: ``MEM`` where it holds vectors (GDAL 3.11+, which deprecates the
     ``Memory`` driver), else ``Memory`` (GDAL 3.6 of QGIS 3.22, whose ``MEM`` is raster only).
 
-    >>> memory_vector_driver().CreateDataSource("x").CreateLayer("a") is not None
+    >>> with gdal_exceptions():
+    ...     memory_vector_driver().CreateDataSource("x").CreateLayer("a") is not None
     True
     """
-    driver = gdal.GetDriverByName("MEM")
-    if driver is not None and driver.GetMetadataItem(gdal.DCAP_VECTOR) == "YES":
-        return "MEM"
-    return "Memory"
+    with gdal_exceptions():
+        driver = gdal.GetDriverByName("MEM")
+        vector = driver is not None and driver.GetMetadataItem(gdal.DCAP_VECTOR) == "YES"
+    return "MEM" if vector else "Memory"
 
 
 def memory_vector_driver() -> ogr.Driver:
     """The OGR driver of :func:`memory_driver_name` (``ogr.GetDriverByName``)."""
-    return ogr.GetDriverByName(memory_driver_name())
+    name = memory_driver_name()
+    with gdal_exceptions():
+        return ogr.GetDriverByName(name)
