@@ -185,6 +185,7 @@ class _AStar:
         self._lap("s0_dep")
         # depressions of depth 0: basins joined below their level; rim cells at the spill level
         self.local = np.full(nd, -1, dtype=np.int64)  # scratch: dep position -> local index
+        self.cand_key = np.full((8, nd), _BIG, dtype=np.int64)  # per dep cell: its neighbours' keys
         if nd:
             lev = basins.level
             u, w = basins.u, basins.w
@@ -438,6 +439,13 @@ class _AStar:
             if subl.size:
                 croots, lam_d = lam_d_of
                 key[subl] = self.pack(fin[subl], lam_d[np.searchsorted(croots, comp[subl])])
+            # the keys of every cell's neighbours in its instance at this depth (-1: the entry,
+            # BIG: not in the instance); the deepest level a cell is in writes last: its own depth
+            for k in range(8):
+                q = nbq[k]
+                ck = np.where(q >= 0, key[np.maximum(q, 0)], _BIG)
+                ck[nbe[k]] = -1
+                self.cand_key[k, cells] = ck
             rows = {"p": cells, "anc": ent_of, "key": key, "src": src, "comp": comp}
             lv = self._ensure_level(j)
             rows["rim_c"], rows["rim_w"] = rimc, rimw
@@ -738,25 +746,6 @@ class _AStar:
             ent[s] = self.ranc[base]
         return m, own, ent
 
-    def _ckey(self, ys: np.ndarray, m: np.ndarray, ent: np.ndarray, s: np.ndarray) -> np.ndarray:
-        """Key of ys in the instance of depth m entered at ent: -1 for the entry, BIG outside.
-        ``s``: the positions where m > 0."""
-        out = self.key0[ys]
-        if s.size:
-            ys_ = ys[s]
-            ms = m[s]
-            es = ent[s]
-            vals = np.full(s.size, _BIG, dtype=np.int64)
-            vals[ys_ == es] = -1
-            dy, py = self._depth(ys_)
-            jj = np.flatnonzero((dy >= ms) & (ys_ != es))
-            if jj.size:
-                base = self.rstart[py[jj]] + ms[jj] - 1
-                same = self.ranc[base] == es[jj]
-                vals[jj[same]] = self.rkey[base[same]]
-            out[s] = vals
-        return out
-
     def decide(self, xs: np.ndarray, use_cmp: bool = True) -> Tuple[np.ndarray, np.ndarray]:
         """Discoverer (visiting index, -1 none) of each cell of xs and, without the comparator, where
         a tie would have needed it."""
@@ -773,9 +762,12 @@ class _AStar:
         fallback = np.full(xs.size, -1, dtype=np.int64)
         fbkey = np.full(xs.size, _BIG, dtype=np.int64)
         kys, zys, vys = [], [], []
+        deep_p = self.pos[xs[deep]].astype(np.int64)
         for k in range(8):
             ys = xs + off[k]
-            kys.append(self._ckey(ys, m, ent, deep))
+            ky = self.key0[ys]
+            ky[deep] = self.cand_key[k, deep_p]
+            kys.append(ky)
             zys.append(z[ys].astype(np.float64))
             vys.append(valid[ys])
         for k in range(8):
