@@ -1826,8 +1826,8 @@
             <translation>洼地处理</translation>
         </message>
         <message>
-            <source>DEPRESSIONS = 0 (default): depressions are filled to their spill level and flats are crossed along the shortest path to their outlet. DEPRESSIONS = 1: no elevation is changed; water flows down into each depression and out again along the lowest path, in the search order of GRASS r.watershed -s (same directions cell by cell on the DEMs tested). Use 1 to match GRASS or where a depression is a real valley floor (a reservoir, an embankment); it is much slower (see the documentation) and needs about 800 bytes per cell.</source>
-            <translation>DEPRESSIONS = 0（默认）：洼地填至溢出高程，平地上的水流沿最短路径流向平地出口。DEPRESSIONS = 1：不改变任何高程；水流流入洼地后再沿最低路径流出，遵循 GRASS r.watershed -s 的搜索顺序（在已测试的 DEM 上逐栅格流向相同）。需要与 GRASS 结果一致，或洼地本是真实谷底（水库、堤坝）时选 1；该方式慢得多（见文档），每个栅格约需 800 字节内存。</translation>
+            <source>DEPRESSIONS = 0 (default): depressions are filled to their spill level and flats are crossed along the shortest path to their outlet. DEPRESSIONS = 1: no elevation is changed; water flows down into each depression and out again along the lowest path, in the search order of GRASS r.watershed -s (same directions cell by cell on the DEMs tested). Use 1 to match GRASS or where a depression is a real valley floor (a reservoir, an embankment); it takes about as long as r.watershed -s (twice the filling mode) and needs about 88 bytes per cell.</source>
+            <translation>DEPRESSIONS = 0（默认）：洼地填平至溢出高程，平地沿最短路径流向其出口。DEPRESSIONS = 1：不改变任何高程；水流入每个洼地并沿最低路径流出，按 GRASS r.watershed -s 的搜索顺序（在已测试的 DEM 上逐栅格流向相同）。需与 GRASS 一致或洼地为真实谷底（水库、堤坝）时使用 1；耗时与 r.watershed -s 相当（约为填洼模式的两倍），每个栅格约需 88 字节内存。</translation>
         </message>
     </context>
     <context>
