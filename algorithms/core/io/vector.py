@@ -12,7 +12,7 @@ import uuid
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, gdal_array, ogr, osr
 
 from ..errors import QT_TRANSLATE_NOOP, Cancelled, InputError
 from ..grid import GridSpec
@@ -57,13 +57,33 @@ def rasterize(
     Cells whose centre is in no polygon get 0.  Returns ``path``.
     """
     ds = create_raster(path, grid, data_type, compress="LZW", fill=0)
-    # GDAL rasterizes in row chunks as large as its block cache (5 % of the RAM): on a province
-    # DEM that is a 1 GB buffer; 32 MB chunks keep the memory flat (issue 18)
-    rows_per_chunk = max(16, (32 << 20) // max(1, grid.shape[1] * 8))
+    gt = tuple(grid.geotransform)
     with gdal_exceptions():
-        if polygons:
+        if polygons and (gt[2] != 0 or gt[4] != 0):  # rotated grid: GDAL in one go
             _src, layer = memory_layer(polygons, grid.crs_wkt)
-            gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=VAL", f"CHUNKYSIZE={rows_per_chunk}"])
+            gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=VAL"])
+        elif polygons:
+            # Bands of rows of at most 32 MB, each burnt with only the polygons that reach it:
+            # memory flat in the raster's size (GDAL would buffer chunks as large as its block
+            # cache, 1 GB on a province), time in the polygons' size (GDAL's own chunks would
+            # transform every polygon once per chunk).  Issue 18.
+            _src, layer = memory_layer(polygons, grid.crs_wkt)
+            rows, cols = grid.shape
+            band_rows = max(16, (32 << 20) // max(1, cols * 8))
+            x0, dx, _r1, y0, _r2, dy = gt
+            numeric = gdal_array.GDALTypeCodeToNumericTypeCode(data_type)
+            out = ds.GetRasterBand(1)
+            for r0 in range(0, rows, band_rows):
+                n = min(band_rows, rows - r0)
+                top, bottom = y0 + r0 * dy, y0 + (r0 + n) * dy
+                layer.SetSpatialFilterRect(x0, min(top, bottom), x0 + cols * dx, max(top, bottom))
+                part = mem_raster(
+                    np.zeros((n, cols), dtype=numeric), (x0, dx, 0.0, top, 0.0, dy), grid.crs_wkt, data_type
+                )
+                gdal.RasterizeLayer(part, [1], layer, options=["ATTRIBUTE=VAL"])
+                out.WriteArray(part.GetRasterBand(1).ReadAsArray(), 0, r0)
+                part = None
+            layer.SetSpatialFilter(None)
         ds.FlushCache()
     ds = None
     return path
