@@ -49,6 +49,10 @@ def memory_layer(
     return ds, layer
 
 
+#: Cells per band of :func:`rasterize` (its buffer: 4 MB for Int32).
+RASTERIZE_BAND_CELLS = 1 << 20
+
+
 def rasterize(
     polygons: Sequence[Tuple[int, bytes]], grid: GridSpec, path: str, data_type: int = gdal.GDT_Int32
 ) -> str:
@@ -63,26 +67,28 @@ def rasterize(
             _src, layer = memory_layer(polygons, grid.crs_wkt)
             gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=VAL"])
         elif polygons:
-            # Bands of rows of at most 32 MB, each burnt with only the polygons that reach it:
-            # memory flat in the raster's size (GDAL would buffer chunks as large as its block
-            # cache, 1 GB on a province), time in the polygons' size (GDAL's own chunks would
-            # transform every polygon once per chunk).  Issue 18.
+            # Bands of RASTERIZE_BAND_CELLS cells, each burnt with only the polygons that reach it
+            # (spatial filter) into one reused buffer: memory flat in the raster's size (GDAL would
+            # buffer chunks as large as its block cache, 1 GB on a province), time in the
+            # polygons' size (GDAL's own chunks transform every polygon once per chunk).  Issue 18.
             _src, layer = memory_layer(polygons, grid.crs_wkt)
             rows, cols = grid.shape
-            band_rows = max(16, (32 << 20) // max(1, cols * 8))
+            band_rows = max(1, min(rows, RASTERIZE_BAND_CELLS // max(1, cols)))
             x0, dx, _r1, y0, _r2, dy = gt
-            numeric = gdal_array.GDALTypeCodeToNumericTypeCode(data_type)
+            buf = np.zeros((band_rows, cols), dtype=gdal_array.GDALTypeCodeToNumericTypeCode(data_type))
+            part = gdal_array.OpenArray(buf)
+            if grid.crs_wkt:
+                part.SetProjection(grid.crs_wkt)
             out = ds.GetRasterBand(1)
             for r0 in range(0, rows, band_rows):
                 n = min(band_rows, rows - r0)
                 top, bottom = y0 + r0 * dy, y0 + (r0 + n) * dy
                 layer.SetSpatialFilterRect(x0, min(top, bottom), x0 + cols * dx, max(top, bottom))
-                part = mem_raster(
-                    np.zeros((n, cols), dtype=numeric), (x0, dx, 0.0, top, 0.0, dy), grid.crs_wkt, data_type
-                )
+                buf[...] = 0
+                part.SetGeoTransform((x0, dx, 0.0, top, 0.0, dy))
                 gdal.RasterizeLayer(part, [1], layer, options=["ATTRIBUTE=VAL"])
-                out.WriteArray(part.GetRasterBand(1).ReadAsArray(), 0, r0)
-                part = None
+                out.WriteArray(buf[:n], 0, r0)
+            part = None
             layer.SetSpatialFilter(None)
         ds.FlushCache()
     ds = None
