@@ -68,13 +68,13 @@ def rasterize(
             gdal.RasterizeLayer(ds, [1], layer, options=["ATTRIBUTE=VAL"])
         elif polygons:
             # Bands of RASTERIZE_BAND_CELLS cells, each burnt with only the polygons that reach it
-            # (spatial filter) into one reused buffer: memory flat in the raster's size (GDAL would
-            # buffer chunks as large as its block cache, 1 GB on a province), time in the
-            # polygons' size (GDAL's own chunks transform every polygon once per chunk).  Issue 18.
-            _src, layer = memory_layer(polygons, grid.crs_wkt)
+            # into one reused buffer: memory flat in the raster's size (GDAL would buffer chunks as
+            # large as its block cache, 1 GB on a province), time in the polygons' size (GDAL's
+            # own chunks, or a spatial filter, visit every polygon once per chunk).  Issue 18.
             rows, cols = grid.shape
             band_rows = max(1, min(rows, RASTERIZE_BAND_CELLS // max(1, cols)))
             x0, dx, _r1, y0, _r2, dy = gt
+            env = np.array([ogr.CreateGeometryFromWkb(w).GetEnvelope()[2:] for _v, w in polygons])
             buf = np.zeros((band_rows, cols), dtype=gdal_array.GDALTypeCodeToNumericTypeCode(data_type))
             part = gdal_array.OpenArray(buf)
             if grid.crs_wkt:
@@ -83,13 +83,16 @@ def rasterize(
             for r0 in range(0, rows, band_rows):
                 n = min(band_rows, rows - r0)
                 top, bottom = y0 + r0 * dy, y0 + (r0 + n) * dy
-                layer.SetSpatialFilterRect(x0, min(top, bottom), x0 + cols * dx, max(top, bottom))
+                sel = np.flatnonzero((env[:, 1] >= min(top, bottom)) & (env[:, 0] <= max(top, bottom)))
+                if sel.size == 0:
+                    continue  # the raster is already 0 there
+                _src, layer = memory_layer([polygons[i] for i in sel], grid.crs_wkt)
                 buf[...] = 0
                 part.SetGeoTransform((x0, dx, 0.0, top, 0.0, dy))
                 gdal.RasterizeLayer(part, [1], layer, options=["ATTRIBUTE=VAL"])
                 out.WriteArray(buf[:n], 0, r0)
+                del _src, layer
             part = None
-            layer.SetSpatialFilter(None)
         ds.FlushCache()
     ds = None
     return path
