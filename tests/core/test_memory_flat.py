@@ -120,12 +120,7 @@ def run_ban(lay):
 
 
 @pytest.mark.parametrize("job", [run_slope, run_classes, run_ban], ids=["slope", "slope_classes", "ban"])
-def test_numpy_peak_does_not_grow_with_the_dem(tmp_path, monkeypatch, job):
-    from swc_planner.algorithms.core.io import vector
-
-    # the rasterization of counties and patches works in bands of RASTERIZE_BAND_CELLS (1 M by
-    # default, more than these small DEMs): the same band as the blocks here
-    monkeypatch.setattr(vector, "RASTERIZE_BAND_CELLS", BLOCK * BLOCK)
+def test_numpy_peak_does_not_grow_with_the_dem(tmp_path, job):
     small, big = layers(tmp_path, BASE), layers(tmp_path, 2 * BASE)
     job(small)  # warm up (imports, GDAL drivers) outside the measurement
     peak_small, out_small = numpy_peak(lambda: job(small))
