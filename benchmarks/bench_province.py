@@ -71,7 +71,9 @@ def build(work: str) -> dict:
                 t.GetRasterBand(1).WriteArray(a)
                 t = None
             tiles[fy, fx] = os.path.basename(path)
-    srs = ogr.Open(prov).GetLayer(0).GetSpatialRef().ExportToWkt()
+    pds = ogr.Open(prov)  # keep the data source alive while its layer is used
+    srs = pds.GetLayer(0).GetSpatialRef().ExportToWkt()
+    pds = None
     parts = []
     for i in range((rows + th - 1) // th):
         for j in range((cols + tw - 1) // tw):
