@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import math
 import shutil
-import struct
 import tempfile
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -63,7 +62,7 @@ from .io.raster import (
     read_grid,
     write_window,
 )
-from .io.vector import polygonize, rasterize, temp_path
+from .io.vector import burn_cell_unions, polygon_rings, polygonize, temp_path
 from .standards import HA_M2, KM2_M2, MU_M2
 from .terrain import SLOPE_HALO, horn_slope
 from .zones import bincount2, code_matches, zone_labels
@@ -503,7 +502,13 @@ def _split_at_townships(
         )
     own_county = cells.town_county.argmax(axis=1).astype(np.int64)
     own_county[0] = -1
-    label_path = rasterize([(i + 1, p.wkb) for i, p in enumerate(whole)], grid, temp_path(work, "whole"))
+    label_path = burn_cell_unions(
+        [(i + 1, p.wkb) for i, p in enumerate(whole)],
+        grid,
+        temp_path(work, "whole"),
+        block_rows=run.block_rows,
+        block_cols=run.block_cols,
+    )
     key_path = temp_path(work, "split")
     try:
         key_ds = create_raster(key_path, grid, gdal.GDT_Int32, compress="NONE")
@@ -586,7 +591,13 @@ def _patch_statistics(
     """Block pass over the final patches burnt back as labels: slope statistics, reservoir
     cells and red-line cells."""
     n_patches = len(patches)
-    label_path = rasterize([(i + 1, p.wkb) for i, p in enumerate(patches)], grid, temp_path(work, "labels"))
+    label_path = burn_cell_unions(
+        [(i + 1, p.wkb) for i, p in enumerate(patches)],
+        grid,
+        temp_path(work, "labels"),
+        block_rows=run.block_rows,
+        block_cols=run.block_cols,
+    )
     try:
         opened = [
             open_band(path) for path in (label_path, cells.slope_path, cells.rule_path, layers.red_line)
@@ -717,16 +728,9 @@ def patch_rule(reservoir_cells: int, cells: int, general: float, reservoir: floa
 
 
 def _ring_vertices(geom: ogr.Geometry) -> np.ndarray:
-    """All vertices of all rings of a polygon, as an ``(n, 2)`` array (parsed from WKB)."""
-    wkb = bytes(geom.ExportToWkb(ogr.wkbNDR))
-    n_rings = struct.unpack_from("<I", wkb, 5)[0]
-    offset, parts = 9, []
-    for _ in range(n_rings):
-        n_points = struct.unpack_from("<I", wkb, offset)[0]
-        offset += 4
-        parts.append(np.frombuffer(wkb, dtype="<f8", count=2 * n_points, offset=offset))
-        offset += 16 * n_points
-    return np.concatenate(parts).reshape(-1, 2) if parts else np.zeros((0, 2))
+    """All vertices of all rings of a polygon, as an ``(n, 2)`` array."""
+    rings = [ring for poly in polygon_rings(geom) for ring in poly]
+    return np.concatenate(rings) if rings else np.zeros((0, 2))
 
 
 def corner_groups(pieces: Sequence[ogr.Geometry], values: np.ndarray, grid: GridSpec) -> np.ndarray:

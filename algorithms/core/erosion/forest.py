@@ -45,7 +45,7 @@ from ..io.raster import (
     write_window,
 )
 from ..io.tables import read_table, table_number
-from ..io.vector import polygonize, rasterize, temp_path
+from ..io.vector import burn_cell_unions, polygonize, temp_path
 from ..standards import TOLERANCE_T_KM2_A
 from ..steepslope import corner_groups
 from ..terrain import SLOPE_HALO, horn_slope
@@ -284,7 +284,13 @@ def _run(
 
     n = len(patches)
     if n:
-        label_path = rasterize([(p.number, p.wkb) for p in patches], grid, temp_path(work, "labels"))
+        label_path = burn_cell_unions(
+            [(p.number, p.wkb) for p in patches],
+            grid,
+            temp_path(work, "labels"),
+            block_rows=br,
+            block_cols=bc,
+        )
         lab_ds, _lg = open_raster(label_path)
         with gdal_exceptions():
             stat_sources = [(lab_ds.GetRasterBand(1), None), (slope_band, None), sources[1]]
