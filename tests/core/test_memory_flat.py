@@ -160,8 +160,9 @@ def huge_vrt(tmp_path, rows: int, cols: int) -> str:
 
 def test_global_operators_refuse_before_allocating(tmp_path):
     """On a 210 M-cell DEM (Hebei at 30 m) with MAX_MEMORY = 4096 MB, every global routing
-    operator refuses with its stated bytes per cell, and allocates nothing first."""
+    operator and the LS factor refuse with its stated bytes per cell, and allocates nothing first."""
     from swc_planner.algorithms.core import hydrology as h
+    from swc_planner.algorithms.core.erosion.factors import LS_BYTES_PER_CELL, ls_factor_rasters
     from swc_planner.algorithms.core.errors import MemoryLimitError
 
     rows, cols = 14000, 15000  # 210 M cells
@@ -173,6 +174,10 @@ def test_global_operators_refuse_before_allocating(tmp_path):
         "flow files": (lambda: h.flow_files(dem, None, str(tmp_path / "a.tif")), h.ROUTE_BYTES_PER_CELL),
         "channels": (lambda: h.channel_network(dem, 1e5, None), h.ROUTE_BYTES_PER_CELL),
         "watersheds": (lambda: h.watersheds(dem, [(1, 0.0, 0.0)], 0.0), h.ROUTE_BYTES_PER_CELL),
+        "LS factor": (
+            lambda: ls_factor_rasters(dem, None, None, str(tmp_path / "ls.tif")),
+            LS_BYTES_PER_CELL,
+        ),
     }
     for name, (job, bytes_per_cell) in jobs.items():
         tracemalloc.start()

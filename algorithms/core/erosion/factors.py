@@ -51,6 +51,7 @@ from ..io.raster import (
     band_statistics,
     check_cancel,
     read_array,
+    read_grid,
     write_array,
 )
 from ..standards import CSLE_M_BREAKS_DEG, CSLE_M_VALUES, CSLE_MAX_SLOPE_LENGTH_M, CSLE_UNIT_PLOT_LENGTH_M
@@ -289,9 +290,15 @@ def ls_factor_rasters(
     progress: ProgressFn = _noop_progress,
     is_cancelled: CancelFn = _never,
 ) -> LSResult:
-    """Compute L, S, LS of a DEM file and write those whose path is given (Float32)."""
-    z, grid = read_array(dem_path)
+    """Compute L, S, LS of a DEM file and write those whose path is given (Float32).
+
+    The memory check comes before the DEM is read: a DEM above ``max_memory_mb`` is refused
+    with its stated bytes per cell without allocating it.
+    """
+    grid = read_grid(dem_path)
     grid.check_usable()
+    check_memory(grid.shape, LS_BYTES_PER_CELL, max_memory_mb, "LS factor")
+    z, grid = read_array(dem_path)
     if not np.isfinite(z).any():
         raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The DEM {path} has no valid cells."), path=dem_path)
     result = ls_factor_arrays(
