@@ -17,10 +17,11 @@ from __future__ import annotations
 import math
 import os
 import re
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessing,
@@ -382,6 +383,31 @@ def polygons(
     return out
 
 
+def _features_in(
+    alg,
+    parameters: Dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    crs: QgsCoordinateReferenceSystem,
+    feedback: QgsProcessingFeedback,
+    label: str,
+    geometry_type,
+) -> Iterator[Tuple[QgsFeature, QgsGeometry]]:
+    """``(feature, geometry in crs)`` of each feature with a geometry of a source that must have
+    ``geometry_type``; a feature without one is skipped with a warning."""
+    src = source(alg, parameters, name, context, label, feedback)
+    require_geometry(src, geometry_type, label)
+    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+    for feature in src.getFeatures(request):
+        geom = feature.geometry()
+        if geom is None or geom.isEmpty():
+            feedback.pushWarning(
+                _tr("{name}: feature {fid} has no geometry; skipped.").format(name=label, fid=feature.id())
+            )
+            continue
+        yield feature, geom
+
+
 def points(
     alg,
     parameters: Dict[str, Any],
@@ -393,17 +419,8 @@ def points(
 ) -> List[Tuple[int, float, float]]:
     """``[(fid, x, y)]`` of a point layer in ``crs`` (the first point of a multipoint, with a warning)."""
     label = named(label, name)
-    src = source(alg, parameters, name, context, label, feedback)
-    require_geometry(src, _POINT, label)
-    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
     out = []
-    for feature in src.getFeatures(request):
-        geom = feature.geometry()
-        if geom is None or geom.isEmpty():
-            feedback.pushWarning(
-                _tr("{name}: feature {fid} has no geometry; skipped.").format(name=label, fid=feature.id())
-            )
-            continue
+    for feature, geom in _features_in(alg, parameters, name, context, crs, feedback, label, _POINT):
         if QgsWkbTypes.isMultiType(geom.wkbType()):
             parts = geom.asMultiPoint()
             if len(parts) > 1:
@@ -433,17 +450,8 @@ def lines(
     """``[(fid, [(x, y), ...])]`` of a line layer in ``crs`` (the longest part of a multi-line, with a
     warning; lines with fewer than two vertices are skipped with a warning)."""
     label = named(label, name)
-    src = source(alg, parameters, name, context, label, feedback)
-    require_geometry(src, _LINE, label)
-    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
     out = []
-    for feature in src.getFeatures(request):
-        geom = feature.geometry()
-        if geom is None or geom.isEmpty():
-            feedback.pushWarning(
-                _tr("{name}: feature {fid} has no geometry; skipped.").format(name=label, fid=feature.id())
-            )
-            continue
+    for feature, geom in _features_in(alg, parameters, name, context, crs, feedback, label, _LINE):
         if QgsWkbTypes.isMultiType(geom.wkbType()):
             parts = geom.asMultiPolyline()
             if len(parts) > 1:

@@ -104,44 +104,56 @@ def polygon_rings(geom: ogr.Geometry) -> List[List[np.ndarray]]:
 def _winding_steps(
     polygons: Sequence[Tuple[int, bytes]], grid: GridSpec
 ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(rows, cols, steps)`` of the vertical edges of cell-line polygons (see :func:`burn_cell_unions`)."""
+    """``(rows, cols, steps)`` of the vertical edges of cell-line polygons, sorted by row (int32;
+    see :func:`burn_cell_unions`): all rings at once, 12 bytes per entry, two entries an edge."""
     x0, dx, rx, y0, ry, dy = grid.geotransform
     if rx or ry:
         raise ValueError("burn_cell_unions: the grid is rotated")
-    rows_out, cols_out, steps_out = [], [], []
+    coords, ring_weight = [], []
     for value, wkb in polygons:
+        if not -(2**31) < int(value) < 2**31:
+            raise ValueError(f"burn_cell_unions: the value {value} does not fit in 32 bits")
         with gdal_exceptions():
             geom = ogr.CreateGeometryFromWkb(bytes(wkb))
         for rings in polygon_rings(geom):
             for k, ring in enumerate(rings):
-                fc = (ring[:, 0] - x0) / dx
-                fr = (ring[:, 1] - y0) / dy
-                c, r = np.rint(fc), np.rint(fr)
-                if ring.shape[0] < 4 or max(np.abs(fc - c).max(), np.abs(fr - r).max()) > 1e-6:
-                    raise ValueError("burn_cell_unions: a vertex is not on a cell corner of the grid")
-                c, r = c.astype(np.int64), r.astype(np.int64)
-                c0, r0, r1 = c[:-1], r[:-1], r[1:]
-                if np.any((c0 != c[1:]) & (r0 != r1)):
-                    raise ValueError("burn_cell_unions: an edge does not follow a cell line of the grid")
-                vertical = r0 != r1
-                c0, r0, r1 = c0[vertical], r0[vertical], r1[vertical]
-                # the winding count of the cells inside the ring (the shoelace sum on its vertical
-                # edges): normalised to +1, then +value for an exterior ring, -value for a hole
-                area = -int(np.sum(c0 * (r1 - r0)))
-                if area == 0:
-                    continue
-                weight = (1 if area > 0 else -1) * (int(value) if k == 0 else -int(value))
-                step = np.where(r1 > r0, weight, -weight)
-                top, bottom = np.minimum(r0, r1), np.maximum(r0, r1)
-                rows_out += [top, bottom]
-                cols_out += [c0, c0]
-                steps_out += [step, -step]
-    if not rows_out:
-        empty = np.zeros(0, dtype=np.int64)
+                coords.append(ring)
+                ring_weight.append(int(value) if k == 0 else -int(value))  # a hole takes it off
+    empty = np.zeros(0, dtype=np.int32)
+    if not coords:
         return empty, empty, empty
-    rows, cols, steps = (np.concatenate(a) for a in (rows_out, cols_out, steps_out))
-    keep = (rows < grid.rows) & (cols < grid.cols)
-    rows, cols, steps = np.maximum(rows[keep], 0), np.maximum(cols[keep], 0), steps[keep]
+    ring_of = np.repeat(np.arange(len(coords)), [c.shape[0] for c in coords])
+    xy = np.concatenate(coords)
+    del coords
+    fc, fr = (xy[:, 0] - x0) / dx, (xy[:, 1] - y0) / dy
+    del xy
+    c, r = np.rint(fc), np.rint(fr)
+    if max(np.abs(fc - c).max(), np.abs(fr - r).max()) > 1e-6:
+        raise ValueError("burn_cell_unions: a vertex is not on a cell corner of the grid")
+    del fc, fr
+    c, r = c.astype(np.int64), r.astype(np.int64)
+    edge = ring_of[1:] == ring_of[:-1]  # consecutive vertices of one ring
+    c0, r0, r1, ring = c[:-1][edge], r[:-1][edge], r[1:][edge], ring_of[:-1][edge]
+    if np.any((c0 != c[1:][edge]) & (r0 != r1)):
+        raise ValueError("burn_cell_unions: an edge does not follow a cell line of the grid")
+    del c, r, ring_of, edge
+    vertical = r0 != r1
+    c0, r0, r1, ring = c0[vertical], r0[vertical], r1[vertical], ring[vertical]
+    # the winding count inside each ring (the shoelace sum over its vertical edges), normalised
+    # to +1 and then multiplied by the ring's weight
+    area = np.bincount(ring, weights=-(c0 * (r1 - r0)).astype(np.float64), minlength=len(ring_weight))
+    weight = np.sign(area).astype(np.int64) * np.asarray(ring_weight, dtype=np.int64)
+    step = np.where(r1 > r0, 1, -1) * weight[ring]
+    top, bottom = np.minimum(r0, r1), np.maximum(r0, r1)
+    del r0, r1, ring, area, weight
+    rows = np.concatenate([top, bottom])
+    cols = np.concatenate([c0, c0])
+    steps = np.concatenate([step, -step])
+    del top, bottom, c0, step
+    keep = (rows < grid.rows) & (cols < grid.cols) & (steps != 0)
+    rows = np.maximum(rows[keep], 0).astype(np.int32)
+    cols = np.maximum(cols[keep], 0).astype(np.int32)
+    steps = steps[keep].astype(np.int32)
     order = np.argsort(rows, kind="stable")
     return rows[order], cols[order], steps[order]
 
@@ -201,7 +213,7 @@ def burn_cell_unions(
             for col0 in range(0, grid.cols, block_cols):
                 m = min(block_cols, grid.cols - col0)
                 last = int(np.searchsorted(in_cols, col0 + m, side="left"))
-                flat = in_rows[first:last] * m + (in_cols[first:last] - col0)
+                flat = in_rows[first:last].astype(np.int64) * m + (in_cols[first:last] - col0)
                 diff = np.bincount(flat, weights=in_steps[first:last], minlength=n * m)
                 first = last
                 labels = np.cumsum(diff.reshape(n, m), axis=0, dtype=np.int64)
