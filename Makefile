@@ -6,7 +6,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: deps i18n test test-fast test-trixie test-sid demo bench zip lint lint-deps clean
+.PHONY: deps i18n test test-fast test-trixie test-sid demo bench bench-scale zip lint lint-deps clean
 
 LINT_VENV := .lint-venv
 
@@ -48,6 +48,16 @@ bench:
 	$(PY) benchmarks/bench_steepslope.py
 	-$(PY) benchmarks/bench_hydrology.py
 	$(PY) benchmarks/coarse_dem.py
+
+## Scale benchmarks (about an hour; 2 GB of scratch in $(BENCH_DIR)): memory of the local operators on
+## 4-274 M cells, the province in one run (452 M cells), the per-county batch on 1 and 2 workers
+## published to a throwaway PostGIS.
+BENCH_DIR ?= /var/tmp/swc-bench
+bench-scale:
+	$(PY) benchmarks/bench_memory.py --keep $(BENCH_DIR)/memory
+	$(PY) benchmarks/bench_province.py --keep $(BENCH_DIR)/province
+	$(PY) benchmarks/bench_province.py --keep $(BENCH_DIR)/province --no-trace
+	$(PY) benchmarks/bench_batch.py --keep $(BENCH_DIR)/province
 
 ## ruff and mypy (pinned, from PyPI) into the project-local venv .lint-venv.
 lint-deps:

@@ -17,7 +17,9 @@ nanoseconds per cell, the process's peak resident memory (``ru_maxrss``, QGIS in
 numpy peak (``tracemalloc`` around the job).  Local operators should keep the numpy peak flat:
 set by the block size and the number of output features, not by the DEM.  The resident peak
 also holds GDAL's block cache, which grows to ``GDAL_CACHEMAX`` (by default 5 % of the RAM)
-whatever the operator does; ``--gdal-cache MB`` sets it for the jobs.
+whatever the operator does; ``--gdal-cache MB`` sets it for the jobs.  ``tracemalloc`` slows the
+Python-heavy stages (patch building): ``SWC_BENCH_TRACE=0`` times the jobs without it (no numpy
+peak then); ``bench_province.py --no-trace`` does that.
 """
 
 from __future__ import annotations
@@ -40,8 +42,18 @@ PRELUDE = r"""
 import json, os, resource, sys, time, tracemalloc
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, sys.argv[1])
+TRACE = os.environ.get("SWC_BENCH_TRACE", "1") != "0"  # tracemalloc slows Python-heavy stages
+def start():
+    if TRACE:
+        tracemalloc.start()
+    return time.perf_counter()
+def stop(t0):
+    dt = time.perf_counter() - t0
+    peak = tracemalloc.get_traced_memory()[1] if TRACE else None
+    tracemalloc.stop()
+    return dt, peak
 def report(seconds, peak, extra=None):
-    out = {"s": seconds, "numpy_mb": peak / 2**20,
+    out = {"s": seconds, "numpy_mb": None if peak is None else peak / 2**20,
            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}
     out.update(extra or {})
     print("RESULT " + json.dumps(out)); sys.stdout.flush()
@@ -51,9 +63,9 @@ RUN_SLOPE = (
     PRELUDE
     + r"""
 from swc_planner.algorithms.core.terrain import slope_to_raster
-tracemalloc.start(); t0 = time.perf_counter()
+t0 = start()
 slope_to_raster(sys.argv[2], sys.argv[3])
-dt = time.perf_counter() - t0; peak = tracemalloc.get_traced_memory()[1]; tracemalloc.stop()
+dt, peak = stop(t0)
 report(dt, peak)
 """
 )
@@ -79,9 +91,9 @@ if job == "ban":
 else:
     alg, p = "swcplanner:slopeclasses", {"DEM": dem, "ZONES": counties, "ZONE_FIELD": field,
         "OUTPUT": os.path.join(out_dir, "classes.tif"), "TABLE": os.path.join(out_dir, "classes.gpkg")}
-tracemalloc.start(); t0 = time.perf_counter()
+t0 = start()
 res = processing.run(alg, p)
-dt = time.perf_counter() - t0; peak = tracemalloc.get_traced_memory()[1]; tracemalloc.stop()
+dt, peak = stop(t0)
 extra = {}
 if job == "ban":
     from osgeo import ogr
@@ -230,13 +242,13 @@ def main() -> int:
             )
             continue
         print(
-            "| {} | {:,} | {:.1f} | {:.0f} | {:.0f} | {:.1f} | {} |".format(
+            "| {} | {:,} | {:.1f} | {:.0f} | {:.0f} | {} | {} |".format(
                 r["job"],
                 r["cells"],
                 r["s"],
                 1e9 * r["s"] / r["cells"],
                 r["rss_mb"],
-                r["numpy_mb"],
+                "–" if r["numpy_mb"] is None else "{:.1f}".format(r["numpy_mb"]),
                 r.get("features", ""),
             )
         )

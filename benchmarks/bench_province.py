@@ -127,8 +127,8 @@ def build(work: str) -> dict:
     return {"dem": dem, "counties": counties, "cells": d.RasterXSize * d.RasterYSize, "valid": valid}
 
 
-def run_job(job: str, dem: str, counties: str, out_dir: str, parent: str) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def run_job(job: str, dem: str, counties: str, out_dir: str, parent: str, trace: bool = True) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SWC_BENCH_TRACE="1" if trace else "0")
     proc = subprocess.run(
         [PY, "-c", RUN_QGIS, parent, job, dem, counties, out_dir, "district_name"],
         capture_output=True,
@@ -147,6 +147,11 @@ def main() -> int:
     parser.add_argument("--jobs", default="ban,classes")
     parser.add_argument("--per-county", type=int, default=0)
     parser.add_argument("--json")
+    parser.add_argument(
+        "--no-trace",
+        action="store_true",
+        help="time without tracemalloc (which slows Python code); no numpy peak",
+    )
     args = parser.parse_args()
     work = args.keep or tempfile.mkdtemp(prefix="bench_province_")
     os.makedirs(work, exist_ok=True)
@@ -163,7 +168,7 @@ def main() -> int:
         )
         for job in args.jobs.split(","):
             out_dir = tempfile.mkdtemp(dir=work)
-            res = run_job(job, info["dem"], info["counties"], out_dir, parent)
+            res = run_job(job, info["dem"], info["counties"], out_dir, parent, trace=not args.no_trace)
             res.update(
                 job=job, scope="province, one run", cells=info["cells"], valid=info["valid"], counties=167
             )
@@ -210,7 +215,7 @@ def main() -> int:
                     check=True,
                 )
                 for job in args.jobs.split(","):
-                    res = run_job(job, cdem, one, cdir, parent)
+                    res = run_job(job, cdem, one, cdir, parent, trace=not args.no_trace)
                     res.update(job=job, scope=f"one county ({name})", counties=1)
                     rows.append(res)
                     print(json.dumps(res, ensure_ascii=False), flush=True)
@@ -230,14 +235,14 @@ def main() -> int:
             continue
         per_cell = 1e9 * r["s"] / r["valid"] if r.get("valid") else float("nan")
         print(
-            "| {} | {} | {:.0f} | {:.1f} | {:.0f} | {:.0f} | {:.1f} | {} |".format(
+            "| {} | {} | {:.0f} | {:.1f} | {:.0f} | {:.0f} | {} | {} |".format(
                 r["job"],
                 r["scope"],
                 r["s"],
                 60.0 * r["counties"] / r["s"],
                 per_cell,
                 r["rss_mb"],
-                r["numpy_mb"],
+                "–" if r["numpy_mb"] is None else "{:.1f}".format(r["numpy_mb"]),
                 r.get("features", ""),
             )
         )

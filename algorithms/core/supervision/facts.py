@@ -11,12 +11,13 @@ import math
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, osr
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from ..errors import QT_TRANSLATE_NOOP, Cancelled, InputError
-from ..io import memory_vector_driver
+from ..io import gdal_exceptions
+from ..io.vector import burn_mask
 from ..terrain import slope_array
 from .compliance import clean_id
 from .geom import GeometryIndex, load_wkb, repair, to_wkb
@@ -65,17 +66,27 @@ def mean_slopes(
     ``ranges`` are in the DEM's CRS.  ``None`` for a range outside the DEM or
     covering no cell centre.  The DEM must be projected, in metres.
     """
-    ds = gdal.Open(dem_path)
+    try:
+        with gdal_exceptions():
+            ds = gdal.Open(dem_path)
+    except RuntimeError:
+        ds = None
     if ds is None:
         raise InputError(QT_TRANSLATE_NOOP("SwcCore", "The DEM {path} cannot be opened."), path=dem_path)
-    gt = ds.GetGeoTransform()
+    with gdal_exceptions():
+        gt = ds.GetGeoTransform()
+        crs_wkt = ds.GetProjection()
+        band = ds.GetRasterBand(1)
+        nodata = band.GetNoDataValue()
+        cols, rows = ds.RasterXSize, ds.RasterYSize
     if gt[2] != 0.0 or gt[4] != 0.0:
         raise InputError(
             QT_TRANSLATE_NOOP("SwcCore", "The DEM is rotated; warp it to a north-up grid first.")
         )
     srs = osr.SpatialReference()
-    if ds.GetProjection():
-        srs.ImportFromWkt(ds.GetProjection())
+    if crs_wkt:
+        with gdal_exceptions():
+            srs.ImportFromWkt(crs_wkt)
     if srs.IsGeographic():
         raise InputError(
             QT_TRANSLATE_NOOP(
@@ -84,12 +95,8 @@ def mean_slopes(
                 "metres (e.g. CGCS2000 / 3-degree Gauss-Kruger) first.",
             )
         )
-    band = ds.GetRasterBand(1)
-    nodata = band.GetNoDataValue()
     x0, dx, _r1, y0, _r2, dy = gt
-    cols, rows = ds.RasterXSize, ds.RasterYSize
     out: List[Optional[float]] = []
-    drv = gdal.GetDriverByName("MEM")
     n = max(len(ranges), 1)
     for k, geom in enumerate(ranges):
         if is_cancelled():
@@ -106,21 +113,12 @@ def mean_slopes(
         if c1 - c0 < 1 or r1 - r0 < 1:
             out.append(None)
             continue
-        z = band.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(np.float64)
+        with gdal_exceptions():
+            z = band.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(np.float64)
         slope = slope_array(z, abs(dx), abs(dy), nodata)
-        mask_ds = drv.Create("", c1 - c0, r1 - r0, 1, gdal.GDT_Byte)
-        mask_ds.SetGeoTransform((x0 + c0 * dx, dx, 0.0, y0 + r0 * dy, 0.0, dy))
-        mask_ds.SetProjection(ds.GetProjection())
-        ogr_ds = memory_vector_driver().CreateDataSource("")
-        layer = ogr_ds.CreateLayer("r", srs if ds.GetProjection() else None, ogr.wkbMultiPolygon)
-        feat = ogr.Feature(layer.GetLayerDefn())
-        feat.SetGeometry(ogr.CreateGeometryFromWkb(to_wkb(geom)))
-        layer.CreateFeature(feat)
-        gdal.RasterizeLayer(mask_ds, [1], layer, burn_values=[1])
-        mask = mask_ds.GetRasterBand(1).ReadAsArray().astype(bool) & np.isfinite(slope)
+        window_gt = (x0 + c0 * dx, dx, 0.0, y0 + r0 * dy, 0.0, dy)
+        mask = burn_mask(to_wkb(geom), window_gt, (r1 - r0, c1 - c0), crs_wkt) & np.isfinite(slope)
         out.append(float(slope[mask].mean()) if mask.any() else None)
-        mask_ds = None
-        ogr_ds = None
     progress(1.0)
     return out
 
