@@ -81,6 +81,8 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
 
     ALG_ID = ""
     GROUP_ID = GROUP_TERRAIN
+    #: vector inputs that may have no feature (:func:`.inputs.input_errors` refuses other empty layers)
+    EMPTY_INPUTS: Tuple[str, ...] = ()
 
     # -- identity ---------------------------------------------------------------
     def tr(self, text: str) -> str:

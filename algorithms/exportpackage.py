@@ -52,6 +52,7 @@ class ExportPackageAlgorithm(LayerResultAlgorithm):
                         "PUBLISHER signs the rows (default: the computer's login name)."
                     ),
                 ),
+                self.empty_help(),
             ],
         )
 

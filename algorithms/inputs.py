@@ -647,14 +647,16 @@ def _raster_error(layer: Optional[QgsRasterLayer], label: str, value: Any) -> Op
     return None
 
 
-def _vector_error(src, definition, label: str, value: Any, allowed: Sequence[int]) -> Optional[str]:
+def _vector_error(
+    src, definition, label: str, value: Any, allowed: Sequence[int], may_be_empty: bool = False
+) -> Optional[str]:
     if src is None:
         return _tr(
             "{label}: {path} cannot be read as a vector layer or table. Check that it is a GeoPackage, "
             "shapefile, CSV or another format OGR reads, and that it is not damaged."
         ).format(label=label, path=value)
     count = src.featureCount()
-    if count == 0:
+    if count == 0 and not may_be_empty:
         text = EMPTY_LAYER().format(name=label)
         if definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
             text += " " + _tr("Or leave {name} empty.").format(name=definition.name())
@@ -676,7 +678,8 @@ def input_errors(alg, parameters: Dict[str, Any], context: QgsProcessingContext)
 
     Files that do not exist or have 0 bytes; rasters GDAL cannot read, whose grid the kernels cannot
     use (rotated, geographic, not in metres, without CRS) or without a valid cell; vector layers OGR
-    cannot read, without any feature, or of a geometry type the parameter does not take (the
+    cannot read, without any feature (unless the algorithm lists them in ``EMPTY_INPUTS``), or of a
+    geometry type the parameter does not take (the
     dialog filters layers by type, ``processing.run`` and ``qgis_process`` do not).
     """
     from qgis.core import (
@@ -732,7 +735,7 @@ def input_errors(alg, parameters: Dict[str, Any], context: QgsProcessingContext)
                         errors.append(error)
                     continue
             src = vector_source(alg, parameters, name, context, None, label, warn=False)  # names decoded
-            error = _vector_error(src, definition, label, path or value, allowed)
+            error = _vector_error(src, definition, label, path or value, allowed, name in alg.EMPTY_INPUTS)
             if error is None:
                 sources[name] = (label, src)
                 if QgsWkbTypes.geometryType(src.wkbType()) in (_POINT, _LINE, _POLYGON):

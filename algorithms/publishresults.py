@@ -197,6 +197,19 @@ class LayerResultAlgorithm(DatabaseAlgorithm):
     DRAFT = "DRAFT"
     SOURCE_ALGORITHM = "SOURCE_ALGORITHM"
     SOURCE_PARAMETERS = "SOURCE_PARAMETERS"
+    EMPTY_INPUTS = (INPUT,)  # a county with nothing of a kind publishes 0 rows
+
+    def empty_help(self) -> Tuple[str, str]:
+        """The help section on empty results, shared by publishresults and exportpackage."""
+        return (
+            self.tr("Empty results"),
+            self.tr(
+                "An empty layer (a county with nothing of the kind that year, for example no slope above "
+                "the ban threshold) is written as a publication of 0 rows. It replaces an earlier version "
+                "like any other, and the province can tell the county apart from one that has not "
+                "reported."
+            ),
+        )
 
     def add_result_parameters(self) -> None:
         self.addParameter(
@@ -300,7 +313,16 @@ class LayerResultAlgorithm(DatabaseAlgorithm):
                         wkb = bytes(geom.asWkb())
                 yield [plain(v) for v in feature.attributes()], wkb
 
-        return kind, adcode, year, status, algorithm, source_params, names, rows(), source.featureCount()
+        total = source.featureCount()
+        if total == 0:
+            feedback.pushWarning(
+                self.tr(
+                    "The layer INPUT has no feature: a publication of 0 rows is written for {adcode} "
+                    "{year} (the county has nothing of the kind {kind}). If that is not so, check the "
+                    "layer and its filter."
+                ).format(adcode=adcode, year=year, kind=kind.key)
+            )
+        return kind, adcode, year, status, algorithm, source_params, names, rows(), total
 
 
 class PublishResultsAlgorithm(LayerResultAlgorithm):
@@ -343,6 +365,7 @@ class PublishResultsAlgorithm(LayerResultAlgorithm):
                         "the time."
                     ),
                 ),
+                self.empty_help(),
                 (
                     self.tr("Connection"),
                     self.tr(

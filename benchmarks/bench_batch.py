@@ -122,10 +122,14 @@ def main() -> int:
                         cmd += ["--only", ",".join(codes)]
                 out = subprocess.run(cmd, env=env, capture_output=True, text=True)
                 lines = out.stdout.strip().splitlines()
-                if out.returncode or not lines:
+                try:  # the summary line; failed counties are listed on stderr (exit 1)
+                    summary = json.loads(next(line for line in lines if line.startswith("{")))
+                except (StopIteration, ValueError):
                     print(f"{job} on {workers} worker(s) failed:\n{out.stdout[-2000:]}{out.stderr[-2000:]}")
                     return 1
-                summary = json.loads(lines[-1])
+                for line in out.stderr.splitlines():
+                    if line[:6].isdigit():
+                        print(f"  failed: {line}")
                 with open(report, encoding="utf-8") as fh:
                     per = [r for r in csv.DictReader(fh) if r["status"] == "ok"]
 

@@ -2209,6 +2209,18 @@
             <source>The kind {kind} is a table: the geometries are not stored.</source>
             <translation>成果类型 {kind} 是表：不保存几何。</translation>
         </message>
+        <message>
+            <source>Empty results</source>
+            <translation>空结果</translation>
+        </message>
+        <message>
+            <source>An empty layer (a county with nothing of the kind that year, for example no slope above the ban threshold) is written as a publication of 0 rows. It replaces an earlier version like any other, and the province can tell the county apart from one that has not reported.</source>
+            <translation>空图层（县当年没有该类结果，例如没有超过禁垦坡度的坡地）按 0 行的发布写入。它与其他发布一样替换先前的版本，省级据此可将该县与尚未上报的县区分开。</translation>
+        </message>
+        <message>
+            <source>The layer INPUT has no feature: a publication of 0 rows is written for {adcode} {year} (the county has nothing of the kind {kind}). If that is not so, check the layer and its filter.</source>
+            <translation>图层 INPUT 没有要素：为 {adcode} {year} 写入 0 行的发布（该县没有 {kind} 类结果）。如果并非如此，请检查图层及其筛选条件。</translation>
+        </message>
     </context>
     <context>
         <name>LsFactorAlgorithm</name>

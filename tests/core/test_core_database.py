@@ -758,3 +758,36 @@ package.export_package(sys.argv[2], "ban_counties", "130631", 2025, ["COUNTY", "
 
     ds = ogr.Open(path)
     assert ds.GetLayerByName("ban_counties").GetFeatureCount() == 1
+
+
+def test_a_county_with_nothing_of_a_kind_publishes_zero_rows(db, tmp_path):
+    """An urban district with no steep slope publishes an empty ban layer: a publication of 0 rows
+    that replaces an earlier version, so the province sees "none" rather than "not reported"; the
+    same through an exchange package."""
+    cluster, name = db
+    user, conn = county_user(cluster, name, "130104")
+    names = ["COUNTY", "PATCH_ID", "AREA_HA"]
+    first = publish.publish(
+        conn, "ban_patches", "130104", 2024, names, [(["桥西区", 1, 6.0], box(0, 0, 0.01, 0.01).wkb)],
+        plugin_version=VERSION,
+    )  # fmt: skip
+    empty = publish.publish(conn, "ban_patches", "130104", 2024, names, [], plugin_version=VERSION)
+    assert (first.n_rows, empty.n_rows) == (1, 0)
+    admin_conn = cluster.connect(name)
+    current = fetch(
+        admin_conn, "SELECT count(*) FROM swc.ban_patches WHERE adcode = '130104' AND valid_to IS NULL"
+    )
+    pubs = fetch(
+        admin_conn,
+        "SELECT n_rows, valid_to IS NULL FROM swc.publications WHERE kind = 'ban_patches' AND adcode = '130104' "
+        "ORDER BY valid_from",
+    )
+    assert current == [(0,)] and pubs == [(1, False), (0, True)]
+    path = str(tmp_path / "130104.gpkg")
+    package.export_package(
+        path, "ban_patches", "130104", 2024, names, [], plugin_version=VERSION, published_by=user
+    )
+    assert [p["n_rows"] for p in package.read_publications(path)] == [0]
+    _u, prov = province_user(cluster, name)
+    assert [d.imported for d in package.import_package(prov, path)] == [True]
+    admin_conn.close()

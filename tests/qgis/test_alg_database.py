@@ -540,3 +540,45 @@ def test_province_batch_script_publishes_each_county(qdb, tmp_path):
                         (code,))  # fmt: skip
         assert params[0][0]["DEM"] == dem and params[0][1] == user
         assert params[0][0]["ZONES"].endswith(f"district_adcode = {code}")
+
+
+def test_a_county_without_ban_patches_publishes_zero_rows(qdb, tmp_path):
+    """An urban district: steepslopeban on a gentle plane gives an empty patch layer; publishing it
+    (and exporting it to a package) records a publication of 0 rows instead of refusing an empty
+    layer, as two Hebei districts needed in the province batch (丛台区, 新华区)."""
+    from synth import plane
+
+    dem = write_raster(
+        tmp_path / "dem.tif", plane(40, 40, 3.0).astype(np.float32), origin=(X0, Y0), cell=10.0
+    )
+    county = write_polygons(
+        str(tmp_path / "c.gpkg"), [(box(X0, Y0 - 400, X0 + 400, Y0).wkb, {"name": "桥西区"})]
+    )
+    ban = _run(
+        "steepslopeban",
+        {
+            "DEM": dem,
+            "COUNTIES": county,
+            "COUNTY_FIELD": "name",
+            "NO_LANDUSE_FILTER": True,
+            "OUTPUT": str(tmp_path / "ban.gpkg"),
+        },
+    )["OUTPUT"]
+    assert list(iter_features(ban)) == []
+    params = {
+        "INPUT": ban,
+        "KIND": _kind_index("ban_patches"),
+        "ADCODE": "130104",
+        "YEAR": YEAR,
+        "DATABASE": qdb["connection"],
+        "AUTHCFG": qdb["auth"]["130104"][1],
+    }
+    res = _run("publishresults", params)
+    assert res["ROWS"] == 0
+    assert _fetch(qdb, "SELECT n_rows FROM swc.publications WHERE pub_id = %s", (res["PUB_ID"],)) == [(0,)]
+    package = str(tmp_path / "130104.gpkg")
+    out = _run(
+        "exportpackage",
+        {k: v for k, v in params.items() if k not in ("DATABASE", "AUTHCFG")} | {"PACKAGE": package},
+    )
+    assert out["PUB_ID"]
