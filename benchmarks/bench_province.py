@@ -147,6 +147,7 @@ def main() -> int:
     parser.add_argument("--jobs", default="ban,classes")
     parser.add_argument("--per-county", type=int, default=0)
     parser.add_argument("--json")
+    parser.add_argument("--keep-output", action="store_true", help="keep each job's outputs (printed)")
     parser.add_argument(
         "--no-trace",
         action="store_true",
@@ -174,7 +175,10 @@ def main() -> int:
             )
             rows.append(res)
             print(json.dumps(res), flush=True)
-            shutil.rmtree(out_dir, ignore_errors=True)
+            if args.keep_output:
+                print(f"outputs of {job}: {out_dir}", flush=True)
+            else:
+                shutil.rmtree(out_dir, ignore_errors=True)
         if args.per_county:
             from osgeo import ogr
 
