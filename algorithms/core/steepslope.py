@@ -748,18 +748,18 @@ def corner_groups(pieces: Sequence[ogr.Geometry], values: np.ndarray, grid: Grid
     if n < 2:
         return labels
     x0, dx, _, y0, _, dy = grid.geotransform
-    keys, owners = [], []
-    for i, geom in enumerate(pieces):
-        xy = _ring_vertices(geom)
-        cols = np.rint((xy[:, 0] - x0) / dx).astype(np.int64)
-        rows = np.rint((xy[:, 1] - y0) / dy).astype(np.int64)
-        k = np.unique(rows * (grid.cols + 1) + cols)
-        keys.append(k)
-        owners.append(np.full(k.size, i, dtype=np.int64))
-    key = np.concatenate(keys)
-    owner = np.concatenate(owners)
-    order = np.argsort(key, kind="stable")
+    vertices = [_ring_vertices(geom) for geom in pieces]
+    owner = np.repeat(np.arange(n, dtype=np.int64), [v.shape[0] for v in vertices])
+    xy = np.concatenate(vertices)
+    del vertices
+    key = np.rint((xy[:, 1] - y0) / dy).astype(np.int64) * (grid.cols + 1)
+    key += np.rint((xy[:, 0] - x0) / dx).astype(np.int64)
+    del xy
+    order = np.lexsort((owner, key))  # by corner, then piece
     key, owner = key[order], owner[order]
+    del order
+    first = np.r_[True, (key[1:] != key[:-1]) | (owner[1:] != owner[:-1])]  # each (corner, piece) once
+    key, owner = key[first], owner[first]
     same = key[1:] == key[:-1]
     a, b = owner[:-1][same], owner[1:][same]
     keep = values[a] == values[b]

@@ -80,24 +80,24 @@ def polygon_rings(geom: ogr.Geometry) -> List[List[np.ndarray]]:
     """
     with gdal_exceptions():
         flat = ogr.GT_Flatten(geom.GetGeometryType())
-        if flat == ogr.wkbPolygon:
-            polygons = [geom]
-        elif flat == ogr.wkbMultiPolygon:
-            polygons = [geom.GetGeometryRef(i) for i in range(geom.GetGeometryCount())]
-        else:
+        if flat not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
             raise ValueError(f"polygon_rings: a {geom.GetGeometryName()} is not a (multi)polygon")
-        out = []
-        for poly in polygons:
-            wkb = bytes(poly.Clone().ExportToWkb(ogr.wkbNDR))
-            dims = 3 if poly.Is3D() else 2
-            offset, rings = 9, []
-            for _ in range(struct.unpack_from("<I", wkb, 5)[0]):
-                n_points = struct.unpack_from("<I", wkb, offset)[0]
-                offset += 4
-                xyz = np.frombuffer(wkb, dtype="<f8", count=dims * n_points, offset=offset)
-                rings.append(xyz.reshape(-1, dims)[:, :2])
-                offset += 8 * dims * n_points
-            out.append(rings)
+        dims = 3 if geom.Is3D() else 2
+        wkb = bytes(geom.ExportToWkb(ogr.wkbNDR))  # one export, parsed here: no per-part objects
+    n_polygons, offset = (1, 0) if flat == ogr.wkbPolygon else (struct.unpack_from("<I", wkb, 5)[0], 9)
+    out = []
+    for _ in range(n_polygons):
+        offset += 5  # byte order and type of the polygon
+        n_rings = struct.unpack_from("<I", wkb, offset)[0]
+        offset += 4
+        rings = []
+        for _ in range(n_rings):
+            n_points = struct.unpack_from("<I", wkb, offset)[0]
+            offset += 4
+            xyz = np.frombuffer(wkb, dtype="<f8", count=dims * n_points, offset=offset)
+            rings.append(xyz.reshape(-1, dims)[:, :2])
+            offset += 8 * dims * n_points
+        out.append(rings)
     return out
 
 
@@ -194,7 +194,9 @@ def burn_cell_unions(
     """
     rows, cols, steps = _winding_steps(polygons, grid)
     block_rows, block_cols = max(1, int(block_rows)), max(1, int(block_cols))
-    ds = create_raster(path, grid, data_type, compress="LZW", fill=0)
+    # a scratch raster read once in the run: uncompressed, and blocks never written (nothing inside)
+    # are written as 0 by GDAL when the file is closed
+    ds = create_raster(path, grid, data_type, compress="NONE")
     with gdal_exceptions():
         band = ds.GetRasterBand(1)
         column_carry = np.zeros(grid.cols, dtype=np.int64)  # winding at the top of the band
