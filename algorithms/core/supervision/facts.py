@@ -12,6 +12,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal, osr
+from shapely import wkb as shapely_wkb
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -20,7 +21,7 @@ from ..io import gdal_exceptions
 from ..io.vector import burn_mask
 from ..terrain import slope_array
 from .compliance import clean_id
-from .geom import GeometryIndex, load_wkb, repair, to_wkb
+from .geom import GeometryIndex, load_wkb, repair
 
 ProgressFn = Callable[[float], None]
 CancelFn = Callable[[], bool]
@@ -117,7 +118,7 @@ def mean_slopes(
             z = band.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(np.float64)
         slope = slope_array(z, abs(dx), abs(dy), nodata)
         window_gt = (x0 + c0 * dx, dx, 0.0, y0 + r0 * dy, 0.0, dy)
-        mask = burn_mask(to_wkb(geom), window_gt, (r1 - r0, c1 - c0), crs_wkt) & np.isfinite(slope)
+        mask = burn_mask(shapely_wkb.dumps(geom), window_gt, (r1 - r0, c1 - c0), crs_wkt) & np.isfinite(slope)
         out.append(float(slope[mask].mean()) if mask.any() else None)
     progress(1.0)
     return out
