@@ -28,11 +28,10 @@ import sys
 import tempfile
 import uuid
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
+from bench_province import ADMIN, build  # (the same DEM)
+from common import REPO, plugin_parent
+
 sys.path.insert(0, os.path.join(REPO, "tests"))
-from bench_province import ADMIN, build  # noqa: E402  (the same DEM)
 
 PASSWORD = "bench-" + uuid.uuid4().hex[:8]
 JOBS = {
@@ -95,10 +94,7 @@ def main() -> int:
             fh.write(f"{cluster.socket_dir}:5432:{db}:{user}:{PASSWORD}\n")
         os.chmod(pgpass, 0o600)
         env = dict(os.environ, PGPASSFILE=pgpass, QT_QPA_PLATFORM="offscreen")
-        plugin_parent = os.path.join(work, "plugin")
-        os.makedirs(plugin_parent, exist_ok=True)
-        if not os.path.exists(os.path.join(plugin_parent, "swc_planner")):
-            os.symlink(REPO, os.path.join(plugin_parent, "swc_planner"))
+        parent = plugin_parent(work)
         for job in args.jobs.split(","):
             walls = {}
             for workers in [int(w) for w in args.workers.split(",")]:
@@ -110,16 +106,14 @@ def main() -> int:
                     "--param", f"DEM={info['dem']}", "--clip-param", "DEM", *JOBS[job], "--year", "2026",
                     "--database", "benchdb", "--profile", os.path.join(run_dir, "profile"),
                     "--connection-uri", f"host={cluster.socket_dir} port=5432 dbname={db} user={user}",
-                    "--plugin-path", plugin_parent, "--workers", str(workers),
+                    "--plugin-path", parent, "--workers", str(workers),
                     "--work", os.path.join(run_dir, "work"), "--report", report,
                 ]  # fmt: skip
                 if args.counties:
-                    cmd += ["--task-index", "0"] if args.counties == 1 else []
-                    if args.counties > 1:
-                        codes = subprocess.run(
-                            cmd + ["--list"], env=env, capture_output=True, text=True, check=True
-                        ).stdout.split()[: args.counties]
-                        cmd += ["--only", ",".join(codes)]
+                    codes = subprocess.run(
+                        cmd + ["--list"], env=env, capture_output=True, text=True, check=True
+                    ).stdout.split()
+                    cmd += ["--only", ",".join(codes[: args.counties])]
                 out = subprocess.run(cmd, env=env, capture_output=True, text=True)
                 lines = out.stdout.strip().splitlines()
                 try:  # the summary line; failed counties are listed on stderr (exit 1)

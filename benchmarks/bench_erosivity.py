@@ -26,10 +26,8 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-DATA = os.path.abspath(os.environ.get("SWC_DATA") or os.path.join(REPO, "..", "shared", "data"))
-PY = "/usr/bin/python3"
+from common import DATA, PY, plugin_parent  # noqa: E402
+
 HEBEI = os.path.join(DATA, "hebei_dem_30s", "hebei_dem_1km_cgcs2000_gk39.tif")
 
 
@@ -43,9 +41,7 @@ def vm_hwm_mb() -> float:
 
 
 def _import_root() -> None:
-    root = tempfile.mkdtemp(prefix="swc_bench_root_")
-    os.symlink(REPO, os.path.join(root, "swc_planner"))
-    sys.path.insert(0, root)
+    sys.path.insert(0, plugin_parent(tempfile.mkdtemp(prefix="swc_bench_root_")))
 
 
 def make_stations(dem: str, n: int, out_gpkg: str, seed: int, margin_m: float = 0.0) -> str:

@@ -39,26 +39,13 @@ import tempfile
 import time
 from typing import Dict, List, Optional
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-DATA = os.path.abspath(os.environ.get("SWC_DATA") or os.path.join(REPO, "..", "shared", "data"))
-PY = "/usr/bin/python3"
+from common import DATA, HERE, PY, REPO, run_measured  # noqa: E402
+
 VENV = os.path.join(HERE, ".venv")
 #: The peers, pinned (pysheds 0.5 still calls numpy.in1d, gone in numpy 2.4).
 PINS = ["numpy<2.3", "pysheds==0.5", "pyflwdir==0.5.12", "whitebox-workflows==2.0.6"]
 SNAP = 5  # cells
 MIN_AREA = 1e5  # m², channel cells compared
-
-WRAP = r"""
-import json, resource, subprocess, sys, time
-t = time.perf_counter()
-p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-dt = time.perf_counter() - t
-if p.returncode:
-    sys.stderr.write(p.stdout[-3000:] + p.stderr[-3000:]); sys.exit(p.returncode)
-print(json.dumps({"s": dt, "mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0,
-                  "out": p.stdout[-4000:]}))
-"""
 
 
 # --------------------------------------------------------------------------- children
@@ -293,7 +280,7 @@ def grass_side(dem: str, work: str) -> dict:
         f"r.pack input=dir output={work}/dir.pack --q"
     )
     cmd = [grass, "--tmp-location", dem, "--exec", "bash", "-c", script]
-    proc = subprocess.run([PY, "-c", WRAP, *cmd], capture_output=True, text=True)
+    proc = run_measured(cmd)
     if proc.returncode != 0:
         return {"error": proc.stderr[-600:]}
     meas = json.loads(proc.stdout)
@@ -343,7 +330,7 @@ def saga_side(dem: str, work: str) -> dict:
     ]
     peak = 0.0
     for cmd in steps:
-        proc = subprocess.run([PY, "-c", WRAP, *cmd], capture_output=True, text=True)
+        proc = run_measured(cmd)
         if proc.returncode != 0:
             return {"error": proc.stderr[-600:]}
         peak = max(peak, json.loads(proc.stdout)["mb"])

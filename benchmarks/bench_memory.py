@@ -32,11 +32,9 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-DATA = os.path.abspath(os.environ.get("SWC_DATA") or os.path.join(REPO, "..", "shared", "data"))
+from common import DATA, PY, megabytes, plugin_parent  # noqa: E402
+
 SRC = os.path.join(DATA, "qinling_dem_110m", "qinling_dem_100m_cgcs2000_gk36.tif")
-PY = "/usr/bin/python3"
 
 PRELUDE = r"""
 import json, os, resource, sys, time, tracemalloc
@@ -201,10 +199,7 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.keep or tempfile.mkdtemp(prefix="bench_memory_")
     os.makedirs(work, exist_ok=True)
-    parent = os.path.join(work, "plugin")
-    os.makedirs(parent, exist_ok=True)
-    if not os.path.exists(os.path.join(parent, "swc_planner")):
-        os.symlink(REPO, os.path.join(parent, "swc_planner"))
+    parent = plugin_parent(work)
     REPO_PARENT = parent
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if args.gdal_cache:
@@ -248,7 +243,7 @@ def main() -> int:
                 r["s"],
                 1e9 * r["s"] / r["cells"],
                 r["rss_mb"],
-                "–" if r["numpy_mb"] is None else "{:.1f}".format(r["numpy_mb"]),
+                megabytes(r["numpy_mb"]),
                 r.get("features", ""),
             )
         )

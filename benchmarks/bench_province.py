@@ -28,16 +28,13 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-DATA = os.path.abspath(os.environ.get("SWC_DATA") or os.path.join(REPO, "..", "shared", "data"))
+from common import DATA, PY, megabytes, plugin_parent  # noqa: E402
+
 ADMIN = os.path.join(DATA, "hebei_admin", "hebei_admin_tianditu_cgcs2000.gpkg")
 TILE = os.path.join(DATA, "qinling_dem_110m", "qinling_subarea_30m_interp_cgcs2000_gk36.tif")
-PY = "/usr/bin/python3"
 EPSG = 4527
 CELL = 30.0
 
-sys.path.insert(0, HERE)
 from bench_memory import RUN_QGIS  # noqa: E402  (the same job runner)
 
 
@@ -156,10 +153,7 @@ def main() -> int:
     args = parser.parse_args()
     work = args.keep or tempfile.mkdtemp(prefix="bench_province_")
     os.makedirs(work, exist_ok=True)
-    parent = os.path.join(work, "plugin")
-    os.makedirs(parent, exist_ok=True)
-    if not os.path.exists(os.path.join(parent, "swc_planner")):
-        os.symlink(REPO, os.path.join(parent, "swc_planner"))
+    parent = plugin_parent(work)
     rows = []
     try:
         info = build(work)
@@ -246,7 +240,7 @@ def main() -> int:
                 60.0 * r["counties"] / r["s"],
                 per_cell,
                 r["rss_mb"],
-                "–" if r["numpy_mb"] is None else "{:.1f}".format(r["numpy_mb"]),
+                megabytes(r["numpy_mb"]),
                 r.get("features", ""),
             )
         )

@@ -17,38 +17,15 @@ ratios.  Run: ``/usr/bin/python3 benchmarks/bench_steepslope.py``.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-DATA = os.environ.get("SWC_DATA", os.path.join(REPO, "..", "shared", "data"))
+from common import DATA, PY, measure, plugin_parent  # noqa: E402
+
 SRC = os.path.join(DATA, "qinling_dem_110m", "qinling_dem_100m_cgcs2000_gk36.tif")
-PY = "/usr/bin/python3"
-
-
-WRAP = r"""
-import json, resource, subprocess, sys, time
-t = time.perf_counter()
-p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-dt = time.perf_counter() - t
-if p.returncode:
-    sys.stderr.write(p.stdout[-3000:] + p.stderr[-3000:]); sys.exit(p.returncode)
-print(json.dumps({"s": dt, "mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0,
-                  "out": p.stdout[-4000:]}))
-"""
-
-
-def measure(cmd, env=None):
-    """Wall time and peak RSS (MiB) of ``cmd`` measured in a fresh wrapper process."""
-    proc = subprocess.run([PY, "-c", WRAP, *cmd], env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError("{} failed:\n{}".format(" ".join(cmd[:3]), proc.stderr[-3000:]))
-    return json.loads(proc.stdout)
 
 
 RUN_SLOPE = r"""
@@ -85,9 +62,7 @@ def main() -> int:
         print("missing", SRC)
         return 1
     work = tempfile.mkdtemp(prefix="swc_bench_")
-    parent = os.path.join(work, "plugin")
-    os.makedirs(parent)
-    os.symlink(REPO, os.path.join(parent, "swc_planner"))
+    parent = plugin_parent(work)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
         dem = os.path.join(work, "qinling_30m.tif")

@@ -17,34 +17,13 @@ The inside areas of the three agree (checked and printed).  Run:
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-PY = "/usr/bin/python3"
+from common import PY, measure, plugin_parent  # noqa: E402
+
 X0, Y0 = 39_400_000.0, 4_300_000.0
-
-WRAP = r"""
-import json, resource, subprocess, sys, time
-t = time.perf_counter()
-p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-dt = time.perf_counter() - t
-if p.returncode:
-    sys.stderr.write(p.stdout[-3000:] + p.stderr[-3000:]); sys.exit(p.returncode)
-print(json.dumps({"s": dt, "mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0,
-                  "out": p.stdout[-4000:]}))
-"""
-
-
-def measure(cmd):
-    proc = subprocess.run([PY, "-c", WRAP, *cmd], capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError("{} failed:\n{}".format(" ".join(cmd[:3]), proc.stderr[-3000:]))
-    return json.loads(proc.stdout)
 
 
 def make_data(folder: str, n_patches: int, n_ranges: int):
@@ -171,9 +150,7 @@ def main(argv) -> int:
     n_patches = int(argv[1]) if len(argv) > 1 else 50_000
     n_ranges = int(argv[2]) if len(argv) > 2 else 5_000
     work = tempfile.mkdtemp(prefix="bench_supervision_")
-    root = os.path.join(work, "root")
-    os.makedirs(root)
-    os.symlink(REPO, os.path.join(root, "swc_planner"))
+    root = plugin_parent(work)
     patches, ranges = make_data(work, n_patches, n_ranges)
     print(f"{n_patches} patches × {n_ranges} ranges (EPSG:4527), data in {work}")
     core = measure([PY, "-c", RUN_CORE, root, patches, ranges])

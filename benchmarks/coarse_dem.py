@@ -11,9 +11,9 @@ import subprocess
 import sys
 import tempfile
 
+from common import DATA  # noqa: E402
 from osgeo import gdal
 
-DATA = os.environ.get("SWC_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data"))
 CASES = [
     ("bigtujunga_srtm30m/srtm_bigtujunga30m_utm11.tif", (30, 90, 250, 1000)),
     ("qinling_dem_110m/qinling_subarea_30m_interp_cgcs2000_gk36.tif", (30, 100, 250, 1000)),
