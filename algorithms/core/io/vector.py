@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import struct
 import uuid
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -70,20 +70,30 @@ def rasterize(
     return path
 
 
-def polygon_rings(geom: ogr.Geometry) -> List[List[np.ndarray]]:
-    """The rings of each polygon of a Polygon or MultiPolygon, as ``(n, 2)`` arrays (exterior first).
+def polygon_rings(geom: Union[ogr.Geometry, bytes]) -> List[List[np.ndarray]]:
+    """The rings of each polygon of a Polygon or MultiPolygon (a geometry or its WKB), as ``(n, 2)``
+    arrays (exterior first).  Little-endian 2D WKB is parsed as it is, without a geometry object.
 
     >>> from osgeo import ogr
     >>> g = ogr.CreateGeometryFromWkt("POLYGON ((0 0, 2 0, 2 2, 0 0), (1 1, 1.5 1, 1.5 1.5, 1 1))")
     >>> [[ring.shape for ring in poly] for poly in polygon_rings(g)]
     [[(4, 2), (4, 2)]]
+    >>> polygon_rings(g.ExportToWkb(ogr.wkbNDR))[0][1].tolist()
+    [[1.0, 1.0], [1.5, 1.0], [1.5, 1.5], [1.0, 1.0]]
     """
-    with gdal_exceptions():
-        flat = ogr.GT_Flatten(geom.GetGeometryType())
-        if flat not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
-            raise ValueError(f"polygon_rings: a {geom.GetGeometryName()} is not a (multi)polygon")
-        dims = 3 if geom.Is3D() else 2
-        wkb = bytes(geom.ExportToWkb(ogr.wkbNDR))  # one export, parsed here: no per-part objects
+    wkb = bytes(geom) if isinstance(geom, (bytes, bytearray, memoryview)) else None
+    if wkb is not None and wkb[:1] == b"\x01" and struct.unpack_from("<I", wkb, 1)[0] in (3, 6):
+        flat, dims = (ogr.wkbPolygon if wkb[1] == 3 else ogr.wkbMultiPolygon), 2
+    else:
+        with gdal_exceptions():
+            if wkb is not None:
+                geom = ogr.CreateGeometryFromWkb(wkb)
+            assert isinstance(geom, ogr.Geometry)
+            flat = ogr.GT_Flatten(geom.GetGeometryType())
+            if flat not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+                raise ValueError(f"polygon_rings: a {geom.GetGeometryName()} is not a (multi)polygon")
+            dims = 3 if geom.Is3D() else 2
+            wkb = bytes(geom.ExportToWkb(ogr.wkbNDR))  # one export, parsed here: no per-part objects
     n_polygons, offset = (1, 0) if flat == ogr.wkbPolygon else (struct.unpack_from("<I", wkb, 5)[0], 9)
     out = []
     for _ in range(n_polygons):
@@ -113,9 +123,7 @@ def _winding_steps(
     for value, wkb in polygons:
         if not -(2**31) < int(value) < 2**31:
             raise ValueError(f"burn_cell_unions: the value {value} does not fit in 32 bits")
-        with gdal_exceptions():
-            geom = ogr.CreateGeometryFromWkb(bytes(wkb))
-        for rings in polygon_rings(geom):
+        for rings in polygon_rings(wkb):
             for k, ring in enumerate(rings):
                 coords.append(ring)
                 ring_weight.append(int(value) if k == 0 else -int(value))  # a hole takes it off
